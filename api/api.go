@@ -1,0 +1,110 @@
+// Package api serves the JSON API under /api/v1 over the same services as
+// the web UI. Errors are {"error": {"code", "message", "field"}} with a stable
+// code (motcua.E*) and the HTTP status mapped in motcua.HTTPStatus.
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+// MaxBody bounds request bodies: an intake with fifty documents is a few KB.
+const MaxBody = 1 << 20
+
+// Server holds what the handlers share.
+type Server struct {
+	db  *store.DB
+	log *slog.Logger
+}
+
+// Register adds the API routes to mux.
+func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
+	s := &Server{db: db, log: log}
+	mux.HandleFunc("POST /api/v1/sessions", s.login)
+	mux.HandleFunc("DELETE /api/v1/sessions", s.authed(s.logout))
+	mux.HandleFunc("GET /api/v1/procedures", s.authed(s.listProcedures))
+	mux.HandleFunc("GET /api/v1/procedures/{id}", s.authed(s.getProcedure))
+	mux.HandleFunc("GET /api/v1/dossiers", s.authed(s.listDossiers))
+	mux.HandleFunc("POST /api/v1/dossiers", s.authed(s.acceptDossier))
+	mux.HandleFunc("GET /api/v1/dossiers/{code}", s.authed(s.getDossier))
+	mux.HandleFunc("GET /api/v1/dossiers/{code}/events", s.authed(s.listEvents))
+	mux.HandleFunc("POST /api/v1/dossiers/{code}/actions", s.authed(s.act))
+	mux.HandleFunc("POST /api/v1/refusals", s.authed(s.refuse))
+	mux.HandleFunc("GET /api/v1/calendar/due", s.authed(s.calendarDue))
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, motcua.Errorf(motcua.ENOTFOUND, "Không có API %s %s.", r.Method, r.URL.Path))
+	})
+	return s
+}
+
+type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
+
+// authed accepts a bearer token from POST /api/v1/sessions or the web
+// session cookie.
+func (s *Server) authed(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			if c, err := r.Cookie("motcua_session"); err == nil {
+				token = c.Value
+			}
+		}
+		if token == "" {
+			writeError(w, motcua.Errorf(motcua.EUNAUTHORIZED, "Chưa đăng nhập."))
+			return
+		}
+		a, err := s.db.SessionActor(r.Context(), token)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		h(w, r, a)
+	}
+}
+
+// decode reads a JSON body strictly: unknown fields and trailing data are errors.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return motcua.Errorf(motcua.EINVALID, "Dữ liệu gửi lên quá lớn (tối đa 1 MB).")
+		}
+		return motcua.Errorf(motcua.EINVALID, "Dữ liệu JSON không hợp lệ: %v", err)
+	}
+	if dec.More() {
+		return motcua.Errorf(motcua.EINVALID, "Dữ liệu JSON không hợp lệ: có nội dung thừa sau đối tượng.")
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// ErrorBody is the shape of every API error.
+type ErrorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		Field   string `json:"field,omitempty"`
+	} `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, err error) {
+	var body ErrorBody
+	body.Error.Code, body.Error.Message, body.Error.Field = motcua.ErrorCode(err), motcua.ErrorMessage(err), motcua.ErrorField(err)
+	if body.Error.Code == motcua.EINTERNAL {
+		slog.Error("api request failed", "err", err)
+	}
+	writeJSON(w, motcua.HTTPStatus(err), body)
+}

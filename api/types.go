@@ -1,0 +1,105 @@
+package api
+
+import (
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Dossier is the API view of a dossier.
+type Dossier struct {
+	Code            string                    `json:"code"`
+	ProcedureID     int64                     `json:"procedure_id"`
+	ProcedureCode   string                    `json:"procedure_code"`
+	ProcedureName   string                    `json:"procedure_name"`
+	ReceivingUnitID int64                     `json:"receiving_unit_id"`
+	DecidingUnitID  int64                     `json:"deciding_unit_id"`
+	CurrentUnitID   int64                     `json:"current_unit_id"`
+	Step            int                       `json:"step"`
+	State           motcua.State              `json:"state"`
+	Overdue         bool                      `json:"overdue"`
+	Channel         motcua.Channel            `json:"channel"`
+	Applicant       motcua.Applicant          `json:"applicant"`
+	Sets            int                       `json:"sets"`
+	Documents       []motcua.ReceivedDocument `json:"documents,omitempty"`
+	AcceptedAt      time.Time                 `json:"accepted_at"`
+	DueAt           time.Time                 `json:"due_at"`
+	StepDueAt       time.Time                 `json:"step_due_at"`
+	ResultAt        *time.Time                `json:"result_at,omitempty"`
+	ReturnedAt      *time.Time                `json:"returned_at,omitempty"`
+	Version         int                       `json:"version"`
+}
+
+func toDossier(d *motcua.Dossier, masked bool) Dossier {
+	out := Dossier{Code: d.Code, ProcedureID: d.ProcedureID, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
+		ReceivingUnitID: d.ReceivingUnitID, DecidingUnitID: d.DecidingUnitID, CurrentUnitID: d.CurrentUnitID, Step: d.Step,
+		State: d.State, Overdue: d.Overdue(time.Now()), Channel: d.Channel, Applicant: d.Applicant, Sets: d.Sets,
+		Documents: d.Documents, AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, StepDueAt: d.StepDueAt, ResultAt: optional(d.ResultAt),
+		ReturnedAt: optional(d.ReturnedAt), Version: d.Version}
+	if masked {
+		out.Applicant.IDNumber, out.Applicant.Phone = motcua.Mask(d.Applicant.IDNumber), motcua.Mask(d.Applicant.Phone)
+		out.Applicant.Email, out.Documents = "", nil
+	}
+	return out
+}
+
+func optional(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// Event is the API view of a ledger event.
+type Event struct {
+	Seq        int              `json:"seq"`
+	Type       motcua.EventType `json:"type"`
+	At         time.Time        `json:"at"`
+	RecordedAt time.Time        `json:"recorded_at"`
+	LateEntry  bool             `json:"late_entry"`
+	ActorID    int64            `json:"actor_id"`
+	ActorName  string           `json:"actor_name"`
+	UnitID     int64            `json:"unit_id"`
+	Reason     string           `json:"reason,omitempty"`
+	Data       motcua.EventData `json:"data"`
+}
+
+// IntakeRequest is the body of POST /api/v1/dossiers.
+type IntakeRequest struct {
+	ProcedureID int64                     `json:"procedure_id"`
+	UnitID      int64                     `json:"unit_id"`
+	Channel     motcua.Channel            `json:"channel"`
+	Applicant   motcua.Applicant          `json:"applicant"`
+	Documents   []motcua.ReceivedDocument `json:"documents"`
+	Sets        int                       `json:"sets"`
+	At          *time.Time                `json:"at,omitempty"`
+	Reason      string                    `json:"reason,omitempty"`
+	Note        string                    `json:"note,omitempty"`
+}
+
+// ActionRequest is the body of POST /api/v1/dossiers/{code}/actions.
+type ActionRequest struct {
+	Type     motcua.EventType `json:"type"`
+	Version  int              `json:"version"`
+	At       *time.Time       `json:"at,omitempty"`
+	Reason   string           `json:"reason,omitempty"`
+	Note     string           `json:"note,omitempty"`
+	Missing  []string         `json:"missing,omitempty"`
+	ToUserID int64            `json:"to_user_id,omitempty"`
+}
+
+// RefusalRequest is the body of POST /api/v1/refusals.
+type RefusalRequest struct {
+	ProcedureID int64            `json:"procedure_id"`
+	UnitID      int64            `json:"unit_id"`
+	Applicant   motcua.Applicant `json:"applicant"`
+	Reason      string           `json:"reason"`
+	At          *time.Time       `json:"at,omitempty"`
+}
+
+func deref(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
+}

@@ -1,0 +1,170 @@
+package motcua
+
+import (
+	"fmt"
+	"time"
+)
+
+// Level is the administrative level that decides a procedure.
+type Level string
+
+const (
+	LevelProvince Level = "province"
+	LevelDistrict Level = "district"
+	LevelCommune  Level = "commune"
+)
+
+// Label returns the Vietnamese name of a level.
+func (l Level) Label() string {
+	switch l {
+	case LevelProvince:
+		return "Cấp tỉnh"
+	case LevelDistrict:
+		return "Cấp huyện"
+	case LevelCommune:
+		return "Cấp xã"
+	}
+	return string(l)
+}
+
+// OnlineLevel is how far a procedure can be done online (Decree 42/2022 Art. 11).
+type OnlineLevel string
+
+const (
+	OnlineFull    OnlineLevel = "full"    // toàn trình
+	OnlinePartial OnlineLevel = "partial" // một phần
+	OnlineNone    OnlineLevel = "none"
+)
+
+// Label returns the Vietnamese name of an online level.
+func (o OnlineLevel) Label() string {
+	switch o {
+	case OnlineFull:
+		return "Toàn trình"
+	case OnlinePartial:
+		return "Một phần"
+	}
+	return "Không trực tuyến"
+}
+
+// TimeUnit is the unit of a legal processing time.
+type TimeUnit string
+
+const (
+	WorkingDays  TimeUnit = "day"
+	WorkingHours TimeUnit = "hour"
+	SameDay      TimeUnit = "same_day" // "trong ngày": next working day if received after 15:00
+)
+
+// TimeLimit is a legal processing time.
+type TimeLimit struct {
+	Amount float64
+	Unit   TimeUnit
+}
+
+// Duration converts the limit into working time for a unit whose standard
+// working day lasts day. A same-day limit counts as one day for step budgets.
+func (t TimeLimit) Duration(day time.Duration) time.Duration {
+	switch t.Unit {
+	case WorkingHours:
+		return time.Duration(t.Amount * float64(time.Hour))
+	case SameDay:
+		return day
+	}
+	return time.Duration(t.Amount * float64(day))
+}
+
+// String renders the limit in Vietnamese: "3 ngày làm việc", "4 giờ làm việc", "Trong ngày".
+func (t TimeLimit) String() string {
+	switch t.Unit {
+	case SameDay:
+		return "Trong ngày"
+	case WorkingHours:
+		return fmt.Sprintf("%s giờ làm việc", FormatDecimal(t.Amount))
+	}
+	return fmt.Sprintf("%s ngày làm việc", FormatDecimal(t.Amount))
+}
+
+// DocumentKind says what form of a document the applicant brings.
+type DocumentKind string
+
+const (
+	DocOriginal DocumentKind = "original" // bản chính
+	DocCopy     DocumentKind = "copy"     // bản sao
+	DocEither   DocumentKind = "either"   // bản chính hoặc bản sao
+	DocPresent  DocumentKind = "present"  // xuất trình
+)
+
+// Label returns the Vietnamese name of a document kind.
+func (k DocumentKind) Label() string {
+	switch k {
+	case DocOriginal:
+		return "Bản chính"
+	case DocCopy:
+		return "Bản sao"
+	case DocEither:
+		return "Bản chính hoặc bản sao"
+	case DocPresent:
+		return "Xuất trình"
+	}
+	return string(k)
+}
+
+// RequiredDocument is one line of a procedure's document list.
+type RequiredDocument struct {
+	Name  string       `json:"name"`
+	Kind  DocumentKind `json:"kind"`
+	Count int          `json:"count"`
+}
+
+// StepUnit says which unit performs a workflow step.
+type StepUnit string
+
+const (
+	AtIntake   StepUnit = "intake"   // the one-stop section that received the dossier
+	AtDeciding StepUnit = "deciding" // the unit competent to decide
+)
+
+// WorkflowStep is one step of a procedure's internal workflow.
+type WorkflowStep struct {
+	Name    string   `json:"name"`
+	Role    Role     `json:"role"`
+	Unit    StepUnit `json:"unit"`
+	Minutes int      `json:"minutes"` // budget in working minutes
+}
+
+// Field is a field of administrative procedures (lĩnh vực).
+type Field struct {
+	ID   int64
+	Name string
+}
+
+// Procedure is an administrative procedure (thủ tục hành chính) as
+// currently in force: the latest published version.
+type Procedure struct {
+	ID            int64
+	VersionID     int64
+	Version       int
+	Code          string // national code, e.g. 1.001193
+	Name          string
+	Field         string
+	Level         Level
+	Time          TimeLimit
+	OnlineLevel   OnlineLevel
+	Office        string // deciding office key at district level; "" for the commune itself
+	Fees          string
+	LegalBasis    string
+	ResultType    string
+	Documents     []RequiredDocument
+	Steps         []WorkflowStep
+	EffectiveFrom time.Time
+}
+
+// StepsMinutes is the sum of the workflow's step budgets.
+func (p *Procedure) StepsMinutes() int {
+	total := 0
+	for _, s := range p.Steps {
+		total += s.Minutes
+	}
+	return total
+}

@@ -1,0 +1,50 @@
+// Command motcua runs the one-stop-shop system: the server and its tools.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `motcua — hệ thống một cửa điện tử
+
+Usage:
+  motcua serve [--db PATH|URL] [--addr HOST:PORT] [--demo]   start the server
+  motcua calendar due --at "2024-02-07 15:00" (--days N | --hours N) [--unit CODE] [--explain]
+  motcua calendar list [--year YYYY]                          days off and make-up days
+  motcua migrate [--db PATH|URL]                              create or upgrade the database
+
+--db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "motcua:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return fmt.Errorf("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:])
+	case "calendar":
+		return calendarCmd(ctx, args[1:])
+	case "migrate":
+		return migrate(ctx, args[1:])
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	fmt.Fprint(os.Stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/web"
+)
+
+func serve(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	withDemo := fs.Bool("demo", false, "seed an empty database with the demo district, users and dossiers")
+	demoPassword := fs.String("demo-password", "motcua-demo", "password of every demo user")
+	demoDossiers := fs.Int("demo-dossiers", 400, "number of demo dossiers")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		if err := seedDemo(ctx, db, *demoPassword, *demoDossiers); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	api.Register(mux, db, log)
+	web.Register(mux, db, log)
+	srv := &http.Server{Handler: http.NewCrossOriginProtection().Handler(mux), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), *dsn)
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// seedDemo fills an empty database and prints the demo accounts; on a
+// database already seeded it only reminds how to log in.
+func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int) error {
+	done, err := demo.Seeded(ctx, db)
+	if err != nil {
+		return err
+	}
+	if done {
+		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: motcua-demo).")
+		return nil
+	}
+	fmt.Println("Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024)…")
+	accounts, err := demo.Seed(ctx, db, demo.Options{Password: password, Dossiers: dossiers, Now: time.Now()})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Tài khoản mẫu (mật khẩu chung: %s):\n", password)
+	for _, a := range accounts {
+		fmt.Printf("  %-22s %-20s %-26s %s\n", a.Username, a.Role.Label(), a.FullName, a.Unit)
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+// Options tune the demo.
+type Options struct {
+	Password string    // the password of every demo user
+	Dossiers int       // how many dossiers to generate
+	Now      time.Time // the real present; dossiers are dated before it
+}
+
+// Seeded reports whether the database already holds an organisation.
+func Seeded(ctx context.Context, db *store.DB) (bool, error) {
+	units, err := db.Units(ctx)
+	return len(units) > 0, err
+}
+
+// Seed fills an empty database with the demo district and returns the
+// accounts created. Dossiers are generated with a fixed random seed, so two
+// runs on the same day give the same data.
+func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err error) {
+	defer motcua.Wrap(&err, "demo.Seed")
+	if done, err := Seeded(ctx, db); err != nil || done {
+		return nil, fmt.Errorf("database already has units; the demo seeds only an empty database (err=%v)", err)
+	}
+	o, err := seedOrg(ctx, db, opt.Password)
+	if err != nil {
+		return nil, err
+	}
+	procs, err := Procedures()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range procs {
+		p.EffectiveFrom = validFrom
+		if err := db.CreateProcedure(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	realNow := db.Now
+	defer func() { db.Now = realNow }()
+	cal, err := db.Calendar(ctx, o.district.ID)
+	if err != nil {
+		return nil, err
+	}
+	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: opt.Now, cal: cal, actors: map[string]*motcua.Actor{}}
+	for i := 0; i < opt.Dossiers; i++ {
+		p := procs[g.rng.IntN(len(procs))]
+		unit := o.oneStop
+		if p.Level == motcua.LevelCommune {
+			unit = o.communes[g.rng.IntN(len(o.communes))]
+		}
+		if err := g.dossier(ctx, p, unit); err != nil {
+			return nil, err
+		}
+	}
+	return o.accounts, nil
+}

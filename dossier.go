@@ -1,0 +1,242 @@
+package motcua
+
+import "time"
+
+// Channel is how a dossier reached the one-stop.
+type Channel string
+
+const (
+	ChannelCounter Channel = "counter" // trực tiếp
+	ChannelPost    Channel = "post"    // bưu chính
+	ChannelOnline  Channel = "online"  // trực tuyến
+)
+
+// Label returns the Vietnamese name of a channel.
+func (c Channel) Label() string {
+	switch c {
+	case ChannelCounter:
+		return "Trực tiếp"
+	case ChannelPost:
+		return "Bưu chính"
+	case ChannelOnline:
+		return "Trực tuyến"
+	}
+	return string(c)
+}
+
+// Valid reports whether c is a known channel.
+func (c Channel) Valid() bool {
+	return c == ChannelCounter || c == ChannelPost || c == ChannelOnline
+}
+
+// State is where a dossier stands in its lifecycle.
+type State string
+
+const (
+	StateProcessing  State = "processing"   // Đang xử lý
+	StateSupplement  State = "supplement"   // Chờ bổ sung: clock paused
+	StateResultReady State = "result_ready" // Có kết quả: graded here
+	StateReturned    State = "returned"     // Đã trả kết quả
+	StateWithdrawn   State = "withdrawn"    // Đã rút hồ sơ
+)
+
+// States lists every state in lifecycle order.
+var States = []State{StateProcessing, StateSupplement, StateResultReady, StateReturned, StateWithdrawn}
+
+// Label returns the Vietnamese name of a state.
+func (s State) Label() string {
+	switch s {
+	case StateProcessing:
+		return "Đang xử lý"
+	case StateSupplement:
+		return "Chờ bổ sung"
+	case StateResultReady:
+		return "Có kết quả"
+	case StateReturned:
+		return "Đã trả kết quả"
+	case StateWithdrawn:
+		return "Đã rút hồ sơ"
+	}
+	return string(s)
+}
+
+// Open reports whether the dossier is still being handled (its clock matters).
+func (s State) Open() bool { return s == StateProcessing || s == StateSupplement }
+
+// Applicant is the person or organisation filing a dossier.
+type Applicant struct {
+	Name     string `json:"name"`
+	IDNumber string `json:"id_number,omitempty"` // CCCD or tax number
+	Address  string `json:"address,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	Email    string `json:"email,omitempty"`
+}
+
+// ReceivedDocument is one line of the receipt's table of documents.
+type ReceivedDocument struct {
+	Name  string       `json:"name"`
+	Kind  DocumentKind `json:"kind"`
+	Count int          `json:"count"`
+}
+
+// Dossier is the current projection of a dossier's events.
+type Dossier struct {
+	ID              int64
+	Code            string
+	ProcedureID     int64
+	VersionID       int64
+	ProcedureCode   string
+	ProcedureName   string
+	ReceivingUnitID int64
+	DecidingUnitID  int64
+	CurrentUnitID   int64
+	Step            int // index into the workflow
+	State           State
+	Channel         Channel
+	Applicant       Applicant
+	Sets            int
+	Documents       []ReceivedDocument
+	AcceptedAt      time.Time
+	DueAt           time.Time
+	StepDueAt       time.Time
+	ResultAt        time.Time // zero until result ready
+	ReturnedAt      time.Time
+	PausedAt        time.Time // while waiting for a supplement
+	Version         int       // number of events; the optimistic-concurrency token
+}
+
+// Overdue reports whether the dossier is late at instant t (domain.md §7):
+// open and past due, or finished after its due instant.
+func (d *Dossier) Overdue(t time.Time) bool {
+	switch {
+	case !d.ResultAt.IsZero():
+		return d.ResultAt.After(d.DueAt)
+	case d.State == StateSupplement:
+		return d.PausedAt.After(d.DueAt) // the clock is frozen
+	}
+	return d.State == StateProcessing && t.After(d.DueAt)
+}
+
+// EventType names a ledger event.
+type EventType string
+
+const (
+	EventAccepted            EventType = "accepted"
+	EventHandedOver          EventType = "handed_over"
+	EventSupplementRequested EventType = "supplement_requested"
+	EventSupplementReceived  EventType = "supplement_received"
+	EventResultReady         EventType = "result_ready"
+	EventResultReturned      EventType = "result_returned"
+	EventWithdrawn           EventType = "withdrawn"
+)
+
+// Label returns the Vietnamese name of the action an event records.
+func (t EventType) Label() string {
+	switch t {
+	case EventAccepted:
+		return "Tiếp nhận hồ sơ"
+	case EventHandedOver:
+		return "Chuyển xử lý"
+	case EventSupplementRequested:
+		return "Yêu cầu bổ sung hồ sơ"
+	case EventSupplementReceived:
+		return "Nhận hồ sơ bổ sung, tiếp tục xử lý"
+	case EventResultReady:
+		return "Có kết quả"
+	case EventResultReturned:
+		return "Trả kết quả"
+	case EventWithdrawn:
+		return "Rút hồ sơ"
+	}
+	return string(t)
+}
+
+// Event is one immutable entry of a dossier's ledger. At is when the thing
+// happened; RecordedAt is when it was keyed. They differ for late entries.
+type Event struct {
+	ID         int64
+	DossierID  int64
+	Seq        int // 1 for the acceptance; Seq equals the dossier version after it
+	Type       EventType
+	At         time.Time
+	RecordedAt time.Time
+	ActorID    int64
+	ActorName  string
+	UnitID     int64
+	Reason     string // required for late entries and for some actions
+	Data       EventData
+}
+
+// LateEntry reports whether the event was keyed later than it happened by
+// more than the tolerance.
+func (e *Event) LateEntry() bool {
+	return e.RecordedAt.Sub(e.At) > LateEntryTolerance
+}
+
+// LateEntryTolerance is how much later than it happened an action may be
+// keyed without a reason: the time to walk from the counter to a screen.
+const LateEntryTolerance = 15 * time.Minute
+
+// EventData is the payload of an event; each type uses some fields.
+type EventData struct {
+	// accepted
+	ProcedureVersionID int64              `json:"procedure_version_id,omitempty"`
+	ReceivingUnitID    int64              `json:"receiving_unit_id,omitempty"`
+	DecidingUnitID     int64              `json:"deciding_unit_id,omitempty"`
+	Channel            Channel            `json:"channel,omitempty"`
+	Applicant          *Applicant         `json:"applicant,omitempty"`
+	Documents          []ReceivedDocument `json:"documents,omitempty"`
+	Sets               int                `json:"sets,omitempty"`
+	// handed_over: the step the dossier moves to, and optionally the person
+	ToStep   int    `json:"to_step,omitempty"`
+	ToUserID int64  `json:"to_user_id,omitempty"`
+	Note     string `json:"note,omitempty"`
+	// supplement_requested: everything missing, in one request
+	Missing []string `json:"missing,omitempty"`
+}
+
+// Intake is what the counter officer keys to accept a dossier.
+type Intake struct {
+	ProcedureID int64
+	UnitID      int64 // receiving unit
+	Channel     Channel
+	Applicant   Applicant
+	Documents   []ReceivedDocument
+	Sets        int
+	At          time.Time // when it was received; zero means now
+	Reason      string    // required when At is a late entry
+	Note        string
+}
+
+// Action is a request to append an event to an existing dossier.
+type Action struct {
+	DossierID int64
+	Version   int // the version the officer saw; a different current version is a conflict
+	Type      EventType
+	At        time.Time // when it happened; zero means now
+	Reason    string
+	Note      string
+	Missing   []string
+	ToUserID  int64
+}
+
+// Refusal records a refusal at intake (form 03): no dossier is created.
+type Refusal struct {
+	ID          int64
+	UnitID      int64
+	ProcedureID int64
+	Applicant   Applicant
+	Reason      string
+	At          time.Time
+	RecordedAt  time.Time
+	ActorID     int64
+}
+
+// DossierFilter selects dossiers for a worklist.
+type DossierFilter struct {
+	State       State // "" for every open state
+	ProcedureID int64
+	Query       string // code or applicant name, folded
+	Offset      int
+	Limit       int
+}

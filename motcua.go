@@ -1,0 +1,119 @@
+// Package motcua holds the domain types of a Vietnamese one-stop shop
+// (Một cửa điện tử): units, users and roles, the procedure catalogue and the
+// dossier ledger. Rules live in package ledger, working time in package
+// calendar, persistence in package store, HTTP in packages web and api.
+package motcua
+
+import "time"
+
+// UnitKind says what a node of the organisation tree is.
+type UnitKind string
+
+const (
+	UnitProvince UnitKind = "province" // Ủy ban nhân dân tỉnh
+	UnitDistrict UnitKind = "district" // Ủy ban nhân dân huyện (before 07/2025)
+	UnitOffice   UnitKind = "office"   // a specialised office (Phòng, Sở)
+	UnitCommune  UnitKind = "commune"  // Ủy ban nhân dân xã, thị trấn
+	UnitOneStop  UnitKind = "onestop"  // Bộ phận Một cửa
+)
+
+// Unit is a node of the organisation tree, identified by its QCVN 102 code.
+type Unit struct {
+	ID          int64
+	Code        string // e.g. 000.00.33.H17
+	Name        string
+	Kind        UnitKind
+	ParentID    int64 // 0 for a root
+	ValidFrom   time.Time
+	ValidTo     time.Time // zero while the unit exists
+	OfficeHours string    // calendar.ParseOfficeHours syntax; "" means the default hours
+	// Office is the short key of a specialised office ("tu_phap", "tnmt", …)
+	// that procedures name as their deciding office.
+	Office string
+}
+
+// Role is what a user may do within a unit.
+type Role string
+
+const (
+	RoleCounter    Role = "counter"    // counter officer at the one-stop section
+	RoleSpecialist Role = "specialist" // specialist of the deciding unit
+	RoleLeader     Role = "leader"     // unit leader: signs results, approves
+	RoleAdmin      Role = "admin"      // administrator: users, calendar, catalogue
+)
+
+// Roles lists every role, in the order the UI shows them.
+var Roles = []Role{RoleCounter, RoleSpecialist, RoleLeader, RoleAdmin}
+
+// Label returns the Vietnamese name of a role.
+func (r Role) Label() string {
+	switch r {
+	case RoleCounter:
+		return "Cán bộ một cửa"
+	case RoleSpecialist:
+		return "Chuyên viên xử lý"
+	case RoleLeader:
+		return "Lãnh đạo đơn vị"
+	case RoleAdmin:
+		return "Quản trị hệ thống"
+	}
+	return string(r)
+}
+
+// Grant gives a user a role in a unit and every unit below it.
+type Grant struct {
+	Role   Role
+	UnitID int64
+}
+
+// User is a member of staff.
+type User struct {
+	ID       int64
+	Username string
+	FullName string
+	Grants   []Grant
+	Disabled bool
+}
+
+// Actor is a logged-in user with the scope their grants give:
+// every unit in scope and the roles held there.
+type Actor struct {
+	User  User
+	Units map[int64][]Role
+}
+
+// Has reports whether the actor holds role in the unit.
+func (a *Actor) Has(unitID int64, role Role) bool {
+	for _, r := range a.Units[unitID] {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// InScope reports whether the unit is within the actor's scope.
+func (a *Actor) InScope(unitID int64) bool {
+	_, ok := a.Units[unitID]
+	return ok
+}
+
+// UnitIDs lists the units in scope.
+func (a *Actor) UnitIDs() []int64 {
+	ids := make([]int64, 0, len(a.Units))
+	for id := range a.Units {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// UnitsWith lists the units in scope where the actor holds role.
+func (a *Actor) UnitsWith(role Role) []int64 {
+	var ids []int64
+	for id := range a.Units {
+		if a.Has(id, role) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

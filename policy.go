@@ -1,0 +1,70 @@
+package motcua
+
+// This file is the one policy: who may see or do what with a dossier. Every
+// UI handler and API operation asks it, through the store's services.
+
+// CanView reports whether the actor may see the dossier: it must involve a
+// unit in the actor's scope (receiving, deciding or currently holding it).
+func (a *Actor) CanView(d *Dossier) bool {
+	return a.InScope(d.ReceivingUnitID) || a.InScope(d.DecidingUnitID) || a.InScope(d.CurrentUnitID)
+}
+
+// CanReceive reports whether the actor may accept or refuse dossiers at the unit.
+func (a *Actor) CanReceive(unitID int64) bool { return a.Has(unitID, RoleCounter) }
+
+// CanAct reports whether the actor may perform action t on the dossier whose
+// current workflow step is step. Errors are EFORBIDDEN with a Vietnamese reason.
+func (a *Actor) CanAct(t EventType, d *Dossier, step *WorkflowStep) error {
+	if !a.CanView(d) {
+		return Errorf(ENOTFOUND, "Không tìm thấy hồ sơ.")
+	}
+	ok := false
+	switch t {
+	case EventHandedOver, EventSupplementRequested:
+		ok = a.holdsStep(d, step)
+	case EventSupplementReceived:
+		ok = a.holdsStep(d, step) || a.Has(d.ReceivingUnitID, RoleCounter)
+	case EventResultReady:
+		// The result is ready when the deciding unit signs it or when it reaches
+		// the one-stop at the workflow's last step.
+		ok = a.holdsStep(d, step) || a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)
+	case EventResultReturned, EventWithdrawn:
+		ok = a.Has(d.ReceivingUnitID, RoleCounter)
+	}
+	if !ok {
+		return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện “%s” đối với hồ sơ %s ở bước hiện tại.", t.Label(), d.Code)
+	}
+	return nil
+}
+
+// holdsStep: the step's role at the unit holding the dossier, or that unit's leader.
+func (a *Actor) holdsStep(d *Dossier, step *WorkflowStep) bool {
+	if step != nil && a.Has(d.CurrentUnitID, step.Role) {
+		return true
+	}
+	return a.Has(d.CurrentUnitID, RoleLeader)
+}
+
+// Actions lists the actions the actor may take on the dossier now, given its
+// state and step: what the dossier page offers as buttons.
+func (a *Actor) Actions(d *Dossier, stepCount int, step *WorkflowStep) []EventType {
+	var candidates []EventType
+	switch d.State {
+	case StateProcessing:
+		if d.Step+1 < stepCount {
+			candidates = append(candidates, EventHandedOver)
+		}
+		candidates = append(candidates, EventSupplementRequested, EventResultReady, EventWithdrawn)
+	case StateSupplement:
+		candidates = append(candidates, EventSupplementReceived, EventWithdrawn)
+	case StateResultReady:
+		candidates = append(candidates, EventResultReturned)
+	}
+	var allowed []EventType
+	for _, t := range candidates {
+		if a.CanAct(t, d, step) == nil {
+			allowed = append(allowed, t)
+		}
+	}
+	return allowed
+}

@@ -1,0 +1,265 @@
+// Package store keeps motcua's data in SQL: embedded SQLite by default,
+// PostgreSQL when the DSN is a postgres:// URL. The same SQL text serves both
+// engines (placeholders are written "?" and rebound for PostgreSQL); only the
+// migrations differ per dialect. Service methods run the rules of package
+// ledger inside one transaction each.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
+	_ "modernc.org/sqlite"             // registers driver "sqlite"
+
+	"github.com/motcua/motcua"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Dialect names the SQL engine behind a DB.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// sqlitePragmas: WAL for concurrent readers, immediate transactions so that
+// read-then-write transactions do not fail with "database is locked".
+const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
+
+// DB is the store. Its methods are the services the web and API layers use.
+type DB struct {
+	sql     *sql.DB
+	dialect Dialect
+	// Now is the clock; tests and the demo generator replace it.
+	Now func() time.Time
+
+	mu        sync.Mutex
+	units     *unitTree                   // cached; reloaded after a unit change
+	calDays   []calendarDay               // cached calendar data
+	calLoaded time.Time                   // when calDays was read, for expiry
+	versions  map[int64]*motcua.Procedure // immutable procedure versions
+}
+
+// Open opens (creating if needed) the database named by dsn — a file path
+// or a postgres:// URL — and applies pending migrations.
+func Open(ctx context.Context, dsn string) (_ *DB, err error) {
+	defer motcua.Wrap(&err, "store.Open")
+	db := &DB{Now: time.Now, versions: map[int64]*motcua.Procedure{}}
+	switch {
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		db.dialect = Postgres
+		db.sql, err = sql.Open("pgx", dsn)
+	default:
+		db.dialect = SQLite
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		db.sql, err = sql.Open("sqlite", "file:"+dsn+sep+sqlitePragmas)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.sql.PingContext(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
+	if err := db.seedCalendar(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Dialect reports the engine.
+func (db *DB) Dialect() Dialect { return db.dialect }
+
+// SQL exposes the handle for tests and tools that need raw access.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// migrate applies the embedded migrations of the dialect not yet applied.
+// On PostgreSQL an advisory lock keeps replicas starting together from
+// applying the same migration twice.
+func (db *DB) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/"+string(db.dialect)+"/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if db.dialect == Postgres {
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(7071)"); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(7071)")
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := db.applyMigration(ctx, conn, name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, name string) error {
+	base := name[strings.LastIndex(name, "/")+1:]
+	version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+	if err != nil {
+		return fmt.Errorf("migration file name must start with a number: %w", err)
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, db.rebind("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), version).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, stmt := range splitStatements(string(body)) {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%.60s…: %w", stmt, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"), version, ms(time.Now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// splitStatements splits a migration on semicolons at line ends; our
+// migrations keep no semicolons inside literals.
+func splitStatements(body string) []string {
+	var out []string
+	for _, s := range strings.Split(body, ";\n") {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		if stmt := strings.TrimSpace(strings.Join(lines, "\n")); stmt != "" {
+			out = append(out, strings.TrimSuffix(stmt, ";"))
+		}
+	}
+	return out
+}
+
+// rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL.
+func (db *DB) rebind(q string) string {
+	if db.dialect != Postgres {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Tx is a transaction that rebinds placeholders for its dialect.
+type Tx struct {
+	tx  *sql.Tx
+	db  *DB
+	ctx context.Context
+}
+
+func (t *Tx) exec(q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, t.db.rebind(q), args...)
+}
+
+func (t *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(t.ctx, t.db.rebind(q), args...)
+}
+
+func (t *Tx) queryRow(q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(t.ctx, t.db.rebind(q), args...)
+}
+
+// inTx runs fn in a transaction, committing if it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{tx: tx, db: db, ctx: ctx}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// readTx runs fn in a read-only transaction; on SQLite read-only begins are
+// deferred, so readers do not queue behind writers.
+func (db *DB) readTx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(&Tx{tx: tx, db: db, ctx: ctx})
+}
+
+// ms converts an instant to the stored form; the zero time stores as 0.
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// fromMS converts a stored instant back, in Vietnam's zone for display.
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).In(motcua.VN)
+}
+
+// isUniqueViolation reports whether err is a unique-constraint failure on either engine.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}
+
+var errNotFound = errors.New("not found")

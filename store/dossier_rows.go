@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
+	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
+	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
+	d.returned_at, d.paused_at, d.version`
+
+const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
+
+func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
+	d := &motcua.Dossier{}
+	var docs string
+	var accepted, due, stepDue, result, returned, paused int64
+	a := &d.Applicant
+	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
+		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
+		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version); err != nil {
+		return nil, err
+	}
+	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
+	d.ResultAt, d.ReturnedAt, d.PausedAt = fromMS(result), fromMS(returned), fromMS(paused)
+	return d, json.Unmarshal([]byte(docs), &d.Documents)
+}
+
+func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
+	d, err := scanDossier(tx.queryRow(`SELECT `+dossierColumns+dossierFrom+` WHERE `+where, arg))
+	return d, notFound(err)
+}
+
+func insertDossier(tx *Tx, d *motcua.Dossier) error {
+	docs, err := json.Marshal(d.Documents)
+	if err != nil {
+		return err
+	}
+	a := d.Applicant
+	return tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
+		current_unit_id, step, state, channel, applicant_name, applicant_key, applicant_id_number, applicant_address,
+		applicant_phone, applicant_email, sets, documents, accepted_at, due_at, step_due_at, result_at, returned_at,
+		paused_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
+		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version).Scan(&d.ID)
+}
+
+// updateDossier writes the new projection if nobody changed the dossier
+// since version seen; otherwise it reports a conflict.
+func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
+	res, err := tx.exec(`UPDATE dossiers SET current_unit_id = ?, step = ?, state = ?, due_at = ?, step_due_at = ?,
+		result_at = ?, returned_at = ?, paused_at = ?, version = ? WHERE id = ? AND version = ?`,
+		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
+		ms(d.PausedAt), d.Version, d.ID, seen)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return motcua.Errorf(motcua.ECONFLICT, "Hồ sơ %s vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.", d.Code)
+	}
+	return nil
+}
+
+// Dossier returns a dossier the actor may see, and logs the read of its
+// personal data. Dossiers outside the actor's scope are "not found".
+func (db *DB) Dossier(ctx context.Context, a *motcua.Actor, id int64) (*motcua.Dossier, error) {
+	return db.readDossier(ctx, a, `d.id = ?`, id)
+}
+
+// DossierByCode is Dossier by the official code.
+func (db *DB) DossierByCode(ctx context.Context, a *motcua.Actor, code string) (*motcua.Dossier, error) {
+	return db.readDossier(ctx, a, `d.code = ?`, strings.TrimSpace(code))
+}
+
+func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, arg any) (d *motcua.Dossier, err error) {
+	defer motcua.Wrap(&err, "DB.Dossier(%v)", arg)
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if d, err = getDossier(tx, where, arg); err != nil {
+			return err
+		}
+		if !a.CanView(d) {
+			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+		}
+		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'dossier', ?)`, a.User.ID, d.ID, ms(db.Now()))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Timeline returns a visible dossier's events, oldest first.
+func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) (events []motcua.Event, err error) {
+	defer motcua.Wrap(&err, "DB.Timeline(%d)", d.ID)
+	if !a.CanView(d) {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		events, err = listEvents(tx, d.ID)
+		return err
+	})
+	return events, err
+}
+
+// Worklist lists the dossiers in the actor's scope matching f, due soonest
+// first, with the total count for paging.
+func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
+	defer motcua.Wrap(&err, "DB.Worklist")
+	ids := a.UnitIDs()
+	if len(ids) == 0 {
+		return nil, 0, nil
+	}
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	where := ` WHERE (d.current_unit_id IN (` + in + `) OR d.receiving_unit_id IN (` + in + `) OR d.deciding_unit_id IN (` + in + `))`
+	var args []any
+	for range 3 {
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	if f.State != "" {
+		where += ` AND d.state = ?`
+		args = append(args, string(f.State))
+	} else {
+		where += ` AND d.state IN ('processing', 'supplement', 'result_ready')`
+	}
+	if f.ProcedureID != 0 {
+		where += ` AND d.procedure_id = ?`
+		args = append(args, f.ProcedureID)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where += ` AND (d.code = ? OR d.applicant_key LIKE ? ESCAPE '\')`
+		args = append(args, q, "%"+likeEscaper.Replace(motcua.Fold(q))+"%")
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(`SELECT COUNT(*)`+dossierFrom+where, args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.query(`SELECT `+dossierColumns+dossierFrom+where+` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`,
+			append(args, f.Limit, f.Offset)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDossier(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	return out, total, err
+}

@@ -1,0 +1,246 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/ledger"
+)
+
+// Accept receives a complete dossier at the counter: it issues the dossier
+// code (domain.md §10) and the promised date, and appends the acceptance event.
+func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d *motcua.Dossier, err error) {
+	defer motcua.Wrap(&err, "DB.Accept")
+	if err := ledger.CleanIntake(&in); err != nil {
+		return nil, err
+	}
+	if !a.CanReceive(in.UnitID) {
+		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
+	}
+	p, err := db.Procedure(ctx, in.ProcedureID)
+	if err != nil {
+		return nil, err
+	}
+	deciding, err := db.decidingUnit(ctx, in.UnitID, p)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := db.Calendar(ctx, in.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	now := db.Now()
+	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
+	if err != nil {
+		return nil, err
+	}
+	applicant := in.Applicant
+	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: now, ActorID: a.User.ID, UnitID: in.UnitID,
+		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
+			DecidingUnitID: deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets, Note: in.Note}}
+	base := motcua.Dossier{ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name}
+	projected, _, err := ledger.Replay(base, []motcua.Event{e}, p, cal)
+	if err != nil {
+		return nil, err
+	}
+	d = &projected
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if d.Code, err = db.nextCode(tx, in.UnitID, at); err != nil {
+			return err
+		}
+		if err := insertDossier(tx, d); err != nil {
+			return err
+		}
+		e.DossierID = d.ID
+		return insertEvent(tx, &e)
+	})
+	return d, err
+}
+
+// nextCode issues <unit code>-<YYMMDD>-<NNNN> with a per-unit, per-day
+// sequence; the upsert serialises concurrent intake on both engines.
+func (db *DB) nextCode(tx *Tx, unitID int64, at time.Time) (string, error) {
+	u, err := db.Unit(tx.ctx, unitID)
+	if err != nil {
+		return "", err
+	}
+	day := at.In(motcua.VN).Format("060102")
+	var n int
+	if err := tx.queryRow(`INSERT INTO dossier_counters (unit_id, day, last) VALUES (?, ?, 1)
+		ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_counters.last + 1 RETURNING last`, unitID, day).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 9999 {
+		return "", motcua.Errorf(motcua.ENOTALLOWED, "Đơn vị đã tiếp nhận quá 9.999 hồ sơ trong ngày; không thể cấp thêm mã.")
+	}
+	return fmt.Sprintf("%s-%s-%04d", u.Code, day, n), nil
+}
+
+// decidingUnit finds the unit competent for p when a dossier is received at
+// unitID: the commune itself for commune procedures, the named office of the
+// district for district procedures.
+func (db *DB) decidingUnit(ctx context.Context, unitID int64, p *motcua.Procedure) (*motcua.Unit, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kind := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune,
+		motcua.LevelDistrict: motcua.UnitDistrict, motcua.LevelProvince: motcua.UnitProvince}[p.Level]
+	top := t.ancestorOfKind(unitID, kind)
+	if top == nil {
+		return nil, motcua.FieldError("procedure", "Thủ tục %s (%s) không thuộc thẩm quyền tiếp nhận của đơn vị này.", p.Code, p.Level.Label())
+	}
+	if p.Office == "" {
+		return top, nil
+	}
+	for _, id := range t.children[top.ID] {
+		if c := t.byID[id]; c.Kind == motcua.UnitOffice && c.Office == p.Office {
+			return c, nil
+		}
+	}
+	return top, nil
+}
+
+// Act appends an action to a dossier after checking the policy and the
+// rules. A stale version is a conflict: the officer reloads and sees why.
+func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *motcua.Dossier, err error) {
+	defer motcua.Wrap(&err, "DB.Act(%d, %s)", act.DossierID, act.Type)
+	err = db.inTx(ctx, func(tx *Tx) error {
+		cur, events, p, cal, err := db.loadForAction(tx, act.DossierID)
+		if err != nil {
+			return err
+		}
+		var step *motcua.WorkflowStep
+		if cur.Step < len(p.Steps) {
+			step = &p.Steps[cur.Step]
+		}
+		if err := a.CanAct(act.Type, cur, step); err != nil {
+			return err
+		}
+		e, err := ledger.Decide(cur, p, events[len(events)-1].At, act, db.Now())
+		if err != nil {
+			return err
+		}
+		e.ActorID, e.UnitID = a.User.ID, cur.CurrentUnitID
+		next, _, err := ledger.Replay(*cur, []motcua.Event{e}, p, cal)
+		if err != nil {
+			return err
+		}
+		if err := updateDossier(tx, &next, cur.Version); err != nil {
+			return err
+		}
+		d = &next
+		return insertEvent(tx, &e)
+	})
+	if isUniqueViolation(err) {
+		return nil, motcua.Errorf(motcua.ECONFLICT, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.")
+	}
+	return d, err
+}
+
+// loadForAction reads a dossier, replays its events to the authoritative
+// projection, and returns what the rules need.
+func (db *DB) loadForAction(tx *Tx, id int64) (*motcua.Dossier, []motcua.Event, *motcua.Procedure, *calendar.Calendar, error) {
+	row, err := getDossier(tx, `d.id = ?`, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	events, err := listEvents(tx, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	p, err := db.ProcedureVersion(tx.ctx, row.VersionID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	cal, err := db.Calendar(tx.ctx, row.ReceivingUnitID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	base := motcua.Dossier{ID: row.ID, Code: row.Code, ProcedureID: row.ProcedureID, ProcedureCode: row.ProcedureCode, ProcedureName: row.ProcedureName}
+	d, _, err := ledger.Replay(base, events, p, cal)
+	return &d, events, p, cal, err
+}
+
+// Refuse records a refusal at intake (form 03). No dossier is created.
+func (db *DB) Refuse(ctx context.Context, a *motcua.Actor, r *motcua.Refusal) (err error) {
+	defer motcua.Wrap(&err, "DB.Refuse")
+	in := motcua.Intake{ProcedureID: r.ProcedureID, UnitID: r.UnitID, Channel: motcua.ChannelCounter, Applicant: r.Applicant, At: r.At, Reason: r.Reason}
+	if err := ledger.CleanIntake(&in); err != nil {
+		return err
+	}
+	if in.Reason == "" {
+		return motcua.FieldError("reason", "Phải ghi rõ lý do từ chối tiếp nhận.")
+	}
+	if !a.CanReceive(r.UnitID) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
+	}
+	if _, err := db.Procedure(ctx, r.ProcedureID); err != nil {
+		return err
+	}
+	now := db.Now()
+	at, err := ledger.ActionInstant(r.At, in.Reason, time.Time{}, now)
+	if err != nil {
+		return err
+	}
+	r.Applicant, r.Reason, r.At, r.RecordedAt, r.ActorID = in.Applicant, in.Reason, at, now, a.User.ID
+	return db.inTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`INSERT INTO intake_refusals (unit_id, procedure_id, applicant_name, applicant_id_number,
+			applicant_address, applicant_phone, reason, at, recorded_at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			r.UnitID, r.ProcedureID, r.Applicant.Name, r.Applicant.IDNumber, r.Applicant.Address, r.Applicant.Phone,
+			r.Reason, ms(r.At), ms(now), r.ActorID).Scan(&r.ID)
+	})
+}
+
+func insertEvent(tx *Tx, e *motcua.Event) error {
+	data, err := json.Marshal(e.Data)
+	if err != nil {
+		return err
+	}
+	return tx.queryRow(`INSERT INTO events (dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.DossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt),
+		e.ActorID, e.UnitID, e.Reason, string(data)).Scan(&e.ID)
+}
+
+func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
+	rows, err := tx.query(`SELECT e.id, e.dossier_id, e.seq, e.type, e.at, e.recorded_at, e.actor_id, COALESCE(u.full_name, ''),
+		e.unit_id, e.reason, e.data FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = ? ORDER BY e.seq`, dossierID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []motcua.Event
+	for rows.Next() {
+		var e motcua.Event
+		var at, rec int64
+		var data string
+		if err := rows.Scan(&e.ID, &e.DossierID, &e.Seq, &e.Type, &at, &rec, &e.ActorID, &e.ActorName, &e.UnitID, &e.Reason, &data); err != nil {
+			return nil, err
+		}
+		e.At, e.RecordedAt = fromMS(at), fromMS(rec)
+		if err := json.Unmarshal([]byte(data), &e.Data); err != nil {
+			return nil, fmt.Errorf("event %d data: %w", e.ID, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+	}
+	return out, nil
+}
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+	}
+	return err
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+
+	"github.com/motcua/motcua"
+)
+
+// unitTree is the whole organisation in memory: it is small (thousands of
+// units for a country) and read on every request to compute scopes.
+type unitTree struct {
+	byID     map[int64]*motcua.Unit
+	children map[int64][]int64
+	all      []*motcua.Unit
+}
+
+func (t *unitTree) subtree(id int64, visit func(int64)) {
+	visit(id)
+	for _, c := range t.children[id] {
+		t.subtree(c, visit)
+	}
+}
+
+// ancestorOfKind returns the nearest unit of kind at or above id.
+func (t *unitTree) ancestorOfKind(id int64, kind motcua.UnitKind) *motcua.Unit {
+	for u := t.byID[id]; u != nil; u = t.byID[u.ParentID] {
+		if u.Kind == kind {
+			return u
+		}
+	}
+	return nil
+}
+
+// CreateUnit adds a unit to the tree.
+func (db *DB) CreateUnit(ctx context.Context, u *motcua.Unit) (err error) {
+	defer motcua.Wrap(&err, "DB.CreateUnit(%q)", u.Code)
+	u.Code, u.Name = motcua.NFC(u.Code), motcua.NFC(u.Name)
+	if u.Code == "" || u.Name == "" {
+		return motcua.FieldError("code", "Mã và tên đơn vị là bắt buộc.")
+	}
+	if u.ValidFrom.IsZero() {
+		u.ValidFrom = db.Now()
+	}
+	var parent any
+	if u.ParentID != 0 {
+		parent = u.ParentID
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`INSERT INTO units (code, name, kind, parent_id, office, office_hours, valid_from, valid_to)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			u.Code, u.Name, string(u.Kind), parent, u.Office, u.OfficeHours, ms(u.ValidFrom), ms(u.ValidTo)).Scan(&u.ID)
+	})
+	if isUniqueViolation(err) {
+		return motcua.FieldError("code", "Mã đơn vị %s đã tồn tại.", u.Code)
+	}
+	db.mu.Lock()
+	db.units = nil
+	db.mu.Unlock()
+	return err
+}
+
+// Units returns every unit, parents before children.
+func (db *DB) Units(ctx context.Context) ([]*motcua.Unit, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return t.all, nil
+}
+
+// Unit returns one unit by id.
+func (db *DB) Unit(ctx context.Context, id int64) (*motcua.Unit, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if u := t.byID[id]; u != nil {
+		return u, nil
+	}
+	return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy đơn vị.")
+}
+
+// UnitByCode returns one unit by its QCVN 102 code.
+func (db *DB) UnitByCode(ctx context.Context, code string) (*motcua.Unit, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range t.all {
+		if u.Code == code {
+			return u, nil
+		}
+	}
+	return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy đơn vị có mã %s.", code)
+}
+
+func (db *DB) tree(ctx context.Context) (*unitTree, error) {
+	db.mu.Lock()
+	t := db.units
+	db.mu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	t = &unitTree{byID: map[int64]*motcua.Unit{}, children: map[int64][]int64{}}
+	err := db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT id, code, name, kind, COALESCE(parent_id, 0), office, office_hours, valid_from, valid_to FROM units ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			u := &motcua.Unit{}
+			var from, to int64
+			if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Kind, &u.ParentID, &u.Office, &u.OfficeHours, &from, &to); err != nil {
+				return err
+			}
+			u.ValidFrom, u.ValidTo = fromMS(from), fromMS(to)
+			t.byID[u.ID] = u
+			t.children[u.ParentID] = append(t.children[u.ParentID], u.ID)
+			t.all = append(t.all, u)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	db.mu.Lock()
+	db.units = t
+	db.mu.Unlock()
+	return t, nil
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/password"
+)
+
+// SessionTTL is how long a login lasts without activity being required:
+// one working day plus margin, so an officer logs in once a morning.
+const SessionTTL = 12 * time.Hour
+
+// CreateUser adds a staff member with a password and role grants.
+func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err error) {
+	defer motcua.Wrap(&err, "DB.CreateUser(%q)", u.Username)
+	u.Username, u.FullName = motcua.NFC(u.Username), motcua.NFC(u.FullName)
+	if u.Username == "" || u.FullName == "" {
+		return motcua.FieldError("username", "Tên đăng nhập và họ tên là bắt buộc.")
+	}
+	if len([]rune(pw)) < 8 {
+		return motcua.FieldError("password", "Mật khẩu phải có ít nhất 8 ký tự.")
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(`INSERT INTO users (username, full_name, password_hash, disabled, created_at) VALUES (?, ?, ?, 0, ?) RETURNING id`,
+			u.Username, u.FullName, hash, ms(db.Now())).Scan(&u.ID); err != nil {
+			return err
+		}
+		for _, g := range u.Grants {
+			if _, err := tx.exec(`INSERT INTO grants (user_id, unit_id, role) VALUES (?, ?, ?)`, u.ID, g.UnitID, string(g.Role)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if isUniqueViolation(err) {
+		return motcua.FieldError("username", "Tên đăng nhập %s đã được dùng.", u.Username)
+	}
+	return err
+}
+
+// Login checks a username and password and opens a session, returning its
+// token. A wrong username and a wrong password get the same answer.
+func (db *DB) Login(ctx context.Context, username, pw string) (token string, err error) {
+	defer motcua.Wrap(&err, "DB.Login")
+	var id int64
+	var hash string
+	var disabled int
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id, password_hash, disabled FROM users WHERE username = ?`, motcua.NFC(username)).Scan(&id, &hash, &disabled)
+	})
+	bad := motcua.Errorf(motcua.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
+	if err != nil {
+		password.Verify(pw, dummyHash) // same work as a real check: no timing oracle on usernames
+		return "", bad
+	}
+	if ok, _ := password.Verify(pw, hash); !ok || disabled != 0 {
+		return "", bad
+	}
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	token = base64.RawURLEncoding.EncodeToString(raw)
+	now := db.Now()
+	err = db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+			tokenHash(token), id, ms(now), ms(now.Add(SessionTTL)))
+		return err
+	})
+	return token, err
+}
+
+var dummyHash, _ = password.Hash("motcua-timing-equaliser")
+
+// Logout ends the session.
+func (db *DB) Logout(ctx context.Context, token string) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`DELETE FROM sessions WHERE token_hash = ?`, tokenHash(token))
+		return err
+	})
+}
+
+// SessionActor returns the actor of a live session, or EUNAUTHORIZED.
+func (db *DB) SessionActor(ctx context.Context, token string) (_ *motcua.Actor, err error) {
+	defer motcua.Wrap(&err, "DB.SessionActor")
+	var userID int64
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
+			WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`, tokenHash(token), ms(db.Now())).Scan(&userID)
+	})
+	if err != nil {
+		return nil, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	return db.Actor(ctx, userID)
+}
+
+// Actor loads a user with the scope their grants give.
+func (db *DB) Actor(ctx context.Context, userID int64) (_ *motcua.Actor, err error) {
+	defer motcua.Wrap(&err, "DB.Actor(%d)", userID)
+	a := &motcua.Actor{Units: map[int64][]motcua.Role{}}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(`SELECT id, username, full_name, disabled FROM users WHERE id = ?`, userID).
+			Scan(&a.User.ID, &a.User.Username, &a.User.FullName, &a.User.Disabled); err != nil {
+			return err
+		}
+		rows, err := tx.query(`SELECT unit_id, role FROM grants WHERE user_id = ? ORDER BY unit_id, role`, userID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var g motcua.Grant
+			if err := rows.Scan(&g.UnitID, &g.Role); err != nil {
+				return err
+			}
+			a.User.Grants = append(a.User.Grants, g)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range a.User.Grants {
+		t.subtree(g.UnitID, func(id int64) { a.Units[id] = appendRole(a.Units[id], g.Role) })
+	}
+	return a, nil
+}
+
+// UsersAt lists active users holding role at the unit (for hand-over choices).
+func (db *DB) UsersAt(ctx context.Context, unitID int64, role motcua.Role) ([]motcua.User, error) {
+	var out []motcua.User
+	err := db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT u.id, u.username, u.full_name FROM users u JOIN grants g ON g.user_id = u.id
+			WHERE g.unit_id = ? AND g.role = ? AND u.disabled = 0 ORDER BY u.full_name`, unitID, string(role))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u motcua.User
+			if err := rows.Scan(&u.ID, &u.Username, &u.FullName); err != nil {
+				return err
+			}
+			out = append(out, u)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+func appendRole(roles []motcua.Role, r motcua.Role) []motcua.Role {
+	for _, x := range roles {
+		if x == r {
+			return roles
+		}
+	}
+	return append(roles, r)
+}
+
+// tokenHash: only hashes of session tokens are stored, so a leaked database
+// does not hand out live sessions.
+func tokenHash(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}

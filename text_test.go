@@ -1,0 +1,54 @@
+package motcua
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFoldRemovesDiacriticsAndMapsDToD(t *testing.T) {
+	for in, want := range map[string]string{
+		"Đăng ký khai sinh":               "dang ky khai sinh",
+		"  dang   KY khai\tsinh ":         "dang ky khai sinh",
+		"Hộ tịch":                         "ho tich",
+		"Chứng thực bản sao từ bản chính": "chung thuc ban sao tu ban chinh",
+		"Ho\u0323 ti\u0323ch":             "ho tich", // decomposed input
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVietnameseNumberFormatting(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{FormatInt(19667), "19.667"},
+		{FormatInt(1234567), "1.234.567"},
+		{FormatInt(-1000), "-1.000"},
+		{FormatInt(999), "999"},
+		{FormatDecimal(0.5), "0,5"},
+		{FormatDecimal(1500.25), "1.500,25"},
+		{FormatPercent(3369, 40405), "8,34 %"},
+		{FormatPercent(17974, 18696), "96,14 %"},
+		{FormatPercent(1, 0), "—"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestParseDateTimeAcceptsVietnameseAndISOForms(t *testing.T) {
+	want := time.Date(2024, 2, 7, 15, 0, 0, 0, VN)
+	for _, in := range []string{"2024-02-07 15:00", "07/02/2024 15:00", "15:00 07/02/2024", "2024-02-07T15:00:00+07:00", "2024-02-07T08:00:00Z"} {
+		got, err := ParseDateTime(in)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseDateTime(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "2024-13-01 10:00", "31/02/2024", "hôm qua"} {
+		if _, err := ParseDateTime(bad); ErrorCode(err) != EINVALID {
+			t.Errorf("ParseDateTime(%q) error = %v, want EINVALID", bad, err)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
+
+// authed runs h for a logged-in actor; others go to the login page and come
+// back where they were.
+func (s *Server) authed(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(sessionCookie)
+		var a *motcua.Actor
+		if err == nil {
+			a, err = s.db.SessionActor(r.Context(), c.Value)
+		}
+		if err != nil {
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		h(w, r, a)
+	}
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "login.html", view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}})
+}
+
+type loginForm struct{ Username, Next string }
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	form := loginForm{Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next"))}
+	token, err := s.db.Login(r.Context(), form.Username, r.PostFormValue("password"))
+	if err != nil {
+		s.fail(w, "login.html", view{Title: "Đăng nhập", Data: form}, err)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int(store.SessionTTL.Seconds())})
+	http.Redirect(w, r, form.Next, http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.db.Logout(r.Context(), c.Value)
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// safeNext keeps redirects after login on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/worklist"
+	}
+	return next
+}

@@ -1,0 +1,170 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+type intakeData struct {
+	Query     string
+	Options   []*motcua.Procedure
+	Procedure *motcua.Procedure
+	Units     []*motcua.Unit
+	Form      intakeForm
+	Channels  []motcua.Channel
+}
+
+// intakeForm keeps what the officer typed, so an error never loses it.
+type intakeForm struct {
+	UnitID                                int64
+	Channel                               string
+	Name, IDNumber, Address, Phone, Email string
+	Sets                                  string
+	At, Reason, Note                      string
+	Checked                               map[int]bool
+	Counts                                map[int]string
+}
+
+func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
+	ctx := r.Context()
+	d := intakeData{Query: r.FormValue("q"), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
+		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}}}
+	for _, id := range a.UnitsWith(motcua.RoleCounter) {
+		if u, err := s.db.Unit(ctx, id); err == nil && (u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop) {
+			d.Units = append(d.Units, u)
+		}
+	}
+	if len(d.Units) == 0 {
+		return d, motcua.Errorf(motcua.EFORBIDDEN, "Tài khoản của bạn không được giao tiếp nhận hồ sơ tại đơn vị nào.")
+	}
+	if procID != 0 {
+		p, err := s.db.Procedure(ctx, procID)
+		if err != nil {
+			return d, err
+		}
+		d.Procedure = p
+		for i := range p.Documents {
+			d.Form.Checked[i], d.Form.Counts[i] = true, strconv.Itoa(p.Documents[i].Count)
+		}
+		return d, nil
+	}
+	var err error
+	d.Options, err = s.db.SearchProcedures(ctx, d.Query, "", 30)
+	return d, err
+}
+
+// intakePage: find a procedure by typing (diacritics optional), then key the dossier.
+func (s *Server) intakePage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	procID, _ := strconv.ParseInt(r.FormValue("procedure"), 10, 64)
+	v := view{Title: "Tiếp nhận hồ sơ", Actor: a}
+	if r.FormValue("refused") == "1" {
+		v.Flash = "Đã ghi nhận việc từ chối tiếp nhận hồ sơ (mẫu 03)."
+	}
+	d, err := s.intakeData(r, a, procID)
+	v.Data = d
+	if err != nil {
+		s.fail(w, "intake.html", v, err)
+		return
+	}
+	s.render(w, http.StatusOK, "intake.html", v)
+}
+
+// procedureOptions is the htmx fragment of search results.
+func (s *Server) procedureOptions(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	d, err := s.intakeData(r, a, 0)
+	if err != nil {
+		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
+		return
+	}
+	s.render(w, http.StatusOK, "_options.html", view{Data: d})
+}
+
+func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	procID, _ := strconv.ParseInt(r.PostFormValue("procedure"), 10, 64)
+	v := view{Title: "Tiếp nhận hồ sơ", Actor: a}
+	d, err := s.intakeData(r, a, procID)
+	if err != nil {
+		v.Data = d
+		s.fail(w, "intake.html", v, err)
+		return
+	}
+	d.Form = readIntakeForm(r)
+	v.Data = d
+	in, err := d.Form.intake(procID, d.Procedure)
+	if err == nil {
+		var dossier *motcua.Dossier
+		if dossier, err = s.db.Accept(r.Context(), a, in); err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/dossiers/%d?accepted=1", dossier.ID), http.StatusSeeOther)
+			return
+		}
+	}
+	s.fail(w, "intake.html", v, err)
+}
+
+func readIntakeForm(r *http.Request) intakeForm {
+	f := intakeForm{Channel: r.PostFormValue("channel"), Name: r.PostFormValue("name"), IDNumber: r.PostFormValue("id_number"),
+		Address: r.PostFormValue("address"), Phone: r.PostFormValue("phone"), Email: r.PostFormValue("email"),
+		Sets: r.PostFormValue("sets"), At: r.PostFormValue("at"), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"),
+		Checked: map[int]bool{}, Counts: map[int]string{}}
+	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
+	for _, s := range r.PostForm["doc"] {
+		if i, err := strconv.Atoi(s); err == nil {
+			f.Checked[i] = true
+		}
+	}
+	for k, vals := range r.PostForm {
+		if i, err := strconv.Atoi(strings.TrimPrefix(k, "count_")); err == nil && strings.HasPrefix(k, "count_") && len(vals) > 0 {
+			f.Counts[i] = vals[0]
+		}
+	}
+	return f
+}
+
+// intake turns the form into a service request; unparseable numbers and
+// dates are reported on their field.
+func (f intakeForm) intake(procID int64, p *motcua.Procedure) (motcua.Intake, error) {
+	in := motcua.Intake{ProcedureID: procID, UnitID: f.UnitID, Channel: motcua.Channel(f.Channel), Reason: f.Reason, Note: f.Note,
+		Applicant: motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email}}
+	sets, err := strconv.Atoi(strings.TrimSpace(f.Sets))
+	if err != nil {
+		return in, motcua.FieldError("sets", "Số bộ hồ sơ phải là một số.")
+	}
+	in.Sets = sets
+	if strings.TrimSpace(f.At) != "" {
+		if in.At, err = motcua.ParseDateTime(f.At); err != nil {
+			return in, motcua.FieldError("at", "%s", motcua.ErrorMessage(err))
+		}
+	}
+	for i, doc := range p.Documents {
+		if !f.Checked[i] {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(f.Counts[i]))
+		if err != nil {
+			return in, motcua.FieldError("documents", "Số lượng của “%s” phải là một số.", doc.Name)
+		}
+		in.Documents = append(in.Documents, motcua.ReceivedDocument{Name: doc.Name, Kind: doc.Kind, Count: n})
+	}
+	return in, nil
+}
+
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	procID, _ := strconv.ParseInt(r.PostFormValue("procedure"), 10, 64)
+	v := view{Title: "Tiếp nhận hồ sơ", Actor: a}
+	d, err := s.intakeData(r, a, procID)
+	d.Form = readIntakeForm(r)
+	v.Data = d
+	if err == nil {
+		ref := &motcua.Refusal{UnitID: d.Form.UnitID, ProcedureID: procID, Reason: d.Form.Reason,
+			Applicant: motcua.Applicant{Name: d.Form.Name, IDNumber: d.Form.IDNumber, Address: d.Form.Address, Phone: d.Form.Phone}}
+		if err = s.db.Refuse(r.Context(), a, ref); err == nil {
+			http.Redirect(w, r, "/intake?refused=1", http.StatusSeeOther)
+			return
+		}
+	}
+	s.fail(w, "intake.html", v, err)
+}

@@ -1,0 +1,128 @@
+// Package web serves the officers' interface: server-rendered Vietnamese
+// pages (html/template, htmx where it helps), one file per screen. Every
+// handler goes through the store's services, which ask the one policy.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+const sessionCookie = "motcua_session"
+
+// Server holds what the handlers share.
+type Server struct {
+	db    *store.DB
+	log   *slog.Logger
+	pages map[string]*template.Template
+}
+
+// Register adds the officer UI's routes to mux.
+func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
+	s := &Server{db: db, log: log, pages: parsePages()}
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
+	mux.HandleFunc("GET /{$}", s.authed(func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+		http.Redirect(w, r, "/worklist", http.StatusSeeOther)
+	}))
+	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
+	mux.HandleFunc("GET /intake", s.authed(s.intakePage))
+	mux.HandleFunc("GET /intake/procedures", s.authed(s.procedureOptions))
+	mux.HandleFunc("POST /intake", s.authed(s.intake))
+	mux.HandleFunc("POST /intake/refuse", s.authed(s.refuse))
+	mux.HandleFunc("GET /dossiers/{id}", s.authed(s.dossierPage))
+	mux.HandleFunc("POST /dossiers/{id}/actions", s.authed(s.dossierAction))
+	mux.HandleFunc("GET /dossiers/{id}/receipt", s.authed(s.receipt))
+	mux.HandleFunc("GET /calendar", s.authed(s.calendarPage))
+	mux.HandleFunc("POST /calendar", s.authed(s.calendarSet))
+	mux.HandleFunc("POST /calendar/delete", s.authed(s.calendarDelete))
+	return s
+}
+
+func cacheForever(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		h.ServeHTTP(w, r)
+	})
+}
+
+var funcs = template.FuncMap{
+	"date":     motcua.FormatDate,
+	"datetime": motcua.FormatDateTime,
+	"num":      func(n int) string { return motcua.FormatInt(int64(n)) },
+	"mask":     motcua.Mask,
+	"inc":      func(i int) int { return i + 1 },
+	"join":     strings.Join,
+	"minutes":  func(m int) string { return motcua.FormatDecimal(float64(m) / 60) },
+	"now":      time.Now,
+}
+
+// parsePages parses each page with the shared layout and partials (files
+// named _*.html) once, at start. The partials alone serve htmx fragments
+// under the key "_".
+func parsePages() map[string]*template.Template {
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html"))
+	names, _ := fs.Glob(templateFS, "templates/*.html")
+	pages := map[string]*template.Template{"_": base}
+	for _, n := range names {
+		name := strings.TrimPrefix(n, "templates/")
+		if name == "layout.html" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		pages[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, n))
+	}
+	return pages
+}
+
+// view is what every page template receives.
+type view struct {
+	Title string
+	Actor *motcua.Actor
+	Error string
+	Field string
+	Flash string
+	Data  any
+}
+
+func (s *Server) render(w http.ResponseWriter, status int, page string, v view) {
+	t, name := s.pages[page], "layout.html"
+	if strings.HasPrefix(page, "_") { // a fragment: "_options.html" renders template "_options"
+		t, name = s.pages["_"], strings.TrimSuffix(page, ".html")
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, v); err != nil {
+		s.log.Error("render", "page", page, "err", err)
+		http.Error(w, motcua.ErrorMessage(err), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// fail renders page with err's Vietnamese message and its HTTP status.
+func (s *Server) fail(w http.ResponseWriter, page string, v view, err error) {
+	v.Error, v.Field = motcua.ErrorMessage(err), motcua.ErrorField(err)
+	if motcua.ErrorCode(err) == motcua.EINTERNAL {
+		s.log.Error("request failed", "page", page, "err", err)
+	}
+	s.render(w, motcua.HTTPStatus(err), page, v)
+}

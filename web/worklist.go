@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+type worklistRow struct {
+	*motcua.Dossier
+	Overdue  bool
+	UnitName string
+}
+
+type worklistData struct {
+	Rows                 []worklistRow
+	Total, Page, Pages   int
+	State, Query         string
+	ProcedureID          int64
+	States               []motcua.State
+	Procedures           []*motcua.Procedure
+	PrevQuery, NextQuery string
+}
+
+const pageSize = 50
+
+// worklist lists the dossiers in the actor's scope, due soonest first.
+func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	q := r.URL.Query()
+	page, _ := strconv.Atoi(q.Get("page"))
+	page = max(page, 1)
+	procID, _ := strconv.ParseInt(q.Get("procedure"), 10, 64)
+	f := motcua.DossierFilter{State: motcua.State(q.Get("state")), ProcedureID: procID, Query: q.Get("q"),
+		Offset: (page - 1) * pageSize, Limit: pageSize}
+	v := view{Title: "Hồ sơ cần xử lý", Actor: a}
+	dossiers, total, err := s.db.Worklist(r.Context(), a, f)
+	if err != nil {
+		s.fail(w, "worklist.html", v, err)
+		return
+	}
+	procs, _ := s.db.SearchProcedures(r.Context(), "", "", 200)
+	data := worklistData{Total: total, Page: page, Pages: (total + pageSize - 1) / pageSize, State: string(f.State),
+		Query: f.Query, ProcedureID: procID, States: motcua.States, Procedures: procs}
+	now := time.Now()
+	for _, d := range dossiers {
+		u, _ := s.db.Unit(r.Context(), d.CurrentUnitID)
+		name := ""
+		if u != nil {
+			name = u.Name
+		}
+		data.Rows = append(data.Rows, worklistRow{Dossier: d, Overdue: d.Overdue(now), UnitName: name})
+	}
+	data.PrevQuery, data.NextQuery = pageQuery(q, page-1), pageQuery(q, page+1)
+	v.Data = data
+	s.render(w, http.StatusOK, "worklist.html", v)
+}
+
+func pageQuery(q url.Values, page int) string {
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	c.Set("page", strconv.Itoa(page))
+	return c.Encode()
+}
