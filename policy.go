@@ -12,12 +12,17 @@ func (a *Actor) CanView(d *Dossier) bool {
 // CanReceive reports whether the actor may accept or refuse dossiers at the unit.
 func (a *Actor) CanReceive(unitID int64) bool { return a.Has(unitID, RoleCounter) }
 
-// CanAct reports whether the actor may perform action t on the dossier whose
-// current workflow step is step. Errors are EFORBIDDEN with a Vietnamese reason.
-func (a *Actor) CanAct(t EventType, d *Dossier, step *WorkflowStep) error {
+// CanAct reports whether the actor may perform action t on the dossier,
+// which follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
+func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 	if !a.CanView(d) {
 		return Errorf(ENOTFOUND, "Không tìm thấy hồ sơ.")
 	}
+	var step *WorkflowStep
+	if d.Step < len(steps) {
+		step = &steps[d.Step]
+	}
+	lastStep := d.Step == len(steps)-1
 	ok := false
 	switch t {
 	case EventHandedOver, EventSupplementRequested:
@@ -27,7 +32,7 @@ func (a *Actor) CanAct(t EventType, d *Dossier, step *WorkflowStep) error {
 	case EventResultReady:
 		// The result is ready when the deciding unit signs it or when it reaches
 		// the one-stop at the workflow's last step.
-		ok = a.holdsStep(d, step) || a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)
+		ok = (lastStep && a.holdsStep(d, step)) || a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)
 	case EventResultReturned, EventWithdrawn:
 		ok = a.Has(d.ReceivingUnitID, RoleCounter)
 	}
@@ -47,11 +52,11 @@ func (a *Actor) holdsStep(d *Dossier, step *WorkflowStep) bool {
 
 // Actions lists the actions the actor may take on the dossier now, given its
 // state and step: what the dossier page offers as buttons.
-func (a *Actor) Actions(d *Dossier, stepCount int, step *WorkflowStep) []EventType {
+func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []EventType {
 	var candidates []EventType
 	switch d.State {
 	case StateProcessing:
-		if d.Step+1 < stepCount {
+		if d.Step+1 < len(steps) {
 			candidates = append(candidates, EventHandedOver)
 		}
 		candidates = append(candidates, EventSupplementRequested, EventResultReady, EventWithdrawn)
@@ -62,7 +67,7 @@ func (a *Actor) Actions(d *Dossier, stepCount int, step *WorkflowStep) []EventTy
 	}
 	var allowed []EventType
 	for _, t := range candidates {
-		if a.CanAct(t, d, step) == nil {
+		if a.CanAct(t, d, steps) == nil {
 			allowed = append(allowed, t)
 		}
 	}

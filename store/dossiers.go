@@ -116,11 +116,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		if err != nil {
 			return err
 		}
-		var step *motcua.WorkflowStep
-		if cur.Step < len(p.Steps) {
-			step = &p.Steps[cur.Step]
-		}
-		if err := a.CanAct(act.Type, cur, step); err != nil {
+		if err := a.CanAct(act.Type, cur, p.Steps); err != nil {
 			return err
 		}
 		e, err := ledger.Decide(cur, p, events[len(events)-1].At, act, db.Now())

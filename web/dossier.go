@@ -75,11 +75,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	for _, e := range events {
 		data.Timeline = append(data.Timeline, eventView{Event: e, Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry()})
 	}
-	var step *motcua.WorkflowStep
-	if d.Step < len(p.Steps) {
-		step = &p.Steps[d.Step]
-	}
-	data.Actions = a.Actions(d, len(p.Steps), step)
+	data.Actions = a.Actions(d, p.Steps)
 	if d.Step+1 < len(p.Steps) {
 		next := p.Steps[d.Step+1]
 		unit := d.DecidingUnitID
