@@ -58,8 +58,8 @@ const (
 
 // TimeLimit is a legal processing time.
 type TimeLimit struct {
-	Amount float64
-	Unit   TimeUnit
+	Amount float64  `json:"amount"`
+	Unit   TimeUnit `json:"unit"`
 }
 
 // Duration converts the limit into working time for a unit whose standard
@@ -142,22 +142,22 @@ type Field struct {
 // Procedure is an administrative procedure (thủ tục hành chính) as
 // currently in force: the latest published version.
 type Procedure struct {
-	ID            int64
-	VersionID     int64
-	Version       int
-	Code          string // national code, e.g. 1.001193
-	Name          string
-	Field         string
-	Level         Level
-	Time          TimeLimit
-	OnlineLevel   OnlineLevel
-	Office        string // deciding office key at district level; "" for the commune itself
-	Fees          string
-	LegalBasis    string
-	ResultType    string
-	Documents     []RequiredDocument
-	Steps         []WorkflowStep
-	EffectiveFrom time.Time
+	ID            int64              `json:"id"`
+	VersionID     int64              `json:"version_id"`
+	Version       int                `json:"version"`
+	Code          string             `json:"code"` // national code, e.g. 1.001193
+	Name          string             `json:"name"`
+	Field         string             `json:"field"`
+	Level         Level              `json:"level"`
+	Time          TimeLimit          `json:"time"`
+	OnlineLevel   OnlineLevel        `json:"online_level"`
+	Office        string             `json:"office,omitempty"` // deciding office key at district level; "" for the commune itself
+	Fees          string             `json:"fees,omitempty"`
+	LegalBasis    string             `json:"legal_basis,omitempty"`
+	ResultType    string             `json:"result_type,omitempty"`
+	Documents     []RequiredDocument `json:"documents"`
+	Steps         []WorkflowStep     `json:"steps"`
+	EffectiveFrom time.Time          `json:"effective_from"`
 }
 
 // StepsMinutes is the sum of the workflow's step budgets.
