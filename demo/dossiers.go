@@ -71,8 +71,9 @@ func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dos
 		typ, username := g.next(p, d)
 		budget := time.Duration(p.Steps[min(d.Step, len(p.Steps)-1)].Minutes) * time.Minute
 		*t = g.cal.Add(*t, time.Duration(float64(budget)*(0.2+g.rng.Float64()*1.2)))
-		if typ == motcua.EventSupplementReceived {
-			*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(3))*g.cal.StandardDay())
+		switch typ {
+		case motcua.EventSupplementReceived, motcua.EventResultReturned: // the applicant takes days to come back
+			*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(4))*g.cal.StandardDay())
 		}
 		if t.After(g.now) {
 			return nil
