@@ -71,6 +71,9 @@ func (db *DB) Login(ctx context.Context, username, pw string) (token string, err
 	token = base64.RawURLEncoding.EncodeToString(raw)
 	now := db.Now()
 	err = db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(`DELETE FROM sessions WHERE expires_at < ?`, ms(now)); err != nil { // expired ones are dead weight
+			return err
+		}
 		_, err := tx.exec(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
 			tokenHash(token), id, ms(now), ms(now.Add(SessionTTL)))
 		return err
