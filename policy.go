@@ -30,11 +30,15 @@ func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 	case EventSupplementReceived:
 		ok = a.holdsStep(d, step) || a.Has(d.ReceivingUnitID, RoleCounter)
 	case EventResultReady:
-		// The result is ready when the deciding unit signs it or when it reaches
-		// the one-stop at the workflow's last step.
-		ok = (lastStep && a.holdsStep(d, step)) || a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)
+		// The result is ready when the deciding unit, holding the dossier, signs
+		// it, or when it reaches the one-stop at the workflow's last step.
+		atDeciding := step != nil && step.Unit == AtDeciding
+		ok = (lastStep && a.holdsStep(d, step)) ||
+			(atDeciding && (a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)))
 	case EventResultReturned, EventWithdrawn:
 		ok = a.Has(d.ReceivingUnitID, RoleCounter)
+	default:
+		return FieldError("type", "Thao tác %q không tồn tại.", t)
 	}
 	if !ok {
 		return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện “%s” đối với hồ sơ %s ở bước hiện tại.", t.Label(), d.Code)

@@ -69,7 +69,7 @@ func (s *Server) listDossiers(w http.ResponseWriter, r *http.Request, a *motcua.
 	}
 	out := make([]Dossier, 0, len(list))
 	for _, d := range list {
-		out = append(out, toDossier(d, true))
+		out = append(out, toDossier(d, s.db.Now(), true))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"dossiers": out, "total": total})
 }
@@ -86,7 +86,7 @@ func (s *Server) acceptDossier(w http.ResponseWriter, r *http.Request, a *motcua
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, toDossier(d, false))
+	writeJSON(w, http.StatusCreated, toDossier(d, s.db.Now(), false))
 }
 
 func (s *Server) getDossier(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -95,7 +95,7 @@ func (s *Server) getDossier(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toDossier(d, false))
+	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
 }
 
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -135,7 +135,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toDossier(d, false))
+	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
 }
 
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {

@@ -30,10 +30,10 @@ type Dossier struct {
 	Version         int                       `json:"version"`
 }
 
-func toDossier(d *motcua.Dossier, masked bool) Dossier {
+func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
 	out := Dossier{Code: d.Code, ProcedureID: d.ProcedureID, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
 		ReceivingUnitID: d.ReceivingUnitID, DecidingUnitID: d.DecidingUnitID, CurrentUnitID: d.CurrentUnitID, Step: d.Step,
-		State: d.State, Overdue: d.Overdue(time.Now()), Channel: d.Channel, Applicant: d.Applicant, Sets: d.Sets,
+		State: d.State, Overdue: d.Overdue(now), Channel: d.Channel, Applicant: d.Applicant, Sets: d.Sets,
 		Documents: d.Documents, AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, StepDueAt: d.StepDueAt, ResultAt: optional(d.ResultAt),
 		ReturnedAt: optional(d.ReturnedAt), Version: d.Version}
 	if masked {

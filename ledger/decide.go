@@ -30,12 +30,19 @@ func Decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.A
 	return e, nil
 }
 
+// Instant normalises an instant to what the store keeps: millisecond
+// precision, in Vietnam's zone, so an answer equals what a later read returns.
+func Instant(t time.Time) time.Time {
+	return t.Truncate(time.Millisecond).In(motcua.VN)
+}
+
 // ActionInstant validates when an action says it happened: not in the future,
 // not before the dossier's previous event, and — when keyed late — with a reason.
 func ActionInstant(at time.Time, reason string, lastAt, now time.Time) (time.Time, error) {
 	if at.IsZero() {
 		at = now
 	}
+	at = Instant(at)
 	switch {
 	case at.After(now.Add(MaxFuture)):
 		return at, motcua.FieldError("at", "Thời điểm thực hiện (%s) ở tương lai.", motcua.FormatDateTime(at))

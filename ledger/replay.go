@@ -128,8 +128,8 @@ func StepBudget(p *motcua.Procedure, i int, cal *calendar.Calendar) time.Duratio
 	if i < 0 || i >= len(p.Steps) {
 		return 0
 	}
-	const catalogueDay = 450 * time.Minute
-	return time.Duration(p.Steps[i].Minutes) * time.Minute * cal.StandardDay() / catalogueDay
+	const catalogueDayMinutes = 450
+	return time.Duration(int64(p.Steps[i].Minutes) * int64(cal.StandardDay()) / catalogueDayMinutes)
 }
 
 // StepUnitID is the unit that performs step i of the dossier's workflow.

@@ -99,10 +99,14 @@ func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, ar
 // Timeline returns a visible dossier's events, oldest first.
 func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) (events []motcua.Event, err error) {
 	defer motcua.Wrap(&err, "DB.Timeline(%d)", d.ID)
-	if !a.CanView(d) {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
-	}
 	err = db.readTx(ctx, func(tx *Tx) error {
+		stored, err := getDossier(tx, `d.id = ?`, d.ID) // scope from the row, not from what the caller holds
+		if err != nil {
+			return err
+		}
+		if !a.CanView(stored) {
+			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+		}
 		events, err = listEvents(tx, d.ID)
 		return err
 	})

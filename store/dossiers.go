@@ -24,7 +24,9 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
 	}
 	p, err := db.Procedure(ctx, in.ProcedureID)
-	if err != nil {
+	if motcua.ErrorCode(err) == motcua.ENOTFOUND {
+		return nil, motcua.FieldError("procedure", "Thủ tục hành chính đã chọn không tồn tại hoặc đã bị bãi bỏ.")
+	} else if err != nil {
 		return nil, err
 	}
 	deciding, err := db.decidingUnit(ctx, in.UnitID, p)
@@ -35,7 +37,7 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	if err != nil {
 		return nil, err
 	}
-	now := db.Now()
+	now := db.now()
 	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
 	if err != nil {
 		return nil, err
@@ -116,15 +118,20 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		if err != nil {
 			return err
 		}
-		if err := a.CanAct(act.Type, cur, p.Steps); err != nil {
-			return err
+		if !a.CanView(cur) {
+			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
 		}
-		e, err := ledger.Decide(cur, p, events[len(events)-1].At, act, db.Now())
+		// The rules first: a stale version is a conflict and an unknown action
+		// is invalid, whoever asks; only then whether this actor may do it.
+		e, err := ledger.Decide(cur, p, events[len(events)-1].At, act, db.now())
 		if err != nil {
 			return err
 		}
+		if err := a.CanAct(act.Type, cur, p.Steps); err != nil {
+			return err
+		}
 		e.ActorID, e.UnitID = a.User.ID, cur.CurrentUnitID
-		next, _, err := ledger.Replay(*cur, []motcua.Event{e}, p, cal)
+		next, _, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
 		if err != nil {
 			return err
 		}
@@ -159,10 +166,17 @@ func (db *DB) loadForAction(tx *Tx, id int64) (*motcua.Dossier, []motcua.Event, 
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	base := motcua.Dossier{ID: row.ID, Code: row.Code, ProcedureID: row.ProcedureID, ProcedureCode: row.ProcedureCode, ProcedureName: row.ProcedureName}
-	d, _, err := ledger.Replay(base, events, p, cal)
+	d, _, err := ledger.Replay(baseOf(row), events, p, cal)
 	return &d, events, p, cal, err
 }
+
+// baseOf keeps what events do not carry: identity and procedure names.
+func baseOf(d *motcua.Dossier) motcua.Dossier {
+	return motcua.Dossier{ID: d.ID, Code: d.Code, ProcedureID: d.ProcedureID, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName}
+}
+
+// now is the store's clock at the precision and zone it keeps.
+func (db *DB) now() time.Time { return ledger.Instant(db.Now()) }
 
 // Refuse records a refusal at intake (form 03). No dossier is created.
 func (db *DB) Refuse(ctx context.Context, a *motcua.Actor, r *motcua.Refusal) (err error) {
@@ -178,9 +192,9 @@ func (db *DB) Refuse(ctx context.Context, a *motcua.Actor, r *motcua.Refusal) (e
 		return motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
 	}
 	if _, err := db.Procedure(ctx, r.ProcedureID); err != nil {
-		return err
+		return motcua.FieldError("procedure", "Thủ tục hành chính đã chọn không tồn tại hoặc đã bị bãi bỏ.")
 	}
-	now := db.Now()
+	now := db.now()
 	at, err := ledger.ActionInstant(r.At, in.Reason, time.Time{}, now)
 	if err != nil {
 		return err

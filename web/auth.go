@@ -55,8 +55,11 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 }
 
 // safeNext keeps redirects after login on this site.
+// Browsers drop tabs and newlines from URLs, so "/\t/evil" would become
+// "//evil": any control character, space or backslash rejects the target.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' }) {
 		return "/worklist"
 	}
 	return next

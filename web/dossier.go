@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -63,7 +62,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 		return nil, err
 	}
 	data := &dossierData{D: d, P: p, Receiving: s.unitName(ctx, d.ReceivingUnitID), Deciding: s.unitName(ctx, d.DecidingUnitID),
-		Overdue: d.Overdue(time.Now()), Now: time.Now().In(motcua.VN).Format("2006-01-02T15:04")}
+		Overdue: d.Overdue(s.db.Now()), Now: s.db.Now().In(motcua.VN).Format("2006-01-02T15:04")}
 	for i, st := range p.Steps {
 		unit := data.Deciding
 		if st.Unit == motcua.AtIntake {

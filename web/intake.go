@@ -31,7 +31,7 @@ type intakeForm struct {
 
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
 	ctx := r.Context()
-	d := intakeData{Query: r.FormValue("q"), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
+	d := intakeData{Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
 		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}}}
 	for _, id := range a.UnitsWith(motcua.RoleCounter) {
 		if u, err := s.db.Unit(ctx, id); err == nil && (u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop) {
@@ -106,9 +106,9 @@ func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 }
 
 func readIntakeForm(r *http.Request) intakeForm {
-	f := intakeForm{Channel: r.PostFormValue("channel"), Name: r.PostFormValue("name"), IDNumber: r.PostFormValue("id_number"),
-		Address: r.PostFormValue("address"), Phone: r.PostFormValue("phone"), Email: r.PostFormValue("email"),
-		Sets: r.PostFormValue("sets"), At: r.PostFormValue("at"), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"),
+	v := func(key string) string { return motcua.NFC(r.PostFormValue(key)) } // echoed back: NFC like every page
+	f := intakeForm{Channel: v("channel"), Name: v("name"), IDNumber: v("id_number"), Address: v("address"), Phone: v("phone"),
+		Email: v("email"), Sets: v("sets"), At: v("at"), Reason: v("reason"), Note: v("note"),
 		Checked: map[int]bool{}, Counts: map[int]string{}}
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	for _, s := range r.PostForm["doc"] {

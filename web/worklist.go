@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -33,7 +32,7 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Acto
 	page, _ := strconv.Atoi(q.Get("page"))
 	page = max(page, 1)
 	procID, _ := strconv.ParseInt(q.Get("procedure"), 10, 64)
-	f := motcua.DossierFilter{State: motcua.State(q.Get("state")), ProcedureID: procID, Query: q.Get("q"),
+	f := motcua.DossierFilter{State: motcua.State(q.Get("state")), ProcedureID: procID, Query: motcua.NFC(q.Get("q")),
 		Offset: (page - 1) * pageSize, Limit: pageSize}
 	v := view{Title: "Hồ sơ cần xử lý", Actor: a}
 	dossiers, total, err := s.db.Worklist(r.Context(), a, f)
@@ -44,7 +43,7 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Acto
 	procs, _ := s.db.SearchProcedures(r.Context(), "", "", 200)
 	data := worklistData{Total: total, Page: page, Pages: (total + pageSize - 1) / pageSize, State: string(f.State),
 		Query: f.Query, ProcedureID: procID, States: motcua.States, Procedures: procs}
-	now := time.Now()
+	now := s.db.Now()
 	for _, d := range dossiers {
 		u, _ := s.db.Unit(r.Context(), d.CurrentUnitID)
 		name := ""

@@ -1,0 +1,355 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/web"
+)
+
+const demoPassword = "mat-khau-e2e"
+
+// chromiumPath finds the browser, or skips the test when there is none and
+// the environment does not require one (MOTCUA_REQUIRE_BROWSER=1 in CI).
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	const hint = "no chromium, chromium-browser or google-chrome in PATH; install it with: apt-get update && apt-get install -y chromium"
+	if os.Getenv("MOTCUA_REQUIRE_BROWSER") == "1" {
+		t.Fatal("MOTCUA_REQUIRE_BROWSER=1 but " + hint)
+	}
+	t.Skip("browser tests skipped: " + hint)
+	return ""
+}
+
+// newBrowser starts a headless Chromium for the test; the whole test must
+// finish within limit.
+func newBrowser(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
+	path := chromiumPath(t)
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), limit)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { // before t.TempDir removes the profile
+		cancelBrowser()
+		cancelAlloc()
+		cancelTimeout()
+	})
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("starting %s: %v", path, err)
+	}
+	return browserCtx
+}
+
+// serve starts the real server, wired as cmd/motcua/serve.go wires it.
+func serve(t *testing.T, db *store.DB) *httptest.Server {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	mux := http.NewServeMux()
+	api.Register(mux, db, log)
+	web.Register(mux, db, log)
+	srv := httptest.NewServer(http.NewCrossOriginProtection().Handler(mux))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func openDB(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// tab drives one browser tab and reports where it was when a step failed.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b tab) fail(what string, err error) {
+	b.t.Helper()
+	state, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](
+		`location.href + "\n" + (document.querySelector("main") ? document.querySelector("main").innerText.slice(0, 1500) : "")`))
+	b.t.Fatalf("%s: %v\nbrowser at: %s", what, err, state)
+}
+
+// do runs actions that do not navigate.
+func (b tab) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.fail(what, err)
+	}
+}
+
+// navigate runs actions that load a page and checks that it loaded with 200
+// at a path matching the regular expression.
+func (b tab) navigate(what, path string, actions ...chromedp.Action[chromedp.Void]) *url.URL {
+	b.t.Helper()
+	res, err := chromedp.RunResponse(b.ctx, actions...)
+	if err != nil {
+		b.fail(what, err)
+	}
+	u, err := url.Parse(res.URL)
+	if err != nil || res.Status != http.StatusOK || !regexp.MustCompile("^"+path+"$").MatchString(u.Path) {
+		b.fail(what, fmt.Errorf("loaded %s with status %d, want %s with 200", res.URL, res.Status, path))
+	}
+	return u
+}
+
+func (b tab) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.fail("reading "+sel, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+func (b tab) eval(what, js string) bool {
+	b.t.Helper()
+	ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+	if err != nil {
+		b.fail(what, err)
+	}
+	return ok
+}
+
+func (b tab) login(srv *httptest.Server, username string) {
+	b.t.Helper()
+	b.navigate("open the login page", "/login", chromedp.Navigate(srv.URL+"/worklist"))
+	b.do("type the credentials",
+		chromedp.SendKeys(chromedp.ID("username"), username),
+		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+	b.navigate("log in as "+username, "/worklist", chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)))
+}
+
+// demoUnitCode is the code of the unit of a demo account.
+func demoUnitCode(t *testing.T, db *store.DB, accounts []demo.Account, username string) string {
+	t.Helper()
+	units, err := db.Units(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range accounts {
+		for _, u := range units {
+			if a.Username == username && u.Name == a.Unit {
+				return u.Code
+			}
+		}
+	}
+	t.Fatalf("demo has no account %s with a unit", username)
+	return ""
+}
+
+// demoProcedure is the commune procedure with the national code.
+func demoProcedure(t *testing.T, db *store.DB, code string) *motcua.Procedure {
+	t.Helper()
+	procs, err := db.SearchProcedures(context.Background(), code, motcua.LevelCommune, 5)
+	if err != nil || len(procs) != 1 {
+		t.Fatalf("procedure %s in the demo catalogue: %v %v", code, procs, err)
+	}
+	return procs[0]
+}
+
+// storedLedger lists a dossier's events as "type by username", in order.
+func storedLedger(t *testing.T, db *store.DB, code string) []string {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT e.type, u.username FROM events e JOIN dossiers d ON d.id = e.dossier_id
+		JOIN users u ON u.id = e.actor_id WHERE d.code = ? ORDER BY e.seq`, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var typ, user string
+		if err := rows.Scan(&typ, &user); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, typ+" by "+user)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// currentStep is the index of the highlighted workflow step on a dossier page.
+const currentStep = `[...document.querySelectorAll("ol.steps li")].findIndex(li => li.classList.contains("current"))`
+
+// The acceptance test of the foundation: a counter officer receives a
+// dossier through the browser and a specialist takes it over.
+func TestCounterAcceptsAndSpecialistHandsOver(t *testing.T) {
+	ctx := newBrowser(t, 60*time.Second)
+	db := openDB(t)
+	started := time.Now()
+	accounts, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 50, Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("demo seeded in %s", time.Since(started).Round(time.Millisecond))
+	const counter, specialist = "motcua.daklao", "chuyenvien.daklao"
+	unitCode, birth := demoUnitCode(t, db, accounts, counter), demoProcedure(t, db, "1.001193")
+	srv := serve(t, db)
+	b := tab{t: t, ctx: ctx}
+
+	b.login(srv, counter)
+	if got := b.text(`header nav a[href="/intake"]`); got != "Tiếp nhận hồ sơ" {
+		t.Fatalf("intake link reads %q", got)
+	}
+	b.navigate("go to intake", "/intake", chromedp.Click(chromedp.CSS(`header nav a[href="/intake"]`)))
+
+	// Live search (htmx): the list narrows while typing, without a page load.
+	onlyBirth := `(() => { const a = [...document.querySelectorAll("#procedure-list li a")];
+		return a.length > 0 && a.every(x => x.textContent.includes("khai sinh")) &&
+			a.some(x => x.getAttribute("href") === "/intake?procedure=` + fmt.Sprint(birth.ID) + `"); })()`
+	if b.eval("read the initial list", onlyBirth) {
+		t.Fatal("the unfiltered list already holds only birth registrations: the search would prove nothing")
+	}
+	b.do("type the search", chromedp.SendKeys(chromedp.ID("q"), "dang ky khai sinh"))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](onlyBirth+` && location.search === ""`,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		b.fail("wait for the live search results", err)
+	}
+	// Submitting the search form works too, as a plain GET.
+	u := b.navigate("submit the search", "/intake", chromedp.SendKeys(chromedp.ID("q"), kb.Enter))
+	if u.Query().Get("q") != "dang ky khai sinh" || !b.eval("read the submitted search", onlyBirth) {
+		t.Fatalf("submitted search at %s does not list only birth registrations", u)
+	}
+
+	b.navigate("choose the procedure", "/intake",
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`#procedure-list a[href="/intake?procedure=%d"]`, birth.ID))))
+	b.do("fill the intake form",
+		chromedp.WaitVisible(chromedp.ID("intake-form")),
+		chromedp.SendKeys(chromedp.ID("name"), "Nguyễn Thị Hoa"),
+		chromedp.SendKeys(chromedp.ID("id_number"), "066123456789"))
+	u = b.navigate("accept the dossier", `/dossiers/\d+`, chromedp.Click(chromedp.ID("accept")))
+	if u.RawQuery != "accepted=1" {
+		t.Fatalf("after intake the browser is at %s, want /dossiers/{id}?accepted=1", u)
+	}
+	dossierPath := u.Path
+	code, due := b.text("#dossier-code"), b.text("#dossier-due")
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(unitCode) + `-\d{6}-\d{4}$`).MatchString(code) {
+		t.Errorf("dossier code %q does not match %s-YYMMDD-NNNN", code, unitCode)
+	}
+	var name string
+	var dueMS int64
+	if err := db.SQL().QueryRow("SELECT applicant_name, due_at FROM dossiers WHERE code = ?", code).Scan(&name, &dueMS); err != nil {
+		t.Fatalf("dossier %s not stored: %v", code, err)
+	}
+	if want := motcua.FormatDateTime(time.UnixMilli(dueMS)); due != want {
+		t.Errorf("page shows due %q, stored due is %q", due, want)
+	}
+	if name != "Nguyễn Thị Hoa" {
+		t.Errorf("stored applicant %q (%+q), want NFC Nguyễn Thị Hoa", name, name)
+	}
+
+	b.navigate("open the worklist", "/worklist", chromedp.Click(chromedp.CSS(`header nav a[href="/worklist"]`)))
+	if !strings.Contains(b.text("#worklist"), code) {
+		t.Fatalf("worklist does not show %s", code)
+	}
+
+	// The counter's step ends with the hand-over to the specialist.
+	handOver := chromedp.Click(chromedp.CSS(`form.action:has(input[name="type"][value="handed_over"]) button[type="submit"]`))
+	b.navigate("open the dossier", dossierPath, chromedp.Click(chromedp.CSS(`#worklist a[href="`+dossierPath+`"]`)))
+	b.navigate("hand over to the specialist", dossierPath, handOver)
+	if !b.eval("read the step", currentStep+` === 1`) {
+		t.Fatal("after the counter's hand-over the dossier is not at step 2")
+	}
+	b.navigate("log out", "/login", chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)))
+
+	b.login(srv, specialist)
+	if !strings.Contains(b.text("#worklist"), code) {
+		t.Fatalf("the specialist's worklist does not show %s", code)
+	}
+	b.navigate("open the dossier", dossierPath, chromedp.Click(chromedp.CSS(`#worklist a[href="`+dossierPath+`"]`)))
+	b.navigate("hand over to the leader", dossierPath, handOver)
+	if !b.eval("read the step", currentStep+` === 2`) {
+		t.Fatal("after the specialist's hand-over the dossier is not at step 3")
+	}
+
+	var step, version int
+	if err := db.SQL().QueryRow("SELECT step, version FROM dossiers WHERE code = ?", code).Scan(&step, &version); err != nil {
+		t.Fatal(err)
+	}
+	ledger := storedLedger(t, db, code)
+	want := []string{"accepted by " + counter, "handed_over by " + counter, "handed_over by " + specialist}
+	if step != 2 || version != 3 || strings.Join(ledger, "; ") != strings.Join(want, "; ") {
+		t.Errorf("stored: step %d version %d, events %q; want step 2 version 3, events %q", step, version, ledger, want)
+	}
+	t.Logf("scenario done in %s", time.Since(started).Round(time.Millisecond))
+}
+
+func TestLoginRedirectStaysOnSite(t *testing.T) {
+	ctx := newBrowser(t, 30*time.Second)
+	db := openDB(t)
+	unit := &motcua.Unit{Code: "000.22.33.H17", Name: "Ủy ban nhân dân xã Đắk Lao", Kind: motcua.UnitCommune}
+	if err := db.CreateUnit(context.Background(), unit); err != nil {
+		t.Fatal(err)
+	}
+	user := &motcua.User{Username: "motcua.a", FullName: "Nguyễn Văn An", Grants: []motcua.Grant{{Role: motcua.RoleCounter, UnitID: unit.ID}}}
+	if err := db.CreateUser(context.Background(), user, demoPassword); err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, db)
+	// The "other site" is a second local server that records its visitors.
+	visits := make(chan string, 10)
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		visits <- r.URL.Path
+		io.WriteString(w, "<!doctype html><title>other site</title>")
+	}))
+	t.Cleanup(other.Close)
+	next := "/\t/" + strings.TrimPrefix(other.URL, "http://") + "/phished"
+
+	b := tab{t: t, ctx: ctx}
+	b.navigate("open the login page", "/login", chromedp.Navigate(srv.URL+"/login?next="+url.QueryEscape(next)))
+	b.do("type the credentials",
+		chromedp.SendKeys(chromedp.ID("username"), user.Username),
+		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+	res, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)))
+	if err != nil {
+		b.fail("log in", err)
+	}
+	if !strings.HasPrefix(res.URL, srv.URL+"/") {
+		t.Errorf("after login the browser loaded %s, outside %s", res.URL, srv.URL)
+	}
+	select {
+	case path := <-visits:
+		t.Errorf("the other site was visited at %s", path)
+	default:
+	}
+}
