@@ -25,6 +25,7 @@ type CalendarChange struct {
 	Kind      calendar.Kind
 	Name      string
 	ActorID   int64
+	ActorName string
 	ChangedAt time.Time
 }
 
@@ -100,7 +101,8 @@ func setDay(tx *Tx, s calendar.Special, actorID int64, now time.Time) error {
 func (db *DB) CalendarChanges(ctx context.Context) ([]CalendarChange, error) {
 	var out []CalendarChange
 	err := db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT day, action, kind, name, actor_id, changed_at FROM calendar_changes ORDER BY id DESC`)
+		rows, err := tx.query(`SELECT c.day, c.action, c.kind, c.name, c.actor_id, COALESCE(u.full_name, ''), c.changed_at
+			FROM calendar_changes c LEFT JOIN users u ON u.id = c.actor_id ORDER BY c.id DESC`)
 		if err != nil {
 			return err
 		}
@@ -108,7 +110,7 @@ func (db *DB) CalendarChanges(ctx context.Context) ([]CalendarChange, error) {
 		for rows.Next() {
 			var c CalendarChange
 			var at int64
-			if err := rows.Scan(&c.Day, &c.Action, &c.Kind, &c.Name, &c.ActorID, &at); err != nil {
+			if err := rows.Scan(&c.Day, &c.Action, &c.Kind, &c.Name, &c.ActorID, &c.ActorName, &at); err != nil {
 				return err
 			}
 			c.ChangedAt = fromMS(at)
@@ -202,4 +204,37 @@ func requireAdmin(a *motcua.Actor) error {
 		}
 	}
 	return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ quản trị hệ thống được thực hiện thao tác này.")
+}
+
+// SetOfficeHours changes a unit's office hours ("" restores the default).
+// The change is kept in the calendar history with the unit's code as its day.
+func (db *DB) SetOfficeHours(ctx context.Context, a *motcua.Actor, unitID int64, hours string) (err error) {
+	defer motcua.Wrap(&err, "DB.SetOfficeHours(%d)", unitID)
+	if !a.Has(unitID, motcua.RoleAdmin) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ quản trị hệ thống của đơn vị được thay đổi giờ làm việc.")
+	}
+	parsed, err := calendar.ParseOfficeHours(hours)
+	if err != nil {
+		return motcua.FieldError("hours", "Giờ làm việc không hợp lệ (%v). Ví dụ: Mon-Fri 07:30-11:30,13:30-17:00", err)
+	}
+	u, err := db.Unit(ctx, unitID)
+	if err != nil {
+		return err
+	}
+	canonical := ""
+	if hours != "" {
+		canonical = parsed.String()
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(`UPDATE units SET office_hours = ? WHERE id = ?`, canonical, unitID); err != nil {
+			return err
+		}
+		_, err := tx.exec(`INSERT INTO calendar_changes (day, action, kind, name, actor_id, changed_at) VALUES (?, 'office_hours', '', ?, ?, ?)`,
+			u.Code, canonical, a.User.ID, ms(db.Now()))
+		return err
+	})
+	db.mu.Lock()
+	db.units = nil
+	db.mu.Unlock()
+	return err
 }

@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/calendar"
@@ -14,6 +16,8 @@ type calendarData struct {
 	Days    []calendar.Special
 	Changes []store.CalendarChange
 	Form    struct{ Date, Kind, Name string }
+	Units   []*motcua.Unit // units whose office hours the actor administers
+	Default string
 }
 
 // calendarPage lists the days off and make-up days of a year and, for
@@ -28,7 +32,13 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request, a *motcua.
 	if year == 0 {
 		year = s.db.Now().In(motcua.VN).Year()
 	}
-	data := calendarData{Year: year}
+	data := calendarData{Year: year, Default: calendar.DefaultOfficeHours().String()}
+	for _, id := range a.UnitsWith(motcua.RoleAdmin) {
+		if u, err := s.db.Unit(r.Context(), id); err == nil {
+			data.Units = append(data.Units, u)
+		}
+	}
+	slices.SortFunc(data.Units, func(x, y *motcua.Unit) int { return strings.Compare(x.Code, y.Code) })
 	data.Form.Date, data.Form.Kind, data.Form.Name = r.PostFormValue("date"), r.PostFormValue("kind"), r.PostFormValue("name")
 	days, err := s.db.CalendarDays(r.Context())
 	if err == nil {
@@ -74,4 +84,13 @@ func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request, a *motcu
 		return
 	}
 	http.Redirect(w, r, "/calendar?year="+strconv.Itoa(d.Year), http.StatusSeeOther)
+}
+
+func (s *Server) officeHoursSet(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	unitID, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
+	if err := s.db.SetOfficeHours(r.Context(), a, unitID, strings.TrimSpace(r.PostFormValue("hours"))); err != nil {
+		s.showCalendar(w, r, a, err)
+		return
+	}
+	http.Redirect(w, r, "/calendar", http.StatusSeeOther)
 }

@@ -54,6 +54,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /calendar", s.authed(s.calendarPage))
 	mux.HandleFunc("POST /calendar", s.authed(s.calendarSet))
 	mux.HandleFunc("POST /calendar/delete", s.authed(s.calendarDelete))
+	mux.HandleFunc("POST /calendar/hours", s.authed(s.officeHoursSet))
 	return s
 }
 

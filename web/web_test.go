@@ -360,7 +360,7 @@ func TestCalendarAdminAddsDayOff(t *testing.T) {
 	if !regexp.MustCompile(`<tr><td>15/03/2024</td><td>Nghỉ</td><td>Nghỉ đột xuất thử nghiệm</td>`).MatchString(byIDRaw(t, p, "calendar-days")) {
 		t.Errorf("the day off is not in the list:\n%s", byIDRaw(t, p, "calendar-days"))
 	}
-	history := regexp.MustCompile(`<td>2024-03-15</td><td>Nghỉ: Nghỉ đột xuất thử nghiệm</td><td>#` + strconv.FormatInt(fx.admin.ID, 10) + `</td>`)
+	history := regexp.MustCompile(`<td>2024-03-15</td><td>Nghỉ: Nghỉ đột xuất thử nghiệm</td><td>` + regexp.QuoteMeta(fx.admin.FullName) + `</td>`)
 	if !history.MatchString(p.body) {
 		t.Errorf("the change is not in the history with its author")
 	}

@@ -1,0 +1,41 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+func TestOfficeHoursPerUnitChangeDueDatesAndHistory(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := context.Background()
+		wantCode(t, db.SetOfficeHours(ctx, f.counterA, f.a.ID, "Mon-Fri 07:00-11:00,13:00-17:00"), motcua.EFORBIDDEN)
+		wantCode(t, db.SetOfficeHours(ctx, f.admin, f.a.ID, "Mon-Fri 17:00-07:00"), motcua.EINVALID)
+		if err := db.SetOfficeHours(ctx, f.admin, f.a.ID, "Mon-Fri 07:00-11:00,13:00-17:00"); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := db.Calendar(ctx, f.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cal.StandardDay(); got != 8*time.Hour {
+			t.Errorf("commune A's standard day = %s, want 8h", got)
+		}
+		other, _ := db.Calendar(ctx, f.b.ID)
+		if got := other.StandardDay(); got != 7*time.Hour+30*time.Minute {
+			t.Errorf("commune B keeps the default day, got %s", got)
+		}
+		// Accepted Mon 04/03/2024 09:00 with 3 working days of 8 h: Thu 09:00.
+		d := f.accept(t, f.counterA, f.a.ID)
+		wantInstant(t, "due with 8-hour days", d.DueAt, vn(3, 7, 9, 0))
+		changes, err := db.CalendarChanges(ctx)
+		if err != nil || len(changes) == 0 || changes[0].Action != "office_hours" || changes[0].Day != f.a.Code ||
+			changes[0].ActorName != f.admin.User.FullName {
+			t.Fatalf("newest change = %+v, %v; want the office-hours change by the admin", changes[0], err)
+		}
+	})
+}
