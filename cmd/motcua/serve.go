@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -46,7 +47,7 @@ func serve(ctx context.Context, args []string) error {
 	api.Register(mux, db, log)
 	web.Register(mux, db, log)
 	srv := &http.Server{Handler: http.NewCrossOriginProtection().Handler(mux), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), *dsn)
+	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -80,4 +81,13 @@ func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int) 
 		fmt.Printf("  %-22s %-20s %-26s %s\n", a.Username, a.Role.Label(), a.FullName, a.Unit)
 	}
 	return nil
+}
+
+// redactDSN hides a PostgreSQL password before the DSN is printed: secrets
+// never reach logs.
+func redactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
 }
