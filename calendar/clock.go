@@ -74,12 +74,12 @@ func (c *Calendar) Between(from, to time.Time) time.Duration {
 
 // SameDayDue is the due instant of a "trong ngày" procedure: the end of the
 // last interval of the day the clock starts (NextOpening(accepted)) if it
-// starts before cutoffMinute (15:00 = 900) that day, else the end of the
+// starts at or before cutoffMinute (15:00 = 900) that day, else the end of the
 // next working day. Acceptance at 18:00 thus starts the next morning, before
 // the cutoff, and is due that evening.
 func (c *Calendar) SameDayDue(accepted time.Time, cutoffMinute int) time.Time {
 	cur, off := locate(c.NextOpening(accepted))
-	if off >= minutes(cutoffMinute) {
+	if off > minutes(cutoffMinute) { // domain.md §5: "received after 15:00"
 		cur.advance()
 		for len(c.intervals(cur.date, cur.wd)) == 0 {
 			cur.advance()

@@ -111,7 +111,8 @@ func TestSameDayDue(t *testing.T) {
 	}{
 		{"before 15:00 is due the same evening", "2024-03-04 10:00", 900, "2024-03-04 17:00"},
 		{"one minute before the cutoff", "2024-03-04 14:59", 900, "2024-03-04 17:00"},
-		{"at 15:00 is due the next evening", "2024-03-04 15:00", 900, "2024-03-05 17:00"},
+		{"at 15:00 exactly is still due the same evening", "2024-03-04 15:00", 900, "2024-03-04 17:00"},
+		{"one second after 15:00 is due the next evening", "2024-03-04 15:00:01", 900, "2024-03-05 17:00"},
 		{"after 15:00 is due the next evening", "2024-03-04 16:00", 900, "2024-03-05 17:00"},
 		{"after hours starts next morning, before the cutoff", "2024-03-04 18:00", 900, "2024-03-05 17:00"},
 		{"on a Saturday is due Monday", "2024-03-09 10:00", 900, "2024-03-11 17:00"},

@@ -135,7 +135,8 @@ func TestReplaySameDayDueBeforeAndAfterCutoff(t *testing.T) {
 	sameDay := procedure(1, motcua.SameDay)
 	cases := []struct{ name, accepted, due string }{
 		{"before 15:00 due the same evening", "2024-03-04 14:59", "2024-03-04 17:00"},
-		{"at 15:00 due the next working day", "2024-03-04 15:00", "2024-03-05 17:00"},
+		{"at 15:00 exactly due the same day (only after 15:00 moves)", "2024-03-04 15:00", "2024-03-04 17:00"},
+		{"at 15:01 due the next working day", "2024-03-04 15:01", "2024-03-05 17:00"},
 		{"after 15:00 due the next working day", "2024-03-04 16:30", "2024-03-05 17:00"},
 		{"before opening due the same evening", "2024-03-04 06:45", "2024-03-04 17:00"},
 		{"at lunch the clock starts 13:30, before the cutoff", "2024-03-04 12:15", "2024-03-04 17:00"},
