@@ -98,11 +98,13 @@ func (a *Actor) InScope(unitID int64) bool {
 	return ok
 }
 
-// UnitIDs lists the units in scope.
-func (a *Actor) UnitIDs() []int64 {
+// HandledUnitIDs lists the units whose dossiers the actor may see.
+func (a *Actor) HandledUnitIDs() []int64 {
 	ids := make([]int64, 0, len(a.Units))
 	for id := range a.Units {
-		ids = append(ids, id)
+		if a.Handles(id) {
+			ids = append(ids, id)
+		}
 	}
 	return ids
 }

@@ -5,8 +5,15 @@ package motcua
 
 // CanView reports whether the actor may see the dossier: it must involve a
 // unit in the actor's scope (receiving, deciding or currently holding it).
+// Administrators manage units, users and calendars, not dossiers: their role
+// alone shows no citizen's data.
 func (a *Actor) CanView(d *Dossier) bool {
-	return a.InScope(d.ReceivingUnitID) || a.InScope(d.DecidingUnitID) || a.InScope(d.CurrentUnitID)
+	return a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID)
+}
+
+// Handles reports whether the actor holds a dossier-handling role in the unit.
+func (a *Actor) Handles(unitID int64) bool {
+	return a.Has(unitID, RoleCounter) || a.Has(unitID, RoleSpecialist) || a.Has(unitID, RoleLeader)
 }
 
 // CanReceive reports whether the actor may accept or refuse dossiers at the unit.
@@ -30,11 +37,10 @@ func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 	case EventSupplementReceived:
 		ok = a.holdsStep(d, step) || a.Has(d.ReceivingUnitID, RoleCounter)
 	case EventResultReady:
-		// The result is ready when the deciding unit, holding the dossier, signs
-		// it, or when it reaches the one-stop at the workflow's last step.
-		atDeciding := step != nil && step.Unit == AtDeciding
-		ok = (lastStep && a.holdsStep(d, step)) ||
-			(atDeciding && (a.Has(d.DecidingUnitID, RoleSpecialist) || a.Has(d.DecidingUnitID, RoleLeader)))
+		// The result is ready when whoever holds the deciding unit's last step
+		// signs it — no step of the deciding unit may be skipped — or when it
+		// reaches the one-stop at the workflow's last step.
+		ok = a.holdsStep(d, step) && (lastStep || lastDecidingStep(steps, d.Step))
 	case EventResultReturned, EventWithdrawn:
 		ok = a.Has(d.ReceivingUnitID, RoleCounter)
 	default:
@@ -76,4 +82,17 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []EventType {
 		}
 	}
 	return allowed
+}
+
+// lastDecidingStep reports whether no step after i is performed by the deciding unit.
+func lastDecidingStep(steps []WorkflowStep, i int) bool {
+	if i < 0 || i >= len(steps) || steps[i].Unit != AtDeciding {
+		return false
+	}
+	for _, s := range steps[i+1:] {
+		if s.Unit == AtDeciding {
+			return false
+		}
+	}
+	return true
 }

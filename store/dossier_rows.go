@@ -117,7 +117,7 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 // first, with the total count for paging.
 func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
 	defer motcua.Wrap(&err, "DB.Worklist")
-	ids := a.UnitIDs()
+	ids := a.HandledUnitIDs()
 	if len(ids) == 0 {
 		return nil, 0, nil
 	}

@@ -39,3 +39,24 @@ func TestOfficeHoursPerUnitChangeDueDatesAndHistory(t *testing.T) {
 		}
 	})
 }
+
+func TestHandlingRolesStopAtGovernedUnitsBelow(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := context.Background()
+		d := f.accept(t, f.counterA, f.a.ID)
+		districtLeader := mustUser(t, db, "lanhdao.huyen", "Lãnh đạo huyện", motcua.RoleLeader, f.district.ID)
+		for who, a := range map[string]*motcua.Actor{"district leader": districtLeader, "administrator": f.admin} {
+			if _, err := db.Dossier(ctx, a, d.ID); motcua.ErrorCode(err) != motcua.ENOTFOUND {
+				t.Errorf("%s reads a commune dossier: err = %v", who, err)
+			}
+			_, err := db.Act(ctx, a, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver})
+			if motcua.ErrorCode(err) != motcua.ENOTFOUND {
+				t.Errorf("%s acts on a commune dossier: err = %v", who, err)
+			}
+			if list, _, _ := db.Worklist(ctx, a, motcua.DossierFilter{}); len(list) != 0 {
+				t.Errorf("%s's worklist shows %d commune dossiers", who, len(list))
+			}
+		}
+	})
+}

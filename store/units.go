@@ -21,6 +21,20 @@ func (t *unitTree) subtree(id int64, visit func(int64)) {
 	}
 }
 
+// governed visits id and the units below it that it governs: its offices
+// and sections, not the communes or districts below it, which answer for
+// their own dossiers (domain.md §15: access follows need).
+func (t *unitTree) governed(id int64, visit func(int64)) {
+	visit(id)
+	for _, c := range t.children[id] {
+		switch t.byID[c].Kind {
+		case motcua.UnitCommune, motcua.UnitDistrict, motcua.UnitProvince:
+			continue
+		}
+		t.governed(c, visit)
+	}
+}
+
 // ancestorOfKind returns the nearest unit of kind at or above id.
 func (t *unitTree) ancestorOfKind(id int64, kind motcua.UnitKind) *motcua.Unit {
 	for u := t.byID[id]; u != nil; u = t.byID[u.ParentID] {

@@ -136,7 +136,11 @@ func (db *DB) Actor(ctx context.Context, userID int64) (_ *motcua.Actor, err err
 		return nil, err
 	}
 	for _, g := range a.User.Grants {
-		t.subtree(g.UnitID, func(id int64) { a.Units[id] = appendRole(a.Units[id], g.Role) })
+		walk := t.governed // handling roles stop at the next governed unit
+		if g.Role == motcua.RoleAdmin {
+			walk = t.subtree // administrators manage the whole subtree (but read no dossiers)
+		}
+		walk(g.UnitID, func(id int64) { a.Units[id] = appendRole(a.Units[id], g.Role) })
 	}
 	return a, nil
 }
