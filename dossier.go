@@ -193,6 +193,19 @@ type EventData struct {
 	Note     string `json:"note,omitempty"`
 	// supplement_requested: everything missing, in one request
 	Missing []string `json:"missing,omitempty"`
+	// Clock is the dossier's clock as decided when the event was appended.
+	// Replays use it rather than recomputing, so a later change of days off
+	// or office hours never silently moves a promised date: only a new,
+	// recorded event does.
+	Clock *ClockStamp `json:"clock,omitempty"`
+}
+
+// ClockStamp records the due instants and the working time left after an event.
+type ClockStamp struct {
+	DueAt         time.Time     `json:"due_at"`
+	StepDueAt     time.Time     `json:"step_due_at"`
+	Remaining     time.Duration `json:"remaining_ns"`
+	StepRemaining time.Duration `json:"step_remaining_ns"`
 }
 
 // Intake is what the counter officer keys to accept a dossier.

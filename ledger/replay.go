@@ -72,8 +72,16 @@ func apply(d *motcua.Dossier, c *Clock, e *motcua.Event, p *motcua.Procedure, ca
 	default:
 		return fmt.Errorf("unknown event type %q", e.Type)
 	}
+	if s := e.Data.Clock; s != nil { // what was decided then, not what today's calendar says
+		d.DueAt, d.StepDueAt, c.Remaining, c.StepRemaining = s.DueAt, s.StepDueAt, s.Remaining, s.StepRemaining
+	}
 	d.Version = e.Seq
 	return nil
+}
+
+// Stamp records on e the clock that replaying it produced.
+func Stamp(e *motcua.Event, d *motcua.Dossier, c Clock) {
+	e.Data.Clock = &motcua.ClockStamp{DueAt: d.DueAt, StepDueAt: d.StepDueAt, Remaining: c.Remaining, StepRemaining: c.StepRemaining}
 }
 
 func applyAccepted(d *motcua.Dossier, c *Clock, e *motcua.Event, p *motcua.Procedure, cal *calendar.Calendar) {

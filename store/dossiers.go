@@ -47,10 +47,11 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
 			DecidingUnitID: deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets, Note: in.Note}}
 	base := motcua.Dossier{ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name}
-	projected, _, err := ledger.Replay(base, []motcua.Event{e}, p, cal)
+	projected, clock, err := ledger.Replay(base, []motcua.Event{e}, p, cal)
 	if err != nil {
 		return nil, err
 	}
+	ledger.Stamp(&e, &projected, clock)
 	d = &projected
 	err = db.inTx(ctx, func(tx *Tx) error {
 		if d.Code, err = db.nextCode(tx, in.UnitID, at); err != nil {
@@ -131,10 +132,11 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		e.ActorID, e.UnitID = a.User.ID, cur.CurrentUnitID
-		next, _, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
+		next, clock, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
 		if err != nil {
 			return err
 		}
+		ledger.Stamp(&e, &next, clock)
 		if err := updateDossier(tx, &next, cur.Version); err != nil {
 			return err
 		}

@@ -60,3 +60,25 @@ func TestHandlingRolesStopAtGovernedUnitsBelow(t *testing.T) {
 		}
 	})
 }
+
+func TestCalendarChangeNeverMovesAPromisedDateSilently(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := context.Background()
+		d := f.accept(t, f.counterA, f.a.ID)
+		promised := d.DueAt
+		if err := db.SetOfficeHours(ctx, f.admin, f.a.ID, "Mon-Fri 13:30-17:00"); err != nil {
+			t.Fatal(err)
+		}
+		d, err := db.Act(ctx, f.counterA, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantInstant(t, "due after an unrelated action under new office hours", d.DueAt, promised)
+		stored, err := db.Dossier(ctx, f.specialistA, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantInstant(t, "stored due", stored.DueAt, promised)
+	})
+}
