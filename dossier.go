@@ -219,6 +219,9 @@ type Intake struct {
 	At          time.Time // when it was received; zero means now
 	Reason      string    // required when At is a late entry
 	Note        string
+	// Key makes intake idempotent: a second intake with the same key returns
+	// the first dossier instead of creating another.
+	Key string
 }
 
 // Action is a request to append an event to an existing dossier.

@@ -23,8 +23,8 @@ type Unit struct {
 	Code        string // e.g. 000.00.33.H17
 	Name        string
 	Kind        UnitKind
-	ParentID    int64 // 0 for a root
-	ValidFrom   time.Time
+	ParentID    int64     // 0 for a root
+	ValidFrom   time.Time // zero when the start is not recorded
 	ValidTo     time.Time // zero while the unit exists
 	OfficeHours string    // calendar.ParseOfficeHours syntax; "" means the default hours
 	// Office is the short key of a specialised office ("tu_phap", "tnmt", …)

@@ -49,12 +49,7 @@ type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
 // session cookie.
 func (s *Server) authed(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok {
-			if c, err := r.Cookie("motcua_session"); err == nil {
-				token = c.Value
-			}
-		}
+		token := requestToken(r)
 		if token == "" {
 			writeError(w, motcua.Errorf(motcua.EUNAUTHORIZED, "Chưa đăng nhập."))
 			return
@@ -66,6 +61,17 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 		}
 		h(w, r, a)
 	}
+}
+
+// requestToken is the bearer token, or else the web session cookie.
+func requestToken(r *http.Request) string {
+	if token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		return token
+	}
+	if c, err := r.Cookie("motcua_session"); err == nil {
+		return c.Value
+	}
+	return ""
 }
 
 // decode reads a JSON body strictly: unknown fields and trailing data are errors.

@@ -26,9 +26,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
-	token := r.Header.Get("Authorization")
-	if len(token) > 7 {
-		s.db.Logout(r.Context(), token[7:])
+	if err := s.db.Logout(r.Context(), requestToken(r)); err != nil {
+		writeError(w, err)
+		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -81,7 +81,8 @@ func (s *Server) acceptDossier(w http.ResponseWriter, r *http.Request, a *motcua
 		return
 	}
 	d, err := s.db.Accept(r.Context(), a, motcua.Intake{ProcedureID: req.ProcedureID, UnitID: req.UnitID, Channel: req.Channel,
-		Applicant: req.Applicant, Documents: req.Documents, Sets: req.Sets, At: deref(req.At), Reason: req.Reason, Note: req.Note})
+		Applicant: req.Applicant, Documents: req.Documents, Sets: req.Sets, At: deref(req.At), Reason: req.Reason, Note: req.Note,
+		Key: r.Header.Get("Idempotency-Key")})
 	if err != nil {
 		writeError(w, err)
 		return

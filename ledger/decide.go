@@ -2,9 +2,14 @@ package ledger
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/motcua/motcua"
 )
+
+// MaxBackdate bounds late entries: an action keyed more than a month after
+// it happened belongs to a historical import, not to the counter.
+const MaxBackdate = 31 * 24 * time.Hour
 
 // MaxFuture is how far ahead of the server clock an action may be dated:
 // officers' PCs drift, but nobody records the future.
@@ -12,7 +17,7 @@ const MaxFuture = 2 * time.Minute
 
 // Decide checks that action a may be appended to dossier d (projected from
 // events ending at lastAt) and returns the event to append. It does not check
-// who acts: that is the policy's job (motcua.Actor.Can).
+// who acts: that is the policy's job (motcua.Actor.CanAct).
 func Decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.Action, now time.Time) (motcua.Event, error) {
 	if a.Version != d.Version {
 		return motcua.Event{}, motcua.Errorf(motcua.ECONFLICT,
@@ -20,6 +25,9 @@ func Decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.A
 	}
 	at, err := ActionInstant(a.At, a.Reason, lastAt, now)
 	if err != nil {
+		return motcua.Event{}, err
+	}
+	if err := checkActionText(a); err != nil {
 		return motcua.Event{}, err
 	}
 	e := motcua.Event{DossierID: d.ID, Seq: d.Version + 1, Type: a.Type, At: at, RecordedAt: now,
@@ -46,6 +54,8 @@ func ActionInstant(at time.Time, reason string, lastAt, now time.Time) (time.Tim
 	switch {
 	case at.After(now.Add(MaxFuture)):
 		return at, motcua.FieldError("at", "Thời điểm thực hiện (%s) ở tương lai.", motcua.FormatDateTime(at))
+	case now.Sub(at) > MaxBackdate:
+		return at, motcua.FieldError("at", "Thời điểm thực hiện (%s) quá xa trong quá khứ: chỉ được nhập muộn trong vòng 31 ngày.", motcua.FormatDateTime(at))
 	case at.Before(lastAt):
 		return at, motcua.FieldError("at", "Thời điểm thực hiện (%s) sớm hơn bước trước của hồ sơ (%s).",
 			motcua.FormatDateTime(at), motcua.FormatDateTime(lastAt))
@@ -108,4 +118,22 @@ func cleanList(items []string) []string {
 		}
 	}
 	return out
+}
+
+// MaxMissing bounds a supplement request's list.
+const MaxMissing = 50
+
+func checkActionText(a motcua.Action) error {
+	if utf8.RuneCountInString(a.Reason) > MaxReasonLen || utf8.RuneCountInString(a.Note) > MaxReasonLen {
+		return motcua.FieldError("reason", "Lý do/ghi chú quá dài (tối đa 2000 ký tự).")
+	}
+	if len(a.Missing) > MaxMissing {
+		return motcua.FieldError("missing", "Danh sách giấy tờ cần bổ sung quá dài (tối đa 50 mục).")
+	}
+	for _, m := range a.Missing {
+		if utf8.RuneCountInString(m) > 500 {
+			return motcua.FieldError("missing", "Mỗi giấy tờ cần bổ sung ghi tối đa 500 ký tự.")
+		}
+	}
+	return nil
 }

@@ -44,6 +44,7 @@ func CleanIntake(in *motcua.Intake) error {
 		{!in.Channel.Valid(), "channel", "Kênh tiếp nhận không hợp lệ."},
 		{in.Sets < 1 || in.Sets > MaxSets, "sets", "Số bộ hồ sơ phải từ 1 đến 100."},
 		{len(in.Documents) > MaxDocuments, "documents", "Quá nhiều giấy tờ (tối đa 50)."},
+		{len(in.Key) > 100, "key", "Khóa chống gửi trùng quá dài (tối đa 100 ký tự)."},
 		{utf8.RuneCountInString(in.Reason) > MaxReasonLen || utf8.RuneCountInString(in.Note) > MaxReasonLen, "reason", "Lý do/ghi chú quá dài (tối đa 2000 ký tự)."},
 	}
 	for _, c := range checks {

@@ -62,6 +62,9 @@ func (db *DB) SetCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Sp
 	if s.Kind != calendar.DayOff && s.Kind != calendar.MakeUpDay {
 		return motcua.FieldError("kind", "Loại ngày không hợp lệ.")
 	}
+	if wd := s.Date.Weekday(); s.Kind == calendar.MakeUpDay && wd != time.Saturday && wd != time.Sunday {
+		return motcua.FieldError("date", "Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật.")
+	}
 	err = db.inTx(ctx, func(tx *Tx) error { return setDay(tx, s, a.User.ID, db.Now()) })
 	db.forgetCalendar()
 	return err

@@ -36,7 +36,7 @@ func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	return d, notFound(err)
 }
 
-func insertDossier(tx *Tx, d *motcua.Dossier) error {
+func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 	docs, err := json.Marshal(d.Documents)
 	if err != nil {
 		return err
@@ -45,10 +45,10 @@ func insertDossier(tx *Tx, d *motcua.Dossier) error {
 	return tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
 		current_unit_id, step, state, channel, applicant_name, applicant_key, applicant_id_number, applicant_address,
 		applicant_phone, applicant_email, sets, documents, accepted_at, due_at, step_due_at, result_at, returned_at,
-		paused_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		paused_at, version, intake_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
-		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version).Scan(&d.ID)
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey).Scan(&d.ID)
 }
 
 // updateDossier writes the new projection if nobody changed the dossier

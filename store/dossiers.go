@@ -23,6 +23,9 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	if !a.CanReceive(in.UnitID) {
 		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
 	}
+	if d, err := db.acceptedWithKey(ctx, a, in.Key); d != nil || err != nil {
+		return d, err
+	}
 	p, err := db.Procedure(ctx, in.ProcedureID)
 	if motcua.ErrorCode(err) == motcua.ENOTFOUND {
 		return nil, motcua.FieldError("procedure", "Thủ tục hành chính đã chọn không tồn tại hoặc đã bị bãi bỏ.")
@@ -42,6 +45,9 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	if err != nil {
 		return nil, err
 	}
+	if err := inForce(at, in.UnitID, db); err != nil {
+		return nil, err
+	}
 	applicant := in.Applicant
 	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: now, ActorID: a.User.ID, UnitID: in.UnitID,
 		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
@@ -57,13 +63,47 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 		if d.Code, err = db.nextCode(tx, in.UnitID, at); err != nil {
 			return err
 		}
-		if err := insertDossier(tx, d); err != nil {
+		if err := insertDossier(tx, d, in.Key); err != nil {
 			return err
 		}
 		e.DossierID = d.ID
 		return insertEvent(tx, &e)
 	})
+	if isUniqueViolation(err) && in.Key != "" { // the same form raced in twice
+		return db.acceptedWithKey(ctx, a, in.Key)
+	}
 	return d, err
+}
+
+// acceptedWithKey returns the dossier an earlier intake with key created, if any.
+func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key string) (*motcua.Dossier, error) {
+	if key == "" {
+		return nil, nil
+	}
+	var id int64
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id FROM dossiers WHERE intake_key = ?`, key).Scan(&id)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return db.Dossier(ctx, a, id)
+}
+
+// inForce checks that the receiving unit existed at the instant of intake.
+// (Choosing the procedure version in force at that instant comes with
+// catalogue versions by decision.)
+func inForce(at time.Time, unitID int64, db *DB) error {
+	u, err := db.Unit(context.Background(), unitID)
+	if err != nil {
+		return err
+	}
+	if (!u.ValidFrom.IsZero() && at.Before(u.ValidFrom)) || (!u.ValidTo.IsZero() && !at.Before(u.ValidTo)) {
+		return motcua.FieldError("at", "Đơn vị %s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
+	}
+	return nil
 }
 
 // nextCode issues <unit code>-<YYMMDD>-<NNNN> with a per-unit, per-day

@@ -82,3 +82,26 @@ func TestCalendarChangeNeverMovesAPromisedDateSilently(t *testing.T) {
 		wantInstant(t, "stored due", stored.DueAt, promised)
 	})
 }
+
+func TestIntakeWithTheSameKeyAcceptsOneDossier(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		in := f.intake(f.a.ID)
+		in.Key = "form-7f3a"
+		first, err := db.Accept(t.Context(), f.counterA, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := db.Accept(t.Context(), f.counterA, in)
+		if err != nil || again.Code != first.Code {
+			t.Fatalf("second submit = %v, %v; want the first dossier %s", again, err, first.Code)
+		}
+		if n := count(t, db, "dossiers"); n != 1 {
+			t.Errorf("%d dossiers after a double submit, want 1", n)
+		}
+		in.Key = ""
+		if _, err := db.Accept(t.Context(), f.counterA, in); err != nil || count(t, db, "dossiers") != 2 {
+			t.Errorf("an intake without a key must create a dossier: %v", err)
+		}
+	})
+}

@@ -52,9 +52,6 @@ func (db *DB) CreateUnit(ctx context.Context, u *motcua.Unit) (err error) {
 	if u.Code == "" || u.Name == "" {
 		return motcua.FieldError("code", "Mã và tên đơn vị là bắt buộc.")
 	}
-	if u.ValidFrom.IsZero() {
-		u.ValidFrom = db.Now()
-	}
 	var parent any
 	if u.ParentID != 0 {
 		parent = u.ParentID

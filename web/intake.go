@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/rand"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -25,6 +26,7 @@ type intakeForm struct {
 	Name, IDNumber, Address, Phone, Email string
 	Sets                                  string
 	At, Reason, Note                      string
+	Key                                   string // one per form shown: a double submit accepts one dossier
 	Checked                               map[int]bool
 	Counts                                map[int]string
 }
@@ -32,7 +34,7 @@ type intakeForm struct {
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
 	ctx := r.Context()
 	d := intakeData{Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
-		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}}}
+		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}, Key: rand.Text()}}
 	for _, id := range a.UnitsWith(motcua.RoleCounter) {
 		if u, err := s.db.Unit(ctx, id); err == nil && (u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop) {
 			d.Units = append(d.Units, u)
@@ -108,7 +110,7 @@ func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 func readIntakeForm(r *http.Request) intakeForm {
 	v := func(key string) string { return motcua.NFC(r.PostFormValue(key)) } // echoed back: NFC like every page
 	f := intakeForm{Channel: v("channel"), Name: v("name"), IDNumber: v("id_number"), Address: v("address"), Phone: v("phone"),
-		Email: v("email"), Sets: v("sets"), At: v("at"), Reason: v("reason"), Note: v("note"),
+		Email: v("email"), Sets: v("sets"), At: v("at"), Reason: v("reason"), Note: v("note"), Key: v("key"),
 		Checked: map[int]bool{}, Counts: map[int]string{}}
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	for _, s := range r.PostForm["doc"] {
@@ -127,7 +129,7 @@ func readIntakeForm(r *http.Request) intakeForm {
 // intake turns the form into a service request; unparseable numbers and
 // dates are reported on their field.
 func (f intakeForm) intake(procID int64, p *motcua.Procedure) (motcua.Intake, error) {
-	in := motcua.Intake{ProcedureID: procID, UnitID: f.UnitID, Channel: motcua.Channel(f.Channel), Reason: f.Reason, Note: f.Note,
+	in := motcua.Intake{ProcedureID: procID, UnitID: f.UnitID, Channel: motcua.Channel(f.Channel), Reason: f.Reason, Note: f.Note, Key: f.Key,
 		Applicant: motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email}}
 	sets, err := strconv.Atoi(strings.TrimSpace(f.Sets))
 	if err != nil {

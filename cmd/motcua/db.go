@@ -26,6 +26,6 @@ func migrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("database %s is up to date\n", *dsn)
+	fmt.Printf("database %s is up to date\n", redactDSN(*dsn))
 	return db.Close()
 }
