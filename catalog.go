@@ -2,6 +2,7 @@ package motcua
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -167,4 +168,21 @@ func (p *Procedure) StepsMinutes() int {
 		total += s.Minutes
 	}
 	return total
+}
+
+// MaxWorkingDays bounds durations given to the due-date engine: ten years of
+// working days is beyond any legal time, and far larger values overflow.
+const MaxWorkingDays = 2500
+
+// WorkingTime converts "N working days" or "N working hours" (exactly one
+// of them positive) into working time for a unit whose day lasts day.
+func WorkingTime(days, hours float64, day time.Duration) (time.Duration, error) {
+	bad := math.IsNaN(days) || math.IsNaN(hours) || days < 0 || hours < 0 || (days > 0) == (hours > 0)
+	if bad || days > MaxWorkingDays || hours > MaxWorkingDays*24 {
+		return 0, FieldError("days", "Cần đúng một trong hai: số ngày làm việc hoặc số giờ làm việc, là số dương không quá %d ngày.", MaxWorkingDays)
+	}
+	if days > 0 {
+		return time.Duration(days * float64(day)), nil
+	}
+	return time.Duration(hours * float64(time.Hour)), nil
 }

@@ -7,18 +7,31 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/motcua/motcua/calendar"
 )
 
 // NFC normalises user input: Vietnamese arrives both precomposed and
-// decomposed depending on keyboard and OS, and only NFC compares and prints right.
-func NFC(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+// decomposed depending on keyboard and OS, and only NFC compares and prints
+// right. Invalid UTF-8 and control characters other than tab and newline are
+// dropped: PostgreSQL refuses NUL, and no form needs the others.
+func NFC(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFC.String(strings.TrimSpace(s))
+}
 
 // Fold maps text to its search key: lower case, no diacritics, đ as d, single
 // spaces. "Đăng ký khai sinh" and "dang  ky KHAI sinh" fold alike.
 func Fold(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(NFC(s)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -79,7 +92,7 @@ func FormatPercent(num, den int64) string {
 }
 
 // VN is the time zone of every date shown or parsed: Vietnam has no DST.
-var VN = time.FixedZone("ICT", 7*3600)
+var VN = calendar.Loc
 
 // FormatDate writes dd/mm/yyyy in Vietnam's time zone; "" for the zero time.
 func FormatDate(t time.Time) string {

@@ -1,6 +1,7 @@
 package motcua
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -49,6 +50,33 @@ func TestParseDateTimeAcceptsVietnameseAndISOForms(t *testing.T) {
 	for _, bad := range []string{"", "2024-13-01 10:00", "31/02/2024", "hôm qua"} {
 		if _, err := ParseDateTime(bad); ErrorCode(err) != EINVALID {
 			t.Errorf("ParseDateTime(%q) error = %v, want EINVALID", bad, err)
+		}
+	}
+}
+
+func TestNFCDropsInvalidUTF8AndControlCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nguye\u0302\u0303n\x00 Văn A": "Nguyễn Văn A",
+		"bad \xff\xfe bytes":           "bad  bytes",
+		"line\nbreak\tkept\x07":        "line\nbreak\tkept",
+	} {
+		if got := NFC(in); got != want {
+			t.Errorf("NFC(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWorkingTimeRejectsWhatWouldOverflow(t *testing.T) {
+	day := 450 * time.Minute
+	if got, err := WorkingTime(3, 0, day); err != nil || got != 3*day {
+		t.Errorf("3 days = %v, %v", got, err)
+	}
+	if got, err := WorkingTime(0, 4, day); err != nil || got != 4*time.Hour {
+		t.Errorf("4 hours = %v, %v", got, err)
+	}
+	for _, c := range [][2]float64{{0, 0}, {1, 1}, {-1, 0}, {1e300, 0}, {0, 1e9}, {math.NaN(), 0}, {MaxWorkingDays + 1, 0}} {
+		if _, err := WorkingTime(c[0], c[1], day); ErrorCode(err) != EINVALID {
+			t.Errorf("WorkingTime(%v, %v) error = %v, want EINVALID", c[0], c[1], err)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -163,8 +162,8 @@ func (s *Server) calendarDue(w http.ResponseWriter, r *http.Request, a *motcua.A
 	}
 	days, errD := strconv.ParseFloat(q.Get("days"), 64)
 	hours, errH := strconv.ParseFloat(q.Get("hours"), 64)
-	if (errD == nil) == (errH == nil) || days < 0 || hours < 0 {
-		writeError(w, motcua.FieldError("days", "Cần đúng một trong hai tham số days hoặc hours, là số không âm."))
+	if errD != nil && q.Get("days") != "" || errH != nil && q.Get("hours") != "" {
+		writeError(w, motcua.FieldError("days", "Tham số days/hours phải là số."))
 		return
 	}
 	unitID, _ := strconv.ParseInt(q.Get("unit_id"), 10, 64)
@@ -173,9 +172,10 @@ func (s *Server) calendarDue(w http.ResponseWriter, r *http.Request, a *motcua.A
 		writeError(w, err)
 		return
 	}
-	work := time.Duration(hours * float64(time.Hour))
-	if errD == nil {
-		work = time.Duration(days * float64(cal.StandardDay()))
+	work, err := motcua.WorkingTime(days, hours, cal.StandardDay())
+	if err != nil {
+		writeError(w, err)
+		return
 	}
 	ex := cal.Explain(at, work)
 	writeJSON(w, http.StatusOK, map[string]any{"start": ex.Start, "due": ex.Due, "explain": ex.Lines()})

@@ -75,7 +75,7 @@ func (db *DB) Dossier(ctx context.Context, a *motcua.Actor, id int64) (*motcua.D
 
 // DossierByCode is Dossier by the official code.
 func (db *DB) DossierByCode(ctx context.Context, a *motcua.Actor, code string) (*motcua.Dossier, error) {
-	return db.readDossier(ctx, a, `d.code = ?`, strings.TrimSpace(code))
+	return db.readDossier(ctx, a, `d.code = ?`, motcua.NFC(code))
 }
 
 func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, arg any) (d *motcua.Dossier, err error) {
@@ -113,6 +113,10 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 	return events, err
 }
 
+// MaxOffset bounds paging: nobody pages a million rows deep, and huge
+// offsets overflow.
+const MaxOffset = 1_000_000
+
 // Worklist lists the dossiers in the actor's scope matching f, due soonest
 // first, with the total count for paging.
 func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
@@ -139,13 +143,14 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 		where += ` AND d.procedure_id = ?`
 		args = append(args, f.ProcedureID)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	if q := motcua.NFC(f.Query); q != "" {
 		where += ` AND (d.code = ? OR d.applicant_key LIKE ? ESCAPE '\')`
 		args = append(args, q, "%"+likeEscaper.Replace(motcua.Fold(q))+"%")
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
+	f.Offset = min(max(f.Offset, 0), MaxOffset)
 	err = db.readTx(ctx, func(tx *Tx) error {
 		if err := tx.queryRow(`SELECT COUNT(*)`+dossierFrom+where, args...).Scan(&total); err != nil {
 			return err

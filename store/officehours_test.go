@@ -105,3 +105,24 @@ func TestIntakeWithTheSameKeyAcceptsOneDossier(t *testing.T) {
 		}
 	})
 }
+
+func TestNULAndInvalidUTF8AreCleanedOnBothEngines(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		in := f.intake(f.a.ID)
+		in.Applicant.Name = "Trần\x00 Thị \xffBình"
+		d, err := db.Accept(t.Context(), f.counterA, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Applicant.Name != "Trần Thị Bình" {
+			t.Errorf("stored name %q", d.Applicant.Name)
+		}
+		if _, _, err := db.Worklist(t.Context(), f.counterA, motcua.DossierFilter{Query: "\x00\xff"}); err != nil {
+			t.Errorf("worklist query with NUL: %v", err)
+		}
+		if _, err := db.DossierByCode(t.Context(), f.counterA, "\x00"); motcua.ErrorCode(err) != motcua.ENOTFOUND {
+			t.Errorf("code with NUL: %v", err)
+		}
+	})
+}

@@ -76,7 +76,9 @@ func (s *Server) calendarSet(w http.ResponseWriter, r *http.Request, a *motcua.A
 
 func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	d, err := calendar.ParseDate(r.PostFormValue("date"))
-	if err == nil {
+	if err != nil {
+		err = motcua.FieldError("date", "Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy.")
+	} else {
 		err = s.db.DeleteCalendarDay(r.Context(), a, d)
 	}
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
 )
 
 type worklistRow struct {
@@ -30,11 +31,11 @@ const pageSize = 50
 func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	q := r.URL.Query()
 	page, _ := strconv.Atoi(q.Get("page"))
-	page = max(page, 1)
+	page = min(max(page, 1), store.MaxOffset/pageSize)
 	procID, _ := strconv.ParseInt(q.Get("procedure"), 10, 64)
 	f := motcua.DossierFilter{State: motcua.State(q.Get("state")), ProcedureID: procID, Query: motcua.NFC(q.Get("q")),
 		Offset: (page - 1) * pageSize, Limit: pageSize}
-	v := view{Title: "Hồ sơ cần xử lý", Actor: a}
+	v := view{Title: "Hồ sơ cần xử lý", Actor: a, Data: worklistData{States: motcua.States}}
 	dossiers, total, err := s.db.Worklist(r.Context(), a, f)
 	if err != nil {
 		s.fail(w, "worklist.html", v, err)

@@ -41,8 +41,8 @@ func calendarDue(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--at: %s", motcua.ErrorMessage(err))
 	}
-	if (*days == 0) == (*hours == 0) || *days < 0 || *hours < 0 {
-		return fmt.Errorf("give exactly one of --days N or --hours N, positive")
+	if _, err := motcua.WorkingTime(*days, *hours, time.Hour); err != nil {
+		return fmt.Errorf("give exactly one of --days N or --hours N, positive, at most %d days", motcua.MaxWorkingDays)
 	}
 	db, err := openDB(ctx, *dsn)
 	if err != nil {
@@ -61,9 +61,9 @@ func calendarDue(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	work := time.Duration(*hours * float64(time.Hour))
-	if *days > 0 {
-		work = time.Duration(*days * float64(cal.StandardDay()))
+	work, err := motcua.WorkingTime(*days, *hours, cal.StandardDay())
+	if err != nil {
+		return err
 	}
 	ex := cal.Explain(at, work)
 	fmt.Println(ex.Due.In(calendar.Loc).Format(time.RFC3339))

@@ -65,6 +65,8 @@ func TestCalendarDueRejectsBadInput(t *testing.T) {
 		{"--at", "2024-02-07 15:00"},
 		{"--at", "2024-02-07 15:00", "--days", "1", "--hours", "2"},
 		{"--at", "2024-02-07 15:00", "--days", "-1"},
+		{"--at", "2024-02-07 15:00", "--days", "1e300"},
+		{"--at", "2024-02-07 15:00", "--days", "NaN"},
 	} {
 		out, err := capture(t, append([]string{"calendar", "due", "--db", db}, args...)...)
 		if err == nil || out != "" {
