@@ -134,12 +134,6 @@ type WorkflowStep struct {
 	Minutes int      `json:"minutes"` // budget in working minutes
 }
 
-// Field is a field of administrative procedures (lĩnh vực).
-type Field struct {
-	ID   int64
-	Name string
-}
-
 // Procedure is an administrative procedure (thủ tục hành chính) as
 // currently in force: the latest published version.
 type Procedure struct {

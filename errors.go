@@ -104,3 +104,15 @@ func HTTPStatus(err error) int {
 	}
 	return http.StatusInternalServerError
 }
+
+// ErrDossierNotFound is what a caller learns of a dossier that does not
+// exist or lies outside their scope: the two must look alike.
+func ErrDossierNotFound() error { return Errorf(ENOTFOUND, "Không tìm thấy hồ sơ.") }
+
+// ErrDossierChanged is the optimistic-concurrency conflict.
+func ErrDossierChanged(code string) error {
+	if code != "" {
+		code = " " + code
+	}
+	return Errorf(ECONFLICT, "Hồ sơ%s vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.", code)
+}

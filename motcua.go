@@ -42,9 +42,6 @@ const (
 	RoleAdmin      Role = "admin"      // administrator: users, calendar, catalogue
 )
 
-// Roles lists every role, in the order the UI shows them.
-var Roles = []Role{RoleCounter, RoleSpecialist, RoleLeader, RoleAdmin}
-
 // Label returns the Vietnamese name of a role.
 func (r Role) Label() string {
 	switch r {

@@ -23,7 +23,7 @@ func (a *Actor) CanReceive(unitID int64) bool { return a.Has(unitID, RoleCounter
 // which follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
 func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 	if !a.CanView(d) {
-		return Errorf(ENOTFOUND, "Không tìm thấy hồ sơ.")
+		return ErrDossierNotFound()
 	}
 	var step *WorkflowStep
 	if d.Step < len(steps) {

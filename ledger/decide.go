@@ -20,8 +20,7 @@ const MaxFuture = 2 * time.Minute
 // who acts: that is the policy's job (motcua.Actor.CanAct).
 func Decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.Action, now time.Time) (motcua.Event, error) {
 	if a.Version != d.Version {
-		return motcua.Event{}, motcua.Errorf(motcua.ECONFLICT,
-			"Hồ sơ %s vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.", d.Code)
+		return motcua.Event{}, motcua.ErrDossierChanged(d.Code)
 	}
 	at, err := ActionInstant(a.At, a.Reason, lastAt, now)
 	if err != nil {

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -103,10 +105,10 @@ func (db *DB) Procedure(ctx context.Context, id int64) (p *motcua.Procedure, err
 			JOIN procedure_versions v ON v.id = p.current_version_id JOIN fields f ON f.id = p.field_id WHERE p.id = ?`, id))
 		return err
 	})
-	if err != nil {
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính đã chọn.")
 	}
-	return p, nil
+	return p, err
 }
 
 // ProcedureVersion returns one immutable version; cached forever.

@@ -62,7 +62,7 @@ func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return motcua.Errorf(motcua.ECONFLICT, "Hồ sơ %s vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.", d.Code)
+		return motcua.ErrDossierChanged(d.Code)
 	}
 	return nil
 }
@@ -85,7 +85,7 @@ func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, ar
 			return err
 		}
 		if !a.CanView(d) {
-			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+			return motcua.ErrDossierNotFound()
 		}
 		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'dossier', ?)`, a.User.ID, d.ID, ms(db.Now()))
 		return err
@@ -105,7 +105,7 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 			return err
 		}
 		if !a.CanView(stored) {
-			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+			return motcua.ErrDossierNotFound()
 		}
 		events, err = listEvents(tx, d.ID)
 		return err

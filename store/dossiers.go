@@ -160,7 +160,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		if !a.CanView(cur) {
-			return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+			return motcua.ErrDossierNotFound()
 		}
 		// The rules first: a stale version is a conflict and an unknown action
 		// is invalid, whoever asks; only then whether this actor may do it.
@@ -184,7 +184,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		return insertEvent(tx, &e)
 	})
 	if isUniqueViolation(err) {
-		return nil, motcua.Errorf(motcua.ECONFLICT, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thực hiện lại.")
+		return nil, motcua.ErrDossierChanged("")
 	}
 	return d, err
 }
@@ -285,14 +285,14 @@ func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+		return nil, motcua.ErrDossierNotFound()
 	}
 	return out, nil
 }
 
 func notFound(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+		return motcua.ErrDossierNotFound()
 	}
 	return err
 }

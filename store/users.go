@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"runtime"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -60,10 +61,9 @@ func (db *DB) Login(ctx context.Context, username, pw string) (token string, err
 	})
 	bad := motcua.Errorf(motcua.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
 	if err != nil {
-		password.Verify(pw, dummyHash) // same work as a real check: no timing oracle on usernames
-		return "", bad
+		hash = dummyHash // same work as a real check: no timing oracle on usernames
 	}
-	if ok, _ := password.Verify(pw, hash); !ok || disabled != 0 {
+	if ok := verify(ctx, pw, hash); !ok || err != nil || disabled != 0 {
 		return "", bad
 	}
 	raw := make([]byte, 32)
@@ -82,6 +82,21 @@ func (db *DB) Login(ctx context.Context, username, pw string) (token string, err
 }
 
 var dummyHash, _ = password.Hash("motcua-timing-equaliser")
+
+// verifySlots bounds concurrent password checks: each takes 64 MiB, so a
+// burst of logins must queue rather than exhaust memory.
+var verifySlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+func verify(ctx context.Context, pw, hash string) bool {
+	select {
+	case verifySlots <- struct{}{}:
+	case <-ctx.Done():
+		return false
+	}
+	defer func() { <-verifySlots }()
+	ok, _ := password.Verify(pw, hash)
+	return ok
+}
 
 // Logout ends the session.
 func (db *DB) Logout(ctx context.Context, token string) error {

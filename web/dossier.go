@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 )
 
 type stepView struct {
@@ -47,7 +48,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	ctx := r.Context()
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ.")
+		return nil, motcua.ErrDossierNotFound()
 	}
 	d, err := s.db.Dossier(ctx, a, id)
 	if err != nil {
@@ -76,12 +77,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	}
 	data.Actions = a.Actions(d, p.Steps)
 	if d.Step+1 < len(p.Steps) {
-		next := p.Steps[d.Step+1]
-		unit := d.DecidingUnitID
-		if next.Unit == motcua.AtIntake {
-			unit = d.ReceivingUnitID
-		}
-		data.NextHolders, _ = s.db.UsersAt(ctx, unit, next.Role)
+		data.NextHolders, _ = s.db.UsersAt(ctx, ledger.StepUnitID(d, p, d.Step+1), p.Steps[d.Step+1].Role)
 	}
 	return data, nil
 }

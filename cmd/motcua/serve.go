@@ -29,6 +29,7 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	slog.SetDefault(log)
 	db, err := openDB(ctx, *dsn)
 	if err != nil {
 		return err
