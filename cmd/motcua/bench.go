@@ -271,11 +271,11 @@ func benchSampleCodes(ctx context.Context, db *store.DB, k int) ([]string, error
 
 // benchWorklistResult is one worklist measurement.
 type benchWorklistResult struct {
-	name     string
-	calls    int
-	total    int // matching dossiers, averaged over the officers
-	p50, p99 time.Duration
-	budget   bool // compared with the < 10 ms p50 budget
+	name   string
+	calls  int
+	total  int             // matching dossiers, averaged over the officers
+	lat    []time.Duration // sorted
+	budget bool            // compared with the < 10 ms p50 budget
 }
 
 // benchWorklists times db.Worklist one call at a time (an officer opening
@@ -331,8 +331,7 @@ func benchWorklists(ctx context.Context, db *store.DB, o *benchOrg, calls int) (
 			totals += total
 		}
 		slices.Sort(lat)
-		res.calls, res.total = len(lat), totals/len(lat)
-		res.p50, res.p99 = benchPercentile(lat, 0.50), benchPercentile(lat, 0.99)
+		res.calls, res.total, res.lat = len(lat), totals/len(lat), lat
 		out = append(out, res)
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -345,7 +344,8 @@ func benchWorklists(ctx context.Context, db *store.DB, o *benchOrg, calls int) (
 type benchAcceptResult struct {
 	n, errs  int
 	elapsed  time.Duration
-	p50, p99 time.Duration
+	lat      []time.Duration // sorted
+	cpu      float64         // cores busy
 	firstErr error
 }
 
@@ -394,6 +394,7 @@ func benchAccept(ctx context.Context, db *store.DB, o *benchOrg, clients int, d 
 	warm := benchWarmup(d)
 	begin := time.Now().Add(warm)
 	end := begin.Add(d)
+	cpu := benchCPUMeter(begin, end)
 	res := &benchAcceptResult{elapsed: d}
 	var mu sync.Mutex
 	var lat []time.Duration
@@ -443,6 +444,6 @@ func benchAccept(ctx context.Context, db *store.DB, o *benchOrg, clients int, d 
 	}
 	wg.Wait()
 	slices.Sort(lat)
-	res.p50, res.p99 = benchPercentile(lat, 0.5), benchPercentile(lat, 0.99)
+	res.lat, res.cpu = lat, cpu()
 	return res, ctx.Err()
 }
