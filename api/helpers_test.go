@@ -65,6 +65,19 @@ func buildTemplate(path string) error {
 		return err
 	}
 	defer db.Close()
+	if err := buildFixture(ctx, db); err != nil {
+		return err
+	}
+	if _, err := db.SQL().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return err
+	}
+	fx.path = path
+	return nil
+}
+
+// buildFixture creates the fixture's units, procedures and users. Ids come
+// out the same on every fresh database, so fx serves both engines.
+func buildFixture(ctx context.Context, db *store.DB) error {
 	db.Now = func() time.Time { return fixedNow }
 	from := time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)
 	fx.district = motcua.Unit{Code: "000.00.33.H17", Name: "Ủy ban nhân dân huyện Đắk Mil", Kind: motcua.UnitDistrict, ValidFrom: from}
@@ -112,10 +125,6 @@ func buildTemplate(path string) error {
 			return err
 		}
 	}
-	if _, err := db.SQL().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return err
-	}
-	fx.path = path
 	return nil
 }
 
@@ -139,6 +148,12 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveEnv(t, db)
+}
+
+// serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
+func serveEnv(t *testing.T, db *store.DB) *env {
+	t.Helper()
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()

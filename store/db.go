@@ -175,6 +175,10 @@ func splitStatements(body string) []string {
 	return out
 }
 
+// Rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL; tools and
+// tests that write raw SQL use it to keep one SQL text.
+func (db *DB) Rebind(q string) string { return db.rebind(q) }
+
 // rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL.
 func (db *DB) rebind(q string) string {
 	if db.dialect != Postgres {
