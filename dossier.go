@@ -128,6 +128,9 @@ const (
 	EventResultReady         EventType = "result_ready"
 	EventResultReturned      EventType = "result_returned"
 	EventWithdrawn           EventType = "withdrawn"
+	// EventDueRecomputed records that a change of the working calendar (a day
+	// off declared late, new office hours) moved the open due dates.
+	EventDueRecomputed EventType = "due_recomputed"
 )
 
 // Label returns the Vietnamese name of the action an event records.
@@ -147,6 +150,8 @@ func (t EventType) Label() string {
 		return "Trả kết quả"
 	case EventWithdrawn:
 		return "Rút hồ sơ"
+	case EventDueRecomputed:
+		return "Điều chỉnh hạn do thay đổi lịch làm việc"
 	}
 	return string(t)
 }

@@ -65,6 +65,13 @@ func apply(d *motcua.Dossier, c *Clock, e *motcua.Event, p *motcua.Procedure, ca
 		d.State, d.ResultAt = motcua.StateResultReady, e.At
 	case motcua.EventResultReturned:
 		d.State, d.ReturnedAt = motcua.StateReturned, e.At
+	case motcua.EventDueRecomputed:
+		// The time already worked stays worked; what is left runs on the new calendar.
+		c.settle(e.At, cal)
+		if c.Running {
+			d.DueAt = resumeDue(d.DueAt, e.At, c.Remaining, cal)
+			d.StepDueAt = resumeDue(d.StepDueAt, e.At, c.StepRemaining, cal)
+		}
 	case motcua.EventWithdrawn:
 		c.settle(e.At, cal)
 		c.Running = false

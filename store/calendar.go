@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -67,7 +68,19 @@ func (db *DB) SetCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Sp
 	}
 	err = db.inTx(ctx, func(tx *Tx) error { return setDay(tx, s, a.User.ID, db.Now()) })
 	db.forgetCalendar()
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("ngày %s là %s (%s)", s.Date.VN(), kindLabel(s.Kind), s.Name)
+	_, err = db.recomputeDueDates(ctx, a.User.ID, 0, s.Date.At(0), calendarReason(what))
 	return err
+}
+
+func kindLabel(k calendar.Kind) string {
+	if k == calendar.MakeUpDay {
+		return "ngày làm bù"
+	}
+	return "ngày nghỉ"
 }
 
 // DeleteCalendarDay makes a declared day an ordinary day again.
@@ -85,6 +98,11 @@ func (db *DB) DeleteCalendarDay(ctx context.Context, a *motcua.Actor, d calendar
 		return err
 	})
 	db.forgetCalendar()
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("ngày %s trở lại là ngày thường", d.VN())
+	_, err = db.recomputeDueDates(ctx, a.User.ID, 0, d.At(0), calendarReason(what))
 	return err
 }
 
@@ -239,5 +257,10 @@ func (db *DB) SetOfficeHours(ctx context.Context, a *motcua.Actor, unitID int64,
 	db.mu.Lock()
 	db.units = nil
 	db.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("giờ làm việc của %s: %s", u.Name, parsed)
+	_, err = db.recomputeDueDates(ctx, a.User.ID, unitID, db.Now(), calendarReason(what))
 	return err
 }

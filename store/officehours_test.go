@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,25 +62,34 @@ func TestHandlingRolesStopAtGovernedUnitsBelow(t *testing.T) {
 	})
 }
 
-func TestCalendarChangeNeverMovesAPromisedDateSilently(t *testing.T) {
+func TestCalendarChangeMovesPromisedDatesOnlyThroughRecordedEvents(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db).withAdmin(t)
 		ctx := context.Background()
-		d := f.accept(t, f.counterA, f.a.ID)
-		promised := d.DueAt
+		d := f.accept(t, f.counterA, f.a.ID) // Mon 04/03 09:00 + 3 days: Thu 07/03 09:00
 		if err := db.SetOfficeHours(ctx, f.admin, f.a.ID, "Mon-Fri 13:30-17:00"); err != nil {
 			t.Fatal(err)
 		}
-		d, err := db.Act(ctx, f.counterA, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver})
+		moved, err := db.Dossier(ctx, f.counterA, d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantInstant(t, "due after an unrelated action under new office hours", d.DueAt, promised)
-		stored, err := db.Dossier(ctx, f.specialistA, d.ID)
+		// Nothing worked yet at 09:00; the 22 h 30 left run 3 h 30 a day from Mon 13:30: six days, then 1 h 30 on Tue 12/03.
+		wantInstant(t, "due under the new office hours", moved.DueAt, vn(3, 12, 15, 0))
+		events, err := db.Timeline(ctx, f.counterA, moved)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantInstant(t, "stored due", stored.DueAt, promised)
+		last := events[len(events)-1]
+		if last.Type != motcua.EventDueRecomputed || !strings.Contains(last.Reason, "Mon-Fri 13:30-17:00") || last.ActorID != f.admin.User.ID {
+			t.Fatalf("last event = %+v; want the recorded recomputation with its reason and author", last)
+		}
+		// A later action replays the log and keeps the recorded date.
+		after, err := db.Act(ctx, f.counterA, motcua.Action{DossierID: d.ID, Version: moved.Version, Type: motcua.EventHandedOver})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantInstant(t, "due after a later action", after.DueAt, moved.DueAt)
 	})
 }
 

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
+)
+
+// recomputeDueDates moves the due dates of running dossiers after the
+// working calendar changed (domain.md §6): each moved dossier gets an event
+// saying why, so every promised date stays explainable. unitID 0 means every
+// unit; dossiers due before from are not touched by a change on or after it.
+func (db *DB) recomputeDueDates(ctx context.Context, actorID, unitID int64, from time.Time, reason string) (moved int, err error) {
+	defer motcua.Wrap(&err, "DB.recomputeDueDates")
+	q, args := `SELECT id FROM dossiers WHERE state = 'processing' AND (due_at >= ? OR step_due_at >= ?)`, []any{ms(from), ms(from)}
+	if unitID != 0 {
+		q += ` AND receiving_unit_id = ?`
+		args = append(args, unitID)
+	}
+	var ids []int64
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	for _, id := range ids {
+		if err != nil {
+			break
+		}
+		var changed bool
+		changed, err = db.recomputeOne(ctx, id, actorID, reason)
+		if changed {
+			moved++
+		}
+	}
+	return moved, err
+}
+
+func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string) (changed bool, err error) {
+	err = db.inTx(ctx, func(tx *Tx) error {
+		cur, events, p, cal, err := db.loadForAction(tx, id)
+		if err != nil || cur.State != motcua.StateProcessing {
+			return err
+		}
+		now := db.now()
+		e := motcua.Event{DossierID: id, Seq: cur.Version + 1, Type: motcua.EventDueRecomputed, At: now, RecordedAt: now,
+			ActorID: actorID, UnitID: cur.CurrentUnitID, Reason: reason}
+		next, clock, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
+		if err != nil {
+			return err
+		}
+		if next.DueAt.Equal(cur.DueAt) && next.StepDueAt.Equal(cur.StepDueAt) {
+			return nil
+		}
+		ledger.Stamp(&e, &next, clock)
+		if err := updateDossier(tx, &next, cur.Version); err != nil {
+			return err
+		}
+		changed = true
+		return insertEvent(tx, &e)
+	})
+	return changed, err
+}
+
+func calendarReason(what string) string {
+	return fmt.Sprintf("Thay đổi lịch làm việc: %s", what)
+}
