@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -119,27 +120,33 @@ func bench(ctx context.Context, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 
-	if run["hello"] {
-		if r.hello, err = benchHello(ctx, *clients, *dur); err != nil {
-			return fmt.Errorf("hello: %w", err)
+	phase := func(name string, fn func() error) error {
+		if !run[name] {
+			return nil
 		}
-	}
-	if run["lookup"] {
-		if r.lookup, err = benchLookup(ctx, db, o, *pw, *clients, *dur); err != nil {
-			return fmt.Errorf("lookup: %w", err)
+		benchResetPeakRSS()
+		if err := fn(); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
+		r.phases = append(r.phases, benchPhaseRSS{name, benchProcStatus("VmHWM")})
+		return nil
 	}
-	if run["worklist"] {
-		if r.worklists, err = benchWorklists(ctx, db, o, *calls); err != nil {
-			return fmt.Errorf("worklist: %w", err)
-		}
+	if err := phase("hello", func() (err error) { r.hello, err = benchHello(ctx, *clients, *dur); return err }); err != nil {
+		return err
 	}
-	if run["accept"] {
-		if r.accept, err = benchAccept(ctx, db, o, *clients, *dur); err != nil {
-			return fmt.Errorf("accept: %w", err)
-		}
+	if err := phase("lookup", func() (err error) { r.lookup, err = benchLookup(ctx, db, o, *pw, *clients, *dur); return err }); err != nil {
+		return err
 	}
-	r.hwm, r.rss = benchProcStatus("VmHWM"), benchProcStatus("VmRSS")
+	if err := phase("worklist", func() (err error) { r.worklists, err = benchWorklists(ctx, db, o, *calls); return err }); err != nil {
+		return err
+	}
+	if err := phase("accept", func() (err error) { r.accept, err = benchAccept(ctx, db, o, *clients, *dur); return err }); err != nil {
+		return err
+	}
+	r.rss = benchProcStatus("VmRSS")
+	for _, p := range r.phases {
+		r.hwm = max(r.hwm, p.hwm)
+	}
 	r.print(out, *clients)
 	return nil
 }
@@ -152,7 +159,14 @@ type benchReport struct {
 	hello, lookup *benchHTTPResult
 	worklists     []benchWorklistResult
 	accept        *benchAcceptResult
+	phases        []benchPhaseRSS
 	hwm, rss      int64
+}
+
+// benchPhaseRSS is the peak resident size during one measurement.
+type benchPhaseRSS struct {
+	name string
+	hwm  int64
 }
 
 // prepareBenchDB seeds the demo organisation and catalogue if the database
@@ -214,16 +228,32 @@ func benchWarmup(d time.Duration) time.Duration { return min(time.Second, d/5) }
 
 // benchLookup serves the real handler stack (API and web on one mux, behind
 // the cross-origin protection, as serve does) and asks for random dossiers
-// by code with the bearer token of the district leader, whose scope covers
-// every unit.
+// by code. Scope follows need, so no officer sees every dossier: each
+// request picks one of the 11 receiving units, a random code among that
+// unit's dossiers, and the bearer token of the unit's counter officer.
 func benchLookup(ctx context.Context, db *store.DB, o *benchOrg, pw string, clients int, d time.Duration) (*benchHTTPResult, error) {
-	codes, err := benchSampleCodes(ctx, db, 20_000)
-	if err != nil {
-		return nil, err
+	type desk struct {
+		auth  string // "\r\nAuthorization: Bearer …\r\n\r\n"
+		codes []string
 	}
-	token, err := db.Login(ctx, "lanhdao.huyen", pw)
-	if err != nil {
-		return nil, fmt.Errorf("log in lanhdao.huyen (--password?): %w", err)
+	var desks []desk
+	for _, u := range append([]*motcua.Unit{o.oneStop}, o.communes...) {
+		codes, err := benchSampleCodes(ctx, db, u.ID, 2000)
+		if err != nil {
+			return nil, err
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		name := o.usernames[o.counter[u.ID]]
+		token, err := db.Login(ctx, name, pw)
+		if err != nil {
+			return nil, fmt.Errorf("log in %s (--password?): %w", name, err)
+		}
+		desks = append(desks, desk{" HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + token + "\r\n\r\n", codes})
+	}
+	if len(desks) == 0 {
+		return nil, errors.New("no dossiers to look up")
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
@@ -234,34 +264,38 @@ func benchLookup(ctx context.Context, db *store.DB, o *benchOrg, pw string, clie
 		return nil, err
 	}
 	defer stop()
-	head := "GET /api/v1/dossiers/"
-	tail := " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + token + "\r\n\r\n"
 	return benchDrive(ctx, addr, clients, benchWarmup(d), d, http.StatusOK, func(rng *rand.Rand, buf []byte) []byte {
-		buf = append(buf, head...)
-		buf = append(buf, codes[rng.IntN(len(codes))]...)
-		return append(buf, tail...)
+		k := desks[rng.IntN(len(desks))]
+		buf = append(buf, "GET /api/v1/dossiers/"...)
+		buf = append(buf, k.codes[rng.IntN(len(k.codes))]...)
+		return append(buf, k.auth...)
 	})
 }
 
-// sampleCodes picks up to k codes of random dossiers (by random row id).
-func benchSampleCodes(ctx context.Context, db *store.DB, k int) ([]string, error) {
+// benchSampleCodes picks up to k codes of random dossiers received at unit
+// (random row ids, each rounded up to the next dossier of the unit).
+func benchSampleCodes(ctx context.Context, db *store.DB, unit int64, k int) ([]string, error) {
 	var lo, hi int64
 	if err := db.SQL().QueryRowContext(ctx, `SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM dossiers`).Scan(&lo, &hi); err != nil {
 		return nil, err
 	}
 	if hi == 0 {
-		return nil, errors.New("no dossiers")
+		return nil, nil
 	}
-	stmt, err := db.SQL().PrepareContext(ctx, `SELECT code FROM dossiers WHERE id >= ? ORDER BY id LIMIT 1`)
+	stmt, err := db.SQL().PrepareContext(ctx, `SELECT code FROM dossiers WHERE id >= ? AND +receiving_unit_id = ? ORDER BY id LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}
 	defer stmt.Close()
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(uint64(unit), 2))
 	out := make([]string, 0, k)
 	for range k {
 		var code string
-		if err := stmt.QueryRowContext(ctx, lo+rng.Int64N(hi-lo+1)).Scan(&code); err != nil {
+		err := stmt.QueryRowContext(ctx, lo+rng.Int64N(hi-lo+1), unit).Scan(&code)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, code)
@@ -309,7 +343,7 @@ func benchWorklists(ctx context.Context, db *store.DB, o *benchOrg, calls int) (
 		{"commune counter, open, page 3 (offset 100)", communeActors, motcua.DossierFilter{Offset: 100}, calls / 4, false},
 		{"commune counter, open, q=applicant name", communeActors, motcua.DossierFilter{Query: "nguyen van anh"}, calls / 10, false},
 		{"district one-stop counter, open, 50 rows", []*motcua.Actor{oneStop}, motcua.DossierFilter{}, calls / 4, false},
-		{"district leader (23 units), open, 50 rows", []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
+		{fmt.Sprintf("district leader (%d units in scope), open, 50 rows", len(leader.Units)), []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
 	}
 	var out []benchWorklistResult
 	for _, c := range cases {

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Budgets of design.md §6.
+const (
+	budgetLookupRatio = 0.5                   // lookups/s ≥ half the hello-world rate
+	budgetLookupP99   = 10 * time.Millisecond // lookup p99
+	budgetWorklistP50 = 10 * time.Millisecond // worklist page p50
+	budgetAccepts     = 2000.0                // accepts/s, durably
+	budgetRSS         = 300 << 20             // resident bytes
+)
+
+func (r *benchReport) print(w io.Writer, clients int) {
+	fmt.Fprintf(w, "\n%-58s %16s %10s %10s %10s\n", "measurement", "result", "p50", "p99", "max")
+	line := func(name, result string, sorted []time.Duration) {
+		fmt.Fprintf(w, "%-58s %16s %10s %10s %10s\n", name, result, benchMS(benchPercentile(sorted, .5)),
+			benchMS(benchPercentile(sorted, .99)), benchMS(benchPercentile(sorted, 1)))
+	}
+	if r.hello != nil {
+		line(fmt.Sprintf("hello-world handler, %d keep-alive clients", clients), benchRate(r.hello.Rate(), "req/s"), r.hello.Latency)
+		r.hello.cpuLine(w)
+		r.hello.errorsLine(w)
+	}
+	if r.lookup != nil {
+		line(fmt.Sprintf("GET /api/v1/dossiers/{code}, %d clients", clients), benchRate(r.lookup.Rate(), "req/s"), r.lookup.Latency)
+		if r.hello != nil {
+			fmt.Fprintf(w, "%-58s %16s\n", "  lookup rate / hello-world rate", fmt.Sprintf("%.2f×", r.lookup.Rate()/r.hello.Rate()))
+		}
+		r.lookup.cpuLine(w)
+		r.lookup.errorsLine(w)
+	}
+	for _, x := range r.worklists {
+		line("db.Worklist: "+x.name, fmt.Sprintf("%d calls", x.calls), x.lat)
+		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", benchThousands(x.total))
+	}
+	if a := r.accept; a != nil {
+		line(fmt.Sprintf("db.Accept, %d goroutines (1 commit each)", clients), benchRate(a.rate(), "accepts/s"), a.lat)
+		fmt.Fprintf(w, "%-58s %16s\n", "  CPU busy", fmt.Sprintf("%.2f cores", a.cpu))
+		if a.errs > 0 {
+			fmt.Fprintf(w, "  %d errors, first: %v\n", a.errs, a.firstErr)
+		}
+	}
+	for _, p := range r.phases {
+		fmt.Fprintf(w, "%-58s %16s\n", "peak RSS during "+p.name+" (VmHWM)", benchMiB(p.hwm))
+	}
+	fmt.Fprintf(w, "%-58s %16s\n", "RSS at the end (VmRSS)", benchMiB(r.rss))
+
+	fmt.Fprintf(w, "\n%-58s %16s  %s\n", "budget (design.md §6)", "measured", "verdict")
+	verdict := func(name, measured string, ok bool) {
+		v := "MISS"
+		if ok {
+			v = "PASS"
+		}
+		fmt.Fprintf(w, "%-58s %16s  %s\n", name, measured, v)
+	}
+	notRun := func(name, why string) { fmt.Fprintf(w, "%-58s %16s  %s\n", name, "—", why) }
+	switch {
+	case r.lookup != nil && r.hello != nil:
+		ratio := r.lookup.Rate() / r.hello.Rate()
+		verdict("lookup ≥ ½ hello-world rate", fmt.Sprintf("%.2f×", ratio), ratio >= budgetLookupRatio && r.lookup.Errors == 0)
+	default:
+		notRun("lookup ≥ ½ hello-world rate", "not run (needs hello and lookup)")
+	}
+	if r.lookup != nil {
+		p99 := benchPercentile(r.lookup.Latency, .99)
+		verdict("lookup p99 < 10 ms", benchMS(p99), p99 < budgetLookupP99 && r.lookup.Errors == 0)
+	} else {
+		notRun("lookup p99 < 10 ms", "not run")
+	}
+	ran := false
+	for _, x := range r.worklists {
+		if x.budget {
+			ran = true
+			p50 := benchPercentile(x.lat, .5)
+			verdict("worklist p50 < 10 ms: "+benchShorten(x.name, 36), benchMS(p50), p50 < budgetWorklistP50)
+		}
+	}
+	if !ran {
+		notRun("worklist p50 < 10 ms", "not run")
+	}
+	if r.accept != nil {
+		verdict("intake ≥ 2,000 accepts/s (durable)", benchRate(r.accept.rate(), "/s"), r.accept.rate() >= budgetAccepts && r.accept.errs == 0)
+	} else {
+		notRun("intake ≥ 2,000 accepts/s", "not run")
+	}
+	verdict("resident < 300 MB (peak while measuring)", benchMiB(r.hwm), r.hwm > 0 && r.hwm < budgetRSS)
+	notRun("II.06a year report for all units < 100 ms", "not measured: the report does not exist yet")
+	notRun("register import ≥ 50,000 rows/s", "not measured: the import does not exist yet")
+}
+
+func (r *benchHTTPResult) cpuLine(w io.Writer) {
+	fmt.Fprintf(w, "%-58s %16s\n", "  CPU busy (server and load generator)", fmt.Sprintf("%.2f cores", r.CPU))
+}
+
+func (r *benchHTTPResult) errorsLine(w io.Writer) {
+	if r.Errors > 0 {
+		fmt.Fprintf(w, "  %d errors, first: %s\n", r.Errors, r.FirstErr)
+	}
+}
+
+func benchShorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func benchMS(d time.Duration) string {
+	if d == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
+}
+
+func benchRate(v float64, unit string) string { return benchThousands(int(v+0.5)) + " " + unit }
+
+// thousands formats 1234567 as "1,234,567".
+func benchThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func benchMiB(bytes int64) string { return fmt.Sprintf("%.0f MB", float64(bytes)/(1<<20)) }
+
+// dbSize is the size of the SQLite file with its WAL.
+func benchDBSize(path string) int64 {
+	var total int64
+	for _, p := range []string{path, path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			total += fi.Size()
+		}
+	}
+	return total
+}
+
+// procStatus reads a "kB" line of /proc/self/status, in bytes; 0 if unknown.
+func benchProcStatus(key string) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), key+":"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// resetPeakRSS resets VmHWM to the current RSS (Linux ≥ 4.0).
+func benchResetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+func benchCPUModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown"
+	}
+	for l := range strings.SplitSeq(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
+
+// benchCommand is the command line that reproduces the run.
+func benchCommand(args []string) string {
+	parts := []string{"motcua", "bench"}
+	for _, a := range args {
+		if strings.ContainsAny(a, " \t'\"$") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		parts = append(parts, a)
+	}
+	return strings.Join(parts, " ")
+}
