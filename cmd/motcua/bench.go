@@ -306,6 +306,7 @@ func benchSampleCodes(ctx context.Context, db *store.DB, unit int64, k int) ([]s
 // benchWorklistResult is one worklist measurement.
 type benchWorklistResult struct {
 	name   string
+	short  string // for the budget table
 	calls  int
 	total  int             // matching dossiers, averaged over the officers
 	lat    []time.Duration // sorted
@@ -333,21 +334,22 @@ func benchWorklists(ctx context.Context, db *store.DB, o *benchOrg, calls int) (
 	}
 	cases := []struct {
 		name   string
+		short  string
 		actors []*motcua.Actor
 		f      motcua.DossierFilter
 		calls  int
 		budget bool
 	}{
-		{"commune counter, open dossiers (default), 50 rows", communeActors, motcua.DossierFilter{}, calls, true},
-		{"commune counter, state=supplement, 50 rows", communeActors, motcua.DossierFilter{State: motcua.StateSupplement}, calls, true},
-		{"commune counter, open, page 3 (offset 100)", communeActors, motcua.DossierFilter{Offset: 100}, calls / 4, false},
-		{"commune counter, open, q=applicant name", communeActors, motcua.DossierFilter{Query: "nguyen van anh"}, calls / 10, false},
-		{"district one-stop counter, open, 50 rows", []*motcua.Actor{oneStop}, motcua.DossierFilter{}, calls / 4, false},
-		{fmt.Sprintf("district leader (%d units in scope), open, 50 rows", len(leader.Units)), []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
+		{"commune counter, open dossiers (default), 50 rows", "commune, default filter", communeActors, motcua.DossierFilter{}, calls, true},
+		{"commune counter, state=supplement, 50 rows", "commune, state filter", communeActors, motcua.DossierFilter{State: motcua.StateSupplement}, calls, true},
+		{"commune counter, open, page 3 (offset 100)", "", communeActors, motcua.DossierFilter{Offset: 100}, calls / 4, false},
+		{"commune counter, open, q=applicant name", "", communeActors, motcua.DossierFilter{Query: "nguyen van anh"}, calls / 10, false},
+		{"district one-stop counter, open, 50 rows", "", []*motcua.Actor{oneStop}, motcua.DossierFilter{}, calls / 4, false},
+		{fmt.Sprintf("district leader (%d units in scope), open, 50 rows", len(leader.Units)), "", []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
 	}
 	var out []benchWorklistResult
 	for _, c := range cases {
-		res := benchWorklistResult{name: c.name, budget: c.budget}
+		res := benchWorklistResult{name: c.name, short: c.short, budget: c.budget}
 		lat := make([]time.Duration, 0, c.calls)
 		deadline := time.Now().Add(30 * time.Second) // a slow case stops early
 		totals := 0
