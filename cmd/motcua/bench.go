@@ -99,8 +99,9 @@ func bench(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "database: %s — %s dossiers, %s on disk\n", path, benchThousands(r.dossiers), benchMiB(benchDBSize(path)))
 	if r.load != nil {
 		l := r.load
-		fmt.Fprintf(out, "load: %s dossiers + their acceptance events in %s (%s dossiers/s); %s open or awaiting return, busiest unit-day %s; peak RSS while loading %s\n",
+		fmt.Fprintf(out, "load: %s dossiers + their acceptance events in %s (%s dossiers/s), accepted %s to %s; %s open or awaiting return, busiest unit-day %s; peak RSS while loading %s\n",
 			benchThousands(l.Dossiers), l.Elapsed.Round(time.Second), benchThousands(int(float64(l.Dossiers)/l.Elapsed.Seconds())),
+			l.From.Format(time.DateOnly), l.To.Add(-time.Minute).Format(time.DateOnly),
 			benchThousands(l.Open), benchThousands(l.MaxPerDay), benchMiB(r.loadHWM))
 	}
 	// Measure the serving process, not the loader: drop what loading left

@@ -27,7 +27,6 @@ type benchOrg struct {
 	counter   map[int64]int64              // receiving unit id → counter officer's user id
 	users     map[string]int64             // user id by username
 	usernames map[int64]string             // username by user id
-	procs     []*benchProc                 // procedures in force
 	commune   []*benchProc                 // commune-level procedures
 	district  []*benchProc                 // district-level procedures
 	cals      map[int64]*calendar.Calendar // working calendar per receiving unit
@@ -116,7 +115,6 @@ func benchLoadOrg(ctx context.Context, db *store.DB) (*benchOrg, error) {
 		b, _ := json.Marshal(lp.docs)
 		lp.docsJSON = string(b)
 		lp.legal = p.Time.Duration(o.cals[o.oneStop.ID].StandardDay())
-		o.procs = append(o.procs, lp)
 		switch p.Level {
 		case motcua.LevelCommune:
 			o.commune = append(o.commune, lp)
