@@ -100,15 +100,19 @@ func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, erro
 // Procedure returns the version in force of a procedure.
 func (db *DB) Procedure(ctx context.Context, id int64) (p *motcua.Procedure, err error) {
 	defer motcua.Wrap(&err, "DB.Procedure(%d)", id)
+	// The id of the version in force (one primary-key read), then the
+	// immutable version, cached: no join and no JSON decoding per intake.
+	var version int64
 	err = db.readTx(ctx, func(tx *Tx) error {
-		p, err = scanProcedure(tx.queryRow(`SELECT `+procedureColumns+` FROM procedures p
-			JOIN procedure_versions v ON v.id = p.current_version_id JOIN fields f ON f.id = p.field_id WHERE p.id = ?`, id))
-		return err
+		return tx.queryRow(`SELECT current_version_id FROM procedures WHERE id = ?`, id).Scan(&version)
 	})
-	if errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && version == 0) {
 		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính đã chọn.")
 	}
-	return p, err
+	if err != nil {
+		return nil, err
+	}
+	return db.ProcedureVersion(ctx, version)
 }
 
 // ProcedureVersion returns one immutable version; cached forever.

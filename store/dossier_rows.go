@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -126,37 +127,70 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 		return nil, 0, nil
 	}
 	in := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	where := ` WHERE (d.current_unit_id IN (` + in + `) OR d.receiving_unit_id IN (` + in + `) OR d.deciding_unit_id IN (` + in + `))`
-	var args []any
-	for range 3 {
-		for _, id := range ids {
-			args = append(args, id)
-		}
-	}
+	var cond string // the filter other than scope
+	var condArgs []any
 	if f.State != "" {
-		where += ` AND d.state = ?`
-		args = append(args, string(f.State))
+		cond += ` AND d.state = ?`
+		condArgs = append(condArgs, string(f.State))
 	} else {
-		where += ` AND d.state IN ('processing', 'supplement', 'result_ready')`
+		cond += ` AND d.state IN ('processing', 'supplement', 'result_ready')`
 	}
 	if f.ProcedureID != 0 {
-		where += ` AND d.procedure_id = ?`
-		args = append(args, f.ProcedureID)
+		cond += ` AND d.procedure_id = ?`
+		condArgs = append(condArgs, f.ProcedureID)
 	}
-	if q := motcua.NFC(f.Query); q != "" {
-		where += ` AND (d.code = ? OR d.applicant_key LIKE ? ESCAPE '\')`
-		args = append(args, q, "%"+likeEscaper.Replace(motcua.Fold(q))+"%")
+	q := motcua.NFC(f.Query)
+	if q != "" {
+		cond += ` AND (d.code = ? OR d.applicant_key LIKE ? ESCAPE '\')`
+		condArgs = append(condArgs, q, "%"+likeEscaper.Replace(motcua.Fold(q))+"%")
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
 	f.Offset = min(max(f.Offset, 0), MaxOffset)
+	scope := func(col string) string { return `d.` + col + ` IN (` + in + `)` }
+	var scopeArgs []any
+	for range 3 {
+		for _, id := range ids {
+			scopeArgs = append(scopeArgs, id)
+		}
+	}
+	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") + `)` + cond
+	whereArgs := append(scopeArgs, condArgs...)
+	// The total counts the dossiers table alone: the joins never filter,
+	// and joining every match made the count 4× slower.
+	countQ := `SELECT COUNT(*) FROM dossiers d` + where
+	// The page. One ORDER BY over the OR of three scope columns reads the
+	// table row of every match and sorts them all before keeping 50 (57 ms
+	// for a commune at 1M dossiers, 670 ms at 10M). Instead each scope
+	// column keeps its first offset+limit ids from its covering (unit,
+	// state, due_at) index, without reading table rows; the page is in the
+	// union of the three, and only those rows are read. A text query
+	// filters on columns the indexes lack, so it keeps the single scan.
+	pageQ := `SELECT ` + dossierColumns + dossierFrom + where + ` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+	pageArgs := append(slices.Clone(whereArgs), f.Limit, f.Offset)
+	if q == "" {
+		first := func(col, alias string) string {
+			return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond +
+				` ORDER BY d.due_at, d.id LIMIT ?) ` + alias
+		}
+		pageArgs = pageArgs[:0]
+		for range 3 {
+			for _, id := range ids {
+				pageArgs = append(pageArgs, id)
+			}
+			pageArgs = append(pageArgs, condArgs...)
+			pageArgs = append(pageArgs, f.Offset+f.Limit)
+		}
+		pageArgs = append(pageArgs, f.Limit, f.Offset)
+		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + first("current_unit_id", "c") + ` UNION ` +
+			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + `) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+	}
 	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(`SELECT COUNT(*)`+dossierFrom+where, args...).Scan(&total); err != nil {
+		if err := tx.queryRow(countQ, whereArgs...).Scan(&total); err != nil {
 			return err
 		}
-		rows, err := tx.query(`SELECT `+dossierColumns+dossierFrom+where+` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`,
-			append(args, f.Limit, f.Offset)...)
+		rows, err := tx.query(pageQ, pageArgs...)
 		if err != nil {
 			return err
 		}
