@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"github.com/motcua/motcua"
 	"io"
 	"os"
 	"strconv"
@@ -120,22 +121,10 @@ func benchMS(d time.Duration) string {
 
 func benchRate(v float64, unit string) string { return benchThousands(int(v+0.5)) + " " + unit }
 
-// thousands formats 1234567 as "1,234,567".
+// benchThousands formats 1234567 as "1,234,567": the report is for
+// engineers, in English like the logs, so it swaps the Vietnamese separator.
 func benchThousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return strings.ReplaceAll(motcua.FormatInt(int64(n)), ".", ",")
 }
 
 func benchMiB(bytes int64) string { return fmt.Sprintf("%.0f MB", float64(bytes)/(1<<20)) }
