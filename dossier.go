@@ -38,10 +38,11 @@ const (
 	StateResultReady State = "result_ready" // Có kết quả: graded here
 	StateReturned    State = "returned"     // Đã trả kết quả
 	StateWithdrawn   State = "withdrawn"    // Đã rút hồ sơ
+	StateStopped     State = "stopped"      // Dừng giải quyết: closed with a notice (form 05), not graded
 )
 
 // States lists every state in lifecycle order.
-var States = []State{StateProcessing, StateSupplement, StateResultReady, StateReturned, StateWithdrawn}
+var States = []State{StateProcessing, StateSupplement, StateResultReady, StateReturned, StateWithdrawn, StateStopped}
 
 // Label returns the Vietnamese name of a state.
 func (s State) Label() string {
@@ -56,6 +57,8 @@ func (s State) Label() string {
 		return "Đã trả kết quả"
 	case StateWithdrawn:
 		return "Đã rút hồ sơ"
+	case StateStopped:
+		return "Dừng giải quyết"
 	}
 	return string(s)
 }
@@ -97,12 +100,41 @@ type Dossier struct {
 	Sets            int
 	Documents       []ReceivedDocument
 	AcceptedAt      time.Time
-	DueAt           time.Time
+	DueAt           time.Time // the legal due instant: grading compares with it
 	StepDueAt       time.Time
-	ResultAt        time.Time // zero until result ready
-	ReturnedAt      time.Time
-	PausedAt        time.Time // while waiting for a supplement
-	Version         int       // number of events; the optimistic-concurrency token
+	// PromisedAt is the new date an apology promised (form 04); zero until
+	// the dossier is extended. Grading still uses DueAt: an apology does not
+	// turn a late dossier into an on-time one.
+	PromisedAt time.Time
+	Extensions int
+	StoppedAt  time.Time
+	ResultAt   time.Time // zero until result ready
+	ReturnedAt time.Time
+	PausedAt   time.Time // while waiting for a supplement
+	Version    int       // number of events; the optimistic-concurrency token
+	// Full replays (ledger.Replay, store.History) fill these and Extensions
+	// and StoppedAt; rows read for pages and lists carry only Parts (they
+	// widen the scope) and Pending's Seq and UnitID.
+	Steps   []StepRecord  // one per step taken, for the control slip (form 06)
+	Parts   []Part        // linked handling (liên thông) sent to co-ordinating units
+	Pending *PendingEntry // a late entry awaiting a leader's approval
+}
+
+// Due is the date the applicant was last promised: the extended date when
+// an apology set one, else the legal due instant.
+func (d *Dossier) Due() time.Time {
+	if !d.PromisedAt.IsZero() {
+		return d.PromisedAt
+	}
+	return d.DueAt
+}
+
+// Grade grades a finished dossier (domain.md §7); "" while it has no result.
+func (d *Dossier) Grade() Grade {
+	if d.ResultAt.IsZero() {
+		return ""
+	}
+	return GradeAt(d.ResultAt, d.DueAt)
 }
 
 // Overdue reports whether the dossier is late at instant t (domain.md §7):
@@ -131,7 +163,19 @@ const (
 	// EventDueRecomputed records that a change of the working calendar (a day
 	// off declared late, new office hours) moved the open due dates.
 	EventDueRecomputed EventType = "due_recomputed"
+	EventExtended      EventType = "extended"      // apology and new date (form 04)
+	EventStopped       EventType = "stopped"       // processing stopped with notice (form 05)
+	EventPartSent      EventType = "part_sent"     // liên thông: a part sent to a co-ordinating unit
+	EventPartReturned  EventType = "part_returned" // the co-ordinating unit's part came back
+	EventLateApproved  EventType = "late_approved" // a leader accepts a late entry: it counts from its at
+	EventLateRejected  EventType = "late_rejected" // a leader refuses it: it never counts
 )
+
+// System reports whether the event records the system's or a leader's
+// bookkeeping rather than something that happened to the dossier itself.
+func (t EventType) System() bool {
+	return t == EventDueRecomputed || t == EventLateApproved || t == EventLateRejected
+}
 
 // Label returns the Vietnamese name of the action an event records.
 func (t EventType) Label() string {
@@ -152,6 +196,18 @@ func (t EventType) Label() string {
 		return "Rút hồ sơ"
 	case EventDueRecomputed:
 		return "Điều chỉnh hạn do thay đổi lịch làm việc"
+	case EventExtended:
+		return "Xin lỗi và gia hạn thời gian giải quyết"
+	case EventStopped:
+		return "Dừng giải quyết hồ sơ"
+	case EventPartSent:
+		return "Chuyển liên thông"
+	case EventPartReturned:
+		return "Nhận kết quả liên thông"
+	case EventLateApproved:
+		return "Duyệt thao tác nhập muộn"
+	case EventLateRejected:
+		return "Không duyệt thao tác nhập muộn"
 	}
 	return string(t)
 }
@@ -198,6 +254,19 @@ type EventData struct {
 	Note     string `json:"note,omitempty"`
 	// supplement_requested: everything missing, in one request
 	Missing []string `json:"missing,omitempty"`
+	// extended: the new date promised in the apology
+	NewDueAt time.Time `json:"new_due_at,omitzero"`
+	// part_sent: the co-ordinating unit, what it does and its budget in
+	// catalogue minutes (450 a working day); part_returned: which part (the
+	// seq of its part_sent event)
+	PartUnitID  int64  `json:"part_unit_id,omitempty"`
+	PartTitle   string `json:"part_title,omitempty"`
+	PartMinutes int    `json:"part_minutes,omitempty"`
+	PartSeq     int    `json:"part_seq,omitempty"`
+	// Pending marks a late entry keyed beyond the approval limit: it counts
+	// only once a leader approves it (late_approved with RefSeq).
+	Pending bool `json:"pending,omitempty"`
+	RefSeq  int  `json:"ref_seq,omitempty"`
 	// Clock is the dossier's clock as decided when the event was appended.
 	// Replays use it rather than recomputing, so a later change of days off
 	// or office hours never silently moves a promised date: only a new,
@@ -211,6 +280,8 @@ type ClockStamp struct {
 	StepDueAt     time.Time     `json:"step_due_at"`
 	Remaining     time.Duration `json:"remaining_ns"`
 	StepRemaining time.Duration `json:"step_remaining_ns"`
+	PromisedAt    time.Time     `json:"promised_at,omitzero"`
+	Extension     time.Duration `json:"extension_ns,omitempty"`
 }
 
 // Intake is what the counter officer keys to accept a dossier.
@@ -239,6 +310,12 @@ type Action struct {
 	Note      string
 	Missing   []string
 	ToUserID  int64
+	NewDueAt  time.Time // extended
+	// part_sent / part_returned
+	PartUnitID  int64
+	PartTitle   string
+	PartMinutes int
+	PartSeq     int
 }
 
 // Refusal records a refusal at intake (form 03): no dossier is created.

@@ -7,8 +7,17 @@ package motcua
 // unit in the actor's scope (receiving, deciding or currently holding it).
 // Administrators manage units, users and calendars, not dossiers: their role
 // alone shows no citizen's data.
+// A co-ordinating unit of a linked dossier sees it too: it works on a part.
 func (a *Actor) CanView(d *Dossier) bool {
-	return a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID)
+	if a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID) {
+		return true
+	}
+	for _, p := range d.Parts {
+		if a.Handles(p.UnitID) {
+			return true
+		}
+	}
+	return false
 }
 
 // Handles reports whether the actor holds a dossier-handling role in the unit.
@@ -19,9 +28,9 @@ func (a *Actor) Handles(unitID int64) bool {
 // CanReceive reports whether the actor may accept or refuse dossiers at the unit.
 func (a *Actor) CanReceive(unitID int64) bool { return a.Has(unitID, RoleCounter) }
 
-// CanAct reports whether the actor may perform action t on the dossier,
-// which follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
-func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
+// CanAct reports whether the actor may perform act on the dossier, which
+// follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
+func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 	if !a.CanView(d) {
 		return ErrDossierNotFound()
 	}
@@ -31,9 +40,12 @@ func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 	}
 	lastStep := d.Step == len(steps)-1
 	ok := false
-	switch t {
+	switch t := act.Type; t {
 	case EventHandedOver, EventSupplementRequested:
 		ok = a.holdsStep(d, step)
+	case EventPartSent:
+		// Sending parts to co-ordinating units is the lead unit's processing work.
+		ok = a.Has(d.CurrentUnitID, RoleSpecialist) || a.Has(d.CurrentUnitID, RoleLeader)
 	case EventSupplementReceived:
 		ok = a.holdsStep(d, step) || a.Has(d.ReceivingUnitID, RoleCounter)
 	case EventResultReady:
@@ -43,13 +55,40 @@ func (a *Actor) CanAct(t EventType, d *Dossier, steps []WorkflowStep) error {
 		ok = a.holdsStep(d, step) && (lastStep || lastDecidingStep(steps, d.Step))
 	case EventResultReturned, EventWithdrawn:
 		ok = a.Has(d.ReceivingUnitID, RoleCounter)
+	case EventExtended, EventStopped:
+		// The apology (form 04) and the stop notice (form 05) are signed by
+		// the head of the unit responsible for the delay or the decision.
+		ok = a.Has(d.CurrentUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleLeader)
+	case EventPartReturned:
+		p := d.PartBySeq(act.PartSeq)
+		ok = p != nil && (a.Has(p.UnitID, RoleSpecialist) || a.Has(p.UnitID, RoleLeader))
+	case EventLateApproved, EventLateRejected:
+		ok = d.Pending != nil && a.Has(d.Pending.UnitID, RoleLeader)
 	default:
-		return FieldError("type", "Thao tác %q không tồn tại.", t)
+		return FieldError("type", "Thao tác %q không tồn tại.", act.Type)
 	}
 	if !ok {
-		return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện “%s” đối với hồ sơ %s ở bước hiện tại.", t.Label(), d.Code)
+		return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện “%s” đối với hồ sơ %s ở bước hiện tại.", act.Type.Label(), d.Code)
 	}
 	return nil
+}
+
+// ActingUnit is the unit on whose behalf an action is recorded: its leader
+// approves the action when it is keyed late.
+func ActingUnit(act Action, d *Dossier) int64 {
+	switch act.Type {
+	case EventResultReturned, EventWithdrawn:
+		return d.ReceivingUnitID
+	case EventPartReturned:
+		if p := d.PartBySeq(act.PartSeq); p != nil {
+			return p.UnitID
+		}
+	case EventLateApproved, EventLateRejected:
+		if d.Pending != nil {
+			return d.Pending.UnitID
+		}
+	}
+	return d.CurrentUnitID
 }
 
 // holdsStep: the step's role at the unit holding the dossier, or that unit's leader.
@@ -61,24 +100,37 @@ func (a *Actor) holdsStep(d *Dossier, step *WorkflowStep) bool {
 }
 
 // Actions lists the actions the actor may take on the dossier now, given its
-// state and step: what the dossier page offers as buttons.
-func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []EventType {
-	var candidates []EventType
-	switch d.State {
-	case StateProcessing:
-		if d.Step+1 < len(steps) {
-			candidates = append(candidates, EventHandedOver)
+// state and step: what the dossier page offers as forms. Returning a linked
+// part is offered once per open part the actor's unit holds.
+func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
+	var candidates []Action
+	add := func(ts ...EventType) {
+		for _, t := range ts {
+			candidates = append(candidates, Action{Type: t})
 		}
-		candidates = append(candidates, EventSupplementRequested, EventResultReady, EventWithdrawn)
-	case StateSupplement:
-		candidates = append(candidates, EventSupplementReceived, EventWithdrawn)
-	case StateResultReady:
-		candidates = append(candidates, EventResultReturned)
 	}
-	var allowed []EventType
-	for _, t := range candidates {
-		if a.CanAct(t, d, steps) == nil {
-			allowed = append(allowed, t)
+	switch {
+	case d.Pending != nil:
+		add(EventLateApproved, EventLateRejected)
+	case d.State == StateProcessing:
+		if d.Step+1 < len(steps) {
+			add(EventHandedOver)
+		}
+		add(EventSupplementRequested, EventPartSent, EventResultReady, EventExtended, EventStopped, EventWithdrawn)
+	case d.State == StateSupplement:
+		add(EventSupplementReceived, EventStopped, EventWithdrawn)
+	case d.State == StateResultReady:
+		add(EventResultReturned)
+	}
+	if d.Pending == nil && d.State.Open() {
+		for _, p := range d.OpenParts() {
+			candidates = append(candidates, Action{Type: EventPartReturned, PartSeq: p.Seq, PartTitle: p.Title})
+		}
+	}
+	var allowed []Action
+	for _, act := range candidates {
+		if a.CanAct(act, d, steps) == nil {
+			allowed = append(allowed, act)
 		}
 	}
 	return allowed

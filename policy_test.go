@@ -32,7 +32,7 @@ func TestResultReadyOnlyAfterTheDecidingUnitsLastStep(t *testing.T) {
 	}
 	for _, c := range cases {
 		d.Step = c.step
-		err := actor(c.role, commune).CanAct(EventResultReady, d, communeSteps)
+		err := actor(c.role, commune).CanAct(Action{Type: EventResultReady}, d, communeSteps)
 		if (err == nil) != c.ok {
 			t.Errorf("%s: CanAct = %v, want ok=%v", c.name, err, c.ok)
 		}

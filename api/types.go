@@ -27,6 +27,9 @@ type Dossier struct {
 	StepDueAt       time.Time                 `json:"step_due_at"`
 	ResultAt        *time.Time                `json:"result_at,omitempty"`
 	ReturnedAt      *time.Time                `json:"returned_at,omitempty"`
+	PromisedAt      *time.Time                `json:"promised_at,omitempty"` // the new date of an apology (form 04)
+	Grade           motcua.Grade              `json:"grade,omitempty"`       // early, on_time or late once the result is ready
+	PendingSeq      int                       `json:"pending_seq,omitempty"` // a late entry awaiting a leader's approval
 	Version         int                       `json:"version"`
 }
 
@@ -35,7 +38,10 @@ func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
 		ReceivingUnitID: d.ReceivingUnitID, DecidingUnitID: d.DecidingUnitID, CurrentUnitID: d.CurrentUnitID, Step: d.Step,
 		State: d.State, Overdue: d.Overdue(now), Channel: d.Channel, Applicant: d.Applicant, Sets: d.Sets,
 		Documents: d.Documents, AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, StepDueAt: d.StepDueAt, ResultAt: optional(d.ResultAt),
-		ReturnedAt: optional(d.ReturnedAt), Version: d.Version}
+		ReturnedAt: optional(d.ReturnedAt), PromisedAt: optional(d.PromisedAt), Grade: d.Grade(), Version: d.Version}
+	if d.Pending != nil {
+		out.PendingSeq = d.Pending.Seq
+	}
 	if masked {
 		out.Applicant.IDNumber, out.Applicant.Phone = motcua.Mask(d.Applicant.IDNumber), motcua.Mask(d.Applicant.Phone)
 		out.Applicant.Email, out.Documents = "", nil
@@ -86,6 +92,14 @@ type ActionRequest struct {
 	Note     string           `json:"note,omitempty"`
 	Missing  []string         `json:"missing,omitempty"`
 	ToUserID int64            `json:"to_user_id,omitempty"`
+	// extended: the new date promised in the apology
+	NewDueAt *time.Time `json:"new_due_at,omitempty"`
+	// part_sent: the co-ordinating unit, what it does and its budget in
+	// working minutes (450 a day); part_returned: the part's seq
+	PartUnitID  int64  `json:"part_unit_id,omitempty"`
+	PartTitle   string `json:"part_title,omitempty"`
+	PartMinutes int    `json:"part_minutes,omitempty"`
+	PartSeq     int    `json:"part_seq,omitempty"`
 }
 
 // RefusalRequest is the body of POST /api/v1/refusals.

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
 )
 
 // MaxBackdate bounds late entries: an action keyed more than a month after
@@ -15,26 +16,62 @@ const MaxBackdate = 31 * 24 * time.Hour
 // officers' PCs drift, but nobody records the future.
 const MaxFuture = 2 * time.Minute
 
-// Decide checks that action a may be appended to dossier d (projected from
-// events ending at lastAt) and returns the event to append. It does not check
-// who acts: that is the policy's job (motcua.Actor.CanAct).
-func Decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.Action, now time.Time) (motcua.Event, error) {
+// Situation is what Decide needs besides the dossier: its procedure, the
+// working calendar, the rules in force and the clock.
+type Situation struct {
+	Procedure *motcua.Procedure
+	Calendar  *calendar.Calendar
+	Rules     Rules
+	LastAt    time.Time // when the dossier's last real event happened (LastAt)
+	Now       time.Time
+}
+
+// Decide checks that action a may be appended to dossier d and returns the
+// event to append. It does not check who acts: that is the policy's job
+// (motcua.Actor.CanAct).
+func Decide(d *motcua.Dossier, a motcua.Action, s Situation) (motcua.Event, error) {
 	if a.Version != d.Version {
 		return motcua.Event{}, motcua.ErrDossierChanged(d.Code)
 	}
-	at, err := ActionInstant(a.At, a.Reason, lastAt, now)
+	at, err := ActionInstant(a.At, a.Reason, s.LastAt, s.Now)
 	if err != nil {
 		return motcua.Event{}, err
 	}
 	if err := checkActionText(a); err != nil {
 		return motcua.Event{}, err
 	}
-	e := motcua.Event{DossierID: d.ID, Seq: d.Version + 1, Type: a.Type, At: at, RecordedAt: now,
+	if d.Pending != nil && a.Type != motcua.EventLateApproved && a.Type != motcua.EventLateRejected {
+		return motcua.Event{}, motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s đang chờ lãnh đạo duyệt thao tác nhập muộn “%s”; chưa thể thực hiện thao tác khác.",
+			d.Code, d.Pending.Type.Label())
+	}
+	e := motcua.Event{DossierID: d.ID, Seq: d.Version + 1, Type: a.Type, At: at, RecordedAt: s.Now,
 		Reason: motcua.NFC(a.Reason), Data: motcua.EventData{Note: motcua.NFC(a.Note)}}
-	if err := checkTransition(d, p, a, &e); err != nil {
+	if err := checkTransition(d, a, &e, s); err != nil {
 		return motcua.Event{}, err
 	}
+	// Keyed long after it happened, an action waits for a leader before it counts.
+	if !a.Type.System() && s.Calendar.Between(at, s.Now) > s.Rules.ApprovalLimit {
+		e.Data.Pending = true
+	}
 	return e, nil
+}
+
+// LastAt is when the last event that happened to the dossier happened:
+// bookkeeping events and refused late entries do not bound a late entry.
+func LastAt(events []motcua.Event) time.Time {
+	rejected := map[int]bool{}
+	for _, e := range events {
+		if e.Type == motcua.EventLateRejected {
+			rejected[e.Data.RefSeq] = true
+		}
+	}
+	var last time.Time
+	for _, e := range events {
+		if !e.Type.System() && !rejected[e.Seq] && e.At.After(last) {
+			last = e.At
+		}
+	}
+	return last
 }
 
 // Instant normalises an instant to what the store keeps: millisecond
@@ -64,7 +101,8 @@ func ActionInstant(at time.Time, reason string, lastAt, now time.Time) (time.Tim
 	return at, nil
 }
 
-func checkTransition(d *motcua.Dossier, p *motcua.Procedure, a motcua.Action, e *motcua.Event) error {
+func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situation) error {
+	p := s.Procedure
 	switch a.Type {
 	case motcua.EventHandedOver:
 		if err := need(d, a.Type, motcua.StateProcessing); err != nil {
@@ -84,6 +122,10 @@ func checkTransition(d *motcua.Dossier, p *motcua.Procedure, a motcua.Action, e 
 	case motcua.EventSupplementReceived:
 		return need(d, a.Type, motcua.StateSupplement)
 	case motcua.EventResultReady:
+		if open := d.OpenParts(); len(open) > 0 {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Còn %d phần hồ sơ liên thông chưa có kết quả (%s); chưa thể chuyển sang “Có kết quả”.",
+				len(open), open[0].Title)
+		}
 		return need(d, a.Type, motcua.StateProcessing)
 	case motcua.EventResultReturned:
 		return need(d, a.Type, motcua.StateResultReady)
@@ -92,6 +134,19 @@ func checkTransition(d *motcua.Dossier, p *motcua.Procedure, a motcua.Action, e 
 			return motcua.FieldError("reason", "Phải ghi lý do rút hồ sơ (ví dụ: theo đơn đề nghị của người nộp).")
 		}
 		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement)
+	case motcua.EventExtended:
+		return checkExtension(d, a, e, s)
+	case motcua.EventStopped:
+		if e.Reason == "" {
+			return motcua.FieldError("reason", "Phải ghi rõ lý do dừng giải quyết hồ sơ.")
+		}
+		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement)
+	case motcua.EventPartSent:
+		return checkPartSent(d, a, e)
+	case motcua.EventPartReturned:
+		return checkPartReturned(d, a, e)
+	case motcua.EventLateApproved, motcua.EventLateRejected:
+		return checkApproval(d, a, e)
 	default:
 		return motcua.FieldError("type", "Thao tác %q không tồn tại.", a.Type)
 	}

@@ -374,7 +374,7 @@ func TestDecideRejectsWhatTheRulesForbid(t *testing.T) {
 			case -1:
 				a.Version = d.Version - 1
 			}
-			_, err := ledger.Decide(&d, threeDays, c.events[len(c.events)-1].At, a, now)
+			_, err := decide(&d, threeDays, c.events[len(c.events)-1].At, a, now)
 			if motcua.ErrorCode(err) != c.code || motcua.ErrorField(err) != c.field {
 				t.Errorf("err = %v; want code %q field %q", err, c.code, c.field)
 			}
@@ -427,7 +427,7 @@ func TestDecideBuildsTheEvent(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			a := c.action
 			a.Version = d.Version
-			e, err := ledger.Decide(&d, threeDays, events[0].At, a, now)
+			e, err := decide(&d, threeDays, events[0].At, a, now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -579,7 +579,7 @@ func TestReplayPropertiesOnRandomLogs(t *testing.T) {
 			}
 			now := last.Add(gap())
 			a := motcua.Action{Version: d.Version, Type: options[rng.IntN(len(options))], Reason: "lý do", Missing: []string{"Giấy tờ"}}
-			e, err := ledger.Decide(&d, p, last, a, now)
+			e, err := decide(&d, p, last, a, now)
 			if err != nil {
 				t.Fatalf("sequence %d: Decide rejected a valid %s in state %s: %v", i, a.Type, d.State, err)
 			}
@@ -645,4 +645,9 @@ func describe(events []motcua.Event) string {
 		b.WriteString("  " + string(e.Type) + " " + show(e.At) + "\n")
 	}
 	return b.String()
+}
+
+// decide calls Decide with the seed calendar and the default rules.
+func decide(d *motcua.Dossier, p *motcua.Procedure, lastAt time.Time, a motcua.Action, now time.Time) (motcua.Event, error) {
+	return ledger.Decide(d, a, ledger.Situation{Procedure: p, Calendar: seedCal, Rules: ledger.DefaultRules(), LastAt: lastAt, Now: now})
 }

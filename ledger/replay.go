@@ -23,97 +23,213 @@ type Clock struct {
 	Since         time.Time     // start of the current running segment
 	Remaining     time.Duration // legal time left at Since
 	StepRemaining time.Duration // current step's budget left at Since
+	Extension     time.Duration // working time an apology added beyond the legal time
 	PausedAt      time.Time
+}
+
+// replay folds events into a projection; pending holds a late entry that
+// counts only once approved.
+type replay struct {
+	d       motcua.Dossier
+	c       Clock
+	p       *motcua.Procedure
+	cal     *calendar.Calendar
+	pending *motcua.Event
 }
 
 // Replay folds events, oldest first, into the dossier projection and its
 // clock. Dossier fields that events do not carry (code, ids, procedure names)
 // are kept from base.
 func Replay(base motcua.Dossier, events []motcua.Event, p *motcua.Procedure, cal *calendar.Calendar) (motcua.Dossier, Clock, error) {
-	d := base
-	var c Clock
+	r := replay{d: base, p: p, cal: cal}
+	r.d.Steps, r.d.Parts, r.d.Pending = nil, nil, nil
 	for i := range events {
-		if err := apply(&d, &c, &events[i], p, cal); err != nil {
-			return d, c, fmt.Errorf("ledger.Replay(%s) event %d: %w", base.Code, events[i].Seq, err)
+		if err := r.apply(&events[i]); err != nil {
+			return r.d, r.c, fmt.Errorf("ledger.Replay(%s) event %d: %w", base.Code, events[i].Seq, err)
 		}
 	}
-	return d, c, nil
+	return r.d, r.c, nil
 }
 
-func apply(d *motcua.Dossier, c *Clock, e *motcua.Event, p *motcua.Procedure, cal *calendar.Calendar) error {
+func (r *replay) apply(e *motcua.Event) error {
+	switch {
+	case e.Data.Pending:
+		r.pending = e
+		r.d.Pending = &motcua.PendingEntry{Seq: e.Seq, Type: e.Type, At: e.At, RecordedAt: e.RecordedAt,
+			UnitID: e.UnitID, ActorID: e.ActorID, Reason: e.Reason}
+	case e.Type == motcua.EventLateApproved || e.Type == motcua.EventLateRejected:
+		if r.pending == nil || r.pending.Seq != e.Data.RefSeq {
+			return fmt.Errorf("%s refers to event %d, which awaits no approval", e.Type, e.Data.RefSeq)
+		}
+		approved := *r.pending
+		r.pending, r.d.Pending = nil, nil
+		if e.Type == motcua.EventLateApproved {
+			approved.Data.Pending, approved.Data.Clock = false, nil // it counts from its own at
+			if err := r.effect(&approved); err != nil {
+				return err
+			}
+		}
+	default:
+		if err := r.effect(e); err != nil {
+			return err
+		}
+	}
+	if s := e.Data.Clock; s != nil { // what was decided then, not what today's calendar says
+		r.d.DueAt, r.d.StepDueAt, r.d.PromisedAt = s.DueAt, s.StepDueAt, s.PromisedAt
+		r.c.Remaining, r.c.StepRemaining, r.c.Extension = s.Remaining, s.StepRemaining, s.Extension
+	}
+	if n := len(r.d.Steps); n > 0 && r.d.Steps[n-1].EndedAt.IsZero() {
+		r.d.Steps[n-1].DueAt = r.d.StepDueAt
+	}
+	r.d.Version = e.Seq
+	return nil
+}
+
+// effect applies what an event does to the dossier and its clock.
+func (r *replay) effect(e *motcua.Event) error {
+	d, c, cal := &r.d, &r.c, r.cal
 	switch e.Type {
 	case motcua.EventAccepted:
-		applyAccepted(d, c, e, p, cal)
+		r.accepted(e)
 	case motcua.EventHandedOver:
 		c.settle(e.At, cal)
+		r.endStep(e)
 		d.Step = e.Data.ToStep
-		d.CurrentUnitID = StepUnitID(d, p, d.Step)
-		c.StepRemaining = StepBudget(p, d.Step, cal)
+		d.CurrentUnitID = StepUnitID(d, r.p, d.Step)
+		c.StepRemaining = StepBudget(r.p, d.Step, cal)
 		d.StepDueAt = cal.Add(e.At, c.StepRemaining)
+		r.startStep(e.At, e.ActorID, e.Data.ToUserID)
 	case motcua.EventSupplementRequested:
-		c.settle(e.At, cal)
-		c.Running, c.PausedAt = false, e.At
-		d.State, d.PausedAt = motcua.StateSupplement, e.At
+		r.pause(e.At, motcua.StateSupplement)
 	case motcua.EventSupplementReceived:
-		c.Running, c.Since, c.PausedAt = true, e.At, time.Time{}
-		d.State, d.PausedAt = motcua.StateProcessing, time.Time{}
-		d.DueAt = resumeDue(d.DueAt, e.At, c.Remaining, cal)
-		d.StepDueAt = resumeDue(d.StepDueAt, e.At, c.StepRemaining, cal)
+		r.resume(e.At)
 	case motcua.EventResultReady:
-		c.settle(e.At, cal)
-		c.Running = false
-		d.State, d.ResultAt = motcua.StateResultReady, e.At
+		r.stop(e.At, motcua.StateResultReady)
+		r.endStep(e)
+		d.ResultAt = e.At
 	case motcua.EventResultReturned:
 		d.State, d.ReturnedAt = motcua.StateReturned, e.At
 	case motcua.EventDueRecomputed:
 		// The time already worked stays worked; what is left runs on the new calendar.
 		c.settle(e.At, cal)
 		if c.Running {
-			d.DueAt = resumeDue(d.DueAt, e.At, c.Remaining, cal)
-			d.StepDueAt = resumeDue(d.StepDueAt, e.At, c.StepRemaining, cal)
+			r.setDue(e.At)
 		}
+	case motcua.EventExtended:
+		r.extended(e)
+	case motcua.EventStopped:
+		r.stop(e.At, motcua.StateStopped)
+		d.StoppedAt = e.At
 	case motcua.EventWithdrawn:
-		c.settle(e.At, cal)
-		c.Running = false
-		d.State = motcua.StateWithdrawn
+		r.stop(e.At, motcua.StateWithdrawn)
+	case motcua.EventPartSent:
+		d.Parts = append(d.Parts, motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle,
+			SentAt: e.At, SentBy: e.ActorID, DueAt: cal.Add(e.At, CatalogueMinutes(e.Data.PartMinutes, cal))})
+	case motcua.EventPartReturned:
+		return r.partReturned(e)
 	default:
 		return fmt.Errorf("unknown event type %q", e.Type)
 	}
-	if s := e.Data.Clock; s != nil { // what was decided then, not what today's calendar says
-		d.DueAt, d.StepDueAt, c.Remaining, c.StepRemaining = s.DueAt, s.StepDueAt, s.Remaining, s.StepRemaining
-	}
-	d.Version = e.Seq
 	return nil
 }
 
-// Stamp records on e the clock that replaying it produced.
-func Stamp(e *motcua.Event, d *motcua.Dossier, c Clock) {
-	e.Data.Clock = &motcua.ClockStamp{DueAt: d.DueAt, StepDueAt: d.StepDueAt, Remaining: c.Remaining, StepRemaining: c.StepRemaining}
-}
-
-func applyAccepted(d *motcua.Dossier, c *Clock, e *motcua.Event, p *motcua.Procedure, cal *calendar.Calendar) {
-	x := e.Data
+func (r *replay) accepted(e *motcua.Event) {
+	d, x, cal := &r.d, e.Data, r.cal
 	d.VersionID, d.ReceivingUnitID, d.DecidingUnitID = x.ProcedureVersionID, x.ReceivingUnitID, x.DecidingUnitID
 	d.Channel, d.Sets, d.Documents = x.Channel, x.Sets, x.Documents
 	if x.Applicant != nil {
 		d.Applicant = *x.Applicant
 	}
 	d.State, d.Step, d.AcceptedAt = motcua.StateProcessing, 0, e.At
-	d.CurrentUnitID = StepUnitID(d, p, 0)
-	d.DueAt = DueAt(p, e.At, cal)
+	d.CurrentUnitID = StepUnitID(d, r.p, 0)
+	d.DueAt = DueAt(r.p, e.At, cal)
 	start := cal.NextOpening(e.At)
-	*c = Clock{Running: true, Since: start, Remaining: cal.Between(start, d.DueAt)}
-	c.StepRemaining = StepBudget(p, 0, cal)
-	d.StepDueAt = cal.Add(start, c.StepRemaining)
+	r.c = Clock{Running: true, Since: start, Remaining: cal.Between(start, d.DueAt)}
+	r.c.StepRemaining = StepBudget(r.p, 0, cal)
+	d.StepDueAt = cal.Add(start, r.c.StepRemaining)
+	r.startStep(start, e.ActorID, 0)
+}
+
+// extended records an apology's new date: the working time between the
+// promised date and the new one is added beyond the legal time.
+func (r *replay) extended(e *motcua.Event) {
+	r.c.settle(e.At, r.cal)
+	r.c.Extension += r.cal.Between(r.d.Due(), e.Data.NewDueAt)
+	r.d.PromisedAt = e.Data.NewDueAt
+	r.d.Extensions++
+}
+
+func (r *replay) partReturned(e *motcua.Event) error {
+	for i := range r.d.Parts {
+		if pt := &r.d.Parts[i]; pt.Seq == e.Data.PartSeq {
+			pt.ReturnedAt, pt.ReturnedBy, pt.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, pt.DueAt)
+			return nil
+		}
+	}
+	return fmt.Errorf("part %d was never sent", e.Data.PartSeq)
+}
+
+func (r *replay) pause(t time.Time, s motcua.State) {
+	r.c.settle(t, r.cal)
+	r.c.Running, r.c.PausedAt = false, t
+	r.d.State, r.d.PausedAt = s, t
+}
+
+func (r *replay) resume(t time.Time) {
+	r.c.Running, r.c.Since, r.c.PausedAt = true, t, time.Time{}
+	r.d.State, r.d.PausedAt = motcua.StateProcessing, time.Time{}
+	r.setDue(t)
+}
+
+// stop ends the clock for good: result ready, stopped or withdrawn.
+func (r *replay) stop(t time.Time, s motcua.State) {
+	r.c.settle(t, r.cal)
+	r.c.Running = false
+	r.d.State = s
+}
+
+// setDue recomputes the due instants from what is left when the clock runs
+// again at t.
+func (r *replay) setDue(t time.Time) {
+	d, c := &r.d, &r.c
+	d.DueAt = resumeDue(d.DueAt, t, c.Remaining, r.cal)
+	d.StepDueAt = resumeDue(d.StepDueAt, t, c.StepRemaining, r.cal)
+	if !d.PromisedAt.IsZero() {
+		d.PromisedAt = resumeDue(d.PromisedAt, t, c.Remaining+c.Extension, r.cal)
+	}
+}
+
+func (r *replay) startStep(at time.Time, giver, holder int64) {
+	r.d.Steps = append(r.d.Steps, motcua.StepRecord{Step: r.d.Step, UnitID: r.d.CurrentUnitID, GiverID: giver,
+		HolderID: holder, StartedAt: at, DueAt: r.d.StepDueAt})
+}
+
+// endStep closes the current step at e and grades it against its due instant.
+func (r *replay) endStep(e *motcua.Event) {
+	if n := len(r.d.Steps); n > 0 {
+		s := &r.d.Steps[n-1]
+		s.EndedAt, s.EndedBy, s.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, s.DueAt)
+	}
+}
+
+// Stamp records on e the clock that replaying it produced.
+func Stamp(e *motcua.Event, d *motcua.Dossier, c Clock) {
+	e.Data.Clock = &motcua.ClockStamp{DueAt: d.DueAt, StepDueAt: d.StepDueAt, Remaining: c.Remaining,
+		StepRemaining: c.StepRemaining, PromisedAt: d.PromisedAt, Extension: c.Extension}
 }
 
 // settle charges the working time elapsed since the clock last started to
-// the remaining budgets, and restarts the segment at t.
+// the remaining budgets, and restarts the segment at t. An approved late
+// entry may settle at an instant before the segment's start (a calendar
+// recompute ran in between): the time after t is given back.
 func (c *Clock) settle(t time.Time, cal *calendar.Calendar) {
 	if !c.Running {
 		return
 	}
 	used := cal.Between(c.Since, t)
+	if t.Before(c.Since) {
+		used = -cal.Between(t, c.Since)
+	}
 	c.Remaining -= used
 	c.StepRemaining -= used
 	c.Since = t
@@ -127,30 +243,4 @@ func resumeDue(old, t time.Time, remaining time.Duration, cal *calendar.Calendar
 		return old
 	}
 	return cal.Add(t, remaining)
-}
-
-// DueAt is the promised instant for a dossier of procedure p accepted at t.
-func DueAt(p *motcua.Procedure, t time.Time, cal *calendar.Calendar) time.Time {
-	if p.Time.Unit == motcua.SameDay {
-		return cal.SameDayDue(t, SameDayCutoff)
-	}
-	return cal.Add(t, p.Time.Duration(cal.StandardDay()))
-}
-
-// StepBudget is the working time of step i, scaled from the catalogue's
-// 450-minute day to the unit's own standard day.
-func StepBudget(p *motcua.Procedure, i int, cal *calendar.Calendar) time.Duration {
-	if i < 0 || i >= len(p.Steps) {
-		return 0
-	}
-	const catalogueDayMinutes = 450
-	return time.Duration(int64(p.Steps[i].Minutes) * int64(cal.StandardDay()) / catalogueDayMinutes)
-}
-
-// StepUnitID is the unit that performs step i of the dossier's workflow.
-func StepUnitID(d *motcua.Dossier, p *motcua.Procedure, i int) int64 {
-	if i >= 0 && i < len(p.Steps) && p.Steps[i].Unit == motcua.AtIntake {
-		return d.ReceivingUnitID
-	}
-	return d.DecidingUnitID
 }

@@ -22,6 +22,7 @@ import (
 	_ "modernc.org/sqlite"             // registers driver "sqlite"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 )
 
 //go:embed migrations
@@ -45,6 +46,9 @@ type DB struct {
 	dialect Dialect
 	// Now is the clock; tests and the demo generator replace it.
 	Now func() time.Time
+	// Rules are the lifecycle limits (extensions, late-entry approval);
+	// set them before serving.
+	Rules ledger.Rules
 
 	mu        sync.Mutex
 	units     *unitTree                   // cached; reloaded after a unit change
@@ -67,7 +71,7 @@ type DB struct {
 // or a postgres:// URL — and applies pending migrations.
 func Open(ctx context.Context, dsn string) (_ *DB, err error) {
 	defer motcua.Wrap(&err, "store.Open")
-	db := &DB{Now: time.Now, versions: map[int64]*motcua.Procedure{}}
+	db := &DB{Now: time.Now, Rules: ledger.DefaultRules(), versions: map[int64]*motcua.Procedure{}}
 	switch {
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
 		db.dialect = Postgres

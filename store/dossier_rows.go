@@ -12,29 +12,64 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
-	d.returned_at, d.paused_at, d.version`
+	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
 func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
 	d := &motcua.Dossier{}
 	var docs string
-	var accepted, due, stepDue, result, returned, paused int64
+	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit int64
+	var pendingSeq int
 	a := &d.Applicant
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
-		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version); err != nil {
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit); err != nil {
 		return nil, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
-	d.ResultAt, d.ReturnedAt, d.PausedAt = fromMS(result), fromMS(returned), fromMS(paused)
+	d.ResultAt, d.ReturnedAt, d.PausedAt, d.PromisedAt = fromMS(result), fromMS(returned), fromMS(paused), fromMS(promised)
+	if pendingSeq != 0 {
+		d.Pending = &motcua.PendingEntry{Seq: pendingSeq, UnitID: pendingUnit}
+	}
 	return d, json.Unmarshal([]byte(docs), &d.Documents)
 }
 
+// getDossier reads one dossier row and its linked parts (which widen its scope).
 func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	d, err := scanDossier(tx.queryRow(`SELECT `+dossierColumns+dossierFrom+` WHERE `+where, arg))
-	return d, notFound(err)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	rows, err := tx.query(`SELECT seq, unit_id, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p motcua.Part
+		var sent, due, returned int64
+		if err := rows.Scan(&p.Seq, &p.UnitID, &p.Title, &sent, &due, &returned); err != nil {
+			return nil, err
+		}
+		p.SentAt, p.DueAt, p.ReturnedAt = fromMS(sent), fromMS(due), fromMS(returned)
+		d.Parts = append(d.Parts, p)
+	}
+	return d, rows.Err()
+}
+
+// syncParts writes the linked parts of a replayed dossier: new ones are
+// inserted, returned ones updated.
+func syncParts(tx *Tx, d *motcua.Dossier) error {
+	for _, p := range d.Parts {
+		if _, err := tx.exec(`INSERT INTO dossier_parts (dossier_id, seq, unit_id, title, sent_at, due_at, returned_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, seq) DO UPDATE SET returned_at = excluded.returned_at`,
+			d.ID, p.Seq, p.UnitID, p.Title, ms(p.SentAt), ms(p.DueAt), ms(p.ReturnedAt)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
@@ -55,10 +90,16 @@ func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 // updateDossier writes the new projection if nobody changed the dossier
 // since version seen; otherwise it reports a conflict.
 func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
+	var pendingSeq int
+	var pendingUnit int64
+	if d.Pending != nil {
+		pendingSeq, pendingUnit = d.Pending.Seq, d.Pending.UnitID
+	}
 	res, err := tx.exec(`UPDATE dossiers SET current_unit_id = ?, step = ?, state = ?, due_at = ?, step_due_at = ?,
-		result_at = ?, returned_at = ?, paused_at = ?, version = ? WHERE id = ? AND version = ?`,
+		result_at = ?, returned_at = ?, paused_at = ?, version = ?, promised_at = ?, pending_seq = ?, pending_unit_id = ?
+		WHERE id = ? AND version = ?`,
 		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
-		ms(d.PausedAt), d.Version, d.ID, seen)
+		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, d.ID, seen)
 	if err != nil {
 		return err
 	}
@@ -150,12 +191,15 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	f.Offset = min(max(f.Offset, 0), MaxOffset)
 	scope := func(col string) string { return `d.` + col + ` IN (` + in + `)` }
 	var scopeArgs []any
-	for range 3 {
+	for range 4 {
 		for _, id := range ids {
 			scopeArgs = append(scopeArgs, id)
 		}
 	}
-	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") + `)` + cond
+	// Co-ordinating units see the linked dossiers whose parts they hold.
+	parts := `d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` + in + `))`
+	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") +
+		` OR ` + parts + `)` + cond
 	whereArgs := append(scopeArgs, condArgs...)
 	// The total counts the dossiers table alone: the joins never filter,
 	// and joining every match made the count 4× slower.
@@ -182,9 +226,16 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 			pageArgs = append(pageArgs, condArgs...)
 			pageArgs = append(pageArgs, f.Offset+f.Limit)
 		}
+		for _, id := range ids {
+			pageArgs = append(pageArgs, id)
+		}
+		pageArgs = append(pageArgs, condArgs...)
+		pageArgs = append(pageArgs, f.Offset+f.Limit)
 		pageArgs = append(pageArgs, f.Limit, f.Offset)
+		linked := `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + parts + cond + ` ORDER BY d.due_at, d.id LIMIT ?) l`
 		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + first("current_unit_id", "c") + ` UNION ` +
-			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + `) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + ` UNION ` + linked +
+			`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
 	}
 	err = db.readTx(ctx, func(tx *Tx) error {
 		if err := tx.queryRow(countQ, whereArgs...).Scan(&total); err != nil {

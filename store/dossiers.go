@@ -164,20 +164,24 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		}
 		// The rules first: a stale version is a conflict and an unknown action
 		// is invalid, whoever asks; only then whether this actor may do it.
-		e, err := ledger.Decide(cur, p, events[len(events)-1].At, act, db.now())
+		e, err := ledger.Decide(cur, act, ledger.Situation{Procedure: p, Calendar: cal, Rules: db.Rules,
+			LastAt: ledger.LastAt(events), Now: db.now()})
 		if err != nil {
 			return err
 		}
-		if err := a.CanAct(act.Type, cur, p.Steps); err != nil {
+		if err := a.CanAct(act, cur, p.Steps); err != nil {
 			return err
 		}
-		e.ActorID, e.UnitID = a.User.ID, cur.CurrentUnitID
+		e.ActorID, e.UnitID = a.User.ID, motcua.ActingUnit(act, cur)
 		next, clock, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
 		if err != nil {
 			return err
 		}
 		ledger.Stamp(&e, &next, clock)
 		if err := updateDossier(tx, &next, cur.Version); err != nil {
+			return err
+		}
+		if err := syncParts(tx, &next); err != nil {
 			return err
 		}
 		d = &next
@@ -187,6 +191,26 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		return nil, motcua.ErrDossierChanged("")
 	}
 	return d, err
+}
+
+// History returns a visible dossier replayed in full (steps taken, linked
+// parts, a pending late entry), its events and its procedure version.
+func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua.Dossier, events []motcua.Event, p *motcua.Procedure, err error) {
+	defer motcua.Wrap(&err, "DB.History(%d)", id)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		d, events, p, _, err = db.loadForAction(tx, id)
+		if err != nil {
+			return err
+		}
+		if !a.CanView(d) {
+			return motcua.ErrDossierNotFound()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return d, events, p, nil
 }
 
 // loadForAction reads a dossier, replays its events to the authoritative

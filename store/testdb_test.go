@@ -223,9 +223,25 @@ func wantInstant(t *testing.T, what string, got, want time.Time) {
 }
 
 // normal makes two projections of a dossier comparable with DeepEqual:
-// instants in UTC, empty lists as nil.
+// instants in UTC, empty lists as nil, and without what only full replays
+// fill in (the steps taken, the extension count, the stop instant, the
+// details of a pending entry).
 func normal(d motcua.Dossier) motcua.Dossier {
-	for _, p := range []*time.Time{&d.AcceptedAt, &d.DueAt, &d.StepDueAt, &d.ResultAt, &d.ReturnedAt, &d.PausedAt} {
+	d.Steps, d.Extensions, d.StoppedAt = nil, 0, time.Time{}
+	if d.Pending != nil {
+		d.Pending = &motcua.PendingEntry{Seq: d.Pending.Seq, UnitID: d.Pending.UnitID}
+	}
+	for i := range d.Parts {
+		d.Parts[i] = motcua.Part{Seq: d.Parts[i].Seq, UnitID: d.Parts[i].UnitID, Title: d.Parts[i].Title,
+			SentAt: d.Parts[i].SentAt.UTC(), DueAt: d.Parts[i].DueAt.UTC(), ReturnedAt: d.Parts[i].ReturnedAt}
+		if !d.Parts[i].ReturnedAt.IsZero() {
+			d.Parts[i].ReturnedAt = d.Parts[i].ReturnedAt.UTC()
+		}
+	}
+	if len(d.Parts) == 0 {
+		d.Parts = nil
+	}
+	for _, p := range []*time.Time{&d.AcceptedAt, &d.DueAt, &d.StepDueAt, &d.ResultAt, &d.ReturnedAt, &d.PausedAt, &d.PromisedAt} {
 		if !p.IsZero() {
 			*p = p.UTC()
 		}

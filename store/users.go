@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -196,4 +198,35 @@ func appendRole(roles []motcua.Role, r motcua.Role) []motcua.Role {
 func tokenHash(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// UserNames returns the full names of the given users, for pages that show
+// who gave, held or returned a dossier.
+func (db *DB) UserNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	ids = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(ids))), func(id int64) bool { return id == 0 })
+	if len(ids) == 0 {
+		return names, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	err := db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT id, full_name FROM users WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				return err
+			}
+			names[id] = name
+		}
+		return rows.Err()
+	})
+	return names, err
 }

@@ -20,8 +20,20 @@ type stepView struct {
 
 type eventView struct {
 	motcua.Event
+	Unit    string
+	Late    bool
+	Pending bool // awaiting a leader's approval
+}
+
+// historyRow is one hand-over of the control slip (form 06), as the page shows it.
+type historyRow struct {
+	motcua.StepRecord
+	Name, Unit, Giver, Holder, EndedBy string
+}
+
+type partView struct {
+	motcua.Part
 	Unit string
-	Late bool
 }
 
 type dossierData struct {
@@ -30,9 +42,12 @@ type dossierData struct {
 	Receiving, Deciding string
 	Overdue             bool
 	Steps               []stepView
+	History             []historyRow
+	Parts               []partView
 	Timeline            []eventView
-	Actions             []motcua.EventType
+	Actions             []motcua.Action
 	NextHolders         []motcua.User
+	Units               []*motcua.Unit // co-ordinating units a part may go to
 	Now                 string
 }
 
@@ -50,15 +65,10 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if err != nil {
 		return nil, motcua.ErrDossierNotFound()
 	}
-	d, err := s.db.Dossier(ctx, a, id)
-	if err != nil {
+	if _, err := s.db.Dossier(ctx, a, id); err != nil { // logs the read of personal data
 		return nil, err
 	}
-	p, err := s.db.ProcedureVersion(ctx, d.VersionID)
-	if err != nil {
-		return nil, err
-	}
-	events, err := s.db.Timeline(ctx, a, d)
+	d, events, p, err := s.db.History(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}
@@ -72,14 +82,51 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 		data.Steps = append(data.Steps, stepView{WorkflowStep: st, Index: i + 1, Current: i == d.Step && d.State.Open(),
 			Done: i < d.Step || !d.State.Open(), Unit: unit})
 	}
+	pending := 0
+	if d.Pending != nil {
+		pending = d.Pending.Seq
+	}
 	for _, e := range events {
-		data.Timeline = append(data.Timeline, eventView{Event: e, Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry()})
+		data.Timeline = append(data.Timeline, eventView{Event: e, Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry(),
+			Pending: e.Seq == pending})
+	}
+	if err := s.loadHistory(ctx, data); err != nil {
+		return nil, err
 	}
 	data.Actions = a.Actions(d, p.Steps)
 	if d.Step+1 < len(p.Steps) {
 		data.NextHolders, _ = s.db.UsersAt(ctx, ledger.StepUnitID(d, p, d.Step+1), p.Steps[d.Step+1].Role)
 	}
+	for _, act := range data.Actions {
+		if act.Type == motcua.EventPartSent {
+			data.Units, _ = s.db.Units(ctx)
+		}
+	}
 	return data, nil
+}
+
+// loadHistory names the people and units of the steps taken and the parts.
+func (s *Server) loadHistory(ctx context.Context, data *dossierData) error {
+	var ids []int64
+	for _, st := range data.D.Steps {
+		ids = append(ids, st.GiverID, st.HolderID, st.EndedBy)
+	}
+	names, err := s.db.UserNames(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, st := range data.D.Steps {
+		row := historyRow{StepRecord: st, Unit: s.unitName(ctx, st.UnitID), Giver: names[st.GiverID],
+			Holder: names[st.HolderID], EndedBy: names[st.EndedBy]}
+		if st.Step < len(data.P.Steps) {
+			row.Name = data.P.Steps[st.Step].Name
+		}
+		data.History = append(data.History, row)
+	}
+	for _, pt := range data.D.Parts {
+		data.Parts = append(data.Parts, partView{Part: pt, Unit: s.unitName(ctx, pt.UnitID)})
+	}
+	return nil
 }
 
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -100,15 +147,8 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, a *motcua.A
 // page is shown again with the reason.
 func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	toUser, _ := strconv.ParseInt(r.PostFormValue("to_user"), 10, 64)
-	act := motcua.Action{DossierID: id, Version: version, Type: motcua.EventType(r.PostFormValue("type")),
-		Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"), ToUserID: toUser,
-		Missing: strings.Split(r.PostFormValue("missing"), "\n")}
-	var err error
-	if at := strings.TrimSpace(r.PostFormValue("at")); at != "" {
-		act.At, err = motcua.ParseDateTime(at)
-	}
+	act, err := actionFromForm(r)
+	act.DossierID = id
 	if err == nil {
 		if _, err = s.db.Act(r.Context(), a, act); err == nil {
 			http.Redirect(w, r, "/dossiers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
@@ -123,6 +163,36 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 	}
 	v.Data = data
 	s.fail(w, "dossier.html", v, err)
+}
+
+// actionFromForm reads an action form of the dossier page.
+func actionFromForm(r *http.Request) (motcua.Action, error) {
+	f := r.PostFormValue
+	version, _ := strconv.Atoi(f("version"))
+	toUser, _ := strconv.ParseInt(f("to_user"), 10, 64)
+	partUnit, _ := strconv.ParseInt(f("part_unit"), 10, 64)
+	partSeq, _ := strconv.Atoi(f("part_seq"))
+	act := motcua.Action{Version: version, Type: motcua.EventType(f("type")), Reason: f("reason"), Note: f("note"),
+		ToUserID: toUser, Missing: strings.Split(f("missing"), "\n"), PartUnitID: partUnit, PartTitle: f("part_title"), PartSeq: partSeq}
+	if days := strings.TrimSpace(f("part_days")); days != "" {
+		n, err := strconv.ParseFloat(strings.Replace(days, ",", ".", 1), 64)
+		if err != nil || n <= 0 || n > 60 {
+			return act, motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải là số ngày làm việc từ 0,1 đến 60.")
+		}
+		act.PartMinutes = int(n*450 + 0.5)
+	}
+	var err error
+	if at := strings.TrimSpace(f("at")); at != "" {
+		if act.At, err = motcua.ParseDateTime(at); err != nil {
+			return act, err
+		}
+	}
+	if due := strings.TrimSpace(f("new_due_at")); due != "" {
+		if act.NewDueAt, err = motcua.ParseDateTime(due); err != nil {
+			return act, motcua.FieldError("new_due_at", "Ngày hẹn mới không hợp lệ.")
+		}
+	}
+	return act, nil
 }
 
 func (s *Server) receipt(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {

@@ -1,0 +1,107 @@
+package motcua
+
+import "time"
+
+// Grade is how a finished dossier or step compares with its due instant
+// (domain.md §7).
+type Grade string
+
+const (
+	GradeEarly  Grade = "early"   // trước hạn
+	GradeOnTime Grade = "on_time" // đúng hạn
+	GradeLate   Grade = "late"    // quá hạn
+)
+
+// Label returns the Vietnamese name of a grade.
+func (g Grade) Label() string {
+	switch g {
+	case GradeEarly:
+		return "Trước hạn"
+	case GradeOnTime:
+		return "Đúng hạn"
+	case GradeLate:
+		return "Quá hạn"
+	}
+	return ""
+}
+
+// GradeAt grades something done at done against due: late after the due
+// instant; early on a day before the due instant's day; else on time. Days
+// are Vietnam's calendar days, so a working day before the due day is early
+// whatever the hour.
+func GradeAt(done, due time.Time) Grade {
+	if done.After(due) {
+		return GradeLate
+	}
+	dy, dm, dd := done.In(VN).Date()
+	uy, um, ud := due.In(VN).Date()
+	if dy == uy && dm == um && dd == ud {
+		return GradeOnTime
+	}
+	return GradeEarly
+}
+
+// StepRecord is one step a dossier went through: who handed it in, who held
+// it, when it was due and when it left. The control slip (form 06) and the
+// per-unit, per-officer step grading are read from these.
+type StepRecord struct {
+	Step      int // index into the workflow
+	UnitID    int64
+	GiverID   int64 // who handed the dossier to this step (the acceptor for step 0)
+	HolderID  int64 // the person it was handed to; 0 for the whole unit
+	StartedAt time.Time
+	DueAt     time.Time
+	EndedAt   time.Time // zero while the step is current
+	EndedBy   int64
+	Grade     Grade
+}
+
+// Part is one part of a linked dossier (liên thông) handled by a
+// co-ordinating unit. The dossier still counts once, for its lead unit.
+type Part struct {
+	Seq        int // the seq of the part_sent event: the part's identity
+	UnitID     int64
+	Title      string
+	SentAt     time.Time
+	DueAt      time.Time
+	SentBy     int64
+	ReturnedAt time.Time
+	ReturnedBy int64
+	Grade      Grade
+}
+
+// Open reports whether the co-ordinating unit still holds the part.
+func (p *Part) Open() bool { return p.ReturnedAt.IsZero() }
+
+// PendingEntry is a late entry awaiting a leader's approval: the action was
+// keyed long after it happened, so it counts only once approved.
+type PendingEntry struct {
+	Seq        int
+	Type       EventType
+	At         time.Time
+	RecordedAt time.Time
+	UnitID     int64 // the unit whose leader approves
+	ActorID    int64
+	Reason     string
+}
+
+// OpenParts lists the parts still held by co-ordinating units.
+func (d *Dossier) OpenParts() []Part {
+	var out []Part
+	for _, p := range d.Parts {
+		if p.Open() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PartBySeq returns the part sent by event seq, or nil.
+func (d *Dossier) PartBySeq(seq int) *Part {
+	for i := range d.Parts {
+		if d.Parts[i].Seq == seq {
+			return &d.Parts[i]
+		}
+	}
+	return nil
+}

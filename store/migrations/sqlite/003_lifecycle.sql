@@ -1,0 +1,18 @@
+-- The whole lifecycle (issue 3): the promised date after an apology, the
+-- late entry awaiting a leader, and the parts of linked dossiers (liên
+-- thông), which give co-ordinating units their scope.
+ALTER TABLE dossiers ADD COLUMN promised_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE dossiers ADD COLUMN pending_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dossiers ADD COLUMN pending_unit_id BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX dossiers_pending ON dossiers (pending_unit_id) WHERE pending_seq <> 0;
+CREATE TABLE dossier_parts (
+    dossier_id BIGINT NOT NULL REFERENCES dossiers(id),
+    seq INTEGER NOT NULL,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    title TEXT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    due_at BIGINT NOT NULL,
+    returned_at BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (dossier_id, seq)
+);
+CREATE INDEX dossier_parts_unit ON dossier_parts (unit_id, returned_at, dossier_id);
