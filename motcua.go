@@ -68,6 +68,7 @@ type User struct {
 	ID       int64
 	Username string
 	FullName string
+	Email    string // where alerts go; optional
 	Grants   []Grant
 	Disabled bool
 }

@@ -89,7 +89,7 @@ func seedOrg(ctx context.Context, db *store.DB, password string) (*org, error) {
 		}
 	}
 	for i, x := range users {
-		u := &motcua.User{Username: x.username, FullName: fullNames[i%len(fullNames)], Grants: []motcua.Grant{{Role: x.role, UnitID: x.unit.ID}}}
+		u := &motcua.User{Username: x.username, FullName: fullNames[i%len(fullNames)], Email: x.username + "@motcua.example", Grants: []motcua.Grant{{Role: x.role, UnitID: x.unit.ID}}}
 		if err := db.CreateUser(ctx, u, password); err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"net/mail"
 	"runtime"
 	"slices"
 	"strings"
@@ -22,9 +23,14 @@ const SessionTTL = 12 * time.Hour
 // CreateUser adds a staff member with a password and role grants.
 func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err error) {
 	defer motcua.Wrap(&err, "DB.CreateUser(%q)", u.Username)
-	u.Username, u.FullName = motcua.NFC(u.Username), motcua.NFC(u.FullName)
+	u.Username, u.FullName, u.Email = motcua.NFC(u.Username), motcua.NFC(u.FullName), strings.TrimSpace(u.Email)
 	if u.Username == "" || u.FullName == "" {
 		return motcua.FieldError("username", "Tên đăng nhập và họ tên là bắt buộc.")
+	}
+	if u.Email != "" {
+		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
+			return motcua.FieldError("email", "Địa chỉ thư điện tử %q không hợp lệ.", u.Email)
+		}
 	}
 	if len([]rune(pw)) < 8 {
 		return motcua.FieldError("password", "Mật khẩu phải có ít nhất 8 ký tự.")
@@ -34,8 +40,8 @@ func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err er
 		return err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(`INSERT INTO users (username, full_name, password_hash, disabled, created_at) VALUES (?, ?, ?, 0, ?) RETURNING id`,
-			u.Username, u.FullName, hash, ms(db.Now())).Scan(&u.ID); err != nil {
+		if err := tx.queryRow(`INSERT INTO users (username, full_name, email, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?) RETURNING id`,
+			u.Username, u.FullName, u.Email, hash, ms(db.Now())).Scan(&u.ID); err != nil {
 			return err
 		}
 		for _, g := range u.Grants {
@@ -127,8 +133,8 @@ func (db *DB) Actor(ctx context.Context, userID int64) (_ *motcua.Actor, err err
 	defer motcua.Wrap(&err, "DB.Actor(%d)", userID)
 	a := &motcua.Actor{Units: map[int64][]motcua.Role{}}
 	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(`SELECT id, username, full_name, disabled FROM users WHERE id = ?`, userID).
-			Scan(&a.User.ID, &a.User.Username, &a.User.FullName, &a.User.Disabled); err != nil {
+		if err := tx.queryRow(`SELECT id, username, full_name, email, disabled FROM users WHERE id = ?`, userID).
+			Scan(&a.User.ID, &a.User.Username, &a.User.FullName, &a.User.Email, &a.User.Disabled); err != nil {
 			return err
 		}
 		rows, err := tx.query(`SELECT unit_id, role FROM grants WHERE user_id = ? ORDER BY unit_id, role`, userID)

@@ -44,6 +44,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
+	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
 	mux.HandleFunc("GET /intake", s.authed(s.intakePage))
 	mux.HandleFunc("GET /intake/procedures", s.authed(s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.authed(s.intake))
@@ -74,6 +75,17 @@ var funcs = template.FuncMap{
 	"join":     strings.Join,
 	"minutes":  func(m int) string { return motcua.FormatDecimal(float64(m) / 60) },
 	"now":      time.Now,
+	"dict":     dict,
+}
+
+// dict builds a map from alternating keys and values, to pass several
+// values to a shared template.
+func dict(kv ...any) map[string]any {
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(string)] = kv[i+1]
+	}
+	return m
 }
 
 // parsePages parses each page with the shared layout and partials (files

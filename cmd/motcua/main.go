@@ -16,6 +16,7 @@ Usage:
   motcua calendar due --at "2024-02-07 15:00" (--days N | --hours N) [--unit CODE] [--explain]
   motcua calendar list [--year YYYY]                          days off and make-up days
   motcua migrate [--db PATH|URL]                              create or upgrade the database
+  motcua alerts digest --smtp URL [--base-url URL]            e-mail leaders today's deadline alerts
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string) error {
 		return migrate(ctx, args[1:])
 	case "bench":
 		return bench(ctx, args[1:])
+	case "alerts":
+		return alertsCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -25,6 +25,10 @@ func serve(ctx context.Context, args []string) error {
 	withDemo := fs.Bool("demo", false, "seed an empty database with the demo district, users and dossiers")
 	demoPassword := fs.String("demo-password", "motcua-demo", "password of every demo user")
 	demoDossiers := fs.Int("demo-dossiers", 400, "number of demo dossiers")
+	smtpURL := smtpFlag(fs)
+	digestAt := fs.String("digest-at", "07:00", "when to e-mail leaders the deadline digest each working day (needs --smtp)")
+	baseURL := fs.String("base-url", "", "address officers open, for links in e-mails (default http://ADDR)")
+	rules := rulesFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,6 +39,9 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if db.Rules, err = rules(); err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := seedDemo(ctx, db, *demoPassword, *demoDossiers); err != nil {
 			return err
@@ -49,6 +56,19 @@ func serve(ctx context.Context, args []string) error {
 	web.Register(mux, db, log)
 	srv := &http.Server{Handler: http.NewCrossOriginProtection().Handler(mux), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
+	if *smtpURL != "" {
+		sender, err := newSender(*smtpURL)
+		if err != nil {
+			return err
+		}
+		if *baseURL == "" {
+			*baseURL = "http://" + ln.Addr().String()
+		}
+		if err := digestDaily(ctx, db, sender, *digestAt, *baseURL, log); err != nil {
+			return err
+		}
+		log.Info("deadline digest scheduled", "at", *digestAt, "smtp", sender.String())
+	}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -16,3 +16,12 @@ CREATE TABLE dossier_parts (
     PRIMARY KEY (dossier_id, seq)
 );
 CREATE INDEX dossier_parts_unit ON dossier_parts (unit_id, returned_at, dossier_id);
+-- Leaders receive the daily digest of deadline alerts by e-mail.
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+-- One digest per leader per day, even with several app instances.
+CREATE TABLE digest_log (
+    day TEXT NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    sent_at BIGINT NOT NULL,
+    PRIMARY KEY (day, user_id)
+);

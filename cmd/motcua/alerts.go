@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/digest"
+	"github.com/motcua/motcua/mail"
+	"github.com/motcua/motcua/store"
+)
+
+// smtpFlag names the mail server; the URL may carry credentials, so it is
+// also read from MOTCUA_SMTP and never printed unredacted.
+func smtpFlag(fs *flag.FlagSet) *string {
+	return fs.String("smtp", os.Getenv("MOTCUA_SMTP"), "mail server: smtp://user:pass@host:587?tls=starttls&from=motcua@example.gov.vn (or $MOTCUA_SMTP)")
+}
+
+func newSender(raw string) (*mail.Sender, error) {
+	cfg, err := mail.ParseURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	return mail.NewSender(cfg)
+}
+
+// alertsCmd: motcua alerts digest — send today's digest of deadline alerts
+// to unit leaders (run it daily, or let serve --digest-at do it).
+func alertsCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "digest" {
+		return fmt.Errorf("usage: motcua alerts digest [--db PATH|URL] --smtp URL [--base-url URL]")
+	}
+	fs := flag.NewFlagSet("alerts digest", flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	smtpURL := smtpFlag(fs)
+	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "address officers open, for links in the e-mail")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *smtpURL == "" {
+		return fmt.Errorf("alerts digest: --smtp (or MOTCUA_SMTP) is required")
+	}
+	sender, err := newSender(*smtpURL)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sent, err := digest.Run(ctx, db, sender, *baseURL, slog.Default())
+	fmt.Printf("đã gửi %d thư cảnh báo hạn xử lý\n", sent)
+	return err
+}
+
+// digestDaily sends the digest every working day at hh:mm Vietnam time
+// while the server runs. Several instances may run it: each leader's
+// digest is claimed once a day in the database.
+func digestDaily(ctx context.Context, db *store.DB, sender *mail.Sender, at, baseURL string, log *slog.Logger) error {
+	hm, err := time.Parse("15:04", strings.TrimSpace(at))
+	if err != nil {
+		return fmt.Errorf("--digest-at %q: want HH:MM", at)
+	}
+	go func() {
+		for {
+			now := time.Now().In(motcua.VN)
+			next := time.Date(now.Year(), now.Month(), now.Day(), hm.Hour(), hm.Minute(), 0, 0, motcua.VN)
+			if !next.After(now) {
+				next = next.AddDate(0, 0, 1)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(time.Until(next)):
+			}
+			if cal, err := db.Calendar(ctx, 0); err == nil {
+				if ok, _ := cal.WorkingDay(calendar.DateOf(next)); !ok {
+					continue
+				}
+			}
+			sent, err := digest.Run(ctx, db, sender, baseURL, log)
+			log.Info("deadline digest", "sent", sent, "err", err)
+		}
+	}()
+	return nil
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+type alertsData struct {
+	*store.Alerts
+	Units  []*motcua.Unit // the units the actor handles, to narrow the view
+	UnitID int64
+}
+
+// alerts is the officer's deadline dashboard: due today, overdue, late
+// steps, and late entries awaiting the actor's approval.
+func (s *Server) alerts(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	v := view{Title: "Cảnh báo hạn xử lý", Actor: a}
+	unitID, _ := strconv.ParseInt(r.URL.Query().Get("unit"), 10, 64)
+	al, err := s.db.Alerts(r.Context(), a, unitID, s.db.Now())
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	data := alertsData{Alerts: al, UnitID: unitID}
+	for _, id := range a.HandledUnitIDs() {
+		if u, err := s.db.Unit(r.Context(), id); err == nil {
+			data.Units = append(data.Units, u)
+		}
+	}
+	v.Data = data
+	s.render(w, http.StatusOK, "alerts.html", v)
+}
