@@ -112,6 +112,9 @@ type Dossier struct {
 	ReturnedAt time.Time
 	PausedAt   time.Time // while waiting for a supplement
 	Version    int       // number of events; the optimistic-concurrency token
+	// TrackingSecret is printed on the receipt and in its QR code; with the
+	// code it opens the public tracking page. Staff pages only.
+	TrackingSecret string
 	// Full replays (ledger.Replay, store.History) fill these and Extensions
 	// and StoppedAt; rows read for pages and lists carry only Parts (they
 	// widen the scope) and Pending's Seq and UnitID.

@@ -12,7 +12,7 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
-	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id`
+	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
@@ -25,7 +25,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
-		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit); err != nil {
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret); err != nil {
 		return nil, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
@@ -81,10 +81,10 @@ func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 	return tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
 		current_unit_id, step, state, channel, applicant_name, applicant_key, applicant_id_number, applicant_address,
 		applicant_phone, applicant_email, sets, documents, accepted_at, due_at, step_due_at, result_at, returned_at,
-		paused_at, version, intake_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		paused_at, version, intake_key, tracking_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
-		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey).Scan(&d.ID)
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey, d.TrackingSecret).Scan(&d.ID)
 }
 
 // updateDossier writes the new projection if nobody changed the dossier

@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -59,6 +62,7 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	}
 	ledger.Stamp(&e, &projected, clock)
 	d = &projected
+	d.TrackingSecret = newTrackingSecret()
 	err = db.inTx(ctx, func(tx *Tx) error {
 		if d.Code, err = db.nextCode(tx, in.UnitID, at); err != nil {
 			return err
@@ -238,7 +242,8 @@ func (db *DB) loadForAction(tx *Tx, id int64) (*motcua.Dossier, []motcua.Event, 
 
 // baseOf keeps what events do not carry: identity and procedure names.
 func baseOf(d *motcua.Dossier) motcua.Dossier {
-	return motcua.Dossier{ID: d.ID, Code: d.Code, ProcedureID: d.ProcedureID, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName}
+	return motcua.Dossier{ID: d.ID, Code: d.Code, ProcedureID: d.ProcedureID, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
+		TrackingSecret: d.TrackingSecret}
 }
 
 // now is the store's clock at the precision and zone it keeps.
@@ -319,4 +324,44 @@ func notFound(err error) error {
 		return motcua.ErrDossierNotFound()
 	}
 	return err
+}
+
+// trackingAlphabet avoids letters a citizen would misread from paper (0/O, 1/I/L).
+const trackingAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+// newTrackingSecret: 8 characters of 31, about 40 bits — with the
+// per-address and per-code rate limits of the portal, not guessable.
+func newTrackingSecret() string {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	for i := range b {
+		b[i] = trackingAlphabet[int(b[i])%len(trackingAlphabet)]
+	}
+	return string(b)
+}
+
+// Track is the public, anonymous look at a dossier: it answers only when
+// the secret matches, and an unknown code and a wrong secret get the same
+// answer. What it returns is public: no personal data.
+func (db *DB) Track(ctx context.Context, code, secret string) (d *motcua.Dossier, err error) {
+	defer motcua.Wrap(&err, "DB.Track")
+	secret = strings.ToUpper(strings.TrimSpace(secret))
+	err = db.readTx(ctx, func(tx *Tx) error {
+		d, err = getDossier(tx, `d.code = ?`, motcua.NFC(strings.TrimSpace(code)))
+		return err
+	})
+	if err != nil && motcua.ErrorCode(err) != motcua.ENOTFOUND {
+		return nil, err
+	}
+	stored := ""
+	if d != nil {
+		stored = d.TrackingSecret
+	}
+	if d == nil || stored == "" || subtle.ConstantTimeCompare([]byte(stored), []byte(secret)) != 1 {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.")
+	}
+	return &motcua.Dossier{Code: d.Code, ProcedureName: d.ProcedureName, State: d.State, AcceptedAt: d.AcceptedAt,
+		DueAt: d.DueAt, PromisedAt: d.PromisedAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt, PausedAt: d.PausedAt}, nil
 }

@@ -41,6 +41,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 		http.Redirect(w, r, "/worklist", http.StatusSeeOther)
 	}))
 	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))

@@ -25,3 +25,6 @@ CREATE TABLE digest_log (
     sent_at BIGINT NOT NULL,
     PRIMARY KEY (day, user_id)
 );
+-- The secret printed on the receipt and in its QR code: with the code it
+-- opens the dossier's public tracking page; the code alone reveals nothing.
+ALTER TABLE dossiers ADD COLUMN tracking_secret TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,83 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// TestTrackingNeedsTheSecret: the code alone, a wrong secret and an unknown
+// code get the same answer; code and secret show the state, no name.
+func TestTrackingNeedsTheSecret(t *testing.T) {
+	e := newEnv(t)
+	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
+	code, _, _ := e.dossier(t, id)
+	var secret string
+	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil || len(secret) != 8 {
+		t.Fatalf("tracking secret %q, %v", secret, err)
+	}
+	anon := e.anonymous()
+	track := func(code, secret string) page {
+		return anon.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+	}
+	wrong := track(code, "ABCDEFGH")
+	wantStatus(t, wrong, http.StatusNotFound)
+	for _, p := range []page{track(code, ""), track("000.22.33.H17-240305-9999", secret)} {
+		wantStatus(t, p, http.StatusNotFound)
+		if byID(t, p, "error") != byID(t, wrong, "error") {
+			t.Errorf("answers differ: %q vs %q", byID(t, p, "error"), byID(t, wrong, "error"))
+		}
+	}
+	ok := track(" "+code+" ", " "+secret[:4]+secret[4:]+" ")
+	wantStatus(t, ok, http.StatusOK)
+	wantContains(t, ok, "Đang xử lý", "Đăng ký khai sinh")
+	wantLacks(t, ok, "Nguyễn Thị Tra Cứu")
+}
+
+// TestLateEntryAwaitsTheLeaderInTheUI: a hand-over at 09:30 keyed at 16:30
+// (5 working hours later) waits; the leader sees it on the dashboard and
+// approves; the step is graded from 09:30 (its due instant).
+func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
+	e := newEnv(t)
+	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
+	id := counter.accept(t, fx.unitA.ID, "Lê Văn Muộn") // Tue 05/03/2024 09:00
+	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 16, 30, 0, 0, motcua.VN) }
+	_, _, version := e.dossier(t, id)
+	path := fmt.Sprintf("/dossiers/%d", id)
+	form := url.Values{"type": {"handed_over"}, "version": {strconv.Itoa(version)}, "at": {"2024-03-05T09:30"}}
+	p := counter.post(t, path+"/actions", form)
+	wantStatus(t, p, http.StatusUnprocessableEntity)
+	wantContains(t, p, "phải ghi rõ lý do")
+	form.Set("reason", "Mất kết nối mạng")
+	wantStatus(t, counter.post(t, path+"/actions", form), http.StatusSeeOther)
+	if _, step, _ := e.dossier(t, id); step != 0 {
+		t.Fatalf("a late entry awaiting approval moved the dossier to step %d", step)
+	}
+	wantContains(t, counter.get(t, path), "đang chờ lãnh đạo đơn vị duyệt")
+	if got := actions(counter.get(t, path)); len(got) != 0 {
+		t.Errorf("while waiting the counter is offered %v", got)
+	}
+
+	dash := leader.get(t, "/alerts")
+	if n := byID(t, dash, "n-awaiting"); n != "1" {
+		t.Errorf("leader's dashboard: %q awaiting approval", n)
+	}
+	wantContains(t, dash, "Nhập muộn chờ duyệt (1)", `<table class="list" id="awaiting">`, `href="`+path+`"`)
+	if n := byID(t, counter.get(t, "/alerts"), "n-awaiting"); n != "0" {
+		t.Errorf("counter's dashboard shows %q entries to approve", n)
+	}
+	if got := actions(leader.get(t, path)); len(got) != 2 || got[0] != "late_approved" || got[1] != "late_rejected" {
+		t.Fatalf("leader is offered %v", got)
+	}
+	_, _, version = e.dossier(t, id)
+	wantStatus(t, leader.act(t, id, "late_approved", version), http.StatusSeeOther)
+	if _, step, _ := e.dossier(t, id); step != 1 {
+		t.Errorf("after approval step %d, want 1", step)
+	}
+	wantContains(t, leader.get(t, path), `<td>09:00 05/03/2024</td><td>09:30 05/03/2024</td><td>09:30 05/03/2024`, `class="badge grade-on_time">Đúng hạn`)
+}
