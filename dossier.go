@@ -102,6 +102,7 @@ type Dossier struct {
 	AcceptedAt      time.Time
 	DueAt           time.Time // the legal due instant: grading compares with it
 	StepDueAt       time.Time
+	SentAt          time.Time // handed on from the intake step: "ngày chuyển xử lý" of the register
 	// PromisedAt is the new date an apology promised (form 04); zero until
 	// the dossier is extended. Grading still uses DueAt: an apology does not
 	// turn a late dossier into an on-time one.

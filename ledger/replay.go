@@ -41,8 +41,10 @@ type replay struct {
 // clock. Dossier fields that events do not carry (code, ids, procedure names)
 // are kept from base.
 func Replay(base motcua.Dossier, events []motcua.Event, p *motcua.Procedure, cal *calendar.Calendar) (motcua.Dossier, Clock, error) {
-	r := replay{d: base, p: p, cal: cal}
-	r.d.Steps, r.d.Parts, r.d.Pending = nil, nil, nil
+	// Only identity comes from base: everything else is what the events say,
+	// so replaying onto a projection gives the same projection.
+	r := replay{p: p, cal: cal, d: motcua.Dossier{ID: base.ID, Code: base.Code, ProcedureID: base.ProcedureID,
+		ProcedureCode: base.ProcedureCode, ProcedureName: base.ProcedureName, TrackingSecret: base.TrackingSecret}}
 	for i := range events {
 		if err := r.apply(&events[i]); err != nil {
 			return r.d, r.c, fmt.Errorf("ledger.Replay(%s) event %d: %w", base.Code, events[i].Seq, err)
@@ -147,7 +149,7 @@ func (r *replay) accepted(e *motcua.Event) {
 	r.c = Clock{Running: true, Since: start, Remaining: cal.Between(start, d.DueAt)}
 	r.c.StepRemaining = StepBudget(r.p, 0, cal)
 	d.StepDueAt = cal.Add(start, r.c.StepRemaining)
-	r.startStep(start, e.ActorID, 0)
+	r.startStep(e.At, e.ActorID, 0)
 }
 
 // extended records an apology's new date: the working time between the
@@ -209,6 +211,9 @@ func (r *replay) endStep(e *motcua.Event) {
 	if n := len(r.d.Steps); n > 0 {
 		s := &r.d.Steps[n-1]
 		s.EndedAt, s.EndedBy, s.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, s.DueAt)
+		if n == 1 {
+			r.d.SentAt = e.At
+		}
 	}
 }
 
@@ -237,9 +242,12 @@ func (c *Clock) settle(t time.Time, cal *calendar.Calendar) {
 
 // resumeDue is the new due instant when a paused clock resumes at t. A
 // dossier already late when paused keeps its due instant: lateness is not
-// forgiven by a pause.
+// forgiven by a pause. So does one whose due instant still lies exactly
+// remaining working time ahead — a pause outside office hours, or a date an
+// apology promised at an opening or in the evening, which the earliest
+// instant would otherwise move to the previous closing.
 func resumeDue(old, t time.Time, remaining time.Duration, cal *calendar.Calendar) time.Time {
-	if remaining <= 0 {
+	if remaining <= 0 || (old.After(t) && cal.Between(t, old) == remaining) {
 		return old
 	}
 	return cal.Add(t, remaining)

@@ -63,8 +63,9 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 func (s *Server) intakePage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	procID, _ := strconv.ParseInt(r.FormValue("procedure"), 10, 64)
 	v := view{Title: "Tiếp nhận hồ sơ", Actor: a}
-	if r.FormValue("refused") == "1" {
+	if id, err := strconv.ParseInt(r.FormValue("refused"), 10, 64); err == nil && id > 0 {
 		v.Flash = "Đã ghi nhận việc từ chối tiếp nhận hồ sơ (mẫu 03)."
+		v.FlashPDF = "/refusals/" + strconv.FormatInt(id, 10) + "/form"
 	}
 	d, err := s.intakeData(r, a, procID)
 	v.Data = d
@@ -164,7 +165,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 		ref := &motcua.Refusal{UnitID: d.Form.UnitID, ProcedureID: procID, Reason: d.Form.Reason,
 			Applicant: motcua.Applicant{Name: d.Form.Name, IDNumber: d.Form.IDNumber, Address: d.Form.Address, Phone: d.Form.Phone}}
 		if err = s.db.Refuse(r.Context(), a, ref); err == nil {
-			http.Redirect(w, r, "/intake?refused=1", http.StatusSeeOther)
+			http.Redirect(w, r, "/intake?refused="+strconv.FormatInt(ref.ID, 10), http.StatusSeeOther)
 			return
 		}
 	}

@@ -30,6 +30,9 @@ type Server struct {
 	db    *store.DB
 	log   *slog.Logger
 	pages map[string]*template.Template
+	// BaseURL is the public address printed in QR codes and links; empty
+	// means the address the request came to.
+	BaseURL string
 }
 
 // Register adds the officer UI's routes to mux.
@@ -53,6 +56,10 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /dossiers/{id}", s.authed(s.dossierPage))
 	mux.HandleFunc("POST /dossiers/{id}/actions", s.authed(s.dossierAction))
 	mux.HandleFunc("GET /dossiers/{id}/receipt", s.authed(s.receipt))
+	mux.HandleFunc("GET /dossiers/{id}/forms/{form}", s.authed(s.dossierForm))
+	mux.HandleFunc("GET /refusals/{id}/form", s.authed(s.refusalForm))
+	mux.HandleFunc("GET /register", s.authed(s.registerPage))
+	mux.HandleFunc("GET /register.pdf", s.authed(s.registerPDF))
 	mux.HandleFunc("GET /calendar", s.authed(s.calendarPage))
 	mux.HandleFunc("POST /calendar", s.authed(s.calendarSet))
 	mux.HandleFunc("POST /calendar/delete", s.authed(s.calendarDelete))
@@ -113,6 +120,8 @@ type view struct {
 	Error string
 	Field string
 	Flash string
+	// FlashPDF links the form the flash speaks of, to print it at once.
+	FlashPDF string
 	Data  any
 }
 

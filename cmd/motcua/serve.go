@@ -27,7 +27,7 @@ func serve(ctx context.Context, args []string) error {
 	demoDossiers := fs.Int("demo-dossiers", 400, "number of demo dossiers")
 	smtpURL := smtpFlag(fs)
 	digestAt := fs.String("digest-at", "07:00", "when to e-mail leaders the deadline digest each working day (needs --smtp)")
-	baseURL := fs.String("base-url", "", "address officers open, for links in e-mails (default http://ADDR)")
+	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links in e-mails (default: the address each request came to)")
 	rules := rulesFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -53,7 +53,7 @@ func serve(ctx context.Context, args []string) error {
 	}
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
-	web.Register(mux, db, log)
+	web.Register(mux, db, log).BaseURL = *baseURL // empty: the address each request came to
 	srv := &http.Server{Handler: http.NewCrossOriginProtection().Handler(mux), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	if *smtpURL != "" {
@@ -61,10 +61,11 @@ func serve(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *baseURL == "" {
-			*baseURL = "http://" + ln.Addr().String()
+		links := *baseURL
+		if links == "" {
+			links = "http://" + ln.Addr().String()
 		}
-		if err := digestDaily(ctx, db, sender, *digestAt, *baseURL, log); err != nil {
+		if err := digestDaily(ctx, db, sender, *digestAt, links, log); err != nil {
 			return err
 		}
 		log.Info("deadline digest scheduled", "at", *digestAt, "smtp", sender.String())

@@ -28,3 +28,5 @@ CREATE TABLE digest_log (
 -- The secret printed on the receipt and in its QR code: with the code it
 -- opens the dossier's public tracking page; the code alone reveals nothing.
 ALTER TABLE dossiers ADD COLUMN tracking_secret TEXT NOT NULL DEFAULT '';
+-- When the intake step handed the dossier on: the register's "ngày chuyển".
+ALTER TABLE dossiers ADD COLUMN sent_at BIGINT NOT NULL DEFAULT 0;

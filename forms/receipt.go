@@ -1,0 +1,150 @@
+package forms
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/signintech/gopdf"
+)
+
+// ReceiptData fills form 01, the receipt that tells the applicant when to
+// come back for the result.
+type ReceiptData struct {
+	Header        Header
+	Code          string // dossier code, required
+	ApplicantName string
+	IDNumber      string // personal identification or tax number
+	Address       string
+	Contact       string // phone number or e-mail address
+	ProcedureName string
+	Documents     []Document
+	Sets          int    // number of sets of the dossier
+	LegalTime     string // processing time the law sets, e.g. "15 ngày làm việc"
+	ReceivedAt    time.Time
+	DueAt         time.Time
+	ReturnPlace   string // where the result is handed over
+	Fees          string
+	RegisterBook  string // the register book the dossier is entered in
+	EntryNo       int    // the entry number in that book
+	Officer       string // the receiving officer
+	TrackingURL   string // printed as a QR code; none when empty
+}
+
+// Document is one paper handed in with a dossier.
+type Document struct {
+	Name     string
+	Original bool // the original (bản chính); false for a copy (bản sao)
+	Count    int
+}
+
+// Receipt writes form 01 as an A5 PDF, in the edition in force at ReceivedAt.
+func Receipt(w io.Writer, r ReceiptData) (err error) {
+	defer wrapErr(&err, "forms.Receipt(%q)", r.Code)
+	if err := check(w, r.ReceivedAt, "ReceivedAt", r.Code); err != nil {
+		return err
+	}
+	d, err := newDoc(a5, a5Margins, 10, docTitle(FormReceipt, r.ReceivedAt, r.Code))
+	if err != nil {
+		return err
+	}
+	d.heading(r.Header, FormReceipt, r.ReceivedAt, true)
+	d.receiptParties(r)
+	d.receiptDocuments(r.Documents)
+	d.receiptTerms(r)
+	d.signatures(signer{"Người nộp hồ sơ", signHint, r.ApplicantName},
+		signer{"Người tiếp nhận hồ sơ", signHint, r.Officer})
+	return d.write(w)
+}
+
+// receiptQRSize is the side of the printed QR code: about 23 mm, which phone
+// cameras read from arm's length.
+const receiptQRSize = 66.0
+
+// receiptParties writes who handed in what; the first lines run beside the
+// tracking QR code, later ones use the full width.
+func (d *doc) receiptParties(r ReceiptData) {
+	right, qrBottom, page := d.right, d.y, d.pdf.GetNumberOfPages()
+	if r.TrackingURL != "" {
+		qrBottom = d.receiptQR(r.TrackingURL)
+	}
+	beside := func() bool { return d.pdf.GetNumberOfPages() == page && d.y < qrBottom }
+	for i, f := range [][2]string{
+		{"Mã hồ sơ:", r.Code},
+		{"Tiếp nhận hồ sơ của:", r.ApplicantName},
+		{"Số định danh cá nhân/Mã số thuế:", r.IDNumber},
+		{"Địa chỉ:", r.Address},
+		{"Số điện thoại/Thư điện tử:", r.Contact},
+		{"Nội dung yêu cầu giải quyết:", r.ProcedureName},
+	} {
+		d.right = right
+		if beside() {
+			d.right = right - receiptQRSize - 14
+		}
+		s := regular
+		if i == 0 {
+			s = bold // the code, which the applicant quotes when asking
+		}
+		d.font(s, d.base)
+		d.field(f[0], f[1])
+	}
+	d.right = right
+	if beside() {
+		d.y = qrBottom
+	}
+	d.gap(2)
+}
+
+// receiptQR draws the QR code with its instruction under it at the top right
+// and returns their bottom; d.y stays where it was.
+func (d *doc) receiptQR(url string) float64 {
+	top, colX := d.y, d.right-receiptQRSize-8
+	d.qr(url, colX+4, receiptQRSize)
+	d.y += receiptQRSize + 2
+	d.font(italic, d.base-2.5)
+	d.block(colX, receiptQRSize+8, "Quét mã để tra cứu tình trạng hồ sơ", gopdf.Center)
+	bottom := d.y
+	d.y = top
+	return bottom
+}
+
+// receiptDocuments writes the numbered table of the papers received.
+func (d *doc) receiptDocuments(docs []Document) {
+	if len(docs) == 0 {
+		d.field("1. Thành phần hồ sơ nộp gồm:", "")
+		return
+	}
+	d.paragraph("1. Thành phần hồ sơ nộp gồm:")
+	d.gap(2)
+	t := d.newTable(d.base-1,
+		column{"TT", 0.07, gopdf.Center},
+		column{"Tên giấy tờ", 0.58, gopdf.Left},
+		column{"Bản chính/ Bản sao", 0.2, gopdf.Center},
+		column{"Số lượng", 0.15, gopdf.Center})
+	for i, doc := range docs {
+		kind := "Bản sao"
+		if doc.Original {
+			kind = "Bản chính"
+		}
+		t.row(fmt.Sprint(i+1), doc.Name, kind, count(doc.Count))
+	}
+	t.end()
+	d.gap(3)
+}
+
+// receiptTerms writes the time limits, where the result is returned and the
+// register entry.
+func (d *doc) receiptTerms(r ReceiptData) {
+	sets := count(r.Sets)
+	if sets != "" {
+		sets += " bộ"
+	}
+	d.field("2. Số lượng hồ sơ:", sets)
+	d.field("3. Thời gian giải quyết hồ sơ theo quy định:", r.LegalTime)
+	d.field("4. Thời gian nhận hồ sơ:", clock(r.ReceivedAt))
+	d.field("5. Thời gian trả kết quả giải quyết hồ sơ:", clock(r.DueAt))
+	d.field("6. Đăng ký nhận kết quả tại:", r.ReturnPlace)
+	d.field("7. Phí, lệ phí:", r.Fees)
+	d.paragraph(fmt.Sprintf("Vào Sổ theo dõi hồ sơ: %s, số thứ tự: %s",
+		orBlank(r.RegisterBook), orBlank(count(r.EntryNo))))
+}

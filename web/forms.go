@@ -1,0 +1,199 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/forms"
+)
+
+// dossierForm serves the official forms of a dossier as PDF (domain.md §9):
+// 01 receipt, 02 supplement request, 04 apology, 05 stop notice, 06 control
+// slip. Forms of an action print the latest such action, or ?seq=N.
+func (s *Server) dossierForm(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	v := view{Title: "Biểu mẫu", Actor: a}
+	data, err := s.loadDossier(r, a)
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	seq, _ := strconv.Atoi(r.URL.Query().Get("seq"))
+	var buf bytes.Buffer
+	name := r.PathValue("form")
+	switch name {
+	case "01":
+		err = s.receiptPDF(r, data, &buf)
+	case "02":
+		err = s.eventForm(r.Context(), data, motcua.EventSupplementRequested, seq, &buf)
+	case "04":
+		err = s.eventForm(r.Context(), data, motcua.EventExtended, seq, &buf)
+	case "05":
+		err = s.eventForm(r.Context(), data, motcua.EventStopped, seq, &buf)
+	case "06":
+		err = forms.ControlSlip(&buf, s.controlSlip(r.Context(), data))
+	default:
+		err = motcua.Errorf(motcua.ENOTFOUND, "Không có biểu mẫu số %q cho hồ sơ.", name)
+	}
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	sendPDF(w, r, fmt.Sprintf("mau-%s-%s.pdf", name, data.D.Code), buf.Bytes())
+}
+
+// sendPDF answers with a PDF to show inline (print from the browser) or,
+// with ?download=1, to save.
+func sendPDF(w http.ResponseWriter, r *http.Request, filename string, pdf []byte) {
+	disposition := "inline"
+	if r.URL.Query().Get("download") == "1" {
+		disposition = "attachment"
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", disposition+`; filename="`+filename+`"`)
+	w.Header().Set("Cache-Control", "no-store") // personal data
+	w.Write(pdf)
+}
+
+// baseURL is where citizens reach this server: the configured public
+// address, else the one this request came to.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.BaseURL != "" {
+		return s.BaseURL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffer) error {
+	d, p := data.D, data.P
+	entry, err := s.db.EntryNo(r.Context(), d)
+	if err != nil {
+		return err
+	}
+	officer := ""
+	if len(data.Timeline) > 0 {
+		officer = data.Timeline[0].ActorName
+	}
+	rd := forms.ReceiptData{Header: s.header(r.Context(), d.ReceivingUnitID, true), Code: d.Code,
+		ApplicantName: d.Applicant.Name, IDNumber: d.Applicant.IDNumber, Address: d.Applicant.Address,
+		Contact: firstNonEmpty(d.Applicant.Phone, d.Applicant.Email), ProcedureName: d.ProcedureName, Sets: d.Sets,
+		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: "Bộ phận Một cửa – " + data.Receiving,
+		Fees: p.Fees, RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
+		Officer: officer}
+	if d.TrackingSecret != "" {
+		rd.TrackingURL = TrackURL(s.baseURL(r), d)
+	}
+	for _, doc := range d.Documents {
+		rd.Documents = append(rd.Documents, forms.Document{Name: doc.Name, Original: doc.Kind == motcua.DocOriginal, Count: doc.Count})
+	}
+	return forms.Receipt(buf, rd)
+}
+
+// eventForm prints the form of one action of the dossier's ledger.
+func (s *Server) eventForm(ctx context.Context, data *dossierData, t motcua.EventType, seq int, buf *bytes.Buffer) error {
+	var e *eventView
+	for i := range data.Timeline {
+		if ev := &data.Timeline[i]; ev.Type == t && (seq == 0 || ev.Seq == seq) {
+			e = ev
+		}
+	}
+	if e == nil {
+		return motcua.Errorf(motcua.ENOTFOUND, "Hồ sơ chưa có thao tác “%s” để in biểu mẫu.", t.Label())
+	}
+	d := data.D
+	switch t {
+	case motcua.EventSupplementRequested:
+		return forms.Supplement(buf, forms.SupplementData{Header: s.header(ctx, d.ReceivingUnitID, true), Code: d.Code,
+			ApplicantName: d.Applicant.Name, ProcedureName: d.ProcedureName, Missing: e.Data.Missing, Reason: e.Reason,
+			At: e.At, Officer: e.ActorName})
+	case motcua.EventExtended:
+		legalDue := d.DueAt
+		if e.Data.Clock != nil {
+			legalDue = e.Data.Clock.DueAt
+		}
+		return forms.Apology(buf, forms.ApologyData{Header: s.header(ctx, e.UnitID, false), Code: d.Code,
+			ApplicantName: d.Applicant.Name, ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, DueAt: legalDue,
+			Reason: e.Reason, NewDueAt: e.Data.NewDueAt, At: e.At, Signer: e.ActorName})
+	default:
+		return forms.Stop(buf, forms.StopData{Header: s.header(ctx, e.UnitID, false), Code: d.Code,
+			ApplicantName: d.Applicant.Name, ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, Reason: e.Reason,
+			At: e.At, Signer: e.ActorName})
+	}
+}
+
+// controlSlip is form 06, derived from the steps taken and the linked parts.
+func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.ControlSlipData {
+	d := data.D
+	c := forms.ControlSlipData{Header: s.header(ctx, d.ReceivingUnitID, true), Code: d.Code, ApplicantName: d.Applicant.Name,
+		ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, DueAt: d.DueAt}
+	for _, h := range data.History {
+		receiver := h.Holder
+		if receiver == "" {
+			receiver = h.Unit
+		}
+		c.Rows = append(c.Rows, forms.ControlRow{Step: h.Name, Unit: h.Unit, GivenAt: h.StartedAt, Giver: h.Giver,
+			ReceivedAt: h.StartedAt, Receiver: receiver, DueAt: h.DueAt, Grade: h.Grade.Label()})
+	}
+	for _, pt := range data.Parts {
+		note := ""
+		if !pt.ReturnedAt.IsZero() {
+			note = "Trả lúc " + motcua.FormatDateTime(pt.ReturnedAt)
+		}
+		c.Rows = append(c.Rows, forms.ControlRow{Step: "Liên thông: " + pt.Title, Unit: pt.Unit, GivenAt: pt.SentAt,
+			ReceivedAt: pt.SentAt, Receiver: pt.Unit, DueAt: pt.DueAt, Grade: pt.Grade.Label(), Note: note})
+	}
+	return c
+}
+
+// header is the heading of a form issued by a unit: the one-stop of the
+// receiving unit for counter forms, the unit itself under its parent for
+// letters its head signs.
+func (s *Server) header(ctx context.Context, unitID int64, counter bool) forms.Header {
+	u, err := s.db.Unit(ctx, unitID)
+	if err != nil {
+		return forms.Header{}
+	}
+	parent := u
+	if u.ParentID != 0 && (u.Kind == motcua.UnitOffice || u.Kind == motcua.UnitOneStop) {
+		if p, err := s.db.Unit(ctx, u.ParentID); err == nil {
+			parent = p
+		}
+	}
+	h := forms.Header{Authority: strings.ToUpper(parent.Name), Unit: strings.ToUpper(u.Name), Place: place(parent.Name)}
+	if counter {
+		h.Unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"
+	}
+	if h.Unit == h.Authority {
+		h.Unit = ""
+	}
+	return h
+}
+
+// place is the place name of a People's Committee ("Ủy ban nhân dân huyện
+// Đắk Mil" → "Đắk Mil"), printed on the date line.
+func place(unitName string) string {
+	for _, prefix := range []string{"Ủy ban nhân dân tỉnh ", "Ủy ban nhân dân thành phố ", "Ủy ban nhân dân huyện ",
+		"Ủy ban nhân dân thị xã ", "Ủy ban nhân dân xã ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân thị trấn ", "Ủy ban nhân dân "} {
+		if rest, ok := strings.CutPrefix(unitName, prefix); ok {
+			return rest
+		}
+	}
+	return unitName
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
