@@ -20,6 +20,7 @@ type generator struct {
 	now    time.Time
 	cal    *calendar.Calendar
 	actors map[string]*motcua.Actor // by username
+	linked *motcua.Unit             // the office linked parts go to
 }
 
 func (g *generator) actor(ctx context.Context, username string) (*motcua.Actor, error) {
@@ -67,13 +68,20 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 }
 
 func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dossier, t *time.Time) error {
-	for d.State != motcua.StateReturned && d.State != motcua.StateWithdrawn {
-		typ, username := g.next(p, d)
+	for d.State.Open() || d.State == motcua.StateResultReady {
+		act, username := g.next(ctx, p, d)
 		budget := time.Duration(p.Steps[min(d.Step, len(p.Steps)-1)].Minutes) * time.Minute
 		*t = g.cal.Add(*t, time.Duration(float64(budget)*(0.2+g.rng.Float64()*1.2)))
-		switch typ {
+		switch act.Type {
 		case motcua.EventSupplementReceived, motcua.EventResultReturned: // the applicant takes days to come back
 			*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(4))*g.cal.StandardDay())
+		case motcua.EventLateApproved, motcua.EventExtended, motcua.EventStopped:
+			*t = t.Add(10 * time.Minute) // the leader acts at once
+		}
+		if act.Type == motcua.EventHandedOver && g.rng.IntN(100) < 2 && g.hasLeader(ctx, d.CurrentUnitID) {
+			// Keyed at the end of the day: a late entry a leader must approve.
+			act.At, act.Reason = *t, "Mất kết nối mạng, nhập bổ sung cuối ngày"
+			*t = g.cal.Add(*t, 5*time.Hour)
 		}
 		if t.After(g.now) {
 			return nil
@@ -82,41 +90,86 @@ func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dos
 		if err != nil {
 			return err
 		}
-		act := motcua.Action{DossierID: d.ID, Version: d.Version, Type: typ}
-		switch typ {
-		case motcua.EventSupplementRequested:
-			act.Missing = []string{"Bản sao giấy tờ chứng minh nơi cư trú", "Tờ khai ký đầy đủ họ tên"}
-		case motcua.EventWithdrawn:
-			act.Reason = "Người nộp có đơn đề nghị rút hồ sơ"
+		act.DossierID, act.Version = d.ID, d.Version
+		next, err := g.db.Act(ctx, a, act)
+		if motcua.ErrorCode(err) == motcua.ENOTALLOWED && act.Type == motcua.EventExtended {
+			continue // too close to the due date: the apology comes too late to be allowed
+		} else if err != nil {
+			return fmt.Errorf("%s %s: %w", act.Type, p.Code, err)
 		}
-		if d, err = g.db.Act(ctx, a, act); err != nil {
-			return fmt.Errorf("%s %s: %w", typ, p.Code, err)
-		}
+		d = next
 	}
 	return nil
 }
 
-// next chooses the dossier's next action and who performs it.
-func (g *generator) next(p *motcua.Procedure, d *motcua.Dossier) (motcua.EventType, string) {
+// next chooses the dossier's next action and who performs it: mostly the
+// workflow's next step, sometimes a supplement, a linked part, an apology,
+// a stop or a withdrawal.
+func (g *generator) next(ctx context.Context, p *motcua.Procedure, d *motcua.Dossier) (motcua.Action, string) {
 	unitOf := func(id int64) *motcua.Unit {
-		u, _ := g.db.Unit(context.Background(), id)
+		u, _ := g.db.Unit(ctx, id)
 		return u
 	}
 	receiving, current := unitOf(d.ReceivingUnitID), unitOf(d.CurrentUnitID)
 	step := p.Steps[d.Step]
-	switch {
-	case d.State == motcua.StateResultReady:
-		return motcua.EventResultReturned, g.holder(receiving, motcua.RoleCounter)
-	case d.State == motcua.StateSupplement:
-		return motcua.EventSupplementReceived, g.holder(receiving, motcua.RoleCounter)
-	case g.rng.IntN(100) < 2:
-		return motcua.EventWithdrawn, g.holder(receiving, motcua.RoleCounter)
-	case step.Role == motcua.RoleSpecialist && d.PausedAt.IsZero() && g.rng.IntN(100) < 8:
-		return motcua.EventSupplementRequested, g.holder(current, step.Role)
-	case d.Step+1 < len(p.Steps):
-		return motcua.EventHandedOver, g.holder(current, step.Role)
+	do := func(t motcua.EventType, username string) (motcua.Action, string) { return motcua.Action{Type: t}, username }
+	if a, who := g.special(p, d, receiving, current); who != "" {
+		return a, who
 	}
-	return motcua.EventResultReady, g.holder(current, step.Role)
+	if d.Step+1 < len(p.Steps) {
+		return do(motcua.EventHandedOver, g.holder(current, step.Role))
+	}
+	return do(motcua.EventResultReady, g.holder(current, step.Role))
+}
+
+// special picks an action off the workflow's straight path, if any, and who
+// performs it; "" when the plain next step follows.
+func (g *generator) special(p *motcua.Procedure, d *motcua.Dossier, receiving, current *motcua.Unit) (motcua.Action, string) {
+	unitOf := func(id int64) *motcua.Unit {
+		u, _ := g.db.Unit(context.Background(), id)
+		return u
+	}
+	step := p.Steps[d.Step]
+	do := func(t motcua.EventType, username string) (motcua.Action, string) { return motcua.Action{Type: t}, username }
+	roll := g.rng.IntN(100)
+	switch {
+	case d.Pending != nil:
+		return do(motcua.EventLateApproved, g.holder(unitOf(d.Pending.UnitID), motcua.RoleLeader))
+	case d.State == motcua.StateResultReady:
+		return do(motcua.EventResultReturned, g.holder(receiving, motcua.RoleCounter))
+	case d.State == motcua.StateSupplement:
+		return do(motcua.EventSupplementReceived, g.holder(receiving, motcua.RoleCounter))
+	case len(d.OpenParts()) > 0:
+		part := d.OpenParts()[0]
+		return motcua.Action{Type: motcua.EventPartReturned, PartSeq: part.Seq}, g.holder(unitOf(part.UnitID), motcua.RoleSpecialist)
+	case roll < 2:
+		a, who := do(motcua.EventWithdrawn, g.holder(receiving, motcua.RoleCounter))
+		a.Reason = "Người nộp có đơn đề nghị rút hồ sơ"
+		return a, who
+	case step.Role != motcua.RoleSpecialist:
+	case roll < 3:
+		a, who := do(motcua.EventStopped, g.holder(current, motcua.RoleLeader))
+		a.Reason = "Hồ sơ có tranh chấp, chờ cơ quan có thẩm quyền giải quyết"
+		return a, who
+	case roll < 8 && d.Extensions == 0:
+		a, who := do(motcua.EventExtended, g.holder(current, motcua.RoleLeader))
+		a.Reason, a.NewDueAt = "Cần xác minh thêm thông tin với cơ quan liên quan", g.cal.Add(d.Due(), 3*g.cal.StandardDay())
+		return a, who
+	case roll < 14 && len(d.Parts) == 0 && g.linked != nil && g.linked.ID != current.ID:
+		return motcua.Action{Type: motcua.EventPartSent, PartUnitID: g.linked.ID, PartMinutes: 900,
+			PartTitle: "Xác định nghĩa vụ tài chính, cho ý kiến phối hợp"}, g.holder(current, step.Role)
+	case d.PausedAt.IsZero() && roll < 22:
+		a, who := do(motcua.EventSupplementRequested, g.holder(current, step.Role))
+		a.Missing = []string{"Bản sao giấy tờ chứng minh nơi cư trú", "Tờ khai ký đầy đủ họ tên"}
+		return a, who
+	}
+	return motcua.Action{}, ""
+}
+
+// hasLeader reports whether a demo leader can approve late entries at the unit.
+func (g *generator) hasLeader(ctx context.Context, unitID int64) bool {
+	u, err := g.db.Unit(ctx, unitID)
+	return err == nil && g.holder(u, motcua.RoleLeader) != ""
 }
 
 func (g *generator) channel() motcua.Channel {

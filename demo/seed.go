@@ -52,6 +52,15 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 		return nil, err
 	}
 	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: opt.Now, cal: cal, actors: map[string]*motcua.Actor{}}
+	units, err := db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		if u.Office == "tckh" { // finance: the classic co-ordinating office (land fees)
+			g.linked = u
+		}
+	}
 	for i := 0; i < opt.Dossiers; i++ {
 		p := procs[g.rng.IntN(len(procs))]
 		unit := o.oneStop

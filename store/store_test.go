@@ -863,9 +863,15 @@ func TestDemoSeedFillsEmptyDatabase(t *testing.T) {
 		if len(states) < 3 {
 			t.Errorf("dossiers by state %v: want at least three different states", states)
 		}
-		var late int
-		if err := db.SQL().QueryRowContext(ctx, "SELECT COUNT(*) FROM events WHERE recorded_at - at > 900000").Scan(&late); err != nil || late != 0 {
-			t.Errorf("%d demo events are late entries (%v); the generator keys actions as they happen", late, err)
+		// A few hand-overs are keyed late on purpose (the approval flow has
+		// something to show); every one carries a reason.
+		var late, unexplained, events int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN reason = '' THEN 1 ELSE 0 END), 0),
+			(SELECT COUNT(*) FROM events) FROM events WHERE recorded_at - at > 900000`).Scan(&late, &unexplained, &events); err != nil {
+			t.Fatal(err)
+		}
+		if unexplained != 0 || late*20 > events {
+			t.Errorf("%d of %d demo events are late entries, %d without a reason", late, events, unexplained)
 		}
 		t.Logf("demo: %d dossiers by state %v", total, states)
 		if _, err := demo.Seed(ctx, db, demo.Options{Password: testPassword, Dossiers: 1, Now: now}); err == nil {
