@@ -112,7 +112,9 @@ func (g *generator) next(ctx context.Context, p *motcua.Procedure, d *motcua.Dos
 	}
 	receiving, current := unitOf(d.ReceivingUnitID), unitOf(d.CurrentUnitID)
 	step := p.Steps[d.Step]
-	do := func(t motcua.EventType, username string) (motcua.Action, string) { return motcua.Action{Type: t}, username }
+	do := func(t motcua.EventType, username string) (motcua.Action, string) {
+		return motcua.Action{Type: t}, username
+	}
 	if a, who := g.special(p, d, receiving, current); who != "" {
 		return a, who
 	}
@@ -130,7 +132,9 @@ func (g *generator) special(p *motcua.Procedure, d *motcua.Dossier, receiving, c
 		return u
 	}
 	step := p.Steps[d.Step]
-	do := func(t motcua.EventType, username string) (motcua.Action, string) { return motcua.Action{Type: t}, username }
+	do := func(t motcua.EventType, username string) (motcua.Action, string) {
+		return motcua.Action{Type: t}, username
+	}
 	roll := g.rng.IntN(100)
 	switch {
 	case d.Pending != nil:
