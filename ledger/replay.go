@@ -121,9 +121,11 @@ func (r *replay) effect(e *motcua.Event) error {
 		r.extended(e)
 	case motcua.EventStopped:
 		r.stop(e.At, motcua.StateStopped)
+		r.abandonStep(e)
 		d.StoppedAt = e.At
 	case motcua.EventWithdrawn:
 		r.stop(e.At, motcua.StateWithdrawn)
+		r.abandonStep(e)
 	case motcua.EventPartSent:
 		d.Parts = append(d.Parts, motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle,
 			SentAt: e.At, SentBy: e.ActorID, DueAt: cal.Add(e.At, CatalogueMinutes(e.Data.PartMinutes, cal))})
@@ -214,6 +216,14 @@ func (r *replay) endStep(e *motcua.Event) {
 		if n == 1 {
 			r.d.SentAt = e.At
 		}
+	}
+}
+
+// abandonStep closes the current step without a grade: the dossier stopped
+// or was withdrawn, so nobody finished the step late or on time.
+func (r *replay) abandonStep(e *motcua.Event) {
+	if n := len(r.d.Steps); n > 0 && r.d.Steps[n-1].EndedAt.IsZero() {
+		r.d.Steps[n-1].EndedAt, r.d.Steps[n-1].EndedBy = e.At, e.ActorID
 	}
 }
 

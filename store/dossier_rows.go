@@ -60,6 +60,22 @@ func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	return d, rows.Err()
 }
 
+// syncSteps writes the steps of a replayed dossier from index from on: the
+// steps before it are closed and never change.
+func syncSteps(tx *Tx, d *motcua.Dossier, from int) error {
+	for i := max(from, 0); i < len(d.Steps); i++ {
+		st := d.Steps[i]
+		if _, err := tx.exec(`INSERT INTO dossier_steps (dossier_id, idx, step, unit_id, giver_id, holder_id, started_at, due_at,
+			ended_at, ended_by, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, idx) DO UPDATE SET
+			due_at = excluded.due_at, ended_at = excluded.ended_at, ended_by = excluded.ended_by, grade = excluded.grade`,
+			d.ID, i, st.Step, st.UnitID, st.GiverID, st.HolderID, ms(st.StartedAt), ms(st.DueAt), ms(st.EndedAt), st.EndedBy,
+			string(st.Grade)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // syncParts writes the linked parts of a replayed dossier: new ones are
 // inserted, returned ones updated.
 func syncParts(tx *Tx, d *motcua.Dossier) error {

@@ -71,6 +71,9 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 			return err
 		}
 		e.DossierID = d.ID
+		if err := syncSteps(tx, d, 0); err != nil {
+			return err
+		}
 		return insertEvent(tx, &e)
 	})
 	if isUniqueViolation(err) && in.Key != "" { // the same form raced in twice
@@ -186,6 +189,9 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		if err := syncParts(tx, &next); err != nil {
+			return err
+		}
+		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
 			return err
 		}
 		d = &next

@@ -69,6 +69,9 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 		if err := updateDossier(tx, &next, cur.Version); err != nil {
 			return err
 		}
+		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
+			return err
+		}
 		changed = true
 		return insertEvent(tx, &e)
 	})

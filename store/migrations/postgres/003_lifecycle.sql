@@ -30,3 +30,20 @@ CREATE TABLE digest_log (
 ALTER TABLE dossiers ADD COLUMN tracking_secret TEXT NOT NULL DEFAULT '';
 -- When the intake step handed the dossier on: the register's "ngày chuyển".
 ALTER TABLE dossiers ADD COLUMN sent_at BIGINT NOT NULL DEFAULT 0;
+-- The steps each dossier went through, projected from its events: the
+-- control slip's rows and the step performance of units and officers.
+CREATE TABLE dossier_steps (
+    dossier_id BIGINT NOT NULL REFERENCES dossiers(id),
+    idx INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    unit_id BIGINT NOT NULL,
+    giver_id BIGINT NOT NULL,
+    holder_id BIGINT NOT NULL,
+    started_at BIGINT NOT NULL,
+    due_at BIGINT NOT NULL,
+    ended_at BIGINT NOT NULL DEFAULT 0,
+    ended_by BIGINT NOT NULL DEFAULT 0,
+    grade TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (dossier_id, idx)
+);
+CREATE INDEX dossier_steps_ended ON dossier_steps (ended_at, unit_id);
