@@ -49,6 +49,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
 	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
+	mux.HandleFunc("GET /performance", s.authed(s.performance))
 	mux.HandleFunc("GET /intake", s.authed(s.intakePage))
 	mux.HandleFunc("GET /intake/procedures", s.authed(s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.authed(s.intake))
@@ -84,6 +85,7 @@ var funcs = template.FuncMap{
 	"minutes":  func(m int) string { return motcua.FormatDecimal(float64(m) / 60) },
 	"now":      time.Now,
 	"dict":     dict,
+	"percent":  func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
 
 // dict builds a map from alternating keys and values, to pass several
@@ -122,7 +124,7 @@ type view struct {
 	Flash string
 	// FlashPDF links the form the flash speaks of, to print it at once.
 	FlashPDF string
-	Data  any
+	Data     any
 }
 
 func (s *Server) render(w http.ResponseWriter, status int, page string, v view) {

@@ -13,6 +13,8 @@ CREATE TABLE dossier_parts (
     sent_at BIGINT NOT NULL,
     due_at BIGINT NOT NULL,
     returned_at BIGINT NOT NULL DEFAULT 0,
+    returned_by BIGINT NOT NULL DEFAULT 0,
+    grade TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (dossier_id, seq)
 );
 CREATE INDEX dossier_parts_unit ON dossier_parts (unit_id, returned_at, dossier_id);
