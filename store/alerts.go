@@ -57,8 +57,9 @@ func (db *DB) Alerts(ctx context.Context, a *motcua.Actor, unitID int64, now tim
 		}{
 			{scope.and(`d.state = 'processing' AND d.due_at >= ? AND d.due_at < ?`, ms(today), ms(today.AddDate(0, 0, 1))), &al.DueToday, &al.DueTodayN},
 			{scope.and(`((d.state = 'processing' AND d.due_at < ?) OR (d.state = 'supplement' AND d.paused_at > d.due_at))`, ms(now)), &al.Overdue, &al.OverdueN},
-			// A late step belongs to the unit holding it.
-			{inScope(units, "current_unit_id").and(`d.state = 'processing' AND d.step_due_at < ?`, ms(now)), &al.StepsLate, &al.StepsN},
+			// A late step belongs to the unit holding it; a late linked part
+			// to the co-ordinating unit.
+			{stepsLateClause(units, now), &al.StepsLate, &al.StepsN},
 			{inScope(leads, "pending_unit_id").and(`d.pending_seq <> 0`), &al.AwaitingApproval, &al.AwaitingN},
 		}
 		for _, l := range lists {
@@ -79,6 +80,22 @@ func (db *DB) Alerts(ctx context.Context, a *motcua.Actor, unitID int64, now tim
 		return nil, err
 	}
 	return al, nil
+}
+
+// stepsLateClause: open dossiers whose current step, held by one of the units, is
+// past its due instant, or which wait for a part one of the units is late with.
+func stepsLateClause(units []int64, now time.Time) clause {
+	held := inScope(units, "current_unit_id").and(`d.state = 'processing' AND d.step_due_at < ?`, ms(now))
+	if len(units) == 0 {
+		return held
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	args := append(append([]any{}, held.args...), ms(now))
+	for _, id := range units {
+		args = append(args, id)
+	}
+	return clause{sql: `(` + held.sql + ` OR (d.state IN ('processing', 'supplement') AND d.id IN (SELECT dossier_id FROM dossier_parts
+		WHERE returned_at = 0 AND due_at < ? AND unit_id IN (` + marks + `))))`, args: args}
 }
 
 // clause is a piece of WHERE with its arguments.

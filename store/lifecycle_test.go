@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -136,6 +137,11 @@ func TestEveryActionScenario(t *testing.T) {
 		wantCode(t, s.try(f.specialistB, vn(3, 8, 10, 0), motcua.EventPartReturned, func(a *motcua.Action) { a.PartSeq = s.d.Parts[0].Seq }),
 			motcua.ENOTFOUND)
 
+		// Thu 07/03 10:00 the part is late: the office's dashboard says so.
+		if al, err := db.Alerts(ctx, justice, 0, vn(3, 7, 10, 0)); err != nil || al.StepsN != 1 || al.StepsLate[0].ID != d.ID {
+			t.Errorf("office alerts with a late part: %+v, %v", al, err)
+		}
+
 		// Fri 08/03 10:00 the part comes back a day late.
 		s.act(justice, vn(3, 8, 10, 0), motcua.EventPartReturned, func(a *motcua.Action) { a.PartSeq = s.d.Parts[0].Seq })
 		if got := s.history(f.specialistA).Parts[0].Grade; got != motcua.GradeLate {
@@ -212,6 +218,29 @@ func TestEveryActionScenario(t *testing.T) {
 		}
 		if h.State != motcua.StateReturned || h.Extensions != 1 {
 			t.Errorf("final state %s extensions %d", h.State, h.Extensions)
+		}
+
+		// The leader sees who finished which step how; the justice office's
+		// part counts for the office, not for the commune.
+		perf, late, err := db.StepPerformance(ctx, f.leaderA, f.a.ID, vn(3, 1, 0, 0), vn(4, 1, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][3]int{}
+		for _, p := range perf {
+			got[p.Name] = [3]int{p.Early, p.OnTime, p.Late}
+		}
+		want := map[string][3]int{"Nguyễn Thị Một": {0, 1, 0}, "Trần Văn Hai": {0, 1, 0}, "Lê Thị Ba": {1, 0, 0}}
+		if !reflect.DeepEqual(got, want) || len(late) != 0 {
+			t.Errorf("step performance %v, late %v; want %v", got, late, want)
+		}
+		if _, _, err := db.StepPerformance(ctx, f.specialistA, f.a.ID, vn(3, 1, 0, 0), vn(4, 1, 0, 0)); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Errorf("a specialist reads officers' performance: %v", err)
+		}
+		officeLeader := mustUser(t, db, "lanhdao.tp", "Trưởng phòng Tư pháp", motcua.RoleLeader, office.ID)
+		perf, _, err = db.StepPerformance(ctx, officeLeader, office.ID, vn(3, 1, 0, 0), vn(4, 1, 0, 0))
+		if err != nil || len(perf) != 1 || !perf[0].Parts || perf[0].Late != 1 || perf[0].Total() != 1 {
+			t.Errorf("office performance %+v, %v; want one late part", perf, err)
 		}
 	})
 }
