@@ -286,6 +286,13 @@ type ClockStamp struct {
 	StepRemaining time.Duration `json:"step_remaining_ns"`
 	PromisedAt    time.Time     `json:"promised_at,omitzero"`
 	Extension     time.Duration `json:"extension_ns,omitempty"`
+	Parts         []PartDue     `json:"parts,omitempty"` // open linked parts
+}
+
+// PartDue is the due instant of a linked part, as stamped on an event.
+type PartDue struct {
+	Seq   int       `json:"seq"`
+	DueAt time.Time `json:"due_at"`
 }
 
 // Intake is what the counter officer keys to accept a dossier.

@@ -62,6 +62,7 @@ type Part struct {
 	Seq        int // the seq of the part_sent event: the part's identity
 	UnitID     int64
 	Title      string
+	Minutes    int // the budget, in catalogue minutes (450 a working day)
 	SentAt     time.Time
 	DueAt      time.Time
 	SentBy     int64

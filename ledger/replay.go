@@ -79,6 +79,11 @@ func (r *replay) apply(e *motcua.Event) error {
 	if s := e.Data.Clock; s != nil { // what was decided then, not what today's calendar says
 		r.d.DueAt, r.d.StepDueAt, r.d.PromisedAt = s.DueAt, s.StepDueAt, s.PromisedAt
 		r.c.Remaining, r.c.StepRemaining, r.c.Extension = s.Remaining, s.StepRemaining, s.Extension
+		for _, pd := range s.Parts {
+			if pt := r.d.PartBySeq(pd.Seq); pt != nil {
+				pt.DueAt = pd.DueAt
+			}
+		}
 	}
 	if n := len(r.d.Steps); n > 0 && r.d.Steps[n-1].EndedAt.IsZero() {
 		r.d.Steps[n-1].DueAt = r.d.StepDueAt
@@ -117,6 +122,11 @@ func (r *replay) effect(e *motcua.Event) error {
 		if c.Running {
 			r.setDue(e.At)
 		}
+		for i := range d.Parts { // a part's own clock runs from its sending
+			if pt := &d.Parts[i]; pt.Open() {
+				pt.DueAt = cal.Add(pt.SentAt, CatalogueMinutes(pt.Minutes, cal))
+			}
+		}
 	case motcua.EventExtended:
 		r.extended(e)
 	case motcua.EventStopped:
@@ -128,7 +138,7 @@ func (r *replay) effect(e *motcua.Event) error {
 		r.abandonStep(e)
 	case motcua.EventPartSent:
 		d.Parts = append(d.Parts, motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle,
-			SentAt: e.At, SentBy: e.ActorID, DueAt: cal.Add(e.At, CatalogueMinutes(e.Data.PartMinutes, cal))})
+			Minutes: e.Data.PartMinutes, SentAt: e.At, SentBy: e.ActorID, DueAt: cal.Add(e.At, CatalogueMinutes(e.Data.PartMinutes, cal))})
 	case motcua.EventPartReturned:
 		return r.partReturned(e)
 	default:
@@ -231,6 +241,9 @@ func (r *replay) abandonStep(e *motcua.Event) {
 func Stamp(e *motcua.Event, d *motcua.Dossier, c Clock) {
 	e.Data.Clock = &motcua.ClockStamp{DueAt: d.DueAt, StepDueAt: d.StepDueAt, Remaining: c.Remaining,
 		StepRemaining: c.StepRemaining, PromisedAt: d.PromisedAt, Extension: c.Extension}
+	for _, pt := range d.OpenParts() {
+		e.Data.Clock.Parts = append(e.Data.Clock.Parts, motcua.PartDue{Seq: pt.Seq, DueAt: pt.DueAt})
+	}
 }
 
 // settle charges the working time elapsed since the clock last started to

@@ -81,7 +81,7 @@ func syncSteps(tx *Tx, d *motcua.Dossier, from int) error {
 func syncParts(tx *Tx, d *motcua.Dossier) error {
 	for _, p := range d.Parts {
 		if _, err := tx.exec(`INSERT INTO dossier_parts (dossier_id, seq, unit_id, title, sent_at, due_at, returned_at, returned_by, grade)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, seq) DO UPDATE SET returned_at = excluded.returned_at,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, seq) DO UPDATE SET due_at = excluded.due_at, returned_at = excluded.returned_at,
 			returned_by = excluded.returned_by, grade = excluded.grade`,
 			d.ID, p.Seq, p.UnitID, p.Title, ms(p.SentAt), ms(p.DueAt), ms(p.ReturnedAt), p.ReturnedBy, string(p.Grade)); err != nil {
 			return err

@@ -2,10 +2,12 @@ package store_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/store"
 )
 
@@ -295,6 +297,50 @@ func TestRejectedLateEntryNeverCounts(t *testing.T) {
 		s.act(f.counterA, vn(3, 4, 16, 40), motcua.EventHandedOver, happenedAt(vn(3, 4, 16, 20)), reason("Nhập lại"))
 		if s.d.Step != 1 || s.d.Pending != nil {
 			t.Errorf("hand-over after the rejection: step %d pending %v", s.d.Step, s.d.Pending)
+		}
+	})
+}
+
+// TestLateHolidayMovesOpenPartsAndSteps: Tue 05/03 declared a day off on
+// Mon 04/03 12:00 moves the dossier (due Thu 07/03 09:00 → Fri 08/03 09:00),
+// its current step and its open linked part (sent Mon 11:00 for 2 days: Wed
+// 06/03 11:00 → Thu 07/03 11:00), with one recorded event; a later replay
+// keeps the recorded dates.
+func TestLateHolidayMovesOpenPartsAndSteps(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := t.Context()
+		s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)}
+		s.act(f.counterA, vn(3, 4, 10, 0), motcua.EventHandedOver)
+		s.act(f.specialistA, vn(3, 4, 11, 0), motcua.EventPartSent, func(a *motcua.Action) {
+			a.PartUnitID, a.PartTitle, a.PartMinutes = f.b.ID, "Xác minh nơi cư trú", 900
+		})
+		wantInstant(t, "part due", s.d.Parts[0].DueAt, vn(3, 6, 11, 0))
+		stepDue := s.d.StepDueAt
+		setNow(db, vn(3, 4, 12, 0))
+		if err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+			t.Fatal(err)
+		}
+		h := s.history(f.specialistA)
+		wantInstant(t, "dossier due after the holiday", h.DueAt, vn(3, 8, 9, 0))
+		wantInstant(t, "part due after the holiday", h.Parts[0].DueAt, vn(3, 7, 11, 0))
+		if !h.StepDueAt.After(stepDue) {
+			t.Errorf("step due %s not moved from %s", show(h.StepDueAt), show(stepDue))
+		}
+		_, events, _, err := db.History(ctx, f.specialistA, s.d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := events[len(events)-1]; last.Type != motcua.EventDueRecomputed || !strings.Contains(last.Reason, "Nghỉ đột xuất") {
+			t.Errorf("last event %s %q; want the recorded recomputation", last.Type, last.Reason)
+		}
+		// A later action replays the log and keeps the recorded dates; the
+		// part, back Mon 14:00, is early against its moved due date.
+		setNow(db, vn(3, 4, 13, 30))
+		s.d = h
+		s.act(f.specialistB, vn(3, 4, 14, 0), motcua.EventPartReturned, func(a *motcua.Action) { a.PartSeq = h.Parts[0].Seq })
+		if got := s.history(f.specialistA); !got.DueAt.Equal(h.DueAt) || got.Parts[0].Grade != motcua.GradeEarly {
+			t.Errorf("after the part came back: due %s, part graded %q", show(got.DueAt), got.Parts[0].Grade)
 		}
 	})
 }

@@ -62,7 +62,7 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 		if err != nil {
 			return err
 		}
-		if next.DueAt.Equal(cur.DueAt) && next.StepDueAt.Equal(cur.StepDueAt) {
+		if sameDue(cur, &next) {
 			return nil
 		}
 		ledger.Stamp(&e, &next, clock)
@@ -72,10 +72,27 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
 			return err
 		}
+		if err := syncParts(tx, &next); err != nil {
+			return err
+		}
 		changed = true
 		return insertEvent(tx, &e)
 	})
 	return changed, err
+}
+
+// sameDue reports whether a recompute left every due instant as it was:
+// the dossier's, its step's, the apology's promise and the open parts'.
+func sameDue(a, b *motcua.Dossier) bool {
+	if !a.DueAt.Equal(b.DueAt) || !a.StepDueAt.Equal(b.StepDueAt) || !a.PromisedAt.Equal(b.PromisedAt) || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i := range a.Parts {
+		if !a.Parts[i].DueAt.Equal(b.Parts[i].DueAt) {
+			return false
+		}
+	}
+	return true
 }
 
 func calendarReason(what string) string {
