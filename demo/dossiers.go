@@ -71,12 +71,13 @@ func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dos
 	for d.State.Open() || d.State == motcua.StateResultReady {
 		act, username := g.next(ctx, p, d)
 		budget := time.Duration(p.Steps[min(d.Step, len(p.Steps)-1)].Minutes) * time.Minute
-		*t = g.cal.Add(*t, time.Duration(float64(budget)*(0.2+g.rng.Float64()*1.2)))
 		switch act.Type {
-		case motcua.EventSupplementReceived, motcua.EventResultReturned: // the applicant takes days to come back
-			*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(4))*g.cal.StandardDay())
 		case motcua.EventLateApproved, motcua.EventExtended, motcua.EventStopped:
 			*t = t.Add(10 * time.Minute) // the leader acts at once
+		case motcua.EventSupplementReceived, motcua.EventResultReturned: // the applicant takes days to come back
+			*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(4))*g.cal.StandardDay())
+		default:
+			*t = g.cal.Add(*t, time.Duration(float64(budget)*(0.2+g.rng.Float64()*1.2)))
 		}
 		if act.Type == motcua.EventHandedOver && g.rng.IntN(100) < 2 && g.hasLeader(ctx, d.CurrentUnitID) {
 			// Keyed at the end of the day: a late entry a leader must approve.
