@@ -30,7 +30,18 @@ type Dossier struct {
 	PromisedAt      *time.Time                `json:"promised_at,omitempty"` // the new date of an apology (form 04)
 	Grade           motcua.Grade              `json:"grade,omitempty"`       // early, on_time or late once the result is ready
 	PendingSeq      int                       `json:"pending_seq,omitempty"` // a late entry awaiting a leader's approval
+	Parts           []Part                    `json:"parts,omitempty"`       // linked handling (liên thông)
 	Version         int                       `json:"version"`
+}
+
+// Part is a part of a linked dossier sent to a co-ordinating unit.
+type Part struct {
+	Seq        int        `json:"seq"`
+	UnitID     int64      `json:"unit_id"`
+	Title      string     `json:"title"`
+	SentAt     time.Time  `json:"sent_at"`
+	DueAt      time.Time  `json:"due_at"`
+	ReturnedAt *time.Time `json:"returned_at,omitempty"`
 }
 
 func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
@@ -41,6 +52,10 @@ func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
 		ReturnedAt: optional(d.ReturnedAt), PromisedAt: optional(d.PromisedAt), Grade: d.Grade(), Version: d.Version}
 	if d.Pending != nil {
 		out.PendingSeq = d.Pending.Seq
+	}
+	for _, p := range d.Parts {
+		out.Parts = append(out.Parts, Part{Seq: p.Seq, UnitID: p.UnitID, Title: p.Title, SentAt: p.SentAt, DueAt: p.DueAt,
+			ReturnedAt: optional(p.ReturnedAt)})
 	}
 	if masked {
 		out.Applicant.IDNumber, out.Applicant.Phone = motcua.Mask(d.Applicant.IDNumber), motcua.Mask(d.Applicant.Phone)
