@@ -144,6 +144,16 @@ func TestEveryActionScenario(t *testing.T) {
 			t.Errorf("office alerts with a late part: %+v, %v", al, err)
 		}
 
+		// The register of the lead commune holds the linked dossier once;
+		// the co-ordinating office received nothing.
+		reg, err := db.Register(ctx, f.counterA, f.a.ID, vn(3, 1, 0, 0), vn(4, 1, 0, 0))
+		if err != nil || len(reg) != 1 || reg[0].ID != d.ID {
+			t.Errorf("register of the lead commune: %v, %v", ids(reg), err)
+		}
+		if reg, err := db.Register(ctx, justice, office.ID, vn(3, 1, 0, 0), vn(4, 1, 0, 0)); err != nil || len(reg) != 0 {
+			t.Errorf("register of the co-ordinating office: %v, %v", ids(reg), err)
+		}
+
 		// Fri 08/03 10:00 the part comes back a day late.
 		s.act(justice, vn(3, 8, 10, 0), motcua.EventPartReturned, func(a *motcua.Action) { a.PartSeq = s.d.Parts[0].Seq })
 		if got := s.history(f.specialistA).Parts[0].Grade; got != motcua.GradeLate {
