@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 var (
@@ -102,7 +104,7 @@ func TestFormsFollowTheirOwnInstant(t *testing.T) {
 			"THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			lines := allLines(pageLines(t, render(t, tc.form)))
+			lines := pdftest.Lines(t, render(t, tc.form))
 			if lines[0] != tc.label {
 				t.Errorf("first line %q, want %q", lines[0], tc.label)
 			}

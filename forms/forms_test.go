@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
-)
 
-const (
-	a5W, a5H = 419.53, 595.28
-	a4W, a4H = 841.89, 595.28
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 // formCase is one form rendered from the fixtures, with the texts that must
@@ -20,7 +17,7 @@ const (
 type formCase struct {
 	name    string
 	form    func(io.Writer) error
-	w, h    float64
+	size    pdftest.Size
 	title   string
 	inOrder []string
 }
@@ -28,7 +25,7 @@ type formCase struct {
 func formCases() []formCase {
 	return []formCase{{
 		name: "receipt", form: func(w io.Writer) error { return Receipt(w, sampleReceipt()) },
-		w: a5W, h: a5H, title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+		size: pdftest.A5, title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
 		inOrder: []string{"Mẫu số 01 (Thông tư 03/2025/TT-VPCP)", "UBND HUYỆN ĐẮK MIL",
 			"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đắk Mil, ngày 27 tháng 11 năm 2026",
 			"Mã hồ sơ: " + code, "Tiếp nhận hồ sơ của: " + applicant,
@@ -40,20 +37,20 @@ func formCases() []formCase {
 			"số thứ tự: 1.234", "NGƯỜI NỘP HỒ SƠ", applicant, "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Văn Bình"},
 	}, {
 		name: "supplement", form: func(w io.Writer) error { return Supplement(w, sampleSupplement()) },
-		w: a5W, h: a5H, title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+		size: pdftest.A5, title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
 		inOrder: []string{"Mẫu số 02 (Thông tư 03/2025/TT-VPCP)", "Đắk Mil, ngày 27 tháng 11 năm 2026",
 			"Kính gửi: Ông/Bà " + applicant, "Mã hồ sơ: " + code, procedure,
 			"1. Giấy chứng sinh (bản chính)", "2. Văn bản ủy quyền có chứng thực",
 			"Lý do: Hồ sơ thiếu giấy tờ", "NGƯỜI HƯỚNG DẪN", "Trần Văn Bình"},
 	}, {
 		name: "refusal", form: func(w io.Writer) error { return Refusal(w, sampleRefusal()) },
-		w: a5W, h: a5H, title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+		size: pdftest.A5, title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
 		inOrder: []string{"Mẫu số 03 (Thông tư 03/2025/TT-VPCP)", "Đắk Mil, ngày 27 tháng 11 năm 2026",
 			"Kính gửi: Ông/Bà " + applicant, procedure, "Trẻ em sinh ra tại tỉnh khác",
 			"NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Văn Bình"},
 	}, {
 		name: "apology", form: func(w io.Writer) error { return Apology(w, sampleApology()) },
-		w: a5W, h: a5H, title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+		size: pdftest.A5, title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
 		inOrder: []string{"Mẫu số 04 (Thông tư 03/2025/TT-VPCP)", "Đắk Mil, ngày 17 tháng 12 năm 2026",
 			"Kính gửi: Ông/Bà " + applicant, "Mã hồ sơ: " + code, procedure,
 			"08 giờ 30 phút, ngày 27/11/2026", "16 giờ 00 phút, ngày 18/12/2026",
@@ -61,14 +58,14 @@ func formCases() []formCase {
 			"THỦ TRƯỞNG ĐƠN VỊ", "Lê Văn Cường"},
 	}, {
 		name: "stop", form: func(w io.Writer) error { return Stop(w, sampleStop()) },
-		w: a5W, h: a5H, title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+		size: pdftest.A5, title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
 		inOrder: []string{"Mẫu số 05 (Thông tư 03/2025/TT-VPCP)", "Đắk Mil, ngày 02 tháng 12 năm 2026",
 			"Kính gửi: Ông/Bà " + applicant, "Mã hồ sơ: " + code, procedure,
 			"08 giờ 30 phút, ngày 27/11/2026", "Lý do: Người nộp hồ sơ có văn bản đề nghị rút hồ sơ.",
 			"Lê Văn Cường"},
 	}, {
 		name: "control_slip", form: func(w io.Writer) error { return ControlSlip(w, sampleControlSlip()) },
-		w: a5H, h: a5W, title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+		size: pdftest.A5.Landscape(), title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
 		inOrder: []string{"Mẫu số 06 (Thông tư 03/2025/TT-VPCP)", "Đắk Mil, ngày 27 tháng 11 năm 2026",
 			"Mã hồ sơ: " + code, applicant, procedure,
 			"08 giờ 30 phút, ngày 27/11/2026", "16 giờ 00 phút, ngày 18/12/2026",
@@ -77,7 +74,7 @@ func formCases() []formCase {
 			"Thẩm định hồ sơ Phòng Tư pháp", "Phê duyệt kết quả Lãnh đạo UBND"},
 	}, {
 		name: "register", form: func(w io.Writer) error { return Register(w, sampleRegister(3)) },
-		w: a4W, h: a4H, title: "SỔ THEO DÕI HỒ SƠ",
+		size: pdftest.A4.Landscape(), title: "SỔ THEO DÕI HỒ SƠ",
 		inOrder: []string{"Mẫu số 07 (Thông tư 03/2025/TT-VPCP)", "Từ ngày 01/11/2026 đến ngày 30/11/2026",
 			"STT", "Mã hồ sơ", "1 000.21.33.H17-261101-0001 " + procedure + " 1 " + applicant,
 			"00:00 01/11/2026 00:00 22/11/2026 01:00 01/11/2026 00:00 15/11/2026 00:00 16/11/2026",
@@ -91,15 +88,13 @@ func TestFormText(t *testing.T) {
 	for _, tc := range formCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			data := render(t, tc.form)
-			if w, h := mediaBox(t, data, 1); !near(w, tc.w) || !near(h, tc.h) {
-				t.Errorf("page is %.2f × %.2f pt, want %.2f × %.2f", w, h, tc.w, tc.h)
-			}
-			pages := pageLines(t, data)
-			lines := allLines(pages)
+			pdftest.WantSize(t, data, 1, tc.size)
+			pages := pdftest.Pages(t, data)
+			lines := slices.Concat(pages...)
 			if top := strings.Join(lines[:min(10, len(lines))], " "); !strings.Contains(top, tc.title) {
 				t.Errorf("title %q is not among the first lines:\n%s", tc.title, top)
 			}
-			assertInOrder(t, strings.Join(lines, " "), tc.inOrder...)
+			pdftest.InOrder(t, strings.Join(lines, " "), tc.inOrder...)
 			checkGolden(t, tc.name, goldenText(pages))
 		})
 	}
@@ -112,8 +107,6 @@ func goldenText(pages [][]string) string {
 	}
 	return b.String()
 }
-
-func near(a, b float64) bool { return math.Abs(a-b) < 0.01 }
 
 // TestRenderIsDeterministic renders every form from several goroutines at
 // once: the parsed fonts are shared, so under -race this also checks that

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 // TestBadInput checks that forms without a writer, a code or a date fail
@@ -118,7 +120,7 @@ func TestDecomposedInputPrintsComposed(t *testing.T) {
 		{"register", func(w io.Writer) error { return Register(w, reg) },
 			[]string{"UBND HUYỆN ĐẮK MIL", applicant, "Phòng Tư pháp"}},
 	} {
-		text := strings.Join(allLines(pageLines(t, render(t, tc.form))), " ")
+		text := pdftest.Text(t, render(t, tc.form))
 		for _, want := range tc.wants {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: NFC %q not in the text", tc.name, want)

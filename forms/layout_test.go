@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 // run is the text one operator draws: ledongthuc/pdf reports its glyphs one
@@ -20,7 +22,7 @@ type run struct {
 func textRuns(t *testing.T, data []byte, page int) []run {
 	t.Helper()
 	var runs []run
-	for _, g := range openPDF(t, data).Page(page).Content().Text {
+	for _, g := range pdftest.Open(t, data).Page(page).Content().Text {
 		if g.S == "\uFFFD" { // the reader's own separator, decoded as a glyph
 			continue
 		}
@@ -43,13 +45,13 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 	for _, tc := range longCases(long, word) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := render(t, tc.form)
-			pageW, pageH := mediaBox(t, data, 1)
+			pageW, pageH := pdftest.MediaBox(t, data, 1)
 			m := a5Margins
 			if pageW > 800 {
 				m = a4Margins
 			}
 			measure := measurer(t)
-			pages := openPDF(t, data).NumPage()
+			pages := pdftest.Open(t, data).NumPage()
 			if pages < 2 {
 				t.Errorf("%d page(s); the long texts should need more", pages)
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 // TestRegisterThousandsOfRows renders a busy month: the register runs over
@@ -17,14 +18,12 @@ import (
 func TestRegisterThousandsOfRows(t *testing.T) {
 	reg := sampleRegister(3000)
 	data := render(t, func(w io.Writer) error { return Register(w, reg) })
-	pages := pageLines(t, data)
+	pages := pdftest.Pages(t, data)
 	if len(pages) < 50 {
 		t.Fatalf("%d pages for 3,000 rows", len(pages))
 	}
 	for _, n := range []int{1, len(pages)} {
-		if w, h := mediaBox(t, data, n); !near(w, a4W) || !near(h, a4H) {
-			t.Errorf("page %d is %.2f × %.2f pt, want A4 landscape", n, w, h)
-		}
+		pdftest.WantSize(t, data, n, pdftest.A4.Landscape())
 	}
 	printed := make(map[string]bool)
 	for i, lines := range pages {
@@ -68,11 +67,11 @@ func TestRegisterPeriod(t *testing.T) {
 // yet taken, instead of printing year 1.
 func TestZeroTimesPrintEmpty(t *testing.T) {
 	reg := sampleRegister(2) // row 2 has no result and no return
-	text := strings.Join(allLines(pageLines(t, render(t, func(w io.Writer) error { return Register(w, reg) }))), " ")
+	text := pdftest.Text(t, render(t, func(w io.Writer) error { return Register(w, reg) }))
 	if strings.Contains(text, "/0001") {
 		t.Errorf("a zero time printed as a date:\n%s", text)
 	}
-	assertInOrder(t, text, "2 000.21.33.H17-261101-0002", "01:13 01/11/2026 Trang 1/1")
+	pdftest.InOrder(t, text, "2 000.21.33.H17-261101-0002", "01:13 01/11/2026 Trang 1/1")
 }
 
 // TestControlSlipContinues fills the slip beyond one page: the table runs on
@@ -84,7 +83,8 @@ func TestControlSlipContinues(t *testing.T) {
 		c.Rows = append(c.Rows, ControlRow{Step: fmt.Sprintf("Bước %d", i+1), Unit: "Phòng Tư pháp",
 			GivenAt: receivedAt.Add(time.Duration(i) * time.Hour), Giver: "Trần Văn Bình", Grade: "Đúng hạn"})
 	}
-	pages := pageLines(t, render(t, func(w io.Writer) error { return ControlSlip(w, c) }))
+	data := render(t, func(w io.Writer) error { return ControlSlip(w, c) })
+	pages := pdftest.Pages(t, data)
 	if len(pages) < 2 {
 		t.Fatalf("%d page(s) for 40 hand-overs", len(pages))
 	}
@@ -97,7 +97,7 @@ func TestControlSlipContinues(t *testing.T) {
 	for i := range c.Rows {
 		steps = append(steps, fmt.Sprintf(" %d Bước %d ", i+1, i+1))
 	}
-	assertInOrder(t, strings.Join(allLines(pages), " "), steps...)
+	pdftest.InOrder(t, pdftest.Text(t, data), steps...)
 }
 
 func BenchmarkRegister5000(b *testing.B) {

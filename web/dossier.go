@@ -23,6 +23,7 @@ type eventView struct {
 	Unit    string
 	Late    bool
 	Pending bool // awaiting a leader's approval
+	Counts  bool // took effect: not a late entry still pending or rejected
 }
 
 // historyRow is one hand-over of the control slip (form 06), as the page shows it.
@@ -86,9 +87,15 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if d.Pending != nil {
 		pending = d.Pending.Seq
 	}
+	approved := map[int]bool{}
+	for _, e := range events {
+		if e.Type == motcua.EventLateApproved {
+			approved[e.Data.RefSeq] = true
+		}
+	}
 	for _, e := range events {
 		data.Timeline = append(data.Timeline, eventView{Event: e, Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry(),
-			Pending: e.Seq == pending})
+			Pending: e.Seq == pending, Counts: !e.Data.Pending || approved[e.Seq]})
 	}
 	if err := s.loadHistory(ctx, data); err != nil {
 		return nil, err

@@ -101,7 +101,7 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 func (s *Server) eventForm(ctx context.Context, data *dossierData, t motcua.EventType, seq int, buf *bytes.Buffer) error {
 	var e *eventView
 	for i := range data.Timeline {
-		if ev := &data.Timeline[i]; ev.Type == t && (seq == 0 || ev.Seq == seq) {
+		if ev := &data.Timeline[i]; ev.Type == t && ev.Counts && (seq == 0 || ev.Seq == seq) {
 			e = ev
 		}
 	}
@@ -133,7 +133,7 @@ func (s *Server) eventForm(ctx context.Context, data *dossierData, t motcua.Even
 func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.ControlSlipData {
 	d := data.D
 	c := forms.ControlSlipData{Header: s.header(ctx, d.ReceivingUnitID, true), Code: d.Code, ApplicantName: d.Applicant.Name,
-		ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, DueAt: d.DueAt}
+		ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, DueAt: d.Due()}
 	for _, h := range data.History {
 		receiver := h.Holder
 		if receiver == "" {

@@ -40,13 +40,11 @@ func (s *Server) performance(w http.ResponseWriter, r *http.Request, a *motcua.A
 	if data.UnitID == 0 && len(data.Units) > 0 {
 		data.UnitID = data.Units[0].ID
 	}
-	from, err1 := time.ParseInLocation("2006-01-02", data.From, motcua.VN)
-	last, err2 := time.ParseInLocation("2006-01-02", data.To, motcua.VN)
-	if err1 != nil || err2 != nil {
-		s.fail(w, "performance.html", v, motcua.FieldError("from", "Ngày bắt đầu và ngày kết thúc phải có dạng dd/mm/yyyy."))
+	from, last, err := periodDays(data.From, data.To)
+	if err != nil {
+		s.fail(w, "performance.html", v, err)
 		return
 	}
-	var err error
 	data.Rows, data.Late, err = s.db.StepPerformance(r.Context(), a, data.UnitID, from, last.AddDate(0, 0, 1))
 	if err != nil {
 		s.fail(w, "performance.html", v, err)

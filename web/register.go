@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -36,10 +37,9 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request, a *motcua.A
 	v := view{Title: "Sổ theo dõi hồ sơ", Actor: a}
 	q := r.URL.Query()
 	unitID, _ := strconv.ParseInt(q.Get("unit"), 10, 64)
-	from, err1 := time.ParseInLocation("2006-01-02", q.Get("from"), motcua.VN)
-	last, err2 := time.ParseInLocation("2006-01-02", q.Get("to"), motcua.VN)
-	if err1 != nil || err2 != nil {
-		s.fail(w, "error.html", v, motcua.FieldError("from", "Ngày bắt đầu và ngày kết thúc phải có dạng dd/mm/yyyy."))
+	from, last, err := periodDays(q.Get("from"), q.Get("to"))
+	if err != nil {
+		s.fail(w, "error.html", v, err)
 		return
 	}
 	to := last.AddDate(0, 0, 1)
@@ -62,6 +62,24 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request, a *motcua.A
 		return
 	}
 	sendPDF(w, r, fmt.Sprintf("so-theo-doi-%s-%s.pdf", q.Get("from"), q.Get("to")), buf.Bytes())
+}
+
+// periodDays reads a period given as two days, both included, written
+// yyyy-mm-dd (as date pickers send) or dd/mm/yyyy (as people type).
+func periodDays(from, to string) (first, last time.Time, err error) {
+	day := func(field, s string) (time.Time, error) {
+		for _, layout := range []string{"2006-01-02", "02/01/2006"} {
+			if t, err := time.ParseInLocation(layout, strings.TrimSpace(s), motcua.VN); err == nil {
+				return t, nil
+			}
+		}
+		return time.Time{}, motcua.FieldError(field, "Ngày %q không hợp lệ; nhập theo dạng dd/mm/yyyy.", s)
+	}
+	if first, err = day("from", from); err != nil {
+		return first, last, err
+	}
+	last, err = day("to", to)
+	return first, last, err
 }
 
 // registerNote says what the dates alone do not: withdrawn, stopped,
