@@ -166,13 +166,14 @@ const (
 	EventWithdrawn           EventType = "withdrawn"
 	// EventDueRecomputed records that a change of the working calendar (a day
 	// off declared late, new office hours) moved the open due dates.
-	EventDueRecomputed EventType = "due_recomputed"
-	EventExtended      EventType = "extended"      // apology and new date (form 04)
-	EventStopped       EventType = "stopped"       // processing stopped with notice (form 05)
-	EventPartSent      EventType = "part_sent"     // liên thông: a part sent to a co-ordinating unit
-	EventPartReturned  EventType = "part_returned" // the co-ordinating unit's part came back
-	EventLateApproved  EventType = "late_approved" // a leader accepts a late entry: it counts from its at
-	EventLateRejected  EventType = "late_rejected" // a leader refuses it: it never counts
+	EventDueRecomputed  EventType = "due_recomputed"
+	EventExtended       EventType = "extended"         // apology and new date (form 04)
+	EventStopped        EventType = "stopped"          // processing stopped with notice (form 05)
+	EventPartSent       EventType = "part_sent"        // liên thông: a part sent to a co-ordinating unit
+	EventPartReturned   EventType = "part_returned"    // the co-ordinating unit's part came back
+	EventPartHandedOver EventType = "part_handed_over" // the part moves to its next step
+	EventLateApproved   EventType = "late_approved"    // a leader accepts a late entry: it counts from its at
+	EventLateRejected   EventType = "late_rejected"    // a leader refuses it: it never counts
 )
 
 // System reports whether the event records the system's or a leader's
@@ -208,6 +209,8 @@ func (t EventType) Label() string {
 		return "Chuyển liên thông"
 	case EventPartReturned:
 		return "Nhận kết quả liên thông"
+	case EventPartHandedOver:
+		return "Chuyển bước xử lý liên thông"
 	case EventLateApproved:
 		return "Duyệt thao tác nhập muộn"
 	case EventLateRejected:
@@ -263,10 +266,11 @@ type EventData struct {
 	// part_sent: the co-ordinating unit, what it does and its budget in
 	// catalogue minutes (450 a working day); part_returned: which part (the
 	// seq of its part_sent event)
-	PartUnitID  int64  `json:"part_unit_id,omitempty"`
-	PartTitle   string `json:"part_title,omitempty"`
-	PartMinutes int    `json:"part_minutes,omitempty"`
-	PartSeq     int    `json:"part_seq,omitempty"`
+	PartUnitID  int64      `json:"part_unit_id,omitempty"`
+	PartTitle   string     `json:"part_title,omitempty"`
+	PartMinutes int        `json:"part_minutes,omitempty"`
+	PartSteps   []PartStep `json:"part_steps,omitempty"`
+	PartSeq     int        `json:"part_seq,omitempty"`
 	// Pending marks a late entry keyed beyond the approval limit: it counts
 	// only once a leader approves it (late_approved with RefSeq).
 	Pending bool `json:"pending,omitempty"`
@@ -289,10 +293,12 @@ type ClockStamp struct {
 	Parts         []PartDue     `json:"parts,omitempty"` // open linked parts
 }
 
-// PartDue is the due instant of a linked part, as stamped on an event.
+// PartDue is the due instants of a linked part and of its current step,
+// as stamped on an event.
 type PartDue struct {
-	Seq   int       `json:"seq"`
-	DueAt time.Time `json:"due_at"`
+	Seq       int       `json:"seq"`
+	DueAt     time.Time `json:"due_at"`
+	StepDueAt time.Time `json:"step_due_at,omitzero"`
 }
 
 // Intake is what the counter officer keys to accept a dossier.
@@ -326,6 +332,7 @@ type Action struct {
 	PartUnitID  int64
 	PartTitle   string
 	PartMinutes int
+	PartSteps   []PartStep // the part's own workflow; empty: one step of PartMinutes
 	PartSeq     int
 }
 

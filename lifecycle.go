@@ -57,12 +57,16 @@ type StepRecord struct {
 }
 
 // Part is one part of a linked dossier (liên thông) handled by a
-// co-ordinating unit. The dossier still counts once, for its lead unit.
+// co-ordinating unit through its own workflow. The dossier still counts
+// once, for its lead unit.
 type Part struct {
 	Seq        int // the seq of the part_sent event: the part's identity
 	UnitID     int64
 	Title      string
-	Minutes    int // the budget, in catalogue minutes (450 a working day)
+	Minutes    int        // the budget, in catalogue minutes (450 a working day): the steps' sum
+	Plan       []PartStep // the part's own workflow
+	Step       int        // index into Plan while the part is open
+	Records    []StepRecord
 	SentAt     time.Time
 	DueAt      time.Time
 	SentBy     int64
@@ -73,6 +77,13 @@ type Part struct {
 
 // Open reports whether the co-ordinating unit still holds the part.
 func (p *Part) Open() bool { return p.ReturnedAt.IsZero() }
+
+// PartStep is one step of a linked part's workflow at the co-ordinating
+// unit, with its budget in catalogue minutes.
+type PartStep struct {
+	Name    string `json:"name"`
+	Minutes int    `json:"minutes"`
+}
 
 // PendingEntry is a late entry awaiting a leader's approval: the action was
 // keyed long after it happened, so it counts only once approved.

@@ -59,7 +59,7 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 		// The apology (form 04) and the stop notice (form 05) are signed by
 		// the head of the unit responsible for the delay or the decision.
 		ok = a.Has(d.CurrentUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleLeader)
-	case EventPartReturned:
+	case EventPartReturned, EventPartHandedOver:
 		p := d.PartBySeq(act.PartSeq)
 		ok = p != nil && (a.Has(p.UnitID, RoleSpecialist) || a.Has(p.UnitID, RoleLeader))
 	case EventLateApproved, EventLateRejected:
@@ -79,7 +79,7 @@ func ActingUnit(act Action, d *Dossier) int64 {
 	switch act.Type {
 	case EventResultReturned, EventWithdrawn:
 		return d.ReceivingUnitID
-	case EventPartReturned:
+	case EventPartReturned, EventPartHandedOver:
 		if p := d.PartBySeq(act.PartSeq); p != nil {
 			return p.UnitID
 		}
@@ -124,6 +124,9 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 	}
 	if d.Pending == nil && d.State.Open() {
 		for _, p := range d.OpenParts() {
+			if p.Step+1 < len(p.Plan) {
+				candidates = append(candidates, Action{Type: EventPartHandedOver, PartSeq: p.Seq, PartTitle: p.Title})
+			}
 			candidates = append(candidates, Action{Type: EventPartReturned, PartSeq: p.Seq, PartTitle: p.Title})
 		}
 	}

@@ -111,10 +111,11 @@ type ActionRequest struct {
 	NewDueAt *time.Time `json:"new_due_at,omitempty"`
 	// part_sent: the co-ordinating unit, what it does and its budget in
 	// working minutes (450 a day); part_returned: the part's seq
-	PartUnitID  int64  `json:"part_unit_id,omitempty"`
-	PartTitle   string `json:"part_title,omitempty"`
-	PartMinutes int    `json:"part_minutes,omitempty"`
-	PartSeq     int    `json:"part_seq,omitempty"`
+	PartUnitID  int64             `json:"part_unit_id,omitempty"`
+	PartTitle   string            `json:"part_title,omitempty"`
+	PartMinutes int               `json:"part_minutes,omitempty"`
+	PartSteps   []motcua.PartStep `json:"part_steps,omitempty"` // the part's own workflow: name and minutes per step
+	PartSeq     int               `json:"part_seq,omitempty"`
 }
 
 // RefusalRequest is the body of POST /api/v1/refusals.

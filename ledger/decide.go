@@ -145,6 +145,8 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 		return checkPartSent(d, a, e)
 	case motcua.EventPartReturned:
 		return checkPartReturned(d, a, e)
+	case motcua.EventPartHandedOver:
+		return checkPartHandedOver(d, a, e)
 	case motcua.EventLateApproved, motcua.EventLateRejected:
 		return checkApproval(d, a, e)
 	default:

@@ -71,7 +71,7 @@ func TestLifecyclePropertiesOnRandomActionSequences(t *testing.T) {
 		{"pauses with time left", st.pausesLeft, 300}, {"pauses with no time left", st.pausesLate, 50},
 		{"first extensions", st.firstExtensions, 300}, {"second extensions", st.secondExtensions, 30},
 		{"pauses after an extension", st.promisePauses, 100}, {"promise-only pauses", st.promiseOnlyPauses, 10},
-		{"parts sent", st.partsSent, 500}, {"parts returned", st.partsReturned, 300},
+		{"parts sent", st.partsSent, 500}, {"parts returned", st.partsReturned, 300}, {"part hand-overs", st.partHandOvers, 100},
 		{"stops", st.applied[motcua.EventStopped], 100}, {"stops while waiting", st.stopsWaiting, 30},
 		{"withdrawals", st.applied[motcua.EventWithdrawn], 100}, {"results", st.applied[motcua.EventResultReady], 500},
 		{"late entries within the limit", st.lateShort, 200}, {"pending entries", st.pending, 500},
@@ -99,7 +99,7 @@ type genStats struct {
 	recomputes, recomputeWhilePending                        int
 	pausesLeft, pausesLate, promisePauses, promiseOnlyPauses int
 	stopsWaiting, firstExtensions, secondExtensions          int
-	partsSent, partsReturned                                 int
+	partsSent, partsReturned, partHandOvers                  int
 	probesPending, probesPartOpen, probesClosed              int
 }
 
@@ -109,6 +109,9 @@ type genPart struct {
 	sentAt   time.Time
 	minutes  int
 	returned time.Time
+	plan     []int       // minutes of each step of the part's own workflow
+	starts   []time.Time // when each step taken began
+	ends     []time.Time // when each step taken ended
 }
 
 // gen generates one dossier's log and keeps a model of what it should be.
@@ -393,6 +396,12 @@ func (g *gen) act() {
 			units = append(units, u)
 		}
 	}
+	var movable []genPart // open parts with a next step
+	for _, p := range open {
+		if len(p.ends)+1 < len(p.plan) {
+			movable = append(movable, p)
+		}
+	}
 	var opts []option
 	switch g.state {
 	case motcua.StateProcessing:
@@ -412,10 +421,16 @@ func (g *gen) act() {
 		if len(units) > 0 && len(open) < 3 {
 			opts = append(opts, option{motcua.EventPartSent, 3})
 		}
+		if len(movable) > 0 {
+			opts = append(opts, option{motcua.EventPartHandedOver, 3})
+		}
 	case motcua.StateSupplement:
 		opts = append(opts, option{motcua.EventSupplementReceived, 6}, option{motcua.EventStopped, 1}, option{motcua.EventWithdrawn, 1})
 		if len(open) > 0 {
 			opts = append(opts, option{motcua.EventPartReturned, 3})
+		}
+		if len(movable) > 0 {
+			opts = append(opts, option{motcua.EventPartHandedOver, 2})
 		}
 	case motcua.StateResultReady:
 		opts = append(opts, option{motcua.EventResultReturned, 1})
@@ -454,8 +469,15 @@ func (g *gen) act() {
 		a.PartUnitID = units[g.rng.IntN(len(units))]
 		a.PartTitle = "Xác nhận tình trạng cư trú"
 		a.PartMinutes = []int{1, 30, 225, 450, 900, 2250, 1 + g.rng.IntN(6000), ledger.MaxPartMinutes}[g.rng.IntN(8)]
+		if g.rng.IntN(3) == 0 { // the part's own workflow
+			for range 2 + g.rng.IntN(2) {
+				a.PartSteps = append(a.PartSteps, motcua.PartStep{Name: "Bước phối hợp", Minutes: []int{1, 60, 225, 450, 900}[g.rng.IntN(5)]})
+			}
+		}
 	case motcua.EventPartReturned:
 		a.PartSeq = open[g.rng.IntN(len(open))].seq
+	case motcua.EventPartHandedOver:
+		a.PartSeq = movable[g.rng.IntN(len(movable))].seq
 	}
 	e, err := g.decide(a)
 	if err != nil {
@@ -542,12 +564,29 @@ func (g *gen) model(e motcua.Event) {
 		g.promiseBase, g.promisePaused = e.Data.NewDueAt, 0
 	case motcua.EventPartSent:
 		g.st.partsSent++
-		g.parts = append(g.parts, genPart{seq: e.Seq, unit: e.Data.PartUnitID, sentAt: e.At, minutes: e.Data.PartMinutes})
+		p := genPart{seq: e.Seq, unit: e.Data.PartUnitID, sentAt: e.At, starts: []time.Time{e.At}}
+		for _, st := range e.Data.PartSteps {
+			p.plan = append(p.plan, st.Minutes)
+		}
+		if len(p.plan) == 0 {
+			p.plan = []int{e.Data.PartMinutes}
+		}
+		for _, m := range p.plan {
+			p.minutes += m
+		}
+		g.parts = append(g.parts, p)
+	case motcua.EventPartHandedOver:
+		g.st.partHandOvers++
+		for k := range g.parts {
+			if p := &g.parts[k]; p.seq == e.Data.PartSeq {
+				p.ends, p.starts = append(p.ends, e.At), append(p.starts, e.At)
+			}
+		}
 	case motcua.EventPartReturned:
 		g.st.partsReturned++
 		for k := range g.parts {
-			if g.parts[k].seq == e.Data.PartSeq {
-				g.parts[k].returned = e.At
+			if p := &g.parts[k]; p.seq == e.Data.PartSeq {
+				p.returned, p.ends = e.At, append(p.ends, e.At)
 			}
 		}
 	}
@@ -662,8 +701,22 @@ func (g *gen) checkParts(e motcua.Event) {
 			grade = motcua.GradeAt(m.returned, due)
 		}
 		if p.Seq != m.seq || p.UnitID != m.unit || !p.SentAt.Equal(m.sentAt) || !p.DueAt.Equal(due) ||
-			!p.ReturnedAt.Equal(m.returned) || p.Grade != grade {
+			!p.ReturnedAt.Equal(m.returned) || p.Grade != grade || p.Minutes != m.minutes {
 			g.fail("after %s: part %+v, want %+v due %s grade %q", e.Type, p, m, show(due), grade)
+		}
+		if len(p.Records) != len(m.starts) || p.Step != len(m.starts)-1 {
+			g.fail("after %s: part %d at step %d with records %+v, want %d steps taken", e.Type, p.Seq, p.Step, p.Records, len(m.starts))
+		}
+		for j, r := range p.Records {
+			stepDue := seedCal.Add(m.starts[j], ledger.CatalogueMinutes(m.plan[j], seedCal))
+			var end time.Time
+			var stepGrade motcua.Grade
+			if j < len(m.ends) {
+				end, stepGrade = m.ends[j], motcua.GradeAt(m.ends[j], stepDue)
+			}
+			if !r.StartedAt.Equal(m.starts[j]) || !r.DueAt.Equal(stepDue) || !r.EndedAt.Equal(end) || r.Grade != stepGrade {
+				g.fail("after %s: part %d step record %d %s, want due %s ended %s graded %q", e.Type, p.Seq, j, stepLine(r), show(stepDue), show(end), stepGrade)
+			}
 		}
 	}
 	if g.results == 1 && len(g.openParts()) > 0 {

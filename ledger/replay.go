@@ -80,8 +80,11 @@ func (r *replay) apply(e *motcua.Event) error {
 		r.d.DueAt, r.d.StepDueAt, r.d.PromisedAt = s.DueAt, s.StepDueAt, s.PromisedAt
 		r.c.Remaining, r.c.StepRemaining, r.c.Extension = s.Remaining, s.StepRemaining, s.Extension
 		for _, pd := range s.Parts {
-			if pt := r.d.PartBySeq(pd.Seq); pt != nil {
+			if pt := r.d.PartBySeq(pd.Seq); pt != nil && pt.Open() {
 				pt.DueAt = pd.DueAt
+				if !pd.StepDueAt.IsZero() {
+					pt.Records[len(pt.Records)-1].DueAt = pd.StepDueAt
+				}
 			}
 		}
 	}
@@ -125,6 +128,8 @@ func (r *replay) effect(e *motcua.Event) error {
 		for i := range d.Parts { // a part's own clock runs from its sending
 			if pt := &d.Parts[i]; pt.Open() {
 				pt.DueAt = cal.Add(pt.SentAt, CatalogueMinutes(pt.Minutes, cal))
+				rec := &pt.Records[len(pt.Records)-1]
+				rec.DueAt = cal.Add(rec.StartedAt, CatalogueMinutes(pt.Plan[pt.Step].Minutes, cal))
 			}
 		}
 	case motcua.EventExtended:
@@ -137,8 +142,9 @@ func (r *replay) effect(e *motcua.Event) error {
 		r.stop(e.At, motcua.StateWithdrawn)
 		r.abandonStep(e)
 	case motcua.EventPartSent:
-		d.Parts = append(d.Parts, motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle,
-			Minutes: e.Data.PartMinutes, SentAt: e.At, SentBy: e.ActorID, DueAt: cal.Add(e.At, CatalogueMinutes(e.Data.PartMinutes, cal))})
+		r.partSent(e)
+	case motcua.EventPartHandedOver:
+		return r.partHandedOver(e)
 	case motcua.EventPartReturned:
 		return r.partReturned(e)
 	default:
@@ -173,14 +179,54 @@ func (r *replay) extended(e *motcua.Event) {
 	r.d.Extensions++
 }
 
-func (r *replay) partReturned(e *motcua.Event) error {
-	for i := range r.d.Parts {
-		if pt := &r.d.Parts[i]; pt.Seq == e.Data.PartSeq {
-			pt.ReturnedAt, pt.ReturnedBy, pt.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, pt.DueAt)
-			return nil
-		}
+// DefaultPartStep names the single step of a part sent without a workflow.
+const DefaultPartStep = "Xử lý phần liên thông"
+
+// partSent opens a linked part at the co-ordinating unit, at its first step.
+func (r *replay) partSent(e *motcua.Event) {
+	plan := e.Data.PartSteps
+	if len(plan) == 0 {
+		plan = []motcua.PartStep{{Name: DefaultPartStep, Minutes: e.Data.PartMinutes}}
 	}
-	return fmt.Errorf("part %d was never sent", e.Data.PartSeq)
+	pt := motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle, Plan: plan, SentAt: e.At, SentBy: e.ActorID}
+	for _, st := range plan {
+		pt.Minutes += st.Minutes
+	}
+	pt.DueAt = r.cal.Add(e.At, CatalogueMinutes(pt.Minutes, r.cal))
+	r.d.Parts = append(r.d.Parts, pt)
+	r.startPartStep(&r.d.Parts[len(r.d.Parts)-1], e)
+}
+
+func (r *replay) startPartStep(pt *motcua.Part, e *motcua.Event) {
+	pt.Records = append(pt.Records, motcua.StepRecord{Step: pt.Step, UnitID: pt.UnitID, GiverID: e.ActorID, HolderID: e.Data.ToUserID,
+		StartedAt: e.At, DueAt: r.cal.Add(e.At, CatalogueMinutes(pt.Plan[pt.Step].Minutes, r.cal))})
+}
+
+// endPartStep closes and grades the part's current step.
+func endPartStep(pt *motcua.Part, e *motcua.Event) {
+	rec := &pt.Records[len(pt.Records)-1]
+	rec.EndedAt, rec.EndedBy, rec.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, rec.DueAt)
+}
+
+func (r *replay) partHandedOver(e *motcua.Event) error {
+	pt := r.d.PartBySeq(e.Data.PartSeq)
+	if pt == nil || !pt.Open() || pt.Step+1 >= len(pt.Plan) {
+		return fmt.Errorf("part %d has no next step", e.Data.PartSeq)
+	}
+	endPartStep(pt, e)
+	pt.Step++
+	r.startPartStep(pt, e)
+	return nil
+}
+
+func (r *replay) partReturned(e *motcua.Event) error {
+	pt := r.d.PartBySeq(e.Data.PartSeq)
+	if pt == nil {
+		return fmt.Errorf("part %d was never sent", e.Data.PartSeq)
+	}
+	endPartStep(pt, e)
+	pt.ReturnedAt, pt.ReturnedBy, pt.Grade = e.At, e.ActorID, motcua.GradeAt(e.At, pt.DueAt)
+	return nil
 }
 
 func (r *replay) pause(t time.Time, s motcua.State) {
@@ -242,7 +288,8 @@ func Stamp(e *motcua.Event, d *motcua.Dossier, c Clock) {
 	e.Data.Clock = &motcua.ClockStamp{DueAt: d.DueAt, StepDueAt: d.StepDueAt, Remaining: c.Remaining,
 		StepRemaining: c.StepRemaining, PromisedAt: d.PromisedAt, Extension: c.Extension}
 	for _, pt := range d.OpenParts() {
-		e.Data.Clock.Parts = append(e.Data.Clock.Parts, motcua.PartDue{Seq: pt.Seq, DueAt: pt.DueAt})
+		e.Data.Clock.Parts = append(e.Data.Clock.Parts, motcua.PartDue{Seq: pt.Seq, DueAt: pt.DueAt,
+			StepDueAt: pt.Records[len(pt.Records)-1].DueAt})
 	}
 }
 

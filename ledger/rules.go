@@ -60,6 +60,9 @@ func checkExtension(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situa
 // MaxPartMinutes bounds a linked part's budget: 60 working days.
 const MaxPartMinutes = 60 * catalogueDayMinutes
 
+// MaxPartSteps bounds a linked part's own workflow.
+const MaxPartSteps = 20
+
 func checkPartSent(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
 	if err := need(d, a.Type, motcua.StateProcessing); err != nil {
 		return err
@@ -74,15 +77,62 @@ func checkPartSent(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
 		return motcua.FieldError("part_title", "Phải ghi nội dung phần việc gửi liên thông.")
 	case utf8.RuneCountInString(title) > 500:
 		return motcua.FieldError("part_title", "Nội dung phần việc liên thông tối đa 500 ký tự.")
-	case a.PartMinutes <= 0 || a.PartMinutes > MaxPartMinutes:
-		return motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải từ 1 phút đến 60 ngày làm việc.")
+	}
+	steps, total, err := partPlan(a)
+	if err != nil {
+		return err
 	}
 	for _, p := range d.OpenParts() {
 		if p.UnitID == a.PartUnitID {
 			return motcua.Errorf(motcua.ENOTALLOWED, "Đơn vị này đang giữ một phần liên thông của hồ sơ (%s) chưa trả.", p.Title)
 		}
 	}
-	e.Data.PartUnitID, e.Data.PartTitle, e.Data.PartMinutes = a.PartUnitID, title, a.PartMinutes
+	e.Data.PartUnitID, e.Data.PartTitle, e.Data.PartMinutes, e.Data.PartSteps = a.PartUnitID, title, total, steps
+	return nil
+}
+
+// partPlan cleans a part's workflow: its steps, or one step of PartMinutes.
+// Each step needs a name and a budget; the sum is at most 60 working days.
+func partPlan(a motcua.Action) (steps []motcua.PartStep, total int, err error) {
+	if len(a.PartSteps) == 0 {
+		if a.PartMinutes <= 0 || a.PartMinutes > MaxPartMinutes {
+			return nil, 0, motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải từ 1 phút đến 60 ngày làm việc.")
+		}
+		return nil, a.PartMinutes, nil
+	}
+	if len(a.PartSteps) > MaxPartSteps {
+		return nil, 0, motcua.FieldError("part_steps", "Quy trình liên thông tối đa %d bước.", MaxPartSteps)
+	}
+	for i, st := range a.PartSteps {
+		name := motcua.NFC(st.Name)
+		switch {
+		case name == "" || utf8.RuneCountInString(name) > 300:
+			return nil, 0, motcua.FieldError("part_steps", "Bước %d của quy trình liên thông phải có tên (tối đa 300 ký tự).", i+1)
+		case st.Minutes <= 0 || st.Minutes > MaxPartMinutes:
+			return nil, 0, motcua.FieldError("part_steps", "Bước %d (%s) phải có thời hạn từ 1 phút đến 60 ngày làm việc.", i+1, name)
+		}
+		steps, total = append(steps, motcua.PartStep{Name: name, Minutes: st.Minutes}), total+st.Minutes
+	}
+	if total > MaxPartMinutes {
+		return nil, 0, motcua.FieldError("part_steps", "Tổng thời hạn các bước liên thông vượt quá 60 ngày làm việc.")
+	}
+	return steps, total, nil
+}
+
+func checkPartHandedOver(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
+	if err := need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement); err != nil {
+		return err
+	}
+	part := d.PartBySeq(a.PartSeq)
+	switch {
+	case part == nil || !part.Open():
+		return motcua.FieldError("part", "Không có phần liên thông đang xử lý với số %d.", a.PartSeq)
+	case part.Step+1 >= len(part.Plan):
+		return motcua.Errorf(motcua.ENOTALLOWED, "Phần liên thông “%s” đang ở bước cuối; hãy trả kết quả liên thông.", part.Title)
+	case e.At.Before(part.Records[len(part.Records)-1].StartedAt):
+		return motcua.FieldError("at", "Thời điểm chuyển bước sớm hơn lúc nhận bước hiện tại.")
+	}
+	e.Data.PartSeq, e.Data.ToUserID = a.PartSeq, a.ToUserID
 	return nil
 }
 
@@ -94,8 +144,8 @@ func checkPartReturned(d *motcua.Dossier, a motcua.Action, e *motcua.Event) erro
 	if part == nil || !part.Open() {
 		return motcua.FieldError("part", "Không có phần liên thông đang chờ kết quả với số %d.", a.PartSeq)
 	}
-	if e.At.Before(part.SentAt) {
-		return motcua.FieldError("at", "Thời điểm trả (%s) sớm hơn lúc gửi liên thông (%s).", motcua.FormatDateTime(e.At), motcua.FormatDateTime(part.SentAt))
+	if start := part.Records[len(part.Records)-1].StartedAt; e.At.Before(start) {
+		return motcua.FieldError("at", "Thời điểm trả (%s) sớm hơn lúc nhận bước liên thông hiện tại (%s).", motcua.FormatDateTime(e.At), motcua.FormatDateTime(start))
 	}
 	e.Data.PartSeq = a.PartSeq
 	return nil

@@ -354,3 +354,40 @@ func TestLateHolidayMovesOpenPartsAndSteps(t *testing.T) {
 		}
 	})
 }
+
+// TestPartWithItsOwnWorkflow: a part sent Mon 04/03 11:00 with two steps
+// (0,5 + 2 working days) is due Wed 06/03 16:45, its first step Mon 16:45.
+// The first step, handed on Tue 08:00, is late; the part, back Wed 10:00,
+// is on time; the control slip's records say who did what.
+func TestPartWithItsOwnWorkflow(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)}
+		s.act(f.counterA, vn(3, 4, 10, 0), motcua.EventHandedOver)
+		wantCode(t, s.try(f.specialistA, vn(3, 4, 11, 0), motcua.EventPartSent, func(a *motcua.Action) {
+			a.PartUnitID, a.PartTitle = f.b.ID, "Xác minh"
+			a.PartSteps = []motcua.PartStep{{Name: "Tiếp nhận", Minutes: 225}, {Name: " ", Minutes: 900}}
+		}), motcua.EINVALID)
+		s.act(f.specialistA, vn(3, 4, 11, 0), motcua.EventPartSent, func(a *motcua.Action) {
+			a.PartUnitID, a.PartTitle = f.b.ID, "Xác định nghĩa vụ tài chính"
+			a.PartSteps = []motcua.PartStep{{Name: "Tiếp nhận thông tin", Minutes: 225}, {Name: "Xác định, thông báo", Minutes: 900}}
+		})
+		pt := s.d.Parts[0]
+		wantInstant(t, "part due", pt.DueAt, vn(3, 6, 16, 45))
+		wantInstant(t, "first part step due", pt.Records[0].DueAt, vn(3, 4, 16, 45))
+		partAct := func(a *motcua.Action) { a.PartSeq = pt.Seq }
+		// Only the co-ordinating unit moves its part; there is no step after the last.
+		wantCode(t, s.try(f.specialistA, vn(3, 5, 8, 0), motcua.EventPartHandedOver, partAct), motcua.EFORBIDDEN)
+		s.act(f.specialistB, vn(3, 5, 8, 0), motcua.EventPartHandedOver, partAct)
+		wantCode(t, s.try(f.specialistB, vn(3, 5, 9, 0), motcua.EventPartHandedOver, partAct), motcua.ENOTALLOWED)
+		s.act(f.specialistB, vn(3, 6, 10, 0), motcua.EventPartReturned, partAct)
+		h := s.history(f.specialistA).Parts[0]
+		if len(h.Records) != 2 || h.Records[0].Grade != motcua.GradeLate || h.Records[1].Grade != motcua.GradeEarly || h.Grade != motcua.GradeOnTime {
+			t.Errorf("part records %+v graded %q", h.Records, h.Grade)
+		}
+		wantInstant(t, "second part step due", h.Records[1].DueAt, vn(3, 7, 8, 0))
+		if h.Records[1].GiverID != f.specialistB.User.ID || h.Records[1].EndedBy != f.specialistB.User.ID {
+			t.Errorf("second part step given by %d, ended by %d", h.Records[1].GiverID, h.Records[1].EndedBy)
+		}
+	})
+}

@@ -50,6 +50,7 @@ type dossierData struct {
 	NextHolders         []motcua.User
 	Units               []*motcua.Unit // co-ordinating units a part may go to
 	Now                 string
+	names               map[int64]string // people named in the history
 }
 
 func (s *Server) unitName(ctx context.Context, id int64) string {
@@ -118,10 +119,16 @@ func (s *Server) loadHistory(ctx context.Context, data *dossierData) error {
 	for _, st := range data.D.Steps {
 		ids = append(ids, st.GiverID, st.HolderID, st.EndedBy)
 	}
+	for _, pt := range data.D.Parts {
+		for _, rec := range pt.Records {
+			ids = append(ids, rec.GiverID, rec.HolderID, rec.EndedBy)
+		}
+	}
 	names, err := s.db.UserNames(ctx, ids)
 	if err != nil {
 		return err
 	}
+	data.names = names
 	for _, st := range data.D.Steps {
 		row := historyRow{StepRecord: st, Unit: s.unitName(ctx, st.UnitID), Giver: names[st.GiverID],
 			Holder: names[st.HolderID], EndedBy: names[st.EndedBy]}
@@ -182,13 +189,17 @@ func actionFromForm(r *http.Request) (motcua.Action, error) {
 	act := motcua.Action{Version: version, Type: motcua.EventType(f("type")), Reason: f("reason"), Note: f("note"),
 		ToUserID: toUser, Missing: strings.Split(f("missing"), "\n"), PartUnitID: partUnit, PartTitle: f("part_title"), PartSeq: partSeq}
 	if days := strings.TrimSpace(f("part_days")); days != "" {
-		n, err := strconv.ParseFloat(strings.Replace(days, ",", ".", 1), 64)
-		if err != nil || n <= 0 || n > 60 {
+		n, ok := workingDays(days)
+		if !ok {
 			return act, motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải là số ngày làm việc từ 0,1 đến 60.")
 		}
-		act.PartMinutes = int(n*450 + 0.5)
+		act.PartMinutes = n
 	}
-	var err error
+	steps, err := partSteps(f("part_steps"))
+	if err != nil {
+		return act, err
+	}
+	act.PartSteps = steps
 	if at := strings.TrimSpace(f("at")); at != "" {
 		if act.At, err = motcua.ParseDateTime(at); err != nil {
 			return act, err
@@ -211,4 +222,31 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request, a *motcua.Actor
 	}
 	v.Data = data
 	s.render(w, http.StatusOK, "receipt.html", v)
+}
+
+// workingDays reads a number of working days ("2", "0,5") as catalogue
+// minutes (450 a day).
+func workingDays(s string) (minutes int, ok bool) {
+	n, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
+	if err != nil || n <= 0 || n > 60 {
+		return 0, false
+	}
+	return int(n*450 + 0.5), true
+}
+
+// partSteps reads a linked part's workflow, one step a line: "name; days".
+func partSteps(text string) ([]motcua.PartStep, error) {
+	var steps []motcua.PartStep
+	for i, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		name, days, found := strings.Cut(line, ";")
+		minutes, ok := workingDays(days)
+		if !found || !ok {
+			return nil, motcua.FieldError("part_steps", "Dòng %d của quy trình liên thông phải có dạng “Tên bước; số ngày làm việc”, ví dụ “Xác định nghĩa vụ tài chính; 2”.", i+1)
+		}
+		steps = append(steps, motcua.PartStep{Name: strings.TrimSpace(name), Minutes: minutes})
+	}
+	return steps, nil
 }

@@ -143,12 +143,15 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 			ReceivedAt: h.StartedAt, Receiver: receiver, DueAt: h.DueAt, Grade: h.Grade.Label()})
 	}
 	for _, pt := range data.Parts {
-		note := ""
-		if !pt.ReturnedAt.IsZero() {
-			note = "Trả lúc " + motcua.FormatDateTime(pt.ReturnedAt)
+		for _, rec := range pt.Records {
+			note := ""
+			if !rec.EndedAt.IsZero() {
+				note = "Chuyển lúc " + motcua.FormatDateTime(rec.EndedAt)
+			}
+			c.Rows = append(c.Rows, forms.ControlRow{Step: "Liên thông – " + pt.Title + ": " + pt.Plan[rec.Step].Name, Unit: pt.Unit,
+				GivenAt: rec.StartedAt, Giver: data.names[rec.GiverID], ReceivedAt: rec.StartedAt, Receiver: firstNonEmpty(data.names[rec.HolderID], pt.Unit),
+				DueAt: rec.DueAt, Grade: rec.Grade.Label(), Note: note})
 		}
-		c.Rows = append(c.Rows, forms.ControlRow{Step: "Liên thông: " + pt.Title, Unit: pt.Unit, GivenAt: pt.SentAt,
-			ReceivedAt: pt.SentAt, Receiver: pt.Unit, DueAt: pt.DueAt, Grade: pt.Grade.Label(), Note: note})
 	}
 	return c
 }
