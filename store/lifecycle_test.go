@@ -391,3 +391,26 @@ func TestPartWithItsOwnWorkflow(t *testing.T) {
 		}
 	})
 }
+
+// TestLateHolidayMovesPartsOfPausedDossiers: a dossier waiting for a
+// supplement keeps its frozen clock, but its linked part, whose clock never
+// pauses, moves with a day off declared late.
+func TestLateHolidayMovesPartsOfPausedDossiers(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)}
+		s.act(f.counterA, vn(3, 4, 10, 0), motcua.EventHandedOver)
+		s.act(f.specialistA, vn(3, 4, 11, 0), motcua.EventPartSent, func(a *motcua.Action) {
+			a.PartUnitID, a.PartTitle, a.PartMinutes = f.b.ID, "Xác minh nơi cư trú", 900
+		})
+		s.act(f.specialistA, vn(3, 4, 11, 10), motcua.EventSupplementRequested, func(a *motcua.Action) { a.Missing = []string{"Tờ khai"} })
+		due := s.d.DueAt
+		setNow(db, vn(3, 4, 12, 0))
+		if err := db.SetCalendarDay(t.Context(), f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+			t.Fatal(err)
+		}
+		h := s.history(f.specialistA)
+		wantInstant(t, "paused dossier's due", h.DueAt, due)
+		wantInstant(t, "its part's due", h.Parts[0].DueAt, vn(3, 7, 11, 0))
+	})
+}

@@ -15,7 +15,11 @@ import (
 // unit; dossiers due before from are not touched by a change on or after it.
 func (db *DB) recomputeDueDates(ctx context.Context, actorID, unitID int64, from time.Time, reason string) (moved int, err error) {
 	defer motcua.Wrap(&err, "DB.recomputeDueDates")
-	q, args := `SELECT id FROM dossiers WHERE state = 'processing' AND (due_at >= ? OR step_due_at >= ?)`, []any{ms(from), ms(from)}
+	// Running dossiers whose due instants may lie after the change, and
+	// paused ones with a linked part still out: a part's clock never pauses.
+	q, args := `SELECT id FROM dossiers WHERE ((state = 'processing' AND (due_at >= ? OR step_due_at >= ?)) OR
+		(state = 'supplement' AND id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND due_at >= ?)))`,
+		[]any{ms(from), ms(from), ms(from)}
 	if unitID != 0 {
 		q += ` AND receiving_unit_id = ?`
 		args = append(args, unitID)
@@ -52,7 +56,7 @@ func (db *DB) recomputeDueDates(ctx context.Context, actorID, unitID int64, from
 func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string) (changed bool, err error) {
 	err = db.inTx(ctx, func(tx *Tx) error {
 		cur, events, p, cal, err := db.loadForAction(tx, id)
-		if err != nil || cur.State != motcua.StateProcessing {
+		if err != nil || !cur.State.Open() {
 			return err
 		}
 		now := db.now()
