@@ -153,7 +153,15 @@ type Procedure struct {
 	Documents     []RequiredDocument `json:"documents"`
 	Steps         []WorkflowStep     `json:"steps"`
 	EffectiveFrom time.Time          `json:"effective_from"`
+	// The decision that published this version (0 for versions entered
+	// without one), what it did, and whether it is still a draft.
+	DecisionID int64         `json:"decision_id,omitempty"`
+	Change     ChangeKind    `json:"change,omitempty"`
+	Status     VersionStatus `json:"status,omitempty"`
 }
+
+// Repealed reports whether this version repeals the procedure.
+func (p *Procedure) Repealed() bool { return p.Change == ChangeRepeal }
 
 // StepsMinutes is the sum of the workflow's step budgets.
 func (p *Procedure) StepsMinutes() int {

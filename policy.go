@@ -151,3 +151,15 @@ func lastDecidingStep(steps []WorkflowStep, i int) bool {
 	}
 	return true
 }
+
+// CanManageCatalog reports whether the actor may prepare and publish
+// catalogue decisions: administrators. (A province would narrow this to
+// its own catalogue team; the grant is the place to do it.)
+func (a *Actor) CanManageCatalog() bool {
+	for _, g := range a.User.Grants {
+		if g.Role == RoleAdmin {
+			return true
+		}
+	}
+	return false
+}

@@ -11,57 +11,81 @@ import (
 	"github.com/motcua/motcua"
 )
 
-// CreateProcedure adds a procedure with its first published version, or a
-// new version of an existing (code, level). Published versions are never
-// changed; dossiers keep the version in force at their acceptance.
+// CreateProcedure publishes a procedure version at once, without a
+// decision: a new procedure (code, level) or a new version of one, in
+// force from p.EffectiveFrom (now when zero). The demo and tests use it;
+// officials publish through decisions (DraftChange, PublishDecision).
 func (db *DB) CreateProcedure(ctx context.Context, p *motcua.Procedure) (err error) {
 	defer motcua.Wrap(&err, "DB.CreateProcedure(%q)", p.Code)
-	if err := validateProcedure(p); err != nil {
+	if err := validateProcedureFields(p); err != nil {
 		return err
 	}
-	docs, _ := json.Marshal(p.Documents)
-	steps, _ := json.Marshal(p.Steps)
+	if err := checkBudgets(p); err != nil {
+		return err
+	}
 	if p.EffectiveFrom.IsZero() {
 		p.EffectiveFrom = db.Now()
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
-		fieldID, err := ensureField(tx, p.Field)
-		if err != nil {
+		var err error
+		if p.ID, err = ensureProcedure(tx, p); err != nil {
 			return err
 		}
-		err = tx.queryRow(`SELECT id FROM procedures WHERE code = ? AND level = ?`, p.Code, string(p.Level)).Scan(&p.ID)
-		if err != nil {
-			if err := tx.queryRow(`INSERT INTO procedures (code, level, field_id) VALUES (?, ?, ?) RETURNING id`,
-				p.Code, string(p.Level), fieldID).Scan(&p.ID); err != nil {
-				return err
-			}
-		}
-		if err := tx.queryRow(`SELECT COALESCE(MAX(version), 0) + 1 FROM procedure_versions WHERE procedure_id = ?`, p.ID).Scan(&p.Version); err != nil {
+		if err := tx.queryRow(`SELECT COALESCE(MAX(version), 0) + 1 FROM procedure_versions WHERE procedure_id = ? AND status = 'published'`,
+			p.ID).Scan(&p.Version); err != nil {
 			return err
 		}
-		key := motcua.Fold(p.Code + " " + p.Name + " " + p.Field)
-		if err := tx.queryRow(`INSERT INTO procedure_versions (procedure_id, version, name, search_key, time_amount, time_unit,
-			online_level, office, fees, legal_basis, result_type, documents, steps, effective_from, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			p.ID, p.Version, p.Name, key, p.Time.Amount, string(p.Time.Unit), string(p.OnlineLevel), p.Office,
-			p.Fees, p.LegalBasis, p.ResultType, string(docs), string(steps), ms(p.EffectiveFrom), ms(db.Now())).Scan(&p.VersionID); err != nil {
+		p.Status, p.Change = motcua.VersionPublished, motcua.ChangeAdd
+		if p.Version > 1 {
+			p.Change = motcua.ChangeAmend
+		}
+		if err := insertVersion(tx, p, db.Now()); err != nil {
 			return err
 		}
-		_, err = tx.exec(`UPDATE procedures SET current_version_id = ?, field_id = ? WHERE id = ?`, p.VersionID, fieldID, p.ID)
+		_, err = tx.exec(`UPDATE procedures SET current_version_id = ? WHERE id = ?`, p.VersionID, p.ID)
 		return err
 	})
 }
 
-func validateProcedure(p *motcua.Procedure) error {
+// ensureProcedure returns the id of (code, level), creating it, and keeps
+// its field as the newest version says.
+func ensureProcedure(tx *Tx, p *motcua.Procedure) (int64, error) {
+	fieldID, err := ensureField(tx, p.Field)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = tx.queryRow(`SELECT id FROM procedures WHERE code = ? AND level = ?`, p.Code, string(p.Level)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.queryRow(`INSERT INTO procedures (code, level, field_id) VALUES (?, ?, ?) RETURNING id`, p.Code, string(p.Level), fieldID).Scan(&id)
+		return id, err
+	} else if err != nil {
+		return 0, err
+	}
+	_, err = tx.exec(`UPDATE procedures SET field_id = ? WHERE id = ?`, fieldID, id)
+	return id, err
+}
+
+// validateProcedureFields checks what any version, draft or published, needs.
+func validateProcedureFields(p *motcua.Procedure) error {
 	p.Code, p.Name, p.Field = motcua.NFC(p.Code), motcua.NFC(p.Name), motcua.NFC(p.Field)
 	switch {
 	case p.Code == "" || p.Name == "" || p.Field == "":
 		return motcua.FieldError("code", "Mã, tên và lĩnh vực của thủ tục là bắt buộc.")
 	case p.Level != motcua.LevelCommune && p.Level != motcua.LevelDistrict && p.Level != motcua.LevelProvince:
 		return motcua.FieldError("level", "Cấp thực hiện %q không hợp lệ.", p.Level)
+	case p.Time.Unit != motcua.WorkingDays && p.Time.Unit != motcua.WorkingHours && p.Time.Unit != motcua.SameDay:
+		return motcua.FieldError("time", "Đơn vị thời hạn giải quyết %q không hợp lệ.", p.Time.Unit)
+	case p.Time.Unit != motcua.SameDay && (p.Time.Amount <= 0 || p.Time.Amount > motcua.MaxWorkingDays):
+		return motcua.FieldError("time", "Thời hạn giải quyết của thủ tục %s phải là số dương.", p.Code)
 	case len(p.Steps) == 0:
 		return motcua.FieldError("steps", "Thủ tục %s chưa có quy trình nội bộ.", p.Code)
 	}
+	return nil
+}
+
+// checkBudgets: a workflow's step budgets must sum to the legal time.
+func checkBudgets(p *motcua.Procedure) error {
 	legal := int(p.Time.Duration(450*time.Minute) / time.Minute)
 	if got := p.StepsMinutes(); got != legal {
 		return motcua.FieldError("steps", "Tổng thời gian các bước (%d phút) phải bằng thời hạn giải quyết (%d phút) của thủ tục %s.",
@@ -80,14 +104,16 @@ func ensureField(tx *Tx, name string) (int64, error) {
 }
 
 const procedureColumns = `p.id, v.id, v.version, p.code, v.name, f.name, p.level, v.time_amount, v.time_unit, v.online_level,
-	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from`
+	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from, v.decision_id, v.kind, v.status`
+
+const versionsFrom = ` FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id JOIN fields f ON f.id = p.field_id`
 
 func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, error) {
 	p := &motcua.Procedure{}
 	var docs, steps string
 	var from int64
 	if err := row.Scan(&p.ID, &p.VersionID, &p.Version, &p.Code, &p.Name, &p.Field, &p.Level, &p.Time.Amount, &p.Time.Unit,
-		&p.OnlineLevel, &p.Office, &p.Fees, &p.LegalBasis, &p.ResultType, &docs, &steps, &from); err != nil {
+		&p.OnlineLevel, &p.Office, &p.Fees, &p.LegalBasis, &p.ResultType, &docs, &steps, &from, &p.DecisionID, &p.Change, &p.Status); err != nil {
 		return nil, err
 	}
 	p.EffectiveFrom = fromMS(from)
@@ -97,22 +123,63 @@ func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, erro
 	return p, json.Unmarshal([]byte(steps), &p.Steps)
 }
 
-// Procedure returns the version in force of a procedure.
-func (db *DB) Procedure(ctx context.Context, id int64) (p *motcua.Procedure, err error) {
-	defer motcua.Wrap(&err, "DB.Procedure(%d)", id)
-	// The id of the version in force (one primary-key read), then the
+// Procedure returns the version of a procedure in force now.
+func (db *DB) Procedure(ctx context.Context, id int64) (*motcua.Procedure, error) {
+	return db.VersionAt(ctx, id, db.Now())
+}
+
+// VersionAt returns the version of a procedure in force at t: the newest
+// published version effective by then. A procedure repealed by then, or
+// not yet in force, is refused with the reason.
+func (db *DB) VersionAt(ctx context.Context, id int64, t time.Time) (p *motcua.Procedure, err error) {
+	defer motcua.Wrap(&err, "DB.VersionAt(%d, %s)", id, motcua.FormatDateTime(t))
+	// The id of the version in force (one indexed read), then the
 	// immutable version, cached: no join and no JSON decoding per intake.
 	var version int64
+	var kind string
 	err = db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT current_version_id FROM procedures WHERE id = ?`, id).Scan(&version)
+		return tx.queryRow(`SELECT id, kind FROM procedure_versions WHERE procedure_id = ? AND status = 'published' AND effective_from <= ?
+			ORDER BY effective_from DESC, version DESC LIMIT 1`, id, ms(t)).Scan(&version, &kind)
 	})
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && version == 0) {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính đã chọn.")
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Thủ tục hành chính đã chọn không có hiệu lực vào %s.", motcua.FormatDateTime(t))
+	} else if err != nil {
+		return nil, err
 	}
+	if p, err = db.ProcedureVersion(ctx, version); err != nil {
+		return nil, err
+	}
+	if p.Repealed() {
+		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Thủ tục %s – %s đã bị bãi bỏ từ ngày %s.", p.Code, p.Name, motcua.FormatDate(p.EffectiveFrom))
+	}
+	return p, nil
+}
+
+// Versions lists every version of a procedure, published and draft, oldest first.
+func (db *DB) Versions(ctx context.Context, id int64) (out []*motcua.Procedure, err error) {
+	defer motcua.Wrap(&err, "DB.Versions(%d)", id)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		out, err = queryVersions(tx, `v.procedure_id = ? ORDER BY v.status DESC, v.effective_from, v.version`, id)
+		return err
+	})
+	return out, err
+}
+
+func queryVersions(tx *Tx, where string, args ...any) ([]*motcua.Procedure, error) {
+	rows, err := tx.query(`SELECT `+procedureColumns+versionsFrom+` WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}
-	return db.ProcedureVersion(ctx, version)
+	defer rows.Close()
+	var out []*motcua.Procedure
+	for rows.Next() {
+		p, err := scanProcedure(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // ProcedureVersion returns one immutable version; cached forever.
@@ -125,18 +192,24 @@ func (db *DB) ProcedureVersion(ctx context.Context, versionID int64) (p *motcua.
 		return p, nil
 	}
 	err = db.readTx(ctx, func(tx *Tx) error {
-		p, err = scanProcedure(tx.queryRow(`SELECT `+procedureColumns+` FROM procedure_versions v
-			JOIN procedures p ON p.id = v.procedure_id JOIN fields f ON f.id = p.field_id WHERE v.id = ?`, versionID))
+		p, err = scanProcedure(tx.queryRow(`SELECT `+procedureColumns+versionsFrom+` WHERE v.id = ?`, versionID))
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	db.mu.Lock()
-	db.versions[versionID] = p
-	db.mu.Unlock()
+	if p.Status == motcua.VersionPublished { // drafts change until published
+		db.mu.Lock()
+		db.versions[versionID] = p
+		db.mu.Unlock()
+	}
 	return p, nil
 }
+
+// versionInForce selects the id of the version of procedure p in force at the
+// instant bound to its one parameter.
+const versionInForce = `SELECT iv.id FROM procedure_versions iv WHERE iv.procedure_id = p.id AND iv.status = 'published'
+	AND iv.effective_from <= ? ORDER BY iv.effective_from DESC, iv.version DESC LIMIT 1`
 
 // SearchProcedures finds procedures in force whose code, name or field
 // contain every word of the query, folded ("dang ky khai sinh" finds
@@ -146,9 +219,9 @@ func (db *DB) SearchProcedures(ctx context.Context, query string, level motcua.L
 	if limit <= 0 || limit > 200 {
 		limit = 200
 	}
-	q := `SELECT ` + procedureColumns + ` FROM procedures p JOIN procedure_versions v ON v.id = p.current_version_id
-		JOIN fields f ON f.id = p.field_id WHERE 1 = 1`
-	var args []any
+	q := `SELECT ` + procedureColumns + ` FROM procedures p JOIN procedure_versions v ON v.id = (` + versionInForce + `)
+		JOIN fields f ON f.id = p.field_id WHERE v.kind <> 'repeal'`
+	args := []any{ms(db.Now())}
 	for _, w := range strings.Fields(motcua.Fold(query)) {
 		q += ` AND v.search_key LIKE ? ESCAPE '\'`
 		args = append(args, "%"+likeEscaper.Replace(w)+"%")

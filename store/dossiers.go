@@ -29,9 +29,16 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	if d, err := db.acceptedWithKey(ctx, a, in.Key); d != nil || err != nil {
 		return d, err
 	}
-	p, err := db.Procedure(ctx, in.ProcedureID)
-	if motcua.ErrorCode(err) == motcua.ENOTFOUND {
-		return nil, motcua.FieldError("procedure", "Thủ tục hành chính đã chọn không tồn tại hoặc đã bị bãi bỏ.")
+	now := db.now()
+	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
+	if err != nil {
+		return nil, err
+	}
+	// The version in force when the dossier was received: an amendment
+	// published later never rewrites it.
+	p, err := db.VersionAt(ctx, in.ProcedureID, at)
+	if code := motcua.ErrorCode(err); code == motcua.ENOTFOUND || code == motcua.ENOTALLOWED {
+		return nil, motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
 	} else if err != nil {
 		return nil, err
 	}
@@ -40,11 +47,6 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 		return nil, err
 	}
 	cal, err := db.Calendar(ctx, in.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	now := db.now()
-	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
 	if err != nil {
 		return nil, err
 	}

@@ -128,7 +128,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 			{Name: "Thẩm định, dự thảo kết quả", Role: motcua.RoleSpecialist, Unit: motcua.AtDeciding, Minutes: 900},
 			{Name: "Ký duyệt", Role: motcua.RoleLeader, Unit: motcua.AtDeciding, Minutes: 270},
 			{Name: "Trả kết quả", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 90},
-		}}
+		}, EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
 	if err := db.CreateProcedure(ctx, f.proc); err != nil {
 		t.Fatal(err)
 	}
