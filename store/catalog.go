@@ -166,7 +166,12 @@ func (db *DB) Versions(ctx context.Context, id int64) (out []*motcua.Procedure, 
 }
 
 func queryVersions(tx *Tx, where string, args ...any) ([]*motcua.Procedure, error) {
-	rows, err := tx.query(`SELECT `+procedureColumns+versionsFrom+` WHERE `+where, args...)
+	return selectVersions(tx, `SELECT `+procedureColumns+versionsFrom+` WHERE `+where, args...)
+}
+
+// selectVersions runs a query selecting procedureColumns.
+func selectVersions(tx *Tx, query string, args ...any) ([]*motcua.Procedure, error) {
+	rows, err := tx.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -214,40 +219,8 @@ const versionInForce = `SELECT iv.id FROM procedure_versions iv WHERE iv.procedu
 // SearchProcedures finds procedures in force whose code, name or field
 // contain every word of the query, folded ("dang ky khai sinh" finds
 // "Đăng ký khai sinh"). level "" searches every level.
-func (db *DB) SearchProcedures(ctx context.Context, query string, level motcua.Level, limit int) (out []*motcua.Procedure, err error) {
-	defer motcua.Wrap(&err, "DB.SearchProcedures(%q)", query)
-	if limit <= 0 || limit > 200 {
-		limit = 200
-	}
-	q := `SELECT ` + procedureColumns + ` FROM procedures p JOIN procedure_versions v ON v.id = (` + versionInForce + `)
-		JOIN fields f ON f.id = p.field_id WHERE v.kind <> 'repeal'`
-	args := []any{ms(db.Now())}
-	for _, w := range strings.Fields(motcua.Fold(query)) {
-		q += ` AND v.search_key LIKE ? ESCAPE '\'`
-		args = append(args, "%"+likeEscaper.Replace(w)+"%")
-	}
-	if level != "" {
-		q += ` AND p.level = ?`
-		args = append(args, string(level))
-	}
-	q += ` ORDER BY f.name, v.name LIMIT ?`
-	args = append(args, limit)
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanProcedure(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return rows.Err()
-	})
-	return out, err
+func (db *DB) SearchProcedures(ctx context.Context, query string, level motcua.Level, limit int) ([]*motcua.Procedure, error) {
+	return db.Catalog(ctx, CatalogFilter{Query: query, Level: level, Limit: limit})
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)

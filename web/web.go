@@ -45,6 +45,9 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	}))
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
+	mux.HandleFunc("GET /thu-tuc", s.catalog)
+	mux.HandleFunc("GET /thu-tuc/{level}/{code}", s.procedurePublic)
+	mux.HandleFunc("GET /thu-tuc/{level}/{code}/{format}", s.procedureQR)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
@@ -85,7 +88,11 @@ var funcs = template.FuncMap{
 	"minutes":  func(m int) string { return motcua.FormatDecimal(float64(m) / 60) },
 	"now":      time.Now,
 	"dict":     dict,
-	"percent":  func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
+	// the public catalogue
+	"howToFile":     howToFile,
+	"procedurePath": ProcedurePath,
+	"clauses":       func(s string) []string { return strings.Split(s, "; ") },
+	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
 
 // dict builds a map from alternating keys and values, to pass several

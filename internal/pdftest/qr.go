@@ -18,7 +18,14 @@ import (
 // and returns its text.
 func QR(tb testing.TB, data []byte) string {
 	tb.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(firstImage(tb, data))
+	return DecodeQR(tb, firstImage(tb, data))
+}
+
+// DecodeQR decodes the QR code in an image (a PNG served, a screenshot) and
+// returns its text.
+func DecodeQR(tb testing.TB, img image.Image) string {
+	tb.Helper()
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
 	if err != nil {
 		tb.Fatal(err)
 	}

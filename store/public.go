@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+// CatalogFilter selects procedures of the public catalogue.
+type CatalogFilter struct {
+	Query  string // words folded: "dang ky khai sinh" finds "Đăng ký khai sinh"
+	Field  string
+	Level  motcua.Level
+	Online motcua.OnlineLevel
+	Office string // deciding office key at district level ("tu_phap")
+	Limit  int
+}
+
+// Catalog lists the procedures in force now that match f, by field and name.
+func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Procedure, err error) {
+	defer motcua.Wrap(&err, "DB.Catalog(%q)", f.Query)
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 500
+	}
+	q := `SELECT ` + procedureColumns + ` FROM procedures p JOIN procedure_versions v ON v.id = (` + versionInForce + `)
+		JOIN fields f ON f.id = p.field_id WHERE v.kind <> 'repeal'`
+	args := []any{ms(db.Now())}
+	for _, w := range strings.Fields(motcua.Fold(f.Query)) {
+		q += ` AND v.search_key LIKE ? ESCAPE '\'`
+		args = append(args, "%"+likeEscaper.Replace(w)+"%")
+	}
+	for _, c := range []struct{ col, val string }{{"f.name", f.Field}, {"p.level", string(f.Level)},
+		{"v.online_level", string(f.Online)}, {"v.office", f.Office}} {
+		if c.val != "" {
+			q += ` AND ` + c.col + ` = ?`
+			args = append(args, c.val)
+		}
+	}
+	q += ` ORDER BY f.name, v.name LIMIT ?`
+	args = append(args, f.Limit)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		out, err = selectVersions(tx, q, args...)
+		return err
+	})
+	return out, err
+}
+
+// Fields lists the fields (lĩnh vực) of the catalogue, by name.
+func (db *DB) Fields(ctx context.Context) (out []string, err error) {
+	defer motcua.Wrap(&err, "DB.Fields")
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT name FROM fields ORDER BY name`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				return err
+			}
+			out = append(out, name)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// ProcedureByCode returns the version in force now of the procedure with a
+// national code at a level.
+func (db *DB) ProcedureByCode(ctx context.Context, code string, level motcua.Level) (*motcua.Procedure, error) {
+	var id int64
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id FROM procedures WHERE code = ? AND level = ?`, motcua.NFC(code), string(level)).Scan(&id)
+	})
+	if err != nil {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính mã %s.", code)
+	}
+	return db.VersionAt(ctx, id, db.Now())
+}

@@ -1,0 +1,39 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestPublicCatalog: anonymous search folds diacritics and filters; a
+// procedure page shows its documents and QR codes in PNG and SVG.
+func TestPublicCatalog(t *testing.T) {
+	e := newEnv(t)
+	anon := e.anonymous()
+	p := anon.get(t, "/thu-tuc?q=dang+ky+ket+hon")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, `href="/thu-tuc/xa/1.000894"`)
+	wantLacks(t, p, `href="/thu-tuc/xa/1.001193"`)
+	if got := byID(t, p, "catalog-count"); got != "1 thủ tục" {
+		t.Errorf("count %q", got)
+	}
+	wantContains(t, anon.get(t, "/thu-tuc?cap=xa&truc_tuyen=mot-phan&linh_vuc=H%E1%BB%99+t%E1%BB%8Bch"), `href="/thu-tuc/xa/1.000894"`, `href="/thu-tuc/xa/1.001193"`)
+	wantLacks(t, anon.get(t, "/thu-tuc?truc_tuyen=toan-trinh"), `href="/thu-tuc/xa/`)
+	wantLacks(t, anon.get(t, "/thu-tuc?cap=huyen"), `href="/thu-tuc/xa/`)
+
+	page := anon.get(t, "/thu-tuc/xa/1.001193")
+	wantStatus(t, page, http.StatusOK)
+	wantContains(t, page, "Đăng ký khai sinh", "Tờ khai (theo mẫu)", "1 ngày làm việc", `src="/thu-tuc/xa/1.001193/qr.png"`)
+	png := anon.get(t, "/thu-tuc/xa/1.001193/qr.png")
+	if png.status != http.StatusOK || png.header.Get("Content-Type") != "image/png" || !strings.HasPrefix(png.body, "\x89PNG") {
+		t.Errorf("qr.png: %d %s", png.status, png.header.Get("Content-Type"))
+	}
+	svg := anon.get(t, "/thu-tuc/xa/1.001193/qr.svg")
+	if svg.status != http.StatusOK || !strings.HasPrefix(svg.body, "<svg") || !strings.Contains(svg.body, "M") {
+		t.Errorf("qr.svg: %d %.80s", svg.status, svg.body)
+	}
+	wantStatus(t, anon.get(t, "/thu-tuc/xa/1.001193/qr.gif"), http.StatusNotFound)
+	wantStatus(t, anon.get(t, "/thu-tuc/xa/9.999999"), http.StatusNotFound)
+	wantStatus(t, anon.get(t, "/thu-tuc/huyen/1.001193"), http.StatusNotFound)
+}
