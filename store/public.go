@@ -67,15 +67,48 @@ func (db *DB) Fields(ctx context.Context) (out []string, err error) {
 	return out, err
 }
 
+// ProcedureID finds a procedure by national code and level; level ""
+// accepts any level when only one has the code.
+func (db *DB) ProcedureID(ctx context.Context, code string, level motcua.Level) (id int64, err error) {
+	defer motcua.Wrap(&err, "DB.ProcedureID(%q)", code)
+	q, args := `SELECT id FROM procedures WHERE code = ?`, []any{motcua.NFC(strings.TrimSpace(code))}
+	if level != "" {
+		q += ` AND level = ?`
+		args = append(args, string(level))
+	}
+	var ids []int64
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(q+` ORDER BY id LIMIT 2`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	switch {
+	case err != nil:
+		return 0, err
+	case len(ids) == 0:
+		return 0, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính mã %s.", code)
+	case len(ids) > 1:
+		return 0, motcua.FieldError("level", "Mã %s có ở nhiều cấp; hãy chọn cấp thực hiện.", code)
+	}
+	return ids[0], nil
+}
+
 // ProcedureByCode returns the version in force now of the procedure with a
 // national code at a level.
 func (db *DB) ProcedureByCode(ctx context.Context, code string, level motcua.Level) (*motcua.Procedure, error) {
-	var id int64
-	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id FROM procedures WHERE code = ? AND level = ?`, motcua.NFC(code), string(level)).Scan(&id)
-	})
+	id, err := db.ProcedureID(ctx, code, level)
 	if err != nil {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính mã %s.", code)
+		return nil, err
 	}
 	return db.VersionAt(ctx, id, db.Now())
 }

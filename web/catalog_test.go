@@ -37,3 +37,20 @@ func TestPublicCatalog(t *testing.T) {
 	wantStatus(t, anon.get(t, "/thu-tuc/xa/9.999999"), http.StatusNotFound)
 	wantStatus(t, anon.get(t, "/thu-tuc/huyen/1.001193"), http.StatusNotFound)
 }
+
+// TestTrialPage: staff run a workflow's trial from the UI; anonymous
+// visitors are sent to log in.
+func TestTrialPage(t *testing.T) {
+	e := newEnv(t)
+	wantStatus(t, e.anonymous().get(t, "/catalog/trial?code=1.001193"), http.StatusSeeOther)
+	leader := e.login(t, fx.leaderA)
+	p := leader.get(t, "/catalog/trial?code=1.001193&cap=xa&at=2024-03-05T16:00")
+	wantStatus(t, p, http.StatusOK)
+	// 1 working day from Tue 16:00: 1 h that day, 6 h 30 Wednesday.
+	if got := byID(t, p, "trial-due"); got != "16:00 06/03/2024" {
+		t.Errorf("promised %q", got)
+	}
+	wantContains(t, p, "16:00 05/03/2024</td><td>16:30 05/03/2024", `id="trial-ok"`)
+	wantStatus(t, leader.get(t, "/catalog/trial?code=9.999999"), http.StatusNotFound)
+	wantStatus(t, leader.get(t, "/catalog/trial?code=1.001193&at=mai"), http.StatusUnprocessableEntity)
+}

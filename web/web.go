@@ -53,6 +53,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
 	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
 	mux.HandleFunc("GET /performance", s.authed(s.performance))
+	mux.HandleFunc("GET /catalog/trial", s.authed(s.trial))
 	mux.HandleFunc("GET /intake", s.authed(s.intakePage))
 	mux.HandleFunc("GET /intake/procedures", s.authed(s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.authed(s.intake))
@@ -92,6 +93,7 @@ var funcs = template.FuncMap{
 	"howToFile":     howToFile,
 	"procedurePath": ProcedurePath,
 	"clauses":       func(s string) []string { return strings.Split(s, "; ") },
+	"hours":         func(d time.Duration) string { return motcua.FormatDecimal(d.Hours()) },
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
 

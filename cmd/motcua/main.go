@@ -17,6 +17,8 @@ Usage:
   motcua calendar list [--year YYYY]                          days off and make-up days
   motcua migrate [--db PATH|URL]                              create or upgrade the database
   motcua alerts digest --smtp URL [--base-url URL]            e-mail leaders today's deadline alerts
+  motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
+                                                              trial run of a workflow: per-step due instants
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -47,6 +49,8 @@ func run(ctx context.Context, args []string) error {
 		return bench(ctx, args[1:])
 	case "alerts":
 		return alertsCmd(ctx, args[1:])
+	case "catalog":
+		return catalogCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
