@@ -113,9 +113,10 @@ func (k DocumentKind) Label() string {
 
 // RequiredDocument is one line of a procedure's document list.
 type RequiredDocument struct {
-	Name  string       `json:"name"`
-	Kind  DocumentKind `json:"kind"`
-	Count int          `json:"count"`
+	Name     string       `json:"name"`
+	Kind     DocumentKind `json:"kind"`
+	Count    int          `json:"count"`
+	Template string       `json:"template,omitempty"` // the form to fill in (file name or address), if any
 }
 
 // StepUnit says which unit performs a workflow step.
@@ -146,7 +147,8 @@ type Procedure struct {
 	Level         Level              `json:"level"`
 	Time          TimeLimit          `json:"time"`
 	OnlineLevel   OnlineLevel        `json:"online_level"`
-	Office        string             `json:"office,omitempty"` // deciding office key at district level; "" for the commune itself
+	OnlineFrom    time.Time          `json:"online_from,omitzero"` // since when the online level applies
+	Office        string             `json:"office,omitempty"`     // deciding office key at district level; "" for the commune itself
 	Fees          string             `json:"fees,omitempty"`
 	LegalBasis    string             `json:"legal_basis,omitempty"`
 	ResultType    string             `json:"result_type,omitempty"`

@@ -70,3 +70,21 @@ const (
 	VersionDraft     VersionStatus = "draft"
 	VersionPublished VersionStatus = "published"
 )
+
+// CatalogSnapshot is the whole catalogue as exported and imported: the
+// decisions and every procedure version, published or draft.
+type CatalogSnapshot struct {
+	Decisions []Decision // Changes left empty: versions name their decision
+	Versions  []CatalogVersion
+}
+
+// CatalogVersion is one procedure version in a snapshot, with the decision
+// that published it named by number and issuer ("" for none).
+type CatalogVersion struct {
+	Procedure
+	DecisionNumber string
+	DecisionIssuer string
+	// Source locates the version in an imported file ("Thủ tục, dòng 12"),
+	// for error messages; empty when exported.
+	Source string
+}

@@ -21,5 +21,6 @@ ALTER TABLE procedure_versions ADD COLUMN decision_id BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE procedure_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'add';
 UPDATE procedure_versions SET kind = 'amend' WHERE version > 1;
 ALTER TABLE procedure_versions ADD COLUMN status TEXT NOT NULL DEFAULT 'published';
+ALTER TABLE procedure_versions ADD COLUMN online_from BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX procedure_versions_in_force ON procedure_versions (procedure_id, status, effective_from);
 CREATE INDEX procedure_versions_decision ON procedure_versions (decision_id);
