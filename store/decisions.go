@@ -24,6 +24,32 @@ func (db *DB) CreateDecision(ctx context.Context, a *motcua.Actor, d *motcua.Dec
 	if err := canManageCatalog(a); err != nil {
 		return err
 	}
+	d.Status = motcua.DecisionDraft
+	return db.inTx(ctx, func(tx *Tx) error {
+		return createDecisionRow(tx, d, db.now())
+	})
+}
+
+// createDecisionRow validates and inserts a decision with its status.
+func createDecisionRow(tx *Tx, d *motcua.Decision, now time.Time) error {
+	if err := validateDecision(d); err != nil {
+		return err
+	}
+	d.CreatedAt = now
+	var published int64
+	if d.Status == motcua.DecisionPublished {
+		d.PublishedAt, published = now, ms(now)
+	}
+	err := tx.queryRow(`INSERT INTO decisions (number, issuer, signed_on, effective_from, summary, status, created_at, published_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.Number, d.Issuer, d.SignedOn.In(motcua.VN).Format("2006-01-02"),
+		ms(d.EffectiveFrom), d.Summary, string(d.Status), ms(d.CreatedAt), published).Scan(&d.ID)
+	if isUniqueViolation(err) {
+		return motcua.FieldError("number", "Quyết định %s của %s đã có trong hệ thống.", d.Number, d.Issuer)
+	}
+	return err
+}
+
+func validateDecision(d *motcua.Decision) error {
 	d.Number, d.Issuer, d.Summary = motcua.NFC(d.Number), motcua.NFC(d.Issuer), motcua.NFC(d.Summary)
 	switch {
 	case d.Number == "" || utf8.RuneCountInString(d.Number) > 100:
@@ -39,17 +65,10 @@ func (db *DB) CreateDecision(ctx context.Context, a *motcua.Actor, d *motcua.Dec
 			motcua.FormatDate(d.EffectiveFrom), motcua.FormatDate(d.SignedOn))
 	case utf8.RuneCountInString(d.Summary) > 2000:
 		return motcua.FieldError("summary", "Trích yếu tối đa 2000 ký tự.")
+	case d.Status != motcua.DecisionDraft && d.Status != motcua.DecisionPublished:
+		return motcua.FieldError("status", "Trạng thái quyết định %q không hợp lệ.", d.Status)
 	}
-	d.Status, d.CreatedAt = motcua.DecisionDraft, db.now()
-	err = db.inTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`INSERT INTO decisions (number, issuer, signed_on, effective_from, summary, status, created_at, actor_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.Number, d.Issuer, d.SignedOn.In(motcua.VN).Format("2006-01-02"),
-			ms(d.EffectiveFrom), d.Summary, string(d.Status), ms(d.CreatedAt), a.User.ID).Scan(&d.ID)
-	})
-	if isUniqueViolation(err) {
-		return motcua.FieldError("number", "Quyết định %s của %s đã có trong hệ thống.", d.Number, d.Issuer)
-	}
-	return err
+	return nil
 }
 
 // DraftChange puts into a draft decision what it does to one procedure: a
