@@ -1,9 +1,14 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua"
 )
 
 // TestPublicCatalog: anonymous search folds diacritics and filters; a
@@ -53,4 +58,40 @@ func TestTrialPage(t *testing.T) {
 	wantContains(t, p, "16:00 05/03/2024</td><td>16:30 05/03/2024", `id="trial-ok"`)
 	wantStatus(t, leader.get(t, "/catalog/trial?code=9.999999"), http.StatusNotFound)
 	wantStatus(t, leader.get(t, "/catalog/trial?code=1.001193&at=mai"), http.StatusUnprocessableEntity)
+}
+
+// TestDecisionPages: the administrator drafts a decision, sees its change
+// with a diff and a trial, and publishes it; a leader may read but not publish.
+func TestDecisionPages(t *testing.T) {
+	e := newEnv(t)
+	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
+	p := admin.post(t, "/catalog/decisions", url.Values{"number": {"3677/QĐ-UBND"}, "issuer": {"Chủ tịch UBND tỉnh Đắk Nông"},
+		"signed_on": {"2024-03-01"}, "effective_from": {"15/03/2024"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	path := p.header.Get("Location")
+	id, _ := strconv.ParseInt(strings.TrimPrefix(path, "/catalog/decisions/"), 10, 64)
+	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	amended := fx.birth
+	amended.Name, amended.Time.Amount = "Đăng ký khai sinh (sửa đổi)", 2
+	amended.Steps = append([]motcua.WorkflowStep(nil), fx.birth.Steps...)
+	amended.Steps[1].Minutes += 450
+	if err := e.db.DraftChange(t.Context(), actor, id, motcua.ChangeAmend, &amended); err != nil {
+		t.Fatal(err)
+	}
+	page := leader.get(t, path)
+	wantContains(t, page, "Đăng ký khai sinh (sửa đổi)", "Sửa đổi, bổ sung", "So sánh", "&draft=1")
+	wantLacks(t, page, `action="`+path+`/publish"`)
+	wantStatus(t, leader.post(t, path+"/publish", nil), http.StatusForbidden)
+
+	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID))
+	wantContains(t, diff, "Thời hạn giải quyết</td><td>1 ngày làm việc</td><td>2 ngày làm việc", "Đăng ký khai sinh (sửa đổi)")
+	trial := admin.get(t, "/catalog/trial?code=1.001193&cap=xa&draft=1&at=2024-03-15T09:00")
+	wantContains(t, trial, "bản dự thảo", `id="trial-ok"`)
+
+	wantStatus(t, admin.post(t, path+"/publish", nil), http.StatusSeeOther)
+	wantContains(t, admin.get(t, path+"?published=1"), "Đã công bố quyết định 3677/QĐ-UBND", `id="decision-status">Đã công bố`)
+	wantStatus(t, admin.post(t, "/catalog/decisions", url.Values{"number": {"1"}, "issuer": {"x"}, "signed_on": {"mai"}}), http.StatusUnprocessableEntity)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -67,18 +66,10 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request, a *motcua.A
 // periodDays reads a period given as two days, both included, written
 // yyyy-mm-dd (as date pickers send) or dd/mm/yyyy (as people type).
 func periodDays(from, to string) (first, last time.Time, err error) {
-	day := func(field, s string) (time.Time, error) {
-		for _, layout := range []string{"2006-01-02", "02/01/2006"} {
-			if t, err := time.ParseInLocation(layout, strings.TrimSpace(s), motcua.VN); err == nil {
-				return t, nil
-			}
-		}
-		return time.Time{}, motcua.FieldError(field, "Ngày %q không hợp lệ; nhập theo dạng dd/mm/yyyy.", s)
-	}
-	if first, err = day("from", from); err != nil {
+	if first, err = parseDay("from", from); err != nil {
 		return first, last, err
 	}
-	last, err = day("to", to)
+	last, err = parseDay("to", to)
 	return first, last, err
 }
 
