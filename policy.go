@@ -163,3 +163,10 @@ func (a *Actor) CanManageCatalog() bool {
 	}
 	return false
 }
+
+// CanAdopt reports whether the actor may decide that the unit applies a
+// procedure and assign the unit's officers to its steps: the unit's leader
+// or administrator.
+func (a *Actor) CanAdopt(unitID int64) bool {
+	return a.Has(unitID, RoleLeader) || a.Has(unitID, RoleAdmin)
+}

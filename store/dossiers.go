@@ -42,6 +42,11 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	} else if err != nil {
 		return nil, err
 	}
+	if ok, err := db.applies(ctx, p.ID, in.UnitID, at); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, motcua.FieldError("procedure", "Đơn vị chưa áp dụng thủ tục %s – %s vào thời điểm tiếp nhận.", p.Code, p.Name)
+	}
 	deciding, err := db.decidingUnit(ctx, in.UnitID, p)
 	if err != nil {
 		return nil, err

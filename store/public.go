@@ -13,7 +13,8 @@ type CatalogFilter struct {
 	Field  string
 	Level  motcua.Level
 	Online motcua.OnlineLevel
-	Office string // deciding office key at district level ("tu_phap")
+	Office string  // deciding office key at district level ("tu_phap")
+	Units  []int64 // applied at one of these units (adopted there, or adopted nowhere)
 	Limit  int
 }
 
@@ -35,6 +36,13 @@ func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Proce
 		if c.val != "" {
 			q += ` AND ` + c.col + ` = ?`
 			args = append(args, c.val)
+		}
+	}
+	if len(f.Units) > 0 {
+		q += ` AND ` + appliesAt(f.Units)
+		args = append(args, ms(db.Now()))
+		for _, id := range f.Units {
+			args = append(args, id)
 		}
 	}
 	q += ` ORDER BY f.name, v.name LIMIT ?`

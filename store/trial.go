@@ -55,6 +55,11 @@ func (db *DB) Trial(ctx context.Context, versionID, unitID int64, at time.Time) 
 		if err != nil {
 			return nil, err
 		}
+		if assigned, err := db.StepOfficers(ctx, p.ID, st.UnitID); err != nil {
+			return nil, err
+		} else if len(assigned[st.Name]) > 0 { // the unit named who does the step
+			holders = assigned[st.Name]
+		}
 		r.Holders = append(r.Holders, holders)
 		if w := holderWarning(i, st, holders, leaders, db.unitNameOr(ctx, st.UnitID)); w != "" {
 			r.Warnings = append(r.Warnings, w)

@@ -95,3 +95,25 @@ func TestDecisionPages(t *testing.T) {
 	wantContains(t, admin.get(t, path+"?published=1"), "Đã công bố quyết định 3677/QĐ-UBND", `id="decision-status">Đã công bố`)
 	wantStatus(t, admin.post(t, "/catalog/decisions", url.Values{"number": {"1"}, "issuer": {"x"}, "signed_on": {"mai"}}), http.StatusUnprocessableEntity)
 }
+
+// TestAdoptionPage: commune A's leader adopts the procedure and assigns a
+// step; the counter of another commune then cannot find it at intake.
+func TestAdoptionPage(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	path := fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID)
+	page := leader.get(t, path)
+	wantContains(t, page, `id="adoption"`, "Chưa đơn vị nào đăng ký áp dụng riêng")
+	p := leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.unitA.ID)}, "from": {"01/03/2024"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	wantContains(t, leader.get(t, path), "Ủy ban nhân dân xã Đắk Lao — từ ngày 01/03/2024")
+	p = leader.post(t, path+"/officers", url.Values{"unit": {fmt.Sprint(fx.unitA.ID)}, "step": {fx.birth.Steps[1].Name},
+		"users": {fmt.Sprint(fx.specialistA.ID)}})
+	wantStatus(t, p, http.StatusSeeOther)
+	wantContains(t, leader.get(t, path), fmt.Sprintf(`value="%d" checked`, fx.specialistA.ID))
+	wantStatus(t, leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.unitB.ID)}, "from": {"01/03/2024"}}), http.StatusForbidden)
+
+	b := e.login(t, fx.counterB)
+	wantLacks(t, b.get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.birth.ID))
+	wantContains(t, e.login(t, fx.counterA).get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.birth.ID))
+}

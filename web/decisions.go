@@ -114,20 +114,31 @@ type versionsData struct {
 	Versions []*motcua.Procedure
 	A, B     *motcua.Procedure
 	Changes  []motcua.FieldChange
+	Adoption *adoptionView
 }
 
 // procedureVersions lists a procedure's versions and shows what changed
-// between two of them (?a=VERSION_ID&b=VERSION_ID; default the last two).
+// between two of them (?a=VERSION_ID&b=VERSION_ID; default the last two),
+// and which units apply its standard workflow with whom.
 func (s *Server) procedureVersions(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	v := view{Title: "Các phiên bản thủ tục", Actor: a}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	data, err := s.versionsData(r, a, id)
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	v.Title, v.Data = data.B.Code+" – các phiên bản", data
+	s.render(w, http.StatusOK, "versions.html", v)
+}
+
+func (s *Server) versionsData(r *http.Request, a *motcua.Actor, id int64) (*versionsData, error) {
 	versions, err := s.db.Versions(r.Context(), id)
 	if err == nil && len(versions) == 0 {
 		err = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính này.")
 	}
 	if err != nil {
-		s.fail(w, "error.html", v, err)
-		return
+		return nil, err
 	}
 	data := &versionsData{Versions: versions}
 	pick := func(param string, fallback *motcua.Procedure) *motcua.Procedure {
@@ -142,6 +153,6 @@ func (s *Server) procedureVersions(w http.ResponseWriter, r *http.Request, a *mo
 	data.B = pick("b", versions[len(versions)-1])
 	data.A = pick("a", versions[max(len(versions)-2, 0)])
 	data.Changes = motcua.DiffVersions(data.A, data.B)
-	v.Title, v.Data = data.B.Code+" – các phiên bản", data
-	s.render(w, http.StatusOK, "versions.html", v)
+	data.Adoption, err = s.loadAdoption(r.Context(), r, a, versions[len(versions)-1])
+	return data, err
 }

@@ -103,7 +103,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	}
 	data.Actions = a.Actions(d, p.Steps)
 	if d.Step+1 < len(p.Steps) {
-		data.NextHolders, _ = s.db.UsersAt(ctx, ledger.StepUnitID(d, p, d.Step+1), p.Steps[d.Step+1].Role)
+		data.NextHolders = s.nextHolders(ctx, p, ledger.StepUnitID(d, p, d.Step+1), d.Step+1)
 	}
 	for _, act := range data.Actions {
 		if act.Type == motcua.EventPartSent {
@@ -111,6 +111,17 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 		}
 	}
 	return data, nil
+}
+
+// nextHolders are who may receive the dossier at step i: the officers the
+// unit assigned to the step in its adopted workflow, else everyone holding
+// the step's role there.
+func (s *Server) nextHolders(ctx context.Context, p *motcua.Procedure, unitID int64, i int) []motcua.User {
+	if assigned, err := s.db.StepOfficers(ctx, p.ID, unitID); err == nil && len(assigned[p.Steps[i].Name]) > 0 {
+		return assigned[p.Steps[i].Name]
+	}
+	users, _ := s.db.UsersAt(ctx, unitID, p.Steps[i].Role)
+	return users
 }
 
 // loadHistory names the people and units of the steps taken and the parts.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
 )
 
 type intakeData struct {
@@ -54,8 +55,12 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 		}
 		return d, nil
 	}
+	units := make([]int64, len(d.Units))
+	for i, u := range d.Units {
+		units[i] = u.ID
+	}
 	var err error
-	d.Options, err = s.db.SearchProcedures(ctx, d.Query, "", 30)
+	d.Options, err = s.db.Catalog(ctx, store.CatalogFilter{Query: d.Query, Units: units, Limit: 30})
 	return d, err
 }
 

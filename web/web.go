@@ -59,6 +59,8 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /catalog/decisions/{id}", s.authed(s.decisionPage))
 	mux.HandleFunc("POST /catalog/decisions/{id}/publish", s.authed(s.publishDecision))
 	mux.HandleFunc("GET /catalog/procedures/{id}", s.authed(s.procedureVersions))
+	mux.HandleFunc("POST /catalog/procedures/{id}/adopt", s.authed(s.adopt))
+	mux.HandleFunc("POST /catalog/procedures/{id}/officers", s.authed(s.assignOfficers))
 	mux.HandleFunc("GET /intake", s.authed(s.intakePage))
 	mux.HandleFunc("GET /intake/procedures", s.authed(s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.authed(s.intake))
