@@ -44,16 +44,17 @@ func ProcedurePath(p *motcua.Procedure) string {
 type option struct{ Value, Label string }
 
 type catalogData struct {
-	Query, Field, Level, Online, Office string
-	Fields                              []string
-	Levels, Onlines, Offices            []option
-	Rows                                []*motcua.Procedure
+	Query, Field, Level, Online, Office, Unit string
+	Fields                                    []string
+	Levels, Onlines, Offices, Units           []option
+	Rows                                      []*motcua.Procedure
 }
 
 // catalog is the searchable list of procedures in force.
 func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	data := catalogData{Query: q.Get("q"), Field: q.Get("linh_vuc"), Level: q.Get("cap"), Online: q.Get("truc_tuyen"), Office: q.Get("co_quan")}
+	data := catalogData{Query: q.Get("q"), Field: q.Get("linh_vuc"), Level: q.Get("cap"), Online: q.Get("truc_tuyen"),
+		Office: q.Get("co_quan"), Unit: q.Get("don_vi")}
 	data.Levels = []option{{"xa", "Cấp xã"}, {"huyen", "Cấp huyện"}, {"tinh", "Cấp tỉnh"}}
 	data.Onlines = []option{{"toan-trinh", "Trực tuyến toàn trình"}, {"mot-phan", "Trực tuyến một phần"}, {"khong", "Không trực tuyến"}}
 	v := view{Title: "Thủ tục hành chính", Data: &data}
@@ -62,9 +63,16 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "catalog.html", v, err)
 		return
 	}
-	data.Offices = s.officeOptions(r)
-	data.Rows, err = s.db.Catalog(r.Context(), store.CatalogFilter{Query: motcua.NFC(data.Query), Field: motcua.NFC(data.Field),
-		Level: levelOf(data.Level), Online: onlineOf(data.Online), Office: data.Office})
+	data.Offices, data.Units = s.officeOptions(r), s.receivingOptions(r)
+	f := store.CatalogFilter{Query: motcua.NFC(data.Query), Field: motcua.NFC(data.Field), Level: levelOf(data.Level),
+		Online: onlineOf(data.Online), Office: data.Office}
+	if u, err := s.db.UnitByCode(r.Context(), data.Unit); err == nil {
+		f.Units = []int64{u.ID}
+		if u.Kind == motcua.UnitCommune { // a commune receives commune procedures
+			f.Level = motcua.LevelCommune
+		}
+	}
+	data.Rows, err = s.db.Catalog(r.Context(), f)
 	if err != nil {
 		s.fail(w, "catalog.html", v, err)
 		return
@@ -81,6 +89,19 @@ func (s *Server) officeOptions(r *http.Request) []option {
 		if u.Kind == motcua.UnitOffice && u.Office != "" && !seen[u.Office] {
 			seen[u.Office] = true
 			out = append(out, option{u.Office, u.Name})
+		}
+	}
+	return out
+}
+
+// receivingOptions lists the units where citizens file: communes and
+// one-stop sections, by their public code.
+func (s *Server) receivingOptions(r *http.Request) []option {
+	units, _ := s.db.Units(r.Context())
+	var out []option
+	for _, u := range units {
+		if u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop {
+			out = append(out, option{u.Code, u.Name})
 		}
 	}
 	return out

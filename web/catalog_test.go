@@ -26,6 +26,7 @@ func TestPublicCatalog(t *testing.T) {
 	wantContains(t, anon.get(t, "/thu-tuc?cap=xa&truc_tuyen=mot-phan&linh_vuc=H%E1%BB%99+t%E1%BB%8Bch"), `href="/thu-tuc/xa/1.000894"`, `href="/thu-tuc/xa/1.001193"`)
 	wantLacks(t, anon.get(t, "/thu-tuc?truc_tuyen=toan-trinh"), `href="/thu-tuc/xa/`)
 	wantLacks(t, anon.get(t, "/thu-tuc?cap=huyen"), `href="/thu-tuc/xa/`)
+	wantContains(t, anon.get(t, "/thu-tuc?don_vi="+fx.unitA.Code), `href="/thu-tuc/xa/1.001193"`)
 
 	page := anon.get(t, "/thu-tuc/xa/1.001193")
 	wantStatus(t, page, http.StatusOK)
