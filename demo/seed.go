@@ -35,15 +35,9 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	if err != nil {
 		return nil, err
 	}
-	procs, err := Procedures()
+	procs, err := publishCatalog(ctx, db, o)
 	if err != nil {
 		return nil, err
-	}
-	for _, p := range procs {
-		p.EffectiveFrom = validFrom
-		if err := db.CreateProcedure(ctx, p); err != nil {
-			return nil, err
-		}
 	}
 	realNow := db.Now
 	defer func() { db.Now = realNow }()
@@ -72,4 +66,46 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 		}
 	}
 	return o.accounts, nil
+}
+
+// demoDecision announces the demo catalogue. Its number is marked as sample
+// data: the province's real catalogue decisions are entered by its staff.
+var demoDecision = motcua.Decision{Number: "MẪU-01/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh Đắk Nông (dữ liệu mẫu)",
+	SignedOn: validFrom.AddDate(0, 0, -15), EffectiveFrom: validFrom,
+	Summary: "Công bố danh mục thủ tục hành chính cấp xã, cấp huyện dùng cho dữ liệu mẫu của motcua."}
+
+// publishCatalog publishes the demo procedures through one decision, as a
+// province publishes its catalogue.
+func publishCatalog(ctx context.Context, db *store.DB, o *org) ([]*motcua.Procedure, error) {
+	procs, err := Procedures()
+	if err != nil {
+		return nil, err
+	}
+	admin, err := db.Actor(ctx, o.ids["quantri"])
+	if err != nil {
+		return nil, err
+	}
+	d := demoDecision
+	if err := db.CreateDecision(ctx, admin, &d); err != nil {
+		return nil, err
+	}
+	for _, p := range procs {
+		if err := db.DraftChange(ctx, admin, d.ID, motcua.ChangeAdd, p); err != nil {
+			return nil, err
+		}
+	}
+	if err := db.PublishDecision(ctx, admin, d.ID); err != nil {
+		return nil, err
+	}
+	for _, p := range procs { // the generator needs the published ids
+		if p.ID, err = db.ProcedureID(ctx, p.Code, p.Level); err != nil {
+			return nil, err
+		}
+		version, err := db.VersionAt(ctx, p.ID, validFrom)
+		if err != nil {
+			return nil, err
+		}
+		*p = *version
+	}
+	return procs, nil
 }
