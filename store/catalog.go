@@ -78,6 +78,8 @@ func validateProcedureFields(p *motcua.Procedure) error {
 		return motcua.FieldError("time", "Đơn vị thời hạn giải quyết %q không hợp lệ.", p.Time.Unit)
 	case p.Time.Unit != motcua.SameDay && (p.Time.Amount <= 0 || p.Time.Amount > motcua.MaxWorkingDays):
 		return motcua.FieldError("time", "Thời hạn giải quyết của thủ tục %s phải là số dương.", p.Code)
+	case p.OnlineLevel != motcua.OnlineFull && p.OnlineLevel != motcua.OnlinePartial && p.OnlineLevel != motcua.OnlineNone:
+		return motcua.FieldError("online_level", "Mức dịch vụ công trực tuyến %q của thủ tục %s không hợp lệ.", p.OnlineLevel, p.Code)
 	case len(p.Steps) == 0:
 		return motcua.FieldError("steps", "Thủ tục %s chưa có quy trình nội bộ.", p.Code)
 	}

@@ -16,13 +16,17 @@ func capture(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	read := make(chan []byte)
+	go func() { // read while the command writes: a pipe holds only 64 KiB
+		out, _ := io.ReadAll(r)
+		read <- out
+	}()
 	stdout := os.Stdout
 	os.Stdout = w
 	runErr := run(context.Background(), args)
 	os.Stdout = stdout
 	w.Close()
-	out, _ := io.ReadAll(r)
-	return string(out), runErr
+	return string(<-read), runErr
 }
 
 func TestCalendarDuePrintsOnlyTheDueInstant(t *testing.T) {

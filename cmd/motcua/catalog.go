@@ -16,10 +16,30 @@ import (
 
 // catalogCmd: motcua catalog trial CODE --at TIME — the trial run of a
 // procedure's workflow on the real calendar.
+const catalogUsage = `usage:
+  motcua catalog trial PROCEDURE_CODE --at "2025-01-24 16:00" [--level xa|huyen|tinh] [--unit CODE] [--draft]
+  motcua catalog export [--format json|xlsx] [--out FILE]
+  motcua catalog import FILE.json|FILE.xlsx
+  motcua catalog template [--out FILE.xlsx]`
+
 func catalogCmd(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "trial" {
-		return fmt.Errorf(`usage: motcua catalog trial PROCEDURE_CODE --at "2025-01-24 16:00" [--level xa|huyen|tinh] [--unit CODE] [--draft]`)
+	if len(args) == 0 {
+		return fmt.Errorf("%s", catalogUsage)
 	}
+	switch args[0] {
+	case "trial":
+		return catalogTrial(ctx, args)
+	case "export":
+		return catalogExport(ctx, args[1:])
+	case "import":
+		return catalogImport(ctx, args[1:])
+	case "template":
+		return catalogTemplate(args[1:])
+	}
+	return fmt.Errorf("%s", catalogUsage)
+}
+
+func catalogTrial(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("catalog trial", flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	atText := fs.String("at", "", `acceptance instant, e.g. "2025-01-24 16:00" (Vietnam time); default now`)
