@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -117,4 +119,40 @@ func TestAdoptionPage(t *testing.T) {
 	b := e.login(t, fx.counterB)
 	wantLacks(t, b.get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.birth.ID))
 	wantContains(t, e.login(t, fx.counterA).get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.birth.ID))
+}
+
+// upload posts a file as the catalogue import form does.
+func upload(t *testing.T, b *browser, path, name string, data []byte) page {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.e.srv.URL+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", b.e.srv.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	return b.do(t, req)
+}
+
+// TestCatalogFilesThroughTheUI: the export downloaded as XLSX imports back
+// with zero changes; a broken file is refused with its row; a leader cannot import.
+func TestCatalogFilesThroughTheUI(t *testing.T) {
+	e := newEnv(t)
+	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
+	xlsx := admin.get(t, "/catalog/export/xlsx")
+	if xlsx.status != http.StatusOK || !strings.HasPrefix(xlsx.body, "PK") {
+		t.Fatalf("export: %d", xlsx.status)
+	}
+	p := upload(t, admin, "/catalog/import", "danh-muc.xlsx", []byte(xlsx.body))
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "Đã nhập danh-muc.xlsx: 0 thay đổi")
+	js := admin.get(t, "/catalog/export/json")
+	bad := strings.Replace(js.body, `"unit": "deciding"`, `"unit": "ubnd"`, 1)
+	p = upload(t, admin, "/catalog/import", "sai.json", []byte(bad))
+	wantStatus(t, p, http.StatusUnprocessableEntity)
+	wantContains(t, p, "ubnd")
+	wantStatus(t, upload(t, leader, "/catalog/import", "danh-muc.xlsx", []byte(xlsx.body)), http.StatusForbidden)
+	wantStatus(t, upload(t, admin, "/catalog/import", "danh-muc.txt", []byte("x")), http.StatusUnprocessableEntity)
 }

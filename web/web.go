@@ -56,6 +56,8 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /catalog/trial", s.authed(s.trial))
 	mux.HandleFunc("GET /catalog", s.authed(s.catalogAdmin))
 	mux.HandleFunc("POST /catalog/decisions", s.authed(s.createDecision))
+	mux.HandleFunc("GET /catalog/export/{format}", s.authed(s.catalogExport))
+	mux.HandleFunc("POST /catalog/import", s.authed(s.catalogImport))
 	mux.HandleFunc("GET /catalog/decisions/{id}", s.authed(s.decisionPage))
 	mux.HandleFunc("POST /catalog/decisions/{id}/publish", s.authed(s.publishDecision))
 	mux.HandleFunc("GET /catalog/procedures/{id}", s.authed(s.procedureVersions))
