@@ -109,6 +109,7 @@ type Dossier struct {
 	PromisedAt time.Time
 	Extensions int
 	StoppedAt  time.Time
+	ClosedAt   time.Time // withdrawn or stopped: the dossier ended without a result
 	ResultAt   time.Time // zero until result ready
 	ReturnedAt time.Time
 	PausedAt   time.Time // while waiting for a supplement

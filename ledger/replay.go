@@ -137,10 +137,11 @@ func (r *replay) effect(e *motcua.Event) error {
 	case motcua.EventStopped:
 		r.stop(e.At, motcua.StateStopped)
 		r.abandonStep(e)
-		d.StoppedAt = e.At
+		d.StoppedAt, d.ClosedAt = e.At, e.At
 	case motcua.EventWithdrawn:
 		r.stop(e.At, motcua.StateWithdrawn)
 		r.abandonStep(e)
+		d.ClosedAt = e.At
 	case motcua.EventPartSent:
 		r.partSent(e)
 	case motcua.EventPartHandedOver:

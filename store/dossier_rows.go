@@ -12,25 +12,25 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
-	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at`
+	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
 func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
 	d := &motcua.Dossier{}
 	var docs string
-	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit, sent int64
+	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit, sent, closed int64
 	var pendingSeq int
 	a := &d.Applicant
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
-		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent); err != nil {
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed); err != nil {
 		return nil, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
 	d.ResultAt, d.ReturnedAt, d.PausedAt, d.PromisedAt = fromMS(result), fromMS(returned), fromMS(paused), fromMS(promised)
-	d.SentAt = fromMS(sent)
+	d.SentAt, d.ClosedAt = fromMS(sent), fromMS(closed)
 	if pendingSeq != 0 {
 		d.Pending = &motcua.PendingEntry{Seq: pendingSeq, UnitID: pendingUnit}
 	}
@@ -115,9 +115,9 @@ func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
 	}
 	res, err := tx.exec(`UPDATE dossiers SET current_unit_id = ?, step = ?, state = ?, due_at = ?, step_due_at = ?,
 		result_at = ?, returned_at = ?, paused_at = ?, version = ?, promised_at = ?, pending_seq = ?, pending_unit_id = ?,
-		sent_at = ? WHERE id = ? AND version = ?`,
+		sent_at = ?, closed_at = ? WHERE id = ? AND version = ?`,
 		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
-		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), d.ID, seen)
+		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), d.ID, seen)
 	if err != nil {
 		return err
 	}

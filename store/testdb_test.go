@@ -241,7 +241,7 @@ func normal(d motcua.Dossier) motcua.Dossier {
 	if len(d.Parts) == 0 {
 		d.Parts = nil
 	}
-	for _, p := range []*time.Time{&d.AcceptedAt, &d.DueAt, &d.StepDueAt, &d.ResultAt, &d.ReturnedAt, &d.PausedAt, &d.PromisedAt, &d.SentAt} {
+	for _, p := range []*time.Time{&d.AcceptedAt, &d.DueAt, &d.StepDueAt, &d.ResultAt, &d.ReturnedAt, &d.PausedAt, &d.PromisedAt, &d.SentAt, &d.ClosedAt} {
 		if !p.IsZero() {
 			*p = p.UTC()
 		}

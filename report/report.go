@@ -1,0 +1,139 @@
+// Package report holds the statistics of the one-stop shop as projections
+// of the dossier ledger: Biểu II.06a (domain.md §8) and its rates. It is
+// pure: the store computes the counts; this package names, checks and
+// totals them.
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// By is what the rows of a report group by; "" gives one row for the scope.
+type By string
+
+const (
+	ByNone      By = ""
+	ByUnit      By = "unit" // the unit that decides (the lead unit of linked dossiers)
+	ByField     By = "field"
+	ByProcedure By = "procedure"
+	ByChannel   By = "channel"
+	ByLevel     By = "level"
+)
+
+// Valid reports whether b is a known grouping.
+func (b By) Valid() bool {
+	switch b {
+	case ByNone, ByUnit, ByField, ByProcedure, ByChannel, ByLevel:
+		return true
+	}
+	return false
+}
+
+// Query is a report's period [From, To) and scope.
+type Query struct {
+	From, To time.Time
+	By       By
+	UnitID   int64 // 0: every unit; else the unit and the units below it
+}
+
+// Check refuses periods that make no sense.
+func (q Query) Check() error {
+	switch {
+	case q.From.IsZero() || q.To.IsZero():
+		return motcua.FieldError("from", "Phải chọn kỳ báo cáo: từ ngày và đến ngày.")
+	case !q.To.After(q.From):
+		return motcua.FieldError("to", "Ngày kết thúc kỳ (%s) phải sau ngày bắt đầu (%s).", motcua.FormatDate(q.To), motcua.FormatDate(q.From))
+	case !q.By.Valid():
+		return motcua.FieldError("by", "Cách nhóm %q không hợp lệ: unit, field, procedure, channel hoặc level.", q.By)
+	}
+	return nil
+}
+
+// Row is one row of Biểu II.06a: exactly the columns of domain.md §8, with
+// counter and post split.
+type Row struct {
+	Key               string `json:"key"`
+	Name              string `json:"name"`
+	CarriedOver       int    `json:"carried_over"`
+	ReceivedOnline    int    `json:"received_online"`
+	ReceivedCounter   int    `json:"received_counter"`
+	ReceivedPostal    int    `json:"received_postal"`
+	ReceivedTotal     int    `json:"received_total"`
+	ResolvedEarly     int    `json:"resolved_early"`
+	ResolvedOnTime    int    `json:"resolved_on_time"`
+	ResolvedLate      int    `json:"resolved_late"`
+	ResolvedTotal     int    `json:"resolved_total"`
+	InProgressOnTime  int    `json:"in_progress_on_time"`
+	InProgressOverdue int    `json:"in_progress_overdue"`
+	InProgressTotal   int    `json:"in_progress_total"`
+	Withdrawn         int    `json:"withdrawn"`
+}
+
+// Sum fills the total columns from their parts.
+func (r *Row) Sum() {
+	r.ReceivedTotal = r.CarriedOver + r.ReceivedOnline + r.ReceivedCounter + r.ReceivedPostal
+	r.ResolvedTotal = r.ResolvedEarly + r.ResolvedOnTime + r.ResolvedLate
+	r.InProgressTotal = r.InProgressOnTime + r.InProgressOverdue
+}
+
+// Add adds o's counts to r.
+func (r *Row) Add(o Row) {
+	r.CarriedOver += o.CarriedOver
+	r.ReceivedOnline += o.ReceivedOnline
+	r.ReceivedCounter += o.ReceivedCounter
+	r.ReceivedPostal += o.ReceivedPostal
+	r.ResolvedEarly += o.ResolvedEarly
+	r.ResolvedOnTime += o.ResolvedOnTime
+	r.ResolvedLate += o.ResolvedLate
+	r.InProgressOnTime += o.InProgressOnTime
+	r.InProgressOverdue += o.InProgressOverdue
+	r.Withdrawn += o.Withdrawn
+	r.Sum()
+}
+
+// Balanced checks the identity of §8: received = resolved + in progress +
+// withdrawn.
+func (r *Row) Balanced() error {
+	if r.ReceivedTotal != r.ResolvedTotal+r.InProgressTotal+r.Withdrawn {
+		return fmt.Errorf("row %q: received %d ≠ resolved %d + in progress %d + withdrawn %d",
+			r.Key, r.ReceivedTotal, r.ResolvedTotal, r.InProgressTotal, r.Withdrawn)
+	}
+	return nil
+}
+
+// OnTimeRate is (early + on time) / resolved, as "96,14 %".
+func (r *Row) OnTimeRate() string {
+	return motcua.FormatPercent(int64(r.ResolvedEarly+r.ResolvedOnTime), int64(r.ResolvedTotal))
+}
+
+// OnlineShare is online / newly received, as "8,34 %".
+func (r *Row) OnlineShare() string {
+	return motcua.FormatPercent(int64(r.ReceivedOnline), int64(r.ReceivedOnline+r.ReceivedCounter+r.ReceivedPostal))
+}
+
+// Report is Biểu II.06a for a query: its rows and their total.
+type Report struct {
+	Query Query `json:"-"`
+	Rows  []Row `json:"rows"`
+	Total Row   `json:"total"`
+}
+
+// Finish totals the rows and checks every identity; a report that does
+// not add up is never shown.
+func (rep *Report) Finish() error {
+	rep.Total = Row{Key: "total", Name: "Tổng cộng"}
+	for i := range rep.Rows {
+		rep.Rows[i].Sum()
+		if err := rep.Rows[i].Balanced(); err != nil {
+			return err
+		}
+		rep.Total.Add(rep.Rows[i])
+	}
+	if rep.Rows == nil {
+		rep.Rows = []Row{}
+	}
+	return rep.Total.Balanced()
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+// vnDay is the Vietnam calendar day of an instant stored in milliseconds:
+// grading compares days (domain.md §7) and Vietnam has no daylight saving.
+func vnDay(col string) string { return `((` + col + ` + 25200000) / 86400000)` }
+
+// ii06aSQL counts, per group, the columns of Biểu II.06a for [from, to).
+// done is when a dossier was resolved (a result, or a stop with notice);
+// gone when it was withdrawn; fin the earlier of them that happened.
+const ii06aSQL = `SELECT k,
+	SUM(CASE WHEN accepted_at < ? THEN 1 ELSE 0 END),
+	SUM(CASE WHEN accepted_at >= ? AND channel = 'online' THEN 1 ELSE 0 END),
+	SUM(CASE WHEN accepted_at >= ? AND channel = 'counter' THEN 1 ELSE 0 END),
+	SUM(CASE WHEN accepted_at >= ? AND channel = 'post' THEN 1 ELSE 0 END),
+	SUM(CASE WHEN done >= ? AND done < ? AND done <= due_at AND DONE_DAY < DUE_DAY THEN 1 ELSE 0 END),
+	SUM(CASE WHEN done >= ? AND done < ? AND done <= due_at AND DONE_DAY = DUE_DAY THEN 1 ELSE 0 END),
+	SUM(CASE WHEN done >= ? AND done < ? AND done > due_at THEN 1 ELSE 0 END),
+	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
+	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
+	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END)
+FROM (SELECT KEY AS k, d.accepted_at, d.channel, d.due_at, d.state, d.paused_at,
+		CASE WHEN d.result_at <> 0 THEN d.result_at WHEN d.state = 'stopped' THEN d.closed_at ELSE 0 END AS done,
+		CASE WHEN d.state = 'withdrawn' THEN d.closed_at ELSE 0 END AS gone,
+		CASE WHEN d.result_at <> 0 THEN d.result_at ELSE d.closed_at END AS fin
+	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+	WHERE d.accepted_at < ? SCOPE) x
+WHERE fin = 0 OR fin >= ?
+GROUP BY k`
+
+var groupKeys = map[report.By]string{report.ByNone: `''`, report.ByUnit: `CAST(d.deciding_unit_id AS TEXT)`,
+	report.ByField: `CAST(p.field_id AS TEXT)`, report.ByProcedure: `CAST(p.id AS TEXT)`, report.ByChannel: `d.channel`, report.ByLevel: `p.level`}
+
+// II06a computes Biểu II.06a from the dossiers' projections (domain.md §8).
+// A linked dossier is one dossier: it counts once, for its deciding unit.
+// A stop with notice counts as resolved, graded at the stop.
+func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, err error) {
+	defer motcua.Wrap(&err, "DB.II06a")
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	from, to := ms(q.From), ms(q.To)
+	query := strings.NewReplacer("DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at"), "KEY", groupKeys[q.By]).Replace(ii06aSQL)
+	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, to}
+	scope := ""
+	if q.UnitID != 0 {
+		units, err := db.subtreeIDs(ctx, q.UnitID)
+		if err != nil {
+			return nil, err
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+		scope = ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`
+		for range 2 {
+			for _, id := range units {
+				args = append(args, id)
+			}
+		}
+	}
+	query = strings.Replace(query, "SCOPE", scope, 1)
+	args = append(args, from)
+	rep = &report.Report{Query: q}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r report.Row
+			if err := rows.Scan(&r.Key, &r.CarriedOver, &r.ReceivedOnline, &r.ReceivedCounter, &r.ReceivedPostal,
+				&r.ResolvedEarly, &r.ResolvedOnTime, &r.ResolvedLate, &r.InProgressOnTime, &r.InProgressOverdue, &r.Withdrawn); err != nil {
+				return err
+			}
+			rep.Rows = append(rep.Rows, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := db.nameRows(ctx, q.By, rep.Rows); err != nil {
+		return nil, err
+	}
+	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Key < rep.Rows[j].Key })
+	return rep, rep.Finish()
+}
+
+// nameRows turns group keys into what a reader recognises: unit codes and
+// names, field names, procedure codes and names, channel and level labels.
+func (db *DB) nameRows(ctx context.Context, by report.By, rows []report.Row) error {
+	fields := map[string]string{}
+	if by == report.ByField {
+		err := db.readTx(ctx, func(tx *Tx) error {
+			r, err := tx.query(`SELECT id, name FROM fields`)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			for r.Next() {
+				var id int64
+				var name string
+				if err := r.Scan(&id, &name); err != nil {
+					return err
+				}
+				fields[strconv.FormatInt(id, 10)] = name
+			}
+			return r.Err()
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		id, _ := strconv.ParseInt(r.Key, 10, 64)
+		switch by {
+		case report.ByNone:
+			r.Key, r.Name = "all", "Toàn bộ phạm vi"
+		case report.ByUnit:
+			if u, err := db.Unit(ctx, id); err == nil {
+				r.Key, r.Name = u.Code, u.Name
+			}
+		case report.ByField:
+			r.Name = fields[r.Key]
+			r.Key = r.Name
+		case report.ByProcedure:
+			if p, err := db.latestVersion(ctx, id); err == nil {
+				r.Key, r.Name = p.Code+"/"+string(p.Level), p.Name
+			}
+		case report.ByChannel:
+			r.Name = motcua.Channel(r.Key).Label()
+		case report.ByLevel:
+			r.Name = motcua.Level(r.Key).Label()
+		}
+		if r.Name == "" {
+			r.Name = fmt.Sprintf("(%s)", r.Key)
+		}
+	}
+	return nil
+}
+
+// subtreeIDs lists a unit and every unit below it.
+func (db *DB) subtreeIDs(ctx context.Context, id int64) ([]int64, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if t.byID[id] == nil {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy đơn vị này.")
+	}
+	var ids []int64
+	t.subtree(id, func(u int64) { ids = append(ids, u) })
+	return ids, nil
+}

@@ -1,0 +1,242 @@
+package store_test
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+	"github.com/motcua/motcua/store"
+)
+
+// TestII06aHandComputed: a 3-working-day procedure at communes A and B.
+//
+//	d1 A counter  Wed 28/02 09:00, due Mon 04/03 09:00, result Mon 04/03 08:00: carried over, on time
+//	d2 A counter  Mon 04/03 09:00, due Thu 07/03 09:00, result Wed 06/03: early
+//	d3 A post     Mon 04/03 09:00, result Fri 08/03 10:00: late
+//	d4 A online   Tue 05/03 09:00, withdrawn Wed 06/03: withdrawn
+//	d5 A counter  Thu 28/03 09:00, due Tue 02/04 09:00, paused Fri 29/03: in progress, on time, over the period end
+//	d6 A counter  Mon 04/03 09:00, linked part sent to B: in progress, overdue; counted once, for A
+//	d7 B counter  Tue 05/03 09:00, due Fri 08/03 09:00: in progress, overdue
+func TestII06aHandComputed(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		accept := func(who *motcua.Actor, unit int64, at time.Time, ch motcua.Channel) *scenario {
+			setNow(db, at)
+			in := f.intake(unit)
+			in.Channel = ch
+			d, err := db.Accept(ctx, who, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return &scenario{t: t, db: db, d: d}
+		}
+		finish := func(s *scenario, at time.Time) { // through the workflow to the result
+			for s.d.Step < len(f.proc.Steps)-1 {
+				who := map[int]*motcua.Actor{0: f.counterA, 1: f.specialistA, 2: f.leaderA}[s.d.Step]
+				s.act(who, at, motcua.EventHandedOver)
+			}
+			s.act(f.counterA, at, motcua.EventResultReady)
+		}
+		d1 := accept(f.counterA, f.a.ID, vn(2, 28, 9, 0), motcua.ChannelCounter)
+		finish(d1, vn(3, 4, 8, 0))
+		d2 := accept(f.counterA, f.a.ID, vn(3, 4, 9, 0), motcua.ChannelCounter)
+		d3 := accept(f.counterA, f.a.ID, vn(3, 4, 9, 0), motcua.ChannelPost)
+		d6 := accept(f.counterA, f.a.ID, vn(3, 4, 9, 0), motcua.ChannelCounter)
+		d4 := accept(f.counterA, f.a.ID, vn(3, 5, 9, 0), motcua.ChannelOnline)
+		accept(f.counterB, f.b.ID, vn(3, 5, 9, 0), motcua.ChannelCounter)
+		d6.act(f.counterA, vn(3, 5, 9, 30), motcua.EventHandedOver)
+		d6.act(f.specialistA, vn(3, 5, 10, 0), motcua.EventPartSent, func(a *motcua.Action) {
+			a.PartUnitID, a.PartTitle, a.PartMinutes = f.b.ID, "Xác minh", 900
+		})
+		finish(d2, vn(3, 6, 10, 0))
+		d4.act(f.counterA, vn(3, 6, 10, 0), motcua.EventWithdrawn, reason("Theo đơn của người nộp"))
+		finish(d3, vn(3, 8, 10, 0))
+		d5 := accept(f.counterA, f.a.ID, vn(3, 28, 9, 0), motcua.ChannelCounter)
+		d5.act(f.counterA, vn(3, 28, 10, 0), motcua.EventHandedOver)
+		d5.act(f.specialistA, vn(3, 29, 9, 0), motcua.EventSupplementRequested, func(a *motcua.Action) { a.Missing = []string{"Tờ khai"} })
+
+		march := report.Query{From: vn(3, 1, 0, 0), To: vn(4, 1, 0, 0)}
+		want := report.Row{Key: "all", Name: "Toàn bộ phạm vi", CarriedOver: 1, ReceivedOnline: 1, ReceivedCounter: 4, ReceivedPostal: 1,
+			ReceivedTotal: 7, ResolvedEarly: 1, ResolvedOnTime: 1, ResolvedLate: 1, ResolvedTotal: 3,
+			InProgressOnTime: 1, InProgressOverdue: 2, InProgressTotal: 3, Withdrawn: 1}
+		checkReport(t, db, march, []report.Row{want})
+
+		byUnit := march
+		byUnit.By = report.ByUnit
+		a := want
+		a.Key, a.Name, a.ReceivedCounter, a.ReceivedTotal, a.InProgressOverdue, a.InProgressTotal = f.a.Code, f.a.Name, 3, 6, 1, 2
+		b := report.Row{Key: f.b.Code, Name: f.b.Name, ReceivedCounter: 1, ReceivedTotal: 1, InProgressOverdue: 1, InProgressTotal: 1}
+		checkReport(t, db, byUnit, []report.Row{a, b})
+
+		april := report.Query{From: vn(4, 1, 0, 0), To: vn(5, 1, 0, 0)}
+		checkReport(t, db, april, []report.Row{{Key: "all", Name: "Toàn bộ phạm vi", CarriedOver: 3, ReceivedTotal: 3,
+			InProgressOnTime: 1, InProgressOverdue: 2, InProgressTotal: 3}})
+
+		onlyB := march
+		onlyB.UnitID = f.b.ID
+		b.Key, b.Name = "all", "Toàn bộ phạm vi"
+		checkReport(t, db, onlyB, []report.Row{b})
+	})
+}
+
+func checkReport(t *testing.T, db *store.DB, q report.Query, want []report.Row) {
+	t.Helper()
+	rep, err := db.II06a(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(rep.Rows)
+	exp, _ := json.Marshal(want)
+	if string(got) != string(exp) {
+		t.Errorf("II.06a %s–%s by %q:\n got %s\nwant %s", show(q.From), show(q.To), q.By, got, exp)
+	}
+}
+
+// TestII06aMatchesTheLedger: random dossiers through random actions; for
+// random periods and groupings every row balances, the total is the sum of
+// the rows, and the counts equal a classification of each dossier's full
+// replay done here in Go.
+func TestII06aMatchesTheLedger(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		rng := rand.New(rand.NewPCG(6, 2024))
+		var ids []int64
+		for range 60 {
+			ids = append(ids, randomDossier(t, db, f, rng))
+		}
+		for range 25 {
+			from := vn(3, 1, 0, 0).Add(time.Duration(rng.IntN(40*24)) * time.Hour)
+			q := report.Query{From: from, To: from.Add(time.Duration(1+rng.IntN(30*24)) * time.Hour),
+				By: []report.By{report.ByNone, report.ByUnit, report.ByChannel}[rng.IntN(3)]}
+			rep, err := db.II06a(t.Context(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := reference(t, db, f, ids, q)
+			got := report.Row{}
+			for _, r := range rep.Rows {
+				got.Add(r)
+			}
+			got.Key, got.Name = rep.Total.Key, rep.Total.Name
+			if got != rep.Total || rep.Total.Balanced() != nil {
+				t.Fatalf("total %+v is not the sum of the rows %+v", rep.Total, got)
+			}
+			want.Key, want.Name = rep.Total.Key, rep.Total.Name
+			if want != rep.Total {
+				t.Fatalf("II.06a %s–%s:\n got %+v\nwant %+v", show(q.From), show(q.To), rep.Total, want)
+			}
+		}
+	})
+}
+
+// reference classifies each dossier's replayed projection for the period.
+func reference(t *testing.T, db *store.DB, f *fixture, ids []int64, q report.Query) report.Row {
+	t.Helper()
+	var r report.Row
+	in := func(x time.Time) bool { return !x.IsZero() && !x.Before(q.From) && x.Before(q.To) }
+	for _, id := range ids {
+		d, _, _, err := db.History(t.Context(), f.leaderA, id)
+		if err != nil {
+			d, _, _, err = db.History(t.Context(), f.leaderB, id)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		done, gone := d.ResultAt, time.Time{}
+		switch d.State {
+		case motcua.StateStopped:
+			done = d.ClosedAt
+		case motcua.StateWithdrawn:
+			gone = d.ClosedAt
+		}
+		fin := done
+		if fin.IsZero() {
+			fin = gone
+		}
+		if !d.AcceptedAt.Before(q.To) || (!fin.IsZero() && fin.Before(q.From)) {
+			continue
+		}
+		switch {
+		case d.AcceptedAt.Before(q.From):
+			r.CarriedOver++
+		case d.Channel == motcua.ChannelOnline:
+			r.ReceivedOnline++
+		case d.Channel == motcua.ChannelPost:
+			r.ReceivedPostal++
+		default:
+			r.ReceivedCounter++
+		}
+		switch {
+		case in(done):
+			switch motcua.GradeAt(done, d.DueAt) {
+			case motcua.GradeEarly:
+				r.ResolvedEarly++
+			case motcua.GradeOnTime:
+				r.ResolvedOnTime++
+			default:
+				r.ResolvedLate++
+			}
+		case in(gone):
+			r.Withdrawn++
+		case q.To.After(d.DueAt) && !(d.State == motcua.StateSupplement && !d.PausedAt.After(d.DueAt)):
+			r.InProgressOverdue++
+		default:
+			r.InProgressOnTime++
+		}
+	}
+	r.Sum()
+	return r
+}
+
+// randomDossier accepts a dossier at a random instant of March 2024 at A or
+// B and plays a few random actions, each a random while after the last.
+func randomDossier(t *testing.T, db *store.DB, f *fixture, rng *rand.Rand) int64 {
+	t.Helper()
+	at := vn(3, 1, 7, 0).Add(time.Duration(rng.IntN(31*24*60)) * time.Minute)
+	counter, specialist, leader, unit := f.counterA, f.specialistA, f.leaderA, f.a.ID
+	if rng.IntN(3) == 0 {
+		counter, specialist, leader, unit = f.counterB, f.specialistB, f.leaderB, f.b.ID
+	}
+	setNow(db, at)
+	in := f.intake(unit)
+	in.Channel = []motcua.Channel{motcua.ChannelCounter, motcua.ChannelOnline, motcua.ChannelPost}[rng.IntN(3)]
+	d, err := db.Accept(t.Context(), counter, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &scenario{t: t, db: db, d: d}
+	for range rng.IntN(7) {
+		at = at.Add(time.Duration(1+rng.IntN(4*24*60)) * time.Minute)
+		who := []*motcua.Actor{counter, specialist, leader, counter}[min(s.d.Step, 3)]
+		var typ motcua.EventType
+		var edit []func(*motcua.Action)
+		switch s.d.State {
+		case motcua.StateProcessing:
+			typ = []motcua.EventType{motcua.EventHandedOver, motcua.EventHandedOver, motcua.EventSupplementRequested,
+				motcua.EventWithdrawn, motcua.EventStopped}[rng.IntN(5)]
+			if s.d.Step == len(f.proc.Steps)-1 {
+				typ = motcua.EventResultReady
+			}
+		case motcua.StateSupplement:
+			typ = motcua.EventSupplementReceived
+		default:
+			return d.ID
+		}
+		switch typ {
+		case motcua.EventSupplementRequested:
+			edit = append(edit, func(a *motcua.Action) { a.Missing = []string{"Tờ khai"} })
+		case motcua.EventWithdrawn:
+			who, edit = counter, append(edit, reason("Theo đơn"))
+		case motcua.EventStopped:
+			who, edit = leader, append(edit, reason("Có tranh chấp"))
+		case motcua.EventSupplementReceived:
+			who = counter
+		}
+		s.act(who, at, typ, edit...)
+	}
+	return d.ID
+}
