@@ -3,18 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -28,7 +27,7 @@ func reportCmd(ctx context.Context, args []string) error {
 	toText := fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)")
 	by := fs.String("by", "", "unit, field, procedure, channel or level; empty: one row")
 	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
-	format := fs.String("format", "json", "json or csv")
+	format := fs.String("format", "json", "json, csv or xlsx")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -62,10 +61,16 @@ func reportCmd(ctx context.Context, args []string) error {
 	case "json":
 		data, err = json.MarshalIndent(rep, "", "  ")
 		data = append(data, '\n')
-	case "csv":
-		data, err = reportCSV(rep)
+	case "csv", "xlsx":
+		var buf bytes.Buffer
+		if *format == "csv" {
+			err = forms.II06aCSV(&buf, rep)
+		} else {
+			err = forms.II06aXLSX(&buf, rep, scopeName(*unitCode))
+		}
+		data = buf.Bytes()
 	default:
-		return fmt.Errorf("--format %q: want json or csv", *format)
+		return fmt.Errorf("--format %q: want json, csv or xlsx", *format)
 	}
 	if err != nil {
 		return err
@@ -73,24 +78,9 @@ func reportCmd(ctx context.Context, args []string) error {
 	return writeOut(*out, data)
 }
 
-// csvHeader names the columns of Biểu II.06a in Vietnamese.
-var csvHeader = []string{"Mã", "Tên", "Kỳ trước chuyển sang", "Mới tiếp nhận trực tuyến", "Mới tiếp nhận trực tiếp",
-	"Mới tiếp nhận bưu chính", "Tổng tiếp nhận", "Đã giải quyết trước hạn", "Đã giải quyết đúng hạn", "Đã giải quyết quá hạn",
-	"Tổng đã giải quyết", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn", "Tổng đang giải quyết", "Rút hồ sơ"}
-
-func reportCSV(rep *report.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(csvHeader)
-	for _, r := range append(rep.Rows, rep.Total) {
-		line := []string{r.Key, r.Name}
-		for _, n := range []int{r.CarriedOver, r.ReceivedOnline, r.ReceivedCounter, r.ReceivedPostal, r.ReceivedTotal,
-			r.ResolvedEarly, r.ResolvedOnTime, r.ResolvedLate, r.ResolvedTotal, r.InProgressOnTime, r.InProgressOverdue,
-			r.InProgressTotal, r.Withdrawn} {
-			line = append(line, strconv.Itoa(n))
-		}
-		w.Write(line)
+func scopeName(unitCode string) string {
+	if unitCode == "" {
+		return "toàn bộ đơn vị"
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return "đơn vị " + unitCode + " và các đơn vị trực thuộc"
 }

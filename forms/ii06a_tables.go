@@ -1,0 +1,92 @@
+package forms
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+// II06aColumns names the columns of Biểu II.06a in Vietnamese, after the
+// key and the name.
+var II06aColumns = []string{"Kỳ trước chuyển sang", "Mới tiếp nhận trực tuyến", "Mới tiếp nhận trực tiếp",
+	"Mới tiếp nhận bưu chính", "Tổng tiếp nhận", "Đã giải quyết trước hạn", "Đã giải quyết đúng hạn", "Đã giải quyết quá hạn",
+	"Tổng đã giải quyết", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn", "Tổng đang giải quyết", "Rút hồ sơ"}
+
+// II06aCounts lists a row's counts in the order of II06aColumns.
+func II06aCounts(r report.Row) []int {
+	return []int{r.CarriedOver, r.ReceivedOnline, r.ReceivedCounter, r.ReceivedPostal, r.ReceivedTotal,
+		r.ResolvedEarly, r.ResolvedOnTime, r.ResolvedLate, r.ResolvedTotal, r.InProgressOnTime, r.InProgressOverdue,
+		r.InProgressTotal, r.Withdrawn}
+}
+
+// II06aCSV writes the report as CSV: a header row, the rows, the total.
+func II06aCSV(w io.Writer, rep *report.Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write(append([]string{"Mã", "Tên"}, II06aColumns...))
+	for _, r := range append(append([]report.Row(nil), rep.Rows...), rep.Total) {
+		line := []string{r.Key, r.Name}
+		for _, n := range II06aCounts(r) {
+			line = append(line, strconv.Itoa(n))
+		}
+		cw.Write(line)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// II06aXLSX writes the report as a workbook: a title and the period, the
+// Vietnamese headers, one row per group, the total row, and the rates;
+// numbers are formatted with thousands separators.
+func II06aXLSX(w io.Writer, rep *report.Report, scope string) (err error) {
+	defer motcua.Wrap(&err, "forms.II06aXLSX")
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Biểu II.06a"
+	f.SetSheetName("Sheet1", sheet)
+	last := motcua.FormatDate(rep.Query.To.AddDate(0, 0, -1))
+	f.SetCellValue(sheet, "A1", "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu II.06a)")
+	f.SetCellValue(sheet, "A2", fmt.Sprintf("Kỳ báo cáo: từ ngày %s đến ngày %s · Phạm vi: %s", motcua.FormatDate(rep.Query.From), last, scope))
+	header := append([]string{"Mã", "Tên"}, II06aColumns...)
+	f.SetSheetRow(sheet, "A4", &header)
+	numbers, _ := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0: Vietnamese Excel shows 19.667
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 3})
+	row := 5
+	for _, r := range rep.Rows {
+		writeCountRow(f, sheet, row, r)
+		row++
+	}
+	writeCountRow(f, sheet, row, rep.Total) // values, not formulas: readers that do not compute see the totals
+	f.SetCellStyle(sheet, cell(3, 5), cell(len(header), row), numbers)
+	f.SetCellStyle(sheet, cell(1, row), cell(len(header), row), bold)
+	f.SetCellValue(sheet, cell(1, row+2), "Tỉ lệ giải quyết trước hạn và đúng hạn")
+	f.SetCellValue(sheet, cell(3, row+2), rep.Total.OnTimeRate())
+	f.SetCellValue(sheet, cell(1, row+3), "Tỉ lệ tiếp nhận trực tuyến")
+	f.SetCellValue(sheet, cell(3, row+3), rep.Total.OnlineShare())
+	f.SetColWidth(sheet, "B", "B", 40)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func writeCountRow(f *excelize.File, sheet string, row int, r report.Row) {
+	values := []any{r.Key, r.Name}
+	for _, n := range II06aCounts(r) {
+		values = append(values, n)
+	}
+	f.SetSheetRow(sheet, cell(1, row), &values)
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}

@@ -1,0 +1,65 @@
+package forms
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+func sampleII06a() *report.Report {
+	rep := &report.Report{Query: report.Query{From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN), To: time.Date(2024, 6, 1, 0, 0, 0, 0, motcua.VN)},
+		Rows: []report.Row{
+			{Key: "hộ tịch", Name: "Hộ tịch", CarriedOver: 10, ReceivedOnline: 300, ReceivedCounter: 19000, ReceivedPostal: 4,
+				ResolvedEarly: 17000, ResolvedOnTime: 281, ResolvedLate: 693, InProgressOnTime: 700, InProgressOverdue: 33, Withdrawn: 607},
+			{Key: "đất đai", Name: "Đất đai", ReceivedCounter: 5, ResolvedLate: 2, InProgressOnTime: 3}}}
+	if err := rep.Finish(); err != nil {
+		panic(err)
+	}
+	return rep
+}
+
+func TestII06aXLSXReadsBack(t *testing.T) {
+	rep := sampleII06a()
+	var buf bytes.Buffer
+	if err := II06aXLSX(&buf, rep, "Huyện Đắk Mil"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("Biểu II.06a", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rows[1][0], "từ ngày 01/01/2024 đến ngày 31/05/2024") || rows[3][2] != "Kỳ trước chuyển sang" {
+		t.Errorf("heading %q / header %q", rows[1][0], rows[3])
+	}
+	total := rows[6]
+	if total[1] != "Tổng cộng" || total[6] != "19319" || total[14] != "607" {
+		t.Errorf("total row %q", total)
+	}
+	if shown, _ := f.GetCellValue("Biểu II.06a", "G7"); shown != "19,319" && shown != "19.319" {
+		t.Errorf("received total shown as %q: want a thousands separator", shown)
+	}
+	if !strings.HasSuffix(rows[9][2], " %") {
+		t.Errorf("online share %q", rows[9])
+	}
+}
+
+func TestII06aCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := II06aCSV(&buf, sampleII06a()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "Mã,Tên,Kỳ trước chuyển sang") || !strings.HasPrefix(lines[3], "total,Tổng cộng,10,300,19005,4,19319") {
+		t.Errorf("csv:\n%s", buf.String())
+	}
+}
