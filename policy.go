@@ -170,3 +170,8 @@ func (a *Actor) CanManageCatalog() bool {
 func (a *Actor) CanAdopt(unitID int64) bool {
 	return a.Has(unitID, RoleLeader) || a.Has(unitID, RoleAdmin)
 }
+
+// CanReport reports whether the actor may read the statistics of a unit
+// and the units below it: its leaders (the Home Affairs office reads its
+// district's as the district's leaders do, through a leader grant there).
+func (a *Actor) CanReport(unitID int64) bool { return a.Has(unitID, RoleLeader) }

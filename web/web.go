@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/store"
 )
 
@@ -53,6 +54,8 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
 	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
 	mux.HandleFunc("GET /performance", s.authed(s.performance))
+	mux.HandleFunc("GET /reports/ii06a", s.authed(s.reportPage))
+	mux.HandleFunc("GET /reports/ii06a/{format}", s.authed(s.reportPage))
 	mux.HandleFunc("GET /catalog/trial", s.authed(s.trial))
 	mux.HandleFunc("GET /catalog", s.authed(s.catalogAdmin))
 	mux.HandleFunc("POST /catalog/decisions", s.authed(s.createDecision))
@@ -103,6 +106,7 @@ var funcs = template.FuncMap{
 	"procedurePath": ProcedurePath,
 	"clauses":       func(s string) []string { return strings.Split(s, "; ") },
 	"hours":         func(d time.Duration) string { return motcua.FormatDecimal(d.Hours()) },
+	"counts":        forms.II06aCounts,
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
 

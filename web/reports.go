@@ -1,0 +1,95 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/report"
+)
+
+type reportData struct {
+	Units        []*motcua.Unit // where the actor may report
+	UnitID       int64
+	From, To, By string // yyyy-mm-dd; To included
+	Report       *report.Report
+	Columns      []string
+	Query        string // the form's query string, for the export links
+	Bys          []option
+}
+
+// reportPage shows Biểu II.06a for a period and a unit's subtree, with
+// CSV and XLSX exports.
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	data, q, err := s.reportQuery(r, a)
+	v := view{Title: "Báo cáo Biểu II.06a", Actor: a, Data: data}
+	if err == nil && data.UnitID != 0 {
+		data.Report, err = s.db.II06a(r.Context(), q)
+	}
+	if err != nil {
+		s.fail(w, "report.html", v, err)
+		return
+	}
+	if format := r.PathValue("format"); format != "" && data.Report != nil {
+		s.reportFile(w, r, data, format)
+		return
+	}
+	s.render(w, http.StatusOK, "report.html", v)
+}
+
+func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, report.Query, error) {
+	q := r.URL.Query()
+	now := s.db.Now().In(motcua.VN)
+	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Columns: forms.II06aColumns, Query: r.URL.RawQuery,
+		Bys: []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}}}
+	if data.From == "" {
+		data.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, motcua.VN).Format("2006-01-02")
+	}
+	if data.To == "" {
+		data.To = now.Format("2006-01-02")
+	}
+	for _, id := range a.UnitsWith(motcua.RoleLeader) {
+		if u, err := s.db.Unit(r.Context(), id); err == nil {
+			data.Units = append(data.Units, u)
+		}
+	}
+	data.UnitID, _ = strconv.ParseInt(q.Get("unit"), 10, 64)
+	if data.UnitID == 0 && len(data.Units) > 0 {
+		data.UnitID = data.Units[0].ID
+	}
+	if data.UnitID == 0 {
+		return data, report.Query{}, motcua.Errorf(motcua.EFORBIDDEN, "Chỉ lãnh đạo đơn vị được xem báo cáo thống kê.")
+	}
+	if !a.CanReport(data.UnitID) {
+		return data, report.Query{}, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không được xem báo cáo của đơn vị này.")
+	}
+	from, last, err := periodDays(data.From, data.To)
+	rq := report.Query{From: from, To: last.AddDate(0, 0, 1), By: report.By(data.By), UnitID: data.UnitID}
+	return data, rq, err
+}
+
+// reportFile sends the report as CSV or XLSX.
+func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, data *reportData, format string) {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "csv":
+		err = forms.II06aCSV(&buf, data.Report)
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	case "xlsx":
+		err = forms.II06aXLSX(&buf, data.Report, s.unitName(r.Context(), data.UnitID))
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		s.fail(w, "error.html", view{Title: "Báo cáo"}, err)
+		return
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="bieu-ii06a-`+data.From+`-`+data.To+`.`+format+`"`)
+	w.Write(buf.Bytes())
+}

@@ -1,0 +1,30 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestReportPage: a leader sees II.06a for the commune with the dossiers
+// received today, exports it; a counter officer may not.
+func TestReportPage(t *testing.T) {
+	e := newEnv(t)
+	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
+	counter.accept(t, fx.unitA.ID, "Nguyễn Văn Thống")
+	counter.accept(t, fx.unitA.ID, "Trần Thị Kê")
+	p := leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, `<td class="num"><strong>2</strong></td>`, `id="online-share">0,00 %`)
+	csv := leader.get(t, "/reports/ii06a/csv?from=2024-03-01&to=2024-03-31&by=channel")
+	if csv.status != http.StatusOK || !strings.Contains(csv.body, "counter,Trực tiếp,0,0,2,0,2") {
+		t.Errorf("csv export: %d\n%s", csv.status, csv.body)
+	}
+	xlsx := leader.get(t, "/reports/ii06a/xlsx?from=2024-03-01&to=2024-03-31")
+	if xlsx.status != http.StatusOK || !strings.HasPrefix(xlsx.body, "PK") {
+		t.Errorf("xlsx export: %d", xlsx.status)
+	}
+	wantStatus(t, counter.get(t, "/reports/ii06a"), http.StatusForbidden)
+	wantStatus(t, leader.get(t, "/reports/ii06a?from=2024-03-31&to=2024-03-01"), http.StatusUnprocessableEntity)
+	wantStatus(t, leader.get(t, "/reports/ii06a?unit="+"999"), http.StatusForbidden)
+}
