@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/pdftest"
 	"github.com/motcua/motcua/report"
 )
 
@@ -61,5 +62,22 @@ func TestII06aCSV(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if len(lines) != 4 || !strings.HasPrefix(lines[0], "Mã,Tên,Kỳ trước chuyển sang") || !strings.HasPrefix(lines[3], "total,Tổng cộng,10,300,19005,4,19319") {
 		t.Errorf("csv:\n%s", buf.String())
+	}
+}
+
+func TestII06aPDFText(t *testing.T) {
+	var buf bytes.Buffer
+	err := II06aPDF(&buf, II06aData{Header: Header{Authority: "UBND tỉnh Đắk Nông", Unit: "UBND huyện Đắk Mil", Place: "Đắk Mil"},
+		Scope: "Huyện Đắk Mil và các đơn vị trực thuộc", At: time.Date(2024, 6, 10, 9, 0, 0, 0, motcua.VN), Signer: "Lê Thị Ba",
+		Report: sampleII06a()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdftest.WantSize(t, buf.Bytes(), 1, pdftest.A4.Landscape())
+	text := pdftest.Text(t, buf.Bytes())
+	pdftest.InOrder(t, text, "Biểu II.06a", "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+		"Từ ngày 01/01/2024 đến ngày 31/05/2024", "Hộ tịch", "Đất đai", "Tổng cộng", "19.319", "THỦ TRƯỞNG ĐƠN VỊ", "Lê Thị Ba")
+	if err := II06aPDF(&buf, II06aData{At: time.Now()}); err == nil {
+		t.Error("a PDF without a report")
 	}
 }

@@ -82,6 +82,10 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, data *report
 	case "xlsx":
 		err = forms.II06aXLSX(&buf, data.Report, s.unitName(r.Context(), data.UnitID))
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	case "pdf":
+		err = forms.II06aPDF(&buf, forms.II06aData{Header: s.header(r.Context(), data.UnitID, false),
+			Scope: s.unitName(r.Context(), data.UnitID) + " và các đơn vị trực thuộc", At: s.db.Now(), Report: data.Report})
+		w.Header().Set("Content-Type", "application/pdf")
 	default:
 		http.NotFound(w, r)
 		return

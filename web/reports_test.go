@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/pdftest"
 )
 
 // TestReportPage: a leader sees II.06a for the commune with the dossiers
@@ -23,6 +25,10 @@ func TestReportPage(t *testing.T) {
 	xlsx := leader.get(t, "/reports/ii06a/xlsx?from=2024-03-01&to=2024-03-31")
 	if xlsx.status != http.StatusOK || !strings.HasPrefix(xlsx.body, "PK") {
 		t.Errorf("xlsx export: %d", xlsx.status)
+	}
+	pdf := leader.get(t, "/reports/ii06a/pdf?from=2024-03-01&to=2024-03-31")
+	if pdf.status != http.StatusOK || !strings.Contains(pdftest.Text(t, []byte(pdf.body)), "Ủy ban nhân dân xã Đắk Lao và các đơn vị trực thuộc") {
+		t.Errorf("pdf export: %d", pdf.status)
 	}
 	wantStatus(t, counter.get(t, "/reports/ii06a"), http.StatusForbidden)
 	wantStatus(t, leader.get(t, "/reports/ii06a?from=2024-03-31&to=2024-03-01"), http.StatusUnprocessableEntity)

@@ -17,7 +17,7 @@ Usage:
   motcua calendar list [--year YYYY]                          days off and make-up days
   motcua migrate [--db PATH|URL]                              create or upgrade the database
   motcua alerts digest --smtp URL [--base-url URL]            e-mail leaders today's deadline alerts
-  motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx]
+  motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf]
   motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
                                                               trial run of a workflow: per-step due instants
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)

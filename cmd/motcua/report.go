@@ -13,7 +13,7 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -27,7 +27,7 @@ func reportCmd(ctx context.Context, args []string) error {
 	toText := fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)")
 	by := fs.String("by", "", "unit, field, procedure, channel or level; empty: one row")
 	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
-	format := fs.String("format", "json", "json, csv or xlsx")
+	format := fs.String("format", "json", "json, csv, xlsx or pdf")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -61,16 +61,19 @@ func reportCmd(ctx context.Context, args []string) error {
 	case "json":
 		data, err = json.MarshalIndent(rep, "", "  ")
 		data = append(data, '\n')
-	case "csv", "xlsx":
+	case "csv", "xlsx", "pdf":
 		var buf bytes.Buffer
-		if *format == "csv" {
+		switch *format {
+		case "csv":
 			err = forms.II06aCSV(&buf, rep)
-		} else {
+		case "xlsx":
 			err = forms.II06aXLSX(&buf, rep, scopeName(*unitCode))
+		default:
+			err = forms.II06aPDF(&buf, forms.II06aData{Scope: scopeName(*unitCode), At: db.Now(), Report: rep})
 		}
 		data = buf.Bytes()
 	default:
-		return fmt.Errorf("--format %q: want json, csv or xlsx", *format)
+		return fmt.Errorf("--format %q: want json, csv, xlsx or pdf", *format)
 	}
 	if err != nil {
 		return err
