@@ -272,6 +272,8 @@ type EventData struct {
 	PartMinutes int        `json:"part_minutes,omitempty"`
 	PartSteps   []PartStep `json:"part_steps,omitempty"`
 	PartSeq     int        `json:"part_seq,omitempty"`
+	// Imported marks events taken from a previous system's register.
+	Imported bool `json:"imported,omitempty"`
 	// Pending marks a late entry keyed beyond the approval limit: it counts
 	// only once a leader approves it (late_approved with RefSeq).
 	Pending bool `json:"pending,omitempty"`

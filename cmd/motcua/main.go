@@ -18,6 +18,7 @@ Usage:
   motcua migrate [--db PATH|URL]                              create or upgrade the database
   motcua alerts digest --smtp URL [--base-url URL]            e-mail leaders today's deadline alerts
   motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf]
+  motcua import template | motcua import register FILE.csv|FILE.xlsx [--create-units] [--skip-invalid]
   motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
                                                               trial run of a workflow: per-step due instants
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string) error {
 		return catalogCmd(ctx, args[1:])
 	case "report":
 		return reportCmd(ctx, args[1:])
+	case "import":
+		return importCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

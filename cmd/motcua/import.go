@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/registerio"
+	"github.com/motcua/motcua/store"
+)
+
+const importUsage = `usage:
+  motcua import template                      print the CSV template of a register
+  motcua import register FILE.csv|FILE.xlsx [--create-units] [--skip-invalid]`
+
+// importCmd migrates registers from the previous system.
+func importCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s", importUsage)
+	}
+	switch args[0] {
+	case "template":
+		fmt.Print(registerio.Template())
+		return nil
+	case "register":
+		return importRegister(ctx, args[1:])
+	}
+	return fmt.Errorf("%s", importUsage)
+}
+
+func importRegister(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("import register", flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	createUnits := fs.Bool("create-units", false, "make each unknown unit code a unit under the root")
+	skipInvalid := fs.Bool("skip-invalid", false, "import the valid rows and list the others")
+	file, rest := "", args
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		file, rest = rest[0], rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if file == "" && fs.NArg() > 0 {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		return fmt.Errorf("%s", importUsage)
+	}
+	entries, bad, err := readRegister(file)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r, err := db.ImportRegister(ctx, entries, store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid, Unreadable: bad})
+	if r != nil {
+		printRejected(os.Stderr, r.Rejected)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %s", file, motcua.ErrorMessage(err))
+	}
+	fmt.Printf("%s: đọc %d dòng, nhập %d hồ sơ, %d đã có, %d bị từ chối\n", file, r.Read, r.Imported, r.Present, len(r.Rejected))
+	if len(r.CreatedUnits) > 0 {
+		fmt.Printf("đơn vị mới tạo: %s\n", strings.Join(r.CreatedUnits, ", "))
+	}
+	if len(r.CreatedProcedures) > 0 {
+		fmt.Printf("thủ tục chưa có trong danh mục, đã tạo mục nhập khẩu: %s\n", strings.Join(r.CreatedProcedures, ", "))
+	}
+	return nil
+}
+
+func readRegister(path string) ([]motcua.RegisterEntry, []motcua.RowError, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return registerio.ReadCSV(f)
+	case ".xlsx":
+		return registerio.ReadXLSX(f)
+	}
+	return nil, nil, fmt.Errorf("%s: the file must end in .csv or .xlsx", path)
+}
+
+func printRejected(w io.Writer, rows []motcua.RowError) {
+	for _, r := range rows {
+		fmt.Fprintf(w, "dòng %d: %s\n", r.Row, r.Reason)
+	}
+}

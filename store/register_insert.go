@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
+)
+
+// createMissing creates the units (when allowed) and the catalogue entries
+// the rows need, before the rows go in.
+func (im *registerImport) createMissing(ctx context.Context, todo []*motcua.RegisterEntry) error {
+	root, err := im.rootUnit(ctx)
+	if err != nil {
+		return err
+	}
+	for _, e := range todo {
+		if im.units[e.UnitCode] == nil {
+			u := &motcua.Unit{Code: e.UnitCode, Name: e.UnitCode, Kind: motcua.UnitOneStop, ParentID: root}
+			if err := im.db.CreateUnit(ctx, u); err != nil {
+				return err
+			}
+			im.units[e.UnitCode] = u
+			im.r.CreatedUnits = append(im.r.CreatedUnits, e.UnitCode)
+		}
+		if _, err := im.procedure(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *registerImport) rootUnit(ctx context.Context) (int64, error) {
+	units, err := im.db.Units(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range units {
+		if u.ParentID == 0 {
+			return u.ID, nil
+		}
+	}
+	return 0, nil
+}
+
+// procedure finds the catalogue entry of a row's procedure at the level of
+// its unit, creating an imported entry for a code the catalogue lacks.
+func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry) (*motcua.Procedure, error) {
+	u := im.units[e.UnitCode]
+	level := motcua.LevelDistrict
+	if u.Kind == motcua.UnitCommune {
+		level = motcua.LevelCommune
+	}
+	key := e.ProcedureCode + "/" + string(level)
+	if p := im.procs[key]; p != nil {
+		return p, nil
+	}
+	id, err := im.db.ProcedureID(ctx, e.ProcedureCode, level)
+	if err != nil {
+		id, err = im.db.ProcedureID(ctx, e.ProcedureCode, "")
+	}
+	if err == nil {
+		p, err := im.db.latestVersion(ctx, id)
+		im.procs[key] = p
+		return p, err
+	}
+	p := &motcua.Procedure{Code: e.ProcedureCode, Name: firstOf(e.ProcedureName, "Thủ tục "+e.ProcedureCode), Field: firstOf(e.Field, "Chưa phân loại"),
+		Level: level, Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
+		ResultType:    "Nhập từ sổ theo dõi của hệ thống cũ; thời hạn và quy trình chưa công bố",
+		Steps:         []motcua.WorkflowStep{{Name: "Giải quyết (dữ liệu nhập từ hệ thống cũ)", Role: motcua.RoleSpecialist, Unit: motcua.AtDeciding, Minutes: 450}},
+		EffectiveFrom: time.Date(2000, 1, 1, 0, 0, 0, 0, motcua.VN)}
+	if err := im.db.CreateProcedure(ctx, p); err != nil {
+		return nil, err
+	}
+	im.procs[key] = p
+	im.r.CreatedProcedures = append(im.r.CreatedProcedures, p.Code)
+	return p, nil
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// insert writes one dossier and its events, stamped with the recorded due
+// instant so that a replay — or any later calendar change — keeps it.
+func (im *registerImport) insert(ctx context.Context, tx *Tx, e *motcua.RegisterEntry) error {
+	u := im.units[e.UnitCode]
+	p, err := im.procedure(ctx, e)
+	if err != nil {
+		return err
+	}
+	cal, err := im.db.Calendar(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	applicant := motcua.Applicant{Name: e.Applicant, Address: e.Address}
+	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: im.db.now(), UnitID: u.ID,
+		Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: u.ID, DecidingUnitID: u.ID, Channel: e.Channel,
+			Applicant: &applicant, Sets: 1, Imported: true}}}
+	add := func(t motcua.EventType, at time.Time) {
+		if !at.IsZero() {
+			events = append(events, motcua.Event{Seq: len(events) + 1, Type: t, At: at, RecordedAt: im.db.now(), UnitID: u.ID,
+				Data: motcua.EventData{Imported: true}})
+		}
+	}
+	add(motcua.EventResultReady, e.ResultAt)
+	add(motcua.EventResultReturned, e.ReturnedAt)
+	add(motcua.EventWithdrawn, e.WithdrawnAt)
+	if !e.WithdrawnAt.IsZero() {
+		events[len(events)-1].Reason = "Rút hồ sơ (theo sổ của hệ thống cũ)"
+	}
+	base := motcua.Dossier{Code: e.Code, ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name, TrackingSecret: newTrackingSecret()}
+	var d motcua.Dossier
+	for i := range events {
+		var c ledger.Clock
+		if d, c, err = ledger.Replay(base, events[:i+1], p, cal); err != nil {
+			return err
+		}
+		d.DueAt, d.StepDueAt = e.DueAt, e.DueAt // as the old register promised
+		ledger.Stamp(&events[i], &d, c)
+	}
+	if d, _, err = ledger.Replay(base, events, p, cal); err != nil {
+		return err
+	}
+	if err := insertDossier(tx, &d, ""); err != nil {
+		return err
+	}
+	if err := updateDossier(tx, &d, d.Version); err != nil { // the columns insert leaves at their defaults
+		return err
+	}
+	for i := range events {
+		events[i].DossierID = d.ID
+		if err := insertEvent(tx, &events[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
