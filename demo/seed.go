@@ -15,6 +15,10 @@ type Options struct {
 	Password string    // the password of every demo user
 	Dossiers int       // how many dossiers to generate
 	Now      time.Time // the real present; dossiers are dated before it
+	// History adds the district's 2024 history (about 20,000 dossiers, as
+	// if imported from the previous system): II.06a for 01/01–01/06/2024
+	// gives the seed report's figures.
+	History bool
 }
 
 // Seeded reports whether the database already holds an organisation.
@@ -38,6 +42,11 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	procs, err := publishCatalog(ctx, db, o)
 	if err != nil {
 		return nil, err
+	}
+	if opt.History {
+		if err := seedHistory(ctx, db, o, procs); err != nil {
+			return nil, err
+		}
 	}
 	realNow := db.Now
 	defer func() { db.Now = realNow }()

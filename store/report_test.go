@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/store"
 )
@@ -239,4 +240,32 @@ func randomDossier(t *testing.T, db *store.DB, f *fixture, rng *rand.Rand) int64
 		s.act(who, at, typ, edit...)
 	}
 	return d.ID
+}
+
+// TestDemoHistoryReproducesTheSeed: the demo's 2024 history gives, for
+// 01/01–01/06/2024, the figures of the seed report (domain.md §1) — and
+// they add up.
+func TestDemoHistoryReproducesTheSeed(t *testing.T) {
+	db, err := store.Open(t.Context(), t.TempDir()+"/demo.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	started := time.Now()
+	if _, err := demo.Seed(t.Context(), db, demo.Options{Password: testPassword, Now: vn(6, 14, 10, 0), History: true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("demo with history seeded in %s", time.Since(started).Round(time.Millisecond))
+	rep, err := db.II06a(t.Context(), report.Query{From: vn(1, 1, 0, 0), To: vn(6, 1, 0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := rep.Total
+	got := [5]int{tot.ReceivedTotal, tot.ResolvedEarly + tot.ResolvedOnTime, tot.ResolvedLate, tot.InProgressTotal, tot.Withdrawn}
+	if want := [5]int{19667, 17281, 693, 733, 960}; got != want {
+		t.Errorf("received, early+on time, late, in progress, withdrawn = %v, want %v", got, want)
+	}
+	if share := tot.OnlineShare(); share != "8,34 %" {
+		t.Errorf("online share %s, want 8,34 %%", share)
+	}
 }
