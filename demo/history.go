@@ -19,9 +19,9 @@ const (
 	seedLate       = 693
 	seedInProgress = 733
 	seedWithdrawn  = 960
-	seedCarried    = 412  // accepted in December 2023, resolved in January
-	seedOnlinePerM = 834  // online share of newly received, per ten thousand (8,34 %)
-	seedEarlyPct   = 52   // of the early-or-on-time, the share early
+	seedCarried    = 412 // accepted in December 2023, resolved in January
+	seedOnlinePerM = 834 // online share of newly received, per ten thousand (8,34 %)
+	seedEarlyPct   = 52  // of the early-or-on-time, the share early
 )
 
 var (
