@@ -29,7 +29,7 @@ import (
 )
 
 // benchNames are the measurements --only selects from.
-var benchNames = []string{"hello", "lookup", "worklist", "accept"}
+var benchNames = []string{"hello", "lookup", "worklist", "accept", "report"}
 
 // bench measures the performance budgets of design.md §6 on a SQLite
 // database holding the demo organisation and a bulk-loaded set of dossiers.
@@ -144,6 +144,9 @@ func bench(ctx context.Context, args []string) error {
 	if err := phase("accept", func() (err error) { r.accept, err = benchAccept(ctx, db, o, *clients, *dur); return err }); err != nil {
 		return err
 	}
+	if err := phase("report", func() (err error) { r.report, err = benchII06a(ctx, db, 5); return err }); err != nil {
+		return err
+	}
 	r.rss = benchProcStatus("VmRSS")
 	for _, p := range r.phases {
 		r.hwm = max(r.hwm, p.hwm)
@@ -160,6 +163,7 @@ type benchReport struct {
 	hello, lookup *benchHTTPResult
 	worklists     []benchWorklistResult
 	accept        *benchAcceptResult
+	report        *benchReportResult
 	phases        []benchPhaseRSS
 	hwm, rss      int64
 }

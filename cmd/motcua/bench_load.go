@@ -343,6 +343,12 @@ func benchBulkLoad(ctx context.Context, db *store.DB, o *benchOrg, n int, now ti
 	if err != nil {
 		return nil, err
 	}
+	// Withdrawn dossiers are loaded without their withdrawal event: the
+	// statistics take them as withdrawn the day they were received.
+	if _, err := tx.ExecContext(ctx, `UPDATE dossiers SET closed_at = accepted_at WHERE state = 'withdrawn' AND closed_at = 0`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
 	for k, last := range counters {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_counters (unit_id, day, last) VALUES (?, ?, ?)
 			ON CONFLICT (unit_id, day) DO UPDATE SET last = MAX(dossier_counters.last, excluded.last)`, k.unit, k.day, last); err != nil {

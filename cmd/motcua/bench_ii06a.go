@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/motcua/motcua/report"
+	"github.com/motcua/motcua/store"
+)
+
+// budgetReport is design.md §6's bound for a year's II.06a of all units.
+const budgetReport = 100 * time.Millisecond
+
+// benchReportResult times Biểu II.06a over the year before the newest
+// acceptance, for all units: one row, and one row per unit.
+type benchReportResult struct {
+	one, byUnit []time.Duration
+	received    int
+}
+
+func benchII06a(ctx context.Context, db *store.DB, runs int) (*benchReportResult, error) {
+	var newest int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT COALESCE(MAX(accepted_at), 0) FROM dossiers`).Scan(&newest); err != nil {
+		return nil, err
+	}
+	to := time.UnixMilli(newest).Add(time.Minute)
+	q := report.Query{From: to.AddDate(-1, 0, 0), To: to}
+	r := &benchReportResult{}
+	for range runs {
+		for _, by := range []report.By{report.ByNone, report.ByUnit} {
+			q.By = by
+			start := time.Now()
+			rep, err := db.II06a(ctx, q)
+			if err != nil {
+				return nil, err
+			}
+			if by == report.ByNone {
+				r.one, r.received = append(r.one, time.Since(start)), rep.Total.ReceivedTotal
+			} else {
+				r.byUnit = append(r.byUnit, time.Since(start))
+			}
+		}
+	}
+	slices.Sort(r.one)
+	slices.Sort(r.byUnit)
+	return r, nil
+}
+
+func (r *benchReportResult) print(w io.Writer) {
+	fmt.Fprintf(w, "%-58s %16s  (%s dossiers in the year)\n", "db.II06a: a year, all units, one row (p50)", benchMS(benchPercentile(r.one, .5)), benchThousands(r.received))
+	fmt.Fprintf(w, "%-58s %16s\n", "db.II06a: a year, all units, by unit (p50)", benchMS(benchPercentile(r.byUnit, .5)))
+}
