@@ -2,7 +2,9 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"net/http"
+	"sort"
 	"strconv"
 	"time"
 
@@ -19,6 +21,7 @@ type reportData struct {
 	Columns      []string
 	Query        string // the form's query string, for the export links
 	Bys          []option
+	Charts       []template.HTML
 }
 
 // reportPage shows Biểu II.06a for a period and a unit's subtree, with
@@ -37,6 +40,12 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		s.reportFile(w, r, data, format)
 		return
 	}
+	if data.Report != nil {
+		if data.Charts, err = s.reportCharts(r.Context(), q, data.Report.Total); err != nil {
+			s.fail(w, "report.html", v, err)
+			return
+		}
+	}
 	s.render(w, http.StatusOK, "report.html", v)
 }
 
@@ -51,11 +60,20 @@ func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, rep
 	if data.To == "" {
 		data.To = now.Format("2006-01-02")
 	}
+	led := map[int64]bool{}
 	for _, id := range a.UnitsWith(motcua.RoleLeader) {
 		if u, err := s.db.Unit(r.Context(), id); err == nil {
-			data.Units = append(data.Units, u)
+			data.Units, led[id] = append(data.Units, u), true
 		}
 	}
+	// The unit the leader heads comes first, the units below it after.
+	sort.Slice(data.Units, func(i, j int) bool {
+		ti, tj := !led[data.Units[i].ParentID], !led[data.Units[j].ParentID]
+		if ti != tj {
+			return ti
+		}
+		return data.Units[i].Code < data.Units[j].Code
+	})
 	data.UnitID, _ = strconv.ParseInt(q.Get("unit"), 10, 64)
 	if data.UnitID == 0 && len(data.Units) > 0 {
 		data.UnitID = data.Units[0].ID
