@@ -77,6 +77,12 @@ func TestII06aHandComputed(t *testing.T) {
 		checkReport(t, db, april, []report.Row{{Key: "all", Name: "Toàn bộ phạm vi", CarriedOver: 3, ReceivedTotal: 3,
 			InProgressOnTime: 1, InProgressOverdue: 2, InProgressTotal: 3}})
 
+		times, err := db.ProcedureTimes(ctx, march, 10)
+		// d1 4,96 days, d2 2,04, d3 4,04: 3,68 on average, against 3 working days.
+		if err != nil || len(times) != 1 || times[0].Resolved != 3 || times[0].AverageDays < 3.68 || times[0].AverageDays > 3.69 || times[0].AverageLimit != 3 {
+			t.Errorf("procedure times %+v, %v", times, err)
+		}
+
 		onlyB := march
 		onlyB.UnitID = f.b.ID
 		b.Key, b.Name = "all", "Toàn bộ phạm vi"

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/report"
+	"github.com/motcua/motcua/store"
 )
 
 type reportData struct {
@@ -22,6 +23,7 @@ type reportData struct {
 	Query        string // the form's query string, for the export links
 	Bys          []option
 	Charts       []template.HTML
+	Times        []store.ProcedureTime
 }
 
 // reportPage shows Biểu II.06a for a period and a unit's subtree, with
@@ -41,7 +43,10 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		return
 	}
 	if data.Report != nil {
-		if data.Charts, err = s.reportCharts(r.Context(), q, data.Report.Total); err != nil {
+		if data.Charts, err = s.reportCharts(r.Context(), q, data.Report.Total); err == nil {
+			data.Times, err = s.db.ProcedureTimes(r.Context(), q, 15)
+		}
+		if err != nil {
 			s.fail(w, "report.html", v, err)
 			return
 		}

@@ -18,7 +18,7 @@ func TestReportPage(t *testing.T) {
 	p := leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, `<td class="num"><strong>2</strong></td>`, `id="online-share">0,00 %`, `<svg class="chart" role="img" aria-label="Hồ sơ mới tiếp nhận theo kênh"`,
-		`>03/2024</text>`, `class="chart-value">2</text>`)
+		`>03/2024</text>`, `class="chart-value">2</text>`, `id="indicators"`)
 	csv := leader.get(t, "/reports/ii06a/csv?from=2024-03-01&to=2024-03-31&by=channel")
 	if csv.status != http.StatusOK || !strings.Contains(csv.body, "counter,Trực tiếp,0,0,2,0,2") {
 		t.Errorf("csv export: %d\n%s", csv.status, csv.body)

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -107,6 +108,7 @@ var funcs = template.FuncMap{
 	"clauses":       func(s string) []string { return strings.Split(s, "; ") },
 	"hours":         func(d time.Duration) string { return motcua.FormatDecimal(d.Hours()) },
 	"counts":        forms.II06aCounts,
+	"decimal":       func(f float64) string { return motcua.FormatDecimal(math.Round(f*10) / 10) },
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
 
