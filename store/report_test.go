@@ -136,6 +136,15 @@ func TestII06aMatchesTheLedger(t *testing.T) {
 			if want != rep.Total {
 				t.Fatalf("II.06a %s–%s:\n got %+v\nwant %+v", show(q.From), show(q.To), rep.Total, want)
 			}
+			asOf, err := db.II06aAsOf(t.Context(), q, vn(12, 31, 0, 0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := json.Marshal(asOf)
+			b, _ := json.Marshal(rep)
+			if string(a) != string(b) {
+				t.Fatalf("as of today the report differs from the report:\n%s\n%s", a, b)
+			}
 		}
 	})
 }
@@ -144,7 +153,6 @@ func TestII06aMatchesTheLedger(t *testing.T) {
 func reference(t *testing.T, db *store.DB, f *fixture, ids []int64, q report.Query) report.Row {
 	t.Helper()
 	var r report.Row
-	in := func(x time.Time) bool { return !x.IsZero() && !x.Before(q.From) && x.Before(q.To) }
 	for _, id := range ids {
 		d, _, _, err := db.History(t.Context(), f.leaderA, id)
 		if err != nil {
@@ -153,46 +161,8 @@ func reference(t *testing.T, db *store.DB, f *fixture, ids []int64, q report.Que
 		if err != nil {
 			t.Fatal(err)
 		}
-		done, gone := d.ResultAt, time.Time{}
-		switch d.State {
-		case motcua.StateStopped:
-			done = d.ClosedAt
-		case motcua.StateWithdrawn:
-			gone = d.ClosedAt
-		}
-		fin := done
-		if fin.IsZero() {
-			fin = gone
-		}
-		if !d.AcceptedAt.Before(q.To) || (!fin.IsZero() && fin.Before(q.From)) {
-			continue
-		}
-		switch {
-		case d.AcceptedAt.Before(q.From):
-			r.CarriedOver++
-		case d.Channel == motcua.ChannelOnline:
-			r.ReceivedOnline++
-		case d.Channel == motcua.ChannelPost:
-			r.ReceivedPostal++
-		default:
-			r.ReceivedCounter++
-		}
-		switch {
-		case in(done):
-			switch motcua.GradeAt(done, d.DueAt) {
-			case motcua.GradeEarly:
-				r.ResolvedEarly++
-			case motcua.GradeOnTime:
-				r.ResolvedOnTime++
-			default:
-				r.ResolvedLate++
-			}
-		case in(gone):
-			r.Withdrawn++
-		case q.To.After(d.DueAt) && !(d.State == motcua.StateSupplement && !d.PausedAt.After(d.DueAt)):
-			r.InProgressOverdue++
-		default:
-			r.InProgressOnTime++
+		if row, ok := report.Classify(d, q); ok {
+			r.Add(row)
 		}
 	}
 	r.Sum()
@@ -274,4 +244,34 @@ func TestDemoHistoryReproducesTheSeed(t *testing.T) {
 	if share := tot.OnlineShare(); share != "8,34 %" {
 		t.Errorf("online share %s, want 8,34 %%", share)
 	}
+}
+
+// TestII06aAsOfIgnoresWhatWasKeyedLater: a result that happened on Wed
+// 06/03 but was keyed (and approved) on Wed 20/03 was not in a report drawn
+// up on 10/03; it is in one drawn up on 21/03, graded from its own at.
+func TestII06aAsOfIgnoresWhatWasKeyedLater(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)} // Mon 04/03 09:00, due Thu 07/03 09:00
+		for i, who := range []*motcua.Actor{f.counterA, f.specialistA, f.leaderA} {
+			s.act(who, vn(3, 4, 10+i, 0), motcua.EventHandedOver)
+		}
+		s.act(f.counterA, vn(3, 20, 9, 0), motcua.EventResultReady, happenedAt(vn(3, 6, 9, 0)), reason("Quên cập nhật"))
+		s.act(f.leaderA, vn(3, 20, 10, 0), motcua.EventLateApproved)
+		q := report.Query{From: vn(3, 1, 0, 0), To: vn(3, 9, 0, 0)}
+		before, err := db.II06aAsOf(t.Context(), q, vn(3, 10, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := db.II06aAsOf(t.Context(), q, vn(3, 21, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, a := before.Total, after.Total; b.InProgressOverdue != 1 || b.ResolvedTotal != 0 || a.ResolvedEarly != 1 || a.InProgressTotal != 0 {
+			t.Errorf("as of 10/03 %+v; as of 21/03 %+v", b, a)
+		}
+		if none, _ := db.II06aAsOf(t.Context(), q, vn(3, 1, 0, 0)); none.Total.ReceivedTotal != 0 {
+			t.Errorf("as of before its acceptance the dossier counted: %+v", none.Total)
+		}
+	})
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -28,6 +28,7 @@ func reportCmd(ctx context.Context, args []string) error {
 	by := fs.String("by", "", "unit, field, procedure, channel or level; empty: one row")
 	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
 	format := fs.String("format", "json", "json, csv, xlsx or pdf")
+	asOfText := fs.String("as-of", "", "yyyy-mm-dd: what the report said at the end of that day (events recorded by then)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -52,7 +53,16 @@ func reportCmd(ctx context.Context, args []string) error {
 		}
 		q.UnitID = u.ID
 	}
-	rep, err := db.II06a(ctx, q)
+	var rep *report.Report
+	if *asOfText != "" {
+		asOf, perr := time.ParseInLocation("2006-01-02", *asOfText, motcua.VN)
+		if perr != nil {
+			return fmt.Errorf("--as-of %q: want yyyy-mm-dd", *asOfText)
+		}
+		rep, err = db.II06aAsOf(ctx, q, asOf.AddDate(0, 0, 1))
+	} else {
+		rep, err = db.II06a(ctx, q)
+	}
 	if err != nil {
 		return fmt.Errorf("%s", motcua.ErrorMessage(err))
 	}
