@@ -19,6 +19,11 @@ var II06aColumns = []string{"Kỳ trước chuyển sang", "Mới tiếp nhận 
 	"Mới tiếp nhận bưu chính", "Tổng tiếp nhận", "Đã giải quyết trước hạn", "Đã giải quyết đúng hạn", "Đã giải quyết quá hạn",
 	"Tổng đã giải quyết", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn", "Tổng đang giải quyết", "Rút hồ sơ"}
 
+// II06aKeys are the JSON keys of the columns, in the order of II06aColumns.
+var II06aKeys = []string{"carried_over", "received_online", "received_counter", "received_postal", "received_total",
+	"resolved_early", "resolved_on_time", "resolved_late", "resolved_total", "in_progress_on_time", "in_progress_overdue",
+	"in_progress_total", "withdrawn"}
+
 // II06aCounts lists a row's counts in the order of II06aColumns.
 func II06aCounts(r report.Row) []int {
 	return []int{r.CarriedOver, r.ReceivedOnline, r.ReceivedCounter, r.ReceivedPostal, r.ReceivedTotal,

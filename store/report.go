@@ -29,14 +29,18 @@ const ii06aSQL = `SELECT k,
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END)
-FROM (SELECT KEY AS k, d.accepted_at, d.channel, d.due_at, d.state, d.paused_at,
+FROM ` + ii06aInner + `
+GROUP BY k`
+
+// ii06aInner is every dossier of the period (received before its end, not
+// finished before its start) with what the columns test.
+const ii06aInner = `(SELECT KEY AS k, d.id, d.accepted_at, d.channel, d.due_at, d.state, d.paused_at,
 		CASE WHEN d.result_at <> 0 THEN d.result_at WHEN d.state = 'stopped' THEN d.closed_at ELSE 0 END AS done,
 		CASE WHEN d.state = 'withdrawn' THEN d.closed_at ELSE 0 END AS gone,
 		CASE WHEN d.result_at <> 0 THEN d.result_at ELSE d.closed_at END AS fin
 	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
 	WHERE d.accepted_at < ? SCOPE) x
-WHERE fin = 0 OR fin >= ?
-GROUP BY k`
+WHERE (fin = 0 OR fin >= ?)`
 
 var groupKeys = map[report.By]string{report.ByNone: `''`, report.ByUnit: `CAST(d.deciding_unit_id AS TEXT)`,
 	report.ByField: `CAST(p.field_id AS TEXT)`, report.ByProcedure: `CAST(p.id AS TEXT)`, report.ByChannel: `d.channel`, report.ByLevel: `p.level`}

@@ -73,6 +73,14 @@ func TestII06aHandComputed(t *testing.T) {
 		b := report.Row{Key: f.b.Code, Name: f.b.Name, ReceivedCounter: 1, ReceivedTotal: 1, InProgressOverdue: 1, InProgressTotal: 1}
 		checkReport(t, db, byUnit, []report.Row{a, b})
 
+		behind, n, err := db.II06aDossiers(ctx, byUnit, "in_progress_overdue", f.b.Code)
+		if err != nil || n != 1 || len(behind) != 1 || behind[0].ReceivingUnitID != f.b.ID {
+			t.Errorf("dossiers behind B's overdue count: %v, %d, %v", ids(behind), n, err)
+		}
+		if _, _, err := db.II06aDossiers(ctx, byUnit, "tong", ""); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Errorf("unknown column: %v", err)
+		}
+
 		april := report.Query{From: vn(4, 1, 0, 0), To: vn(5, 1, 0, 0)}
 		checkReport(t, db, april, []report.Row{{Key: "all", Name: "Toàn bộ phạm vi", CarriedOver: 3, ReceivedTotal: 3,
 			InProgressOnTime: 1, InProgressOverdue: 2, InProgressTotal: 3}})
@@ -135,6 +143,18 @@ func TestII06aMatchesTheLedger(t *testing.T) {
 			want.Key, want.Name = rep.Total.Key, rep.Total.Name
 			if want != rep.Total {
 				t.Fatalf("II.06a %s–%s:\n got %+v\nwant %+v", show(q.From), show(q.To), rep.Total, want)
+			}
+			var cols map[string]any
+			raw, _ := json.Marshal(rep.Total)
+			json.Unmarshal(raw, &cols)
+			for col, v := range cols {
+				if col == "key" || col == "name" {
+					continue
+				}
+				_, n, err := db.II06aDossiers(t.Context(), q, col, "")
+				if err != nil || float64(n) != v.(float64) {
+					t.Fatalf("dossiers behind %s: %d, %v; the report says %v", col, n, err, v)
+				}
 			}
 			asOf, err := db.II06aAsOf(t.Context(), q, vn(12, 31, 0, 0))
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"time"
@@ -23,6 +24,7 @@ type reportData struct {
 	Query        string // the form's query string, for the export links
 	Bys          []option
 	Charts       []template.HTML
+	Keys         []string // the columns' keys, for the links to the dossiers behind each number
 	Times        []store.ProcedureTime
 }
 
@@ -57,7 +59,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, report.Query, error) {
 	q := r.URL.Query()
 	now := s.db.Now().In(motcua.VN)
-	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Columns: forms.II06aColumns, Query: r.URL.RawQuery,
+	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Columns: forms.II06aColumns, Keys: forms.II06aKeys, Query: r.URL.RawQuery,
 		Bys: []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}}}
 	if data.From == "" {
 		data.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, motcua.VN).Format("2006-01-02")
@@ -119,4 +121,41 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, data *report
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="bieu-ii06a-`+data.From+`-`+data.To+`.`+format+`"`)
 	w.Write(buf.Bytes())
+}
+
+type drillData struct {
+	*reportData
+	Column, Key string
+	Rows        []*motcua.Dossier
+	Total       int
+}
+
+// reportDossiers lists the dossiers behind one number of the report.
+func (s *Server) reportDossiers(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	data, q, err := s.reportQuery(r, a)
+	d := &drillData{reportData: data, Column: r.URL.Query().Get("col"), Key: r.URL.Query().Get("key")}
+	v := view{Title: "Hồ sơ trong báo cáo", Actor: a, Data: d}
+	if err == nil {
+		d.Rows, d.Total, err = s.db.II06aDossiers(r.Context(), q, d.Column, d.Key)
+	}
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	for i, k := range forms.II06aKeys {
+		if k == d.Column {
+			d.Column = forms.II06aColumns[i]
+		}
+	}
+	s.render(w, http.StatusOK, "report_dossiers.html", v)
+}
+
+// Link is path with the report's query and the given parameters (key,
+// value pairs) added: the export and drill-down links.
+func (d *reportData) Link(path string, kv ...string) template.URL {
+	q, _ := url.ParseQuery(d.Query)
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Set(kv[i], kv[i+1])
+	}
+	return template.URL(path + "?" + q.Encode())
 }

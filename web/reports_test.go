@@ -17,8 +17,14 @@ func TestReportPage(t *testing.T) {
 	counter.accept(t, fx.unitA.ID, "Trần Thị Kê")
 	p := leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, `<td class="num"><strong>2</strong></td>`, `id="online-share">0,00 %`, `<svg class="chart" role="img" aria-label="Hồ sơ mới tiếp nhận theo kênh"`,
+	wantContains(t, p, `<a href="/reports/ii06a/dossiers?col=received_total&amp;from=2024-03-01&amp;to=2024-03-31">2</a></strong></td>`, `id="online-share">0,00 %`, `<svg class="chart" role="img" aria-label="Hồ sơ mới tiếp nhận theo kênh"`,
 		`>03/2024</text>`, `class="chart-value">2</text>`, `id="indicators"`)
+	drill := leader.get(t, "/reports/ii06a/dossiers?from=2024-03-01&to=2024-03-31&col=received_counter")
+	wantStatus(t, drill, http.StatusOK)
+	wantContains(t, drill, "Nguyễn Văn Thống", "Trần Thị Kê", `id="drill-total">2 hồ sơ`)
+	wantContains(t, p, `href="/reports/ii06a/dossiers?col=received_counter&amp;from=2024-03-01&amp;to=2024-03-31"`,
+		`href="/reports/ii06a/csv?from=2024-03-01&amp;to=2024-03-31"`)
+	wantStatus(t, counter.get(t, "/reports/ii06a/dossiers?col=received_total"), http.StatusForbidden)
 	csv := leader.get(t, "/reports/ii06a/csv?from=2024-03-01&to=2024-03-31&by=channel")
 	if csv.status != http.StatusOK || !strings.Contains(csv.body, "counter,Trực tiếp,0,0,2,0,2") {
 		t.Errorf("csv export: %d\n%s", csv.status, csv.body)

@@ -56,6 +56,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
 	mux.HandleFunc("GET /performance", s.authed(s.performance))
 	mux.HandleFunc("GET /reports/ii06a", s.authed(s.reportPage))
+	mux.HandleFunc("GET /reports/ii06a/dossiers", s.authed(s.reportDossiers))
 	mux.HandleFunc("GET /reports/ii06a/{format}", s.authed(s.reportPage))
 	mux.HandleFunc("GET /catalog/trial", s.authed(s.trial))
 	mux.HandleFunc("GET /catalog", s.authed(s.catalogAdmin))
