@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
 )
 
 // RegisterOptions tune a register import.
@@ -34,7 +36,11 @@ type RegisterReport struct {
 func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry, opt RegisterOptions) (r *RegisterReport, err error) {
 	defer motcua.Wrap(&err, "DB.ImportRegister")
 	r = &RegisterReport{Read: len(entries) + len(opt.Unreadable), Rejected: append([]motcua.RowError(nil), opt.Unreadable...)}
-	im := &registerImport{db: db, opt: opt, r: r, units: map[string]*motcua.Unit{}, procs: map[string]*motcua.Procedure{}, seen: map[string]*motcua.RegisterEntry{}}
+	im := &registerImport{db: db, opt: opt, r: r, units: map[string]*motcua.Unit{}, procs: map[string]*motcua.Procedure{},
+		seen: map[string]*motcua.RegisterEntry{}, cals: map[int64]*calendar.Calendar{}}
+	if im.existing, err = db.existingCodes(ctx, entries); err != nil {
+		return nil, err
+	}
 	var todo []*motcua.RegisterEntry
 	for i := range entries {
 		e := &entries[i]
@@ -81,6 +87,10 @@ type registerImport struct {
 	units map[string]*motcua.Unit      // by code; nil: to be created
 	procs map[string]*motcua.Procedure // by code and level
 	seen  map[string]*motcua.RegisterEntry
+	cals  map[int64]*calendar.Calendar // by unit
+	// existing are the file's codes already in the database: only those
+	// are read back and compared.
+	existing map[string]bool
 }
 
 // check validates a row against the database and the rows before it; it
@@ -104,6 +114,9 @@ func (im *registerImport) check(ctx context.Context, e *motcua.RegisterEntry) (b
 		return false, nil
 	}
 	im.seen[e.Code] = e
+	if !im.existing[e.Code] {
+		return true, nil
+	}
 	stored, err := im.stored(ctx, e.Code)
 	if err != nil || stored == nil {
 		return true, err
@@ -144,4 +157,37 @@ func sameEntry(a, b *motcua.RegisterEntry) bool {
 	return a.Code == b.Code && a.ProcedureCode == b.ProcedureCode && a.UnitCode == b.UnitCode && a.Channel == b.Channel &&
 		a.Applicant == b.Applicant && same(a.AcceptedAt, b.AcceptedAt) && same(a.DueAt, b.DueAt) &&
 		same(a.ResultAt, b.ResultAt) && same(a.ReturnedAt, b.ReturnedAt) && same(a.WithdrawnAt, b.WithdrawnAt)
+}
+
+// existingCodes finds which of the entries' codes the database holds, a
+// few hundred codes a query.
+func (db *DB) existingCodes(ctx context.Context, entries []motcua.RegisterEntry) (map[string]bool, error) {
+	found := map[string]bool{}
+	const batch = 500
+	for start := 0; start < len(entries); start += batch {
+		chunk := entries[start:min(start+batch, len(entries))]
+		args := make([]any, len(chunk))
+		for i, e := range chunk {
+			args[i] = e.Code
+		}
+		err := db.readTx(ctx, func(tx *Tx) error {
+			rows, err := tx.query(`SELECT code FROM dossiers WHERE code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")+`)`, args...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var code string
+				if err := rows.Scan(&code); err != nil {
+					return err
+				}
+				found[code] = true
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
 }

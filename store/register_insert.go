@@ -93,9 +93,12 @@ func (im *registerImport) insert(ctx context.Context, tx *Tx, e *motcua.Register
 	if err != nil {
 		return err
 	}
-	cal, err := im.db.Calendar(ctx, u.ID)
-	if err != nil {
-		return err
+	cal := im.cals[u.ID]
+	if cal == nil {
+		if cal, err = im.db.Calendar(ctx, u.ID); err != nil {
+			return err
+		}
+		im.cals[u.ID] = cal
 	}
 	applicant := motcua.Applicant{Name: e.Applicant, Address: e.Address}
 	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: im.db.now(), UnitID: u.ID,
