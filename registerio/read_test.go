@@ -1,0 +1,69 @@
+package registerio
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+const header = "ma_ho_so,ma_tthc,ten_tthc,linh_vuc,don_vi,kenh,nguoi_nop,dia_chi,ngay_tiep_nhan,ngay_hen_tra,ngay_co_ket_qua,ngay_tra_ket_qua,ngay_rut\n"
+
+func TestTemplateReadsBack(t *testing.T) {
+	entries, bad, err := ReadCSV(strings.NewReader(Template()))
+	if err != nil || len(bad) != 0 || len(entries) != 1 {
+		t.Fatalf("template: %v %v %v", entries, bad, err)
+	}
+	e := entries[0]
+	if e.Row != 2 || e.Channel != motcua.ChannelCounter || e.Address != "Thôn 1, xã Đắk Lao" ||
+		!e.AcceptedAt.Equal(time.Date(2024, 1, 15, 8, 30, 0, 0, motcua.VN)) {
+		t.Errorf("entry %+v", e)
+	}
+}
+
+func TestColumnsInAnyOrderAndNFC(t *testing.T) {
+	csv := "kenh,ma_ho_so,ma_tthc,ten_tthc,linh_vuc,don_vi,nguoi_nop,dia_chi,ngay_tiep_nhan,ngay_hen_tra,ngay_co_ket_qua,ngay_tra_ket_qua,ngay_rut\n" +
+		"truc_tuyen,X-1,1.001193,,,U1,Nguye\u0302\u0303n Văn A,,01/02/2024 08:00,02/02/2024 08:00,,,\n"
+	entries, bad, err := ReadCSV(strings.NewReader(csv))
+	if err != nil || len(bad) != 0 || len(entries) != 1 || entries[0].Channel != motcua.ChannelOnline || entries[0].Applicant != "Nguyễn Văn A" {
+		t.Fatalf("%+v %v %v", entries, bad, err)
+	}
+}
+
+func TestBadFilesAndRows(t *testing.T) {
+	if _, _, err := ReadCSV(strings.NewReader("ma_ho_so,ma_tthc\nX,Y\n")); err == nil || !strings.Contains(motcua.ErrorMessage(err), "thiếu cột") {
+		t.Errorf("missing columns: %v", err)
+	}
+	if _, _, err := ReadXLSX(strings.NewReader("not a workbook")); err == nil {
+		t.Error("a text file read as a workbook")
+	}
+	rows := header +
+		"A,1,,,U,truc_tiep,N,,01/02/2024 08:00,01/02/2024 07:00,,,\n" + // due before acceptance
+		"B,1,,,U,truc_tiep,N,,01/02/2024 08:00,02/02/2024 08:00,,02/02/2024 09:00,\n" // returned without result
+	_, bad, err := ReadCSV(strings.NewReader(rows))
+	if err != nil || len(bad) != 2 || bad[0].Row != 2 || bad[1].Row != 3 || !strings.Contains(bad[1].Reason, "không có ngày có kết quả") {
+		t.Errorf("bad rows %+v, %v", bad, err)
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add(Template())
+	f.Add(header + "A,1,,,U,truc_tiep,N,,31/12/2024 23:59,01/01/2025 00:00,,,\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		entries, bad, err := ReadCSV(strings.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			if e.Code == "" || e.AcceptedAt.IsZero() || (!e.ResultAt.IsZero() && !e.WithdrawnAt.IsZero()) {
+				t.Fatalf("an invalid entry passed: %+v", e)
+			}
+		}
+		for _, b := range bad {
+			if b.Row < 2 || b.Reason == "" {
+				t.Fatalf("a rejection without row or reason: %+v", b)
+			}
+		}
+	})
+}
