@@ -18,6 +18,8 @@ type RegisterOptions struct {
 	// Unreadable are the rows the file reader already refused: they count
 	// as read and rejected, and stop a whole-or-nothing import.
 	Unreadable []motcua.RowError
+	// Progress, when set, is told how many of the valid rows are written.
+	Progress func(done, total int)
 }
 
 // RegisterReport says what an import did.
@@ -66,9 +68,12 @@ func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry
 		return r, err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		for _, e := range todo {
+		for i, e := range todo {
 			if err := im.insert(ctx, tx, e); err != nil {
 				return fmt.Errorf("row %d: %w", e.Row, err)
+			}
+			if opt.Progress != nil && (i%500 == 499 || i == len(todo)-1) {
+				opt.Progress(i+1, len(todo))
 			}
 		}
 		return nil

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/schollz/progressbar/v3"
+
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/registerio"
 	"github.com/motcua/motcua/store"
@@ -60,7 +62,14 @@ func importRegister(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	r, err := db.ImportRegister(ctx, entries, store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid, Unreadable: bad})
+	opt := store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid, Unreadable: bad}
+	if isTerminal(os.Stderr) { // a bar for people; scripts and logs get the summary only
+		bar := progressbar.NewOptions(len(entries), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("nhập hồ sơ"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		opt.Progress = func(done, total int) { bar.ChangeMax(total); bar.Set(done) }
+		defer bar.Finish()
+	}
+	r, err := db.ImportRegister(ctx, entries, opt)
 	if r != nil {
 		printRejected(os.Stderr, r.Rejected)
 	}
@@ -90,6 +99,13 @@ func readRegister(path string) ([]motcua.RegisterEntry, []motcua.RowError, error
 		return registerio.ReadXLSX(f)
 	}
 	return nil, nil, fmt.Errorf("%s: the file must end in .csv or .xlsx", path)
+}
+
+// isTerminal reports whether f is a character device (a terminal), not a
+// file or a pipe.
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func printRejected(w io.Writer, rows []motcua.RowError) {
