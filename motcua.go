@@ -26,6 +26,7 @@ type Unit struct {
 	ParentID    int64     // 0 for a root
 	ValidFrom   time.Time // zero when the start is not recorded
 	ValidTo     time.Time // zero while the unit exists
+	SuccessorID int64     // the unit that took over a dissolved or merged one; 0 if none
 	OfficeHours string    // calendar.ParseOfficeHours syntax; "" means the default hours
 	// Office is the short key of a specialised office ("tu_phap", "tnmt", …)
 	// that procedures name as their deciding office.

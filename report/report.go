@@ -37,6 +37,9 @@ type Query struct {
 	From, To time.Time
 	By       By
 	UnitID   int64 // 0: every unit; else the unit and the units below it
+	// Successors rolls dissolved or merged units up to the unit that took
+	// over their work: in the scope, and in rows by unit.
+	Successors bool
 }
 
 // Check refuses periods that make no sense.

@@ -32,20 +32,11 @@ func (db *DB) ProcedureTimes(ctx context.Context, q report.Query, limit int) (ou
 	query := `SELECT d.procedure_id, COUNT(*), AVG((d.result_at - d.accepted_at) / 3600000.0) / 24.0
 		FROM dossiers d WHERE d.result_at >= ? AND d.result_at < ? SCOPE GROUP BY d.procedure_id ORDER BY COUNT(*) DESC, d.procedure_id LIMIT ?`
 	args := []any{ms(q.From), ms(q.To)}
-	scope := ""
-	if q.UnitID != 0 {
-		units, err := db.subtreeIDs(ctx, q.UnitID)
-		if err != nil {
-			return nil, err
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
-		scope = ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`
-		for range 2 {
-			for _, id := range units {
-				args = append(args, id)
-			}
-		}
+	scope, scopeArgs, err := db.reportScope(ctx, q)
+	if err != nil {
+		return nil, err
 	}
+	args = append(args, scopeArgs...)
 	args = append(args, limit)
 	type row struct {
 		id   int64

@@ -57,19 +57,11 @@ func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, er
 	query := strings.NewReplacer("DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at"), "KEY", groupKeys[q.By]).Replace(ii06aSQL)
 	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, to}
 	scope := ""
-	if q.UnitID != 0 {
-		units, err := db.subtreeIDs(ctx, q.UnitID)
-		if err != nil {
-			return nil, err
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
-		scope = ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`
-		for range 2 {
-			for _, id := range units {
-				args = append(args, id)
-			}
-		}
+	scope, scopeArgs, err := db.reportScope(ctx, q)
+	if err != nil {
+		return nil, err
 	}
+	args = append(args, scopeArgs...)
 	query = strings.Replace(query, "SCOPE", scope, 1)
 	args = append(args, from)
 	rep = &report.Report{Query: q}
@@ -92,11 +84,75 @@ func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, er
 	if err != nil {
 		return nil, err
 	}
+	if rep.Rows, err = db.rollUp(ctx, q, rep.Rows); err != nil {
+		return nil, err
+	}
 	if err := db.nameRows(ctx, q.By, rep.Rows); err != nil {
 		return nil, err
 	}
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Key < rep.Rows[j].Key })
 	return rep, rep.Finish()
+}
+
+// reportScope is the condition (and its arguments) that a dossier involves
+// the query's unit or a unit below it — or, with Successors, a dissolved
+// unit whose work passed to one of them.
+func (db *DB) reportScope(ctx context.Context, q report.Query) (string, []any, error) {
+	if q.UnitID == 0 {
+		return "", nil, nil
+	}
+	units, err := db.subtreeIDs(ctx, q.UnitID)
+	if err != nil {
+		return "", nil, err
+	}
+	if q.Successors {
+		t, err := db.tree(ctx)
+		if err != nil {
+			return "", nil, err
+		}
+		in := map[int64]bool{}
+		for _, id := range units {
+			in[id] = true
+		}
+		for _, u := range t.all {
+			if !in[u.ID] && in[t.successorOf(u.ID)] {
+				units = append(units, u.ID)
+			}
+		}
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	var args []any
+	for range 2 {
+		for _, id := range units {
+			args = append(args, id)
+		}
+	}
+	return ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`, args, nil
+}
+
+// rollUp merges the rows of dissolved units into their successors' rows.
+func (db *DB) rollUp(ctx context.Context, q report.Query, rows []report.Row) ([]report.Row, error) {
+	if !q.Successors || q.By != report.ByUnit {
+		return rows, nil
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	at := map[string]int{} // successor key → index in out
+	var out []report.Row
+	for _, r := range rows {
+		id, _ := strconv.ParseInt(r.Key, 10, 64)
+		key := strconv.FormatInt(t.successorOf(id), 10)
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, report.Row{Key: key})
+		}
+		out[i].Add(r)
+	}
+	return out, nil
 }
 
 // nameRows turns group keys into what a reader recognises: unit codes and

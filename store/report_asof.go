@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -52,6 +51,9 @@ func (db *DB) II06aAsOf(ctx context.Context, q report.Query, asOf time.Time) (re
 	for _, g := range groups {
 		rep.Rows = append(rep.Rows, *g)
 	}
+	if rep.Rows, err = db.rollUp(ctx, q, rep.Rows); err != nil {
+		return nil, err
+	}
 	if err := db.nameRows(ctx, q.By, rep.Rows); err != nil {
 		return nil, err
 	}
@@ -61,22 +63,13 @@ func (db *DB) II06aAsOf(ctx context.Context, q report.Query, asOf time.Time) (re
 
 // periodDossiers lists the dossiers in scope accepted before the period's end.
 func (db *DB) periodDossiers(ctx context.Context, q report.Query) ([]int64, error) {
-	query, args := `SELECT id FROM dossiers d WHERE d.accepted_at < ?`, []any{ms(q.To)}
-	if q.UnitID != 0 {
-		units, err := db.subtreeIDs(ctx, q.UnitID)
-		if err != nil {
-			return nil, err
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
-		query += ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`
-		for range 2 {
-			for _, id := range units {
-				args = append(args, id)
-			}
-		}
+	scope, scopeArgs, err := db.reportScope(ctx, q)
+	if err != nil {
+		return nil, err
 	}
+	query, args := `SELECT id FROM dossiers d WHERE d.accepted_at < ?`+scope, append([]any{ms(q.To)}, scopeArgs...)
 	var ids []int64
-	err := db.readTx(ctx, func(tx *Tx) error {
+	err = db.readTx(ctx, func(tx *Tx) error {
 		rows, err := tx.query(query+` ORDER BY id`, args...)
 		if err != nil {
 			return err
@@ -135,7 +128,7 @@ func (db *DB) replayAsOf(ctx context.Context, id int64, asOf time.Time) (*motcua
 func (db *DB) groupKey(ctx context.Context, by report.By, d *motcua.Dossier) (string, error) {
 	switch by {
 	case report.ByUnit:
-		return strconv.FormatInt(d.DecidingUnitID, 10), nil
+		return strconv.FormatInt(d.DecidingUnitID, 10), nil // rolled up by II06aAsOf
 	case report.ByChannel:
 		return string(d.Channel), nil
 	case report.ByProcedure:

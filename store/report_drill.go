@@ -46,20 +46,11 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 	from, to := ms(q.From), ms(q.To)
 	inner := strings.NewReplacer("KEY", groupKeys[q.By], "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aInner)
 	args := []any{to}
-	scope := ""
-	if q.UnitID != 0 {
-		units, err := db.subtreeIDs(ctx, q.UnitID)
-		if err != nil {
-			return nil, 0, err
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
-		scope = ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`
-		for range 2 {
-			for _, id := range units {
-				args = append(args, id)
-			}
-		}
+	scope, scopeArgs, err := db.reportScope(ctx, q)
+	if err != nil {
+		return nil, 0, err
 	}
+	args = append(args, scopeArgs...)
 	inner = strings.Replace(inner, "SCOPE", scope, 1)
 	args = append(args, from)
 	cond = strings.NewReplacer("DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(cond)
@@ -70,8 +61,22 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 		if err != nil {
 			return nil, 0, err
 		}
-		where += ` AND k = ?`
-		args = append(args, k)
+		keys := []string{k}
+		if q.Successors && q.By == report.ByUnit { // and the dissolved units it took over
+			t, err := db.tree(ctx)
+			if err != nil {
+				return nil, 0, err
+			}
+			for _, u := range t.all {
+				if id := strconv.FormatInt(u.ID, 10); id != k && strconv.FormatInt(t.successorOf(u.ID), 10) == k {
+					keys = append(keys, id)
+				}
+			}
+		}
+		where += ` AND k IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + `)`
+		for _, key := range keys {
+			args = append(args, key)
+		}
 	}
 	ids := `SELECT id FROM ` + inner + ` AND ` + where
 	err = db.readTx(ctx, func(tx *Tx) error {

@@ -295,3 +295,39 @@ func TestII06aAsOfIgnoresWhatWasKeyedLater(t *testing.T) {
 		}
 	})
 }
+
+// TestII06aRollsDissolvedUnitsUp: commune B merged into A from 01/07/2024;
+// asked, March's report by unit shows one row for A with B's dossier, and
+// A's scope takes B's history; not asked, B keeps its own row.
+func TestII06aRollsDissolvedUnitsUp(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := t.Context()
+		f.accept(t, f.counterA, f.a.ID)
+		f.accept(t, f.counterB, f.b.ID)
+		wantCode(t, db.Dissolve(ctx, f.leaderA, f.b.ID, f.a.ID, vn(7, 1, 0, 0)), motcua.EFORBIDDEN)
+		wantCode(t, db.Dissolve(ctx, f.admin, f.a.ID, f.a.ID, vn(7, 1, 0, 0)), motcua.EINVALID)
+		if err := db.Dissolve(ctx, f.admin, f.b.ID, f.a.ID, vn(7, 1, 0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.Dissolve(ctx, f.admin, f.a.ID, f.b.ID, vn(7, 1, 0, 0)), motcua.EINVALID) // a cycle
+		q := report.Query{From: vn(3, 1, 0, 0), To: vn(4, 1, 0, 0), By: report.ByUnit}
+		plain, _ := db.II06a(ctx, q)
+		q.Successors = true
+		rolled, err := db.II06a(ctx, q)
+		if err != nil || len(plain.Rows) != 2 || len(rolled.Rows) != 1 || rolled.Rows[0].Key != f.a.Code || rolled.Rows[0].ReceivedTotal != 2 {
+			t.Fatalf("plain %+v; rolled up %+v, %v", plain.Rows, rolled, err)
+		}
+		q.By, q.UnitID = report.ByNone, f.a.ID
+		scoped, _ := db.II06a(ctx, q)
+		q.Successors = false
+		own, _ := db.II06a(ctx, q)
+		if scoped.Total.ReceivedTotal != 2 || own.Total.ReceivedTotal != 1 {
+			t.Errorf("A's scope with successors %d, without %d", scoped.Total.ReceivedTotal, own.Total.ReceivedTotal)
+		}
+		q.By, q.UnitID, q.Successors = report.ByUnit, 0, true
+		if _, n, err := db.II06aDossiers(ctx, q, "received_total", f.a.Code); err != nil || n != 2 {
+			t.Errorf("dossiers behind A's rolled-up row: %d, %v", n, err)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -57,9 +58,9 @@ func (db *DB) CreateUnit(ctx context.Context, u *motcua.Unit) (err error) {
 		parent = u.ParentID
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`INSERT INTO units (code, name, kind, parent_id, office, office_hours, valid_from, valid_to)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			u.Code, u.Name, string(u.Kind), parent, u.Office, u.OfficeHours, ms(u.ValidFrom), ms(u.ValidTo)).Scan(&u.ID)
+		return tx.queryRow(`INSERT INTO units (code, name, kind, parent_id, office, office_hours, valid_from, valid_to, successor_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			u.Code, u.Name, string(u.Kind), parent, u.Office, u.OfficeHours, ms(u.ValidFrom), ms(u.ValidTo), u.SuccessorID).Scan(&u.ID)
 	})
 	if isUniqueViolation(err) {
 		return motcua.FieldError("code", "Mã đơn vị %s đã tồn tại.", u.Code)
@@ -114,7 +115,8 @@ func (db *DB) tree(ctx context.Context) (*unitTree, error) {
 	}
 	t = &unitTree{byID: map[int64]*motcua.Unit{}, children: map[int64][]int64{}}
 	err := db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT id, code, name, kind, COALESCE(parent_id, 0), office, office_hours, valid_from, valid_to FROM units ORDER BY id`)
+		rows, err := tx.query(`SELECT id, code, name, kind, COALESCE(parent_id, 0), office, office_hours, valid_from, valid_to, successor_id
+			FROM units ORDER BY id`)
 		if err != nil {
 			return err
 		}
@@ -122,7 +124,7 @@ func (db *DB) tree(ctx context.Context) (*unitTree, error) {
 		for rows.Next() {
 			u := &motcua.Unit{}
 			var from, to int64
-			if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Kind, &u.ParentID, &u.Office, &u.OfficeHours, &from, &to); err != nil {
+			if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Kind, &u.ParentID, &u.Office, &u.OfficeHours, &from, &to, &u.SuccessorID); err != nil {
 				return err
 			}
 			u.ValidFrom, u.ValidTo = fromMS(from), fromMS(to)
@@ -139,4 +141,40 @@ func (db *DB) tree(ctx context.Context) (*unitTree, error) {
 	db.units = t
 	db.mu.Unlock()
 	return t, nil
+}
+
+// Dissolve records that a unit ceased at an instant and which unit took over
+// its work (administrators, e.g. after the two-level reform of 07/2025).
+// Its dossiers keep it; reports can roll them up to the successor.
+func (db *DB) Dissolve(ctx context.Context, a *motcua.Actor, unitID, successorID int64, at time.Time) (err error) {
+	defer motcua.Wrap(&err, "DB.Dissolve(%d)", unitID)
+	if !a.Has(unitID, motcua.RoleAdmin) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ quản trị hệ thống của đơn vị được ghi nhận việc giải thể, sáp nhập.")
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return err
+	}
+	for id := successorID; id != 0; id = t.byID[id].SuccessorID {
+		if t.byID[id] == nil || id == unitID {
+			return motcua.FieldError("successor", "Đơn vị kế thừa không hợp lệ (không tồn tại hoặc tạo vòng kế thừa).")
+		}
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`UPDATE units SET valid_to = ?, successor_id = ? WHERE id = ?`, ms(at), successorID, unitID)
+		return err
+	})
+	db.mu.Lock()
+	db.units = nil
+	db.mu.Unlock()
+	return err
+}
+
+// successorOf follows the successors of a dissolved unit to the unit that
+// carries its work today.
+func (t *unitTree) successorOf(id int64) int64 {
+	for seen := 0; t.byID[id] != nil && t.byID[id].SuccessorID != 0 && seen < len(t.all); seen++ {
+		id = t.byID[id].SuccessorID
+	}
+	return id
 }

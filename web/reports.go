@@ -24,6 +24,7 @@ type reportData struct {
 	Query        string // the form's query string, for the export links
 	Bys          []option
 	Charts       []template.HTML
+	Successors   bool     // roll dissolved units up to their successors
 	Keys         []string // the columns' keys, for the links to the dossiers behind each number
 	Times        []store.ProcedureTime
 }
@@ -92,7 +93,8 @@ func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, rep
 		return data, report.Query{}, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không được xem báo cáo của đơn vị này.")
 	}
 	from, last, err := periodDays(data.From, data.To)
-	rq := report.Query{From: from, To: last.AddDate(0, 0, 1), By: report.By(data.By), UnitID: data.UnitID}
+	data.Successors = q.Get("ke_thua") == "1"
+	rq := report.Query{From: from, To: last.AddDate(0, 0, 1), By: report.By(data.By), UnitID: data.UnitID, Successors: data.Successors}
 	return data, rq, err
 }
 

@@ -13,7 +13,7 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--successors] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -28,12 +28,13 @@ func reportCmd(ctx context.Context, args []string) error {
 	by := fs.String("by", "", "unit, field, procedure, channel or level; empty: one row")
 	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
 	format := fs.String("format", "json", "json, csv, xlsx or pdf")
+	successors := fs.Bool("successors", false, "roll dissolved or merged units up to the units that took over their work")
 	asOfText := fs.String("as-of", "", "yyyy-mm-dd: what the report said at the end of that day (events recorded by then)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	q := report.Query{By: report.By(*by)}
+	q := report.Query{By: report.By(*by), Successors: *successors}
 	var err error
 	if q.From, err = time.ParseInLocation("2006-01-02", *fromText, motcua.VN); err != nil {
 		return fmt.Errorf("--from %q: want yyyy-mm-dd\n%s", *fromText, reportUsage)
