@@ -29,7 +29,7 @@ const ii06aSQL = `SELECT k,
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END)
-FROM ` + ii06aInner + `
+FROM INNER
 GROUP BY k`
 
 // ii06aInner is every dossier of the period (received before its end, not
@@ -38,12 +38,22 @@ const ii06aInner = `(SELECT KEY AS k, d.id, d.accepted_at, d.channel, d.due_at, 
 		CASE WHEN d.result_at <> 0 THEN d.result_at WHEN d.state = 'stopped' THEN d.closed_at ELSE 0 END AS done,
 		CASE WHEN d.state = 'withdrawn' THEN d.closed_at ELSE 0 END AS gone,
 		CASE WHEN d.result_at <> 0 THEN d.result_at ELSE d.closed_at END AS fin
-	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+	FROM dossiers d JOIN_PROCEDURES
 	WHERE d.accepted_at < ? SCOPE) x
 WHERE (fin = 0 OR fin >= ?)`
 
+// inner is ii06aInner for a grouping: procedures are joined only when the
+// group needs them (the join cost a table lookup per dossier).
+func inner(by report.By) string {
+	join := ""
+	if by == report.ByField || by == report.ByLevel {
+		join = "JOIN procedures p ON p.id = d.procedure_id"
+	}
+	return strings.NewReplacer("KEY", groupKeys[by], "JOIN_PROCEDURES", join, "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aInner)
+}
+
 var groupKeys = map[report.By]string{report.ByNone: `''`, report.ByUnit: `CAST(d.deciding_unit_id AS TEXT)`,
-	report.ByField: `CAST(p.field_id AS TEXT)`, report.ByProcedure: `CAST(p.id AS TEXT)`, report.ByChannel: `d.channel`, report.ByLevel: `p.level`}
+	report.ByField: `CAST(p.field_id AS TEXT)`, report.ByProcedure: `CAST(d.procedure_id AS TEXT)`, report.ByChannel: `d.channel`, report.ByLevel: `p.level`}
 
 // II06a computes Biểu II.06a from the dossiers' projections (domain.md §8).
 // A linked dossier is one dossier: it counts once, for its deciding unit.
@@ -54,7 +64,7 @@ func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, er
 		return nil, err
 	}
 	from, to := ms(q.From), ms(q.To)
-	query := strings.NewReplacer("DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at"), "KEY", groupKeys[q.By]).Replace(ii06aSQL)
+	query := strings.NewReplacer("INNER", inner(q.By), "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aSQL)
 	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, to}
 	scope := ""
 	scope, scopeArgs, err := db.reportScope(ctx, q)

@@ -44,14 +44,14 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 		return nil, 0, motcua.FieldError("column", "Cột %q không có trong Biểu II.06a.", column)
 	}
 	from, to := ms(q.From), ms(q.To)
-	inner := strings.NewReplacer("KEY", groupKeys[q.By], "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aInner)
+	sub := inner(q.By)
 	args := []any{to}
 	scope, scopeArgs, err := db.reportScope(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
 	args = append(args, scopeArgs...)
-	inner = strings.Replace(inner, "SCOPE", scope, 1)
+	sub = strings.Replace(sub, "SCOPE", scope, 1)
 	args = append(args, from)
 	cond = strings.NewReplacer("DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(cond)
 	where, condArgs := bindBounds(cond, from, to)
@@ -78,7 +78,7 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 			args = append(args, key)
 		}
 	}
-	ids := `SELECT id FROM ` + inner + ` AND ` + where
+	ids := `SELECT id FROM ` + sub + ` AND ` + where
 	err = db.readTx(ctx, func(tx *Tx) error {
 		if err := tx.queryRow(`SELECT COUNT(*) FROM (`+ids+`) c`, args...).Scan(&total); err != nil {
 			return err
