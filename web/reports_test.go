@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -40,4 +42,19 @@ func TestReportPage(t *testing.T) {
 	wantStatus(t, counter.get(t, "/reports/ii06a"), http.StatusForbidden)
 	wantStatus(t, leader.get(t, "/reports/ii06a?from=2024-03-31&to=2024-03-01"), http.StatusUnprocessableEntity)
 	wantStatus(t, leader.get(t, "/reports/ii06a?unit="+"999"), http.StatusForbidden)
+}
+
+// TestUnitsPageRecordsAMerger: the administrator merges commune B into A;
+// a leader sees the organisation but cannot record it.
+func TestUnitsPageRecordsAMerger(t *testing.T) {
+	e := newEnv(t)
+	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
+	form := url.Values{"unit": {fmt.Sprint(fx.unitB.ID)}, "successor": {fmt.Sprint(fx.unitA.ID)}, "at": {"01/07/2025"}}
+	wantStatus(t, leader.post(t, "/units/dissolve", form), http.StatusForbidden)
+	wantStatus(t, admin.post(t, "/units/dissolve", form), http.StatusSeeOther)
+	p := leader.get(t, "/units")
+	wantContains(t, p, "<td>01/07/2025</td><td>Ủy ban nhân dân xã Đắk Lao</td>")
+	wantLacks(t, p, `action="/units/dissolve"`)
+	form.Set("at", "hôm qua")
+	wantStatus(t, admin.post(t, "/units/dissolve", form), http.StatusUnprocessableEntity)
 }

@@ -59,6 +59,8 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /reports/ii06a/dossiers", s.authed(s.reportDossiers))
 	mux.HandleFunc("GET /reports/ii06a/{format}", s.authed(s.reportPage))
 	mux.HandleFunc("GET /catalog/trial", s.authed(s.trial))
+	mux.HandleFunc("GET /units", s.authed(s.unitsPage))
+	mux.HandleFunc("POST /units/dissolve", s.authed(s.dissolve))
 	mux.HandleFunc("GET /catalog", s.authed(s.catalogAdmin))
 	mux.HandleFunc("POST /catalog/decisions", s.authed(s.createDecision))
 	mux.HandleFunc("GET /catalog/export/{format}", s.authed(s.catalogExport))
