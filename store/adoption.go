@@ -31,6 +31,7 @@ func (db *DB) Adopt(ctx context.Context, a *motcua.Actor, procedureID, unitID in
 	if from.IsZero() {
 		return motcua.FieldError("from", "Phải chọn ngày bắt đầu áp dụng.")
 	}
+	defer db.forgetCatalog()
 	return db.inTx(ctx, func(tx *Tx) error {
 		_, err := tx.exec(`INSERT INTO adoptions (procedure_id, unit_id, adopted_from, actor_id) VALUES (?, ?, ?, ?)
 			ON CONFLICT (procedure_id, unit_id) DO UPDATE SET adopted_from = excluded.adopted_from, actor_id = excluded.actor_id`,
@@ -82,14 +83,11 @@ func appliesAt(units []int64) string {
 
 // applies reports whether a unit applies a procedure at instant t.
 func (db *DB) applies(ctx context.Context, procedureID, unitID int64, t time.Time) (bool, error) {
-	var ok bool
-	err := db.readTx(ctx, func(tx *Tx) error {
-		var n int
-		err := tx.queryRow(`SELECT COUNT(*) FROM procedures p WHERE p.id = ? AND `+appliesAt([]int64{unitID}), procedureID, ms(t), unitID).Scan(&n)
-		ok = n == 1
-		return err
-	})
-	return ok, err
+	info, err := db.procInfo(ctx, procedureID)
+	if err != nil {
+		return false, err
+	}
+	return info.appliesAt(unitID, ms(t)), nil
 }
 
 // SetStepOfficers assigns the unit's officers to a step of a procedure's

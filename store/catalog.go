@@ -43,6 +43,7 @@ func (db *DB) CreateProcedure(ctx context.Context, p *motcua.Procedure) (err err
 			return err
 		}
 		_, err = tx.exec(`UPDATE procedures SET current_version_id = ? WHERE id = ?`, p.VersionID, p.ID)
+		db.forgetCatalog()
 		return err
 	})
 }
@@ -136,19 +137,17 @@ func (db *DB) Procedure(ctx context.Context, id int64) (*motcua.Procedure, error
 // not yet in force, is refused with the reason.
 func (db *DB) VersionAt(ctx context.Context, id int64, t time.Time) (p *motcua.Procedure, err error) {
 	defer motcua.Wrap(&err, "DB.VersionAt(%d, %s)", id, motcua.FormatDateTime(t))
-	// The id of the version in force (one indexed read), then the
-	// immutable version, cached: no join and no JSON decoding per intake.
-	var version int64
-	var kind string
-	err = db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id, kind FROM procedure_versions WHERE procedure_id = ? AND status = 'published' AND effective_from <= ?
-			ORDER BY effective_from DESC, version DESC LIMIT 1`, id, ms(t)).Scan(&version, &kind)
-	})
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Thủ tục hành chính đã chọn không có hiệu lực vào %s.", motcua.FormatDateTime(t))
-	} else if err != nil {
+	// The version in force from the cached list, then the immutable
+	// version, cached too: no query and no JSON decoding per intake.
+	info, err := db.procInfo(ctx, id)
+	if err != nil {
 		return nil, err
 	}
+	ref, ok := info.inForce(ms(t))
+	if !ok {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Thủ tục hành chính đã chọn không có hiệu lực vào %s.", motcua.FormatDateTime(t))
+	}
+	version := ref.id
 	if p, err = db.ProcedureVersion(ctx, version); err != nil {
 		return nil, err
 	}

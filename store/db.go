@@ -55,6 +55,7 @@ type DB struct {
 	calDays   []calendarDay               // cached calendar data
 	calLoaded time.Time                   // when calDays was read, for expiry
 	versions  map[int64]*motcua.Procedure // immutable procedure versions
+	procInfos map[int64]*procInfo         // versions in force and adoptions, per procedure
 
 	// writeMu queues SQLite writers in Go. SQLite allows one writer; without
 	// it concurrent writers wait in SQLite's busy handler, which sleeps 1, 2,

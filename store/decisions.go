@@ -171,6 +171,7 @@ func (db *DB) PublishDecision(ctx context.Context, a *motcua.Actor, decisionID i
 		_, err = tx.exec(`UPDATE decisions SET status = 'published', published_at = ?, actor_id = ? WHERE id = ?`, ms(db.now()), a.User.ID, decisionID)
 		return err
 	})
+	db.forgetCatalog()
 	return err
 }
 

@@ -12,12 +12,19 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
-	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at`
+	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at, d.parts`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
 func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
+	d, _, err := scanDossierParts(row)
+	return d, err
+}
+
+// scanDossierParts scans a row and says how many linked parts it has.
+func scanDossierParts(row interface{ Scan(...any) error }) (*motcua.Dossier, int, error) {
 	d := &motcua.Dossier{}
+	var parts int
 	var docs string
 	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit, sent, closed int64
 	var pendingSeq int
@@ -25,8 +32,8 @@ func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
-		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed); err != nil {
-		return nil, err
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed, &parts); err != nil {
+		return nil, 0, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
 	d.ResultAt, d.ReturnedAt, d.PausedAt, d.PromisedAt = fromMS(result), fromMS(returned), fromMS(paused), fromMS(promised)
@@ -34,14 +41,14 @@ func scanDossier(row interface{ Scan(...any) error }) (*motcua.Dossier, error) {
 	if pendingSeq != 0 {
 		d.Pending = &motcua.PendingEntry{Seq: pendingSeq, UnitID: pendingUnit}
 	}
-	return d, json.Unmarshal([]byte(docs), &d.Documents)
+	return d, parts, json.Unmarshal([]byte(docs), &d.Documents)
 }
 
 // getDossier reads one dossier row and its linked parts (which widen its scope).
 func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
-	d, err := scanDossier(tx.queryRow(`SELECT `+dossierColumns+dossierFrom+` WHERE `+where, arg))
-	if err != nil {
-		return nil, notFound(err)
+	d, parts, err := scanDossierParts(tx.queryRow(`SELECT `+dossierColumns+dossierFrom+` WHERE `+where, arg))
+	if err != nil || parts == 0 {
+		return d, notFound(err)
 	}
 	rows, err := tx.query(`SELECT seq, unit_id, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)
 	if err != nil {
@@ -115,9 +122,9 @@ func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
 	}
 	res, err := tx.exec(`UPDATE dossiers SET current_unit_id = ?, step = ?, state = ?, due_at = ?, step_due_at = ?,
 		result_at = ?, returned_at = ?, paused_at = ?, version = ?, promised_at = ?, pending_seq = ?, pending_unit_id = ?,
-		sent_at = ?, closed_at = ? WHERE id = ? AND version = ?`,
+		sent_at = ?, closed_at = ?, parts = ? WHERE id = ? AND version = ?`,
 		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
-		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), d.ID, seen)
+		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), d.ID, seen)
 	if err != nil {
 		return err
 	}
@@ -208,16 +215,27 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	}
 	f.Offset = min(max(f.Offset, 0), MaxOffset)
 	scope := func(col string) string { return `d.` + col + ` IN (` + in + `)` }
+	// Co-ordinating units see the linked dossiers whose parts they hold;
+	// the branch is left out when they hold none (one index probe), which
+	// keeps the usual worklist as fast as before linked parts existed.
+	withParts, err := db.holdsParts(ctx, in, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	branches := 3
+	parts := ""
+	if withParts {
+		branches = 4
+		parts = ` OR d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` + in + `))`
+	}
 	var scopeArgs []any
-	for range 4 {
+	for range branches {
 		for _, id := range ids {
 			scopeArgs = append(scopeArgs, id)
 		}
 	}
-	// Co-ordinating units see the linked dossiers whose parts they hold.
-	parts := `d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` + in + `))`
 	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") +
-		` OR ` + parts + `)` + cond
+		parts + `)` + cond
 	whereArgs := append(scopeArgs, condArgs...)
 	// The total counts the dossiers table alone: the joins never filter,
 	// and joining every match made the count 4× slower.
@@ -244,15 +262,19 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 			pageArgs = append(pageArgs, condArgs...)
 			pageArgs = append(pageArgs, f.Offset+f.Limit)
 		}
-		for _, id := range ids {
-			pageArgs = append(pageArgs, id)
+		linked := ""
+		if withParts {
+			for _, id := range ids {
+				pageArgs = append(pageArgs, id)
+			}
+			pageArgs = append(pageArgs, condArgs...)
+			pageArgs = append(pageArgs, f.Offset+f.Limit)
+			linked = ` UNION SELECT id FROM (SELECT d.id FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_parts
+				WHERE returned_at = 0 AND unit_id IN (` + in + `))` + cond + ` ORDER BY d.due_at, d.id LIMIT ?) l`
 		}
-		pageArgs = append(pageArgs, condArgs...)
-		pageArgs = append(pageArgs, f.Offset+f.Limit)
 		pageArgs = append(pageArgs, f.Limit, f.Offset)
-		linked := `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + parts + cond + ` ORDER BY d.due_at, d.id LIMIT ?) l`
 		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + first("current_unit_id", "c") + ` UNION ` +
-			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + ` UNION ` + linked +
+			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + linked +
 			`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
 	}
 	err = db.readTx(ctx, func(tx *Tx) error {
@@ -274,4 +296,17 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 		return rows.Err()
 	})
 	return out, total, err
+}
+
+// holdsParts reports whether any of the units holds an open linked part.
+func (db *DB) holdsParts(ctx context.Context, in string, ids []int64) (bool, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	var n int
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+in+`) LIMIT 1) x`, args...).Scan(&n)
+	})
+	return n > 0, err
 }

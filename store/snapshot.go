@@ -96,6 +96,7 @@ func (db *DB) ImportCatalog(ctx context.Context, a *motcua.Actor, s *motcua.Cata
 	db.mu.Lock()
 	db.versions = map[int64]*motcua.Procedure{} // drafts may have become published
 	db.mu.Unlock()
+	db.forgetCatalog()
 	return r, nil
 }
 
