@@ -108,7 +108,6 @@ type Dossier struct {
 	// turn a late dossier into an on-time one.
 	PromisedAt time.Time
 	Extensions int
-	StoppedAt  time.Time
 	ClosedAt   time.Time // withdrawn or stopped: the dossier ended without a result
 	ResultAt   time.Time // zero until result ready
 	ReturnedAt time.Time
@@ -117,12 +116,20 @@ type Dossier struct {
 	// TrackingSecret is printed on the receipt and in its QR code; with the
 	// code it opens the public tracking page. Staff pages only.
 	TrackingSecret string
-	// Full replays (ledger.Replay, store.History) fill these and Extensions
-	// and StoppedAt; rows read for pages and lists carry only Parts (they
+	// Full replays (ledger.Replay, store.History) fill these and
+	// Extensions; rows read for pages and lists carry only Parts (they
 	// widen the scope) and Pending's Seq and UnitID.
 	Steps   []StepRecord  // one per step taken, for the control slip (form 06)
 	Parts   []Part        // linked handling (liên thông) sent to co-ordinating units
 	Pending *PendingEntry // a late entry awaiting a leader's approval
+}
+
+// StoppedAt is when processing was stopped with notice; zero otherwise.
+func (d *Dossier) StoppedAt() time.Time {
+	if d.State != StateStopped {
+		return time.Time{}
+	}
+	return d.ClosedAt
 }
 
 // Due is the date the applicant was last promised: the extended date when

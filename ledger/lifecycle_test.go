@@ -361,8 +361,8 @@ func TestStoppedDossierIsClosedAndNotGraded(t *testing.T) {
 			before, _ := l.project()
 			l.do("2024-03-06 09:00", stop(t, ""))
 			d, clock := l.project()
-			if d.State != motcua.StateStopped || d.State.Open() || !d.StoppedAt.Equal(at(t, "2024-03-06 09:00")) {
-				t.Errorf("state %s StoppedAt %s", d.State, show(d.StoppedAt))
+			if d.State != motcua.StateStopped || d.State.Open() || !d.StoppedAt().Equal(at(t, "2024-03-06 09:00")) {
+				t.Errorf("state %s StoppedAt %s", d.State, show(d.StoppedAt()))
 			}
 			if !d.ResultAt.IsZero() || d.Grade() != "" {
 				t.Errorf("a stopped dossier is not graded: ResultAt %s grade %q", show(d.ResultAt), d.Grade())

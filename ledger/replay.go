@@ -137,7 +137,7 @@ func (r *replay) effect(e *motcua.Event) error {
 	case motcua.EventStopped:
 		r.stop(e.At, motcua.StateStopped)
 		r.abandonStep(e)
-		d.StoppedAt, d.ClosedAt = e.At, e.At
+		d.ClosedAt = e.At
 	case motcua.EventWithdrawn:
 		r.stop(e.At, motcua.StateWithdrawn)
 		r.abandonStep(e)

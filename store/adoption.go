@@ -76,9 +76,9 @@ func (db *DB) Adoptions(ctx context.Context, procedureID int64) (out []Adoption,
 // appliesAt is the SQL condition that procedure p applies at one of the
 // units at the instant: adopted there by then, or adopted nowhere.
 func appliesAt(units []int64) string {
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	list := marks(len(units))
 	return `(NOT EXISTS (SELECT 1 FROM adoptions ad WHERE ad.procedure_id = p.id) OR EXISTS (SELECT 1 FROM adoptions ad
-		WHERE ad.procedure_id = p.id AND ad.adopted_from <= ? AND ad.unit_id IN (` + marks + `)))`
+		WHERE ad.procedure_id = p.id AND ad.adopted_from <= ? AND ad.unit_id IN (` + list + `)))`
 }
 
 // applies reports whether a unit applies a procedure at instant t.

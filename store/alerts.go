@@ -89,13 +89,13 @@ func stepsLateClause(units []int64, now time.Time) clause {
 	if len(units) == 0 {
 		return held
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	list := marks(len(units))
 	args := append(append([]any{}, held.args...), ms(now))
 	for _, id := range units {
 		args = append(args, id)
 	}
 	return clause{sql: `(` + held.sql + ` OR (d.state IN ('processing', 'supplement') AND d.id IN (SELECT dossier_id FROM dossier_parts
-		WHERE returned_at = 0 AND due_at < ? AND unit_id IN (` + marks + `))))`, args: args}
+		WHERE returned_at = 0 AND due_at < ? AND unit_id IN (` + list + `))))`, args: args}
 }
 
 // clause is a piece of WHERE with its arguments.
@@ -109,11 +109,11 @@ func inScope(units []int64, cols ...string) clause {
 	if len(units) == 0 {
 		return clause{sql: "1 = 0"}
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	list := marks(len(units))
 	var parts []string
 	var args []any
 	for _, c := range cols {
-		parts = append(parts, "d."+c+" IN ("+marks+")")
+		parts = append(parts, "d."+c+" IN ("+list+")")
 		for _, id := range units {
 			args = append(args, id)
 		}
@@ -147,21 +147,10 @@ func queryDossiers(tx *Tx, where string, args ...any) ([]*motcua.Dossier, error)
 func (db *DB) DigestRecipients(ctx context.Context) (out []*motcua.Actor, err error) {
 	defer motcua.Wrap(&err, "DB.DigestRecipients")
 	var ids []int64
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT DISTINCT u.id FROM users u JOIN grants g ON g.user_id = u.id
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		ids, err = column[int64](tx, `SELECT DISTINCT u.id FROM users u JOIN grants g ON g.user_id = u.id
 			WHERE g.role = 'leader' AND u.disabled = 0 AND u.email <> '' ORDER BY u.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		return err
 	})
 	for _, id := range ids {
 		if err != nil {

@@ -222,20 +222,9 @@ func (db *DB) Decision(ctx context.Context, id int64) (d *motcua.Decision, err e
 func (db *DB) Decisions(ctx context.Context) (out []*motcua.Decision, err error) {
 	defer motcua.Wrap(&err, "DB.Decisions")
 	var ids []int64
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT id FROM decisions ORDER BY effective_from DESC, id DESC`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		ids, err = column[int64](tx, `SELECT id FROM decisions ORDER BY effective_from DESC, id DESC`)
+		return err
 	})
 	for _, id := range ids {
 		if err != nil {

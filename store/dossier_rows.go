@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
-	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -154,8 +154,7 @@ func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, ar
 		if !a.CanView(d) {
 			return motcua.ErrDossierNotFound()
 		}
-		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'dossier', ?)`, a.User.ID, d.ID, ms(db.Now()))
-		return err
+		return logAccess(tx, a, d.ID, db.Now())
 	})
 	if err != nil {
 		return nil, err
@@ -192,7 +191,7 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	if len(ids) == 0 {
 		return nil, 0, nil
 	}
-	in := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	in := marks(len(ids))
 	var cond string // the filter other than scope
 	var condArgs []any
 	if f.State != "" {
@@ -309,4 +308,10 @@ func (db *DB) holdsParts(ctx context.Context, in string, ids []int64) (bool, err
 		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+in+`) LIMIT 1) x`, args...).Scan(&n)
 	})
 	return n > 0, err
+}
+
+// logAccess records a staff read of a dossier's personal data (domain.md §15).
+func logAccess(tx *Tx, a *motcua.Actor, dossierID int64, at time.Time) error {
+	_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'dossier', ?)`, a.User.ID, dossierID, ms(at))
+	return err
 }

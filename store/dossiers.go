@@ -211,10 +211,11 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 }
 
 // History returns a visible dossier replayed in full (steps taken, linked
-// parts, a pending late entry), its events and its procedure version.
+// parts, a pending late entry), its events and its procedure version, and
+// logs the read of its personal data as Dossier does.
 func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua.Dossier, events []motcua.Event, p *motcua.Procedure, err error) {
 	defer motcua.Wrap(&err, "DB.History(%d)", id)
-	err = db.readTx(ctx, func(tx *Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		d, events, p, _, err = db.loadForAction(tx, id)
 		if err != nil {
 			return err
@@ -222,7 +223,7 @@ func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua
 		if !a.CanView(d) {
 			return motcua.ErrDossierNotFound()
 		}
-		return nil
+		return logAccess(tx, a, d.ID, db.Now())
 	})
 	if err != nil {
 		return nil, nil, nil, err

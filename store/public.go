@@ -57,20 +57,9 @@ func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Proce
 // Fields lists the fields (lĩnh vực) of the catalogue, by name.
 func (db *DB) Fields(ctx context.Context) (out []string, err error) {
 	defer motcua.Wrap(&err, "DB.Fields")
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT name FROM fields ORDER BY name`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var name string
-			if err := rows.Scan(&name); err != nil {
-				return err
-			}
-			out = append(out, name)
-		}
-		return rows.Err()
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		out, err = column[string](tx, `SELECT name FROM fields ORDER BY name`)
+		return err
 	})
 	return out, err
 }
@@ -85,20 +74,9 @@ func (db *DB) ProcedureID(ctx context.Context, code string, level motcua.Level) 
 		args = append(args, string(level))
 	}
 	var ids []int64
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(q+` ORDER BY id LIMIT 2`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		ids, err = column[int64](tx, q+` ORDER BY id LIMIT 2`, args...)
+		return err
 	})
 	switch {
 	case err != nil:

@@ -25,20 +25,9 @@ func (db *DB) recomputeDueDates(ctx context.Context, actorID, unitID int64, from
 		args = append(args, unitID)
 	}
 	var ids []int64
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		ids, err = column[int64](tx, q, args...)
+		return err
 	})
 	for _, id := range ids {
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -176,19 +175,11 @@ func (db *DB) existingCodes(ctx context.Context, entries []motcua.RegisterEntry)
 			args[i] = e.Code
 		}
 		err := db.readTx(ctx, func(tx *Tx) error {
-			rows, err := tx.query(`SELECT code FROM dossiers WHERE code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")+`)`, args...)
-			if err != nil {
-				return err
+			codes, err := column[string](tx, `SELECT code FROM dossiers WHERE code IN (`+marks(len(chunk))+`)`, args...)
+			for _, c := range codes {
+				found[c] = true
 			}
-			defer rows.Close()
-			for rows.Next() {
-				var code string
-				if err := rows.Scan(&code); err != nil {
-					return err
-				}
-				found[code] = true
-			}
-			return rows.Err()
+			return err
 		})
 		if err != nil {
 			return nil, err

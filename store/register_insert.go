@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -65,7 +66,7 @@ func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry
 		im.procs[key] = p
 		return p, err
 	}
-	p := &motcua.Procedure{Code: e.ProcedureCode, Name: firstOf(e.ProcedureName, "Thủ tục "+e.ProcedureCode), Field: firstOf(e.Field, "Chưa phân loại"),
+	p := &motcua.Procedure{Code: e.ProcedureCode, Name: cmp.Or(e.ProcedureName, "Thủ tục "+e.ProcedureCode), Field: cmp.Or(e.Field, "Chưa phân loại"),
 		Level: level, Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
 		ResultType:    "Nhập từ sổ theo dõi của hệ thống cũ; thời hạn và quy trình chưa công bố",
 		Steps:         []motcua.WorkflowStep{{Name: "Giải quyết (dữ liệu nhập từ hệ thống cũ)", Role: motcua.RoleSpecialist, Unit: motcua.AtDeciding, Minutes: 450}},
@@ -76,13 +77,6 @@ func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry
 	im.procs[key] = p
 	im.r.CreatedProcedures = append(im.r.CreatedProcedures, p.Code)
 	return p, nil
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // insert writes one dossier and its events, stamped with the recorded due

@@ -94,14 +94,21 @@ func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, er
 	if err != nil {
 		return nil, err
 	}
-	if rep.Rows, err = db.rollUp(ctx, q, rep.Rows); err != nil {
-		return nil, err
+	return rep, db.finishReport(ctx, rep)
+}
+
+// finishReport rolls dissolved units up when asked, names and orders the
+// rows, totals them and checks every identity.
+func (db *DB) finishReport(ctx context.Context, rep *report.Report) error {
+	var err error
+	if rep.Rows, err = db.rollUp(ctx, rep.Query, rep.Rows); err != nil {
+		return err
 	}
-	if err := db.nameRows(ctx, q.By, rep.Rows); err != nil {
-		return nil, err
+	if err := db.nameRows(ctx, rep.Query.By, rep.Rows); err != nil {
+		return err
 	}
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Key < rep.Rows[j].Key })
-	return rep, rep.Finish()
+	return rep.Finish()
 }
 
 // reportScope is the condition (and its arguments) that a dossier involves
@@ -130,14 +137,14 @@ func (db *DB) reportScope(ctx context.Context, q report.Query) (string, []any, e
 			}
 		}
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(units)), ", ")
+	list := marks(len(units))
 	var args []any
 	for range 2 {
 		for _, id := range units {
 			args = append(args, id)
 		}
 	}
-	return ` AND (d.deciding_unit_id IN (` + marks + `) OR d.receiving_unit_id IN (` + marks + `))`, args, nil
+	return ` AND (d.deciding_unit_id IN (` + list + `) OR d.receiving_unit_id IN (` + list + `))`, args, nil
 }
 
 // rollUp merges the rows of dissolved units into their successors' rows.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"time"
 
@@ -51,14 +50,7 @@ func (db *DB) II06aAsOf(ctx context.Context, q report.Query, asOf time.Time) (re
 	for _, g := range groups {
 		rep.Rows = append(rep.Rows, *g)
 	}
-	if rep.Rows, err = db.rollUp(ctx, q, rep.Rows); err != nil {
-		return nil, err
-	}
-	if err := db.nameRows(ctx, q.By, rep.Rows); err != nil {
-		return nil, err
-	}
-	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Key < rep.Rows[j].Key })
-	return rep, rep.Finish()
+	return rep, db.finishReport(ctx, rep)
 }
 
 // periodDossiers lists the dossiers in scope accepted before the period's end.
@@ -69,20 +61,9 @@ func (db *DB) periodDossiers(ctx context.Context, q report.Query) ([]int64, erro
 	}
 	query, args := `SELECT id FROM dossiers d WHERE d.accepted_at < ?`+scope, append([]any{ms(q.To)}, scopeArgs...)
 	var ids []int64
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(query+` ORDER BY id`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		ids, err = column[int64](tx, query+` ORDER BY id`, args...)
+		return err
 	})
 	return ids, err
 }

@@ -73,7 +73,7 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 				}
 			}
 		}
-		where += ` AND k IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + `)`
+		where += ` AND k IN (` + marks(len(keys)) + `)`
 		for _, key := range keys {
 			args = append(args, key)
 		}

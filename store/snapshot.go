@@ -37,20 +37,10 @@ func (db *DB) Snapshot(ctx context.Context) (s *motcua.CatalogSnapshot, err erro
 }
 
 func allDecisions(tx *Tx) ([]*motcua.Decision, error) {
-	rows, err := tx.query(`SELECT id FROM decisions ORDER BY effective_from, number`)
+	ids, err := column[int64](tx, `SELECT id FROM decisions ORDER BY effective_from, number`)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var out []*motcua.Decision
 	for _, id := range ids {
 		d, err := getDecision(tx, id)
@@ -59,7 +49,7 @@ func allDecisions(tx *Tx) ([]*motcua.Decision, error) {
 		}
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ImportReport counts what an import did.

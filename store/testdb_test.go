@@ -227,7 +227,7 @@ func wantInstant(t *testing.T, what string, got, want time.Time) {
 // fill in (the steps taken, the extension count, the stop instant, the
 // details of a pending entry).
 func normal(d motcua.Dossier) motcua.Dossier {
-	d.Steps, d.Extensions, d.StoppedAt = nil, 0, time.Time{}
+	d.Steps, d.Extensions = nil, 0
 	if d.Pending != nil {
 		d.Pending = &motcua.PendingEntry{Seq: d.Pending.Seq, UnitID: d.Pending.UnitID}
 	}

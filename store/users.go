@@ -219,7 +219,7 @@ func (db *DB) UserNames(ctx context.Context, ids []int64) (map[int64]string, err
 		args[i] = id
 	}
 	err := db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT id, full_name FROM users WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+		rows, err := tx.query(`SELECT id, full_name FROM users WHERE id IN (`+marks(len(ids))+`)`, args...)
 		if err != nil {
 			return err
 		}

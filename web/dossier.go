@@ -67,10 +67,8 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if err != nil {
 		return nil, motcua.ErrDossierNotFound()
 	}
-	if _, err := s.db.Dossier(ctx, a, id); err != nil { // logs the read of personal data
-		return nil, err
-	}
-	d, events, p, err := s.db.History(ctx, a, id)
+	d, events, p, err := s.db.History(ctx, a, id) // logs the read of personal data
+
 	if err != nil {
 		return nil, err
 	}

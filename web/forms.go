@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -84,7 +85,7 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 	}
 	rd := forms.ReceiptData{Header: s.header(r.Context(), d.ReceivingUnitID, true), Code: d.Code,
 		ApplicantName: d.Applicant.Name, IDNumber: d.Applicant.IDNumber, Address: d.Applicant.Address,
-		Contact: firstNonEmpty(d.Applicant.Phone, d.Applicant.Email), ProcedureName: d.ProcedureName, Sets: d.Sets,
+		Contact: cmp.Or(d.Applicant.Phone, d.Applicant.Email), ProcedureName: d.ProcedureName, Sets: d.Sets,
 		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: "Bộ phận Một cửa – " + data.Receiving,
 		Fees: p.Fees, RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
 		Officer: officer}
@@ -149,7 +150,7 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 				note = "Chuyển lúc " + motcua.FormatDateTime(rec.EndedAt)
 			}
 			c.Rows = append(c.Rows, forms.ControlRow{Step: "Liên thông – " + pt.Title + ": " + pt.Plan[rec.Step].Name, Unit: pt.Unit,
-				GivenAt: rec.StartedAt, Giver: data.names[rec.GiverID], ReceivedAt: rec.StartedAt, Receiver: firstNonEmpty(data.names[rec.HolderID], pt.Unit),
+				GivenAt: rec.StartedAt, Giver: data.names[rec.GiverID], ReceivedAt: rec.StartedAt, Receiver: cmp.Or(data.names[rec.HolderID], pt.Unit),
 				DueAt: rec.DueAt, Grade: rec.Grade.Label(), Note: note})
 		}
 	}
@@ -190,13 +191,4 @@ func place(unitName string) string {
 		}
 	}
 	return unitName
-}
-
-func firstNonEmpty(xs ...string) string {
-	for _, x := range xs {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

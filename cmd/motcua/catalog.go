@@ -46,15 +46,9 @@ func catalogTrial(ctx context.Context, args []string) error {
 	levelSlug := fs.String("level", "", "xa, huyen or tinh when the code exists at several levels")
 	unitCode := fs.String("unit", "", "receiving unit code (default: the first unit receiving such dossiers)")
 	draft := fs.Bool("draft", false, "run the latest draft version instead of the one in force")
-	code, rest := "", args[1:]
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		code, rest = rest[0], rest[1:]
-	}
-	if err := fs.Parse(rest); err != nil {
+	code, err := parseWithArg(fs, args[1:])
+	if err != nil {
 		return err
-	}
-	if code == "" && fs.NArg() > 0 {
-		code = fs.Arg(0)
 	}
 	if code == "" {
 		return fmt.Errorf("catalog trial: a procedure code is required, e.g. motcua catalog trial 1.001193 --at \"2025-01-24 16:00\"")

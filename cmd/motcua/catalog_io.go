@@ -66,15 +66,9 @@ func writeOut(path string, data []byte) error {
 func catalogImport(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("catalog import", flag.ContinueOnError)
 	dsn := dbFlag(fs)
-	file, rest := "", args
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		file, rest = rest[0], rest[1:]
-	}
-	if err := fs.Parse(rest); err != nil {
+	file, err := parseWithArg(fs, args)
+	if err != nil {
 		return err
-	}
-	if file == "" && fs.NArg() > 0 {
-		file = fs.Arg(0)
 	}
 	if file == "" {
 		return fmt.Errorf("catalog import: a file is required: motcua catalog import FILE.json|FILE.xlsx")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/motcua/motcua/store"
 )
@@ -28,4 +29,20 @@ func migrate(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("database %s is up to date\n", redactDSN(*dsn))
 	return db.Close()
+}
+
+// parseWithArg parses flags around one positional argument (a code or a
+// file), which may come before or after them; "" when there is none.
+func parseWithArg(fs *flag.FlagSet, args []string) (string, error) {
+	arg, rest := "", args
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		arg, rest = rest[0], rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return "", err
+	}
+	if arg == "" && fs.NArg() > 0 {
+		arg = fs.Arg(0)
+	}
+	return arg, nil
 }

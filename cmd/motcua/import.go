@@ -40,15 +40,9 @@ func importRegister(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	createUnits := fs.Bool("create-units", false, "make each unknown unit code a unit under the root")
 	skipInvalid := fs.Bool("skip-invalid", false, "import the valid rows and list the others")
-	file, rest := "", args
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		file, rest = rest[0], rest[1:]
-	}
-	if err := fs.Parse(rest); err != nil {
+	file, err := parseWithArg(fs, args)
+	if err != nil {
 		return err
-	}
-	if file == "" && fs.NArg() > 0 {
-		file = fs.Arg(0)
 	}
 	if file == "" {
 		return fmt.Errorf("%s", importUsage)
