@@ -63,7 +63,6 @@ type Part struct {
 	Seq        int // the seq of the part_sent event: the part's identity
 	UnitID     int64
 	Title      string
-	Minutes    int        // the budget, in catalogue minutes (450 a working day): the steps' sum
 	Plan       []PartStep // the part's own workflow
 	Step       int        // index into Plan while the part is open
 	Records    []StepRecord
@@ -73,6 +72,16 @@ type Part struct {
 	ReturnedAt time.Time
 	ReturnedBy int64
 	Grade      Grade
+}
+
+// Minutes is the part's budget in catalogue minutes (450 a working day):
+// the sum of its steps'.
+func (p *Part) Minutes() int {
+	total := 0
+	for _, st := range p.Plan {
+		total += st.Minutes
+	}
+	return total
 }
 
 // Open reports whether the co-ordinating unit still holds the part.

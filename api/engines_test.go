@@ -2,19 +2,15 @@ package api_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"os"
-	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/internal/pgtest"
 )
 
 // engines lists the databases the scope tests run on: SQLite always,
 // PostgreSQL when MOTCUA_TEST_PG holds a DSN.
 func engines(t *testing.T) []string {
-	if os.Getenv("MOTCUA_TEST_PG") == "" {
+	if pgtest.DSN() == "" {
 		t.Log("MOTCUA_TEST_PG is empty: PostgreSQL variant skipped, SQLite only")
 		return []string{"sqlite"}
 	}
@@ -28,27 +24,7 @@ func newEnvOn(t *testing.T, engine string) *env {
 	if engine == "sqlite" {
 		return newEnv(t)
 	}
-	dsn := os.Getenv("MOTCUA_TEST_PG")
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := "t_" + strings.ToLower(rand.Text()[:12])
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	db, err := store.Open(context.Background(), dsn+sep+"search_path="+schema)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := pgtest.Open(t, pgtest.DSN())
 	if err := buildFixture(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}

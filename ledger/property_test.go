@@ -701,7 +701,7 @@ func (g *gen) checkParts(e motcua.Event) {
 			grade = motcua.GradeAt(m.returned, due)
 		}
 		if p.Seq != m.seq || p.UnitID != m.unit || !p.SentAt.Equal(m.sentAt) || !p.DueAt.Equal(due) ||
-			!p.ReturnedAt.Equal(m.returned) || p.Grade != grade || p.Minutes != m.minutes {
+			!p.ReturnedAt.Equal(m.returned) || p.Grade != grade || p.Minutes() != m.minutes {
 			g.fail("after %s: part %+v, want %+v due %s grade %q", e.Type, p, m, show(due), grade)
 		}
 		if len(p.Records) != len(m.starts) || p.Step != len(m.starts)-1 {

@@ -127,7 +127,7 @@ func (r *replay) effect(e *motcua.Event) error {
 		}
 		for i := range d.Parts { // a part's own clock runs from its sending
 			if pt := &d.Parts[i]; pt.Open() {
-				pt.DueAt = cal.Add(pt.SentAt, CatalogueMinutes(pt.Minutes, cal))
+				pt.DueAt = cal.Add(pt.SentAt, CatalogueMinutes(pt.Minutes(), cal))
 				rec := &pt.Records[len(pt.Records)-1]
 				rec.DueAt = cal.Add(rec.StartedAt, CatalogueMinutes(pt.Plan[pt.Step].Minutes, cal))
 			}
@@ -190,10 +190,7 @@ func (r *replay) partSent(e *motcua.Event) {
 		plan = []motcua.PartStep{{Name: DefaultPartStep, Minutes: e.Data.PartMinutes}}
 	}
 	pt := motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle, Plan: plan, SentAt: e.At, SentBy: e.ActorID}
-	for _, st := range plan {
-		pt.Minutes += st.Minutes
-	}
-	pt.DueAt = r.cal.Add(e.At, CatalogueMinutes(pt.Minutes, r.cal))
+	pt.DueAt = r.cal.Add(e.At, CatalogueMinutes(pt.Minutes(), r.cal))
 	r.d.Parts = append(r.d.Parts, pt)
 	r.startPartStep(&r.d.Parts[len(r.d.Parts)-1], e)
 }

@@ -2,22 +2,18 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"os"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/pgtest"
 	"github.com/motcua/motcua/store"
 )
 
-// pgEnv names the environment variable holding a PostgreSQL DSN; when it is
-// empty the store suite runs on SQLite only (design.md §5).
-const pgEnv = "MOTCUA_TEST_PG"
+// pgEnv names the environment variable holding a PostgreSQL DSN.
+const pgEnv = pgtest.Env
 
 // monday is the fixed "now" of the fixtures: Monday 04/03/2024 09:00 in
 // Vietnam, a plain working week (no day off from 04/03 to 15/03/2024).
@@ -48,49 +44,10 @@ func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 		return
 	}
 	t.Run("postgres", func(t *testing.T) {
-		db := openPostgres(t, dsn)
+		db := pgtest.Open(t, dsn)
 		db.Now = func() time.Time { return monday }
 		fn(t, db)
 	})
-}
-
-// openPostgres creates schema t_<random>, opens the store in it through the
-// search_path runtime parameter (pgx passes unknown URL parameters to the
-// server) and drops the schema when the test ends.
-func openPostgres(t *testing.T, dsn string) *store.DB {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw := make([]byte, 6)
-	rand.Read(raw)
-	schema := "t_" + hex.EncodeToString(raw)
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
-		t.Fatalf("%s=%q: %v", pgEnv, dsn, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	db, err := store.Open(t.Context(), dsn+sep+"search_path="+schema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() }) // runs before the schema is dropped
-	var got string
-	if err := db.SQL().QueryRowContext(ctx, "SELECT current_schema()").Scan(&got); err != nil || got != schema {
-		t.Fatalf("search_path not honoured: current_schema() = %q, %v; want %s", got, err, schema)
-	}
-	return db
 }
 
 // fixture is a district with two communes, A and B, one commune procedure
