@@ -155,7 +155,7 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
-	return nil
+	return db.fillReportCounts(ctx, conn)
 }
 
 func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, name string) error {
@@ -233,6 +233,9 @@ type Tx struct {
 	tx  *sql.Tx
 	db  *DB
 	ctx context.Context
+	// book, when set, gathers changes to the report counters for the
+	// writer of many dossiers to write once (see recount).
+	book countBook
 }
 
 func (t *Tx) exec(q string, args ...any) (sql.Result, error) {

@@ -103,18 +103,21 @@ func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 		return err
 	}
 	a := d.Applicant
-	return tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
+	if err := tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
 		current_unit_id, step, state, channel, applicant_name, applicant_key, applicant_id_number, applicant_address,
 		applicant_phone, applicant_email, sets, documents, accepted_at, due_at, step_due_at, result_at, returned_at,
 		paused_at, version, intake_key, tracking_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
-		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey, d.TrackingSecret).Scan(&d.ID)
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey, d.TrackingSecret).Scan(&d.ID); err != nil {
+		return err
+	}
+	return tx.recount(nil, d)
 }
 
-// updateDossier writes the new projection if nobody changed the dossier
-// since version seen; otherwise it reports a conflict.
-func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
+// updateDossier writes the new projection d over cur, the one read, if
+// nobody changed the dossier since; otherwise it reports a conflict.
+func updateDossier(tx *Tx, cur, d *motcua.Dossier) error {
 	var pendingSeq int
 	var pendingUnit int64
 	if d.Pending != nil {
@@ -124,14 +127,14 @@ func updateDossier(tx *Tx, d *motcua.Dossier, seen int) error {
 		result_at = ?, returned_at = ?, paused_at = ?, version = ?, promised_at = ?, pending_seq = ?, pending_unit_id = ?,
 		sent_at = ?, closed_at = ?, parts = ? WHERE id = ? AND version = ?`,
 		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
-		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), d.ID, seen)
+		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), d.ID, cur.Version)
 	if err != nil {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return motcua.ErrDossierChanged(d.Code)
 	}
-	return nil
+	return tx.recount(cur, d)
 }
 
 // Dossier returns a dossier the actor may see, and logs the read of its

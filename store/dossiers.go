@@ -192,7 +192,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := updateDossier(tx, &next, cur.Version); err != nil {
+		if err := updateDossier(tx, cur, &next); err != nil {
 			return err
 		}
 		if err := syncParts(tx, &next); err != nil {

@@ -59,7 +59,7 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 			return nil
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := updateDossier(tx, &next, cur.Version); err != nil {
+		if err := updateDossier(tx, cur, &next); err != nil {
 			return err
 		}
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {

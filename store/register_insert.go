@@ -126,7 +126,7 @@ func (im *registerImport) insert(ctx context.Context, tx *Tx, e *motcua.Register
 	if err := insertDossier(tx, &d, ""); err != nil {
 		return err
 	}
-	if err := updateDossier(tx, &d, d.Version); err != nil { // the columns insert leaves at their defaults
+	if err := updateDossier(tx, &d, &d); err != nil { // the columns insert leaves at their defaults
 		return err
 	}
 	for i := range events {

@@ -57,16 +57,26 @@ var groupKeys = map[report.By]string{report.ByNone: `''`, report.ByUnit: `CAST(d
 
 // II06a computes Biểu II.06a from the dossiers' projections (domain.md §8).
 // A linked dossier is one dossier: it counts once, for its deciding unit.
-// A stop with notice counts as resolved, graded at the stop.
-func (db *DB) II06a(ctx context.Context, q report.Query) (rep *report.Report, err error) {
-	defer motcua.Wrap(&err, "DB.II06a")
+// A stop with notice counts as resolved, graded at the stop. Periods of
+// whole days are read from the counters; others from every dossier.
+func (db *DB) II06a(ctx context.Context, q report.Query) (*report.Report, error) {
+	if q.DayAligned() {
+		return db.II06aCounted(ctx, q)
+	}
+	return db.II06aScan(ctx, q)
+}
+
+// II06aScan computes Biểu II.06a by reading every dossier of the period:
+// for periods that do not start and end at midnight, and to check the
+// counters.
+func (db *DB) II06aScan(ctx context.Context, q report.Query) (rep *report.Report, err error) {
+	defer motcua.Wrap(&err, "DB.II06aScan")
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
 	from, to := ms(q.From), ms(q.To)
 	query := strings.NewReplacer("INNER", inner(q.By), "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aSQL)
 	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, to}
-	scope := ""
 	scope, scopeArgs, err := db.reportScope(ctx, q)
 	if err != nil {
 		return nil, err
@@ -111,31 +121,23 @@ func (db *DB) finishReport(ctx context.Context, rep *report.Report) error {
 	return rep.Finish()
 }
 
-// reportScope is the condition (and its arguments) that a dossier involves
-// the query's unit or a unit below it — or, with Successors, a dissolved
-// unit whose work passed to one of them.
+// reportScope is the condition (and its arguments) that a dossier d
+// involves the query's unit or a unit below it — or, with Successors, a
+// dissolved unit whose work passed to one of them.
 func (db *DB) reportScope(ctx context.Context, q report.Query) (string, []any, error) {
-	if q.UnitID == 0 {
-		return "", nil, nil
-	}
-	units, err := db.subtreeIDs(ctx, q.UnitID)
+	units, err := db.reportUnits(ctx, q)
 	if err != nil {
 		return "", nil, err
 	}
-	if q.Successors {
-		t, err := db.tree(ctx)
-		if err != nil {
-			return "", nil, err
-		}
-		in := map[int64]bool{}
-		for _, id := range units {
-			in[id] = true
-		}
-		for _, u := range t.all {
-			if !in[u.ID] && in[t.successorOf(u.ID)] {
-				units = append(units, u.ID)
-			}
-		}
+	cond, args := scopeCond("d.", units)
+	return cond, args, nil
+}
+
+// scopeCond is the condition that the row (of alias, "d." or "") was
+// decided or received by one of units; nil units is every unit.
+func scopeCond(alias string, units []int64) (string, []any) {
+	if units == nil {
+		return "", nil
 	}
 	list := marks(len(units))
 	var args []any
@@ -144,7 +146,32 @@ func (db *DB) reportScope(ctx context.Context, q report.Query) (string, []any, e
 			args = append(args, id)
 		}
 	}
-	return ` AND (d.deciding_unit_id IN (` + list + `) OR d.receiving_unit_id IN (` + list + `))`, args, nil
+	return ` AND (` + alias + `deciding_unit_id IN (` + list + `) OR ` + alias + `receiving_unit_id IN (` + list + `))`, args
+}
+
+// reportUnits lists the units of the query's scope; nil is every unit.
+func (db *DB) reportUnits(ctx context.Context, q report.Query) ([]int64, error) {
+	if q.UnitID == 0 {
+		return nil, nil
+	}
+	units, err := db.subtreeIDs(ctx, q.UnitID)
+	if err != nil || !q.Successors {
+		return units, err
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := map[int64]bool{}
+	for _, id := range units {
+		in[id] = true
+	}
+	for _, u := range t.all {
+		if !in[u.ID] && in[t.successorOf(u.ID)] {
+			units = append(units, u.ID)
+		}
+	}
+	return units, nil
 }
 
 // rollUp merges the rows of dissolved units into their successors' rows.

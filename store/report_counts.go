@@ -1,0 +1,173 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+// The counters of Biểu II.06a (report/tally.go) change in the transaction
+// that changes a dossier's projection: what the old projection counted is
+// taken away and what the new one counts is added.
+
+// countKey is one counter row: a day, or with month set a month, of a group.
+type countKey struct {
+	month bool
+	at    int
+	group report.Group
+}
+
+// countBook gathers a transaction's counter changes to write each row once.
+type countBook map[countKey]report.Counts
+
+// add books the counts of f, with sign −1 to take them away.
+func (b countBook) add(f report.Facts, sign int, buf []report.Mark) []report.Mark {
+	buf = f.Marks(buf)
+	for _, m := range buf {
+		for _, k := range []countKey{{at: int(m.Day), group: f.Group}, {month: true, at: int(m.Day.Month()), group: f.Group}} {
+			c := b[k]
+			c.Add(m.Counts, sign)
+			b[k] = c
+		}
+	}
+	return buf
+}
+
+// write adds the booked changes to the counter rows, in key order so that
+// concurrent transactions on PostgreSQL lock rows in the same order.
+func (b countBook) write(tx *Tx) error {
+	keys := make([]countKey, 0, len(b))
+	for k, c := range b {
+		if !c.Zero() {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(x, y countKey) int {
+		return cmp.Or(boolCmp(x.month, y.month), cmp.Compare(x.at, y.at),
+			cmp.Compare(x.group.DecidingUnitID, y.group.DecidingUnitID), cmp.Compare(x.group.ReceivingUnitID, y.group.ReceivingUnitID),
+			cmp.Compare(x.group.ProcedureID, y.group.ProcedureID), cmp.Compare(x.group.Channel, y.group.Channel))
+	})
+	for _, k := range keys {
+		query := upsertDayCounts
+		if k.month {
+			query = upsertMonthCounts
+		}
+		c, g := b[k], k.group
+		if _, err := tx.exec(query, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
+			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+const upsertCounts = ` ({at}, deciding_unit_id, receiving_unit_id, procedure_id, channel,
+	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT ({at}, deciding_unit_id, receiving_unit_id, procedure_id, channel) DO UPDATE SET
+	accepted = {table}.accepted + excluded.accepted, finished = {table}.finished + excluded.finished,
+	early = {table}.early + excluded.early, on_time = {table}.on_time + excluded.on_time, late = {table}.late + excluded.late,
+	withdrawn = {table}.withdrawn + excluded.withdrawn, overdue = {table}.overdue + excluded.overdue`
+
+var (
+	upsertDayCounts   = `INSERT INTO report_days` + strings.NewReplacer("{at}", "day", "{table}", "report_days").Replace(upsertCounts)
+	upsertMonthCounts = `INSERT INTO report_months` + strings.NewReplacer("{at}", "month", "{table}", "report_months").Replace(upsertCounts)
+)
+
+// recount moves the counters from what old counted to what next counts
+// (old is nil for a new dossier). In a transaction that writes many
+// dossiers the changes gather in tx.book and are written once at its end.
+func (t *Tx) recount(old, next *motcua.Dossier) error {
+	book := t.book
+	if book == nil {
+		book = countBook{}
+	}
+	var buf [8]report.Mark
+	if old != nil {
+		book.add(report.FactsOf(old), -1, buf[:0])
+	}
+	book.add(report.FactsOf(next), 1, buf[:0])
+	if t.book != nil {
+		return nil
+	}
+	return book.write(t)
+}
+
+// fillReportCounts counts every dossier when the counters are empty but
+// dossiers exist: the first start after migration 009, or a database
+// loaded in bulk. It runs under the migration lock.
+func (db *DB) fillReportCounts(ctx context.Context, conn *sql.Conn) error {
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer sqlTx.Rollback()
+	tx := &Tx{tx: sqlTx, db: db, ctx: ctx}
+	var counted, dossiers int
+	if err := tx.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM report_days LIMIT 1) c),
+		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers); err != nil {
+		return err
+	}
+	if counted > 0 || dossiers == 0 {
+		return nil
+	}
+	if err := tx.countAll(); err != nil {
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+// countAll counts every dossier into the (empty) counters.
+func (t *Tx) countAll() error {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT deciding_unit_id, receiving_unit_id, procedure_id, channel,
+		accepted_at, due_at, result_at, closed_at, paused_at, state FROM dossiers`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	book := countBook{}
+	var buf []report.Mark
+	for rows.Next() {
+		var f report.Facts
+		var accepted, due, result, closed, paused int64
+		if err := rows.Scan(&f.Group.DecidingUnitID, &f.Group.ReceivingUnitID, &f.Group.ProcedureID, &f.Group.Channel,
+			&accepted, &due, &result, &closed, &paused, &f.State); err != nil {
+			return err
+		}
+		f.AcceptedAt, f.DueAt, f.ResultAt, f.ClosedAt, f.Paused = fromMS(accepted), fromMS(due), fromMS(result), fromMS(closed), fromMS(paused)
+		buf = book.add(f, 1, buf)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return book.write(t)
+}
+
+// RecountReports rebuilds the counters of Biểu II.06a from the dossiers:
+// for tools that load dossiers in bulk, and to repair.
+func (db *DB) RecountReports(ctx context.Context) (err error) {
+	defer motcua.Wrap(&err, "DB.RecountReports")
+	return db.inTx(ctx, func(tx *Tx) error {
+		for _, table := range []string{"report_days", "report_months"} {
+			if _, err := tx.exec(`DELETE FROM ` + table); err != nil {
+				return err
+			}
+		}
+		return tx.countAll()
+	})
+}
