@@ -16,7 +16,7 @@ func TestDaysAndMonths(t *testing.T) {
 	if got := d.Start(); !got.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, motcua.VN)) {
 		t.Fatalf("start of 01/03/2024 = %s", got)
 	}
-	if m := d.Month(); m != 2024*12+2 || m.First() != d || (m - 1).First() != d-29 {
+	if m := d.Month(); m != 2024*12+2 || m.First() != d || (m-1).First() != d-29 {
 		t.Fatalf("month of 01/03/2024 = %d, first %d", m, m.First())
 	}
 }
@@ -34,7 +34,7 @@ func TestSpansCoverThePeriodOnce(t *testing.T) {
 		for _, s := range Spans(from, to) {
 			lo, hi := s.From, s.To
 			if s.Months {
-				lo, hi = max(s.FromMonth, (base - 400).Month()).First(), s.ToMonth.First()
+				lo, hi = max(s.FromMonth, (base-400).Month()).First(), s.ToMonth.First()
 			} else {
 				days += int(hi - lo)
 			}

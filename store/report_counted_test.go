@@ -113,4 +113,3 @@ func counters(t *testing.T, db *store.DB) string {
 	b, _ := json.Marshal(out)
 	return string(b)
 }
-
