@@ -91,7 +91,7 @@ func benchLoadOrg(ctx context.Context, db *store.DB) (*benchOrg, error) {
 		}
 	}
 	var versions []int64
-	vrows, err := db.SQL().QueryContext(ctx, `SELECT current_version_id FROM procedures ORDER BY id`)
+	vrows, err := db.SQL().QueryContext(ctx, `SELECT id FROM procedures ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -107,9 +107,9 @@ func benchLoadOrg(ctx context.Context, db *store.DB) (*benchOrg, error) {
 		return nil, err
 	}
 	for _, v := range versions {
-		p, err := db.ProcedureVersion(ctx, v)
+		p, err := db.Procedure(ctx, v) // the version in force now; none for a procedure not in force
 		if err != nil {
-			return nil, err
+			continue
 		}
 		lp := &benchProc{p: p, docs: benchReceived(p)}
 		b, _ := json.Marshal(lp.docs)
