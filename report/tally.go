@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -93,6 +94,15 @@ func (m Month) First() Day {
 	return Day(time.Date(int(m)/12, time.Month(int(m)%12+1), 1, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
+// Year is a calendar year.
+type Year int
+
+// Year is the year m falls in.
+func (m Month) Year() Year { return Year(int(m) / 12) }
+
+// First is the first month of y.
+func (y Year) First() Month { return Month(int(y) * 12) }
+
 // Mark is one dossier's counts on one day.
 type Mark struct {
 	Day    Day
@@ -166,42 +176,44 @@ func cmpOr(a, b time.Time) time.Time {
 	return b
 }
 
-// Span is a range of days [From, To) or, when Months is set, of whole
-// months [FromMonth, ToMonth).
-type Span struct {
-	Months             bool
-	From, To           Day
-	FromMonth, ToMonth Month
-	BeforePeriod       bool // else the span is in the period
+// Grain is how long a counter row's period is.
+type Grain int
+
+const (
+	GrainDay Grain = iota + 1
+	GrainMonth
+	GrainYear
+)
+
+// Term is a signed sum of the counters of one grain numbered [From, To).
+type Term struct {
+	Grain    Grain
+	From, To int
+	Sign     int
 }
 
-// Spans splits everything before a period of whole days [from, to) and the
-// period itself into as many whole months and as few loose days as
-// possible: the month counters make a year a dozen rows per group.
-func Spans(from, to Day) []Span {
-	var out []Span
-	m := from.Month()
-	out = append(out, Span{Months: true, FromMonth: -1 << 30, ToMonth: m, BeforePeriod: true})
-	if m.First() < from {
-		out = append(out, Span{From: m.First(), To: from, BeforePeriod: true})
+// Prefix lists the terms that sum to the counts of every day before x:
+// the years before x's year, then its months before x's month and the
+// days before x in its month — each either added, or taken as the whole
+// year (month) less the months (days) from x on, whichever reads fewer
+// rows. So any period reads at most about forty rows per group: the
+// period is Prefix(to) less Prefix(from).
+func Prefix(x Day) []Term {
+	m := x.Month()
+	y := m.Year()
+	terms := []Term{{GrainYear, math.MinInt32, int(y), 1}}
+	if k := int(m - y.First()); k > 6 {
+		terms = append(terms, Term{GrainYear, int(y), int(y) + 1, 1}, Term{GrainMonth, int(m), int((y + 1).First()), -1})
+	} else if k > 0 {
+		terms = append(terms, Term{GrainMonth, int(y.First()), int(m), 1})
 	}
-	for at := from; at < to; {
-		next := (at.Month() + 1).First()
-		if at == at.Month().First() && next <= to {
-			last := len(out) - 1
-			if out[last].Months && !out[last].BeforePeriod && out[last].ToMonth == at.Month() {
-				out[last].ToMonth++
-			} else {
-				out = append(out, Span{Months: true, FromMonth: at.Month(), ToMonth: at.Month() + 1})
-			}
-			at = next
-			continue
-		}
-		end := min(next, to)
-		out = append(out, Span{From: at, To: end})
-		at = end
+	next := (m + 1).First()
+	if k, length := int(x-m.First()), int(next-m.First()); k > length/2 {
+		terms = append(terms, Term{GrainMonth, int(m), int(m) + 1, 1}, Term{GrainDay, int(x), int(next), -1})
+	} else if k > 0 {
+		terms = append(terms, Term{GrainDay, int(m.First()), int(x), 1})
 	}
-	return out
+	return terms
 }
 
 // RowOf turns a group's sums before the period and during it into its row.

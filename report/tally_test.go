@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -21,42 +20,40 @@ func TestDaysAndMonths(t *testing.T) {
 	}
 }
 
-// TestSpansCoverThePeriodOnce: the spans before a period cover every day
-// before it and those of the period every day in it, each once.
-func TestSpansCoverThePeriodOnce(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	base := DayOf(time.Date(2023, 11, 1, 0, 0, 0, 0, motcua.VN))
-	for range 2000 {
-		from := base + Day(rng.IntN(500))
-		to := from + 1 + Day(rng.IntN(450))
+// TestPrefixCoversTheDaysBefore: the signed terms of Prefix(x) count
+// every day before x once and no day from x on, reading few rows.
+func TestPrefixCoversTheDaysBefore(t *testing.T) {
+	base := DayOf(time.Date(2022, 1, 1, 0, 0, 0, 0, motcua.VN))
+	for x := base; x < base+3*366; x++ {
 		seen := map[Day]int{}
-		var days int // loose days, to check months are used where they can
-		for _, s := range Spans(from, to) {
-			lo, hi := s.From, s.To
-			if s.Months {
-				lo, hi = max(s.FromMonth, (base-400).Month()).First(), s.ToMonth.First()
-			} else {
-				days += int(hi - lo)
+		rows := 0
+		for _, term := range Prefix(x) {
+			lo, hi := term.From, term.To
+			if term.Grain == GrainYear {
+				lo = max(lo, 2020)
 			}
-			for d := lo; d < hi; d++ {
-				if s.BeforePeriod != (d < from) {
-					t.Fatalf("%d–%d: day %d in a span with before=%v", from, to, d, s.BeforePeriod)
+			rows += hi - lo
+			for at := lo; at < hi; at++ {
+				first, end := Day(at), Day(at+1)
+				switch term.Grain {
+				case GrainMonth:
+					first, end = Month(at).First(), Month(at+1).First()
+				case GrainYear:
+					first, end = Year(at).First().First(), Year(at+1).First().First()
 				}
-				seen[d]++
+				for d := first; d < end; d++ {
+					seen[d] += term.Sign
+				}
 			}
 		}
-		for d := base - 400; d < to; d++ {
-			if seen[d] != 1 {
-				t.Fatalf("%d–%d: day %d covered %d times", from, to, d, seen[d])
+		for d := Year(2020).First().First(); d < base+4*366; d++ {
+			if want := map[bool]int{true: 1, false: 0}[d < x]; seen[d] != want {
+				t.Fatalf("Prefix(%s) counts %s %d times", x.Start().Format("02/01/2006"), d.Start().Format("02/01/2006"), seen[d])
 			}
 		}
-		if days > 62+31 {
-			t.Fatalf("%d–%d: %d loose days", from, to, days)
+		if rows > 2+1+6+1+16 {
+			t.Fatalf("Prefix(%s) reads %d rows per group", x.Start().Format("02/01/2006"), rows)
 		}
-	}
-	year := Spans(DayOf(time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN)), DayOf(time.Date(2025, 1, 1, 0, 0, 0, 0, motcua.VN)))
-	if len(year) != 2 || !year[1].Months || year[1].ToMonth-year[1].FromMonth != 12 {
-		t.Fatalf("a calendar year is not twelve months: %+v", year)
 	}
 }
 

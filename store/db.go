@@ -38,7 +38,11 @@ const (
 
 // sqlitePragmas: WAL for concurrent readers, immediate transactions so that
 // read-then-write transactions do not fail with "database is locked".
-const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
+const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)" +
+	// Statement journals (each statement of a transaction that checks
+	// foreign keys keeps one) and sorts stay in memory: on disk they were
+	// a pwrite per page, a fifth of an import's time.
+	"&_pragma=temp_store(MEMORY)&_txlock=immediate"
 
 // DB is the store. Its methods are the services the web and API layers use.
 type DB struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -97,22 +98,81 @@ func syncParts(tx *Tx, d *motcua.Dossier) error {
 	return nil
 }
 
-func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
+// dossierInsertColumns are the projection's columns insertDossiers writes.
+const dossierInsertColumns = `code, procedure_id, version_id, receiving_unit_id, deciding_unit_id, current_unit_id, step, state,
+	channel, applicant_name, applicant_key, applicant_id_number, applicant_address, applicant_phone, applicant_email, sets, documents,
+	accepted_at, due_at, step_due_at, result_at, returned_at, paused_at, version, intake_key, tracking_secret, promised_at,
+	pending_seq, pending_unit_id, sent_at, closed_at, parts`
+
+const dossierInsertWidth = 32
+
+// dossierValues are d's values for dossierInsertColumns.
+func dossierValues(d *motcua.Dossier, intakeKey string) ([]any, error) {
 	docs, err := json.Marshal(d.Documents)
+	if err != nil {
+		return nil, err
+	}
+	var pendingSeq int
+	var pendingUnit int64
+	if d.Pending != nil {
+		pendingSeq, pendingUnit = d.Pending.Seq, d.Pending.UnitID
+	}
+	a := d.Applicant
+	return []any{d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
+		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey,
+		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts)}, nil
+}
+
+func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
+	values, err := dossierValues(d, intakeKey)
 	if err != nil {
 		return err
 	}
-	a := d.Applicant
-	if err := tx.queryRow(`INSERT INTO dossiers (code, procedure_id, version_id, receiving_unit_id, deciding_unit_id,
-		current_unit_id, step, state, channel, applicant_name, applicant_key, applicant_id_number, applicant_address,
-		applicant_phone, applicant_email, sets, documents, accepted_at, due_at, step_due_at, result_at, returned_at,
-		paused_at, version, intake_key, tracking_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
-		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
-		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey, d.TrackingSecret).Scan(&d.ID); err != nil {
+	if err := tx.queryRow(`INSERT INTO dossiers (`+dossierInsertColumns+`) VALUES (`+marks(dossierInsertWidth)+`) RETURNING id`,
+		values...).Scan(&d.ID); err != nil {
 		return err
 	}
 	return tx.recount(nil, d)
+}
+
+// insertDossiers writes new dossiers in one statement (imports write
+// thousands), setting their ids.
+func insertDossiers(tx *Tx, ds []*motcua.Dossier) error {
+	var args []any
+	byCode := map[string]*motcua.Dossier{}
+	for _, d := range ds {
+		values, err := dossierValues(d, "")
+		if err != nil {
+			return err
+		}
+		args = append(args, values...)
+		byCode[d.Code] = d
+	}
+	row := "(" + marks(dossierInsertWidth) + ")"
+	rows, err := tx.query(`INSERT INTO dossiers (`+dossierInsertColumns+`) VALUES `+strings.TrimSuffix(strings.Repeat(row+", ", len(ds)), ", ")+
+		` RETURNING id, code`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() { // matched by code: RETURNING promises no order
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		byCode[code].ID = id
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if err := tx.recount(nil, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // updateDossier writes the new projection d over cur, the one read, if

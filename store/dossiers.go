@@ -303,6 +303,25 @@ func insertEvent(tx *Tx, e *motcua.Event) error {
 		e.ActorID, e.UnitID, e.Reason, string(data)).Scan(&e.ID)
 }
 
+// insertEvents writes events in one statement, without reading back
+// their ids (imports write thousands).
+func insertEvents(tx *Tx, es []motcua.Event) error {
+	if len(es) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 9*len(es))
+	for _, e := range es {
+		data, err := json.Marshal(e.Data)
+		if err != nil {
+			return err
+		}
+		args = append(args, e.DossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt), e.ActorID, e.UnitID, e.Reason, string(data))
+	}
+	_, err := tx.exec(`INSERT INTO events (dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(es)), ", "), args...)
+	return err
+}
+
 func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
 	rows, err := tx.query(`SELECT e.id, e.dossier_id, e.seq, e.type, e.at, e.recorded_at, e.actor_id, COALESCE(u.full_name, ''),
 		e.unit_id, e.reason, e.data FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = ? ORDER BY e.seq`, dossierID)

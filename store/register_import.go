@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
@@ -67,15 +66,25 @@ func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry
 		return r, err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		for i, e := range todo {
-			if err := im.insert(ctx, tx, e); err != nil {
-				return fmt.Errorf("row %d: %w", e.Row, err)
+		tx.book = countBook{} // the report counters, written once at the end
+		if db.dialect == SQLite {
+			// A transaction larger than the page cache spills pages to the
+			// WAL as it goes; a large cache keeps it to one write per page.
+			if _, err := tx.exec(`PRAGMA cache_size = -262144`); err != nil {
+				return err
 			}
-			if opt.Progress != nil && (i%500 == 499 || i == len(todo)-1) {
-				opt.Progress(i+1, len(todo))
+			defer tx.exec(`PRAGMA cache_size = -2000`)
+		}
+		for start := 0; start < len(todo); start += importBatch {
+			end := min(start+importBatch, len(todo))
+			if err := im.insertBatch(ctx, tx, todo[start:end]); err != nil {
+				return err
+			}
+			if opt.Progress != nil {
+				opt.Progress(end, len(todo))
 			}
 		}
-		return nil
+		return tx.book.write(tx)
 	})
 	if err != nil {
 		return r, err

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -79,28 +80,57 @@ func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry
 	return p, nil
 }
 
-// insert writes one dossier and its events, stamped with the recorded due
-// instant so that a replay — or any later calendar change — keeps it.
-func (im *registerImport) insert(ctx context.Context, tx *Tx, e *motcua.RegisterEntry) error {
+// importBatch is how many rows go into one statement: multi-row inserts
+// write an import ten times faster than one statement per row.
+const importBatch = 200
+
+// insertBatch writes the dossiers of a few hundred rows and their events.
+func (im *registerImport) insertBatch(ctx context.Context, tx *Tx, batch []*motcua.RegisterEntry) error {
+	ds := make([]*motcua.Dossier, len(batch))
+	evs := make([][]motcua.Event, len(batch))
+	for i, e := range batch {
+		var err error
+		if ds[i], evs[i], err = im.build(ctx, e); err != nil {
+			return fmt.Errorf("row %d: %w", e.Row, err)
+		}
+	}
+	if err := insertDossiers(tx, ds); err != nil {
+		return fmt.Errorf("rows %d–%d: %w", batch[0].Row, batch[len(batch)-1].Row, err)
+	}
+	var all []motcua.Event
+	for i, d := range ds {
+		for _, e := range evs[i] {
+			e.DossierID = d.ID
+			all = append(all, e)
+		}
+	}
+	return insertEvents(tx, all)
+}
+
+// build replays one row's events into its dossier, stamped with the
+// recorded due instant so that a replay — or any later calendar change —
+// keeps it.
+func (im *registerImport) build(ctx context.Context, e *motcua.RegisterEntry) (*motcua.Dossier, []motcua.Event, error) {
 	u := im.units[e.UnitCode]
 	p, err := im.procedure(ctx, e)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	cal := im.cals[u.ID]
 	if cal == nil {
 		if cal, err = im.db.Calendar(ctx, u.ID); err != nil {
-			return err
+			return nil, nil, err
 		}
 		im.cals[u.ID] = cal
 	}
+	now := im.db.now()
 	applicant := motcua.Applicant{Name: e.Applicant, Address: e.Address}
-	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: im.db.now(), UnitID: u.ID,
+	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: now, UnitID: u.ID,
 		Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: u.ID, DecidingUnitID: u.ID, Channel: e.Channel,
 			Applicant: &applicant, Sets: 1, Imported: true}}}
 	add := func(t motcua.EventType, at time.Time) {
 		if !at.IsZero() {
-			events = append(events, motcua.Event{Seq: len(events) + 1, Type: t, At: at, RecordedAt: im.db.now(), UnitID: u.ID,
+			events = append(events, motcua.Event{Seq: len(events) + 1, Type: t, At: at, RecordedAt: now, UnitID: u.ID,
 				Data: motcua.EventData{Imported: true}})
 		}
 	}
@@ -115,25 +145,13 @@ func (im *registerImport) insert(ctx context.Context, tx *Tx, e *motcua.Register
 	for i := range events {
 		var c ledger.Clock
 		if d, c, err = ledger.Replay(base, events[:i+1], p, cal); err != nil {
-			return err
+			return nil, nil, err
 		}
 		d.DueAt, d.StepDueAt = e.DueAt, e.DueAt // as the old register promised
 		ledger.Stamp(&events[i], &d, c)
 	}
 	if d, _, err = ledger.Replay(base, events, p, cal); err != nil {
-		return err
+		return nil, nil, err
 	}
-	if err := insertDossier(tx, &d, ""); err != nil {
-		return err
-	}
-	if err := updateDossier(tx, &d, &d); err != nil { // the columns insert leaves at their defaults
-		return err
-	}
-	for i := range events {
-		events[i].DossierID = d.ID
-		if err := insertEvent(tx, &events[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return &d, events, nil
 }

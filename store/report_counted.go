@@ -24,8 +24,8 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	if err != nil {
 		return nil, err
 	}
-	query, args := countedQuery(report.Spans(report.DayOf(q.From), report.DayOf(q.To)), units)
-	sums := map[report.Group]*[2]report.Counts{} // before, during
+	query, args := countedQuery(report.Prefix(report.DayOf(q.From)), report.Prefix(report.DayOf(q.To)), units)
+	sums := map[report.Group]*[2]report.Counts{} // before the period; before its end
 	err = db.readTx(ctx, func(tx *Tx) error {
 		rows, err := tx.query(query, args...)
 		if err != nil {
@@ -34,19 +34,19 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 		defer rows.Close()
 		for rows.Next() {
 			var g report.Group
-			var before bool
+			var toEnd bool
 			var c report.Counts
-			if err := rows.Scan(&g.DecidingUnitID, &g.ProcedureID, &g.Channel, &before,
+			if err := rows.Scan(&g.DecidingUnitID, &g.ProcedureID, &g.Channel, &toEnd,
 				&c.Accepted, &c.Finished, &c.Early, &c.OnTime, &c.Late, &c.Withdrawn, &c.Overdue); err != nil {
 				return err
 			}
 			if sums[g] == nil {
 				sums[g] = &[2]report.Counts{}
 			}
-			if before {
-				sums[g][0] = c
-			} else {
+			if toEnd {
 				sums[g][1] = c
+			} else {
+				sums[g][0] = c
 			}
 		}
 		return rows.Err()
@@ -60,7 +60,9 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	}
 	groups := map[string]*report.Row{}
 	for g, s := range sums {
-		row := report.RowOf(g.Channel, s[0], s[1])
+		during := s[1]
+		during.Add(s[0], -1)
+		row := report.RowOf(g.Channel, s[0], during)
 		if row.ReceivedTotal == 0 { // nothing of the period: the scan lists no such group either
 			continue
 		}
@@ -77,29 +79,26 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	return rep, db.finishReport(ctx, rep)
 }
 
-// countedQuery sums the counters of each span by deciding unit, procedure
-// and channel (the receiving unit matters only for the scope), apart for
-// the spans before the period and those within it.
-func countedQuery(spans []report.Span, units []int64) (string, []any) {
+// countedQuery sums, by deciding unit, procedure and channel (the
+// receiving unit matters only for the scope), the counters before the
+// period (to_end 0) and before its end (to_end 1).
+func countedQuery(beforeFrom, beforeTo []report.Term, units []int64) (string, []any) {
 	scope, scopeArgs := scopeCond("", units)
 	var parts []string
 	var args []any
-	for _, s := range spans {
-		table, col, from, to := "report_days", "day", int(s.From), int(s.To)
-		pre := "0"
-		if s.BeforePeriod {
-			pre = "1"
+	for i, terms := range [][]report.Term{beforeFrom, beforeTo} {
+		for _, t := range terms {
+			sign := map[int]string{1: "", -1: "-"}[t.Sign]
+			parts = append(parts, `SELECT `+strconv.Itoa(i)+` AS to_end, deciding_unit_id, procedure_id, channel, `+
+				sign+`accepted AS accepted, `+sign+`finished AS finished, `+sign+`early AS early, `+sign+`on_time AS on_time, `+
+				sign+`late AS late, `+sign+`withdrawn AS withdrawn, `+sign+`overdue AS overdue
+				FROM report_counts WHERE grain = ? AND at >= ? AND at < ?`+scope)
+			args = append(append(args, int(t.Grain), t.From, t.To), scopeArgs...)
 		}
-		if s.Months {
-			table, col, from, to = "report_months", "month", int(s.FromMonth), int(s.ToMonth)
-		}
-		parts = append(parts, `SELECT `+pre+` AS pre, deciding_unit_id, procedure_id, channel,
-			accepted, finished, early, on_time, late, withdrawn, overdue FROM `+table+` WHERE `+col+` >= ? AND `+col+` < ?`+scope)
-		args = append(append(args, from, to), scopeArgs...)
 	}
-	return `SELECT deciding_unit_id, procedure_id, channel, pre, SUM(accepted), SUM(finished), SUM(early), SUM(on_time),
+	return `SELECT deciding_unit_id, procedure_id, channel, to_end, SUM(accepted), SUM(finished), SUM(early), SUM(on_time),
 		SUM(late), SUM(withdrawn), SUM(overdue) FROM (` + strings.Join(parts, "\nUNION ALL ") + `) c
-		GROUP BY deciding_unit_id, procedure_id, channel, pre`, args
+		GROUP BY deciding_unit_id, procedure_id, channel, to_end`, args
 }
 
 // countedKey maps a counter group to the report's group key, as the scan's

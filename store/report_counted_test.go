@@ -24,8 +24,8 @@ func TestII06aCountersMatchTheScan(t *testing.T) {
 		for range 60 {
 			randomDossier(t, db, f, rng)
 		}
-		for range 10 { // left waiting for supplements, paused before or after their due date
-			at := vn(3, 4, 8, 0).Add(time.Duration(rng.IntN(20*24)) * time.Hour)
+		for range 16 { // left waiting for supplements, paused before or after their due date, all year
+			at := vn(3, 4, 8, 0).Add(time.Duration(rng.IntN(280*24)) * time.Hour)
 			setNow(db, at)
 			s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)}
 			s.act(f.counterA, at.Add(time.Duration(1+rng.IntN(8*24))*time.Hour), motcua.EventSupplementRequested,
@@ -33,8 +33,8 @@ func TestII06aCountersMatchTheScan(t *testing.T) {
 		}
 		check := func(label string) {
 			for range 30 {
-				from := vn(2, 15, 0, 0).AddDate(0, 0, rng.IntN(60))
-				q := report.Query{From: from, To: from.AddDate(0, 0, 1+rng.IntN(70)),
+				from := vn(2, 15, 0, 0).AddDate(0, 0, rng.IntN(330))
+				q := report.Query{From: from, To: from.AddDate(0, 0, 1+rng.IntN(400)),
 					By: []report.By{report.ByNone, report.ByUnit, report.ByField, report.ByProcedure, report.ByChannel, report.ByLevel}[rng.IntN(6)]}
 				if rng.IntN(2) == 0 {
 					q.UnitID = f.a.ID
@@ -85,11 +85,10 @@ func counters(t *testing.T, db *store.DB) string {
 	t.Helper()
 	var out []string
 	for _, q := range []string{
-		`SELECT 'd', day, deciding_unit_id, receiving_unit_id, procedure_id, channel, accepted, finished, early, on_time, late, withdrawn, overdue FROM report_days`,
-		`SELECT 'm', month, deciding_unit_id, receiving_unit_id, procedure_id, channel, accepted, finished, early, on_time, late, withdrawn, overdue FROM report_months`,
+		`SELECT grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel, accepted, finished, early, on_time, late, withdrawn, overdue FROM report_counts`,
 	} {
 		rows, err := db.SQL().QueryContext(t.Context(), q+` WHERE accepted <> 0 OR finished <> 0 OR early <> 0 OR on_time <> 0 OR late <> 0 OR withdrawn <> 0 OR overdue <> 0
-			ORDER BY 2, 3, 4, 5, 6`)
+			ORDER BY 1, 2, 3, 4, 5, 6`)
 		if err != nil {
 			t.Fatal(err)
 		}

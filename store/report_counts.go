@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strings"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/report"
@@ -15,9 +14,9 @@ import (
 // that changes a dossier's projection: what the old projection counted is
 // taken away and what the new one counts is added.
 
-// countKey is one counter row: a day, or with month set a month, of a group.
+// countKey is one counter row: a day, month or year of a group.
 type countKey struct {
-	month bool
+	grain report.Grain
 	at    int
 	group report.Group
 }
@@ -29,7 +28,9 @@ type countBook map[countKey]report.Counts
 func (b countBook) add(f report.Facts, sign int, buf []report.Mark) []report.Mark {
 	buf = f.Marks(buf)
 	for _, m := range buf {
-		for _, k := range []countKey{{at: int(m.Day), group: f.Group}, {month: true, at: int(m.Day.Month()), group: f.Group}} {
+		month := m.Day.Month()
+		for _, k := range []countKey{{report.GrainDay, int(m.Day), f.Group}, {report.GrainMonth, int(month), f.Group},
+			{report.GrainYear, int(month.Year()), f.Group}} {
 			c := b[k]
 			c.Add(m.Counts, sign)
 			b[k] = c
@@ -48,17 +49,13 @@ func (b countBook) write(tx *Tx) error {
 		}
 	}
 	slices.SortFunc(keys, func(x, y countKey) int {
-		return cmp.Or(boolCmp(x.month, y.month), cmp.Compare(x.at, y.at),
+		return cmp.Or(cmp.Compare(x.grain, y.grain), cmp.Compare(x.at, y.at),
 			cmp.Compare(x.group.DecidingUnitID, y.group.DecidingUnitID), cmp.Compare(x.group.ReceivingUnitID, y.group.ReceivingUnitID),
 			cmp.Compare(x.group.ProcedureID, y.group.ProcedureID), cmp.Compare(x.group.Channel, y.group.Channel))
 	})
 	for _, k := range keys {
-		query := upsertDayCounts
-		if k.month {
-			query = upsertMonthCounts
-		}
 		c, g := b[k], k.group
-		if _, err := tx.exec(query, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
+		if _, err := tx.exec(upsertCounts, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
 			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue); err != nil {
 			return err
 		}
@@ -66,27 +63,13 @@ func (b countBook) write(tx *Tx) error {
 	return nil
 }
 
-func boolCmp(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}
-
-const upsertCounts = ` ({at}, deciding_unit_id, receiving_unit_id, procedure_id, channel,
-	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT ({at}, deciding_unit_id, receiving_unit_id, procedure_id, channel) DO UPDATE SET
-	accepted = {table}.accepted + excluded.accepted, finished = {table}.finished + excluded.finished,
-	early = {table}.early + excluded.early, on_time = {table}.on_time + excluded.on_time, late = {table}.late + excluded.late,
-	withdrawn = {table}.withdrawn + excluded.withdrawn, overdue = {table}.overdue + excluded.overdue`
-
-var (
-	upsertDayCounts   = `INSERT INTO report_days` + strings.NewReplacer("{at}", "day", "{table}", "report_days").Replace(upsertCounts)
-	upsertMonthCounts = `INSERT INTO report_months` + strings.NewReplacer("{at}", "month", "{table}", "report_months").Replace(upsertCounts)
-)
+const upsertCounts = `INSERT INTO report_counts (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel,
+	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel) DO UPDATE SET
+	accepted = report_counts.accepted + excluded.accepted, finished = report_counts.finished + excluded.finished,
+	early = report_counts.early + excluded.early, on_time = report_counts.on_time + excluded.on_time,
+	late = report_counts.late + excluded.late, withdrawn = report_counts.withdrawn + excluded.withdrawn,
+	overdue = report_counts.overdue + excluded.overdue`
 
 // recount moves the counters from what old counted to what next counts
 // (old is nil for a new dossier). In a transaction that writes many
@@ -118,7 +101,7 @@ func (db *DB) fillReportCounts(ctx context.Context, conn *sql.Conn) error {
 	defer sqlTx.Rollback()
 	tx := &Tx{tx: sqlTx, db: db, ctx: ctx}
 	var counted, dossiers int
-	if err := tx.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM report_days LIMIT 1) c),
+	if err := tx.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM report_counts LIMIT 1) c),
 		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers); err != nil {
 		return err
 	}
@@ -163,10 +146,8 @@ func (t *Tx) countAll() error {
 func (db *DB) RecountReports(ctx context.Context) (err error) {
 	defer motcua.Wrap(&err, "DB.RecountReports")
 	return db.inTx(ctx, func(tx *Tx) error {
-		for _, table := range []string{"report_days", "report_months"} {
-			if _, err := tx.exec(`DELETE FROM ` + table); err != nil {
-				return err
-			}
+		if _, err := tx.exec(`DELETE FROM report_counts`); err != nil {
+			return err
 		}
 		return tx.countAll()
 	})

@@ -29,7 +29,7 @@ import (
 )
 
 // benchNames are the measurements --only selects from.
-var benchNames = []string{"hello", "lookup", "worklist", "accept", "report"}
+var benchNames = []string{"hello", "lookup", "worklist", "accept", "report", "import"}
 
 // bench measures the performance budgets of design.md §6 on a SQLite
 // database holding the demo organisation and a bulk-loaded set of dossiers.
@@ -43,6 +43,7 @@ func bench(ctx context.Context, args []string) error {
 	clients := fs.Int("clients", 2*runtime.GOMAXPROCS(0), "concurrent keep-alive clients, and concurrent intake goroutines")
 	calls := fs.Int("worklist-calls", 2000, "calls per worklist measurement")
 	pw := fs.String("password", "motcua-demo", "password of the demo users (to log in the lookup officer)")
+	importRows := fs.Int("import-rows", 200_000, "register rows to generate and import into a separate new database")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurements (not the load) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -147,6 +148,9 @@ func bench(ctx context.Context, args []string) error {
 	if err := phase("report", func() (err error) { r.report, err = benchII06a(ctx, db, 5); return err }); err != nil {
 		return err
 	}
+	if err := phase("import", func() (err error) { r.imp, err = benchImport(ctx, *importRows, *pw); return err }); err != nil {
+		return err
+	}
 	r.rss = benchProcStatus("VmRSS")
 	for _, p := range r.phases {
 		r.hwm = max(r.hwm, p.hwm)
@@ -164,6 +168,7 @@ type benchReport struct {
 	worklists     []benchWorklistResult
 	accept        *benchAcceptResult
 	report        *benchReportResult
+	imp           *benchImportResult
 	phases        []benchPhaseRSS
 	hwm, rss      int64
 }
