@@ -15,6 +15,7 @@ const (
 	ENOTALLOWED   = "not_allowed"  // the action is not allowed in the current state
 	EFORBIDDEN    = "forbidden"    // the caller may not do this
 	EUNAUTHORIZED = "unauthorized" // the caller is not logged in
+	ETOOMANY      = "too_many"     // too many attempts from this address or at this thing; wait
 	EINTERNAL     = "internal"     // a bug or an outage; details go to the log only
 )
 
@@ -101,6 +102,8 @@ func HTTPStatus(err error) int {
 		return http.StatusForbidden
 	case EUNAUTHORIZED:
 		return http.StatusUnauthorized
+	case ETOOMANY:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

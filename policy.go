@@ -175,3 +175,15 @@ func (a *Actor) CanAdopt(unitID int64) bool {
 // and the units below it: its leaders (the Home Affairs office reads its
 // district's as the district's leaders do, through a leader grant there).
 func (a *Actor) CanReport(unitID int64) bool { return a.Has(unitID, RoleLeader) }
+
+// CanViewSubmission reports whether the actor may see an online submission
+// and its files: the officers of the unit it was filed at.
+func (a *Actor) CanViewSubmission(s *Submission) bool { return a.Handles(s.UnitID) }
+
+// CanDecideSubmission reports whether the actor may accept an online
+// submission, ask for additions or refuse it: the unit's counter officers.
+func (a *Actor) CanDecideSubmission(s *Submission) bool { return a.CanReceive(s.UnitID) }
+
+// CanAnswerReview reports whether the actor may answer an unsatisfied
+// rating of the unit's service: the unit's leaders.
+func (a *Actor) CanAnswerReview(unitID int64) bool { return a.Has(unitID, RoleLeader) }

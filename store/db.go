@@ -48,6 +48,9 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pr
 type DB struct {
 	sql     *sql.DB
 	dialect Dialect
+	// PublicURL is the portal's address in links sent to citizens (tracking,
+	// rating); serve sets it from --base-url.
+	PublicURL string
 	// Now is the clock; tests and the demo generator replace it.
 	Now func() time.Time
 	// Rules are the lifecycle limits (extensions, late-entry approval);

@@ -20,43 +20,58 @@ import (
 // code (domain.md §10) and the promised date, and appends the acceptance event.
 func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Accept")
-	if err := ledger.CleanIntake(&in); err != nil {
-		return nil, err
+	d, e, err := db.prepareAccept(ctx, a, &in)
+	if e == nil || err != nil { // refused, or accepted before with this key
+		return d, err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error { return db.commitAccept(tx, d, e, in) })
+	if isUniqueViolation(err) && in.Key != "" { // the same form raced in twice
+		return db.acceptedWithKey(ctx, a, in.Key)
+	}
+	return d, err
+}
+
+// prepareAccept checks an intake and projects its dossier and acceptance
+// event, to be written by commitAccept. A key already accepted returns its
+// dossier and no event.
+func (db *DB) prepareAccept(ctx context.Context, a *motcua.Actor, in *motcua.Intake) (*motcua.Dossier, *motcua.Event, error) {
+	if err := ledger.CleanIntake(in); err != nil {
+		return nil, nil, err
 	}
 	if !a.CanReceive(in.UnitID) {
-		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
+		return nil, nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
 	}
 	if d, err := db.acceptedWithKey(ctx, a, in.Key); d != nil || err != nil {
-		return d, err
+		return d, nil, err
 	}
 	now := db.now()
 	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The version in force when the dossier was received: an amendment
 	// published later never rewrites it.
 	p, err := db.VersionAt(ctx, in.ProcedureID, at)
 	if code := motcua.ErrorCode(err); code == motcua.ENOTFOUND || code == motcua.ENOTALLOWED {
-		return nil, motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
+		return nil, nil, motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if ok, err := db.applies(ctx, p.ID, in.UnitID, at); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if !ok {
-		return nil, motcua.FieldError("procedure", "Đơn vị chưa áp dụng thủ tục %s – %s vào thời điểm tiếp nhận.", p.Code, p.Name)
+		return nil, nil, motcua.FieldError("procedure", "Đơn vị chưa áp dụng thủ tục %s – %s vào thời điểm tiếp nhận.", p.Code, p.Name)
 	}
 	deciding, err := db.decidingUnit(ctx, in.UnitID, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cal, err := db.Calendar(ctx, in.UnitID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := inForce(at, in.UnitID, db); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	applicant := in.Applicant
 	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: now, ActorID: a.User.ID, UnitID: in.UnitID,
@@ -65,28 +80,28 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	base := motcua.Dossier{ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name}
 	projected, clock, err := ledger.Replay(base, []motcua.Event{e}, p, cal)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ledger.Stamp(&e, &projected, clock)
-	d = &projected
+	d := &projected
 	d.TrackingSecret = newTrackingSecret()
-	err = db.inTx(ctx, func(tx *Tx) error {
-		if d.Code, err = db.nextCode(tx, in.UnitID, at); err != nil {
-			return err
-		}
-		if err := insertDossier(tx, d, in.Key); err != nil {
-			return err
-		}
-		e.DossierID = d.ID
-		if err := syncSteps(tx, d, 0); err != nil {
-			return err
-		}
-		return insertEvent(tx, &e)
-	})
-	if isUniqueViolation(err) && in.Key != "" { // the same form raced in twice
-		return db.acceptedWithKey(ctx, a, in.Key)
+	return d, &e, nil
+}
+
+// commitAccept writes an accepted dossier: its code, row, steps and event.
+func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua.Intake) error {
+	var err error
+	if d.Code, err = db.nextCode(tx, in.UnitID, e.At); err != nil {
+		return err
 	}
-	return d, err
+	if err := insertDossier(tx, d, in.Key); err != nil {
+		return err
+	}
+	e.DossierID = d.ID
+	if err := syncSteps(tx, d, 0); err != nil {
+		return err
+	}
+	return insertEvent(tx, e)
 }
 
 // acceptedWithKey returns the dossier an earlier intake with key created, if any.
@@ -199,6 +214,9 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
+			return err
+		}
+		if err := db.dossierNotices(tx, cur, &next); err != nil {
 			return err
 		}
 		d = &next
@@ -375,26 +393,89 @@ func newTrackingSecret() string {
 	return string(b)
 }
 
-// Track is the public, anonymous look at a dossier: it answers only when
-// the secret matches, and an unknown code and a wrong secret get the same
-// answer. What it returns is public: no personal data.
-func (db *DB) Track(ctx context.Context, code, secret string) (d *motcua.Dossier, err error) {
+// Track answers the holder of a dossier's code and its verification
+// factor — the secret of the receipt and its QR code, or the last four
+// digits of the applicant's phone — with where it is, step by step. An
+// unknown code and a wrong factor get the same answer; nothing personal
+// is shown beyond the applicant's initials.
+func (db *DB) Track(ctx context.Context, code, secret string) (t *motcua.Tracking, err error) {
 	defer motcua.Wrap(&err, "DB.Track")
-	secret = strings.ToUpper(strings.TrimSpace(secret))
-	err = db.readTx(ctx, func(tx *Tx) error {
-		d, err = getDossier(tx, `d.code = ?`, motcua.NFC(strings.TrimSpace(code)))
-		return err
-	})
-	if err != nil && motcua.ErrorCode(err) != motcua.ENOTFOUND {
+	d, err := db.trackFull(ctx, code, secret)
+	if err != nil {
 		return nil, err
 	}
-	stored := ""
-	if d != nil {
-		stored = d.TrackingSecret
+	var events []motcua.Event
+	rated := false
+	err = db.readTx(ctx, func(tx *Tx) error {
+		if events, err = listEvents(tx, d.ID); err != nil {
+			return err
+		}
+		var n int
+		err := tx.queryRow(`SELECT COUNT(*) FROM ratings WHERE dossier_id = ?`, d.ID).Scan(&n)
+		rated = n > 0
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	if d == nil || stored == "" || subtle.ConstantTimeCompare([]byte(stored), []byte(secret)) != 1 {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.")
+	t = &motcua.Tracking{Code: d.Code, ProcedureName: d.ProcedureName, Initials: motcua.Initials(d.Applicant.Name), State: d.State,
+		AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, PromisedAt: d.PromisedAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt, Rated: rated}
+	done := d.ResultAt
+	if done.IsZero() {
+		done = db.now()
 	}
-	return &motcua.Dossier{Code: d.Code, ProcedureName: d.ProcedureName, State: d.State, AcceptedAt: d.AcceptedAt,
-		DueAt: d.DueAt, PromisedAt: d.PromisedAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt, PausedAt: d.PausedAt}, nil
+	t.Late = d.State != motcua.StateWithdrawn && d.State != motcua.StateStopped && done.After(d.DueAt)
+	t.Steps, err = db.publicSteps(ctx, events)
+	return t, err
+}
+
+var errTrackNotFound = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập.")
+
+// secretMatches checks the verification factor: the receipt's secret, or
+// the last four digits of the applicant's phone (in constant time both).
+func secretMatches(d *motcua.Dossier, secret string) bool {
+	secret = strings.ToUpper(strings.TrimSpace(secret))
+	if len(secret) == 4 && strings.Trim(secret, "0123456789") == "" {
+		phone, err := motcua.NormalizePhone(d.Applicant.Phone)
+		return err == nil && subtle.ConstantTimeCompare([]byte(phone[len(phone)-4:]), []byte(secret)) == 1
+	}
+	return d.TrackingSecret != "" && subtle.ConstantTimeCompare([]byte(d.TrackingSecret), []byte(secret)) == 1
+}
+
+// publicSteps turns the events that counted into what a citizen reads:
+// no officer's name, the unit a dossier went to, what is missing, the
+// apology's new date. Late entries still awaiting approval, and those
+// rejected, are left out.
+func (db *DB) publicSteps(ctx context.Context, events []motcua.Event) ([]motcua.TrackStep, error) {
+	approved := map[int]bool{}
+	for _, e := range events {
+		if e.Type == motcua.EventLateApproved {
+			approved[e.Data.RefSeq] = true
+		}
+	}
+	var out []motcua.TrackStep
+	for _, e := range events {
+		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
+			continue
+		}
+		st := motcua.TrackStep{At: e.At, What: e.Type.Label()}
+		switch e.Type {
+		case motcua.EventAccepted:
+			if u, err := db.Unit(ctx, e.UnitID); err == nil {
+				st.Detail = u.Name
+			}
+		case motcua.EventPartSent:
+			if u, err := db.Unit(ctx, e.Data.PartUnitID); err == nil {
+				st.Detail = u.Name
+			}
+		case motcua.EventSupplementRequested:
+			st.Detail = "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
+		case motcua.EventExtended:
+			st.Detail = e.Reason + " — hẹn lại: " + motcua.FormatDateTime(e.Data.NewDueAt)
+		case motcua.EventStopped, motcua.EventWithdrawn:
+			st.Detail = e.Reason
+		}
+		out = append(out, st)
+	}
+	return out, nil
 }

@@ -10,8 +10,9 @@ import (
 
 type alertsData struct {
 	*store.Alerts
-	Units  []*motcua.Unit // the units the actor handles, to narrow the view
-	UnitID int64
+	Units   []*motcua.Unit // the units the actor handles, to narrow the view
+	UnitID  int64
+	Reviews []motcua.Review // unsatisfied ratings awaiting the leader's answer
 }
 
 // alerts is the officer's deadline dashboard: due today, overdue, late
@@ -25,6 +26,10 @@ func (s *Server) alerts(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 		return
 	}
 	data := alertsData{Alerts: al, UnitID: unitID}
+	if data.Reviews, err = s.db.OpenReviews(r.Context(), a); err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
 	for _, id := range a.HandledUnitIDs() {
 		if u, err := s.db.Unit(r.Context(), id); err == nil {
 			data.Units = append(data.Units, u)

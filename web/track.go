@@ -2,41 +2,55 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/store"
 )
 
 type trackData struct {
 	Code, Secret string
-	D            *motcua.Dossier
+	T            *motcua.Tracking
 }
 
-// TrackPath is the public tracking page the receipt's QR code opens. Until
-// the citizen portal lands it shows the state and dates only.
-const TrackPath = "/tra-cuu"
+// TrackPath is the public tracking page the receipt's QR code opens.
+const TrackPath = motcua.TrackPath
 
 // TrackURL is the tracking link of a dossier, as printed in its QR code.
-func TrackURL(base string, d *motcua.Dossier) string {
-	return strings.TrimSuffix(base, "/") + TrackPath + "?" + url.Values{"ma": {d.Code}, "khoa": {d.TrackingSecret}}.Encode()
-}
+func TrackURL(base string, d *motcua.Dossier) string { return motcua.TrackURL(base, d) }
 
-// track answers anyone holding a dossier's code and its secret; nobody
-// else learns whether the code exists.
+// track answers anyone holding a dossier's code and its secret (or the
+// last four digits of the applicant's phone); nobody else learns whether
+// the code exists.
 func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	data := trackData{Code: strings.TrimSpace(q.Get("ma")), Secret: strings.TrimSpace(q.Get("khoa"))}
-	v := view{Title: "Tra cứu hồ sơ", Data: &data}
+	v := view{Title: "Tra cứu hồ sơ", Data: &data, Citizen: s.citizen(r)}
 	if data.Code == "" && data.Secret == "" {
 		s.render(w, http.StatusOK, "track.html", v)
 		return
 	}
-	d, err := s.db.Track(r.Context(), data.Code, data.Secret)
+	t, err := TrackLimited(r, s.db, s.Limits, data.Code, data.Secret)
 	if err != nil {
 		s.fail(w, "track.html", v, err)
 		return
 	}
-	data.D = d
+	data.T = t
 	s.render(w, http.StatusOK, "track.html", v)
+}
+
+// TrackLimited is a tracking lookup within the portal's bounds: lookups
+// per client address, and failed lookups per code (which engage alike for
+// codes that exist and codes that do not).
+func TrackLimited(r *http.Request, db *store.DB, limits *ratelimit.Portal, code, secret string) (*motcua.Tracking, error) {
+	code = motcua.NFC(strings.TrimSpace(code))
+	if limits != nil && (!limits.TrackPerAddress.Allow(ratelimit.ClientAddress(r)) || limits.FailuresPerCode.Spent(code)) {
+		return nil, errTooMany
+	}
+	t, err := db.Track(r.Context(), code, secret)
+	if motcua.ErrorCode(err) == motcua.ENOTFOUND && limits != nil {
+		limits.FailuresPerCode.Allow(code)
+	}
+	return t, err
 }

@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
 )
 
@@ -35,16 +37,19 @@ type Server struct {
 	// BaseURL is the public address printed in QR codes and links; empty
 	// means the address the request came to.
 	BaseURL string
+	// Limits bound the portal's tracking and one-time codes; nil: none.
+	Limits *ratelimit.Portal
+	// Files keeps the documents citizens upload.
+	Files *files.Store
 }
 
 // Register adds the officer UI's routes to mux.
 func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
-	s := &Server{db: db, log: log, pages: parsePages()}
+	s := &Server{db: db, log: log, pages: parsePages(), Limits: ratelimit.DefaultPortal()}
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
-	mux.HandleFunc("GET /{$}", s.authed(func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
-		http.Redirect(w, r, "/worklist", http.StatusSeeOther)
-	}))
+	mux.HandleFunc("GET /{$}", s.home)
+	s.registerPortal(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)
@@ -54,6 +59,11 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /worklist", s.authed(s.worklist))
 	mux.HandleFunc("GET /alerts", s.authed(s.alerts))
+	mux.HandleFunc("POST /reviews/{id}/answer", s.authed(s.answerReview))
+	mux.HandleFunc("GET /submissions", s.authed(s.submissionsPage))
+	mux.HandleFunc("GET /submissions/{id}", s.authed(s.submissionPage))
+	mux.HandleFunc("POST /submissions/{id}/{decision}", s.authed(s.decideSubmission))
+	mux.HandleFunc("GET /submissions/{id}/files/{file}", s.authed(s.submissionFile))
 	mux.HandleFunc("GET /performance", s.authed(s.performance))
 	mux.HandleFunc("GET /reports/ii06a", s.authed(s.reportPage))
 	mux.HandleFunc("GET /reports/ii06a/dossiers", s.authed(s.reportDossiers))
@@ -99,6 +109,7 @@ var funcs = template.FuncMap{
 	"date":     motcua.FormatDate,
 	"datetime": motcua.FormatDateTime,
 	"num":      func(n int) string { return motcua.FormatInt(int64(n)) },
+	"num64":    motcua.FormatInt,
 	"mask":     motcua.Mask,
 	"inc":      func(i int) int { return i + 1 },
 	"join":     strings.Join,
@@ -149,6 +160,8 @@ type view struct {
 	Error string
 	Field string
 	Flash string
+	// Citizen is the contact a portal session proved, on public pages.
+	Citizen *motcua.Contact
 	// FlashPDF links the form the flash speaks of, to print it at once.
 	FlashPDF string
 	Data     any

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -10,10 +11,15 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/notify"
+	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -30,6 +36,8 @@ func serve(ctx context.Context, args []string) error {
 	digestAt := fs.String("digest-at", "07:00", "when to e-mail leaders the deadline digest each working day (needs --smtp)")
 	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links in e-mails (default: the address each request came to)")
 	rules := rulesFlags(fs)
+	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
+	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,7 +62,16 @@ func serve(ctx context.Context, args []string) error {
 	}
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
-	web.Register(mux, db, log).BaseURL = *baseURL // empty: the address each request came to
+	site := web.Register(mux, db, log)
+	site.BaseURL = *baseURL // empty: the address each request came to
+	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
+	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
+	notifier := &notify.Sender{DB: db, Log: log}
+	if *smsURL != "" {
+		if notifier.SMS, err = sms.New(*smsURL, os.Getenv("MOTCUA_SMS_TOKEN")); err != nil {
+			return err
+		}
+	}
 	srv := &http.Server{Handler: http.NewCrossOriginProtection().Handler(mux), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	if *smtpURL != "" {
@@ -70,7 +87,9 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 		log.Info("deadline digest scheduled", "at", *digestAt, "smtp", sender.String())
+		notifier.Mail = sender
 	}
+	go notifier.Run(ctx, 5*time.Second) // notices to citizens: codes, decisions, results
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -104,6 +123,15 @@ func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int, 
 		fmt.Printf("  %-22s %-20s %-26s %s\n", a.Username, a.Role.Label(), a.FullName, a.Unit)
 	}
 	return nil
+}
+
+// defaultFilesDir keeps uploads beside the SQLite file, or in the working
+// directory for PostgreSQL.
+func defaultFilesDir(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		return "motcua-files"
+	}
+	return filepath.Join(filepath.Dir(dsn), "motcua-files")
 }
 
 // redactDSN hides a PostgreSQL password before the DSN is printed: secrets

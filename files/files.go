@@ -1,0 +1,161 @@
+// Package files keeps the documents citizens upload: on the local disk by
+// default, each file named by the SHA-256 of its content (a file uploaded
+// twice is stored once, and its name proves its integrity). Only PDF, JPEG
+// and PNG are taken, recognised by their content, not by what the browser
+// or the file name claims.
+package files
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+// DefaultMaxSize bounds one file.
+const DefaultMaxSize = 10 << 20
+
+// Store is a directory of files named by their SHA-256.
+type Store struct {
+	Dir     string
+	MaxSize int64 // 0: DefaultMaxSize
+}
+
+// Checked is an upload whose size and type were checked, held in memory
+// until Save: a form whose second file is refused stores nothing.
+type Checked struct {
+	Name        string // the file name as uploaded, cleaned
+	ContentType string
+	SHA256      string
+	data        []byte
+}
+
+// Size is the file's length in bytes.
+func (c *Checked) Size() int64 { return int64(len(c.data)) }
+
+// types maps the content types taken to the file name extensions allowed
+// for each.
+var types = map[string][]string{
+	"application/pdf": {".pdf"},
+	"image/jpeg":      {".jpg", ".jpeg"},
+	"image/png":       {".png"},
+}
+
+// Check reads an upload (at most MaxSize) and checks that its content is
+// a PDF, JPEG or PNG matching its file name. Errors are Vietnamese and
+// name the file.
+func (s *Store) Check(name string, r io.Reader) (*Checked, error) {
+	name = cleanName(name)
+	limit := s.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("files.Check(%q): %w", name, err)
+	}
+	switch {
+	case int64(len(data)) > limit:
+		return nil, motcua.FieldError("files", "Tệp “%s” lớn hơn %s MB, vượt giới hạn cho phép.", name, motcua.FormatInt(limit>>20))
+	case len(data) == 0:
+		return nil, motcua.FieldError("files", "Tệp “%s” trống.", name)
+	}
+	kind := sniff(data)
+	exts, ok := types[kind]
+	if !ok {
+		return nil, motcua.FieldError("files", "Tệp “%s” không phải PDF, JPEG hoặc PNG (nội dung nhận ra: %s). Chỉ nhận các định dạng này.", name, kind)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if !contains(exts, ext) {
+		return nil, motcua.FieldError("files", "Tệp “%s” có đuôi %s nhưng nội dung là %s: hãy tải lên đúng tệp gốc.", name, ext, kind)
+	}
+	sum := sha256.Sum256(data)
+	return &Checked{Name: name, ContentType: kind, SHA256: hex.EncodeToString(sum[:]), data: data}, nil
+}
+
+// sniff recognises the content: http.DetectContentType, which knows the
+// signatures of PDF, JPEG and PNG among others.
+func sniff(data []byte) string {
+	kind := http.DetectContentType(data)
+	if i := strings.Index(kind, ";"); i >= 0 {
+		kind = kind[:i]
+	}
+	if kind == "application/pdf" && !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return "application/octet-stream"
+	}
+	return kind
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanName keeps the base name of an upload, without path or control
+// characters, at most 200 bytes.
+func cleanName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, motcua.NFC(name))
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	if name == "" || name == "." || name == "/" {
+		name = "tep"
+	}
+	return name
+}
+
+// Save writes a checked file under its SHA-256 (written to a temporary file
+// and renamed, so a crash leaves no half file under a real name).
+func (s *Store) Save(c *Checked) error {
+	path := s.path(c.SHA256)
+	if _, err := os.Stat(path); err == nil {
+		return nil // the same content is stored already
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(c.data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Open opens a stored file by its SHA-256.
+func (s *Store) Open(sha string) (*os.File, error) {
+	if len(sha) != 64 || strings.Trim(sha, "0123456789abcdef") != "" {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy tệp.")
+	}
+	return os.Open(s.path(sha))
+}
+
+func (s *Store) path(sha string) string { return filepath.Join(s.Dir, sha[:2], sha) }

@@ -1,0 +1,115 @@
+// Package ratelimit bounds how often a key (a client address, a dossier
+// code) may do something: a token bucket per key, in memory. Each
+// instance counts its own requests; behind several instances the bound
+// multiplies by their number.
+package ratelimit
+
+import (
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Limiter allows each key n events per period, refilled continuously.
+type Limiter struct {
+	n      float64
+	period time.Duration
+	now    func() time.Time
+
+	mu      sync.Mutex
+	buckets map[string]*bucket
+	calls   int
+}
+
+type bucket struct {
+	tokens float64
+	at     time.Time
+}
+
+// New returns a Limiter of n events per period for each key; n ≤ 0 allows
+// everything.
+func New(n int, period time.Duration) *Limiter {
+	return &Limiter{n: float64(n), period: period, now: time.Now, buckets: map[string]*bucket{}}
+}
+
+// SetClock replaces the clock, for tests.
+func (l *Limiter) SetClock(now func() time.Time) { l.now = now }
+
+// Allow takes one event of key's allowance, reporting false when none is left.
+func (l *Limiter) Allow(key string) bool {
+	if l == nil || l.n <= 0 {
+		return true
+	}
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.calls++; l.calls%4096 == 0 {
+		l.sweep(now)
+	}
+	b := l.buckets[key]
+	if b == nil {
+		b = &bucket{tokens: l.n, at: now}
+		l.buckets[key] = b
+	}
+	b.tokens = min(l.n, b.tokens+l.n*float64(now.Sub(b.at))/float64(l.period))
+	b.at = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// Spent reports whether key has no allowance left, without taking any.
+func (l *Limiter) Spent(key string) bool {
+	if l == nil || l.n <= 0 {
+		return false
+	}
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.buckets[key]
+	return b != nil && b.tokens+l.n*float64(now.Sub(b.at))/float64(l.period) < 1
+}
+
+// sweep forgets keys whose buckets have refilled: memory stays bounded by
+// the keys active within one period.
+func (l *Limiter) sweep(now time.Time) {
+	for k, b := range l.buckets {
+		if now.Sub(b.at) >= l.period {
+			delete(l.buckets, k)
+		}
+	}
+}
+
+// Portal holds the citizen portal's bounds, shared by its pages and its
+// JSON: tracking guesses and one-time code requests. A nil limiter
+// allows everything (the benchmark measures the lookup itself).
+type Portal struct {
+	TrackPerAddress *Limiter // lookups per client address
+	FailuresPerCode *Limiter // failed lookups per dossier code
+	CodesPerAddress *Limiter // one-time codes asked for per client address
+}
+
+// DefaultPortal: a person refreshing a page is never stopped; a script
+// guessing the four phone digits that go with a code is, after ten misses
+// an hour.
+func DefaultPortal() *Portal {
+	return &Portal{
+		TrackPerAddress: New(60, time.Minute),
+		FailuresPerCode: New(10, time.Hour),
+		CodesPerAddress: New(10, time.Hour),
+	}
+}
+
+// ClientAddress is the address a request came from, without the port.
+// Behind a reverse proxy every request comes from the proxy, which is why
+// the bounds per address are generous.
+func ClientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Notices to citizens (one-time codes, a submission received, accepted,
+// incomplete or refused, a result returned, a review's answer) are written
+// in the transaction of what they announce and sent afterwards by
+// notify.Sender: a crash between the two delays a notice, never loses it.
+
+// Notice is one message to one recipient.
+type Notice struct {
+	ID       int64
+	Channel  string // "email" or "sms"
+	To       string
+	Subject  string // e-mail only
+	Body     string
+	Attempts int
+}
+
+// NoticeGiveUp is how many failed attempts end a notice's retries.
+const NoticeGiveUp = 8
+
+// queueNotices writes a notice to each of the contact's channels: the
+// e-mail address, and the phone by SMS.
+func queueNotices(tx *Tx, to motcua.Contact, subject, body string, now time.Time) error {
+	return queueNoticesAs(tx, to, subject, body, now, false)
+}
+
+// queueNoticesAs is queueNotices; a sensitive notice (a one-time code) has
+// its text blanked once sent.
+func queueNoticesAs(tx *Tx, to motcua.Contact, subject, body string, now time.Time, sensitive bool) error {
+	for _, n := range []Notice{{Channel: "email", To: to.Email}, {Channel: "sms", To: to.Phone}} {
+		if n.To == "" {
+			continue
+		}
+		text := body
+		if n.Channel == "sms" {
+			text = subject + ". " + body
+		}
+		if _, err := tx.exec(`INSERT INTO notifications (channel, recipient, subject, body, created_at, next_at, sensitive) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			n.Channel, n.To, subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ClaimNotices takes up to limit notices due for sending and leases them
+// for lease: another sender (another instance) skips them meanwhile.
+func (db *DB) ClaimNotices(ctx context.Context, limit int, lease time.Duration) (out []Notice, err error) {
+	defer motcua.Wrap(&err, "DB.ClaimNotices")
+	now := db.now()
+	lock := ""
+	if db.dialect == Postgres {
+		lock = " FOR UPDATE SKIP LOCKED"
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT id, channel, recipient, subject, body, attempts FROM notifications
+			WHERE sent_at = 0 AND next_at <= ? ORDER BY next_at LIMIT ?`+lock, ms(now), limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n Notice
+			if err := rows.Scan(&n.ID, &n.Channel, &n.To, &n.Subject, &n.Body, &n.Attempts); err != nil {
+				return err
+			}
+			out = append(out, n)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for _, n := range out {
+			if _, err := tx.exec(`UPDATE notifications SET next_at = ? WHERE id = ?`, ms(now.Add(lease)), n.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// NoticeSent records a delivery.
+func (db *DB) NoticeSent(ctx context.Context, id int64) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`UPDATE notifications SET sent_at = ?, last_error = '',
+			body = CASE WHEN sensitive <> 0 THEN '(đã gửi)' ELSE body END WHERE id = ?`, ms(db.now()), id)
+		return err
+	})
+}
+
+// NoticeFailed records a failed attempt and schedules the next one, a
+// minute later doubled each time; after NoticeGiveUp attempts it stops
+// (sent_at −1) and the error stays for the administrator.
+func (db *DB) NoticeFailed(ctx context.Context, n Notice, cause error) error {
+	attempts := n.Attempts + 1
+	next := db.now().Add(time.Minute << min(attempts-1, 16))
+	sent := int64(0)
+	if attempts >= NoticeGiveUp {
+		sent = -1
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`UPDATE notifications SET attempts = ?, next_at = ?, sent_at = ?, last_error = ? WHERE id = ?`,
+			attempts, ms(next), sent, cause.Error(), n.ID)
+		return err
+	})
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ratelimit"
+)
+
+// The citizen portal (Cổng dịch vụ công): the home page, tracking, online
+// filing and rating. Its pages work without JavaScript; citizens prove an
+// e-mail address or phone number with a one-time code instead of holding
+// an account.
+
+const citizenCookie = "motcua_citizen"
+
+// home is the portal's front page; officers go on to their worklist.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if _, err := s.db.SessionActor(r.Context(), c.Value); err == nil {
+			http.Redirect(w, r, "/worklist", http.StatusSeeOther)
+			return
+		}
+	}
+	s.render(w, http.StatusOK, "portal_home.html", view{Title: "Cổng dịch vụ công", Citizen: s.citizen(r)})
+}
+
+// citizen is the contact of the request's portal session, if any.
+func (s *Server) citizen(r *http.Request) *motcua.Contact {
+	c, err := r.Cookie(citizenCookie)
+	if err != nil {
+		return nil
+	}
+	contact, err := s.db.CitizenSession(r.Context(), c.Value)
+	if err != nil {
+		return nil
+	}
+	return &contact
+}
+
+type citizenHandler func(w http.ResponseWriter, r *http.Request, c motcua.Contact)
+
+// withCitizen requires a portal session; without one it asks for the
+// one-time code first and comes back.
+func (s *Server) withCitizen(h citizenHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c := s.citizen(r)
+		if c == nil {
+			http.Redirect(w, r, "/xac-thuc?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		h(w, r, *c)
+	}
+}
+
+type verifyForm struct {
+	Contact, Next string
+	Sent          bool
+}
+
+func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "portal_verify.html", view{Title: "Xác thực người nộp", Data: verifyForm{Next: portalNext(r.URL.Query().Get("next"))}})
+}
+
+// sendCode sends a one-time code to the contact typed in.
+func (s *Server) sendCode(w http.ResponseWriter, r *http.Request) {
+	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next"))}
+	v := view{Title: "Xác thực người nộp", Data: &form}
+	c, err := motcua.ParseContact(form.Contact)
+	if err != nil {
+		s.fail(w, "portal_verify.html", v, err)
+		return
+	}
+	if !s.Limits.CodesPerAddress.Allow(ratelimit.ClientAddress(r)) {
+		s.fail(w, "portal_verify.html", v, errTooMany)
+		return
+	}
+	if err := s.db.RequestCode(r.Context(), c); err != nil {
+		s.fail(w, "portal_verify.html", v, err)
+		return
+	}
+	form.Contact, form.Sent = c.String(), true
+	v.Flash = "Đã gửi mã xác thực tới " + c.String() + ". Mã có hiệu lực 10 phút."
+	s.render(w, http.StatusOK, "portal_verify.html", v)
+}
+
+// checkCode verifies the code and opens the portal session.
+func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
+	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next")), Sent: true}
+	v := view{Title: "Xác thực người nộp", Data: &form}
+	c, err := motcua.ParseContact(form.Contact)
+	if err != nil {
+		s.fail(w, "portal_verify.html", v, err)
+		return
+	}
+	token, err := s.db.VerifyCode(r.Context(), c, strings.TrimSpace(r.PostFormValue("code")))
+	if err != nil {
+		s.fail(w, "portal_verify.html", v, err)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int((2 * time.Hour).Seconds())})
+	http.Redirect(w, r, form.Next, http.StatusSeeOther)
+}
+
+func (s *Server) citizenLogout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(citizenCookie); err == nil {
+		s.db.EndCitizenSession(r.Context(), c.Value)
+	}
+	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: "", Path: "/", MaxAge: -1})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// portalNext keeps the return address on the portal's own pages.
+func portalNext(next string) string {
+	if safe := safeNext(next); safe != "/worklist" {
+		return safe
+	}
+	return "/ho-so-cua-toi"
+}
+
+var errTooMany = motcua.Errorf(motcua.ETOOMANY, "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.")

@@ -1,0 +1,300 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/store"
+)
+
+// registerPortal adds the citizen portal's routes.
+func (s *Server) registerPortal(mux *http.ServeMux) {
+	mux.HandleFunc("GET /xac-thuc", s.verifyPage)
+	mux.HandleFunc("POST /xac-thuc/gui-ma", s.sendCode)
+	mux.HandleFunc("POST /xac-thuc", s.checkCode)
+	mux.HandleFunc("POST /dang-xuat", s.citizenLogout)
+	mux.HandleFunc("GET /nop-truc-tuyen", s.withCitizen(s.onlineProcedures))
+	mux.HandleFunc("GET /nop-truc-tuyen/{id}", s.withCitizen(s.onlineForm))
+	mux.HandleFunc("POST /nop-truc-tuyen/{id}", s.withCitizen(s.submit))
+	mux.HandleFunc("GET /ho-so-cua-toi", s.withCitizen(s.mySubmissions))
+	mux.HandleFunc("GET /ho-so-cua-toi/{id}", s.withCitizen(s.mySubmission))
+	mux.HandleFunc("POST /ho-so-cua-toi/{id}/bo-sung", s.withCitizen(s.addFiles))
+	mux.HandleFunc("GET /ho-so-cua-toi/{id}/tep/{file}", s.withCitizen(s.myFile))
+	mux.HandleFunc("GET "+motcua.RatePath, s.ratePage)
+	mux.HandleFunc("POST "+motcua.RatePath, s.rate)
+}
+
+// maxUpload bounds a whole filing request: a few documents of up to
+// files.DefaultMaxSize each.
+const maxUpload = 60 << 20
+
+type onlineList struct {
+	Query string
+	Procs []*motcua.Procedure
+}
+
+// onlineProcedures lists the procedures offered online, to choose one.
+func (s *Server) onlineProcedures(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	data := onlineList{Query: r.URL.Query().Get("q")}
+	v := view{Title: "Nộp hồ sơ trực tuyến", Data: &data, Citizen: &c}
+	for _, level := range []motcua.OnlineLevel{motcua.OnlineFull, motcua.OnlinePartial} {
+		procs, err := s.db.Catalog(r.Context(), store.CatalogFilter{Query: data.Query, Online: level, Limit: 200})
+		if err != nil {
+			s.fail(w, "portal_procedures.html", v, err)
+			return
+		}
+		data.Procs = append(data.Procs, procs...)
+	}
+	s.render(w, http.StatusOK, "portal_procedures.html", v)
+}
+
+type onlineFormData struct {
+	P     *motcua.Procedure
+	Units []*motcua.Unit
+	Key   string
+	S     motcua.Submission
+}
+
+// onlineForm is the filing form of one procedure: where, who, the
+// documents, how to get the result.
+func (s *Server) onlineForm(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	data, err := s.onlineFormData(r, c)
+	v := view{Title: "Nộp hồ sơ trực tuyến", Data: data, Citizen: &c}
+	if err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
+	s.render(w, http.StatusOK, "portal_form.html", v)
+}
+
+func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormData, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy thủ tục hành chính này.")
+	}
+	p, err := s.db.Procedure(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	units, err := s.db.UnitsApplying(r.Context(), p)
+	if err != nil {
+		return nil, err
+	}
+	key := make([]byte, 16)
+	rand.Read(key)
+	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key)}
+	data.S.Delivery = motcua.DeliveryOnline
+	data.S.Applicant.Email, data.S.Applicant.Phone = c.Email, c.Phone
+	return data, nil
+}
+
+// submit files the form: every upload is checked before anything is
+// stored, and a retried post (same key) is the same submission.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	data, err := s.onlineFormData(r, c)
+	v := view{Title: "Nộp hồ sơ trực tuyến", Data: data, Citizen: &c}
+	if err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		s.fail(w, "portal_form.html", v, uploadError(err))
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	sub := &data.S
+	unitID, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
+	*sub = motcua.Submission{Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
+		Delivery: motcua.Delivery(r.PostFormValue("delivery")), DeliveryTo: strings.TrimSpace(r.PostFormValue("delivery_to")),
+		Applicant: motcua.Applicant{Name: r.PostFormValue("name"), IDNumber: strings.TrimSpace(r.PostFormValue("id_number")),
+			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
+			Email: strings.TrimSpace(r.PostFormValue("email"))}}
+	data.Key = sub.Key
+	checked, err := s.checkUploads(r.MultipartForm, data.P)
+	if err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
+	for i := range checked {
+		sub.Files = append(sub.Files, checked[i].file)
+	}
+	if err := s.db.CheckSubmission(r.Context(), sub); err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
+	for _, u := range checked {
+		if err := s.Files.Save(u.blob); err != nil {
+			s.fail(w, "portal_form.html", v, err)
+			return
+		}
+	}
+	if err := s.db.Submit(r.Context(), c, sub); err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
+	http.Redirect(w, r, "/ho-so-cua-toi/"+strconv.FormatInt(sub.ID, 10)+"?moi=1", http.StatusSeeOther)
+}
+
+type upload struct {
+	file motcua.SubmittedFile
+	blob *files.Checked
+}
+
+// checkUploads checks every uploaded file ("file_<i>" for the i-th
+// required document, "file_extra" for others) without storing any.
+func (s *Server) checkUploads(form *multipart.Form, p *motcua.Procedure) ([]upload, error) {
+	var out []upload
+	for field, headers := range form.File {
+		document := "Giấy tờ khác"
+		if i, err := strconv.Atoi(strings.TrimPrefix(field, "file_")); err == nil && i >= 0 && i < len(p.Documents) {
+			document = p.Documents[i].Name
+		} else if field != "file_extra" {
+			continue
+		}
+		for _, h := range headers {
+			u, err := s.checkUpload(h, document)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) checkUpload(h *multipart.FileHeader, document string) (upload, error) {
+	if s.Files == nil {
+		return upload{}, motcua.Errorf(motcua.EINTERNAL, "Máy chủ chưa cấu hình nơi lưu tệp tải lên (--files).")
+	}
+	f, err := h.Open()
+	if err != nil {
+		return upload{}, err
+	}
+	defer f.Close()
+	blob, err := s.Files.Check(h.Filename, f)
+	if err != nil {
+		return upload{}, err
+	}
+	return upload{blob: blob, file: motcua.SubmittedFile{Document: document, FileName: blob.Name, ContentType: blob.ContentType,
+		Size: blob.Size(), SHA256: blob.SHA256}}, nil
+}
+
+// uploadError explains a request too large to read.
+func uploadError(err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return motcua.FieldError("files", "Tổng dung lượng các tệp vượt %d MB; hãy giảm kích thước tệp (ví dụ chụp ảnh với độ phân giải thấp hơn).", maxUpload>>20)
+	}
+	return motcua.FieldError("files", "Không đọc được biểu mẫu đã gửi; hãy thử lại.")
+}
+
+type mineData struct {
+	List []*motcua.Submission
+}
+
+func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	list, err := s.db.MySubmissions(r.Context(), c)
+	v := view{Title: "Hồ sơ của tôi", Data: &mineData{List: list}, Citizen: &c}
+	if err != nil {
+		s.fail(w, "portal_mine.html", v, err)
+		return
+	}
+	s.render(w, http.StatusOK, "portal_mine.html", v)
+}
+
+type mySubmissionData struct {
+	S     *motcua.Submission
+	Track string // the dossier's tracking link once accepted
+	New   bool
+}
+
+func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sub, err := s.db.MySubmission(r.Context(), c, id)
+	data := &mySubmissionData{S: sub, New: r.URL.Query().Get("moi") == "1"}
+	v := view{Title: "Hồ sơ nộp trực tuyến", Data: data, Citizen: &c}
+	if err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	if data.New {
+		v.Flash = "Đã gửi hồ sơ. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận được thông báo qua " + c.String() + "."
+	}
+	s.render(w, http.StatusOK, "portal_submission.html", v)
+}
+
+// addFiles uploads what the one-stop asked for.
+func (s *Server) addFiles(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sub, err := s.db.MySubmission(r.Context(), c, id)
+	v := view{Title: "Hồ sơ nộp trực tuyến", Data: &mySubmissionData{S: sub}, Citizen: &c}
+	if err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		s.fail(w, "portal_submission.html", v, uploadError(err))
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	var checked []upload
+	for _, h := range r.MultipartForm.File["files"] {
+		u, err := s.checkUpload(h, "Bổ sung")
+		if err != nil {
+			s.fail(w, "portal_submission.html", v, err)
+			return
+		}
+		checked = append(checked, u)
+	}
+	var list []motcua.SubmittedFile
+	for _, u := range checked {
+		if err := s.Files.Save(u.blob); err != nil {
+			s.fail(w, "portal_submission.html", v, err)
+			return
+		}
+		list = append(list, u.file)
+	}
+	if err := s.db.AddFiles(r.Context(), c, id, list); err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	http.Redirect(w, r, "/ho-so-cua-toi/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+func (s *Server) myFile(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	fileID, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
+	f, err := s.db.SubmittedFileOf(r.Context(), nil, c, id, fileID)
+	s.serveFile(w, r, f, err)
+}
+
+// serveFile sends a stored upload as an attachment: never rendered inline
+// on this origin, whatever it contains.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error) {
+	if err != nil {
+		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
+		return
+	}
+	file, err := s.Files.Open(f.SHA256)
+	if err != nil {
+		s.log.Error("stored upload missing", "sha256", f.SHA256, "err", err)
+		http.Error(w, "Không đọc được tệp đã lưu.", http.StatusInternalServerError)
+		return
+	}
+	defer file.Close()
+	w.Header().Set("Content-Type", f.ContentType)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+strings.ReplaceAll(url.PathEscape(f.FileName), "'", "%27"))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	io.Copy(w, file)
+}
