@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
 )
 
@@ -21,11 +22,14 @@ const MaxBody = 1 << 20
 type Server struct {
 	db  *store.DB
 	log *slog.Logger
+	// Limits bound public tracking; nil: none.
+	Limits *ratelimit.Portal
 }
 
 // Register adds the API routes to mux.
 func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
-	s := &Server{db: db, log: log}
+	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
+	mux.HandleFunc("GET /api/v1/track", s.track)
 	mux.HandleFunc("POST /api/v1/sessions", s.login)
 	mux.HandleFunc("DELETE /api/v1/sessions", s.authed(s.logout))
 	mux.HandleFunc("GET /api/v1/procedures", s.authed(s.listProcedures))

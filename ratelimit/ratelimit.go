@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/motcua/motcua"
 )
 
 // Limiter allows each key n events per period, refilled continuously.
@@ -112,4 +114,21 @@ func ClientAddress(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// ErrTooMany is the answer past a bound.
+var ErrTooMany = motcua.Errorf(motcua.ETOOMANY, "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.")
+
+// Lookup runs a tracking lookup of code within the bounds: lookups per
+// client address, and failed lookups per code — which engage alike for
+// codes that exist and codes that do not, so they reveal nothing either.
+func (p *Portal) Lookup(r *http.Request, code string, lookup func() error) error {
+	if p != nil && (!p.TrackPerAddress.Allow(ClientAddress(r)) || p.FailuresPerCode.Spent(code)) {
+		return ErrTooMany
+	}
+	err := lookup()
+	if p != nil && motcua.ErrorCode(err) == motcua.ENOTFOUND {
+		p.FailuresPerCode.Allow(code)
+	}
+	return err
 }

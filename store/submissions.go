@@ -59,7 +59,7 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 // CheckSubmission applies the rules of online filing: a procedure in
 // force that is offered online, at a unit that applies it, the applicant
 // named, a postal address for delivery by post, and — for full-process
-// procedures — every required document uploaded.
+// procedures — documents uploaded.
 func (db *DB) CheckSubmission(ctx context.Context, s *motcua.Submission) error {
 	p, err := db.Procedure(ctx, s.ProcedureID)
 	if err != nil {
@@ -91,23 +91,12 @@ func (db *DB) CheckSubmission(ctx context.Context, s *motcua.Submission) error {
 	default:
 		return motcua.FieldError("delivery", "Hãy chọn cách nhận kết quả.")
 	}
-	if p.OnlineLevel == motcua.OnlineFull {
-		for _, doc := range p.Documents {
-			if !hasFile(s.Files, doc.Name) {
-				return motcua.FieldError("files", "Thủ tục trực tuyến toàn trình: cần tải lên “%s”.", doc.Name)
-			}
-		}
+	// Completeness is the one-stop's to judge (it may ask once for what is
+	// missing): many listed documents apply only in some cases.
+	if p.OnlineLevel == motcua.OnlineFull && len(s.Files) == 0 {
+		return motcua.FieldError("files", "Thủ tục trực tuyến toàn trình: hãy tải lên các giấy tờ trong thành phần hồ sơ.")
 	}
 	return nil
-}
-
-func hasFile(files []motcua.SubmittedFile, document string) bool {
-	for _, f := range files {
-		if f.Document == document {
-			return true
-		}
-	}
-	return false
 }
 
 func insertFiles(tx *Tx, submissionID int64, files []motcua.SubmittedFile) error {

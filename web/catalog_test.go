@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -124,16 +122,7 @@ func TestAdoptionPage(t *testing.T) {
 // upload posts a file as the catalogue import form does.
 func upload(t *testing.T, b *browser, path, name string, data []byte) page {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest("POST", b.e.srv.URL+path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", b.e.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	return b.do(t, req)
+	return b.postMultipart(t, path, nil, formFile{"file", name, data})
 }
 
 // TestCatalogFilesThroughTheUI: the export downloaded as XLSX imports back

@@ -20,6 +20,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -133,8 +134,9 @@ func buildFixture(ctx context.Context, db *store.DB) error {
 
 // env is one test's server on its own copy of the fixture database.
 type env struct {
-	db  *store.DB
-	srv *httptest.Server
+	db    *store.DB
+	srv   *httptest.Server
+	files string // where citizens' uploads go
 }
 
 func newEnv(t *testing.T) *env {
@@ -160,14 +162,16 @@ func serveEnv(t *testing.T, db *store.DB) *env {
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	api.Register(mux, db, log)
-	web.Register(mux, db, log)
+	dir := t.TempDir()
+	site := web.Register(mux, db, log)
+	site.Files = &files.Store{Dir: dir}
+	api.Register(mux, db, log).Limits = site.Limits                         // one bound for the portal's pages and its JSON, as serve has
 	srv := httptest.NewServer(http.NewCrossOriginProtection().Handler(mux)) // as cmd/motcua/serve.go
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()
 	})
-	return &env{db: db, srv: srv}
+	return &env{db: db, srv: srv, files: dir}
 }
 
 // page is one HTTP answer; redirects are not followed.
@@ -180,8 +184,9 @@ type page struct {
 // browser sends requests the way a browser on the site would: with its
 // session cookie (if logged in) and same-origin fetch metadata on POSTs.
 type browser struct {
-	e      *env
-	cookie string
+	e       *env
+	cookie  string
+	citizen string // the portal session's cookie
 }
 
 func (e *env) anonymous() *browser { return &browser{e: e} }
@@ -190,6 +195,9 @@ func (b *browser) do(t *testing.T, req *http.Request) page {
 	t.Helper()
 	if b.cookie != "" {
 		req.AddCookie(&http.Cookie{Name: "motcua_session", Value: b.cookie})
+	}
+	if b.citizen != "" {
+		req.AddCookie(&http.Cookie{Name: "motcua_citizen", Value: b.citizen})
 	}
 	// The bare transport: redirects are not followed and a Location header
 	// is passed on as sent, even one a client would refuse to parse.

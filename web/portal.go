@@ -122,4 +122,4 @@ func portalNext(next string) string {
 	return "/ho-so-cua-toi"
 }
 
-var errTooMany = motcua.Errorf(motcua.ETOOMANY, "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.")
+var errTooMany = ratelimit.ErrTooMany

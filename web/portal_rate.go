@@ -31,7 +31,7 @@ func newRateData(r *http.Request) *rateData {
 func (s *Server) ratePage(w http.ResponseWriter, r *http.Request) {
 	data := newRateData(r)
 	v := view{Title: "Đánh giá mức độ hài lòng", Data: data, Citizen: s.citizen(r)}
-	t, err := TrackLimited(r, s.db, s.Limits, data.Code, data.Secret)
+	t, err := s.trackLimited(r, data.Code, data.Secret)
 	if err != nil {
 		s.fail(w, "rate.html", v, err)
 		return
@@ -47,7 +47,7 @@ func (s *Server) rate(w http.ResponseWriter, r *http.Request) {
 		data.R.Scores[i], _ = strconv.Atoi(r.PostFormValue("score_" + strconv.Itoa(i)))
 	}
 	data.R.Comment = r.PostFormValue("comment")
-	t, err := TrackLimited(r, s.db, s.Limits, data.Code, data.Secret)
+	t, err := s.trackLimited(r, data.Code, data.Secret)
 	if err == nil {
 		data.T = t
 		err = s.db.Rate(r.Context(), data.Code, data.Secret, data.R)

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/ratelimit"
-	"github.com/motcua/motcua/store"
 )
 
 type trackData struct {
@@ -31,7 +29,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusOK, "track.html", v)
 		return
 	}
-	t, err := TrackLimited(r, s.db, s.Limits, data.Code, data.Secret)
+	t, err := s.trackLimited(r, data.Code, data.Secret)
 	if err != nil {
 		s.fail(w, "track.html", v, err)
 		return
@@ -40,17 +38,12 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "track.html", v)
 }
 
-// TrackLimited is a tracking lookup within the portal's bounds: lookups
-// per client address, and failed lookups per code (which engage alike for
-// codes that exist and codes that do not).
-func TrackLimited(r *http.Request, db *store.DB, limits *ratelimit.Portal, code, secret string) (*motcua.Tracking, error) {
+// trackLimited is a tracking lookup within the portal's bounds.
+func (s *Server) trackLimited(r *http.Request, code, secret string) (t *motcua.Tracking, err error) {
 	code = motcua.NFC(strings.TrimSpace(code))
-	if limits != nil && (!limits.TrackPerAddress.Allow(ratelimit.ClientAddress(r)) || limits.FailuresPerCode.Spent(code)) {
-		return nil, errTooMany
-	}
-	t, err := db.Track(r.Context(), code, secret)
-	if motcua.ErrorCode(err) == motcua.ENOTFOUND && limits != nil {
-		limits.FailuresPerCode.Allow(code)
-	}
+	err = s.Limits.Lookup(r, code, func() error {
+		t, err = s.db.Track(r.Context(), code, secret)
+		return err
+	})
 	return t, err
 }

@@ -61,9 +61,9 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	mux := http.NewServeMux()
-	api.Register(mux, db, log)
 	site := web.Register(mux, db, log)
-	site.BaseURL = *baseURL // empty: the address each request came to
+	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
+	site.BaseURL = *baseURL                         // empty: the address each request came to
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
 	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
 	notifier := &notify.Sender{DB: db, Log: log}
