@@ -72,6 +72,8 @@ type DB struct {
 	// quarter to a third of the CPU of a lookup or an intake (modernc
 	// prepares every statement afresh otherwise).
 	stmts  sync.Map // string → *sql.Stmt
+	// tracks keeps recent tracking answers (store/track.go).
+	tracks trackCache
 	nstmts atomic.Int64
 }
 

@@ -133,6 +133,7 @@ func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 		values...).Scan(&d.ID); err != nil {
 		return err
 	}
+	tx.db.tracks.forget(d.Code) // a moment ago this code was unknown
 	return tx.recount(nil, d)
 }
 
@@ -163,6 +164,7 @@ func insertDossiers(tx *Tx, ds []*motcua.Dossier) error {
 			return err
 		}
 		byCode[code].ID = id
+		tx.db.tracks.forget(code)
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -194,6 +196,7 @@ func updateDossier(tx *Tx, cur, d *motcua.Dossier) error {
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return motcua.ErrDossierChanged(d.Code)
 	}
+	tx.db.tracks.forget(d.Code)
 	return tx.recount(cur, d)
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -393,89 +392,3 @@ func newTrackingSecret() string {
 	return string(b)
 }
 
-// Track answers the holder of a dossier's code and its verification
-// factor — the secret of the receipt and its QR code, or the last four
-// digits of the applicant's phone — with where it is, step by step. An
-// unknown code and a wrong factor get the same answer; nothing personal
-// is shown beyond the applicant's initials.
-func (db *DB) Track(ctx context.Context, code, secret string) (t *motcua.Tracking, err error) {
-	defer motcua.Wrap(&err, "DB.Track")
-	d, err := db.trackFull(ctx, code, secret)
-	if err != nil {
-		return nil, err
-	}
-	var events []motcua.Event
-	rated := false
-	err = db.readTx(ctx, func(tx *Tx) error {
-		if events, err = listEvents(tx, d.ID); err != nil {
-			return err
-		}
-		var n int
-		err := tx.queryRow(`SELECT COUNT(*) FROM ratings WHERE dossier_id = ?`, d.ID).Scan(&n)
-		rated = n > 0
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	t = &motcua.Tracking{Code: d.Code, ProcedureName: d.ProcedureName, Initials: motcua.Initials(d.Applicant.Name), State: d.State,
-		AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, PromisedAt: d.PromisedAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt, Rated: rated}
-	done := d.ResultAt
-	if done.IsZero() {
-		done = db.now()
-	}
-	t.Late = d.State != motcua.StateWithdrawn && d.State != motcua.StateStopped && done.After(d.DueAt)
-	t.Steps, err = db.publicSteps(ctx, events)
-	return t, err
-}
-
-var errTrackNotFound = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập.")
-
-// secretMatches checks the verification factor: the receipt's secret, or
-// the last four digits of the applicant's phone (in constant time both).
-func secretMatches(d *motcua.Dossier, secret string) bool {
-	secret = strings.ToUpper(strings.TrimSpace(secret))
-	if len(secret) == 4 && strings.Trim(secret, "0123456789") == "" {
-		phone, err := motcua.NormalizePhone(d.Applicant.Phone)
-		return err == nil && subtle.ConstantTimeCompare([]byte(phone[len(phone)-4:]), []byte(secret)) == 1
-	}
-	return d.TrackingSecret != "" && subtle.ConstantTimeCompare([]byte(d.TrackingSecret), []byte(secret)) == 1
-}
-
-// publicSteps turns the events that counted into what a citizen reads:
-// no officer's name, the unit a dossier went to, what is missing, the
-// apology's new date. Late entries still awaiting approval, and those
-// rejected, are left out.
-func (db *DB) publicSteps(ctx context.Context, events []motcua.Event) ([]motcua.TrackStep, error) {
-	approved := map[int]bool{}
-	for _, e := range events {
-		if e.Type == motcua.EventLateApproved {
-			approved[e.Data.RefSeq] = true
-		}
-	}
-	var out []motcua.TrackStep
-	for _, e := range events {
-		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
-			continue
-		}
-		st := motcua.TrackStep{At: e.At, What: e.Type.Label()}
-		switch e.Type {
-		case motcua.EventAccepted:
-			if u, err := db.Unit(ctx, e.UnitID); err == nil {
-				st.Detail = u.Name
-			}
-		case motcua.EventPartSent:
-			if u, err := db.Unit(ctx, e.Data.PartUnitID); err == nil {
-				st.Detail = u.Name
-			}
-		case motcua.EventSupplementRequested:
-			st.Detail = "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
-		case motcua.EventExtended:
-			st.Detail = e.Reason + " — hẹn lại: " + motcua.FormatDateTime(e.Data.NewDueAt)
-		case motcua.EventStopped, motcua.EventWithdrawn:
-			st.Detail = e.Reason
-		}
-		out = append(out, st)
-	}
-	return out, nil
-}

@@ -37,6 +37,7 @@ func (db *DB) Rate(ctx context.Context, code, secret string, r motcua.Rating) (e
 		_, err := tx.exec(`INSERT INTO reviews (dossier_id, unit_id, opened_at) VALUES (?, ?, ?)`, d.ID, d.DecidingUnitID, ms(now))
 		return err
 	})
+	db.tracks.forget(d.Code)
 	if isUniqueViolation(err) {
 		return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s đã được đánh giá. Mỗi hồ sơ được đánh giá một lần.", d.Code)
 	}
@@ -122,22 +123,4 @@ func (db *DB) AnswerReview(ctx context.Context, a *motcua.Actor, id int64, respo
 		}
 		return queueNotices(tx, to, "Trả lời đánh giá hồ sơ "+d.Code, response, now)
 	})
-}
-
-// trackFull is Track's check of code and secret, returning the whole
-// projection for the store's own use.
-func (db *DB) trackFull(ctx context.Context, code, secret string) (*motcua.Dossier, error) {
-	var d *motcua.Dossier
-	err := db.readTx(ctx, func(tx *Tx) error {
-		var err error
-		d, err = getDossier(tx, `d.code = ?`, motcua.NFC(strings.TrimSpace(code)))
-		return err
-	})
-	if err != nil && motcua.ErrorCode(err) != motcua.ENOTFOUND {
-		return nil, err
-	}
-	if d == nil || !secretMatches(d, secret) {
-		return nil, errTrackNotFound
-	}
-	return d, nil
 }

@@ -29,7 +29,7 @@ import (
 )
 
 // benchNames are the measurements --only selects from.
-var benchNames = []string{"hello", "lookup", "worklist", "accept", "report", "import"}
+var benchNames = []string{"hello", "lookup", "track", "worklist", "accept", "report", "import"}
 
 // bench measures the performance budgets of design.md §6 on a SQLite
 // database holding the demo organisation and a bulk-loaded set of dossiers.
@@ -139,6 +139,9 @@ func bench(ctx context.Context, args []string) error {
 	if err := phase("lookup", func() (err error) { r.lookup, err = benchLookup(ctx, db, o, *pw, *clients, *dur); return err }); err != nil {
 		return err
 	}
+	if err := phase("track", func() (err error) { r.track, err = benchTrack(ctx, db, *clients, *dur); return err }); err != nil {
+		return err
+	}
 	if err := phase("worklist", func() (err error) { r.worklists, err = benchWorklists(ctx, db, o, *calls); return err }); err != nil {
 		return err
 	}
@@ -169,6 +172,7 @@ type benchReport struct {
 	accept        *benchAcceptResult
 	report        *benchReportResult
 	imp           *benchImportResult
+	track         *benchTrackResult
 	phases        []benchPhaseRSS
 	hwm, rss      int64
 }

@@ -39,6 +39,19 @@ func (r *benchReport) print(w io.Writer, clients int) {
 		r.lookup.cpuLine(w)
 		r.lookup.errorsLine(w)
 	}
+	if r.track != nil {
+		for _, x := range []struct {
+			name string
+			res  *benchHTTPResult
+		}{{"GET /api/v1/track?code&secret (public JSON)", r.track.json}, {"GET /tra-cuu?ma&khoa (public page)", r.track.page}} {
+			line(fmt.Sprintf("%s, %d clients", x.name, clients), benchRate(x.res.Rate(), "req/s"), x.res.Latency)
+			if r.hello != nil {
+				fmt.Fprintf(w, "%-58s %16s\n", "  rate / hello-world rate", fmt.Sprintf("%.2f×", x.res.Rate()/r.hello.Rate()))
+			}
+			x.res.cpuLine(w)
+			x.res.errorsLine(w)
+		}
+	}
 	for _, x := range r.worklists {
 		line("db.Worklist: "+x.name, fmt.Sprintf("%d calls", x.calls), x.lat)
 		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", benchThousands(x.total))
@@ -86,6 +99,17 @@ func (r *benchReport) print(w io.Writer, clients int) {
 		verdict("lookup p99 < 10 ms", benchMS(p99), p99 < budgetLookupP99 && r.lookup.Errors == 0)
 	} else {
 		notRun("lookup p99 < 10 ms", "not run")
+	}
+	if r.track != nil && r.hello != nil {
+		for _, x := range []struct {
+			name string
+			res  *benchHTTPResult
+		}{{"JSON", r.track.json}, {"page", r.track.page}} {
+			ratio := x.res.Rate() / r.hello.Rate()
+			verdict("tracking ("+x.name+") ≥ ½ hello-world rate", fmt.Sprintf("%.2f×", ratio), ratio >= budgetLookupRatio && x.res.Errors == 0)
+			p99 := benchPercentile(x.res.Latency, .99)
+			verdict("tracking ("+x.name+") p99 < 10 ms", benchMS(p99), p99 < budgetLookupP99 && x.res.Errors == 0)
+		}
 	}
 	ran := false
 	for _, x := range r.worklists {

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"crypto/subtle"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Tracking is the portal's busiest read: citizens refresh it, kiosks poll
+// it. Answers are kept a moment in memory by code (design.md §6 asks for
+// half a hello-world handler's rate); the verification factor is checked
+// on every request against the kept record, and a write to the dossier in
+// this process drops it at once. Another instance's write shows within
+// trackTTL.
+const (
+	trackTTL     = 2 * time.Second
+	trackEntries = 100_000
+)
+
+// trackRecord is what tracking needs of a dossier: the public answer and
+// the factors that open it.
+type trackRecord struct {
+	t      *motcua.Tracking
+	secret string // the receipt's secret
+	phone4 string // the last four digits of the applicant's phone, if any
+	at     time.Time
+}
+
+type trackCache struct {
+	mu sync.RWMutex
+	m  map[string]*trackRecord // by code; a record without t: no such dossier
+}
+
+func (c *trackCache) get(code string, now time.Time) (*trackRecord, bool) {
+	c.mu.RLock()
+	r, ok := c.m[code]
+	c.mu.RUnlock()
+	if !ok || now.Sub(r.at) > trackTTL {
+		return nil, false
+	}
+	return r, true
+}
+
+func (c *trackCache) put(code string, r *trackRecord) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*trackRecord{}
+	}
+	if len(c.m) >= trackEntries { // full: start afresh rather than track ages
+		clear(c.m)
+	}
+	c.m[code] = r
+}
+
+// forget drops a dossier's answer after a write.
+func (c *trackCache) forget(code string) {
+	c.mu.Lock()
+	delete(c.m, code)
+	c.mu.Unlock()
+}
+
+// Track answers the holder of a dossier's code and its verification
+// factor — the secret of the receipt and its QR code, or the last four
+// digits of the applicant's phone — with where it is, step by step. An
+// unknown code and a wrong factor get the same answer; nothing personal
+// is shown beyond the applicant's initials. The answer is shared: callers
+// must not change it.
+func (db *DB) Track(ctx context.Context, code, secret string) (t *motcua.Tracking, err error) {
+	code = motcua.NFC(strings.TrimSpace(code))
+	r, ok := db.tracks.get(code, time.Now())
+	if !ok {
+		if r, err = db.loadTrack(ctx, code); err != nil {
+			return nil, fmt.Errorf("DB.Track: %w", err)
+		}
+		db.tracks.put(code, r)
+	}
+	if r.t == nil || !r.opens(secret) {
+		return nil, errTrackNotFound
+	}
+	return r.t, nil
+}
+
+var errTrackNotFound = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập.")
+
+// opens checks the verification factor in constant time.
+func (r *trackRecord) opens(secret string) bool {
+	secret = strings.ToUpper(strings.TrimSpace(secret))
+	if len(secret) == 4 && strings.Trim(secret, "0123456789") == "" {
+		return r.phone4 != "" && subtle.ConstantTimeCompare([]byte(r.phone4), []byte(secret)) == 1
+	}
+	return r.secret != "" && subtle.ConstantTimeCompare([]byte(r.secret), []byte(secret)) == 1
+}
+
+// loadTrack reads a dossier's public answer; a record without one when
+// there is no such code. It reads only what the answer shows (no
+// documents, no officers), in one read transaction.
+func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) {
+	t := &motcua.Tracking{}
+	var id int64
+	var name, phone, secret string
+	var accepted, due, promised, result, returned int64
+	var events []motcua.Event
+	err := db.readTx(ctx, func(tx *Tx) error {
+		err := tx.queryRow(`SELECT d.id, d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
+			d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at,
+			(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id)
+			FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id WHERE d.code = ?`, code).Scan(
+			&id, &t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned, &t.Rated)
+		if err != nil {
+			return err
+		}
+		events, err = publicEvents(tx, id)
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return &trackRecord{at: time.Now()}, nil
+	} else if err != nil {
+		return nil, err
+	}
+	t.Initials = motcua.Initials(name)
+	t.AcceptedAt, t.DueAt, t.PromisedAt, t.ResultAt, t.ReturnedAt = fromMS(accepted), fromMS(due), fromMS(promised), fromMS(result), fromMS(returned)
+	done := t.ResultAt
+	if done.IsZero() {
+		done = db.now()
+	}
+	t.Late = t.State != motcua.StateWithdrawn && t.State != motcua.StateStopped && done.After(t.DueAt)
+	if t.Steps, err = db.publicSteps(ctx, events); err != nil {
+		return nil, err
+	}
+	r := &trackRecord{t: t, secret: secret, at: time.Now()}
+	if phone, err := motcua.NormalizePhone(phone); err == nil {
+		r.phone4 = phone[len(phone)-4:]
+	}
+	return r, nil
+}
+
+// publicEvents lists a dossier's events with the data tracking shows:
+// the payload is decoded only for the kinds whose details are shown, or
+// when it may mark a late entry.
+func publicEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
+	rows, err := tx.query(`SELECT seq, type, at, unit_id, reason, data FROM events WHERE dossier_id = ? ORDER BY seq`, dossierID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []motcua.Event
+	for rows.Next() {
+		var e motcua.Event
+		var at int64
+		var data []byte
+		if err := rows.Scan(&e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			return nil, err
+		}
+		e.At = fromMS(at)
+		switch {
+		case e.Type == motcua.EventSupplementRequested || e.Type == motcua.EventExtended || e.Type == motcua.EventPartSent ||
+			e.Type == motcua.EventLateApproved || bytes.Contains(data, []byte(`"pending"`)):
+			if err := json.Unmarshal(data, &e.Data); err != nil {
+				return nil, fmt.Errorf("event %d of dossier %d: %w", e.Seq, dossierID, err)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// trackFull checks a code and its factor like Track, returning the whole
+// projection for the store's own use (rating), uncached.
+func (db *DB) trackFull(ctx context.Context, code, secret string) (*motcua.Dossier, error) {
+	var d *motcua.Dossier
+	err := db.readTx(ctx, func(tx *Tx) error {
+		var err error
+		d, err = getDossier(tx, `d.code = ?`, motcua.NFC(strings.TrimSpace(code)))
+		return err
+	})
+	if err != nil && motcua.ErrorCode(err) != motcua.ENOTFOUND {
+		return nil, err
+	}
+	if d == nil {
+		return nil, errTrackNotFound
+	}
+	r := &trackRecord{secret: d.TrackingSecret}
+	if phone, err := motcua.NormalizePhone(d.Applicant.Phone); err == nil {
+		r.phone4 = phone[len(phone)-4:]
+	}
+	if !r.opens(secret) {
+		return nil, errTrackNotFound
+	}
+	return d, nil
+}
+
+// publicSteps turns the events that counted into what a citizen reads:
+// no officer's name, where a part went, what is missing, the apology's
+// new date. Late entries still awaiting approval, and those rejected, are
+// left out.
+func (db *DB) publicSteps(ctx context.Context, events []motcua.Event) ([]motcua.TrackStep, error) {
+	approved := map[int]bool{}
+	for _, e := range events {
+		if e.Type == motcua.EventLateApproved {
+			approved[e.Data.RefSeq] = true
+		}
+	}
+	var out []motcua.TrackStep
+	for _, e := range events {
+		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
+			continue
+		}
+		st := motcua.TrackStep{At: e.At, What: e.Type.Label()}
+		switch e.Type {
+		case motcua.EventAccepted:
+			if u, err := db.Unit(ctx, e.UnitID); err == nil {
+				st.Detail = u.Name
+			}
+		case motcua.EventPartSent:
+			if u, err := db.Unit(ctx, e.Data.PartUnitID); err == nil {
+				st.Detail = u.Name
+			}
+		case motcua.EventSupplementRequested:
+			st.Detail = "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
+		case motcua.EventExtended:
+			st.Detail = e.Reason + " — hẹn lại: " + motcua.FormatDateTime(e.Data.NewDueAt)
+		case motcua.EventStopped, motcua.EventWithdrawn:
+			st.Detail = e.Reason
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
