@@ -71,7 +71,7 @@ type DB struct {
 	// stmts caches prepared statements by SQL text: parsing the SQL was a
 	// quarter to a third of the CPU of a lookup or an intake (modernc
 	// prepares every statement afresh otherwise).
-	stmts  sync.Map // string → *sql.Stmt
+	stmts sync.Map // string → *sql.Stmt
 	// tracks keeps recent tracking answers (store/track.go).
 	tracks trackCache
 	nstmts atomic.Int64

@@ -391,4 +391,3 @@ func newTrackingSecret() string {
 	}
 	return string(b)
 }
-

@@ -3,11 +3,11 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"crypto/subtle"
 	"strings"
 	"sync"
 	"time"
