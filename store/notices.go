@@ -91,6 +91,7 @@ func (db *DB) ClaimNotices(ctx context.Context, limit int, lease time.Duration) 
 func (db *DB) NoticeSent(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		_, err := tx.exec(`UPDATE notifications SET sent_at = ?, last_error = '',
+			subject = CASE WHEN sensitive <> 0 THEN 'Mã xác thực (đã gửi)' ELSE subject END,
 			body = CASE WHEN sensitive <> 0 THEN '(đã gửi)' ELSE body END WHERE id = ?`, ms(db.now()), id)
 		return err
 	})
