@@ -35,6 +35,9 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	if done, err := Seeded(ctx, db); err != nil || done {
 		return nil, fmt.Errorf("database already has units; the demo seeds only an empty database (err=%v)", err)
 	}
+	// The generated applicants are nobody: tell them nothing.
+	db.Quiet = true
+	defer func() { db.Quiet = false }()
 	o, err := seedOrg(ctx, db, opt.Password)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,9 @@ package notify
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua/mail"
@@ -18,13 +20,38 @@ type SMS interface {
 	Send(ctx context.Context, to, text string) error
 }
 
+// Mailer sends an e-mail.
+type Mailer interface {
+	Send(ctx context.Context, m mail.Message) error
+}
+
 // Sender delivers queued notices. Mail or SMS may be nil: notices for a
 // channel without a sender wait (and are retried) until one is configured.
 type Sender struct {
 	DB   *store.DB
-	Mail *mail.Sender
+	Mail Mailer
 	SMS  SMS
 	Log  *slog.Logger
+}
+
+// Console prints notices instead of sending them: for the demo, where
+// nothing can be delivered and the one-time codes are needed to try the
+// portal. Never for real citizens — it writes their codes to the terminal.
+type Console struct{ W io.Writer }
+
+// Send prints an e-mail.
+func (c Console) Send(_ context.Context, m mail.Message) error {
+	_, err := fmt.Fprintf(c.W, "[thư mẫu tới %s] %s — %s\n", strings.Join(m.To, ", "), m.Subject, m.Text)
+	return err
+}
+
+// Text prints a text message.
+type Text struct{ W io.Writer }
+
+// Send prints a text message.
+func (c Text) Send(_ context.Context, to, text string) error {
+	_, err := fmt.Fprintf(c.W, "[tin nhắn mẫu tới %s] %s\n", to, text)
+	return err
 }
 
 // lease is how long a claimed notice is left to its sender before another

@@ -48,6 +48,8 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pr
 type DB struct {
 	sql     *sql.DB
 	dialect Dialect
+	// Quiet queues no notices to citizens: for generated data (the demo).
+	Quiet bool
 	// PublicURL is the portal's address in links sent to citizens (tracking,
 	// rating); serve sets it from --base-url.
 	PublicURL string

@@ -34,6 +34,9 @@ func queueNotices(tx *Tx, to motcua.Contact, subject, body string, now time.Time
 // queueNoticesAs is queueNotices; a sensitive notice (a one-time code) has
 // its text blanked once sent.
 func queueNoticesAs(tx *Tx, to motcua.Contact, subject, body string, now time.Time, sensitive bool) error {
+	if tx.db.Quiet {
+		return nil
+	}
 	for _, n := range []Notice{{Channel: "email", To: to.Email}, {Channel: "sms", To: to.Phone}} {
 		if n.To == "" {
 			continue

@@ -122,6 +122,12 @@ func TestASubmissionPostedTwiceIsOneSubmission(t *testing.T) {
 		if _, err := db.MySubmission(t.Context(), motcua.Contact{Email: "other@example.vn"}, first.ID); motcua.ErrorCode(err) != motcua.ENOTFOUND {
 			t.Fatalf("another citizen read the submission: %v", err)
 		}
+		if _, err := db.Submission(t.Context(), f.counterA, first.ID); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, "access_log"); n != 1 {
+			t.Fatalf("an officer's read of a submission left %d access log rows", n)
+		}
 	})
 }
 

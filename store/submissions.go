@@ -153,7 +153,9 @@ func (db *DB) SubmissionQueue(ctx context.Context, a *motcua.Actor) ([]*motcua.S
 	return db.submissions(ctx, `s.unit_id IN (`+marks(len(units))+`) AND s.state IN ('pending', 'incomplete') ORDER BY s.created_at LIMIT 500`, units...)
 }
 
-// Submission returns a submission the officer may see.
+// Submission returns a submission the officer may see, and logs the read
+// of its personal data (in the access log under what "submission", with
+// the submission's id where dossiers have theirs).
 func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcua.Submission, error) {
 	list, err := db.submissions(ctx, `s.id = ?`, id)
 	if err != nil {
@@ -162,7 +164,11 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 	if len(list) == 0 || !a.CanViewSubmission(list[0]) {
 		return nil, errSubmissionNotFound
 	}
-	return list[0], nil
+	err = db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'submission', ?)`, a.User.ID, id, ms(db.now()))
+		return err
+	})
+	return list[0], err
 }
 
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,

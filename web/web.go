@@ -5,6 +5,8 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"embed"
 	"html/template"
 	"io/fs"
@@ -116,6 +118,7 @@ var funcs = template.FuncMap{
 	"minutes":  func(m int) string { return motcua.FormatDecimal(float64(m) / 60) },
 	"now":      time.Now,
 	"dict":     dict,
+	"asset":    asset,
 	// the public catalogue
 	"howToFile":     howToFile,
 	"procedurePath": ProcedurePath,
@@ -125,6 +128,30 @@ var funcs = template.FuncMap{
 	"decimal":       func(f float64) string { return motcua.FormatDecimal(math.Round(f*10) / 10) },
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 }
+
+// asset is a static file's address with a digest of its content: files
+// under /static/ are cached forever, so a changed file needs a new address.
+func asset(name string) string {
+	if a, ok := assets[name]; ok {
+		return a
+	}
+	return "/static/" + name
+}
+
+// assets are the addresses of the static files, digested once at start.
+var assets = func() map[string]string {
+	m := map[string]string{}
+	entries, _ := fs.ReadDir(staticFS, "static")
+	for _, e := range entries {
+		data, err := staticFS.ReadFile("static/" + e.Name())
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		m[e.Name()] = "/static/" + e.Name() + "?v=" + hex.EncodeToString(sum[:4])
+	}
+	return m
+}()
 
 // dict builds a map from alternating keys and values, to pass several
 // values to a shared template.

@@ -89,6 +89,11 @@ func serve(ctx context.Context, args []string) error {
 		log.Info("deadline digest scheduled", "at", *digestAt, "smtp", sender.String())
 		notifier.Mail = sender
 	}
+	if *withDemo && notifier.Mail == nil && notifier.SMS == nil {
+		// The demo has no mail server: print notices, one-time codes included, to try the portal.
+		notifier.Mail, notifier.SMS = notify.Console{W: os.Stdout}, notify.Text{W: os.Stdout}
+		fmt.Println("Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
+	}
 	go notifier.Run(ctx, 5*time.Second) // notices to citizens: codes, decisions, results
 	go func() {
 		<-ctx.Done()
