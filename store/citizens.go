@@ -97,9 +97,7 @@ func (db *DB) VerifyCode(ctx context.Context, c motcua.Contact, code string) (to
 			return err
 		}
 		ok = true
-		_, err = tx.exec(`INSERT INTO citizen_sessions (token_hash, contact, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-			tokenHash(token), c.String(), ms(now), ms(now.Add(citizenSession)))
-		return err
+		return insertCitizenSession(tx, token, c, now)
 	})
 	if err != nil {
 		return "", err
@@ -108,6 +106,23 @@ func (db *DB) VerifyCode(ctx context.Context, c motcua.Contact, code string) (to
 		return "", errBadCode
 	}
 	return token, nil
+}
+
+func insertCitizenSession(tx *Tx, token string, c motcua.Contact, now time.Time) error {
+	_, err := tx.exec(`INSERT INTO citizen_sessions (token_hash, contact, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+		tokenHash(token), c.String(), ms(now), ms(now.Add(citizenSession)))
+	return err
+}
+
+// OpenCitizenSession opens a portal session for a contact proved another
+// way (an identity provider's verified e-mail or phone); it returns the
+// session token for the cookie.
+func (db *DB) OpenCitizenSession(ctx context.Context, c motcua.Contact) (token string, err error) {
+	defer motcua.Wrap(&err, "DB.OpenCitizenSession")
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	token = base64.RawURLEncoding.EncodeToString(raw)
+	return token, db.inTx(ctx, func(tx *Tx) error { return insertCitizenSession(tx, token, c, db.now()) })
 }
 
 // CitizenSession returns the contact a portal session proved.

@@ -137,6 +137,7 @@ type env struct {
 	db    *store.DB
 	srv   *httptest.Server
 	files string // where citizens' uploads go
+	site  *web.Server
 }
 
 func newEnv(t *testing.T) *env {
@@ -171,7 +172,7 @@ func serveEnv(t *testing.T, db *store.DB) *env {
 		srv.Close()
 		db.Close()
 	})
-	return &env{db: db, srv: srv, files: dir}
+	return &env{db: db, srv: srv, files: dir, site: site}
 }
 
 // page is one HTTP answer; redirects are not followed.

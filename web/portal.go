@@ -59,15 +59,17 @@ func (s *Server) withCitizen(h citizenHandler) http.HandlerFunc {
 type verifyForm struct {
 	Contact, Next string
 	Sent          bool
+	OIDC          bool // an identity provider is configured
 }
 
 func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "portal_verify.html", view{Title: "Xác thực người nộp", Data: verifyForm{Next: portalNext(r.URL.Query().Get("next"))}})
+	s.render(w, http.StatusOK, "portal_verify.html", view{Title: "Xác thực người nộp",
+		Data: verifyForm{Next: portalNext(r.URL.Query().Get("next")), OIDC: s.OIDC != nil}})
 }
 
 // sendCode sends a one-time code to the contact typed in.
 func (s *Server) sendCode(w http.ResponseWriter, r *http.Request) {
-	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next"))}
+	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next")), OIDC: s.OIDC != nil}
 	v := view{Title: "Xác thực người nộp", Data: &form}
 	c, err := motcua.ParseContact(form.Contact)
 	if err != nil {
@@ -89,7 +91,7 @@ func (s *Server) sendCode(w http.ResponseWriter, r *http.Request) {
 
 // checkCode verifies the code and opens the portal session.
 func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
-	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next")), Sent: true}
+	form := verifyForm{Contact: strings.TrimSpace(r.PostFormValue("contact")), Next: portalNext(r.PostFormValue("next")), Sent: true, OIDC: s.OIDC != nil}
 	v := view{Title: "Xác thực người nộp", Data: &form}
 	c, err := motcua.ParseContact(form.Contact)
 	if err != nil {

@@ -21,6 +21,8 @@ func (s *Server) registerPortal(mux *http.ServeMux) {
 	mux.HandleFunc("GET /xac-thuc", s.verifyPage)
 	mux.HandleFunc("POST /xac-thuc/gui-ma", s.sendCode)
 	mux.HandleFunc("POST /xac-thuc", s.checkCode)
+	mux.HandleFunc("GET /xac-thuc/oidc", s.oidcStart)
+	mux.HandleFunc("GET /xac-thuc/oidc/callback", s.oidcCallback)
 	mux.HandleFunc("POST /dang-xuat", s.citizenLogout)
 	mux.HandleFunc("GET /nop-truc-tuyen", s.withCitizen(s.onlineProcedures))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}", s.withCitizen(s.onlineForm))

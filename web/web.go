@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/oidc"
 	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
 )
@@ -43,6 +44,8 @@ type Server struct {
 	Limits *ratelimit.Portal
 	// Files keeps the documents citizens upload.
 	Files *files.Store
+	// OIDC, when set, lets citizens sign in through an identity provider.
+	OIDC *oidc.Provider
 }
 
 // Register adds the officer UI's routes to mux.

@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/notify"
+	"github.com/motcua/motcua/oidc"
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
@@ -37,6 +38,8 @@ func serve(ctx context.Context, args []string) error {
 	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links in e-mails (default: the address each request came to)")
 	rules := rulesFlags(fs)
 	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
+	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
+	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -66,6 +69,12 @@ func serve(ctx context.Context, args []string) error {
 	site.BaseURL = *baseURL                         // empty: the address each request came to
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
 	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
+	if *oidcIssuer != "" {
+		if site.OIDC, err = oidc.New(ctx, oidc.Config{Issuer: *oidcIssuer, ClientID: *oidcClient,
+			ClientSecret: os.Getenv("MOTCUA_OIDC_SECRET"), RedirectURL: db.PublicURL + "/xac-thuc/oidc/callback"}); err != nil {
+			return err
+		}
+	}
 	notifier := &notify.Sender{DB: db, Log: log}
 	if *smsURL != "" {
 		if notifier.SMS, err = sms.New(*smsURL, os.Getenv("MOTCUA_SMS_TOKEN")); err != nil {

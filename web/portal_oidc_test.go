@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/motcua/motcua/oidc"
+	"github.com/motcua/motcua/oidc/oidctest"
+)
+
+// signInThrough follows the sign-in from the portal to the provider and
+// back, as a browser would, and returns the callback's answer. tamper may
+// change the callback's address before it is requested.
+func signInThrough(t *testing.T, e *env, tamper func(*url.URL)) page {
+	t.Helper()
+	b := e.anonymous()
+	start := b.get(t, "/xac-thuc/oidc?next=/ho-so-cua-toi")
+	if start.status != http.StatusFound {
+		t.Fatalf("start: %d", start.status)
+	}
+	var kept *http.Cookie
+	for _, c := range (&http.Response{Header: start.header}).Cookies() {
+		if c.Name == "motcua_oidc" {
+			kept = c
+		}
+	}
+	res, err := http.DefaultTransport.RoundTrip(mustRequest(t, start.header.Get("Location")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	back, err := url.Parse(res.Header.Get("Location"))
+	if err != nil || res.StatusCode != http.StatusFound {
+		t.Fatalf("the provider answered %d, %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if tamper != nil {
+		tamper(back)
+	}
+	req := mustRequest(t, back.String())
+	if kept != nil {
+		req.AddCookie(kept)
+	}
+	return b.do(t, req)
+}
+
+func mustRequest(t *testing.T, u string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+// TestCitizenSignsInThroughTheIdentityProvider: with a provider configured
+// the verified e-mail of the ID token opens the portal session; a
+// tampered state, or a token without a verified contact, opens nothing.
+func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
+	e := newEnv(t)
+	prov := oidctest.Start(t, "motcua-portal", "bi-mat-client")
+	p, err := oidc.New(t.Context(), oidc.Config{Issuer: prov.URL, ClientID: "motcua-portal", ClientSecret: "bi-mat-client",
+		RedirectURL: e.srv.URL + "/xac-thuc/oidc/callback"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.site.OIDC = p
+	if !strings.Contains(e.anonymous().get(t, "/xac-thuc").body, `id="oidc-login"`) {
+		t.Fatal("the verification page offers no sign-in through the provider")
+	}
+
+	prov.Person(map[string]any{"sub": "079123456789", "name": "Nguyễn Văn An", "email": "An@Example.vn", "email_verified": true})
+	done := signInThrough(t, e, nil)
+	if done.status != http.StatusSeeOther || done.header.Get("Location") != "/ho-so-cua-toi" {
+		t.Fatalf("callback: %d %q\n%s", done.status, done.header.Get("Location"), done.body)
+	}
+	b := e.anonymous()
+	for _, c := range (&http.Response{Header: done.header}).Cookies() {
+		if c.Name == "motcua_citizen" {
+			b.citizen = c.Value
+		}
+	}
+	if mine := b.get(t, "/ho-so-cua-toi"); mine.status != http.StatusOK || !strings.Contains(mine.body, "an@example.vn") {
+		t.Fatalf("after signing in: %d", mine.status)
+	}
+
+	bad := signInThrough(t, e, func(u *url.URL) {
+		q := u.Query()
+		q.Set("state", "khac")
+		u.RawQuery = q.Encode()
+	})
+	if bad.status != http.StatusUnauthorized || strings.Contains(bad.header.Get("Set-Cookie"), "motcua_citizen=") {
+		t.Fatalf("a tampered state: %d, cookies %q", bad.status, bad.header["Set-Cookie"])
+	}
+	prov.Person(map[string]any{"sub": "079000000001", "email": "chua-xac-minh@example.vn", "email_verified": false})
+	if unverified := signInThrough(t, e, nil); unverified.status != http.StatusUnprocessableEntity || !strings.Contains(unverified.body, "chưa có thư điện tử") {
+		t.Fatalf("an unverified address: %d", unverified.status)
+	}
+}
