@@ -75,8 +75,11 @@ type DB struct {
 	// prepares every statement afresh otherwise).
 	stmts sync.Map // string → *sql.Stmt
 	// tracks keeps recent tracking answers (store/track.go).
-	tracks trackCache
-	nstmts atomic.Int64
+	tracks        trackCache
+	trackOnce     sync.Once
+	trackPrepared *sql.Stmt
+	trackErr      error
+	nstmts        atomic.Int64
 }
 
 // Open opens (creating if needed) the database named by dsn — a file path
@@ -125,6 +128,9 @@ const sqliteIdleConns = 16
 
 // Close closes the database.
 func (db *DB) Close() error {
+	if db.trackPrepared != nil {
+		db.trackPrepared.Close()
+	}
 	db.stmts.Range(func(_, v any) bool {
 		v.(*sql.Stmt).Close()
 		return true

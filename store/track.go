@@ -6,7 +6,6 @@ import (
 	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -101,31 +100,51 @@ func (r *trackRecord) opens(secret string) bool {
 	return r.secret != "" && subtle.ConstantTimeCompare([]byte(r.secret), []byte(secret)) == 1
 }
 
+// trackQuery reads a dossier's public facts and its events in one
+// statement: without a transaction (a single statement reads one
+// snapshot), which tracking's rate needs.
+const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
+	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at,
+	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), e.seq, e.type, e.at, e.unit_id, e.reason, e.data
+	FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id JOIN events e ON e.dossier_id = d.id
+	WHERE d.code = ? ORDER BY e.seq`
+
 // loadTrack reads a dossier's public answer; a record without one when
 // there is no such code. It reads only what the answer shows (no
-// documents, no officers), in one read transaction.
+// documents, no officers).
 func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) {
+	stmt, err := db.trackStmt()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	t := &motcua.Tracking{}
-	var id int64
 	var name, phone, secret string
 	var accepted, due, promised, result, returned int64
 	var events []motcua.Event
-	err := db.readTx(ctx, func(tx *Tx) error {
-		err := tx.queryRow(`SELECT d.id, d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
-			d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at,
-			(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id)
-			FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id WHERE d.code = ?`, code).Scan(
-			&id, &t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned, &t.Rated)
-		if err != nil {
-			return err
+	for rows.Next() {
+		var e motcua.Event
+		var at int64
+		var data []byte
+		if err := rows.Scan(&t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned,
+			&t.Rated, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			return nil, err
 		}
-		events, err = publicEvents(tx, id)
-		return err
-	})
-	if errors.Is(err, sql.ErrNoRows) {
-		return &trackRecord{at: time.Now()}, nil
-	} else if err != nil {
+		e.At = fromMS(at)
+		if err := decodeShown(&e, data); err != nil {
+			return nil, fmt.Errorf("event %d of %s: %w", e.Seq, code, err)
+		}
+		events = append(events, e)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if len(events) == 0 {
+		return &trackRecord{at: time.Now()}, nil
 	}
 	t.Initials = motcua.Initials(name)
 	t.AcceptedAt, t.DueAt, t.PromisedAt, t.ResultAt, t.ReturnedAt = fromMS(accepted), fromMS(due), fromMS(promised), fromMS(result), fromMS(returned)
@@ -144,34 +163,24 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	return r, nil
 }
 
-// publicEvents lists a dossier's events with the data tracking shows:
-// the payload is decoded only for the kinds whose details are shown, or
-// when it may mark a late entry.
-func publicEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
-	rows, err := tx.query(`SELECT seq, type, at, unit_id, reason, data FROM events WHERE dossier_id = ? ORDER BY seq`, dossierID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []motcua.Event
-	for rows.Next() {
-		var e motcua.Event
-		var at int64
-		var data []byte
-		if err := rows.Scan(&e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
-			return nil, err
+// trackStmt is trackQuery prepared once (not under a request's context,
+// whose end would spoil it for good).
+func (db *DB) trackStmt() (*sql.Stmt, error) {
+	db.trackOnce.Do(func() { db.trackPrepared, db.trackErr = db.sql.Prepare(db.rebind(trackQuery)) })
+	return db.trackPrepared, db.trackErr
+}
+
+// decodeShown decodes an event's payload only for the kinds whose details
+// tracking shows, or when it may mark a late entry.
+func decodeShown(e *motcua.Event, data []byte) error {
+	switch e.Type {
+	case motcua.EventSupplementRequested, motcua.EventExtended, motcua.EventPartSent, motcua.EventLateApproved:
+	default:
+		if !bytes.Contains(data, []byte(`"pending"`)) {
+			return nil
 		}
-		e.At = fromMS(at)
-		switch {
-		case e.Type == motcua.EventSupplementRequested || e.Type == motcua.EventExtended || e.Type == motcua.EventPartSent ||
-			e.Type == motcua.EventLateApproved || bytes.Contains(data, []byte(`"pending"`)):
-			if err := json.Unmarshal(data, &e.Data); err != nil {
-				return nil, fmt.Errorf("event %d of dossier %d: %w", e.Seq, dossierID, err)
-			}
-		}
-		out = append(out, e)
 	}
-	return out, rows.Err()
+	return json.Unmarshal(data, &e.Data)
 }
 
 // trackFull checks a code and its factor like Track, returning the whole
