@@ -41,6 +41,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /api/v1/dossiers/{code}/actions", s.authed(s.act))
 	mux.HandleFunc("POST /api/v1/refusals", s.authed(s.refuse))
 	mux.HandleFunc("GET /api/v1/calendar/due", s.authed(s.calendarDue))
+	mux.HandleFunc("GET /api/v1/events", s.authed(s.events))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, motcua.Errorf(motcua.ENOTFOUND, "Không có API %s %s.", r.Method, r.URL.Path))
 	})

@@ -100,7 +100,7 @@ func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua
 	if err := syncSteps(tx, d, 0); err != nil {
 		return err
 	}
-	return insertEvent(tx, e)
+	return insertEvent(tx, d, e)
 }
 
 // acceptedWithKey returns the dossier an earlier intake with key created, if any.
@@ -219,7 +219,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		d = &next
-		return insertEvent(tx, &e)
+		return insertEvent(tx, d, &e)
 	})
 	if isUniqueViolation(err) {
 		return nil, motcua.ErrDossierChanged("")
@@ -310,14 +310,19 @@ func (db *DB) Refuse(ctx context.Context, a *motcua.Actor, r *motcua.Refusal) (e
 	})
 }
 
-func insertEvent(tx *Tx, e *motcua.Event) error {
+// insertEvent appends e, which left the dossier as d, to the ledger and
+// publishes it (store/outbox.go) in the same transaction.
+func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 	data, err := json.Marshal(e.Data)
 	if err != nil {
 		return err
 	}
-	return tx.queryRow(`INSERT INTO events (dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data)
+	if err := tx.queryRow(`INSERT INTO events (dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.DossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt),
-		e.ActorID, e.UnitID, e.Reason, string(data)).Scan(&e.ID)
+		e.ActorID, e.UnitID, e.Reason, string(data)).Scan(&e.ID); err != nil {
+		return err
+	}
+	return publish(tx, d, e)
 }
 
 // insertEvents writes events in one statement, without reading back

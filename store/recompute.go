@@ -69,7 +69,7 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 			return err
 		}
 		changed = true
-		return insertEvent(tx, &e)
+		return insertEvent(tx, &next, &e)
 	})
 	return changed, err
 }
