@@ -54,6 +54,8 @@ func (r Role) Label() string {
 		return "Lãnh đạo đơn vị"
 	case RoleAdmin:
 		return "Quản trị hệ thống"
+	case RoleClient:
+		return "Hệ thống kết nối"
 	}
 	return string(r)
 }
@@ -79,6 +81,9 @@ type User struct {
 type Actor struct {
 	User  User
 	Units map[int64][]Role
+	// Client is set when an external system calls with its key: its scope
+	// narrows what the roles reach (policy.go).
+	Client *Client
 }
 
 // Has reports whether the actor holds role in the unit.

@@ -9,6 +9,9 @@ package motcua
 // alone shows no citizen's data.
 // A co-ordinating unit of a linked dossier sees it too: it works on a part.
 func (a *Actor) CanView(d *Dossier) bool {
+	if a.Client != nil && !a.Client.covers(d.ProcedureID) {
+		return false
+	}
 	if a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID) {
 		return true
 	}
@@ -22,7 +25,7 @@ func (a *Actor) CanView(d *Dossier) bool {
 
 // Handles reports whether the actor holds a dossier-handling role in the unit.
 func (a *Actor) Handles(unitID int64) bool {
-	return a.Has(unitID, RoleCounter) || a.Has(unitID, RoleSpecialist) || a.Has(unitID, RoleLeader)
+	return a.Has(unitID, RoleCounter) || a.Has(unitID, RoleSpecialist) || a.Has(unitID, RoleLeader) || a.Has(unitID, RoleClient)
 }
 
 // CanReceive reports whether the actor may accept or refuse dossiers at the unit.

@@ -4,11 +4,14 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ratelimit"
@@ -23,25 +26,30 @@ type Server struct {
 	db  *store.DB
 	log *slog.Logger
 	// Limits bound public tracking; nil: none.
-	Limits *ratelimit.Portal
+	Limits  *ratelimit.Portal
+	clients struct {
+		mu     sync.Mutex
+		limits map[int64]*ratelimit.Limiter // per client: its rate
+	}
 }
 
 // Register adds the API routes to mux.
 func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
+	s.clients.limits = map[int64]*ratelimit.Limiter{}
 	mux.HandleFunc("GET /api/v1/track", s.track)
 	mux.HandleFunc("POST /api/v1/sessions", s.login)
 	mux.HandleFunc("DELETE /api/v1/sessions", s.authed(s.logout))
-	mux.HandleFunc("GET /api/v1/procedures", s.authed(s.listProcedures))
-	mux.HandleFunc("GET /api/v1/procedures/{id}", s.authed(s.getProcedure))
-	mux.HandleFunc("GET /api/v1/dossiers", s.authed(s.listDossiers))
+	mux.HandleFunc("GET /api/v1/procedures", s.can(motcua.ClientRead, s.listProcedures))
+	mux.HandleFunc("GET /api/v1/procedures/{id}", s.can(motcua.ClientRead, s.getProcedure))
+	mux.HandleFunc("GET /api/v1/dossiers", s.can(motcua.ClientRead, s.listDossiers))
 	mux.HandleFunc("POST /api/v1/dossiers", s.authed(s.acceptDossier))
-	mux.HandleFunc("GET /api/v1/dossiers/{code}", s.authed(s.getDossier))
-	mux.HandleFunc("GET /api/v1/dossiers/{code}/events", s.authed(s.listEvents))
+	mux.HandleFunc("GET /api/v1/dossiers/{code}", s.can(motcua.ClientRead, s.getDossier))
+	mux.HandleFunc("GET /api/v1/dossiers/{code}/events", s.can(motcua.ClientRead, s.listEvents))
 	mux.HandleFunc("POST /api/v1/dossiers/{code}/actions", s.authed(s.act))
 	mux.HandleFunc("POST /api/v1/refusals", s.authed(s.refuse))
-	mux.HandleFunc("GET /api/v1/calendar/due", s.authed(s.calendarDue))
-	mux.HandleFunc("GET /api/v1/events", s.authed(s.events))
+	mux.HandleFunc("GET /api/v1/calendar/due", s.can(motcua.ClientRead, s.calendarDue))
+	mux.HandleFunc("GET /api/v1/events", s.can(motcua.ClientEvents, s.events))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, motcua.Errorf(motcua.ENOTFOUND, "Không có API %s %s.", r.Method, r.URL.Path))
 	})
@@ -50,13 +58,19 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 
 type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
 
-// authed accepts a bearer token from POST /api/v1/sessions or the web
-// session cookie.
+// authed accepts a bearer token from POST /api/v1/sessions, the web
+// session cookie, or an external system's key (store/clients.go). A
+// client's calls are bounded by its rate and each one is audited; what it
+// may see and do is the policy's (motcua.Actor.Client).
 func (s *Server) authed(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		token := requestToken(r)
 		if token == "" {
 			writeError(w, motcua.Errorf(motcua.EUNAUTHORIZED, "Chưa đăng nhập."))
+			return
+		}
+		if store.ClientKey(token) {
+			s.asClient(w, r, token, h)
 			return
 		}
 		a, err := s.db.SessionActor(r.Context(), token)
@@ -66,6 +80,53 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 		}
 		h(w, r, a)
 	}
+}
+
+// can is authed for an action a client must be granted.
+func (s *Server) can(action motcua.ClientAction, h handler) http.HandlerFunc {
+	return s.authed(func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+		if !a.Allows(action) {
+			writeError(w, motcua.Errorf(motcua.EFORBIDDEN, "Hệ thống kết nối chưa được cấp quyền %q.", action))
+			return
+		}
+		h(w, r, a)
+	})
+}
+
+// asClient serves a client's call within its rate, and audits it.
+func (s *Server) asClient(w http.ResponseWriter, r *http.Request, key string, h handler) {
+	a, err := s.db.ClientActor(r.Context(), key)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	s.clients.mu.Lock()
+	lim := s.clients.limits[a.Client.ID]
+	if lim == nil {
+		lim = ratelimit.New(a.Client.RatePerMinute, time.Minute)
+		s.clients.limits[a.Client.ID] = lim
+	}
+	s.clients.mu.Unlock()
+	if !lim.Allow("") {
+		writeError(rec, ratelimit.ErrTooMany)
+	} else {
+		h(rec, r, a)
+	}
+	if err := s.db.LogAPICall(context.WithoutCancel(r.Context()), a.Client.ID, r.Method, r.URL.Path, rec.status, ratelimit.ClientAddress(r)); err != nil {
+		s.log.Error("audit of an API call", "client", a.Client.Name, "err", err)
+	}
+}
+
+// statusRecorder remembers the status a handler wrote, for the audit.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
 }
 
 // requestToken is the bearer token, or else the web session cookie.

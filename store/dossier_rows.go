@@ -260,6 +260,9 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	in := marks(len(ids))
 	var cond string // the filter other than scope
 	var condArgs []any
+	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
+		cond, condArgs = procedureCond("d.", a.Client.ProcedureIDs)
+	}
 	if f.State != "" {
 		cond += ` AND d.state = ?`
 		condArgs = append(condArgs, string(f.State))

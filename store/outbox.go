@@ -91,10 +91,14 @@ func (db *DB) Feed(ctx context.Context, a *motcua.Actor, after Cursor, limit int
 			args = append(args, u)
 		}
 	}
-	args = append(args, limit)
+	procs, procArgs := "", []any(nil)
+	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
+		procs, procArgs = procedureCond("", a.Client.ProcedureIDs)
+	}
+	args = append(append(args, procArgs...), limit)
 	err = db.readTx(ctx, func(tx *Tx) error {
 		rows, err := tx.query(`SELECT tx_id, id, body FROM outbox WHERE (tx_id > ? OR (tx_id = ? AND id > ?))`+settled+`
-			AND (receiving_unit_id IN (`+in+`) OR deciding_unit_id IN (`+in+`)) ORDER BY tx_id, id LIMIT ?`, args...)
+			AND (receiving_unit_id IN (`+in+`) OR deciding_unit_id IN (`+in+`))`+procs+` ORDER BY tx_id, id LIMIT ?`, args...)
 		if err != nil {
 			return err
 		}
@@ -113,4 +117,17 @@ func (db *DB) Feed(ctx context.Context, a *motcua.Actor, after Cursor, limit int
 		return rows.Err()
 	})
 	return out, next, err
+}
+
+// procedureCond narrows rows (of alias) to the given procedures; an empty
+// list matches nothing.
+func procedureCond(alias string, ids []int64) (string, []any) {
+	if len(ids) == 0 {
+		return ` AND 1 = 0`, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return ` AND ` + alias + `procedure_id IN (` + marks(len(ids)) + `)`, args
 }

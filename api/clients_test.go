@@ -1,0 +1,88 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/store"
+)
+
+// TestClientScopedToOneCommune: an external system scoped to commune A
+// sees A's dossiers and events through the API and the feed, and nothing
+// of commune B; it cannot accept or act; every call it makes is audited.
+func TestClientScopedToOneCommune(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			e := newEnvOn(t, engine)
+			a, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
+			own := e.accept(t, a, fx.unitA.ID, "Lê Thị Ánh")
+			other := e.accept(t, b, fx.unitB.ID, "Hoàng Văn Bảo")
+			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch xã A", UnitCodes: []string{fx.unitA.Code},
+				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var list struct{ Dossiers []api.Dossier }
+			e.do(t, key, "GET", "/api/v1/dossiers", nil).decode(t, &list)
+			if len(list.Dossiers) != 1 || list.Dossiers[0].Code != own.Code {
+				t.Fatalf("the client lists %+v", list.Dossiers)
+			}
+			if res := e.do(t, key, "GET", "/api/v1/dossiers/"+own.Code, nil); res.status != http.StatusOK {
+				t.Fatalf("reading A's dossier: %d", res.status)
+			}
+			for _, path := range []string{"/api/v1/dossiers/" + other.Code, "/api/v1/dossiers/" + other.Code + "/events"} {
+				e.do(t, key, "GET", path, nil).wantError(t, http.StatusNotFound, "not_found", "")
+			}
+			var feed api.Feed
+			e.do(t, key, "GET", "/api/v1/events?limit=100", nil).decode(t, &feed)
+			if len(feed.Events) != 1 || feed.Events[0].Subject != own.Code || feed.Events[0].Type != "vn.motcua.dossier.accepted" {
+				t.Fatalf("the client's feed: %+v", feed.Events)
+			}
+			if strings.Contains(string(e.do(t, key, "GET", "/api/v1/events", nil).body), "Lê Thị Ánh") {
+				t.Fatal("the feed carries the applicant's name")
+			}
+			e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.unitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
+			e.act(t, key, own.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).wantError(t, http.StatusForbidden, "forbidden", "")
+			var calls int
+			if err := e.db.SQL().QueryRow(`SELECT COUNT(*) FROM api_calls`).Scan(&calls); err != nil || calls != 8 {
+				t.Fatalf("%d calls audited (%v), want 8", calls, err)
+			}
+		})
+	}
+}
+
+// TestClientKeysRotateLimitAndStop: a client without the feed's grant is
+// refused it; a rotated key works alongside the old one for a day; a
+// client over its rate waits; a disabled client is refused at once.
+func TestClientKeysRotateLimitAndStop(t *testing.T) {
+	e := newEnv(t)
+	old, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Cổng quốc gia", UnitCodes: []string{fx.district.Code},
+		Actions: []motcua.ClientAction{motcua.ClientRead}, RatePerMinute: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do(t, old, "GET", "/api/v1/events", nil).wantError(t, http.StatusForbidden, "forbidden", "")
+	fresh, err := e.db.RotateClientKey(t.Context(), "Cổng quốc gia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{old, fresh} {
+		if res := e.do(t, key, "GET", "/api/v1/dossiers", nil); res.status != http.StatusOK {
+			t.Fatalf("during the grace period: %d", res.status)
+		}
+	}
+	e.do(t, fresh, "GET", "/api/v1/dossiers", nil).wantError(t, http.StatusTooManyRequests, "too_many", "")
+	e.db.Now = func() time.Time { return fixedNow.Add(store.RotationGrace + time.Minute) }
+	e.do(t, old, "GET", "/api/v1/dossiers", nil).wantError(t, http.StatusUnauthorized, "unauthorized", "")
+	if err := e.db.SetClientDisabled(t.Context(), "Cổng quốc gia", true); err != nil {
+		t.Fatal(err)
+	}
+	e.do(t, fresh, "GET", "/api/v1/dossiers", nil).wantError(t, http.StatusUnauthorized, "unauthorized", "")
+	if _, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "x", UnitCodes: []string{"không-có"}}); motcua.ErrorCode(err) != motcua.EINVALID {
+		t.Fatalf("an unknown unit: %v", err)
+	}
+}
