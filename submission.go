@@ -164,3 +164,10 @@ func Initials(name string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// WeakFactor reports whether a tracking factor is the last four digits of
+// a phone (guessable, so bounded) rather than the receipt's secret.
+func WeakFactor(secret string) bool {
+	secret = strings.TrimSpace(secret)
+	return len(secret) == 4 && strings.Trim(secret, "0123456789") == ""
+}

@@ -40,7 +40,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	code := motcua.NFC(strings.TrimSpace(q.Get("code")))
 	var t *motcua.Tracking
-	err := s.Limits.Lookup(r, code, func() (err error) {
+	err := s.Limits.Lookup(r, code, motcua.WeakFactor(q.Get("secret")), func() (err error) {
 		t, err = s.db.Track(r.Context(), code, q.Get("secret"))
 		return err
 	})

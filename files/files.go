@@ -112,11 +112,20 @@ func cleanName(name string) string {
 		}
 		return r
 	}, motcua.NFC(name))
-	if len(name) > 200 {
-		name = name[:200]
-	}
 	if name == "" || name == "." || name == "/" {
 		name = "tep"
+	}
+	// Shorten the stem, never the extension, at a character boundary.
+	if len(name) > 200 {
+		ext := filepath.Ext(name)
+		if len(ext) > 16 {
+			ext = ""
+		}
+		stem := []rune(strings.TrimSuffix(name, ext))
+		for len(string(stem))+len(ext) > 200 {
+			stem = stem[:len(stem)-1]
+		}
+		name = string(stem) + ext
 	}
 	return name
 }

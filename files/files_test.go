@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/motcua/motcua"
 )
@@ -84,5 +85,17 @@ func TestSavesByHashOnce(t *testing.T) {
 	}
 	if _, err := s.Open("../../etc/passwd"); err == nil {
 		t.Fatal("opened a path that is not a hash")
+	}
+}
+
+func TestLongNamesKeepTheirExtension(t *testing.T) {
+	s := &Store{Dir: t.TempDir()}
+	long := strings.Repeat("Giấy chứng nhận quyền sử dụng đất ", 8) + ".pdf"
+	c, err := s.Check(long, bytes.NewReader([]byte("%PDF-1.7\n%%EOF\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Name) > 200 || !strings.HasSuffix(c.Name, ".pdf") || !utf8.ValidString(c.Name) {
+		t.Fatalf("name %q (%d bytes)", c.Name, len(c.Name))
 	}
 }

@@ -26,7 +26,8 @@ type Mailer interface {
 }
 
 // Sender delivers queued notices. Mail or SMS may be nil: notices for a
-// channel without a sender wait (and are retried) until one is configured.
+// channel without a sender fail and are retried with backoff for about
+// four hours (store.NoticeGiveUp), then left with their error.
 type Sender struct {
 	DB   *store.DB
 	Mail Mailer

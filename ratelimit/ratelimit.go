@@ -63,6 +63,19 @@ func (l *Limiter) Allow(key string) bool {
 	return true
 }
 
+// Refund gives back one event of key's allowance (a lookup that succeeded
+// after its token was taken).
+func (l *Limiter) Refund(key string) {
+	if l == nil || l.n <= 0 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.buckets[key]; b != nil {
+		b.tokens = min(l.n, b.tokens+1)
+	}
+}
+
 // Spent reports whether key has no allowance left, without taking any.
 func (l *Limiter) Spent(key string) bool {
 	if l == nil || l.n <= 0 {
@@ -89,9 +102,10 @@ func (l *Limiter) sweep(now time.Time) {
 // JSON: tracking guesses and one-time code requests. A nil limiter
 // allows everything (the benchmark measures the lookup itself).
 type Portal struct {
-	TrackPerAddress *Limiter // lookups per client address
-	FailuresPerCode *Limiter // failed lookups per dossier code
-	CodesPerAddress *Limiter // one-time codes asked for per client address
+	TrackPerAddress   *Limiter // lookups per client address
+	FailuresPerCode   *Limiter // failed lookups with a weak factor (four phone digits) per dossier code
+	CodesPerAddress   *Limiter // one-time codes asked for per client address
+	GuessesPerAddress *Limiter // one-time codes typed in per client address
 }
 
 // DefaultPortal: a person refreshing a page is never stopped; a script
@@ -99,9 +113,10 @@ type Portal struct {
 // an hour.
 func DefaultPortal() *Portal {
 	return &Portal{
-		TrackPerAddress: New(60, time.Minute),
-		FailuresPerCode: New(10, time.Hour),
-		CodesPerAddress: New(10, time.Hour),
+		TrackPerAddress:   New(60, time.Minute),
+		FailuresPerCode:   New(10, time.Hour),
+		CodesPerAddress:   New(10, time.Hour),
+		GuessesPerAddress: New(30, time.Hour),
 	}
 }
 
@@ -120,15 +135,23 @@ func ClientAddress(r *http.Request) string {
 var ErrTooMany = motcua.Errorf(motcua.ETOOMANY, "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.")
 
 // Lookup runs a tracking lookup of code within the bounds: lookups per
-// client address, and failed lookups per code — which engage alike for
-// codes that exist and codes that do not, so they reveal nothing either.
-func (p *Portal) Lookup(r *http.Request, code string, lookup func() error) error {
-	if p != nil && (!p.TrackPerAddress.Allow(ClientAddress(r)) || p.FailuresPerCode.Spent(code)) {
+// client address; and, for a weak factor (the four last digits of a phone,
+// ten thousand possibilities), attempts per code — each one takes a token
+// before the lookup, given back when it succeeds, so guesses sent in
+// parallel are bounded too. The bound engages alike for codes that exist
+// and codes that do not. A receipt's secret is not bounded per code: it
+// cannot be guessed, and its holder is never locked out by someone else's
+// guesses.
+func (p *Portal) Lookup(r *http.Request, code string, weak bool, lookup func() error) error {
+	if p == nil {
+		return lookup()
+	}
+	if !p.TrackPerAddress.Allow(ClientAddress(r)) || (weak && !p.FailuresPerCode.Allow(code)) {
 		return ErrTooMany
 	}
 	err := lookup()
-	if p != nil && motcua.ErrorCode(err) == motcua.ENOTFOUND {
-		p.FailuresPerCode.Allow(code)
+	if weak && err == nil {
+		p.FailuresPerCode.Refund(code)
 	}
 	return err
 }

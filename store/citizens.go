@@ -76,24 +76,35 @@ func (db *DB) VerifyCode(ctx context.Context, c motcua.Contact, code string) (to
 	err = db.inTx(ctx, func(tx *Tx) error {
 		var id int64
 		var hash string
-		var attempts int
-		err := tx.queryRow(`SELECT id, code_hash, attempts FROM otp_codes WHERE contact = ? AND used_at = 0 AND expires_at > ?
-			ORDER BY created_at DESC LIMIT 1`, c.String(), ms(now)).Scan(&id, &hash, &attempts)
+		err := tx.queryRow(`SELECT id, code_hash FROM otp_codes WHERE contact = ? AND used_at = 0 AND expires_at > ?
+			ORDER BY created_at DESC LIMIT 1`, c.String(), ms(now)).Scan(&id, &hash)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		} else if err != nil {
 			return err
 		}
-		if subtle.ConstantTimeCompare([]byte(hash), []byte(codeHash(c.String(), code))) != 1 {
-			attempts++
-			used := int64(0)
-			if attempts >= codeAttempts {
-				used = ms(now) // too many guesses: the code is dead
-			}
-			_, err := tx.exec(`UPDATE otp_codes SET attempts = ?, used_at = ? WHERE id = ?`, attempts, used, id)
+		// Count the attempt first, atomically: it locks the code's row, so
+		// guesses sent in parallel are counted one after another.
+		var attempts int
+		err = tx.queryRow(`UPDATE otp_codes SET attempts = attempts + 1 WHERE id = ? AND used_at = 0 AND attempts < ? RETURNING attempts`,
+			id, codeAttempts).Scan(&attempts)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // used or killed meanwhile
+		} else if err != nil {
 			return err
 		}
-		if _, err := tx.exec(`UPDATE otp_codes SET used_at = ? WHERE id = ? AND used_at = 0`, ms(now), id); err != nil {
+		if subtle.ConstantTimeCompare([]byte(hash), []byte(codeHash(c.String(), code))) != 1 {
+			if attempts >= codeAttempts { // too many guesses: the code is dead
+				_, err := tx.exec(`UPDATE otp_codes SET used_at = ? WHERE id = ?`, ms(now), id)
+				return err
+			}
+			return nil
+		}
+		res, err := tx.exec(`UPDATE otp_codes SET used_at = ? WHERE id = ? AND used_at = 0`, ms(now), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return err
 		}
 		ok = true

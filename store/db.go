@@ -76,9 +76,8 @@ type DB struct {
 	stmts sync.Map // string → *sql.Stmt
 	// tracks keeps recent tracking answers (store/track.go).
 	tracks        trackCache
-	trackOnce     sync.Once
+	trackMu       sync.Mutex
 	trackPrepared *sql.Stmt
-	trackErr      error
 	nstmts        atomic.Int64
 }
 
@@ -128,9 +127,11 @@ const sqliteIdleConns = 16
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.trackMu.Lock()
 	if db.trackPrepared != nil {
 		db.trackPrepared.Close()
 	}
+	db.trackMu.Unlock()
 	db.stmts.Range(func(_, v any) bool {
 		v.(*sql.Stmt).Close()
 		return true

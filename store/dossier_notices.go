@@ -2,30 +2,48 @@ package store
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/motcua/motcua"
 )
 
 // dossierNotices tells the applicant what changed between the projection
-// cur and next that concerns them: the result ready, the result returned
-// (with the link to rate the service) and an apology with a new date. They
-// go to the contact the submission was filed from, else to the e-mail and
+// cur and next, through event e, that concerns them: the clock paused for
+// additions, an apology with a new date, the result ready, the result
+// returned (with the link to rate the service), processing stopped, the
+// withdrawal recorded. Changes are read from the projections, so a late
+// entry is announced when a leader's approval makes it count. Notices go
+// to the contact the submission was filed from, else to the e-mail and
 // phone given at the counter.
-func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier) error {
+func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event) error {
+	track := motcua.TrackURL(db.PublicURL, next)
 	var subject, body string
 	switch {
+	case next.State == motcua.StateSupplement && cur.State != motcua.StateSupplement:
+		subject = "Hồ sơ " + next.Code + " cần bổ sung"
+		missing := ""
+		if e.Type == motcua.EventSupplementRequested && len(e.Data.Missing) > 0 {
+			missing = " Cần bổ sung: " + strings.Join(e.Data.Missing, "; ") + "."
+		}
+		body = fmt.Sprintf("Hồ sơ %s cần bổ sung giấy tờ; thời gian chờ bổ sung không tính vào thời hạn giải quyết.%s Tra cứu: %s",
+			next.ProcedureName, missing, track)
+	case next.Extensions > cur.Extensions:
+		subject = "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ " + next.Code
+		body = fmt.Sprintf("Hồ sơ %s chưa giải quyết kịp thời hạn. Chúng tôi thành thật xin lỗi; ngày hẹn trả kết quả mới là %s. Tra cứu: %s",
+			next.ProcedureName, motcua.FormatDateTime(next.PromisedAt), track)
 	case next.State == motcua.StateResultReady && cur.State != motcua.StateResultReady:
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
-		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt),
-			motcua.TrackURL(db.PublicURL, next))
+		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)
 	case next.State == motcua.StateReturned && cur.State != motcua.StateReturned:
 		subject = "Hồ sơ " + next.Code + " đã trả kết quả"
 		body = fmt.Sprintf("Kết quả hồ sơ %s đã được trả. Xin ông/bà dành một phút đánh giá mức độ hài lòng: %s", next.ProcedureName,
 			motcua.RateURL(db.PublicURL, next))
-	case !next.PromisedAt.IsZero() && !next.PromisedAt.Equal(cur.PromisedAt) && next.State == motcua.StateProcessing:
-		subject = "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ " + next.Code
-		body = fmt.Sprintf("Hồ sơ %s chưa giải quyết kịp thời hạn. Chúng tôi thành thật xin lỗi; ngày hẹn trả kết quả mới là %s. Tra cứu: %s",
-			next.ProcedureName, motcua.FormatDateTime(next.PromisedAt), motcua.TrackURL(db.PublicURL, next))
+	case next.State == motcua.StateStopped && cur.State != motcua.StateStopped:
+		subject = "Hồ sơ " + next.Code + " dừng giải quyết"
+		body = fmt.Sprintf("Hồ sơ %s đã dừng giải quyết. Lý do: %s. Tra cứu: %s", next.ProcedureName, e.Reason, track)
+	case next.State == motcua.StateWithdrawn && cur.State != motcua.StateWithdrawn:
+		subject = "Hồ sơ " + next.Code + " đã được rút"
+		body = fmt.Sprintf("Đã ghi nhận việc rút hồ sơ %s. Tra cứu: %s", next.ProcedureName, track)
 	default:
 		return nil
 	}

@@ -177,8 +177,9 @@ func insertDossiers(tx *Tx, ds []*motcua.Dossier) error {
 	return nil
 }
 
-// updateDossier writes the new projection d over cur, the one read, if
-// nobody changed the dossier since; otherwise it reports a conflict.
+// updateDossier writes the new projection d over cur, the row as read, if
+// nobody changed the dossier since; otherwise it reports a conflict. The
+// report counters move from what cur counted to what d counts.
 func updateDossier(tx *Tx, cur, d *motcua.Dossier) error {
 	var pendingSeq int
 	var pendingUnit int64

@@ -183,7 +183,7 @@ func (db *DB) decidingUnit(ctx context.Context, unitID int64, p *motcua.Procedur
 func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Act(%d, %s)", act.DossierID, act.Type)
 	err = db.inTx(ctx, func(tx *Tx) error {
-		cur, events, p, cal, err := db.loadForAction(tx, act.DossierID)
+		cur, stored, events, p, cal, err := db.loadForAction(tx, act.DossierID)
 		if err != nil {
 			return err
 		}
@@ -206,7 +206,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := updateDossier(tx, cur, &next); err != nil {
+		if err := updateDossier(tx, stored, &next); err != nil {
 			return err
 		}
 		if err := syncParts(tx, &next); err != nil {
@@ -215,7 +215,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
 			return err
 		}
-		if err := db.dossierNotices(tx, cur, &next); err != nil {
+		if err := db.dossierNotices(tx, cur, &next, &e); err != nil {
 			return err
 		}
 		d = &next
@@ -233,7 +233,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua.Dossier, events []motcua.Event, p *motcua.Procedure, err error) {
 	defer motcua.Wrap(&err, "DB.History(%d)", id)
 	err = db.inTx(ctx, func(tx *Tx) error {
-		d, events, p, _, err = db.loadForAction(tx, id)
+		d, _, events, p, _, err = db.loadForAction(tx, id)
 		if err != nil {
 			return err
 		}
@@ -248,27 +248,23 @@ func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua
 	return d, events, p, nil
 }
 
-// loadForAction reads a dossier, replays its events to the authoritative
-// projection, and returns what the rules need.
-func (db *DB) loadForAction(tx *Tx, id int64) (*motcua.Dossier, []motcua.Event, *motcua.Procedure, *calendar.Calendar, error) {
-	row, err := getDossier(tx, `d.id = ?`, id)
-	if err != nil {
-		return nil, nil, nil, nil, err
+// loadForAction reads a dossier for an action: replayed in full from its
+// events, and as stored (what the report counters counted).
+func (db *DB) loadForAction(tx *Tx, id int64) (cur, stored *motcua.Dossier, events []motcua.Event, p *motcua.Procedure, cal *calendar.Calendar, err error) {
+	if stored, err = getDossier(tx, `d.id = ?`, id); err != nil {
+		return nil, nil, nil, nil, nil, err
 	}
-	events, err := listEvents(tx, id)
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if events, err = listEvents(tx, id); err != nil {
+		return nil, nil, nil, nil, nil, err
 	}
-	p, err := db.ProcedureVersion(tx.ctx, row.VersionID)
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if p, err = db.ProcedureVersion(tx.ctx, stored.VersionID); err != nil {
+		return nil, nil, nil, nil, nil, err
 	}
-	cal, err := db.Calendar(tx.ctx, row.ReceivingUnitID)
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if cal, err = db.Calendar(tx.ctx, stored.ReceivingUnitID); err != nil {
+		return nil, nil, nil, nil, nil, err
 	}
-	d, _, err := ledger.Replay(baseOf(row), events, p, cal)
-	return &d, events, p, cal, err
+	d, _, err := ledger.Replay(baseOf(stored), events, p, cal)
+	return &d, stored, events, p, cal, err
 }
 
 // baseOf keeps what events do not carry: identity and procedure names.

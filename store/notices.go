@@ -14,12 +14,14 @@ import (
 
 // Notice is one message to one recipient.
 type Notice struct {
-	ID       int64
-	Channel  string // "email" or "sms"
-	To       string
-	Subject  string // e-mail only
-	Body     string
-	Attempts int
+	ID        int64
+	Channel   string // "email" or "sms"
+	To        string
+	Subject   string // e-mail only
+	Body      string
+	Attempts  int
+	Sensitive bool // a one-time code: useless once expired, blanked once done
+	CreatedAt time.Time
 }
 
 // NoticeGiveUp is how many failed attempts end a notice's retries.
@@ -63,7 +65,7 @@ func (db *DB) ClaimNotices(ctx context.Context, limit int, lease time.Duration) 
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT id, channel, recipient, subject, body, attempts FROM notifications
+		rows, err := tx.query(`SELECT id, channel, recipient, subject, body, attempts, sensitive, created_at FROM notifications
 			WHERE sent_at = 0 AND next_at <= ? ORDER BY next_at LIMIT ?`+lock, ms(now), limit)
 		if err != nil {
 			return err
@@ -71,9 +73,12 @@ func (db *DB) ClaimNotices(ctx context.Context, limit int, lease time.Duration) 
 		defer rows.Close()
 		for rows.Next() {
 			var n Notice
-			if err := rows.Scan(&n.ID, &n.Channel, &n.To, &n.Subject, &n.Body, &n.Attempts); err != nil {
+			var sensitive int
+			var created int64
+			if err := rows.Scan(&n.ID, &n.Channel, &n.To, &n.Subject, &n.Body, &n.Attempts, &sensitive, &created); err != nil {
 				return err
 			}
+			n.Sensitive, n.CreatedAt = sensitive != 0, fromMS(created)
 			out = append(out, n)
 		}
 		if err := rows.Err(); err != nil {
@@ -101,18 +106,22 @@ func (db *DB) NoticeSent(ctx context.Context, id int64) error {
 }
 
 // NoticeFailed records a failed attempt and schedules the next one, a
-// minute later doubled each time; after NoticeGiveUp attempts it stops
-// (sent_at −1) and the error stays for the administrator.
+// minute later doubled each time; after NoticeGiveUp attempts (about four
+// hours) it stops (sent_at −1) and the error stays for the administrator.
+// A one-time code stops as soon as it has expired, and is blanked.
 func (db *DB) NoticeFailed(ctx context.Context, n Notice, cause error) error {
 	attempts := n.Attempts + 1
-	next := db.now().Add(time.Minute << min(attempts-1, 16))
+	now := db.now()
+	next := now.Add(time.Minute << min(attempts-1, 16))
 	sent := int64(0)
-	if attempts >= NoticeGiveUp {
+	if attempts >= NoticeGiveUp || (n.Sensitive && now.Sub(n.CreatedAt) > codeTTL) {
 		sent = -1
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
-		_, err := tx.exec(`UPDATE notifications SET attempts = ?, next_at = ?, sent_at = ?, last_error = ? WHERE id = ?`,
-			attempts, ms(next), sent, cause.Error(), n.ID)
+		_, err := tx.exec(`UPDATE notifications SET attempts = ?, next_at = ?, sent_at = ?, last_error = ?,
+			subject = CASE WHEN sensitive <> 0 AND ? <> 0 THEN 'Mã xác thực (không gửi được)' ELSE subject END,
+			body = CASE WHEN sensitive <> 0 AND ? <> 0 THEN '(không gửi được)' ELSE body END WHERE id = ?`,
+			attempts, ms(next), sent, cause.Error(), sent, sent, n.ID)
 		return err
 	})
 }

@@ -106,8 +106,12 @@ func (db *DB) AnswerReview(ctx context.Context, a *motcua.Actor, id int64, respo
 		if !a.CanAnswerReview(unit) {
 			return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ lãnh đạo đơn vị được trả lời phản ánh này.")
 		}
-		if _, err := tx.exec(`UPDATE reviews SET closed_at = ?, closed_by = ?, response = ? WHERE id = ?`, ms(now), a.User.ID, response, id); err != nil {
+		res, err := tx.exec(`UPDATE reviews SET closed_at = ?, closed_by = ?, response = ? WHERE id = ? AND closed_at = 0`, ms(now), a.User.ID, response, id)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return motcua.Errorf(motcua.ECONFLICT, "Phản ánh này vừa được trả lời; hãy tải lại trang.")
 		}
 		d, err := getDossier(tx, `d.id = ?`, dossierID)
 		if err != nil {

@@ -44,7 +44,7 @@ func (db *DB) recomputeDueDates(ctx context.Context, actorID, unitID int64, from
 
 func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string) (changed bool, err error) {
 	err = db.inTx(ctx, func(tx *Tx) error {
-		cur, events, p, cal, err := db.loadForAction(tx, id)
+		cur, stored, events, p, cal, err := db.loadForAction(tx, id)
 		if err != nil || !cur.State.Open() {
 			return err
 		}
@@ -59,7 +59,7 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, reason string
 			return nil
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := updateDossier(tx, cur, &next); err != nil {
+		if err := updateDossier(tx, stored, &next); err != nil {
 			return err
 		}
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {

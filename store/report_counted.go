@@ -80,8 +80,8 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 }
 
 // countedQuery sums, by deciding unit, procedure and channel (the
-// receiving unit matters only for the scope), the counters before the
-// period (to_end 0) and before its end (to_end 1).
+// receiving unit matters only for the scope, applied once outside), the
+// counters before the period (to_end 0) and before its end (to_end 1).
 func countedQuery(beforeFrom, beforeTo []report.Term, units []int64) (string, []any) {
 	scope, scopeArgs := scopeCond("", units)
 	var parts []string
@@ -89,16 +89,16 @@ func countedQuery(beforeFrom, beforeTo []report.Term, units []int64) (string, []
 	for i, terms := range [][]report.Term{beforeFrom, beforeTo} {
 		for _, t := range terms {
 			sign := map[int]string{1: "", -1: "-"}[t.Sign]
-			parts = append(parts, `SELECT `+strconv.Itoa(i)+` AS to_end, deciding_unit_id, procedure_id, channel, `+
+			parts = append(parts, `SELECT `+strconv.Itoa(i)+` AS to_end, deciding_unit_id, receiving_unit_id, procedure_id, channel, `+
 				sign+`accepted AS accepted, `+sign+`finished AS finished, `+sign+`early AS early, `+sign+`on_time AS on_time, `+
 				sign+`late AS late, `+sign+`withdrawn AS withdrawn, `+sign+`overdue AS overdue
-				FROM report_counts WHERE grain = ? AND at >= ? AND at < ?`+scope)
-			args = append(append(args, int(t.Grain), t.From, t.To), scopeArgs...)
+				FROM report_counts WHERE grain = ? AND at >= ? AND at < ?`)
+			args = append(args, int(t.Grain), t.From, t.To)
 		}
 	}
 	return `SELECT deciding_unit_id, procedure_id, channel, to_end, SUM(accepted), SUM(finished), SUM(early), SUM(on_time),
-		SUM(late), SUM(withdrawn), SUM(overdue) FROM (` + strings.Join(parts, "\nUNION ALL ") + `) c
-		GROUP BY deciding_unit_id, procedure_id, channel, to_end`, args
+		SUM(late), SUM(withdrawn), SUM(overdue) FROM (` + strings.Join(parts, "\nUNION ALL ") + `) c WHERE 1 = 1` + scope + `
+		GROUP BY deciding_unit_id, procedure_id, channel, to_end`, append(args, scopeArgs...)
 }
 
 // countedKey maps a counter group to the report's group key, as the scan's

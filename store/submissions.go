@@ -102,6 +102,9 @@ func (db *DB) CheckSubmission(ctx context.Context, s *motcua.Submission) error {
 func insertFiles(tx *Tx, submissionID int64, files []motcua.SubmittedFile) error {
 	for i := range files {
 		f := &files[i]
+		if f.At.IsZero() {
+			f.At = tx.db.now()
+		}
 		if err := tx.queryRow(`INSERT INTO submission_files (submission_id, document, file_name, content_type, size, sha256, at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, submissionID, f.Document, f.FileName, f.ContentType, f.Size, f.SHA256, ms(f.At)).Scan(&f.ID); err != nil {
 			return err
@@ -343,6 +346,9 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 			fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
 				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)), db.now())
 	})
+	if isUniqueViolation(err) { // a second officer's click raced this one: the same dossier
+		return db.acceptedWithKey(ctx, a, in.Key)
+	}
 	return d, err
 }
 

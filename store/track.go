@@ -94,7 +94,7 @@ var errTrackNotFound = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ 
 // opens checks the verification factor in constant time.
 func (r *trackRecord) opens(secret string) bool {
 	secret = strings.ToUpper(strings.TrimSpace(secret))
-	if len(secret) == 4 && strings.Trim(secret, "0123456789") == "" {
+	if motcua.WeakFactor(secret) {
 		return r.phone4 != "" && subtle.ConstantTimeCompare([]byte(r.phone4), []byte(secret)) == 1
 	}
 	return r.secret != "" && subtle.ConstantTimeCompare([]byte(r.secret), []byte(secret)) == 1
@@ -104,7 +104,7 @@ func (r *trackRecord) opens(secret string) bool {
 // statement: without a transaction (a single statement reads one
 // snapshot), which tracking's rate needs.
 const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
-	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at,
+	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at, d.paused_at,
 	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), e.seq, e.type, e.at, e.unit_id, e.reason, e.data
 	FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id JOIN events e ON e.dossier_id = d.id
 	WHERE d.code = ? ORDER BY e.seq`
@@ -124,14 +124,14 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	defer rows.Close()
 	t := &motcua.Tracking{}
 	var name, phone, secret string
-	var accepted, due, promised, result, returned int64
+	var accepted, due, promised, result, returned, paused int64
 	var events []motcua.Event
 	for rows.Next() {
 		var e motcua.Event
 		var at int64
 		var data []byte
 		if err := rows.Scan(&t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned,
-			&t.Rated, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			&paused, &t.Rated, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
 			return nil, err
 		}
 		e.At = fromMS(at)
@@ -152,7 +152,10 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	if done.IsZero() {
 		done = db.now()
 	}
-	t.Late = t.State != motcua.StateWithdrawn && t.State != motcua.StateStopped && done.After(t.DueAt)
+	// Late as Biểu II.06a reads it: a dossier paused for additions before
+	// its due date is not late while it waits.
+	pausedInTime := t.State == motcua.StateSupplement && paused != 0 && paused <= due
+	t.Late = t.State != motcua.StateWithdrawn && t.State != motcua.StateStopped && !pausedInTime && done.After(t.DueAt)
 	if t.Steps, err = db.publicSteps(ctx, events); err != nil {
 		return nil, err
 	}
@@ -163,11 +166,20 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	return r, nil
 }
 
-// trackStmt is trackQuery prepared once (not under a request's context,
-// whose end would spoil it for good).
+// trackStmt is trackQuery prepared once it prepares (not under a
+// request's context, whose end would spoil it); a failure is tried again
+// on the next lookup.
 func (db *DB) trackStmt() (*sql.Stmt, error) {
-	db.trackOnce.Do(func() { db.trackPrepared, db.trackErr = db.sql.Prepare(db.rebind(trackQuery)) })
-	return db.trackPrepared, db.trackErr
+	db.trackMu.Lock()
+	defer db.trackMu.Unlock()
+	if db.trackPrepared == nil {
+		stmt, err := db.sql.Prepare(db.rebind(trackQuery))
+		if err != nil {
+			return nil, err
+		}
+		db.trackPrepared = stmt
+	}
+	return db.trackPrepared, nil
 }
 
 // decodeShown decodes an event's payload only for the kinds whose details
@@ -183,9 +195,13 @@ func decodeShown(e *motcua.Event, data []byte) error {
 	return json.Unmarshal(data, &e.Data)
 }
 
-// trackFull checks a code and its factor like Track, returning the whole
-// projection for the store's own use (rating), uncached.
+// trackFull checks a code and the receipt's secret (not the guessable
+// phone digits), returning the whole projection for the store's own use
+// (rating), uncached.
 func (db *DB) trackFull(ctx context.Context, code, secret string) (*motcua.Dossier, error) {
+	if motcua.WeakFactor(secret) {
+		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Để đánh giá, hãy dùng đường dẫn trong thông báo kết quả hoặc mã tra cứu 8 ký tự in trên giấy tiếp nhận.")
+	}
 	var d *motcua.Dossier
 	err := db.readTx(ctx, func(tx *Tx) error {
 		var err error

@@ -76,7 +76,7 @@ func (s *Server) sendCode(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	if !s.Limits.CodesPerAddress.Allow(ratelimit.ClientAddress(r)) {
+	if s.Limits != nil && !s.Limits.CodesPerAddress.Allow(ratelimit.ClientAddress(r)) {
 		s.fail(w, "portal_verify.html", v, errTooMany)
 		return
 	}
@@ -96,6 +96,10 @@ func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
 	c, err := motcua.ParseContact(form.Contact)
 	if err != nil {
 		s.fail(w, "portal_verify.html", v, err)
+		return
+	}
+	if s.Limits != nil && !s.Limits.GuessesPerAddress.Allow(ratelimit.ClientAddress(r)) {
+		s.fail(w, "portal_verify.html", v, errTooMany)
 		return
 	}
 	token, err := s.db.VerifyCode(r.Context(), c, strings.TrimSpace(r.PostFormValue("code")))
