@@ -146,6 +146,11 @@ func (t *Tx) countAll() error {
 func (db *DB) RecountReports(ctx context.Context) (err error) {
 	defer motcua.Wrap(&err, "DB.RecountReports")
 	return db.inTx(ctx, func(tx *Tx) error {
+		if db.dialect == Postgres { // intake meanwhile waits, then adds its counts to the new ones
+			if _, err := tx.exec(`LOCK TABLE report_counts IN EXCLUSIVE MODE`); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.exec(`DELETE FROM report_counts`); err != nil {
 			return err
 		}

@@ -42,7 +42,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int(store.SessionTTL.Seconds())})
+		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int(store.SessionTTL.Seconds())})
 	http.Redirect(w, r, form.Next, http.StatusSeeOther)
 }
 

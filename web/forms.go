@@ -62,6 +62,12 @@ func sendPDF(w http.ResponseWriter, r *http.Request, filename string, pdf []byte
 
 // baseURL is where citizens reach this server: the configured public
 // address, else the one this request came to.
+// secure reports whether cookies must be HTTPS-only: the request came by
+// TLS, or the public address is https (TLS ends at a reverse proxy).
+func (s *Server) secure(r *http.Request) bool {
+	return r.TLS != nil || strings.HasPrefix(s.BaseURL, "https://")
+}
+
 func (s *Server) baseURL(r *http.Request) string {
 	if s.BaseURL != "" {
 		return s.BaseURL

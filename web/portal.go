@@ -108,7 +108,7 @@ func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int((2 * time.Hour).Seconds())})
+		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((2 * time.Hour).Seconds())})
 	http.Redirect(w, r, form.Next, http.StatusSeeOther)
 }
 

@@ -26,7 +26,7 @@ func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) {
 	to, state, nonce := s.OIDC.Start()
 	next := portalNext(r.URL.Query().Get("next"))
 	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Value: url.Values{"s": {state}, "n": {nonce}, "next": {next}}.Encode(),
-		Path: "/xac-thuc/oidc", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int((10 * time.Minute).Seconds())})
+		Path: "/xac-thuc/oidc", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((10 * time.Minute).Seconds())})
 	http.Redirect(w, r, to, http.StatusFound)
 }
 
@@ -69,7 +69,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int((2 * time.Hour).Seconds())})
+		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((2 * time.Hour).Seconds())})
 	http.Redirect(w, r, portalNext(kept.Get("next")), http.StatusSeeOther)
 }
 
