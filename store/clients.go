@@ -159,13 +159,22 @@ var errBadKey = motcua.Errorf(motcua.EUNAUTHORIZED, "Khóa API không đúng, đ
 // in its units and every unit below them.
 func (db *DB) ClientActor(ctx context.Context, key string) (*motcua.Actor, error) {
 	h := tokenHash(key)
+	return db.clientActor(ctx, `key_hash = ? OR (previous_hash = ? AND previous_until > ?)`, h, h, ms(db.now()))
+}
+
+// clientActorByID is the actor of a client, for work done on its behalf
+// (webhook deliveries).
+func (db *DB) clientActorByID(ctx context.Context, id int64) (*motcua.Actor, error) {
+	return db.clientActor(ctx, `id = ?`, id)
+}
+
+func (db *DB) clientActor(ctx context.Context, where string, args ...any) (*motcua.Actor, error) {
 	var c motcua.Client
 	var units, procs, actions string
 	var disabled int
 	err := db.readTx(ctx, func(tx *Tx) error {
 		return tx.queryRow(`SELECT id, name, key_prefix, units, procedures, actions, rate_per_minute, disabled FROM api_clients
-			WHERE key_hash = ? OR (previous_hash = ? AND previous_until > ?)`, h, h, ms(db.now())).Scan(
-			&c.ID, &c.Name, &c.KeyPrefix, &units, &procs, &actions, &c.RatePerMinute, &disabled)
+			WHERE `+where, args...).Scan(&c.ID, &c.Name, &c.KeyPrefix, &units, &procs, &actions, &c.RatePerMinute, &disabled)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadKey

@@ -74,6 +74,26 @@ const MaxFeedPage = 1000
 // it appears, in order, after the cursor the reader holds.
 func (db *DB) Feed(ctx context.Context, a *motcua.Actor, after Cursor, limit int) (out []motcua.CloudEvent, next Cursor, err error) {
 	defer motcua.Wrap(&err, "DB.Feed(%s)", after)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, n, err := readFeed(tx, a, after, limit)
+		for _, r := range rows {
+			out = append(out, r.event)
+		}
+		next = n
+		return err
+	})
+	return out, next, err
+}
+
+// feedRow is one message of the feed, with its outbox id and body.
+type feedRow struct {
+	id    int64
+	body  string
+	event motcua.CloudEvent
+}
+
+// readFeed is Feed within tx.
+func readFeed(tx *Tx, a *motcua.Actor, after Cursor, limit int) (out []feedRow, next Cursor, err error) {
 	units := a.HandledUnitIDs()
 	next = after
 	if len(units) == 0 {
@@ -81,7 +101,7 @@ func (db *DB) Feed(ctx context.Context, a *motcua.Actor, after Cursor, limit int
 	}
 	limit = min(max(limit, 1), MaxFeedPage)
 	settled := ""
-	if db.dialect == Postgres {
+	if tx.db.dialect == Postgres {
 		settled = ` AND tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`
 	}
 	in := marks(len(units))
@@ -96,27 +116,24 @@ func (db *DB) Feed(ctx context.Context, a *motcua.Actor, after Cursor, limit int
 		procs, procArgs = procedureCond("", a.Client.ProcedureIDs)
 	}
 	args = append(append(args, procArgs...), limit)
-	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT tx_id, id, body FROM outbox WHERE (tx_id > ? OR (tx_id = ? AND id > ?))`+settled+`
-			AND (receiving_unit_id IN (`+in+`) OR deciding_unit_id IN (`+in+`))`+procs+` ORDER BY tx_id, id LIMIT ?`, args...)
-		if err != nil {
-			return err
+	rows, err := tx.query(`SELECT tx_id, id, body FROM outbox WHERE (tx_id > ? OR (tx_id = ? AND id > ?))`+settled+`
+		AND (receiving_unit_id IN (`+in+`) OR deciding_unit_id IN (`+in+`))`+procs+` ORDER BY tx_id, id LIMIT ?`, args...)
+	if err != nil {
+		return nil, next, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r feedRow
+		if err := rows.Scan(&next.Tx, &next.ID, &r.body); err != nil {
+			return nil, next, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var body string
-			if err := rows.Scan(&next.Tx, &next.ID, &body); err != nil {
-				return err
-			}
-			var m motcua.CloudEvent
-			if err := json.Unmarshal([]byte(body), &m); err != nil {
-				return fmt.Errorf("outbox %d: %w", next.ID, err)
-			}
-			out = append(out, m)
+		r.id = next.ID
+		if err := json.Unmarshal([]byte(r.body), &r.event); err != nil {
+			return nil, next, fmt.Errorf("outbox %d: %w", next.ID, err)
 		}
-		return rows.Err()
-	})
-	return out, next, err
+		out = append(out, r)
+	}
+	return out, next, rows.Err()
 }
 
 // procedureCond narrows rows (of alias) to the given procedures; an empty

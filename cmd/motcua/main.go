@@ -21,6 +21,8 @@ Usage:
   motcua import template | motcua import register FILE.csv|FILE.xlsx [--create-units] [--skip-invalid]
   motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
                                                               trial run of a workflow: per-step due instants
+  motcua clients create NAME --units CODE [--actions read,events,webhooks] | rotate NAME | disable NAME
+  motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -57,6 +59,10 @@ func run(ctx context.Context, args []string) error {
 		return reportCmd(ctx, args[1:])
 	case "import":
 		return importCmd(ctx, args[1:])
+	case "clients":
+		return clientsCmd(ctx, args[1:])
+	case "webhooks":
+		return webhooksCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

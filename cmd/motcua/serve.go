@@ -23,6 +23,7 @@ import (
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
+	"github.com/motcua/motcua/webhook"
 )
 
 func serve(ctx context.Context, args []string) error {
@@ -103,7 +104,8 @@ func serve(ctx context.Context, args []string) error {
 		notifier.Mail, notifier.SMS = notify.Console{W: os.Stdout}, notify.Text{W: os.Stdout}
 		fmt.Println("Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
 	}
-	go notifier.Run(ctx, 5*time.Second) // notices to citizens: codes, decisions, results
+	go notifier.Run(ctx, 5*time.Second)             // notices to citizens: codes, decisions, results
+	go webhook.New(db, log).Run(ctx, 5*time.Second) // events to subscribed systems
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+const clientsUsage = `usage:
+  motcua clients create NAME --units CODE[,CODE] [--actions read,events,webhooks] [--fields F,…] [--procedures CODE,…] [--rate N]
+  motcua clients rotate NAME          a new key; the old one works for 24 hours more
+  motcua clients disable NAME | enable NAME
+  motcua webhooks add CLIENT URL [--types accepted,result_ready,…]   prints the signing secret
+  motcua webhooks replay ID           put a subscription's dead deliveries back in line`
+
+// clientsCmd manages the external systems that call the API.
+func clientsCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s", clientsUsage)
+	}
+	fs := flag.NewFlagSet("clients "+args[0], flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	units := fs.String("units", "", "unit codes the client sees (with the units below them), comma-separated")
+	actions := fs.String("actions", "read,events", "what the client may do: read, events, webhooks")
+	fields := fs.String("fields", "", "narrow to the procedures of these fields")
+	procedures := fs.String("procedures", "", "narrow to these procedure codes")
+	rate := fs.Int("rate", 600, "calls a minute")
+	name, err := parseWithArg(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return fmt.Errorf("%s", clientsUsage)
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch args[0] {
+	case "create":
+		spec := store.ClientSpec{Name: name, UnitCodes: list(*units), Fields: list(*fields), Procedures: list(*procedures), RatePerMinute: *rate}
+		for _, a := range list(*actions) {
+			spec.Actions = append(spec.Actions, motcua.ClientAction(a))
+		}
+		key, c, err := db.CreateClient(ctx, spec)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Đã tạo hệ thống kết nối %q (số %d). Khóa API, chỉ hiện một lần — gửi trong tiêu đề Authorization: Bearer …\n%s\n", c.Name, c.ID, key)
+		return nil
+	case "rotate":
+		key, err := db.RotateClientKey(ctx, name)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Khóa mới của %q (khóa cũ còn dùng được %s):\n%s\n", name, store.RotationGrace, key)
+		return nil
+	case "disable", "enable":
+		return db.SetClientDisabled(ctx, name, args[0] == "disable")
+	}
+	return fmt.Errorf("%s", clientsUsage)
+}
+
+// webhooksCmd manages subscriptions.
+func webhooksCmd(ctx context.Context, args []string) error {
+	if len(args) < 2 {
+		return fmt.Errorf("%s", clientsUsage)
+	}
+	fs := flag.NewFlagSet("webhooks "+args[0], flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	types := fs.String("types", "", "only these event types (default: all)")
+	rest := args[1:]
+	var second string // the URL of add, before the flags
+	if len(rest) > 1 && !strings.HasPrefix(rest[1], "-") {
+		second, rest = rest[1], append([]string{rest[0]}, rest[2:]...)
+	}
+	first, err := parseWithArg(fs, rest)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch args[0] {
+	case "add":
+		if second == "" {
+			return fmt.Errorf("%s", clientsUsage)
+		}
+		var want []motcua.EventType
+		for _, t := range list(*types) {
+			want = append(want, motcua.EventType(t))
+		}
+		w, err := db.CreateWebhook(ctx, first, second, want)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Đăng ký nhận sự kiện số %d tới %s. Khóa ký (HMAC-SHA256), chỉ hiện một lần:\n%s\n", w.ID, w.URL, w.Secret)
+		return nil
+	case "replay":
+		id, err := strconv.ParseInt(first, 10, 64)
+		if err != nil {
+			return fmt.Errorf("webhooks replay: %q is not a subscription number", first)
+		}
+		n, err := db.ReplayDead(ctx, id)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d lần gửi hỏng được xếp gửi lại.\n", n)
+		return nil
+	}
+	return fmt.Errorf("%s", clientsUsage)
+}
+
+// list splits a comma-separated flag value.
+func list(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
