@@ -37,19 +37,10 @@ type Server struct {
 func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
 	s.clients.limits = map[int64]*ratelimit.Limiter{}
-	mux.HandleFunc("GET /api/v1/track", s.track)
-	mux.HandleFunc("POST /api/v1/sessions", s.login)
-	mux.HandleFunc("DELETE /api/v1/sessions", s.authed(s.logout))
-	mux.HandleFunc("GET /api/v1/procedures", s.can(motcua.ClientRead, s.listProcedures))
-	mux.HandleFunc("GET /api/v1/procedures/{id}", s.can(motcua.ClientRead, s.getProcedure))
-	mux.HandleFunc("GET /api/v1/dossiers", s.can(motcua.ClientRead, s.listDossiers))
-	mux.HandleFunc("POST /api/v1/dossiers", s.authed(s.acceptDossier))
-	mux.HandleFunc("GET /api/v1/dossiers/{code}", s.can(motcua.ClientRead, s.getDossier))
-	mux.HandleFunc("GET /api/v1/dossiers/{code}/events", s.can(motcua.ClientRead, s.listEvents))
-	mux.HandleFunc("POST /api/v1/dossiers/{code}/actions", s.authed(s.act))
-	mux.HandleFunc("POST /api/v1/refusals", s.authed(s.refuse))
-	mux.HandleFunc("GET /api/v1/calendar/due", s.can(motcua.ClientRead, s.calendarDue))
-	mux.HandleFunc("GET /api/v1/events", s.can(motcua.ClientEvents, s.events))
+	for _, op := range s.operations() {
+		mux.HandleFunc(op.method+" "+op.path, op.handle)
+	}
+	mux.HandleFunc("GET /openapi.json", s.openAPI)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, motcua.Errorf(motcua.ENOTFOUND, "Không có API %s %s.", r.Method, r.URL.Path))
 	})

@@ -8,10 +8,7 @@ import (
 )
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Username string `json:"username"`
-		Password string `json:"password"`
-	}
+	var body LoginRequest
 	if err := decode(w, r, &body); err != nil {
 		writeError(w, err)
 		return
@@ -21,7 +18,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string]string{"token": token})
+	writeJSON(w, http.StatusCreated, Session{Token: token})
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -38,7 +35,7 @@ func (s *Server) listProcedures(w http.ResponseWriter, r *http.Request, a *motcu
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"procedures": procs})
+	writeJSON(w, http.StatusOK, ProcedureList{Procedures: procs})
 }
 
 func (s *Server) getProcedure(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -70,7 +67,7 @@ func (s *Server) listDossiers(w http.ResponseWriter, r *http.Request, a *motcua.
 	for _, d := range list {
 		out = append(out, toDossier(d, s.db.Now(), true))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"dossiers": out, "total": total})
+	writeJSON(w, http.StatusOK, DossierList{Dossiers: out, Total: total})
 }
 
 func (s *Server) acceptDossier(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -115,7 +112,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		out = append(out, Event{Seq: e.Seq, Type: e.Type, At: e.At, RecordedAt: e.RecordedAt, LateEntry: e.LateEntry(),
 			ActorID: e.ActorID, ActorName: e.ActorName, UnitID: e.UnitID, Reason: e.Reason, Data: e.Data})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"events": out})
+	writeJSON(w, http.StatusOK, EventList{Events: out})
 }
 
 func (s *Server) act(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
@@ -150,7 +147,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"id": ref.ID, "at": ref.At})
+	writeJSON(w, http.StatusCreated, RefusalRef{ID: ref.ID, At: ref.At})
 }
 
 // calendarDue answers the same question as `motcua calendar due`.
@@ -179,5 +176,5 @@ func (s *Server) calendarDue(w http.ResponseWriter, r *http.Request, a *motcua.A
 		return
 	}
 	ex := cal.Explain(at, work)
-	writeJSON(w, http.StatusOK, map[string]any{"start": ex.Start, "due": ex.Due, "explain": ex.Lines()})
+	writeJSON(w, http.StatusOK, DueAnswer{Start: ex.Start, Due: ex.Due, Explain: ex.Lines()})
 }

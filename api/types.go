@@ -133,3 +133,43 @@ func deref(t *time.Time) time.Time {
 	}
 	return *t
 }
+
+// LoginRequest is the body of POST /api/v1/sessions.
+type LoginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// Session is an officer's bearer token.
+type Session struct {
+	Token string `json:"token"`
+}
+
+// ProcedureList answers GET /api/v1/procedures.
+type ProcedureList struct {
+	Procedures []*motcua.Procedure `json:"procedures"`
+}
+
+// DossierList is one page of dossiers and how many match.
+type DossierList struct {
+	Dossiers []Dossier `json:"dossiers"`
+	Total    int       `json:"total"`
+}
+
+// EventList is a dossier's events, oldest first.
+type EventList struct {
+	Events []Event `json:"events"`
+}
+
+// RefusalRef identifies a recorded refusal (form 03).
+type RefusalRef struct {
+	ID int64     `json:"id"`
+	At time.Time `json:"at"`
+}
+
+// DueAnswer is a due instant with its explanation, line by line.
+type DueAnswer struct {
+	Start   time.Time `json:"start"`
+	Due     time.Time `json:"due"`
+	Explain []string  `json:"explain"`
+}
