@@ -24,11 +24,13 @@ const (
 	ClientRead     ClientAction = "read"     // dossiers, their events, the catalogue, reports
 	ClientEvents   ClientAction = "events"   // the event feed
 	ClientWebhooks ClientAction = "webhooks" // receive events by webhook
+	ClientRegister ClientAction = "register" // register dossiers it received itself, at units in scope
+	ClientResult   ClientAction = "result"   // record the result of dossiers in scope, decided in its own software
 )
 
 // Valid reports whether a is a known action.
 func (a ClientAction) Valid() bool {
-	return a == ClientRead || a == ClientEvents || a == ClientWebhooks
+	return a == ClientRead || a == ClientEvents || a == ClientWebhooks || a == ClientRegister || a == ClientResult
 }
 
 // RoleClient is the role a client holds in the units of its scope: it

@@ -28,14 +28,29 @@ func (a *Actor) Handles(unitID int64) bool {
 	return a.Has(unitID, RoleCounter) || a.Has(unitID, RoleSpecialist) || a.Has(unitID, RoleLeader) || a.Has(unitID, RoleClient)
 }
 
-// CanReceive reports whether the actor may accept or refuse dossiers at the unit.
-func (a *Actor) CanReceive(unitID int64) bool { return a.Has(unitID, RoleCounter) }
+// CanReceive reports whether the actor may accept or refuse dossiers at the
+// unit: its counter officers, or a specialised system granted "register"
+// for it (a dossier it received itself, registered without typing twice).
+func (a *Actor) CanReceive(unitID int64) bool {
+	if a.Client != nil {
+		return a.Allows(ClientRegister) && a.Has(unitID, RoleClient)
+	}
+	return a.Has(unitID, RoleCounter)
+}
 
 // CanAct reports whether the actor may perform act on the dossier, which
 // follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
 func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 	if !a.CanView(d) {
 		return ErrDossierNotFound()
+	}
+	if a.Client != nil {
+		// A specialised system where the dossier is decided records its result;
+		// it does nothing else to the one-stop's ledger.
+		if act.Type == EventResultReady && a.Allows(ClientResult) {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "Hệ thống kết nối không được thực hiện “%s”.", act.Type.Label())
 	}
 	var step *WorkflowStep
 	if d.Step < len(steps) {

@@ -36,6 +36,8 @@ var (
 	officers  = access{}
 	readers   = access{grant: motcua.ClientRead}
 	followers = access{grant: motcua.ClientEvents}
+	partners  = access{grant: motcua.ClientRegister}
+	deciders  = access{grant: motcua.ClientResult}
 )
 
 func query(name, doc string) param { return param{name: name, in: "query", doc: doc} }
@@ -80,6 +82,10 @@ func (s *Server) operations() []operation {
 		{"GET", "/api/v1/events", "The event feed: ledger events in the caller's scope, in a stable order", followers, nil, Feed{}, http.StatusOK,
 			[]param{query("after", "the next cursor of the previous page; empty: from the start"), query("limit", "1–1000, default 100")},
 			h(followers, s.events)},
+		{"POST", "/api/v1/inbound/dossiers", "A specialised system registers a dossier it received itself (idempotent by its key)",
+			partners, InboundDossier{}, Dossier{}, http.StatusCreated, nil, h(partners, s.registerDossier)},
+		{"POST", "/api/v1/inbound/dossiers/{code}/result", "A specialised system records the result it decided", deciders,
+			InboundResult{}, Dossier{}, http.StatusOK, []param{code}, h(deciders, s.postResult)},
 		{"GET", "/api/v1/track", "Public tracking by code and the receipt's secret (or the phone's last four digits)", public, nil, Tracking{},
 			http.StatusOK, []param{{name: "code", in: "query", required: true}, {name: "secret", in: "query", required: true}}, s.track},
 	}

@@ -55,7 +55,7 @@ func (db *DB) CreateClient(ctx context.Context, spec ClientSpec) (key string, c 
 	}
 	for _, a := range c.Actions {
 		if !a.Valid() {
-			return "", nil, motcua.FieldError("actions", "Quyền %q không có (read, events, webhooks).", a)
+			return "", nil, motcua.FieldError("actions", "Quyền %q không có (read, events, webhooks, register, result).", a)
 		}
 	}
 	if c.RatePerMinute <= 0 {

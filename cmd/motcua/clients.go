@@ -12,7 +12,7 @@ import (
 )
 
 const clientsUsage = `usage:
-  motcua clients create NAME --units CODE[,CODE] [--actions read,events,webhooks] [--fields F,…] [--procedures CODE,…] [--rate N]
+  motcua clients create NAME --units CODE[,CODE] [--actions read,events,webhooks,register,result] [--fields F,…] [--procedures CODE,…] [--rate N]
   motcua clients rotate NAME          a new key; the old one works for 24 hours more
   motcua clients disable NAME | enable NAME
   motcua webhooks add CLIENT URL [--types accepted,result_ready,…]   prints the signing secret
@@ -26,7 +26,7 @@ func clientsCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("clients "+args[0], flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	units := fs.String("units", "", "unit codes the client sees (with the units below them), comma-separated")
-	actions := fs.String("actions", "read,events", "what the client may do: read, events, webhooks")
+	actions := fs.String("actions", "read,events", "what the client may do: read, events, webhooks, register, result")
 	fields := fs.String("fields", "", "narrow to the procedures of these fields")
 	procedures := fs.String("procedures", "", "narrow to these procedure codes")
 	rate := fs.Int("rate", 600, "calls a minute")

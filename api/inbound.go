@@ -1,0 +1,102 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Inbound operations let a specialised system (civil status, social
+// protection, business registration…) write to the one-stop's ledger what
+// it did itself, so that nobody types a dossier twice.
+
+// InboundDossier is the body of POST /api/v1/inbound/dossiers: a dossier
+// the partner system received itself.
+type InboundDossier struct {
+	Key           string                    `json:"key"`            // the partner's own id of the dossier: a repeated post is the same dossier
+	ProcedureCode string                    `json:"procedure_code"` // the national code, e.g. 1.001193
+	UnitCode      string                    `json:"unit_code"`      // where it was received
+	Channel       motcua.Channel            `json:"channel"`
+	Applicant     motcua.Applicant          `json:"applicant"`
+	Documents     []motcua.ReceivedDocument `json:"documents,omitempty"`
+	ReceivedAt    *time.Time                `json:"received_at,omitempty"` // default: now
+}
+
+// InboundResult is the body of POST /api/v1/inbound/dossiers/{code}/result.
+type InboundResult struct {
+	Reference string     `json:"reference"`    // the partner's number of the result (e.g. the birth certificate's)
+	At        *time.Time `json:"at,omitempty"` // default: now
+}
+
+// registerDossier records a dossier a partner received: accepted at its
+// unit with the clock and the code as if at the counter.
+func (s *Server) registerDossier(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	var req InboundDossier
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	if strings.TrimSpace(req.Key) == "" {
+		writeError(w, motcua.FieldError("key", "Thiếu mã hồ sơ của hệ thống gửi (key)."))
+		return
+	}
+	u, err := s.db.UnitByCode(r.Context(), req.UnitCode)
+	if err != nil {
+		writeError(w, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", req.UnitCode))
+		return
+	}
+	level := motcua.LevelDistrict
+	if u.Kind == motcua.UnitCommune {
+		level = motcua.LevelCommune
+	}
+	procID, err := s.db.ProcedureID(r.Context(), req.ProcedureCode, level)
+	if err != nil {
+		writeError(w, motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err)))
+		return
+	}
+	in := motcua.Intake{ProcedureID: procID, UnitID: u.ID, Channel: req.Channel, Applicant: req.Applicant, Documents: req.Documents,
+		Sets: 1, At: deref(req.ReceivedAt), Key: fmt.Sprintf("partner:%d:%s", a.Client.ID, strings.TrimSpace(req.Key)),
+		Note: "Tiếp nhận tại hệ thống " + a.Client.Name + ", mã " + strings.TrimSpace(req.Key)}
+	if req.ReceivedAt != nil {
+		in.Reason = "Đăng ký từ hệ thống " + a.Client.Name
+	}
+	d, err := s.db.Accept(r.Context(), a, in)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, toDossier(d, s.db.Now(), false))
+}
+
+// postResult records that the partner system decided a dossier: it is
+// result-ready, to be returned at the one-stop.
+func (s *Server) postResult(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	var req InboundResult
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	d, err := s.db.DossierByCode(r.Context(), a, r.PathValue("code"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	note := "Kết quả từ hệ thống " + a.Client.Name
+	if ref := strings.TrimSpace(req.Reference); ref != "" {
+		note += ", số " + ref
+	}
+	reason := ""
+	if req.At != nil {
+		reason = "Kết quả ghi nhận từ hệ thống " + a.Client.Name
+	}
+	d, err = s.db.Act(r.Context(), a, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventResultReady,
+		At: deref(req.At), Reason: reason, Note: note})
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
+}

@@ -1,0 +1,56 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/store"
+)
+
+// TestPartnerRegistersAndDecides: a civil-status system granted register
+// and result at commune A registers a dossier it received (twice: one
+// dossier), then records its result; it may not register at commune B,
+// nor act otherwise; a client without the grants may do neither.
+func TestPartnerRegistersAndDecides(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			e := newEnvOn(t, engine)
+			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.unitA.Code},
+				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := api.InboundDossier{Key: "HT-2024-000123", ProcedureCode: fx.birth.Code, UnitCode: fx.unitA.Code,
+				Channel: motcua.ChannelOnline, Applicant: motcua.Applicant{Name: "Phạm Thị Hoa"}}
+			var first, again api.Dossier
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &first)
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &again)
+			if first.Code == "" || again.Code != first.Code || first.State != motcua.StateProcessing {
+				t.Fatalf("registered %q then %q (%s)", first.Code, again.Code, first.State)
+			}
+			other := body
+			other.Key, other.UnitCode = "HT-2024-000124", fx.unitB.Code
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", other).wantError(t, http.StatusForbidden, "forbidden", "")
+			e.act(t, key, first.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: first.Version}).
+				wantError(t, http.StatusForbidden, "forbidden", "")
+
+			var decided api.Dossier
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).decode(t, &decided)
+			if decided.State != motcua.StateResultReady {
+				t.Fatalf("after the result: %s", decided.State)
+			}
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).
+				wantError(t, http.StatusConflict, "not_allowed", "")
+
+			reader, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Chỉ đọc A", UnitCodes: []string{fx.unitA.Code},
+				Actions: []motcua.ClientAction{motcua.ClientRead}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body.Key = "HT-2024-000125"
+			e.doJSON(t, reader, "POST", "/api/v1/inbound/dossiers", body).wantError(t, http.StatusForbidden, "forbidden", "")
+		})
+	}
+}
