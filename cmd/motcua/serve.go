@@ -20,6 +20,8 @@ import (
 	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/notify"
 	"github.com/motcua/motcua/oidc"
+	"github.com/motcua/motcua/partner"
+	"github.com/motcua/motcua/partner/hotich"
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
@@ -41,6 +43,8 @@ func serve(ctx context.Context, args []string) error {
 	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
+	hotichURL := fs.String("hotich", os.Getenv("MOTCUA_HOTICH"), "civil-status registry to forward civil-status dossiers to (package partner/hotich; token in $MOTCUA_HOTICH_TOKEN)")
+	hotichClient := fs.String("hotich-client", "Hộ tịch", "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -106,6 +110,11 @@ func serve(ctx context.Context, args []string) error {
 	}
 	go notifier.Run(ctx, 5*time.Second)             // notices to citizens: codes, decisions, results
 	go webhook.New(db, log).Run(ctx, 5*time.Second) // events to subscribed systems
+	if *hotichURL != "" {
+		bridge := &partner.Bridge{DB: db, Client: *hotichClient, Log: log,
+			Adapter: &hotich.Adapter{Base: *hotichURL, Token: os.Getenv("MOTCUA_HOTICH_TOKEN")}}
+		go bridge.Run(ctx, 30*time.Second)
+	}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
