@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/motcua/notify"
 	"github.com/motcua/motcua/oidc"
 	"github.com/motcua/motcua/partner"
+	"github.com/motcua/motcua/partner/dvcqg"
 	"github.com/motcua/motcua/partner/hotich"
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
@@ -45,6 +46,8 @@ func serve(ctx context.Context, args []string) error {
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
 	hotichURL := fs.String("hotich", os.Getenv("MOTCUA_HOTICH"), "civil-status registry to forward civil-status dossiers to (package partner/hotich; token in $MOTCUA_HOTICH_TOKEN)")
 	hotichClient := fs.String("hotich-client", "Hộ tịch", "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
+	dvcqgURL := fs.String("dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
+	dvcqgClient := fs.String("dvcqg-client", "Cổng DVC quốc gia", "the API client the publisher reads as (motcua clients create … --actions read,events)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -114,6 +117,10 @@ func serve(ctx context.Context, args []string) error {
 		bridge := &partner.Bridge{DB: db, Client: *hotichClient, Log: log,
 			Adapter: &hotich.Adapter{Base: *hotichURL, Token: os.Getenv("MOTCUA_HOTICH_TOKEN")}}
 		go bridge.Run(ctx, 30*time.Second)
+	}
+	if *dvcqgURL != "" {
+		pub := &dvcqg.Publisher{DB: db, Client: *dvcqgClient, URL: *dvcqgURL, Token: os.Getenv("MOTCUA_DVCQG_TOKEN")}
+		go pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) })
 	}
 	go func() {
 		<-ctx.Done()
