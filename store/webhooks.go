@@ -27,9 +27,19 @@ type Webhook struct {
 	Types    []motcua.EventType // empty: every event
 }
 
-// CreateWebhook subscribes a client's URL to its events (of the given types,
-// or all); it returns the subscription with its signing secret.
-func (db *DB) CreateWebhook(ctx context.Context, clientName, rawURL string, types []motcua.EventType) (w *Webhook, err error) {
+// WebhookFilter narrows a subscription within its client's scope; empty
+// lists narrow nothing.
+type WebhookFilter struct {
+	Types      []motcua.EventType
+	UnitCodes  []string // these units and those below them
+	Fields     []string // resolved to their procedures
+	Procedures []string // procedure codes
+}
+
+// CreateWebhook subscribes a client's URL to its events, as filtered; it
+// returns the subscription with its signing secret.
+func (db *DB) CreateWebhook(ctx context.Context, clientName, rawURL string, f WebhookFilter) (w *Webhook, err error) {
+	types := f.Types
 	defer motcua.Wrap(&err, "DB.CreateWebhook(%q)", clientName)
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
@@ -53,13 +63,14 @@ func (db *DB) CreateWebhook(ctx context.Context, clientName, rawURL string, type
 	if !slices.Contains(granted, motcua.ClientWebhooks) {
 		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Hệ thống %q chưa được cấp quyền webhooks.", clientName)
 	}
+	units, procs, err := db.webhookNarrowing(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	secret := make([]byte, 24)
 	rand.Read(secret)
 	w = &Webhook{ClientID: id, URL: rawURL, Secret: hex.EncodeToString(secret), Types: types}
-	typesJSON, _ := json.Marshal(types)
-	if types == nil {
-		typesJSON = []byte("[]")
-	}
+	typesJSON, unitsJSON, procsJSON := jsonList(types), jsonList(units), jsonList(procs)
 	err = db.inTx(ctx, func(tx *Tx) error {
 		// A new subscription starts at the present: it receives what happens
 		// from now on (the feed serves the past).
@@ -67,10 +78,48 @@ func (db *DB) CreateWebhook(ctx context.Context, clientName, rawURL string, type
 		if err := tx.queryRow(`SELECT COALESCE(MAX(tx_id), 0), COALESCE(MAX(id), 0) FROM outbox`).Scan(&cur.Tx, &cur.ID); err != nil {
 			return err
 		}
-		return tx.queryRow(`INSERT INTO webhooks (client_id, url, secret, types, cursor_tx, cursor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-			RETURNING id`, id, rawURL, w.Secret, string(typesJSON), cur.Tx, cur.ID, ms(db.now())).Scan(&w.ID)
+		return tx.queryRow(`INSERT INTO webhooks (client_id, url, secret, types, unit_codes, procedure_codes, cursor_tx, cursor_id, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, rawURL, w.Secret, typesJSON, unitsJSON, procsJSON, cur.Tx, cur.ID,
+			ms(db.now())).Scan(&w.ID)
 	})
 	return w, err
+}
+
+// webhookNarrowing checks a filter's units and resolves its fields and
+// procedures to procedure codes.
+func (db *DB) webhookNarrowing(ctx context.Context, f WebhookFilter) (units, procs []string, err error) {
+	for _, code := range f.UnitCodes {
+		if _, err := db.UnitByCode(ctx, strings.TrimSpace(code)); err != nil {
+			return nil, nil, motcua.FieldError("units", "Không có đơn vị mã %q.", code)
+		}
+		units = append(units, strings.TrimSpace(code))
+	}
+	ids, err := db.procedureIDs(ctx, f.Fields, f.Procedures)
+	if err != nil || ids == nil {
+		return units, nil, err
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		for _, id := range ids {
+			var code string
+			if err := tx.queryRow(`SELECT code FROM procedures WHERE id = ?`, id).Scan(&code); err != nil {
+				return err
+			}
+			if !slices.Contains(procs, code) {
+				procs = append(procs, code)
+			}
+		}
+		return nil
+	})
+	return units, procs, err
+}
+
+// jsonList is a list as stored: [] when empty.
+func jsonList[T any](list []T) string {
+	if len(list) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(list)
+	return string(b)
 }
 
 // QueueDeliveries queues, for every active subscription, the messages in
@@ -101,10 +150,10 @@ func (db *DB) queueFor(ctx context.Context, webhookID int64) (queued int, err er
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
 		var clientID int64
-		var types string
+		var types, unitCodes, procCodes string
 		var cur Cursor
-		err := tx.queryRow(`SELECT client_id, types, cursor_tx, cursor_id FROM webhooks WHERE id = ? AND active = 1`+lock, webhookID).
-			Scan(&clientID, &types, &cur.Tx, &cur.ID)
+		err := tx.queryRow(`SELECT client_id, types, unit_codes, procedure_codes, cursor_tx, cursor_id FROM webhooks WHERE id = ? AND active = 1`+lock,
+			webhookID).Scan(&clientID, &types, &unitCodes, &procCodes, &cur.Tx, &cur.ID)
 		if err != nil {
 			return nil // another instance holds it, or it was stopped
 		}
@@ -113,14 +162,23 @@ func (db *DB) queueFor(ctx context.Context, webhookID int64) (queued int, err er
 			return nil // a disabled client receives nothing; its cursor waits
 		}
 		var want []motcua.EventType
+		var narrow, procs []string
 		json.Unmarshal([]byte(types), &want)
+		json.Unmarshal([]byte(procCodes), &procs)
+		json.Unmarshal([]byte(unitCodes), &narrow)
+		units, err := db.unitCodesBelow(ctx, narrow)
+		if err != nil {
+			return err
+		}
 		for {
 			rows, next, err := readFeed(tx, a, cur, MaxFeedPage)
 			if err != nil {
 				return err
 			}
 			for _, r := range rows {
-				if len(want) > 0 && !slices.Contains(want, r.event.Data.Event) {
+				m := r.event.Data
+				if (len(want) > 0 && !slices.Contains(want, m.Event)) || (len(procs) > 0 && !slices.Contains(procs, m.Procedure)) ||
+					(units != nil && !units[m.ReceivingUnit] && !units[m.DecidingUnit]) {
 					continue
 				}
 				if _, err := tx.exec(`INSERT INTO webhook_deliveries (webhook_id, outbox_id, body, status, next_at) VALUES (?, ?, ?, 'pending', ?)
@@ -258,4 +316,29 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "")
+}
+
+// unitCodesBelow is the set of the units' codes and their descendants';
+// nil for no units (no narrowing).
+func (db *DB) unitCodesBelow(ctx context.Context, codes []string) (map[string]bool, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, code := range codes {
+		u, err := db.UnitByCode(ctx, code)
+		if err != nil {
+			continue // a unit gone since: it narrows to nothing more
+		}
+		t.subtree(u.ID, func(id int64) {
+			if x := t.byID[id]; x != nil {
+				out[x.Code] = true
+			}
+		})
+	}
+	return out, nil
 }

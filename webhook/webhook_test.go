@@ -127,7 +127,7 @@ func (w *world) subscribe(t *testing.T, name string, units []string, r *receiver
 	}
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
-	hook, err := w.db.CreateWebhook(t.Context(), name, srv.URL+"/motcua", nil)
+	hook, err := w.db.CreateWebhook(t.Context(), name, srv.URL+"/motcua", store.WebhookFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,5 +272,40 @@ func queued(t *testing.T, db *store.DB, hook *store.Webhook) {
 		}
 		counts, err := db.DeliveryCounts(t.Context(), hook.ID)
 		return err == nil && counts["pending"] >= 1
+	})
+}
+
+// TestSubscriptionNarrowsTheScope: a client of the whole district may
+// subscribe to one commune's events of one procedure only.
+func TestSubscriptionNarrowsTheScope(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		if _, _, err := db.CreateClient(t.Context(), store.ClientSpec{Name: "Huyện", UnitCodes: []string{"000.00.99.W01"},
+			Actions: []motcua.ClientAction{motcua.ClientWebhooks}}); err != nil {
+			t.Fatal(err)
+		}
+		r := &receiver{}
+		srv := httptest.NewServer(r)
+		defer srv.Close()
+		hook, err := db.CreateWebhook(t.Context(), "Huyện", srv.URL, store.WebhookFilter{UnitCodes: []string{w.b.Code},
+			Procedures: []string{"1.001193"}, Types: []motcua.EventType{motcua.EventAccepted}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.secret = hook.Secret
+		w.accept(t, w.a)
+		own := w.accept(t, w.b)
+		settle(t, func() bool {
+			if _, err := webhook.New(db, nil).Flush(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			return len(r.got) >= 1
+		})
+		if len(r.got) != 1 || r.got[0].Subject != own.Code {
+			t.Fatalf("the narrowed subscription received %+v", r.got)
+		}
+		if _, err := db.CreateWebhook(t.Context(), "Huyện", srv.URL, store.WebhookFilter{UnitCodes: []string{"không-có"}}); err == nil {
+			t.Fatal("an unknown unit was taken")
+		}
 	})
 }

@@ -15,7 +15,7 @@ const clientsUsage = `usage:
   motcua clients create NAME --units CODE[,CODE] [--actions read,events,webhooks,register,result] [--fields F,…] [--procedures CODE,…] [--rate N]
   motcua clients rotate NAME          a new key; the old one works for 24 hours more
   motcua clients disable NAME | enable NAME
-  motcua webhooks add CLIENT URL [--types accepted,result_ready,…]   prints the signing secret
+  motcua webhooks add CLIENT URL [--types accepted,…] [--units CODE,…] [--fields F,…] [--procedures CODE,…]   prints the signing secret
   motcua webhooks replay ID           put a subscription's dead deliveries back in line`
 
 // clientsCmd manages the external systems that call the API.
@@ -75,6 +75,9 @@ func webhooksCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("webhooks "+args[0], flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	types := fs.String("types", "", "only these event types (default: all)")
+	units := fs.String("units", "", "only these units (and those below them), within the client's scope")
+	fields := fs.String("fields", "", "only the procedures of these fields")
+	procedures := fs.String("procedures", "", "only these procedure codes")
 	rest := args[1:]
 	var second string // the URL of add, before the flags
 	if len(rest) > 1 && !strings.HasPrefix(rest[1], "-") {
@@ -94,11 +97,11 @@ func webhooksCmd(ctx context.Context, args []string) error {
 		if second == "" {
 			return fmt.Errorf("%s", clientsUsage)
 		}
-		var want []motcua.EventType
+		filter := store.WebhookFilter{UnitCodes: list(*units), Fields: list(*fields), Procedures: list(*procedures)}
 		for _, t := range list(*types) {
-			want = append(want, motcua.EventType(t))
+			filter.Types = append(filter.Types, motcua.EventType(t))
 		}
-		w, err := db.CreateWebhook(ctx, first, second, want)
+		w, err := db.CreateWebhook(ctx, first, second, filter)
 		if err != nil {
 			return err
 		}

@@ -48,6 +48,7 @@ func serve(ctx context.Context, args []string) error {
 	hotichClient := fs.String("hotich-client", "Hộ tịch", "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
 	dvcqgURL := fs.String("dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
 	dvcqgClient := fs.String("dvcqg-client", "Cổng DVC quốc gia", "the API client the publisher reads as (motcua clients create … --actions read,events)")
+	webhookAttempts := fs.Int("webhook-attempts", 10, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -111,8 +112,10 @@ func serve(ctx context.Context, args []string) error {
 		notifier.Mail, notifier.SMS = notify.Console{W: os.Stdout}, notify.Text{W: os.Stdout}
 		fmt.Println("Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
 	}
-	go notifier.Run(ctx, 5*time.Second)             // notices to citizens: codes, decisions, results
-	go webhook.New(db, log).Run(ctx, 5*time.Second) // events to subscribed systems
+	go notifier.Run(ctx, 5*time.Second) // notices to citizens: codes, decisions, results
+	hooks := webhook.New(db, log)
+	hooks.MaxAttempts = max(*webhookAttempts, 1)
+	go hooks.Run(ctx, 5*time.Second) // events to subscribed systems
 	if *hotichURL != "" {
 		bridge := &partner.Bridge{DB: db, Client: *hotichClient, Log: log,
 			Adapter: &hotich.Adapter{Base: *hotichURL, Token: os.Getenv("MOTCUA_HOTICH_TOKEN")}}
