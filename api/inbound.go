@@ -100,3 +100,47 @@ func (s *Server) postResult(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 	}
 	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
 }
+
+// InboundPrefill is the body of POST /api/v1/inbound/prefills: an
+// application a specialised system knows, for the one-stop to accept
+// without typing it again.
+type InboundPrefill struct {
+	Key           string           `json:"key"` // the partner's own id: a repeated post is the same submission
+	ProcedureCode string           `json:"procedure_code"`
+	UnitCode      string           `json:"unit_code"`
+	Applicant     motcua.Applicant `json:"applicant"`
+	Note          string           `json:"note,omitempty"`
+}
+
+// Prefilled names the submission waiting in the one-stop's queue.
+type Prefilled struct {
+	SubmissionID int64 `json:"submission_id"`
+}
+
+func (s *Server) prefill(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	var req InboundPrefill
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	u, err := s.db.UnitByCode(r.Context(), req.UnitCode)
+	if err != nil {
+		writeError(w, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", req.UnitCode))
+		return
+	}
+	level := motcua.LevelDistrict
+	if u.Kind == motcua.UnitCommune {
+		level = motcua.LevelCommune
+	}
+	procID, err := s.db.ProcedureID(r.Context(), req.ProcedureCode, level)
+	if err != nil {
+		writeError(w, motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err)))
+		return
+	}
+	sub := &motcua.Submission{ProcedureID: procID, UnitID: u.ID, Applicant: req.Applicant, Note: req.Note}
+	if err := s.db.Prefill(r.Context(), a, req.Key, sub); err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, Prefilled{SubmissionID: sub.ID})
+}

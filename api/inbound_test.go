@@ -54,3 +54,37 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 		})
 	}
 }
+
+// TestPartnerPrefillsAnApplication: what a partner knows of an application
+// waits in the one-stop's queue (once, however often posted); the counter
+// officer accepts it and the dossier carries the applicant as sent.
+func TestPartnerPrefillsAnApplication(t *testing.T) {
+	e := newEnv(t)
+	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.unitA.Code},
+		Actions: []motcua.ClientAction{motcua.ClientRegister}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := api.InboundPrefill{Key: "BTXH-77", ProcedureCode: fx.birth.Code, UnitCode: fx.unitA.Code,
+		Applicant: motcua.Applicant{Name: "Đinh Thị Lan", IDNumber: "067199000111", Phone: "0905 111 222"}}
+	var first, again api.Prefilled
+	e.doJSON(t, key, "POST", "/api/v1/inbound/prefills", body).decode(t, &first)
+	e.doJSON(t, key, "POST", "/api/v1/inbound/prefills", body).decode(t, &again)
+	if first.SubmissionID == 0 || again.SubmissionID != first.SubmissionID {
+		t.Fatalf("prefilled %d then %d", first.SubmissionID, again.SubmissionID)
+	}
+	counter, err := e.db.Actor(t.Context(), fx.counterA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queue, err := e.db.SubmissionQueue(t.Context(), counter)
+	if err != nil || len(queue) != 1 || queue[0].Applicant.IDNumber != "067199000111" {
+		t.Fatalf("the queue: %+v, %v", queue, err)
+	}
+	d, err := e.db.AcceptSubmission(t.Context(), counter, first.SubmissionID)
+	if err != nil || d.Applicant.Name != "Đinh Thị Lan" {
+		t.Fatalf("accepted: %+v, %v", d, err)
+	}
+	body.UnitCode = fx.unitB.Code
+	e.doJSON(t, key, "POST", "/api/v1/inbound/prefills", body).wantError(t, http.StatusForbidden, "forbidden", "")
+}

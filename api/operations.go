@@ -84,6 +84,8 @@ func (s *Server) operations() []operation {
 			h(followers, s.events)},
 		{"POST", "/api/v1/inbound/dossiers", "A specialised system registers a dossier it received itself (idempotent by its key)",
 			partners, InboundDossier{}, Dossier{}, http.StatusCreated, nil, h(partners, s.registerDossier)},
+		{"POST", "/api/v1/inbound/prefills", "A specialised system sends an application it knows, for the one-stop to accept without retyping",
+			partners, InboundPrefill{}, Prefilled{}, http.StatusCreated, nil, h(partners, s.prefill)},
 		{"POST", "/api/v1/inbound/dossiers/{code}/result", "A specialised system records the result it decided", deciders,
 			InboundResult{}, Dossier{}, http.StatusOK, []param{code}, h(deciders, s.postResult)},
 		{"GET", "/api/v1/track", "Public tracking by code and the receipt's secret (or the phone's last four digits)", public, nil, Tracking{},

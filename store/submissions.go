@@ -28,9 +28,15 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 	if err := db.CheckSubmission(ctx, s); err != nil {
 		return err
 	}
+	return db.insertSubmission(ctx, c, s, true)
+}
+
+// insertSubmission writes a new submission and its files; the citizen is
+// told it arrived when tell is set.
+func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.Submission, tell bool) error {
 	now := db.now()
 	s.Contact, s.State, s.CreatedAt, s.UpdatedAt = c, motcua.SubmissionPending, now, now
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		a := s.Applicant
 		if err := tx.queryRow(`INSERT INTO submissions (key, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
 			applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
@@ -41,6 +47,9 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 		}
 		if err := insertFiles(tx, s.ID, s.Files); err != nil {
 			return err
+		}
+		if !tell {
+			return nil
 		}
 		return queueNotices(tx, c, "Đã nhận hồ sơ nộp trực tuyến",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
