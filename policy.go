@@ -192,7 +192,14 @@ func (a *Actor) CanAdopt(unitID int64) bool {
 // CanReport reports whether the actor may read the statistics of a unit
 // and the units below it: its leaders (the Home Affairs office reads its
 // district's as the district's leaders do, through a leader grant there).
-func (a *Actor) CanReport(unitID int64) bool { return a.Has(unitID, RoleLeader) }
+// An external system granted "read" reads the statistics of the units in
+// its scope.
+func (a *Actor) CanReport(unitID int64) bool {
+	if a.Client != nil {
+		return a.Allows(ClientRead) && a.Has(unitID, RoleClient)
+	}
+	return a.Has(unitID, RoleLeader)
+}
 
 // CanViewSubmission reports whether the actor may see an online submission
 // and its files: the officers of the unit it was filed at.

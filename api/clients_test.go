@@ -86,3 +86,31 @@ func TestClientKeysRotateLimitAndStop(t *testing.T) {
 		t.Fatalf("an unknown unit: %v", err)
 	}
 }
+
+// TestReportsThroughTheAPI: a leader and a client scoped to the unit read
+// Biểu II.06a as JSON; a client of another unit cannot.
+func TestReportsThroughTheAPI(t *testing.T) {
+	e := newEnv(t)
+	a := e.login(t, fx.counterA)
+	e.accept(t, a, fx.unitA.ID, "Lê Thị Ánh")
+	own, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Thống kê A", UnitCodes: []string{fx.unitA.Code},
+		Actions: []motcua.ClientAction{motcua.ClientRead}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit=" + fx.unitA.Code
+	for _, token := range []string{e.login(t, fx.leaderA), own} {
+		var rep struct {
+			Total struct {
+				ReceivedTotal int `json:"received_total"`
+			} `json:"total"`
+		}
+		e.do(t, token, "GET", path, nil).decode(t, &rep)
+		if rep.Total.ReceivedTotal != 1 {
+			t.Fatalf("received_total %d", rep.Total.ReceivedTotal)
+		}
+	}
+	e.do(t, own, "GET", "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit="+fx.unitB.Code, nil).
+		wantError(t, http.StatusForbidden, "forbidden", "")
+	e.do(t, a, "GET", path, nil).wantError(t, http.StatusForbidden, "forbidden", "")
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
 )
 
 // operation is one operation of the API: its route, what it reads and
@@ -79,6 +80,10 @@ func (s *Server) operations() []operation {
 		{"GET", "/api/v1/calendar/due", "The due instant of a time limit from an instant, explained", readers, nil, DueAnswer{}, http.StatusOK,
 			[]param{query("at", "dd/mm/yyyy HH:MM or RFC 3339"), query("days", "working days"), query("hours", "working hours"),
 				query("unit_id", "whose calendar")}, h(readers, s.calendarDue)},
+		{"GET", "/api/v1/reports/ii06a", "Biểu II.06a of a unit and those below it for [from, to)", readers, nil, report.Report{}, http.StatusOK,
+			[]param{{name: "from", in: "query", required: true, doc: "yyyy-mm-dd"}, {name: "to", in: "query", required: true, doc: "yyyy-mm-dd, excluded"},
+				{name: "unit", in: "query", required: true, doc: "unit code"}, query("by", "unit, field, procedure, channel or level"),
+				query("successors", "1: roll dissolved units up to their successors")}, h(readers, s.ii06a)},
 		{"GET", "/api/v1/events", "The event feed: ledger events in the caller's scope, in a stable order", followers, nil, Feed{}, http.StatusOK,
 			[]param{query("after", "the next cursor of the previous page; empty: from the start"), query("limit", "1–1000, default 100")},
 			h(followers, s.events)},
