@@ -45,10 +45,14 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 		return ErrDossierNotFound()
 	}
 	if a.Client != nil {
-		// A specialised system where the dossier is decided records its result;
-		// it does nothing else to the one-stop's ledger.
-		if act.Type == EventResultReady && a.Allows(ClientResult) {
-			return nil
+		// A specialised system where the dossier is decided records its
+		// result, or that it needs more documents, or stopped; it does
+		// nothing else to the one-stop's ledger.
+		switch act.Type {
+		case EventResultReady, EventSupplementRequested, EventStopped:
+			if a.Allows(ClientResult) {
+				return nil
+			}
 		}
 		return Errorf(EFORBIDDEN, "Hệ thống kết nối không được thực hiện “%s”.", act.Type.Label())
 	}

@@ -144,3 +144,40 @@ func (s *Server) prefill(w http.ResponseWriter, r *http.Request, a *motcua.Actor
 	}
 	writeJSON(w, http.StatusCreated, Prefilled{SubmissionID: sub.ID})
 }
+
+// InboundStatus is the body of POST /api/v1/inbound/dossiers/{code}/status:
+// what a partner deciding the dossier reports other than its result.
+type InboundStatus struct {
+	Status  motcua.EventType `json:"status"`            // supplement_requested (the clock pauses) or stopped
+	Reason  string           `json:"reason,omitempty"`  // required for stopped
+	Missing []string         `json:"missing,omitempty"` // required for supplement_requested: everything, once
+	At      *time.Time       `json:"at,omitempty"`
+}
+
+func (s *Server) postStatus(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	var req InboundStatus
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	if req.Status != motcua.EventSupplementRequested && req.Status != motcua.EventStopped {
+		writeError(w, motcua.FieldError("status", "status là supplement_requested hoặc stopped; kết quả gửi tới /result."))
+		return
+	}
+	d, err := s.db.DossierByCode(r.Context(), a, r.PathValue("code"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	reason := req.Reason
+	if req.At != nil && reason == "" {
+		reason = "Ghi nhận từ hệ thống " + a.Client.Name
+	}
+	d, err = s.db.Act(r.Context(), a, motcua.Action{DossierID: d.ID, Version: d.Version, Type: req.Status, At: deref(req.At),
+		Reason: reason, Missing: req.Missing, Note: "Từ hệ thống " + a.Client.Name})
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
+}

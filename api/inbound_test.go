@@ -36,7 +36,16 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 			e.act(t, key, first.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: first.Version}).
 				wantError(t, http.StatusForbidden, "forbidden", "")
 
-			var decided api.Dossier
+			var paused, resumed, decided api.Dossier
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status",
+				api.InboundStatus{Status: motcua.EventSupplementRequested, Missing: []string{"Giấy chứng sinh"}}).decode(t, &paused)
+			if paused.State != motcua.StateSupplement {
+				t.Fatalf("after the partner asked for documents: %s", paused.State)
+			}
+			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status", api.InboundStatus{Status: motcua.EventHandedOver}).
+				wantError(t, http.StatusUnprocessableEntity, "invalid", "status")
+			counter := e.login(t, fx.counterA)
+			e.act(t, counter, first.Code, api.ActionRequest{Type: motcua.EventSupplementReceived, Version: paused.Version}).decode(t, &resumed)
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).decode(t, &decided)
 			if decided.State != motcua.StateResultReady {
 				t.Fatalf("after the result: %s", decided.State)

@@ -93,6 +93,8 @@ func (s *Server) operations() []operation {
 			partners, InboundPrefill{}, Prefilled{}, http.StatusCreated, nil, h(partners, s.prefill)},
 		{"POST", "/api/v1/inbound/dossiers/{code}/result", "A specialised system records the result it decided", deciders,
 			InboundResult{}, Dossier{}, http.StatusOK, []param{code}, h(deciders, s.postResult)},
+		{"POST", "/api/v1/inbound/dossiers/{code}/status", "A specialised system reports that it needs more documents, or stopped",
+			deciders, InboundStatus{}, Dossier{}, http.StatusOK, []param{code}, h(deciders, s.postStatus)},
 		{"GET", "/api/v1/track", "Public tracking by code and the receipt's secret (or the phone's last four digits)", public, nil, Tracking{},
 			http.StatusOK, []param{{name: "code", in: "query", required: true}, {name: "secret", in: "query", required: true}}, s.track},
 	}
