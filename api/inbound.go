@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -43,18 +44,9 @@ func (s *Server) registerDossier(w http.ResponseWriter, r *http.Request, a *motc
 		writeError(w, motcua.FieldError("key", "Thiếu mã hồ sơ của hệ thống gửi (key)."))
 		return
 	}
-	u, err := s.db.UnitByCode(r.Context(), req.UnitCode)
+	u, procID, err := s.unitAndProcedure(r.Context(), req.UnitCode, req.ProcedureCode)
 	if err != nil {
-		writeError(w, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", req.UnitCode))
-		return
-	}
-	level := motcua.LevelDistrict
-	if u.Kind == motcua.UnitCommune {
-		level = motcua.LevelCommune
-	}
-	procID, err := s.db.ProcedureID(r.Context(), req.ProcedureCode, level)
-	if err != nil {
-		writeError(w, motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err)))
+		writeError(w, err)
 		return
 	}
 	in := motcua.Intake{ProcedureID: procID, UnitID: u.ID, Channel: req.Channel, Applicant: req.Applicant, Documents: req.Documents,
@@ -123,18 +115,9 @@ func (s *Server) prefill(w http.ResponseWriter, r *http.Request, a *motcua.Actor
 		writeError(w, err)
 		return
 	}
-	u, err := s.db.UnitByCode(r.Context(), req.UnitCode)
+	u, procID, err := s.unitAndProcedure(r.Context(), req.UnitCode, req.ProcedureCode)
 	if err != nil {
-		writeError(w, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", req.UnitCode))
-		return
-	}
-	level := motcua.LevelDistrict
-	if u.Kind == motcua.UnitCommune {
-		level = motcua.LevelCommune
-	}
-	procID, err := s.db.ProcedureID(r.Context(), req.ProcedureCode, level)
-	if err != nil {
-		writeError(w, motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err)))
+		writeError(w, err)
 		return
 	}
 	sub := &motcua.Submission{ProcedureID: procID, UnitID: u.ID, Applicant: req.Applicant, Note: req.Note}
@@ -180,4 +163,22 @@ func (s *Server) postStatus(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		return
 	}
 	writeJSON(w, http.StatusOK, toDossier(d, s.db.Now(), false))
+}
+
+// unitAndProcedure resolves a partner's unit code and national procedure
+// code (at the unit's level).
+func (s *Server) unitAndProcedure(ctx context.Context, unitCode, procedureCode string) (*motcua.Unit, int64, error) {
+	u, err := s.db.UnitByCode(ctx, unitCode)
+	if err != nil {
+		return nil, 0, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", unitCode)
+	}
+	level := motcua.LevelDistrict
+	if u.Kind == motcua.UnitCommune {
+		level = motcua.LevelCommune
+	}
+	procID, err := s.db.ProcedureID(ctx, procedureCode, level)
+	if err != nil {
+		return nil, 0, motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err))
+	}
+	return u, procID, nil
 }

@@ -15,21 +15,6 @@ import (
 	"github.com/motcua/motcua/webhook"
 )
 
-// eachEngine runs fn on SQLite, and on PostgreSQL when one is configured.
-func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) {
-		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		fn(t, db)
-	})
-	if dsn := pgtest.DSN(); dsn != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, pgtest.Open(t, dsn)) })
-	}
-}
-
 // world is two communes with a counter officer each and a procedure.
 type world struct {
 	db       *store.DB
@@ -138,7 +123,7 @@ func (w *world) subscribe(t *testing.T, name string, units []string, r *receiver
 // TestDeliveredOnceAfterRetries: a receiver that fails its first three
 // deliveries gets the event once, signed, after the backoff.
 func TestDeliveredOnceAfterRetries(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		r := &receiver{fail: 3}
 		hook, _ := w.subscribe(t, "Hộ tịch A", []string{w.a.Code}, r)
@@ -160,7 +145,7 @@ func TestDeliveredOnceAfterRetries(t *testing.T) {
 // TestDeadLetterAndReplay: a receiver that never recovers ends with the
 // delivery dead; once it recovers, a replay delivers it.
 func TestDeadLetterAndReplay(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		r := &receiver{fail: -1}
 		hook, _ := w.subscribe(t, "Hộ tịch A", []string{w.a.Code}, r)
@@ -193,7 +178,7 @@ func TestDeadLetterAndReplay(t *testing.T) {
 // TestWebhooksKeepToTheClientsScope: a client of commune A receives A's
 // events and none of commune B's.
 func TestWebhooksKeepToTheClientsScope(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		r := &receiver{}
 		w.subscribe(t, "Hộ tịch A", []string{w.a.Code}, r)
@@ -214,7 +199,7 @@ func TestWebhooksKeepToTheClientsScope(t *testing.T) {
 // TestTwoSendersDeliverEachEventOnce: two instances flushing at the same
 // time deliver every event once (the store leases each delivery to one).
 func TestTwoSendersDeliverEachEventOnce(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		r := &receiver{}
 		w.subscribe(t, "Hộ tịch A", []string{w.a.Code}, r)
@@ -278,7 +263,7 @@ func queued(t *testing.T, db *store.DB, hook *store.Webhook) {
 // TestSubscriptionNarrowsTheScope: a client of the whole district may
 // subscribe to one commune's events of one procedure only.
 func TestSubscriptionNarrowsTheScope(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		if _, _, err := db.CreateClient(t.Context(), store.ClientSpec{Name: "Huyện", UnitCodes: []string{"000.00.99.W01"},
 			Actions: []motcua.ClientAction{motcua.ClientWebhooks}}); err != nil {

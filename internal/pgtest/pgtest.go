@@ -56,3 +56,19 @@ func Open(t testing.TB, dsn string) *store.DB {
 	}
 	return db
 }
+
+// EachEngine runs fn on a new SQLite file, and on PostgreSQL in a schema
+// of its own when Env holds a DSN.
+func EachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Run("sqlite", func(t *testing.T) {
+		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		fn(t, db)
+	})
+	if dsn := DSN(); dsn != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, Open(t, dsn)) })
+	}
+}

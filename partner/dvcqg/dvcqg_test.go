@@ -11,25 +11,11 @@ import (
 	"github.com/motcua/motcua/store"
 )
 
-func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) {
-		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		fn(t, db)
-	})
-	if dsn := pgtest.DSN(); dsn != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, pgtest.Open(t, dsn)) })
-	}
-}
-
 // TestStatusChangesReachThePortal: a dossier accepted, resolved and
 // returned reaches the portal as statuses 2, 9 and 10 in its field names,
 // each once, although the portal refused the first batch.
 func TestStatusChangesReachThePortal(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
 		now := time.Date(2024, 3, 4, 9, 0, 0, 0, motcua.VN)
 		db.Now = func() time.Time { return now }

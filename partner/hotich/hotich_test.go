@@ -12,20 +12,6 @@ import (
 	"github.com/motcua/motcua/store"
 )
 
-func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) {
-		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		fn(t, db)
-	})
-	if dsn := pgtest.DSN(); dsn != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, pgtest.Open(t, dsn)) })
-	}
-}
-
 // TestBirthRegistrationRoundTrip: the one-stop of commune A accepts a birth
 // registration; the bridge forwards it to the civil-status registry (the
 // applicant as typed at the counter, nothing typed again); the registry
@@ -33,7 +19,7 @@ func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // is result-ready. A dossier of another procedure, and one of commune B
 // outside the partner's scope, are not forwarded.
 func TestBirthRegistrationRoundTrip(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
 		now := time.Date(2024, 3, 4, 9, 0, 0, 0, motcua.VN)
 		db.Now = func() time.Time { return now }
