@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 type trackData struct {
 	Code, Secret string
 	T            *motcua.Tracking
+	Answer       template.HTML // T as answerHTML writes it
 }
 
 // TrackPath is the public tracking page the receipt's QR code opens.
@@ -34,7 +36,10 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "track.html", v, err)
 		return
 	}
-	data.T = t
+	if v.Citizen == nil && s.anonymousTrackPage(w, t, data.Code, data.Secret) {
+		return
+	}
+	data.T, data.Answer = t, answerHTML(t, data.Code, data.Secret)
 	s.render(w, http.StatusOK, "track.html", v)
 }
 

@@ -46,6 +46,8 @@ type Server struct {
 	Files *files.Store
 	// OIDC, when set, lets citizens sign in through an identity provider.
 	OIDC *oidc.Provider
+
+	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
 }
 
 // Register adds the officer UI's routes to mux.

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"bytes"
+	"html"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/motcua/motcua"
+)
+
+// The tracking page is the portal's busiest, and html/template cost it
+// twice the lookup (BENCHMARKS.md, "Public tracking"). So its answer is
+// written here, escaping each value, and an anonymous visitor's page is the
+// layout rendered once with markers where the typed code, the secret and
+// the answer go.
+
+// answerHTML writes a tracking answer: the facts, the steps and, once the
+// result is returned and not yet rated, the link to rate it.
+func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	cell := func(label, value string) {
+		b.WriteString(`  <div><span class="muted">` + label + `</span><br>` + value + "</div>\n")
+	}
+	b.WriteString("<section class=\"card grid\" id=\"track-result\">\n")
+	cell("Mã hồ sơ", "<strong>"+esc(t.Code)+"</strong>")
+	cell("Thủ tục", esc(t.ProcedureName))
+	cell("Người nộp", esc(t.Initials))
+	cell("Tình trạng", `<strong id="track-state">`+esc(t.State.Label())+"</strong>")
+	cell("Ngày tiếp nhận", motcua.FormatDateTime(t.AcceptedAt))
+	due := motcua.FormatDateTime(t.DueAt)
+	if !t.PromisedAt.IsZero() {
+		due += `<br>Đã xin lỗi và hẹn lại: <strong id="track-promised">` + motcua.FormatDateTime(t.PromisedAt) + "</strong>"
+	}
+	cell("Hẹn trả kết quả", due)
+	if !t.ResultAt.IsZero() {
+		cell("Có kết quả", motcua.FormatDateTime(t.ResultAt))
+	}
+	if !t.ReturnedAt.IsZero() {
+		cell("Đã trả kết quả", motcua.FormatDateTime(t.ReturnedAt))
+	}
+	if t.Late {
+		cell("Thời hạn", `<strong class="late">Quá hạn</strong>`)
+	}
+	b.WriteString("</section>\n<h2>Các bước đã thực hiện</h2>\n<ol class=\"timeline\" id=\"track-steps\">\n")
+	for _, st := range t.Steps {
+		b.WriteString("<li><time>" + motcua.FormatDateTime(st.At) + "</time> — " + esc(st.What))
+		if st.Detail != "" {
+			b.WriteString(": " + esc(st.Detail))
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ol>\n")
+	if t.State == motcua.StateReturned && !t.Rated {
+		link := motcua.RatePath + "?" + url.Values{"ma": {code}, "khoa": {secret}}.Encode()
+		b.WriteString(`<p><a href="` + esc(link) + `" id="rate-link">Đánh giá mức độ hài lòng</a></p>` + "\n")
+	}
+	return template.HTML(b.String())
+}
+
+// trackShell is the tracking page of an anonymous visitor, cut where the
+// typed code, the typed secret and the answer go.
+type trackShell struct {
+	once  sync.Once
+	parts [4][]byte
+	err   error
+}
+
+const shellCode, shellSecret, shellAnswer = "\u27e6ma\u27e7", "\u27e6khoa\u27e7", "\u27e6tra-loi\u27e7"
+
+// anonymousTrackPage writes an anonymous visitor's answered tracking page
+// from the shell; it reports false when the shell could not be made (the
+// caller then renders the template).
+func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, code, secret string) bool {
+	sh := &s.trackShell
+	sh.once.Do(func() {
+		var buf bytes.Buffer
+		data := &trackData{Code: shellCode, Secret: shellSecret, T: &motcua.Tracking{}, Answer: shellAnswer}
+		if sh.err = s.pages["track.html"].ExecuteTemplate(&buf, "layout.html", view{Title: "Tra cứu hồ sơ", Data: data}); sh.err != nil {
+			return
+		}
+		page := buf.Bytes()
+		for i, marker := range []string{shellCode, shellSecret, shellAnswer} {
+			before, after, ok := bytes.Cut(page, []byte(marker))
+			if !ok {
+				sh.err = errShell
+				return
+			}
+			sh.parts[i], page = before, after
+		}
+		sh.parts[3] = page
+	})
+	if sh.err != nil {
+		s.log.Error("tracking page shell", "err", sh.err)
+		return false
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	var b bytes.Buffer
+	b.Grow(len(sh.parts[0]) + len(sh.parts[3]) + 4096)
+	b.Write(sh.parts[0])
+	b.WriteString(html.EscapeString(code))
+	b.Write(sh.parts[1])
+	b.WriteString(html.EscapeString(secret))
+	b.Write(sh.parts[2])
+	b.WriteString(string(answerHTML(t, code, secret)))
+	b.Write(sh.parts[3])
+	w.Write(b.Bytes())
+	return true
+}
+
+var errShell = motcua.Errorf(motcua.EINTERNAL, "the tracking page's template lacks a marker")
