@@ -216,3 +216,16 @@ func (a *Actor) CanDecideSubmission(s *Submission) bool { return a.CanReceive(s.
 // CanAnswerReview reports whether the actor may answer an unsatisfied
 // rating of the unit's service: the unit's leaders.
 func (a *Actor) CanAnswerReview(unitID int64) bool { return a.Has(unitID, RoleLeader) }
+
+// CanManageReform reports whether the actor may record a unit's reform
+// plans and directive documents: its leaders and administrators (the Home
+// Affairs office acts through a leader grant, as for reports).
+func (a *Actor) CanManageReform(unitID int64) bool {
+	return a.Has(unitID, RoleLeader) || a.Has(unitID, RoleAdmin)
+}
+
+// CanReportTask reports whether the actor may record progress on a plan
+// task led by ownerUnitID: that unit's specialists and leaders.
+func (a *Actor) CanReportTask(ownerUnitID int64) bool {
+	return a.Has(ownerUnitID, RoleSpecialist) || a.Has(ownerUnitID, RoleLeader)
+}

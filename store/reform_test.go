@@ -1,0 +1,116 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+// TestReformPlanProgressAndOverdue: a plan's tasks reported done count
+// from the day they were done; the owner's overdue list shows the late
+// ones; only the owner's officers or the plan's leaders update a task.
+func TestReformPlanProgressAndOverdue(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		day := func(m, d int) time.Time { return time.Date(2024, time.Month(m), d, 0, 0, 0, 0, motcua.VN) }
+		plan := &motcua.ReformPlan{Year: 2024, Number: "3677/QĐ-UBND", Title: "Kế hoạch Cải cách hành chính năm 2024", IssuedOn: day(1, 2),
+			UnitID: f.a.ID, Contents: []motcua.PlanContent{
+				{Title: "Cải cách thủ tục hành chính", Tasks: []motcua.PlanTask{
+					{Title: "Rà soát, đơn giản hóa TTHC", OwnerUnitID: f.a.ID, DueOn: day(3, 1)},
+					{Title: "Niêm yết công khai TTHC", OwnerUnitID: f.b.ID, DueOn: day(12, 31)}}},
+				{Title: "Xây dựng chính quyền số", Tasks: []motcua.PlanTask{
+					{Title: "Tăng tỷ lệ hồ sơ trực tuyến", OwnerUnitID: f.a.ID, DueOn: day(6, 30)}}},
+			}}
+		if err := db.CreatePlan(ctx, f.counterA, plan); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("a counter officer made a plan: %v", err)
+		}
+		if err := db.CreatePlan(ctx, f.leaderA, plan); err != nil {
+			t.Fatal(err)
+		}
+		setNow(db, day(3, 10))
+		first := plan.Contents[0].Tasks[0].ID
+		if err := db.ReportTask(ctx, f.specialistB, first, motcua.TaskDone, "Xong", time.Time{}); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("another unit's officer updated the task: %v", err)
+		}
+		late, err := db.OverdueTasks(ctx, f.specialistA)
+		if err != nil || len(late) != 1 || late[0].ID != first {
+			t.Fatalf("overdue for A: %+v, %v", late, err)
+		}
+		if err := db.ReportTask(ctx, f.specialistA, first, motcua.TaskDone, "Đã rà soát 12 thủ tục", day(3, 5)); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ReportTask(ctx, f.specialistB, plan.Contents[0].Tasks[1].ID, motcua.TaskInProgress, "Đang niêm yết", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Plan(ctx, f.a.ID, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		per, all := got.ProgressAt(day(3, 10))
+		if all != (motcua.Progress{Done: 1, Total: 3}) || per[0] != (motcua.Progress{Done: 1, Total: 2}) || per[1].Done != 0 {
+			t.Fatalf("progress %+v %+v", per, all)
+		}
+		if _, before := got.ProgressAt(day(3, 4)); before.Done != 0 {
+			t.Fatal("a task done on 05/03 counted on 04/03")
+		}
+		if n := got.Contents[0].Tasks[0].Notes; len(n) != 1 || n[0].Text != "Đã rà soát 12 thủ tục" || n[0].Status != motcua.TaskDone {
+			t.Fatalf("notes %+v", n)
+		}
+		if late, _ := db.OverdueTasks(ctx, f.specialistA); len(late) != 0 {
+			t.Fatalf("still overdue: %+v", late)
+		}
+		if err := db.CreatePlan(ctx, f.leaderA, &motcua.ReformPlan{Year: 2024, Title: "Lần hai", UnitID: f.a.ID}); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("a second plan for 2024: %v", err)
+		}
+	})
+}
+
+// TestDocumentRegisterSearchFoldsDiacritics: the register finds documents
+// by words typed without diacritics, by type and period; numbers are unique.
+func TestDocumentRegisterSearchFoldsDiacritics(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		day := func(m, d int) time.Time { return time.Date(2024, time.Month(m), d, 0, 0, 0, 0, motcua.VN) }
+		for _, d := range []motcua.Document{
+			{Number: "3677/QĐ-UBND", IssuedOn: day(1, 2).AddDate(0, 0, -4), Issuer: "UBND huyện Đắk Mil", Summary: "Kế hoạch Cải cách hành chính năm 2024"},
+			{Number: "64/KH-UBND", IssuedOn: day(2, 29), Issuer: "UBND huyện Đắk Mil", Summary: "Tổ chức Hội nghị đánh giá công tác CCHC và Chỉ số SIPAS năm 2023"},
+			{Number: "629/UBND-NV", IssuedOn: day(3, 19), Issuer: "UBND huyện Đắk Mil", Summary: "Triển khai các nội dung đề xuất, kiến nghị của Sở Nội vụ"},
+		} {
+			if err := db.CreateDocument(ctx, f.leaderA, f.a.ID, &d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dup := motcua.Document{Number: "64/KH-UBND", IssuedOn: day(3, 1), Summary: "Trùng"}
+		if err := db.CreateDocument(ctx, f.leaderA, f.a.ID, &dup); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("a repeated number: %v", err)
+		}
+		find := func(q store.DocumentQuery) []string {
+			q.UnitID = f.a.ID
+			docs, err := db.Documents(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, d := range docs {
+				out = append(out, d.Number)
+			}
+			return out
+		}
+		if got := find(store.DocumentQuery{Text: "chi so sipas"}); len(got) != 1 || got[0] != "64/KH-UBND" {
+			t.Fatalf("search without diacritics: %v", got)
+		}
+		if got := find(store.DocumentQuery{From: day(1, 1), To: day(7, 1)}); len(got) != 2 {
+			t.Fatalf("the half year: %v", got)
+		}
+		if got := find(store.DocumentQuery{Type: motcua.DocLetter}); len(got) != 1 || got[0] != "629/UBND-NV" {
+			t.Fatalf("letters: %v", got)
+		}
+		if err := db.CreateDocument(ctx, f.counterA, f.a.ID, &motcua.Document{Number: "1/QĐ-UBND", IssuedOn: day(1, 1), Summary: "x"}); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("a counter officer kept the register: %v", err)
+		}
+	})
+}
