@@ -87,3 +87,41 @@ type TrackStep struct {
 	What   string
 	Detail string // the unit it went to, what is missing, the apology's reason and new date
 }
+
+// SIPAS is the satisfaction index of a set of answers (domain.md §12):
+// per factor, the share of "satisfied" and "very satisfied" (4 or 5)
+// among the answers to it; overall, the mean of the five.
+type SIPAS struct {
+	N       int        // the sample: answers counted
+	Factors [5]float64 // 0–1 per factor of SIPASFactors
+	Overall float64
+}
+
+// SIPASOf computes the index of the answers.
+func SIPASOf(answers []Rating) SIPAS {
+	s := SIPAS{N: len(answers)}
+	if s.N == 0 {
+		return s
+	}
+	for i := range s.Factors {
+		satisfied := 0
+		for _, a := range answers {
+			if a.Scores[i] >= 4 {
+				satisfied++
+			}
+		}
+		s.Factors[i] = float64(satisfied) / float64(s.N)
+		s.Overall += s.Factors[i] / 5
+	}
+	return s
+}
+
+// Survey is a satisfaction survey campaign over a period and a unit's
+// subtree: the portal's ratings in it, and paper forms keyed in.
+type Survey struct {
+	ID       int64
+	Title    string
+	UnitID   int64
+	From, To time.Time // [From, To)
+	Planned  int       // the sample planned
+}

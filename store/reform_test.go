@@ -114,3 +114,48 @@ func TestDocumentRegisterSearchFoldsDiacritics(t *testing.T) {
 		}
 	})
 }
+
+// TestSurveyIndicesJoinPortalRatingsAndPaperForms: a district survey
+// counts the portal's rating of commune A's dossier and the paper forms
+// about commune B, per unit with the sample size, and overall.
+func TestSurveyIndicesJoinPortalRatingsAndPaperForms(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := t.Context()
+		d := f.accept(t, f.counterA, f.a.ID)
+		s := &scenario{t: t, db: db, d: d}
+		at := monday.Add(time.Hour)
+		s.act(f.counterA, at, motcua.EventHandedOver)
+		s.act(f.specialistA, at.Add(time.Hour), motcua.EventHandedOver)
+		s.act(f.leaderA, at.Add(2*time.Hour), motcua.EventHandedOver)
+		s.act(f.counterA, at.Add(3*time.Hour), motcua.EventResultReady)
+		s.act(f.counterA, at.Add(4*time.Hour), motcua.EventResultReturned)
+		setNow(db, at.Add(5*time.Hour))
+		if err := db.Rate(ctx, d.Code, d.TrackingSecret, motcua.Rating{Scores: [5]int{5, 4, 2, 4, 3}}); err != nil {
+			t.Fatal(err)
+		}
+		survey := &motcua.Survey{Title: "Khảo sát SIPAS 6 tháng đầu năm 2024", UnitID: f.district.ID,
+			From: monday.AddDate(0, -2, 0), To: monday.AddDate(0, 4, 0), Planned: 200}
+		if err := db.CreateSurvey(ctx, f.admin, survey); err != nil {
+			t.Fatal(err)
+		}
+		for _, scores := range [][5]int{{4, 4, 4, 5, 2}, {3, 5, 5, 4, 2}, {4, 4, 1, 4, 4}} {
+			if err := db.AddPaperResponse(ctx, f.admin, survey.ID, f.b.ID, motcua.Rating{Scores: scores}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.AddPaperResponse(ctx, f.leaderA, survey.ID, f.b.ID, motcua.Rating{Scores: [5]int{5, 5, 5, 5, 5}}); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("a commune leader keyed in the district's survey: %v", err)
+		}
+		units, all, err := db.SurveyIndices(ctx, survey.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(units) != 2 || units[0].UnitID != f.a.ID || units[0].Index.N != 1 || units[1].Index.N != 3 {
+			t.Fatalf("per unit: %+v", units)
+		}
+		if all.N != 4 || all.Factors != [5]float64{0.75, 1, 0.5, 1, 0.25} {
+			t.Fatalf("overall: %+v", all)
+		}
+	})
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+// CreateSurvey opens a satisfaction survey campaign of a unit's subtree.
+func (db *DB) CreateSurvey(ctx context.Context, a *motcua.Actor, s *motcua.Survey) (err error) {
+	defer motcua.Wrap(&err, "DB.CreateSurvey")
+	if !a.CanManageReform(s.UnitID) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ lãnh đạo hoặc quản trị của đơn vị được mở đợt khảo sát.")
+	}
+	if strings.TrimSpace(s.Title) == "" || !s.To.After(s.From) {
+		return motcua.FieldError("title", "Đợt khảo sát cần tên và khoảng thời gian (từ ngày trước đến ngày).")
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`INSERT INTO surveys (title, unit_id, from_at, to_at, planned) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			motcua.NFC(strings.TrimSpace(s.Title)), s.UnitID, ms(s.From), ms(s.To), s.Planned).Scan(&s.ID)
+	})
+}
+
+// AddPaperResponse keys in a paper survey form about a unit.
+func (db *DB) AddPaperResponse(ctx context.Context, a *motcua.Actor, surveyID, unitID int64, r motcua.Rating) (err error) {
+	defer motcua.Wrap(&err, "DB.AddPaperResponse(%d)", surveyID)
+	if err := r.Check(); err != nil {
+		return err
+	}
+	s, err := db.survey(ctx, surveyID)
+	if err != nil {
+		return err
+	}
+	if !a.CanManageReform(s.UnitID) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Bạn không được nhập phiếu của đợt khảo sát này.")
+	}
+	in, err := db.subtreeIDs(ctx, s.UnitID)
+	if err != nil {
+		return err
+	}
+	if !containsID(in, unitID) {
+		return motcua.FieldError("unit", "Đơn vị được đánh giá không thuộc phạm vi đợt khảo sát.")
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		sc := r.Scores
+		_, err := tx.exec(`INSERT INTO survey_responses (survey_id, unit_id, access_score, procedure_score, official_score, result_score,
+			feedback_score, comment, keyed_by, keyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, surveyID, unitID, sc[0], sc[1], sc[2], sc[3], sc[4],
+			motcua.NFC(strings.TrimSpace(r.Comment)), a.User.ID, ms(db.now()))
+		return err
+	})
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (db *DB) survey(ctx context.Context, id int64) (*motcua.Survey, error) {
+	s := &motcua.Survey{ID: id}
+	var from, to int64
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT title, unit_id, from_at, to_at, planned FROM surveys WHERE id = ?`, id).Scan(&s.Title, &s.UnitID, &from, &to, &s.Planned)
+	})
+	if err != nil {
+		return nil, motcua.Errorf(motcua.ENOTFOUND, "Không có đợt khảo sát này.")
+	}
+	s.From, s.To = fromMS(from), fromMS(to)
+	return s, nil
+}
+
+// SurveyUnit is a unit's index in a survey.
+type SurveyUnit struct {
+	UnitID int64
+	Index  motcua.SIPAS
+}
+
+// SurveyIndices computes a survey's SIPAS index per unit answered about,
+// and overall, from the portal's ratings in its period and scope and the
+// paper forms keyed in.
+func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []SurveyUnit, overall motcua.SIPAS, err error) {
+	defer motcua.Wrap(&err, "DB.SurveyIndices(%d)", surveyID)
+	s, err := db.survey(ctx, surveyID)
+	if err != nil {
+		return nil, overall, err
+	}
+	scope, err := db.subtreeIDs(ctx, s.UnitID)
+	if err != nil {
+		return nil, overall, err
+	}
+	byUnit := map[int64][]motcua.Rating{}
+	var all []motcua.Rating
+	err = db.readTx(ctx, func(tx *Tx) error {
+		args := []any{ms(s.From), ms(s.To)}
+		for _, id := range scope {
+			args = append(args, id)
+		}
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score FROM ratings
+				WHERE at >= ? AND at < ? AND unit_id IN (` + marks(len(scope)) + `)`, args},
+			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score FROM survey_responses
+				WHERE survey_id = ?`, []any{surveyID}},
+		} {
+			rows, err := tx.query(q.sql, q.args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var unit int64
+				var r motcua.Rating
+				sc := &r.Scores
+				if err := rows.Scan(&unit, &sc[0], &sc[1], &sc[2], &sc[3], &sc[4]); err != nil {
+					rows.Close()
+					return err
+				}
+				byUnit[unit] = append(byUnit[unit], r)
+				all = append(all, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for unit, answers := range byUnit {
+		units = append(units, SurveyUnit{UnitID: unit, Index: motcua.SIPASOf(answers)})
+	}
+	sort.Slice(units, func(i, j int) bool { return units[i].UnitID < units[j].UnitID })
+	return units, motcua.SIPASOf(all), err
+}
