@@ -13,6 +13,7 @@ type alertsData struct {
 	Units   []*motcua.Unit // the units the actor handles, to narrow the view
 	UnitID  int64
 	Reviews []motcua.Review // unsatisfied ratings awaiting the leader's answer
+	Tasks   []motcua.PlanTask // reform plan tasks of the actor's units past their due date
 }
 
 // alerts is the officer's deadline dashboard: due today, overdue, late
@@ -27,6 +28,10 @@ func (s *Server) alerts(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 	}
 	data := alertsData{Alerts: al, UnitID: unitID}
 	if data.Reviews, err = s.db.OpenReviews(r.Context(), a); err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
+	if data.Tasks, err = s.db.OverdueTasks(r.Context(), a); err != nil {
 		s.fail(w, "error.html", v, err)
 		return
 	}
