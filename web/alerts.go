@@ -12,7 +12,7 @@ type alertsData struct {
 	*store.Alerts
 	Units   []*motcua.Unit // the units the actor handles, to narrow the view
 	UnitID  int64
-	Reviews []motcua.Review // unsatisfied ratings awaiting the leader's answer
+	Reviews []motcua.Review   // unsatisfied ratings awaiting the leader's answer
 	Tasks   []motcua.PlanTask // reform plan tasks of the actor's units past their due date
 }
 
