@@ -16,6 +16,7 @@ var (
 	a5          = gopdf.Rect{W: 419.53, H: 595.28}
 	a5Landscape = gopdf.Rect{W: 595.28, H: 419.53}
 	a4Landscape = gopdf.Rect{W: 841.89, H: 595.28}
+	a4          = gopdf.Rect{W: 595.28, H: 841.89}
 )
 
 // margins are the distances from the page edges to the writing area. The left

@@ -1,10 +1,13 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/cchc"
+	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/store"
 )
 
@@ -156,6 +159,49 @@ func TestSurveyIndicesJoinPortalRatingsAndPaperForms(t *testing.T) {
 		}
 		if all.N != 4 || all.Factors != [5]float64{0.75, 1, 0.5, 1, 0.25} {
 			t.Fatalf("overall: %+v", all)
+		}
+	})
+}
+
+// TestCCHCDraftComesFromTheData: the draft's dossier figures are Biểu
+// II.06a's for the same period and scope; its documents and plan progress
+// are the register's and the plan's, and follow their changes.
+func TestCCHCDraftComesFromTheData(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		for range 3 {
+			f.accept(t, f.counterA, f.a.ID)
+		}
+		from, to := time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN), time.Date(2024, 7, 1, 0, 0, 0, 0, motcua.VN)
+		plan := &motcua.ReformPlan{Year: 2024, Number: "12/QĐ-UBND", Title: "Kế hoạch CCHC năm 2024", IssuedOn: from, UnitID: f.a.ID,
+			Contents: []motcua.PlanContent{{Title: "Cải cách TTHC", Tasks: []motcua.PlanTask{{Title: "Rà soát", OwnerUnitID: f.a.ID}, {Title: "Niêm yết", OwnerUnitID: f.a.ID}}}}}
+		if err := db.CreatePlan(ctx, f.leaderA, plan); err != nil {
+			t.Fatal(err)
+		}
+		doc := motcua.Document{Number: "64/KH-UBND", IssuedOn: from.AddDate(0, 1, 28), Summary: "Hội nghị CCHC"}
+		if err := db.CreateDocument(ctx, f.leaderA, f.a.ID, &doc); err != nil {
+			t.Fatal(err)
+		}
+		facts, err := db.CCHCFacts(ctx, f.a.ID, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := db.II06a(ctx, report.Query{From: from, To: to, UnitID: f.a.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if facts.Dossiers != rep.Total || facts.Dossiers.ReceivedTotal != 3 || len(facts.Documents) != 1 || facts.Place != "Đắk A" {
+			t.Fatalf("facts %+v, II.06a %+v", facts.Dossiers, rep.Total)
+		}
+		before := cchc.New(facts).Markdown()
+		if err := db.ReportTask(ctx, f.leaderA, plan.Contents[0].Tasks[0].ID, motcua.TaskDone, "Xong", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		facts, _ = db.CCHCFacts(ctx, f.a.ID, from, to)
+		after := cchc.New(facts).Markdown()
+		if !strings.Contains(before, "0/2 nhiệm vụ") || !strings.Contains(after, "1/2 nhiệm vụ, đạt 50%") {
+			t.Fatalf("the draft did not follow the plan:\n%s", after)
 		}
 	})
 }

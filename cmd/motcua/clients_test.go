@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -43,5 +44,25 @@ func TestClientsAndWebhooksFromTheCommandLine(t *testing.T) {
 	}
 	if _, err := capture(t, "clients", "create", "Khác", "--db", db, "--units", "không-có"); err == nil {
 		t.Fatal("an unknown unit was taken")
+	}
+}
+
+// TestReportCCHCFromTheCommandLine: the draft prints as Markdown and is
+// written as DOCX and PDF files.
+func TestReportCCHCFromTheCommandLine(t *testing.T) {
+	db := seededDB(t)
+	out, err := capture(t, "report", "cchc", "--db", db, "--from", "2024-01-01", "--to", "2024-07-01")
+	if err != nil || !strings.Contains(out, "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024") {
+		t.Fatalf("markdown: %v\n%s", err, out)
+	}
+	for _, format := range []string{"docx", "pdf"} {
+		file := t.TempDir() + "/bao-cao." + format
+		if _, err := capture(t, "report", "cchc", "--db", db, "--from", "2024-01-01", "--to", "2024-07-01", "--format", format, "--out", file); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil || len(data) < 1000 || (format == "docx" && string(data[:2]) != "PK") || (format == "pdf" && string(data[:5]) != "%PDF-") {
+			t.Fatalf("%s: %d bytes, %v", format, len(data), err)
+		}
 	}
 }

@@ -13,11 +13,15 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--successors] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--successors] [--out FILE]
+       motcua report cchc --from 2024-01-01 --to 2024-07-01 [--unit CODE] [--format docx|pdf|md] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
 func reportCmd(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "cchc" {
+		return reportCCHC(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ii06a" {
 		return fmt.Errorf("%s", reportUsage)
 	}
