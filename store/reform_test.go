@@ -205,3 +205,43 @@ func TestCCHCDraftComesFromTheData(t *testing.T) {
 		}
 	})
 }
+
+// TestParSelfAssessmentAndComparison: the year's criteria set by an
+// administrator, scored by the unit's leader with evidence, added up per
+// area, and compared with the previous year.
+func TestParSelfAssessmentAndComparison(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := t.Context()
+		criteria := []motcua.ParCriterion{{Code: "1", Title: "Chỉ đạo, điều hành"}, {Code: "1.1", Title: "Kế hoạch CCHC", MaxPoints: 2},
+			{Code: "1.2", Title: "Báo cáo CCHC", MaxPoints: 1}, {Code: "2", Title: "Cải cách TTHC"}, {Code: "2.1", Title: "Giải quyết đúng hạn", MaxPoints: 6}}
+		for _, year := range []int{2023, 2024} {
+			if err := db.SetParCriteria(ctx, f.admin, year, criteria); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.SetParCriteria(ctx, f.leaderA, 2024, criteria); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("a commune leader set the criteria: %v", err)
+		}
+		for _, s := range []struct {
+			year   int
+			code   string
+			points float64
+		}{{2023, "1.1", 1}, {2023, "2.1", 4}, {2024, "1.1", 2}, {2024, "1.2", 1}, {2024, "2.1", 5.5}} {
+			if err := db.ScorePar(ctx, f.leaderA, f.a.ID, s.year, motcua.ParScore{Code: s.code, Points: s.points, Evidence: "Quyết định số 3677/QĐ-UBND"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.ScorePar(ctx, f.leaderA, f.a.ID, 2024, motcua.ParScore{Code: "1.2", Points: 3}); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("a score above the maximum: %v", err)
+		}
+		pa, err := db.Par(ctx, f.a.ID, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pa.Total.Score != 8.5 || pa.Total.Max != 9 || pa.Areas[0].Score != 3 || pa.Previous == nil || pa.Previous.Score != 5 ||
+			pa.PreviousArea["2"] != 4 || pa.Areas[0].Children[0].Evidence != "Quyết định số 3677/QĐ-UBND" {
+			t.Fatalf("assessment: total %+v, previous %+v %v", pa.Total, pa.Previous, pa.PreviousArea)
+		}
+	})
+}
