@@ -160,10 +160,11 @@ func (t DocumentType) Label() string {
 // TypeOfNumber guesses a document's kind from its number and symbol: the
 // symbol names it (3677/QĐ-UBND, 64/KH-UBND, 629/UBND-NV is a letter).
 func TypeOfNumber(number string) DocumentType {
-	_, symbol, ok := strings.Cut(number, "/")
-	if !ok {
+	i := strings.LastIndex(number, "/")
+	if i < 0 {
 		return ""
 	}
+	symbol := number[i+1:] // "01/2024/QĐ-UBND": the symbol follows the last slash
 	head, _, _ := strings.Cut(symbol, "-")
 	for _, t := range DocumentTypes {
 		if strings.EqualFold(head, string(t)) {

@@ -55,7 +55,7 @@ func TestPlanProgressCountsTasksDoneByTheDate(t *testing.T) {
 
 func TestTypeOfNumber(t *testing.T) {
 	for number, want := range map[string]DocumentType{"3677/QĐ-UBND": DocDecision, "64/KH-UBND": DocPlan, "629/UBND-NV": DocLetter,
-		"489/TB-VPCP": DocNotice, "162/TTr-NV": DocProposal, "3243/BCĐCCHC": DocLetter, "không số": ""} {
+		"489/TB-VPCP": DocNotice, "162/TTr-NV": DocProposal, "3243/BCĐCCHC": DocLetter, "01/2024/QĐ-UBND": DocDecision, "không số": ""} {
 		if got := TypeOfNumber(number); got != want {
 			t.Errorf("%s: %q, want %q", number, got, want)
 		}

@@ -50,6 +50,9 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 		if err := seedHistory(ctx, db, o, procs); err != nil {
 			return nil, err
 		}
+		if err := seedReform(ctx, db, o); err != nil {
+			return nil, err
+		}
 	}
 	realNow := db.Now
 	defer func() { db.Now = realNow }()

@@ -200,3 +200,12 @@ func (db *DB) OverdueTasks(ctx context.Context, a *motcua.Actor) (out []motcua.P
 	})
 	return out, err
 }
+
+// PlanUnits lists the units that have a reform plan for the year.
+func (db *DB) PlanUnits(ctx context.Context, year int) (ids []int64, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		ids, err = column[int64](tx, `SELECT unit_id FROM reform_plans WHERE year = ? ORDER BY unit_id`, year)
+		return err
+	})
+	return ids, err
+}

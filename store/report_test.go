@@ -264,6 +264,21 @@ func TestDemoHistoryReproducesTheSeed(t *testing.T) {
 	if share := tot.OnlineShare(); share != "8,34 %" {
 		t.Errorf("online share %s, want 8,34 %%", share)
 	}
+	// The reform report of the district (the unit with the 2024 plan) tells
+	// the same figures and the seed's 36 of 51 tasks.
+	units, err := db.PlanUnits(t.Context(), 2024)
+	if err != nil || len(units) != 1 {
+		t.Fatalf("plan units %v, %v", units, err)
+	}
+	facts, err := db.CCHCFacts(t.Context(), units[0], vn(1, 1, 0, 0), vn(6, 1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, progress := facts.Plan.ProgressAt(vn(6, 1, 0, 0).Add(-time.Nanosecond))
+	if facts.Dossiers != tot || progress.Done != 36 || progress.Total != 51 || progress.Percent() != 71 || len(facts.Documents) != 29 ||
+		facts.Satisfaction.N != 200 {
+		t.Errorf("reform facts: dossiers %+v, plan %s, %d documents, %d survey answers", facts.Dossiers, progress, len(facts.Documents), facts.Satisfaction.N)
+	}
 }
 
 // TestII06aAsOfIgnoresWhatWasKeyedLater: a result that happened on Wed

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/cchc"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/store"
 )
 
 // reportCCHC drafts the periodic administrative-reform report of a unit
@@ -20,7 +21,7 @@ func reportCCHC(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	fromText := fs.String("from", "", "first day of the period, yyyy-mm-dd")
 	toText := fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)")
-	unitCode := fs.String("unit", "", "the reporting unit's code (default: the organisation's root)")
+	unitCode := fs.String("unit", "", "the reporting unit's code (default: the unit holding the year's reform plan, else the root)")
 	format := fs.String("format", "md", "docx, pdf or md")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args); err != nil {
@@ -46,17 +47,8 @@ func reportCCHC(ctx context.Context, args []string) error {
 			return fmt.Errorf("--unit %s: %s", *unitCode, motcua.ErrorMessage(err))
 		}
 		unitID = u.ID
-	} else {
-		units, err := db.Units(ctx)
-		if err != nil {
-			return err
-		}
-		for _, u := range units {
-			if u.ParentID == 0 {
-				unitID = u.ID
-				break
-			}
-		}
+	} else if unitID, err = defaultReportingUnit(ctx, db, from.Year()); err != nil {
+		return err
 	}
 	facts, err := db.CCHCFacts(ctx, unitID, from, to)
 	if err != nil {
@@ -82,4 +74,25 @@ func reportCCHC(ctx context.Context, args []string) error {
 		return err
 	}
 	return os.WriteFile(*out, buf.Bytes(), 0o644)
+}
+
+// defaultReportingUnit is the unit that holds the year's reform plan when
+// exactly one does, else the organisation's root.
+func defaultReportingUnit(ctx context.Context, db *store.DB, year int) (int64, error) {
+	if ids, err := db.PlanUnits(ctx, year); err != nil || len(ids) == 1 {
+		if err != nil {
+			return 0, err
+		}
+		return ids[0], nil
+	}
+	units, err := db.Units(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range units {
+		if u.ParentID == 0 {
+			return u.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("report cchc: the organisation has no units")
 }
