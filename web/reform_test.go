@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -33,5 +35,55 @@ func TestOverdueReformTasksOnTheDashboard(t *testing.T) {
 	}
 	if strings.Contains(b.get(t, "/alerts").body, `id="reform-tasks"`) {
 		t.Fatal("a done task is still on the dashboard")
+	}
+}
+
+// TestPlanEnteredAsTextAndReported: a leader enters the plan as text; the
+// unit's specialist reports a task done; the page shows the progress; a
+// malformed line is refused with its number.
+func TestPlanEnteredAsTextAndReported(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	bad := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ten": {"Kế hoạch"}, "noi_dung": {"# Nội dung\nkhông đúng"}})
+	if bad.status != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "Dòng 2") {
+		t.Fatalf("a malformed line: %d", bad.status)
+	}
+	text := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.unitA.Code + " | 31/12/2024\n- Niêm yết công khai\n# Chính quyền số\n- Tăng hồ sơ trực tuyến"
+	p := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "so": {"12/QĐ-UBND"}, "ngay": {"02/01/2024"},
+		"ten": {"Kế hoạch CCHC năm 2024"}, "noi_dung": {text}})
+	wantStatus(t, p, http.StatusSeeOther)
+	page := leader.get(t, "/reform?don_vi="+unit+"&nam=2024")
+	if !strings.Contains(page.body, "0/3 (0 %)") || !strings.Contains(page.body, "Rà soát quy trình") {
+		t.Fatalf("the plan page:\n%s", page.body)
+	}
+	plan, err := e.db.Plan(t.Context(), fx.unitA.ID, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := e.login(t, fx.specialistA)
+	p = spec.post(t, fmt.Sprintf("/reform/tasks/%d?don_vi=%s&nam=2024", plan.Contents[0].Tasks[0].ID, unit),
+		url.Values{"trang_thai": {"done"}, "ghi_chu": {"Đã rà soát 12 quy trình"}, "ngay": {"04/03/2024"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	if page := spec.get(t, "/reform?don_vi="+unit+"&nam=2024"); !strings.Contains(page.body, "1/3 (33 %)") || !strings.Contains(page.body, "Đã rà soát 12 quy trình") {
+		t.Fatalf("after the report:\n%s", page.body)
+	}
+}
+
+// TestDocumentRegisterPage: a leader registers a document with its PDF;
+// a search without diacritics finds it.
+func TestDocumentRegisterPage(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	p := leader.postMultipart(t, "/documents", url.Values{"don_vi": {unit}, "so": {"64/KH-UBND"}, "ngay": {"29/02/2024"},
+		"trich_yeu": {"Tổ chức Hội nghị đánh giá công tác CCHC"}}, formFile{"tep", "64-KH.pdf", pdf})
+	wantStatus(t, p, http.StatusSeeOther)
+	found := leader.get(t, "/documents?don_vi="+unit+"&q=hoi+nghi")
+	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") {
+		t.Fatalf("search:\n%s", found.body)
+	}
+	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64/KH-UBND") {
+		t.Fatal("an unrelated search found the document")
 	}
 }
