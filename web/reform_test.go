@@ -83,7 +83,7 @@ func TestDocumentRegisterPage(t *testing.T) {
 	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") {
 		t.Fatalf("search:\n%s", found.body)
 	}
-	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64/KH-UBND") {
+	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64-KH.pdf") {
 		t.Fatal("an unrelated search found the document")
 	}
 }
