@@ -137,3 +137,38 @@ func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []Survey
 	sort.Slice(units, func(i, j int) bool { return units[i].UnitID < units[j].UnitID })
 	return units, motcua.SIPASOf(all), err
 }
+
+// Surveys lists the survey campaigns of the given units, newest first.
+func (db *DB) Surveys(ctx context.Context, unitIDs []int64) (out []motcua.Survey, err error) {
+	if len(unitIDs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(unitIDs))
+	for i, id := range unitIDs {
+		args[i] = id
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT id, title, unit_id, from_at, to_at, planned FROM surveys WHERE unit_id IN (`+marks(len(unitIDs))+`)
+			ORDER BY from_at DESC, id DESC`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s motcua.Survey
+			var from, to int64
+			if err := rows.Scan(&s.ID, &s.Title, &s.UnitID, &from, &to, &s.Planned); err != nil {
+				return err
+			}
+			s.From, s.To = fromMS(from), fromMS(to)
+			out = append(out, s)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// SurveyOf returns one survey.
+func (db *DB) SurveyOf(ctx context.Context, id int64) (*motcua.Survey, error) {
+	return db.survey(ctx, id)
+}

@@ -87,3 +87,29 @@ func TestDocumentRegisterPage(t *testing.T) {
 		t.Fatal("an unrelated search found the document")
 	}
 }
+
+// TestSurveyPageKeysInPaperForms: an administrator opens a survey, keys in
+// a paper form about commune A, and the index shows it with its sample.
+func TestSurveyPageKeysInPaperForms(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	p := admin.post(t, "/surveys", url.Values{"ten": {"Khảo sát SIPAS quý I/2024"}, "don_vi": {fmt.Sprint(fx.district.ID)},
+		"tu": {"01/01/2024"}, "den": {"31/03/2024"}, "so_phieu": {"50"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	page := p.header.Get("Location")
+	form := url.Values{"don_vi": {fmt.Sprint(fx.unitA.ID)}}
+	for i, score := range []string{"5", "4", "2", "4", "3"} {
+		form.Set(fmt.Sprintf("score_%d", i), score)
+	}
+	done := admin.post(t, page+"/answers", form)
+	if done.status != http.StatusOK || !strings.Contains(done.body, "Đã nhập phiếu") {
+		t.Fatalf("keying in: %d", done.status)
+	}
+	if got := admin.get(t, page); !strings.Contains(got.body, "Ủy ban nhân dân xã Đắk Lao") || !strings.Contains(got.body, "100,00 %") ||
+		!strings.Contains(got.body, "0,00 %") {
+		t.Fatalf("indices:\n%s", got.body)
+	}
+	if other := e.login(t, fx.counterA).get(t, page); other.status != http.StatusNotFound {
+		t.Fatalf("a counter officer opened the survey: %d", other.status)
+	}
+}

@@ -69,6 +69,10 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /reform", s.authed(s.planPage))
 	mux.HandleFunc("POST /reform", s.authed(s.createPlan))
 	mux.HandleFunc("POST /reform/tasks/{id}", s.authed(s.reportTask))
+	mux.HandleFunc("GET /surveys", s.authed(s.surveysPage))
+	mux.HandleFunc("POST /surveys", s.authed(s.createSurvey))
+	mux.HandleFunc("GET /surveys/{id}", s.authed(s.surveysPage))
+	mux.HandleFunc("POST /surveys/{id}/answers", s.authed(s.addPaperForm))
 	mux.HandleFunc("GET /documents", s.authed(s.documentsPage))
 	mux.HandleFunc("POST /documents", s.authed(s.addDocument))
 	mux.HandleFunc("POST /reviews/{id}/answer", s.authed(s.answerReview))
@@ -137,6 +141,7 @@ var funcs = template.FuncMap{
 	"counts":        forms.II06aCounts,
 	"decimal":       func(f float64) string { return motcua.FormatDecimal(math.Round(f*10) / 10) },
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
+	"share":         func(v float64) string { return motcua.FormatPercent(int64(v*1_000_000+0.5), 1_000_000) },
 }
 
 // asset is a static file's address with a digest of its content: files
