@@ -113,3 +113,28 @@ func TestSurveyPageKeysInPaperForms(t *testing.T) {
 		t.Fatalf("a counter officer opened the survey: %d", other.status)
 	}
 }
+
+// TestParPage: an administrator sets the year's criteria; the commune's
+// leader scores a leaf and sees the totals; a score above the maximum is
+// refused.
+func TestParPage(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	criteria := "1 | Chỉ đạo, điều hành\n1.1 | Kế hoạch CCHC | 2\n1.2 | Báo cáo CCHC | 1\n2 | Cải cách TTHC\n2.1 | Giải quyết đúng hạn | 6"
+	wantStatus(t, admin.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}), http.StatusSeeOther)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	wantStatus(t, leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.1"}, "diem": {"1,5"},
+		"minh_chung": {"Quyết định 12/QĐ-UBND"}}), http.StatusSeeOther)
+	page := leader.get(t, "/par?nam=2024&don_vi="+unit)
+	if !strings.Contains(page.body, "Tổng điểm: 1,5/9") || !strings.Contains(page.body, "Quyết định 12/QĐ-UBND") {
+		t.Fatalf("the assessment:\n%s", page.body)
+	}
+	over := leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.2"}, "diem": {"3"}})
+	if over.status != http.StatusUnprocessableEntity || !strings.Contains(over.body, "vượt khung") {
+		t.Fatalf("a score above the maximum: %d", over.status)
+	}
+	if p := leader.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}); p.status != http.StatusForbidden {
+		t.Fatalf("a commune leader set the criteria: %d", p.status)
+	}
+}
