@@ -116,6 +116,65 @@ func SIPASOf(answers []Rating) SIPAS {
 	return s
 }
 
+// SurveyAnswer is one answer of the SIPAS questionnaire, in its three
+// dimensions (domain.md §12): how the respondent assesses each factor,
+// how satisfied they are with it (the index's dimension), and which
+// factors they expect to be improved.
+type SurveyAnswer struct {
+	Rating              // satisfaction, 1–5 per factor, and a comment
+	Assessment   [5]int // 1–5 per factor; 0 when not answered
+	Expectations []int  // factor indexes (0–4) to improve
+}
+
+// Check refuses an answer out of range.
+func (a SurveyAnswer) Check() error {
+	if err := a.Rating.Check(); err != nil {
+		return err
+	}
+	for i, s := range a.Assessment {
+		if s < 0 || s > 5 {
+			return FieldError("assessment", "Đánh giá “%s” phải từ 1 đến 5.", SIPASFactors[i])
+		}
+	}
+	for _, f := range a.Expectations {
+		if f < 0 || f >= len(SIPASFactors) {
+			return FieldError("expectations", "Kỳ vọng về yếu tố không có (%d).", f)
+		}
+	}
+	return nil
+}
+
+// Dimensions sums the other two dimensions of a set of answers: the mean
+// assessment per factor (of those answered) and how many expect each
+// factor improved.
+type Dimensions struct {
+	Assessment   [5]float64
+	Expectations [5]int
+}
+
+// DimensionsOf sums the answers' assessment and expectations.
+func DimensionsOf(answers []SurveyAnswer) Dimensions {
+	var d Dimensions
+	var n [5]int
+	for _, a := range answers {
+		for i, s := range a.Assessment {
+			if s > 0 {
+				d.Assessment[i] += float64(s)
+				n[i]++
+			}
+		}
+		for _, f := range a.Expectations {
+			d.Expectations[f]++
+		}
+	}
+	for i := range d.Assessment {
+		if n[i] > 0 {
+			d.Assessment[i] /= float64(n[i])
+		}
+	}
+	return d
+}
+
 // Survey is a satisfaction survey campaign over a period and a unit's
 // subtree: the portal's ratings in it, and paper forms keyed in.
 type Survey struct {

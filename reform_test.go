@@ -79,3 +79,16 @@ func TestSIPASOnAHandComputedSample(t *testing.T) {
 		t.Fatalf("no answers: %+v", empty)
 	}
 }
+
+func TestSurveyDimensions(t *testing.T) {
+	d := DimensionsOf([]SurveyAnswer{
+		{Assessment: [5]int{4, 0, 2, 5, 3}, Expectations: []int{2}},
+		{Assessment: [5]int{2, 3, 0, 5, 3}, Expectations: []int{2, 0}},
+	})
+	if d.Assessment != [5]float64{3, 3, 2, 5, 3} || d.Expectations != [5]int{1, 0, 2, 0, 0} {
+		t.Fatalf("%+v", d)
+	}
+	if (SurveyAnswer{Rating: Rating{Scores: [5]int{3, 3, 3, 3, 3}}, Expectations: []int{7}}).Check() == nil {
+		t.Fatal("an unknown factor was taken")
+	}
+}

@@ -152,11 +152,13 @@ func seedSurvey(ctx context.Context, db *store.DB, o *org, leader *motcua.Actor,
 		return err
 	}
 	for i := range 200 {
-		var r motcua.Rating
-		for f := range r.Scores {
-			r.Scores[f] = []int{5, 5, 4, 4, 4, 4, 3, 3, 2, 1}[rng.IntN(10)]
+		var a motcua.SurveyAnswer
+		for f := range a.Scores {
+			a.Scores[f] = []int{5, 5, 4, 4, 4, 4, 3, 3, 2, 1}[rng.IntN(10)]
+			a.Assessment[f] = 2 + rng.IntN(4)
 		}
-		if err := db.AddPaperResponse(ctx, leader, s.ID, o.communes[i%len(o.communes)].ID, r); err != nil {
+		a.Expectations = []int{rng.IntN(len(a.Scores))}
+		if err := db.AddPaperResponse(ctx, leader, s.ID, o.communes[i%len(o.communes)].ID, a); err != nil {
 			return err
 		}
 	}

@@ -32,6 +32,20 @@ func (db *DB) CreateDocument(ctx context.Context, a *motcua.Actor, unitID int64,
 		return motcua.FieldError("type", "Loại văn bản không hợp lệ.")
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
+		if len(d.TaskIDs) > 0 {
+			args := []any{unitID}
+			for _, id := range d.TaskIDs {
+				args = append(args, id)
+			}
+			var n int
+			if err := tx.queryRow(`SELECT COUNT(*) FROM reform_tasks t JOIN reform_contents c ON c.id = t.content_id
+				JOIN reform_plans p ON p.id = c.plan_id WHERE p.unit_id = ? AND t.id IN (`+marks(len(d.TaskIDs))+`)`, args...).Scan(&n); err != nil {
+				return err
+			}
+			if n != len(d.TaskIDs) {
+				return motcua.FieldError("tasks", "Chỉ liên kết được với nhiệm vụ trong kế hoạch của đơn vị.")
+			}
+		}
 		if err := tx.queryRow(`INSERT INTO documents (number, type, issued_on, issuer, summary, search_key, attachment, file_name, unit_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.Number, string(d.Type), ms(d.IssuedOn), motcua.NFC(d.Issuer), d.Summary,
 			motcua.Fold(d.Number+" "+d.Summary+" "+d.Issuer), d.Attachment, d.FileName, unitID).Scan(&d.ID); err != nil {

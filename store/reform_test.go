@@ -143,11 +143,12 @@ func TestSurveyIndicesJoinPortalRatingsAndPaperForms(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, scores := range [][5]int{{4, 4, 4, 5, 2}, {3, 5, 5, 4, 2}, {4, 4, 1, 4, 4}} {
-			if err := db.AddPaperResponse(ctx, f.admin, survey.ID, f.b.ID, motcua.Rating{Scores: scores}); err != nil {
+			ans := motcua.SurveyAnswer{Rating: motcua.Rating{Scores: scores}, Assessment: [5]int{3, 0, 4, 4, 2}, Expectations: []int{4}}
+			if err := db.AddPaperResponse(ctx, f.admin, survey.ID, f.b.ID, ans); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := db.AddPaperResponse(ctx, f.leaderA, survey.ID, f.b.ID, motcua.Rating{Scores: [5]int{5, 5, 5, 5, 5}}); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+		if err := db.AddPaperResponse(ctx, f.leaderA, survey.ID, f.b.ID, motcua.SurveyAnswer{Rating: motcua.Rating{Scores: [5]int{5, 5, 5, 5, 5}}}); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
 			t.Fatalf("a commune leader keyed in the district's survey: %v", err)
 		}
 		units, all, err := db.SurveyIndices(ctx, survey.ID)
@@ -157,8 +158,11 @@ func TestSurveyIndicesJoinPortalRatingsAndPaperForms(t *testing.T) {
 		if len(units) != 2 || units[0].UnitID != f.a.ID || units[0].Index.N != 1 || units[1].Index.N != 3 {
 			t.Fatalf("per unit: %+v", units)
 		}
-		if all.N != 4 || all.Factors != [5]float64{0.75, 1, 0.5, 1, 0.25} {
+		if all.Index.N != 4 || all.Index.Factors != [5]float64{0.75, 1, 0.5, 1, 0.25} {
 			t.Fatalf("overall: %+v", all)
+		}
+		if all.Dims.Assessment != [5]float64{3, 0, 4, 4, 2} || all.Dims.Expectations != [5]int{0, 0, 0, 0, 3} {
+			t.Fatalf("the other dimensions: %+v", all.Dims)
 		}
 	})
 }

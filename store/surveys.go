@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"sort"
 	"strings"
 
@@ -23,8 +24,9 @@ func (db *DB) CreateSurvey(ctx context.Context, a *motcua.Actor, s *motcua.Surve
 	})
 }
 
-// AddPaperResponse keys in a paper survey form about a unit.
-func (db *DB) AddPaperResponse(ctx context.Context, a *motcua.Actor, surveyID, unitID int64, r motcua.Rating) (err error) {
+// AddPaperResponse keys in a paper survey form about a unit, in the
+// questionnaire's three dimensions.
+func (db *DB) AddPaperResponse(ctx context.Context, a *motcua.Actor, surveyID, unitID int64, r motcua.SurveyAnswer) (err error) {
 	defer motcua.Wrap(&err, "DB.AddPaperResponse(%d)", surveyID)
 	if err := r.Check(); err != nil {
 		return err
@@ -45,9 +47,11 @@ func (db *DB) AddPaperResponse(ctx context.Context, a *motcua.Actor, surveyID, u
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
 		sc := r.Scores
+		assessment, _ := json.Marshal(r.Assessment)
 		_, err := tx.exec(`INSERT INTO survey_responses (survey_id, unit_id, access_score, procedure_score, official_score, result_score,
-			feedback_score, comment, keyed_by, keyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, surveyID, unitID, sc[0], sc[1], sc[2], sc[3], sc[4],
-			motcua.NFC(strings.TrimSpace(r.Comment)), a.User.ID, ms(db.now()))
+			feedback_score, comment, keyed_by, keyed_at, assessment, expectations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			surveyID, unitID, sc[0], sc[1], sc[2], sc[3], sc[4], motcua.NFC(strings.TrimSpace(r.Comment)), a.User.ID, ms(db.now()),
+			string(assessment), jsonList(r.Expectations))
 		return err
 	})
 }
@@ -74,16 +78,18 @@ func (db *DB) survey(ctx context.Context, id int64) (*motcua.Survey, error) {
 	return s, nil
 }
 
-// SurveyUnit is a unit's index in a survey.
+// SurveyUnit is a unit's index in a survey, with the paper forms' other
+// two dimensions.
 type SurveyUnit struct {
 	UnitID int64
 	Index  motcua.SIPAS
+	Dims   motcua.Dimensions
 }
 
 // SurveyIndices computes a survey's SIPAS index per unit answered about,
 // and overall, from the portal's ratings in its period and scope and the
 // paper forms keyed in.
-func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []SurveyUnit, overall motcua.SIPAS, err error) {
+func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []SurveyUnit, overall SurveyUnit, err error) {
 	defer motcua.Wrap(&err, "DB.SurveyIndices(%d)", surveyID)
 	s, err := db.survey(ctx, surveyID)
 	if err != nil {
@@ -95,6 +101,8 @@ func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []Survey
 	}
 	byUnit := map[int64][]motcua.Rating{}
 	var all []motcua.Rating
+	paper := map[int64][]motcua.SurveyAnswer{}
+	var allPaper []motcua.SurveyAnswer
 	err = db.readTx(ctx, func(tx *Tx) error {
 		args := []any{ms(s.From), ms(s.To)}
 		for _, id := range scope {
@@ -104,10 +112,10 @@ func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []Survey
 			sql  string
 			args []any
 		}{
-			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score FROM ratings
+			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score, '', '' FROM ratings
 				WHERE at >= ? AND at < ? AND unit_id IN (` + marks(len(scope)) + `)`, args},
-			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score FROM survey_responses
-				WHERE survey_id = ?`, []any{surveyID}},
+			{`SELECT unit_id, access_score, procedure_score, official_score, result_score, feedback_score, assessment, expectations
+				FROM survey_responses WHERE survey_id = ?`, []any{surveyID}},
 		} {
 			rows, err := tx.query(q.sql, q.args...)
 			if err != nil {
@@ -116,13 +124,21 @@ func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []Survey
 			for rows.Next() {
 				var unit int64
 				var r motcua.Rating
+				var assessment, expectations string
 				sc := &r.Scores
-				if err := rows.Scan(&unit, &sc[0], &sc[1], &sc[2], &sc[3], &sc[4]); err != nil {
+				if err := rows.Scan(&unit, &sc[0], &sc[1], &sc[2], &sc[3], &sc[4], &assessment, &expectations); err != nil {
 					rows.Close()
 					return err
 				}
 				byUnit[unit] = append(byUnit[unit], r)
 				all = append(all, r)
+				if assessment != "" { // a paper form: the other two dimensions too
+					ans := motcua.SurveyAnswer{Rating: r}
+					json.Unmarshal([]byte(assessment), &ans.Assessment)
+					json.Unmarshal([]byte(expectations), &ans.Expectations)
+					paper[unit] = append(paper[unit], ans)
+					allPaper = append(allPaper, ans)
+				}
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -132,10 +148,10 @@ func (db *DB) SurveyIndices(ctx context.Context, surveyID int64) (units []Survey
 		return nil
 	})
 	for unit, answers := range byUnit {
-		units = append(units, SurveyUnit{UnitID: unit, Index: motcua.SIPASOf(answers)})
+		units = append(units, SurveyUnit{UnitID: unit, Index: motcua.SIPASOf(answers), Dims: motcua.DimensionsOf(paper[unit])})
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].UnitID < units[j].UnitID })
-	return units, motcua.SIPASOf(all), err
+	return units, SurveyUnit{Index: motcua.SIPASOf(all), Dims: motcua.DimensionsOf(allPaper)}, err
 }
 
 // Surveys lists the survey campaigns of the given units, newest first.

@@ -19,6 +19,8 @@ type documentsData struct {
 	Types    []motcua.DocumentType
 	List     []motcua.Document
 	Manage   bool
+	Tasks    []motcua.PlanTask // the year's plan tasks a new document may serve
+	TaskName map[int64]string
 }
 
 // documentsPage is the directive-document register of a unit: search
@@ -51,6 +53,15 @@ func (s *Server) renderDocuments(w http.ResponseWriter, r *http.Request, a *motc
 		return
 	}
 	data.Manage = a.CanManageReform(data.UnitID)
+	data.TaskName = map[int64]string{}
+	if plan, err := s.db.Plan(r.Context(), data.UnitID, s.db.Now().In(motcua.VN).Year()); err == nil {
+		for _, c := range plan.Contents {
+			for _, t := range c.Tasks {
+				data.Tasks = append(data.Tasks, t)
+				data.TaskName[t.ID] = t.Title
+			}
+		}
+	}
 	q := store.DocumentQuery{UnitID: data.UnitID, Text: data.Query, Type: motcua.DocumentType(data.Type)}
 	q.From, _ = time.ParseInLocation("02/01/2006", strings.TrimSpace(data.From), motcua.VN)
 	if to, err := time.ParseInLocation("02/01/2006", strings.TrimSpace(data.To), motcua.VN); err == nil {
@@ -83,6 +94,11 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request, a *motcua.A
 	}
 	d := &motcua.Document{Number: r.FormValue("so"), IssuedOn: issued, Issuer: r.FormValue("co_quan"), Summary: r.FormValue("trich_yeu"),
 		Type: motcua.DocumentType(r.FormValue("loai_moi"))}
+	for _, v := range r.MultipartForm.Value["nhiem_vu"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			d.TaskIDs = append(d.TaskIDs, id)
+		}
+	}
 	if headers := r.MultipartForm.File["tep"]; len(headers) > 0 {
 		u, err := s.checkUpload(headers[0], "Văn bản")
 		if err == nil {

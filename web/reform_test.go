@@ -76,11 +76,19 @@ func TestDocumentRegisterPage(t *testing.T) {
 	e := newEnv(t)
 	leader := e.login(t, fx.leaderA)
 	unit := fmt.Sprint(fx.unitA.ID)
+	actor, _ := e.db.Actor(t.Context(), fx.leaderA.ID)
+	plan := &motcua.ReformPlan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.unitA.ID, Contents: []motcua.PlanContent{
+		{Title: "Chỉ đạo, điều hành", Tasks: []motcua.PlanTask{{Title: "Tổ chức hội nghị tổng kết", OwnerUnitID: fx.unitA.ID}}}}}
+	if err := e.db.CreatePlan(t.Context(), actor, plan); err != nil {
+		t.Fatal(err)
+	}
 	p := leader.postMultipart(t, "/documents", url.Values{"don_vi": {unit}, "so": {"64/KH-UBND"}, "ngay": {"29/02/2024"},
-		"trich_yeu": {"Tổ chức Hội nghị đánh giá công tác CCHC"}}, formFile{"tep", "64-KH.pdf", pdf})
+		"trich_yeu": {"Tổ chức Hội nghị đánh giá công tác CCHC"}, "nhiem_vu": {fmt.Sprint(plan.Contents[0].Tasks[0].ID)}},
+		formFile{"tep", "64-KH.pdf", pdf})
 	wantStatus(t, p, http.StatusSeeOther)
 	found := leader.get(t, "/documents?don_vi="+unit+"&q=hoi+nghi")
-	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") {
+	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") ||
+		!strings.Contains(found.body, "Tổ chức hội nghị tổng kết<br>") {
 		t.Fatalf("search:\n%s", found.body)
 	}
 	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64-KH.pdf") {
@@ -101,12 +109,15 @@ func TestSurveyPageKeysInPaperForms(t *testing.T) {
 	for i, score := range []string{"5", "4", "2", "4", "3"} {
 		form.Set(fmt.Sprintf("score_%d", i), score)
 	}
+	form.Set("assess_0", "4")
+	form.Add("expect", "2")
 	done := admin.post(t, page+"/answers", form)
 	if done.status != http.StatusOK || !strings.Contains(done.body, "Đã nhập phiếu") {
 		t.Fatalf("keying in: %d", done.status)
 	}
 	if got := admin.get(t, page); !strings.Contains(got.body, "Ủy ban nhân dân xã Đắk Lao") || !strings.Contains(got.body, "100,00 %") ||
-		!strings.Contains(got.body, "0,00 %") {
+		!strings.Contains(got.body, "0,00 %") || !strings.Contains(got.body, `<td>Tiếp cận dịch vụ</td><td class="num">4</td><td class="num">0</td>`) ||
+		!strings.Contains(got.body, `<td>Công chức trực tiếp giải quyết</td><td class="num">0</td><td class="num">1</td>`) {
 		t.Fatalf("indices:\n%s", got.body)
 	}
 	if other := e.login(t, fx.counterA).get(t, page); other.status != http.StatusNotFound {

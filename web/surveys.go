@@ -16,7 +16,7 @@ type surveysData struct {
 	Names   map[int64]string
 	S       *motcua.Survey
 	Rows    []store.SurveyUnit
-	Overall motcua.SIPAS
+	Overall store.SurveyUnit
 	Scope   []*motcua.Unit // the units a paper form may be about
 	Factors [5]string
 	Labels  [5]string
@@ -91,12 +91,18 @@ func (s *Server) createSurvey(w http.ResponseWriter, r *http.Request, a *motcua.
 func (s *Server) addPaperForm(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	unitID, _ := strconv.ParseInt(r.PostFormValue("don_vi"), 10, 64)
-	var rating motcua.Rating
-	for i := range rating.Scores {
-		rating.Scores[i], _ = strconv.Atoi(r.PostFormValue("score_" + strconv.Itoa(i)))
+	var answer motcua.SurveyAnswer
+	for i := range answer.Scores {
+		answer.Scores[i], _ = strconv.Atoi(r.PostFormValue("score_" + strconv.Itoa(i)))
+		answer.Assessment[i], _ = strconv.Atoi(r.PostFormValue("assess_" + strconv.Itoa(i)))
 	}
-	rating.Comment = r.PostFormValue("y_kien")
-	if err := s.db.AddPaperResponse(r.Context(), a, id, unitID, rating); err != nil {
+	for _, f := range r.PostForm["expect"] {
+		if i, err := strconv.Atoi(f); err == nil {
+			answer.Expectations = append(answer.Expectations, i)
+		}
+	}
+	answer.Comment = r.PostFormValue("y_kien")
+	if err := s.db.AddPaperResponse(r.Context(), a, id, unitID, answer); err != nil {
 		s.renderSurveys(w, r, a, err, "")
 		return
 	}
