@@ -139,6 +139,23 @@ func (db *DB) Close() error {
 	return db.sql.Close()
 }
 
+// Ready reports whether the database answers and every embedded migration
+// is applied (an instance older than the schema, or newer, is not ready).
+func (db *DB) Ready(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/"+string(db.dialect)+"/*.sql")
+	if err != nil {
+		return err
+	}
+	var applied int
+	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&applied); err != nil {
+		return fmt.Errorf("DB.Ready: %w", err)
+	}
+	if applied != len(names) {
+		return fmt.Errorf("DB.Ready: %d migrations applied, this binary has %d", applied, len(names))
+	}
+	return nil
+}
+
 // Dialect reports the engine.
 func (db *DB) Dialect() Dialect { return db.dialect }
 

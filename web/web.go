@@ -56,6 +56,7 @@ func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /{$}", s.home)
+	s.registerHealth(mux)
 	s.registerPortal(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
