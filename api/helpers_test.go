@@ -134,7 +134,7 @@ type env struct {
 	srv *httptest.Server
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	data, err := os.ReadFile(fx.path)
 	if err != nil {
@@ -152,7 +152,7 @@ func newEnv(t *testing.T) *env {
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
-func serveEnv(t *testing.T, db *store.DB) *env {
+func serveEnv(t testing.TB, db *store.DB) *env {
 	t.Helper()
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -174,7 +174,7 @@ type response struct {
 	body   []byte
 }
 
-func (r response) decode(t *testing.T, v any) {
+func (r response) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decoding %s: %v", r.body, err)
@@ -209,7 +209,7 @@ func (r response) wantError(t *testing.T, status int, code, field string) api.Er
 }
 
 // do sends a request with an optional bearer token and a raw body.
-func (e *env) do(t *testing.T, token, method, path string, body []byte) response {
+func (e *env) do(t testing.TB, token, method, path string, body []byte) response {
 	t.Helper()
 	var rd io.Reader
 	if body != nil {
@@ -237,7 +237,7 @@ func (e *env) do(t *testing.T, token, method, path string, body []byte) response
 	return response{status: res.StatusCode, header: res.Header, body: b}
 }
 
-func (e *env) doJSON(t *testing.T, token, method, path string, v any) response {
+func (e *env) doJSON(t testing.TB, token, method, path string, v any) response {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -247,7 +247,7 @@ func (e *env) doJSON(t *testing.T, token, method, path string, v any) response {
 }
 
 // login returns a bearer token for the user.
-func (e *env) login(t *testing.T, u motcua.User) string {
+func (e *env) login(t testing.TB, u motcua.User) string {
 	t.Helper()
 	res := e.doJSON(t, "", "POST", "/api/v1/sessions", map[string]string{"username": u.Username, "password": testPassword})
 	if res.status != http.StatusCreated {
@@ -293,7 +293,7 @@ func intake(unit int64, name string) map[string]any {
 }
 
 // accept files a dossier at unit through the API and returns it.
-func (e *env) accept(t *testing.T, token string, unit int64, name string) api.Dossier {
+func (e *env) accept(t testing.TB, token string, unit int64, name string) api.Dossier {
 	t.Helper()
 	res := e.doJSON(t, token, "POST", "/api/v1/dossiers", intake(unit, name))
 	if res.status != http.StatusCreated {
