@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -269,7 +270,7 @@ func TestScopeHidesOtherCommunes(t *testing.T) {
 				wantError(t, http.StatusForbidden, "forbidden", "")
 			e.wantCounts(t, before)
 			var reads int
-			if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT COUNT(*) FROM access_log WHERE actor_id = ?"), fx.counterA.ID).Scan(&reads); err != nil {
+			if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.read' AND actor LIKE ?"), fmt.Sprintf("user:%d %%", fx.counterA.ID)).Scan(&reads); err != nil {
 				t.Fatal(err)
 			}
 			if reads != 0 {

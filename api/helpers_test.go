@@ -159,7 +159,7 @@ func serveEnv(t testing.TB, db *store.DB) *env {
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
 	web.Register(mux, db, log)
-	srv := httptest.NewServer(http.NewCrossOriginProtection().Handler(mux)) // as cmd/motcua/serve.go
+	srv := httptest.NewServer(web.Handler(mux)) // as cmd/motcua/serve.go
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()

@@ -79,7 +79,7 @@ func serve(t *testing.T, db *store.DB) *httptest.Server {
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
 	web.Register(mux, db, log)
-	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
+	srv := httptest.NewServer(web.Handler(mux))
 	t.Cleanup(srv.Close)
 	return srv
 }

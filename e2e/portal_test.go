@@ -44,7 +44,7 @@ func servePortal(t *testing.T, db *store.DB) *portal {
 	site := web.Register(mux, db, log)
 	site.Files = &files.Store{Dir: t.TempDir()}
 	api.Register(mux, db, log).Limits = site.Limits
-	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
+	srv := httptest.NewServer(web.Handler(mux))
 	t.Cleanup(srv.Close)
 	db.PublicURL = srv.URL
 	smtp := mailtest.Start(t)

@@ -54,6 +54,8 @@ type Bridge struct {
 // Sync forwards what was accepted since the last call and records the
 // results the partner has decided; it returns how many of each.
 func (b *Bridge) Sync(ctx context.Context) (forwarded, decided int, err error) {
+	// What the bridge records is the partner's doing: the audit trail names it.
+	ctx = motcua.WithOrigin(ctx, &motcua.Origin{Source: "bridge"})
 	a, err := b.DB.ClientActorNamed(ctx, b.Client)
 	if err != nil {
 		return 0, 0, fmt.Errorf("partner %s: %w", b.Client, err)

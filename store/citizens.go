@@ -148,6 +148,7 @@ func (db *DB) CitizenSession(ctx context.Context, token string) (c motcua.Contac
 	} else if err != nil {
 		return c, fmt.Errorf("DB.CitizenSession: %w", err)
 	}
+	identify(ctx, "citizen:"+motcua.Mask(contact))
 	return motcua.ParseContact(contact)
 }
 

@@ -196,6 +196,7 @@ func (db *DB) clientActor(ctx context.Context, where string, args ...any) (*motc
 	for _, id := range c.UnitIDs {
 		t.subtree(id, func(u int64) { a.Units[u] = []motcua.Role{motcua.RoleClient} })
 	}
+	identify(ctx, a.AuditName())
 	return a, nil
 }
 

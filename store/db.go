@@ -119,6 +119,10 @@ func Open(ctx context.Context, dsn string) (_ *DB, err error) {
 		db.sql.Close()
 		return nil, err
 	}
+	if err := db.sealAudit(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -271,16 +275,36 @@ type Tx struct {
 	// book, when set, gathers changes to the report counters for the
 	// writer of many dossiers to write once (see recount).
 	book countBook
+	// audits are the transaction's audit entries, chained at commit.
+	audits []motcua.AuditEntry
+	// wrote is set once a statement changed data.
+	wrote bool
 }
 
-func (t *Tx) exec(q string, args ...any) (sql.Result, error) {
+func (t *Tx) exec(q string, args ...any) (res sql.Result, err error) {
 	if s := t.stmt(q); s != nil {
-		return s.ExecContext(t.ctx, args...)
+		res, err = s.ExecContext(t.ctx, args...)
+	} else {
+		res, err = t.tx.ExecContext(t.ctx, t.db.rebind(q), args...)
 	}
-	return t.tx.ExecContext(t.ctx, t.db.rebind(q), args...)
+	if err == nil && !t.wrote {
+		n, _ := res.RowsAffected()
+		t.wrote = n > 0
+	}
+	return res, err
+}
+
+// noteWrite marks the transaction as changing data when q does (INSERT …
+// RETURNING goes through queryRow): only changes are audited.
+func (t *Tx) noteWrite(q string) {
+	if !t.wrote {
+		q = strings.TrimSpace(q)
+		t.wrote = len(q) > 6 && (strings.EqualFold(q[:6], "INSERT") || strings.EqualFold(q[:6], "UPDATE") || strings.EqualFold(q[:6], "DELETE"))
+	}
 }
 
 func (t *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	t.noteWrite(q)
 	if s := t.stmt(q); s != nil {
 		return s.QueryContext(t.ctx, args...)
 	}
@@ -288,6 +312,7 @@ func (t *Tx) query(q string, args ...any) (*sql.Rows, error) {
 }
 
 func (t *Tx) queryRow(q string, args ...any) *sql.Row {
+	t.noteWrite(q)
 	if s := t.stmt(q); s != nil {
 		return s.QueryRowContext(t.ctx, args...)
 	}
@@ -337,7 +362,11 @@ func (db *DB) inTx(ctx context.Context, fn func(*Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(&Tx{tx: tx, db: db, ctx: ctx}); err != nil {
+	t := &Tx{tx: tx, db: db, ctx: ctx}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.flushAudit(); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -346,7 +375,21 @@ func (db *DB) inTx(ctx context.Context, fn func(*Tx) error) error {
 // readTx runs fn in a read-only transaction; on SQLite read-only begins are
 // deferred, so readers do not queue behind writers.
 func (db *DB) readTx(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	return db.readTxOpts(ctx, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+// snapshotTx is readTx seeing one snapshot throughout (PostgreSQL reads
+// each statement's own otherwise; a SQLite read transaction is one).
+func (db *DB) snapshotTx(ctx context.Context, fn func(*Tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if db.dialect == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	return db.readTxOpts(ctx, opts, fn)
+}
+
+func (db *DB) readTxOpts(ctx context.Context, opts *sql.TxOptions, fn func(*Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -221,7 +220,8 @@ func (db *DB) readDossier(ctx context.Context, a *motcua.Actor, where string, ar
 		if !a.CanView(d) {
 			return motcua.ErrDossierNotFound()
 		}
-		return logAccess(tx, a, d.ID, db.Now())
+		logAccess(tx, a, d)
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -380,8 +380,8 @@ func (db *DB) holdsParts(ctx context.Context, in string, ids []int64) (bool, err
 	return n > 0, err
 }
 
-// logAccess records a staff read of a dossier's personal data (domain.md §15).
-func logAccess(tx *Tx, a *motcua.Actor, dossierID int64, at time.Time) error {
-	_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'dossier', ?)`, a.User.ID, dossierID, ms(at))
-	return err
+// logAccess records a staff read of a dossier's personal data in the audit
+// trail (domain.md §15).
+func logAccess(tx *Tx, a *motcua.Actor, d *motcua.Dossier) {
+	tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "dossier.read", Object: d.Code})
 }

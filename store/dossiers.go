@@ -240,7 +240,8 @@ func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua
 		if !a.CanView(d) {
 			return motcua.ErrDossierNotFound()
 		}
-		return logAccess(tx, a, d.ID, db.Now())
+		logAccess(tx, a, d)
+		return nil
 	})
 	if err != nil {
 		return nil, nil, nil, err
@@ -318,6 +319,7 @@ func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 		e.ActorID, e.UnitID, e.Reason, string(data)).Scan(&e.ID); err != nil {
 		return err
 	}
+	tx.audit(motcua.AuditEntry{Action: "event." + string(e.Type), Object: d.Code, Detail: e.Reason})
 	return publish(tx, d, e)
 }
 

@@ -52,9 +52,10 @@ func (db *DB) Register(ctx context.Context, a *motcua.Actor, unitID int64, from,
 		if rows, err = queryDossiers(tx, cond+` ORDER BY d.accepted_at, d.id`, args...); err != nil {
 			return err
 		}
-		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) SELECT ?, d.id, 'register', ? FROM dossiers d`+cond,
-			append([]any{a.User.ID, ms(db.Now())}, args...)...)
-		return err
+		for _, d := range rows {
+			tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "register.read", Object: d.Code})
+		}
+		return nil
 	})
 	return rows, err
 }

@@ -38,14 +38,14 @@ func TestAcceptIssuesCodeDueDateAndEvent(t *testing.T) {
 			t.Errorf("procedure = %d/%d/%q, want %d/%d/%q", d.ProcedureID, d.VersionID, d.ProcedureName, f.proc.ID, f.proc.VersionID, f.proc.Name)
 		}
 
-		logged := count(t, db, "access_log")
+		logged := reads(t, db)
 		stored, err := db.Dossier(ctx, f.counterA, d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		sameDossier(t, "stored dossier", stored, d)
-		if n := count(t, db, "access_log"); n != logged+1 {
-			t.Errorf("access_log rows %d → %d: reading a dossier must log one row", logged, n)
+		if n := reads(t, db); n != logged+1 {
+			t.Errorf("audited reads %d → %d: reading a dossier must log one row", logged, n)
 		}
 		byCode, err := db.DossierByCode(ctx, f.counterA, " "+d.Code+" ")
 		if err != nil {
@@ -227,7 +227,7 @@ func TestOfficerSeesAndActsOnlyWithinScope(t *testing.T) {
 		ctx := t.Context()
 		mine := f.accept(t, f.counterA, f.a.ID)
 		theirs := f.accept(t, f.counterB, f.b.ID)
-		logged := count(t, db, "access_log")
+		logged := reads(t, db)
 		for _, a := range []*motcua.Actor{f.counterA, f.specialistA, f.leaderA} {
 			name := a.User.Username
 			if _, err := db.Dossier(ctx, a, theirs.ID); motcua.ErrorCode(err) != motcua.ENOTFOUND {
@@ -261,8 +261,8 @@ func TestOfficerSeesAndActsOnlyWithinScope(t *testing.T) {
 				t.Errorf("%s: worklist search by B's code found %v", name, ids(list))
 			}
 		}
-		if n := count(t, db, "access_log"); n != logged {
-			t.Errorf("refused reads left %d access_log rows", n-logged)
+		if n := reads(t, db); n != logged {
+			t.Errorf("refused reads left %d audited reads", n-logged)
 		}
 		if _, err := db.DossierByCode(ctx, f.counterA, f.b.Code+"-240304-9999"); motcua.ErrorCode(err) != motcua.ENOTFOUND {
 			t.Errorf("unknown code err = %v, want not_found like an out-of-scope one", err)

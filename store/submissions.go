@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -177,8 +178,8 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 		return nil, errSubmissionNotFound
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		_, err := tx.exec(`INSERT INTO access_log (actor_id, dossier_id, what, at) VALUES (?, ?, 'submission', ?)`, a.User.ID, id, ms(db.now()))
-		return err
+		tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "submission.read", Object: "submission:" + strconv.FormatInt(id, 10)})
+		return nil
 	})
 	return list[0], err
 }

@@ -215,3 +215,13 @@ func sameDossier(t *testing.T, what string, got, want *motcua.Dossier) {
 		t.Errorf("%s:\n got %+v\nwant %+v", what, g, w)
 	}
 }
+
+// reads counts the staff reads of personal data in the audit trail.
+func reads(t *testing.T, db *store.DB) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM audit_log WHERE action LIKE '%.read'").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -9,6 +9,7 @@ import (
 	"net/mail"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,6 +75,7 @@ func (db *DB) Login(ctx context.Context, username, pw string) (token string, err
 	if ok := verify(ctx, pw, hash); !ok || err != nil || disabled != 0 {
 		return "", bad
 	}
+	identify(ctx, "user:"+strconv.FormatInt(id, 10)+" "+motcua.NFC(username))
 	raw := make([]byte, 32)
 	rand.Read(raw)
 	token = base64.RawURLEncoding.EncodeToString(raw)
@@ -125,7 +127,11 @@ func (db *DB) SessionActor(ctx context.Context, token string) (_ *motcua.Actor, 
 	if err != nil {
 		return nil, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.")
 	}
-	return db.Actor(ctx, userID)
+	a, err := db.Actor(ctx, userID)
+	if err == nil {
+		identify(ctx, a.AuditName())
+	}
+	return a, err
 }
 
 // Actor loads a user with the scope their grants give.

@@ -278,7 +278,7 @@ func benchLookup(ctx context.Context, db *store.DB, o *benchOrg, pw string, clie
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
 	web.Register(mux, db, log)
-	addr, stop, err := benchServe(http.NewCrossOriginProtection().Handler(mux))
+	addr, stop, err := benchServe(web.Handler(mux))
 	if err != nil {
 		return nil, err
 	}

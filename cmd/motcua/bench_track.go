@@ -39,7 +39,7 @@ func benchTrack(ctx context.Context, db *store.DB, clients int, d time.Duration)
 	site := web.Register(mux, db, log)
 	site.Limits = nil
 	api.Register(mux, db, log).Limits = nil
-	addr, stop, err := benchServe(http.NewCrossOriginProtection().Handler(mux))
+	addr, stop, err := benchServe(web.Handler(mux))
 	if err != nil {
 		return nil, err
 	}

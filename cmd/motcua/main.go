@@ -2,11 +2,16 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"os/signal"
+	"os/user"
+	"strings"
 	"syscall"
+
+	"github.com/motcua/motcua"
 )
 
 const usage = `motcua — hệ thống một cửa điện tử
@@ -23,6 +28,7 @@ Usage:
                                                               trial run of a workflow: per-step due instants
   motcua clients create NAME --units CODE [--actions read,events,webhooks] | rotate NAME | disable NAME
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
+  motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -41,6 +47,9 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("no command given")
+	}
+	if args[0] != "serve" && args[0] != "bench" {
+		ctx = motcua.WithOrigin(ctx, commandOrigin(args))
 	}
 	switch args[0] {
 	case "serve":
@@ -63,10 +72,27 @@ func run(ctx context.Context, args []string) error {
 		return clientsCmd(ctx, args[1:])
 	case "webhooks":
 		return webhooksCmd(ctx, args[1:])
+	case "audit":
+		return auditCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
 	}
 	fmt.Fprint(os.Stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// commandOrigin names a command-line change in the audit trail: the
+// operating-system user and the command, without its arguments (they may
+// hold addresses with passwords).
+func commandOrigin(args []string) *motcua.Origin {
+	route := "motcua " + args[0]
+	if len(args) > 1 && strings.Trim(args[1], "abcdefghijklmnopqrstuvwxyz") == "" {
+		route += " " + args[1]
+	}
+	who := cmp.Or(os.Getenv("SUDO_USER"), os.Getenv("USER"))
+	if u, err := user.Current(); who == "" && err == nil {
+		who = u.Username
+	}
+	return &motcua.Origin{Actor: "cli:" + who, Source: "local", Route: route}
 }

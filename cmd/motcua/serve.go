@@ -90,7 +90,7 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: web.Handler(mux), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	if *smtpURL != "" {
 		sender, err := newSender(*smtpURL)
