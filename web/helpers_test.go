@@ -166,8 +166,8 @@ func serveEnv(t *testing.T, db *store.DB) *env {
 	dir := t.TempDir()
 	site := web.Register(mux, db, log)
 	site.Files = &files.Store{Dir: dir}
-	api.Register(mux, db, log).Limits = site.Limits                                              // one bound for the portal's pages and its JSON, as serve has
-	srv := httptest.NewServer(web.Handler(mux)) // as cmd/motcua/serve.go
+	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON, as serve has
+	srv := httptest.NewServer(web.Handler(mux))     // as cmd/motcua/serve.go
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()
