@@ -29,6 +29,7 @@ Usage:
   motcua clients create NAME --units CODE [--actions read,events,webhooks] | rotate NAME | disable NAME
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
+  motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -74,6 +75,8 @@ func run(ctx context.Context, args []string) error {
 		return webhooksCmd(ctx, args[1:])
 	case "audit":
 		return auditCmd(ctx, args[1:])
+	case "check":
+		return checkCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
