@@ -25,12 +25,29 @@ func DSN() string { return os.Getenv(Env) }
 // server) and drops the schema when the test ends.
 func Open(t testing.TB, dsn string) *store.DB {
 	t.Helper()
+	scoped, schema := Schema(t, dsn)
+	db, err := store.Open(context.Background(), scoped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() }) // runs before the schema is dropped
+	var got string
+	if err := db.SQL().QueryRowContext(context.Background(), "SELECT current_schema()").Scan(&got); err != nil || got != schema {
+		t.Fatalf("search_path not honoured: current_schema() = %q, %v; want %s", got, err, schema)
+	}
+	return db
+}
+
+// Schema creates schema t_<random>, dropped when the test ends, and returns
+// dsn scoped to it, for a server process the test starts.
+func Schema(t testing.TB, dsn string) (scoped, schema string) {
+	t.Helper()
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := "t_" + strings.ToLower(rand.Text()[:12])
+	schema = "t_" + strings.ToLower(rand.Text()[:12])
 	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
 		admin.Close()
 		t.Fatalf("%s=%q: %v", Env, dsn, err)
@@ -45,16 +62,7 @@ func Open(t testing.TB, dsn string) *store.DB {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	db, err := store.Open(ctx, dsn+sep+"search_path="+schema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() }) // runs before the schema is dropped
-	var got string
-	if err := db.SQL().QueryRowContext(ctx, "SELECT current_schema()").Scan(&got); err != nil || got != schema {
-		t.Fatalf("search_path not honoured: current_schema() = %q, %v; want %s", got, err, schema)
-	}
-	return db
+	return dsn + sep + "search_path=" + schema, schema
 }
 
 // EachEngine runs fn on a new SQLite file, and on PostgreSQL in a schema
