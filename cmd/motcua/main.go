@@ -4,6 +4,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -30,6 +31,8 @@ Usage:
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
   motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
+  motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
+  motcua restore FILE [--files DIR] [--replace]               bring a backup back (server stopped)
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
@@ -39,6 +42,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:]); err != nil {
+		if motcua.ErrorCode(err) != motcua.EINTERNAL {
+			err = errors.New(motcua.ErrorMessage(err)) // the user's message, not the call path
+		}
 		fmt.Fprintln(os.Stderr, "motcua:", err)
 		os.Exit(1)
 	}
@@ -77,6 +83,10 @@ func run(ctx context.Context, args []string) error {
 		return auditCmd(ctx, args[1:])
 	case "check":
 		return checkCmd(ctx, args[1:])
+	case "backup":
+		return backupCmd(ctx, args[1:])
+	case "restore":
+		return restoreCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
