@@ -229,3 +229,59 @@ func (a *Actor) CanManageReform(unitID int64) bool {
 func (a *Actor) CanReportTask(ownerUnitID int64) bool {
 	return a.Has(ownerUnitID, RoleSpecialist) || a.Has(ownerUnitID, RoleLeader)
 }
+
+// Desk is a part of the staff site and who may enter it at all. Every
+// staff page and form is registered with its desk, and the gate asks
+// MayEnter before the handler reads anything; what an officer may then see
+// or do there is decided per unit and per object by the rules above.
+type Desk int
+
+const (
+	DeskOfficer Desk = iota // any officer: worklists, the catalogue, calendars
+	DeskCounter             // counter officers of some unit: intake
+	DeskLeader              // leaders of some unit: statistics, performance, reviews
+	DeskManager             // leaders and administrators: plans, documents, surveys, adoption
+	DeskTask                // specialists and leaders: progress on plan tasks
+	DeskAdmin               // administrators: units, calendars, catalogue decisions
+)
+
+// MayEnter reports whether the actor may use the desk's pages at all.
+// External systems have no desk: they use the API.
+func (a *Actor) MayEnter(d Desk) bool {
+	if a.Client != nil {
+		return false
+	}
+	roles := map[Desk][]Role{
+		DeskOfficer: {RoleCounter, RoleSpecialist, RoleLeader, RoleAdmin},
+		DeskCounter: {RoleCounter},
+		DeskLeader:  {RoleLeader},
+		DeskManager: {RoleLeader, RoleAdmin},
+		DeskTask:    {RoleSpecialist, RoleLeader},
+		DeskAdmin:   {RoleAdmin},
+	}[d]
+	for _, g := range a.User.Grants {
+		for _, r := range roles {
+			if g.Role == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Refusal is what the gate tells someone who may not enter the desk.
+func (d Desk) Refusal() string {
+	switch d {
+	case DeskCounter:
+		return "Chỉ cán bộ tiếp nhận (bộ phận một cửa) được thực hiện thao tác này."
+	case DeskLeader:
+		return "Chỉ lãnh đạo đơn vị được xem hoặc thực hiện nội dung này."
+	case DeskManager:
+		return "Chỉ lãnh đạo hoặc quản trị của đơn vị được thực hiện thao tác này."
+	case DeskTask:
+		return "Chỉ chuyên viên hoặc lãnh đạo của đơn vị chủ trì được cập nhật nhiệm vụ."
+	case DeskAdmin:
+		return "Chỉ quản trị hệ thống được thực hiện thao tác này."
+	}
+	return "Tài khoản của bạn không được dùng chức năng này."
+}

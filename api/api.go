@@ -34,7 +34,7 @@ type Server struct {
 }
 
 // Register adds the API routes to mux.
-func Register(mux *http.ServeMux, db *store.DB, log *slog.Logger) *Server {
+func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
 	s.clients.limits = map[int64]*ratelimit.Limiter{}
 	for _, op := range s.operations() {
@@ -82,6 +82,18 @@ func (s *Server) can(action motcua.ClientAction, h handler) http.HandlerFunc {
 		}
 		h(w, r, a)
 	})
+}
+
+// systemsOnly refuses officers an operation meant for external systems
+// (registering what a partner received, recording what it decided).
+func systemsOnly(h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+		if a.Client == nil {
+			writeError(w, motcua.Errorf(motcua.EFORBIDDEN, "Chỉ hệ thống kết nối dùng thao tác này; cán bộ dùng các thao tác hồ sơ."))
+			return
+		}
+		h(w, r, a)
+	}
 }
 
 // asClient serves a client's call within its rate, and audits it.
@@ -170,4 +182,11 @@ func writeError(w http.ResponseWriter, err error) {
 		slog.Error("api request failed", "err", err)
 	}
 	writeJSON(w, motcua.HTTPStatus(err), body)
+}
+
+// Mux is where routes are registered: the server's *http.ServeMux, or a
+// test's recorder that lists every route to check its policy.
+type Mux interface {
+	Handle(pattern string, handler http.Handler)
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
 }

@@ -23,8 +23,9 @@ type operation struct {
 
 // access is who may call an operation.
 type access struct {
-	public bool                // anyone, no login
-	grant  motcua.ClientAction // an external system needs this grant; "" — officers only
+	public  bool                // anyone, no login
+	grant   motcua.ClientAction // an external system needs this grant; "" — officers only
+	systems bool                // external systems only: officers act through their own operations
 }
 
 type param struct {
@@ -37,8 +38,8 @@ var (
 	officers  = access{}
 	readers   = access{grant: motcua.ClientRead}
 	followers = access{grant: motcua.ClientEvents}
-	partners  = access{grant: motcua.ClientRegister}
-	deciders  = access{grant: motcua.ClientResult}
+	partners  = access{grant: motcua.ClientRegister, systems: true}
+	deciders  = access{grant: motcua.ClientResult, systems: true}
 )
 
 func query(name, doc string) param { return param{name: name, in: "query", doc: doc} }
@@ -50,6 +51,9 @@ func pathParam(name, doc string) param {
 // are built, never run.
 func (s *Server) operations() []operation {
 	h := func(a access, fn handler) http.HandlerFunc {
+		if a.systems {
+			return s.can(a.grant, systemsOnly(fn))
+		}
 		if a.grant != "" {
 			return s.can(a.grant, fn)
 		}

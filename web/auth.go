@@ -28,6 +28,20 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 	}
 }
 
+// at runs h for a logged-in actor who may enter the desk (the one policy,
+// motcua.Actor.MayEnter), before the handler reads the request; others
+// get a page saying so.
+func (s *Server) at(desk motcua.Desk, h handler) http.HandlerFunc {
+	return s.authed(func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+		if !a.MayEnter(desk) {
+			s.fail(w, "error.html", view{Title: "Không có quyền", Actor: a},
+				motcua.Errorf(motcua.EFORBIDDEN, "%s", desk.Refusal()))
+			return
+		}
+		h(w, r, a)
+	})
+}
+
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "login.html", view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}})
 }

@@ -20,7 +20,7 @@ func SecurityHeaders(next http.Handler) http.Handler {
 // Health answers /healthz (the process is alive) and /readyz (the database
 // answers and its migrations are current) for load balancers and
 // orchestrators.
-func (s *Server) registerHealth(mux *http.ServeMux) {
+func (s *Server) registerHealth(mux Mux) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

@@ -17,7 +17,7 @@ import (
 )
 
 // registerPortal adds the citizen portal's routes.
-func (s *Server) registerPortal(mux *http.ServeMux) {
+func (s *Server) registerPortal(mux Mux) {
 	mux.HandleFunc("GET /xac-thuc", s.verifyPage)
 	mux.HandleFunc("POST /xac-thuc/gui-ma", s.sendCode)
 	mux.HandleFunc("POST /xac-thuc", s.checkCode)

@@ -1,0 +1,438 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/web"
+)
+
+// The route policy test (issue 9): every route the server registers, web
+// and API, is called by every persona, and who gets through must be
+// exactly what the table below says. A route registered without a line in
+// the table fails the test, so a new page or operation cannot ship without
+// someone deciding who may use it.
+//
+// Personas, in the order of an expectation string:
+//
+//	0 anonymous   1 citizen (portal session)   2 counter officer of A
+//	3 specialist of A   4 leader of A   5 counter officer of B
+//	6 district administrator   7 external system scoped to A (API key)
+//
+// "+" means the persona gets through (an answer other than 401, 403, 404
+// or a redirect to a login page; a 400 or 422 about the empty form counts
+// as through: the policy let it in), "-" that it is turned away, "=" that
+// the route does not ask who calls (all personas get the same answer).
+// Objects in paths (dossiers, submissions, surveys, …) belong to commune A.
+// Bodies are empty forms or {}: a desk's gate turns the wrong roles away
+// before any reading; which unit's objects an officer reaches is shown
+// with the objects of A in the paths and, for bodies, by the store tests.
+var personas = []string{"anonymous", "citizen", "counter A", "specialist A", "leader A", "counter B", "admin", "client A"}
+
+const (
+	// public: no login; every persona gets the same answer (an unknown
+	// receipt is refused alike, a login form fails alike).
+	public      = "========"
+	citizens    = "-+------"
+	staff       = "--+++++-" // any officer; the page shows what their scope allows
+	staffOfA    = "--+++---" // an object of commune A: its officers only
+	counters    = "--+--+--"
+	counterOfA  = "--+-----"
+	leaders     = "----+---"
+	managers    = "----+-+-" // leaders and administrators
+	taskOfA     = "---++---" // progress on A's plan task: its specialists and leaders
+	admins      = "------+-"
+	apiCallers  = "--++++++" // any officer or system key
+	apiOfficers = "--+++++-"
+	apiOfA      = "--+++--+"
+	apiClientA  = "-------+"
+)
+
+var routePolicy = map[string]string{
+	// Operations and the public portal.
+	"GET /healthz":                                public,
+	"GET /readyz":                                 public,
+	"GET /static/":                                public,
+	"GET /{$}":                                    public,
+	"GET /login":                                  public,
+	"POST /login":                                 public,
+	"POST /logout":                                public,
+	"GET /tra-cuu":                                public,
+	"GET /thu-tuc":                                public,
+	"GET /thu-tuc/{level}/{code}":                 public,
+	"GET /thu-tuc/{level}/{code}/{format}":        public,
+	"GET /danh-gia":                               public,
+	"POST /danh-gia":                              public,
+	"GET /xac-thuc":                               public,
+	"POST /xac-thuc/gui-ma":                       public,
+	"POST /xac-thuc":                              public,
+	"GET /xac-thuc/oidc":                          public,
+	"GET /xac-thuc/oidc/callback":                 public,
+	"POST /dang-xuat":                             public,
+	"GET /nop-truc-tuyen":                         citizens,
+	"GET /nop-truc-tuyen/{id}":                    citizens,
+	"POST /nop-truc-tuyen/{id}":                   citizens,
+	"GET /ho-so-cua-toi":                          citizens,
+	"GET /ho-so-cua-toi/{id}":                     citizens,
+	"POST /ho-so-cua-toi/{id}/bo-sung":            citizens,
+	"GET /ho-so-cua-toi/{id}/tep/{file}":          citizens,
+	"GET /worklist":                               staff,
+	"GET /alerts":                                 staff,
+	"GET /reform":                                 staff,
+	"POST /reform":                                managers,
+	"POST /reform/tasks/{id}":                     taskOfA,
+	"GET /par":                                    staff,
+	"POST /par/criteria":                          admins,
+	"POST /par/scores":                            managers,
+	"GET /surveys":                                staff,
+	"POST /surveys":                               managers,
+	"GET /surveys/{id}":                           managers,
+	"POST /surveys/{id}/answers":                  managers,
+	"GET /documents":                              staff,
+	"POST /documents":                             managers,
+	"POST /reviews/{id}/answer":                   leaders,
+	"GET /submissions":                            staff,
+	"GET /submissions/{id}":                       staffOfA,
+	"POST /submissions/{id}/{decision}":           counterOfA,
+	"GET /submissions/{id}/files/{file}":          staffOfA,
+	"GET /performance":                            leaders,
+	"GET /reports/ii06a":                          leaders,
+	"GET /reports/ii06a/dossiers":                 leaders,
+	"GET /reports/ii06a/{format}":                 leaders,
+	"GET /catalog/trial":                          staff,
+	"GET /units":                                  staff,
+	"POST /units/dissolve":                        admins,
+	"GET /catalog":                                staff,
+	"POST /catalog/decisions":                     admins,
+	"GET /catalog/export/{format}":                staff,
+	"POST /catalog/import":                        admins,
+	"GET /catalog/decisions/{id}":                 staff,
+	"POST /catalog/decisions/{id}/publish":        admins,
+	"GET /catalog/procedures/{id}":                staff,
+	"POST /catalog/procedures/{id}/adopt":         managers,
+	"POST /catalog/procedures/{id}/officers":      managers,
+	"GET /intake":                                 counters,
+	"GET /intake/procedures":                      counters,
+	"POST /intake":                                counters,
+	"POST /intake/refuse":                         counters,
+	"GET /dossiers/{id}":                          staffOfA,
+	"POST /dossiers/{id}/actions":                 staffOfA,
+	"GET /dossiers/{id}/receipt":                  staffOfA,
+	"GET /dossiers/{id}/forms/{form}":             staffOfA,
+	"GET /refusals/{id}/form":                     staffOfA,
+	"GET /register":                               staff,
+	"GET /register.pdf":                           staff,
+	"GET /calendar":                               staff,
+	"POST /calendar":                              admins,
+	"POST /calendar/delete":                       admins,
+	"POST /calendar/hours":                        admins,
+	"GET /openapi.json":                           public,
+	"/api/":                                       public,
+	"POST /api/v1/sessions":                       public,
+	"DELETE /api/v1/sessions":                     apiCallers,
+	"GET /api/v1/calendar/due":                    apiCallers,
+	"GET /api/v1/dossiers":                        apiCallers,
+	"POST /api/v1/dossiers":                       apiCallers,
+	"GET /api/v1/dossiers/{code}":                 apiOfA,
+	"POST /api/v1/dossiers/{code}/actions":        apiOfA,
+	"GET /api/v1/dossiers/{code}/events":          apiOfA,
+	"GET /api/v1/events":                          apiCallers,
+	"POST /api/v1/inbound/dossiers":               apiClientA,
+	"POST /api/v1/inbound/dossiers/{code}/result": apiClientA,
+	"POST /api/v1/inbound/dossiers/{code}/status": apiClientA,
+	"POST /api/v1/inbound/prefills":               apiClientA,
+	"GET /api/v1/procedures":                      apiCallers,
+	"GET /api/v1/procedures/{id}":                 apiCallers,
+	"POST /api/v1/refusals":                       apiCallers,
+	"GET /api/v1/reports/ii06a":                   apiCallers,
+	"GET /api/v1/track":                           public,
+}
+
+// policyForms are the forms sent where the unit a form names decides who
+// may go on; each lacks what the form needs, so nothing is changed.
+func policyForms() map[string]url.Values {
+	unitA := url.Values{"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "don_vi": {strconv.FormatInt(fx.unitA.ID, 10)}}
+	return map[string]url.Values{"POST /surveys": unitA, "POST /catalog/procedures/{id}/officers": unitA, "POST /calendar/hours": unitA}
+}
+
+// recordingMux is the server's mux that also lists what is registered.
+type recordingMux struct {
+	*http.ServeMux
+	routes []string
+}
+
+func (m *recordingMux) Handle(pattern string, h http.Handler) {
+	m.routes = append(m.routes, pattern)
+	m.ServeMux.Handle(pattern, h)
+}
+
+func (m *recordingMux) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	m.routes = append(m.routes, pattern)
+	m.ServeMux.HandleFunc(pattern, h)
+}
+
+func TestEveryRouteHasItsPolicy(t *testing.T) {
+	e, mux := newRecordedEnv(t)
+	objects := policyObjects(t, e)
+	callers := policyCallers(t, e)
+
+	forms := policyForms()
+	routes := slices.Clone(mux.routes)
+	// Logging out ends the sessions the other routes use: last.
+	ends := func(route string) int {
+		return slices.Index([]string{"DELETE /api/v1/sessions", "POST /logout", "POST /dang-xuat"}, route) + 1
+	}
+	slices.SortStableFunc(routes, func(a, b string) int { return ends(a) - ends(b) })
+	for _, route := range routes {
+		want, ok := routePolicy[route]
+		if !ok {
+			t.Errorf("route %q has no line in routePolicy: decide who may use it", route)
+			continue
+		}
+		method, path := routeRequest(route, objects)
+		form := forms[route]
+		got := []byte(strings.Repeat("?", len(personas)))
+		statuses := map[int]bool{}
+		var answers []string
+		for i, call := range callers {
+			status, location := call(method, path, form)
+			statuses[status] = true
+			answers = append(answers, strconv.Itoa(status)+location)
+			got[i] = '+'
+			if status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound ||
+				(status == http.StatusSeeOther || status == http.StatusFound) && (strings.HasPrefix(location, "/login") || strings.HasPrefix(location, "/xac-thuc")) {
+				got[i] = '-'
+			}
+		}
+		if want == public && (len(statuses) == 1 || !strings.Contains(string(got), "-")) {
+			got = []byte(public) // nobody turned away, or all alike
+		}
+		if string(got) != want {
+			t.Errorf("%-45s %s %s: got %s, want %s (%s) %v", route, method, path, got, want, who(string(got), want), answers)
+		}
+	}
+	for route := range routePolicy {
+		if !slices.Contains(mux.routes, route) {
+			t.Errorf("routePolicy names %q, which is not registered", route)
+		}
+	}
+}
+
+// who lists the personas whose access differs.
+func who(got, want string) string {
+	var out []string
+	for i := range got {
+		if got[i] != want[i] {
+			out = append(out, personas[i])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
+	data, err := os.ReadFile(fx.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return fixedNow }
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	mux := &recordingMux{ServeMux: http.NewServeMux()}
+	site := web.Register(mux, db, log)
+	site.Files = &files.Store{Dir: t.TempDir()}
+	api.Register(mux, db, log).Limits = site.Limits
+	srv := httptest.NewServer(web.Handler(mux.ServeMux))
+	t.Cleanup(func() {
+		srv.Close()
+		db.Close()
+	})
+	return &env{db: db, srv: srv, site: site}, mux
+}
+
+// policyObjects creates one of each object a path names, in commune A, and
+// returns the values for the path's wildcards.
+func policyObjects(t *testing.T, e *env) map[string]string {
+	ctx := t.Context()
+	actor := func(u motcua.User) *motcua.Actor {
+		a, err := e.db.Actor(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	counter, specialist, leader, admin := actor(fx.counterA), actor(fx.specialistA), actor(fx.leaderA), actor(fx.admin)
+	intake := motcua.Intake{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Channel: motcua.ChannelCounter, Sets: 1,
+		Applicant: motcua.Applicant{Name: "Nguyễn Văn Bình", Phone: "0912345678"},
+		Documents: []motcua.ReceivedDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}}
+	rated, err := e.db.Accept(ctx, counter, intake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		a   *motcua.Actor
+		typ motcua.EventType
+	}{{counter, motcua.EventHandedOver}, {specialist, motcua.EventHandedOver}, {leader, motcua.EventHandedOver},
+		{counter, motcua.EventResultReady}, {counter, motcua.EventResultReturned}} {
+		if rated, err = e.db.Act(ctx, step.a, motcua.Action{DossierID: rated.ID, Version: rated.Version, Type: step.typ}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.db.Rate(ctx, rated.Code, rated.TrackingSecret, motcua.Rating{Scores: [5]int{2, 2, 2, 2, 2}, Comment: "Chờ lâu"}); err != nil {
+		t.Fatal(err)
+	}
+	reviews, err := e.db.OpenReviews(ctx, leader)
+	if err != nil || len(reviews) != 1 {
+		t.Fatalf("reviews %v, %v", reviews, err)
+	}
+	open, err := e.db.Accept(ctx, counter, intake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := &motcua.Submission{Key: "policy", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+		Applicant: motcua.Applicant{Name: "Trần Thị Hoa", Phone: "0987654321"},
+		Files:     []motcua.SubmittedFile{{Document: "Tờ khai", FileName: "to-khai.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("ab", 32)}}}
+	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, sub); err != nil {
+		t.Fatal(err)
+	}
+	refusal := &motcua.Refusal{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Applicant: motcua.Applicant{Name: "Lê Văn C"}, Reason: "Không thuộc thẩm quyền"}
+	if err := e.db.Refuse(ctx, counter, refusal); err != nil {
+		t.Fatal(err)
+	}
+	survey := &motcua.Survey{Title: "Khảo sát 2024", UnitID: fx.unitA.ID, From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN),
+		To: time.Date(2024, 7, 1, 0, 0, 0, 0, motcua.VN), Planned: 10}
+	if err := e.db.CreateSurvey(ctx, leader, survey); err != nil {
+		t.Fatal(err)
+	}
+	decision := &motcua.Decision{Number: "1/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh", SignedOn: time.Date(2024, 1, 2, 0, 0, 0, 0, motcua.VN),
+		EffectiveFrom: time.Date(2024, 1, 2, 0, 0, 0, 0, motcua.VN), Summary: "Công bố thủ tục"}
+	if err := e.db.CreateDecision(ctx, admin, decision); err != nil {
+		t.Fatal(err)
+	}
+	plan := &motcua.ReformPlan{Year: 2024, Number: "2/KH-UBND", Title: "Kế hoạch CCHC 2024", IssuedOn: time.Date(2024, 1, 3, 0, 0, 0, 0, motcua.VN),
+		UnitID: fx.unitA.ID, Contents: []motcua.PlanContent{{Title: "Cải cách thể chế", Tasks: []motcua.PlanTask{{Title: "Rà soát văn bản",
+			OwnerUnitID: fx.unitA.ID, DueOn: time.Date(2024, 6, 30, 0, 0, 0, 0, motcua.VN)}}}}}
+	if err := e.db.CreatePlan(ctx, leader, plan); err != nil {
+		t.Fatal(err)
+	}
+	id := func(n int64) string { return strconv.FormatInt(n, 10) }
+	return map[string]string{
+		"dossier": id(open.ID), "code": open.Code, "submission": id(sub.ID), "refusal": id(refusal.ID), "survey": id(survey.ID),
+		"review": id(reviews[0].ID), "decision": id(decision.ID), "procedure": id(fx.birth.ID), "task": id(plan.Contents[0].Tasks[0].ID),
+		"tracked": rated.Code, "secret": rated.TrackingSecret,
+	}
+}
+
+// routeRequest turns a registered pattern into a request on the objects.
+func routeRequest(route string, o map[string]string) (method, path string) {
+	method, path, ok := strings.Cut(route, " ")
+	if !ok {
+		method, path = "GET", route
+	}
+	fill := map[string]string{
+		"/static/":                               "/static/app.css",
+		"/{$}":                                   "/",
+		"/api/":                                  "/api/khong-co",
+		"/tra-cuu":                               "/tra-cuu?ma=" + o["tracked"] + "&khoa=" + o["secret"],
+		"/danh-gia":                              "/danh-gia?ma=" + o["tracked"] + "&khoa=" + o["secret"],
+		"/api/v1/track":                          "/api/v1/track?code=" + o["tracked"] + "&secret=" + o["secret"],
+		"/thu-tuc/{level}/{code}":                "/thu-tuc/xa/" + fx.birth.Code,
+		"/thu-tuc/{level}/{code}/{format}":       "/thu-tuc/xa/" + fx.birth.Code + "/qr.png",
+		"/nop-truc-tuyen/{id}":                   "/nop-truc-tuyen/" + o["procedure"],
+		"/ho-so-cua-toi/{id}":                    "/ho-so-cua-toi/" + o["submission"],
+		"/ho-so-cua-toi/{id}/bo-sung":            "/ho-so-cua-toi/" + o["submission"] + "/bo-sung",
+		"/ho-so-cua-toi/{id}/tep/{file}":         "/ho-so-cua-toi/" + o["submission"] + "/tep/1",
+		"/reform/tasks/{id}":                     "/reform/tasks/" + o["task"],
+		"/surveys/{id}":                          "/surveys/" + o["survey"],
+		"/surveys/{id}/answers":                  "/surveys/" + o["survey"] + "/answers",
+		"/reviews/{id}/answer":                   "/reviews/" + o["review"] + "/answer",
+		"/submissions/{id}":                      "/submissions/" + o["submission"],
+		"/submissions/{id}/{decision}":           "/submissions/" + o["submission"] + "/refuse",
+		"/submissions/{id}/files/{file}":         "/submissions/" + o["submission"] + "/files/1",
+		"/reports/ii06a/{format}":                "/reports/ii06a/csv",
+		"/catalog/export/{format}":               "/catalog/export/json",
+		"/catalog/decisions/{id}":                "/catalog/decisions/" + o["decision"],
+		"/catalog/decisions/{id}/publish":        "/catalog/decisions/" + o["decision"] + "/publish",
+		"/catalog/procedures/{id}":               "/catalog/procedures/" + o["procedure"],
+		"/catalog/procedures/{id}/adopt":         "/catalog/procedures/" + o["procedure"] + "/adopt",
+		"/catalog/procedures/{id}/officers":      "/catalog/procedures/" + o["procedure"] + "/officers",
+		"/dossiers/{id}":                         "/dossiers/" + o["dossier"],
+		"/dossiers/{id}/actions":                 "/dossiers/" + o["dossier"] + "/actions",
+		"/dossiers/{id}/receipt":                 "/dossiers/" + o["dossier"] + "/receipt",
+		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
+		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
+		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
+		"/api/v1/dossiers/{code}/actions":        "/api/v1/dossiers/" + o["code"] + "/actions",
+		"/api/v1/dossiers/{code}/events":         "/api/v1/dossiers/" + o["code"] + "/events",
+		"/api/v1/inbound/dossiers/{code}/result": "/api/v1/inbound/dossiers/" + o["code"] + "/result",
+		"/api/v1/inbound/dossiers/{code}/status": "/api/v1/inbound/dossiers/" + o["code"] + "/status",
+		"/api/v1/procedures/{id}":                "/api/v1/procedures/" + o["procedure"],
+	}
+	if p, ok := fill[path]; ok {
+		path = p
+	}
+	return method, path
+}
+
+// policyCallers returns, per persona, a function sending a request as it:
+// an empty form or JSON body, its cookie or key, no redirects followed.
+func policyCallers(t *testing.T, e *env) []func(method, path string, form url.Values) (int, string) {
+	citizen := e.citizen(t, "hoa@example.vn")
+	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.unitA.Code},
+		Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents, motcua.ClientRegister, motcua.ClientResult}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsers := []*browser{e.anonymous(), citizen, e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.leaderA),
+		e.login(t, fx.counterB), e.login(t, fx.admin), e.anonymous()}
+	var out []func(string, string, url.Values) (int, string)
+	for i, b := range browsers {
+		bearer := ""
+		if i == 7 {
+			bearer = key
+		}
+		out = append(out, func(method, path string, form url.Values) (int, string) {
+			req, err := http.NewRequest(method, e.srv.URL+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if method != "GET" {
+				body := "{}"
+				req.Header.Set("Content-Type", "application/json")
+				if !strings.HasPrefix(path, "/api/") {
+					body = form.Encode()
+					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				}
+				req.Body = io.NopCloser(strings.NewReader(body))
+				req.ContentLength = int64(len(body))
+			}
+			if bearer != "" {
+				req.Header.Set("Authorization", "Bearer "+bearer)
+			}
+			p := b.do(t, req)
+			return p.status, p.header.Get("Location")
+		})
+	}
+	return out
+}
