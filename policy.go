@@ -285,3 +285,15 @@ func (d Desk) Refusal() string {
 	}
 	return "Tài khoản của bạn không được dùng chức năng này."
 }
+
+// MustUseSecondFactor reports whether the actor's roles require a second
+// factor at login: administrators and leaders, who can change what others
+// may do or sign results (domain.md §15).
+func (a *Actor) MustUseSecondFactor() bool {
+	for _, g := range a.User.Grants {
+		if g.Role == RoleAdmin || g.Role == RoleLeader {
+			return true
+		}
+	}
+	return false
+}

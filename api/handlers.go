@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
 )
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -13,12 +14,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	token, err := s.db.Login(r.Context(), body.Username, body.Password)
+	res, err := s.db.Login(r.Context(), body.Username, body.Password)
+	switch {
+	case err != nil:
+	case res.Stage == store.StageEnroll:
+		err = motcua.Errorf(motcua.EFORBIDDEN, "Tài khoản phải cài ứng dụng xác thực hai lớp trên trang đăng nhập trước khi dùng API.")
+	case res.Stage == store.StageCode && body.Code == "":
+		err = motcua.Errorf(motcua.EUNAUTHORIZED, "Cần mã xác thực hai lớp (trường code).")
+	case res.Stage == store.StageCode:
+		err = s.db.SecondFactor(r.Context(), res.Token, body.Code)
+	}
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, Session{Token: token})
+	writeJSON(w, http.StatusCreated, Session{Token: res.Token})
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {

@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -124,8 +125,32 @@ func buildFixture(ctx context.Context, db *store.DB) error {
 		if err := db.CreateUser(ctx, x.u, testPassword); err != nil {
 			return err
 		}
+		if x.role == motcua.RoleLeader || x.role == motcua.RoleAdmin { // they must use a second factor
+			if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE users SET totp_secret = ? WHERE id = ?`), testTOTP, x.u.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// testTOTP is the authenticator secret of the fixture's leaders and
+// administrators.
+const testTOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+// totpCode is the code their app shows at the fixture's clock. The store
+// takes each step once, so a test logging the same user in again first
+// forgets the step taken.
+func totpCode(t testing.TB, db *store.DB, u motcua.User) string {
+	t.Helper()
+	if _, err := db.SQL().Exec(db.Rebind(`UPDATE users SET totp_step = 0 WHERE id = ?`), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	code, err := totp.Code(testTOTP, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
 }
 
 // env is one test's server on its own copy of the fixture database.
@@ -249,7 +274,11 @@ func (e *env) doJSON(t testing.TB, token, method, path string, v any) response {
 // login returns a bearer token for the user.
 func (e *env) login(t testing.TB, u motcua.User) string {
 	t.Helper()
-	res := e.doJSON(t, "", "POST", "/api/v1/sessions", map[string]string{"username": u.Username, "password": testPassword})
+	body := map[string]string{"username": u.Username, "password": testPassword}
+	if u.ID == fx.leaderA.ID || u.ID == fx.admin.ID {
+		body["code"] = totpCode(t, e.db, u)
+	}
+	res := e.doJSON(t, "", "POST", "/api/v1/sessions", body)
 	if res.status != http.StatusCreated {
 		t.Fatalf("login %s: status %d, body %s", u.Username, res.status, res.body)
 	}

@@ -138,6 +138,9 @@ func deref(t *time.Time) time.Time {
 type LoginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// Code is the second factor (an authenticator app's code or a recovery
+	// code) for accounts that have one.
+	Code string `json:"code,omitempty"`
 }
 
 // Session is an officer's bearer token.

@@ -23,6 +23,7 @@ import (
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -154,7 +155,24 @@ func (b tab) login(srv *httptest.Server, username string) {
 	b.do("type the credentials",
 		chromedp.SendKeys(chromedp.ID("username"), username),
 		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
-	b.navigate("log in as "+username, "/worklist", chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)))
+	u := b.navigate("log in as "+username, "(/worklist|/login/cai-dat|/login/ma)", chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)))
+	if u.Path == "/login/cai-dat" {
+		// A leader's first login: set up the authenticator as the officer
+		// would, from the key the page shows, and keep the recovery codes.
+		secret := b.text("#secret")
+		code, err := totp.Code(secret, time.Now())
+		if err != nil {
+			b.fail("the key shown", err)
+		}
+		b.do("type the app's first code", chromedp.SendKeys(chromedp.ID("code"), code))
+		b.navigate("confirm the app", "/login/cai-dat", chromedp.Click(chromedp.CSS(`form[action="/login/cai-dat"] button`)))
+		if codes := strings.Fields(b.text("#recovery")); len(codes) != 10 {
+			b.fail("the recovery codes", fmt.Errorf("%d codes: %v", len(codes), codes))
+		}
+		b.navigate("continue to the worklist", "/worklist", chromedp.Click(chromedp.CSS(`a.button`)))
+	} else if u.Path == "/login/ma" {
+		b.fail("log in as "+username, fmt.Errorf("asks for a code from an app this test did not set up"))
+	}
 }
 
 // demoUnitCode is the code of the unit of a demo account.

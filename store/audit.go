@@ -158,3 +158,5 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (list []motcua.AuditE
 	})
 	return list, err
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

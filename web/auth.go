@@ -50,14 +50,21 @@ type loginForm struct{ Username, Next string }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	form := loginForm{Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next"))}
-	token, err := s.db.Login(r.Context(), form.Username, r.PostFormValue("password"))
+	res, err := s.db.Login(r.Context(), form.Username, r.PostFormValue("password"))
 	if err != nil {
 		s.fail(w, "login.html", view{Title: "Đăng nhập", Data: form}, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: res.Token, Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int(store.SessionTTL.Seconds())})
-	http.Redirect(w, r, form.Next, http.StatusSeeOther)
+	switch res.Stage {
+	case store.StageCode:
+		http.Redirect(w, r, codePath+"?next="+url.QueryEscape(form.Next), http.StatusSeeOther)
+	case store.StageEnroll:
+		http.Redirect(w, r, enrolPath+"?next="+url.QueryEscape(form.Next), http.StatusSeeOther)
+	default:
+		http.Redirect(w, r, form.Next, http.StatusSeeOther)
+	}
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {

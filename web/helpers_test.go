@@ -22,6 +22,7 @@ import (
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -128,8 +129,32 @@ func buildFixture(ctx context.Context, db *store.DB) error {
 		if err := db.CreateUser(ctx, x.u, testPassword); err != nil {
 			return err
 		}
+		if x.role == motcua.RoleLeader || x.role == motcua.RoleAdmin { // they must use a second factor
+			if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE users SET totp_secret = ? WHERE id = ?`), testTOTP, x.u.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// testTOTP is the authenticator secret of the fixture's leaders and
+// administrators.
+const testTOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+// totpCode is the code their app shows at the fixture's clock. The store
+// takes each step once, so a test logging the same user in again first
+// forgets the step taken.
+func totpCode(t testing.TB, db *store.DB, u motcua.User) string {
+	t.Helper()
+	if _, err := db.SQL().Exec(db.Rebind(`UPDATE users SET totp_step = 0 WHERE id = ?`), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	code, err := totp.Code(testTOTP, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
 }
 
 // env is one test's server on its own copy of the fixture database.
@@ -270,6 +295,12 @@ func (e *env) login(t *testing.T, u motcua.User) *browser {
 		t.Fatalf("login %s: status %d", u.Username, p.status)
 	}
 	b.cookie = sessionCookie(t, p)
+	if strings.HasPrefix(p.header.Get("Location"), "/login/ma") {
+		p = b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, u)}, "next": {"/worklist"}})
+		if p.status != http.StatusSeeOther || p.header.Get("Location") != "/worklist" {
+			t.Fatalf("second factor of %s: status %d, location %q", u.Username, p.status, p.header.Get("Location"))
+		}
+	}
 	return b
 }
 

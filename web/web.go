@@ -58,6 +58,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /{$}", s.home)
 	s.registerHealth(mux)
 	s.registerPortal(mux)
+	s.registerSecondFactor(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)

@@ -265,10 +265,11 @@ func benchLookup(ctx context.Context, db *store.DB, o *benchOrg, pw string, clie
 			continue
 		}
 		name := o.usernames[o.counter[u.ID]]
-		token, err := db.Login(ctx, name, pw)
+		session, err := db.Login(ctx, name, pw)
 		if err != nil {
 			return nil, fmt.Errorf("log in %s (--password?): %w", name, err)
 		}
+		token := session.Token
 		desks = append(desks, desk{" HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + token + "\r\n\r\n", codes})
 	}
 	if len(desks) == 0 {

@@ -30,6 +30,7 @@ Usage:
   motcua clients create NAME --units CODE [--actions read,events,webhooks] | rotate NAME | disable NAME
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
+  motcua users create NAME --role R --unit CODE | passwd NAME | revoke NAME | reset-2fa NAME   staff accounts
   motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
   motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
   motcua restore FILE [--files DIR] [--replace]               bring a backup back (server stopped)
@@ -83,6 +84,8 @@ func run(ctx context.Context, args []string) error {
 		return auditCmd(ctx, args[1:])
 	case "check":
 		return checkCmd(ctx, args[1:])
+	case "users":
+		return usersCmd(ctx, args[1:], os.Stdin)
 	case "backup":
 		return backupCmd(ctx, args[1:])
 	case "restore":

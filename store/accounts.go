@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/password"
+)
+
+// CheckPassword applies the password policy: at least ten characters, not
+// the user name, not one of the passwords every guesser tries first.
+func CheckPassword(username, pw string) error {
+	lower := strings.ToLower(pw)
+	switch {
+	case len([]rune(pw)) < 10:
+		return motcua.FieldError("password", "Mật khẩu phải có ít nhất 10 ký tự.")
+	case strings.Contains(lower, strings.ToLower(username)) && username != "":
+		return motcua.FieldError("password", "Mật khẩu không được chứa tên đăng nhập.")
+	}
+	for _, common := range commonPasswords {
+		if strings.Contains(lower, common) && len([]rune(pw)) < len(common)+4 {
+			return motcua.FieldError("password", "Mật khẩu quá dễ đoán; hãy dùng một câu dài hoặc nhiều từ ghép lại.")
+		}
+	}
+	return nil
+}
+
+// commonPasswords are roots of the passwords leaked lists start with, in
+// Vietnamese offices too.
+var commonPasswords = []string{"123456", "password", "matkhau", "qwerty", "abc123", "111111", "admin", "motcua", "12345678", "iloveyou"}
+
+// SetPassword changes a user's password under the policy and ends all their
+// sessions: whoever knew the old one is out.
+func (db *DB) SetPassword(ctx context.Context, username, pw string) (err error) {
+	defer motcua.Wrap(&err, "DB.SetPassword(%q)", username)
+	if err := CheckPassword(username, pw); err != nil {
+		return err
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		id, err := userID(tx, username)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(`UPDATE users SET password_hash = ? WHERE id = ?`, hash, id); err != nil {
+			return err
+		}
+		tx.audit(motcua.AuditEntry{Action: "account.password_set", Object: "user:" + itoa(id)})
+		_, err = tx.exec(`DELETE FROM sessions WHERE user_id = ?`, id)
+		return err
+	})
+}
+
+// RevokeSessions ends every session of the user, on every device.
+func (db *DB) RevokeSessions(ctx context.Context, username string) (n int64, err error) {
+	defer motcua.Wrap(&err, "DB.RevokeSessions(%q)", username)
+	err = db.inTx(ctx, func(tx *Tx) error {
+		id, err := userID(tx, username)
+		if err != nil {
+			return err
+		}
+		res, err := tx.exec(`DELETE FROM sessions WHERE user_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		tx.audit(motcua.AuditEntry{Action: "account.sessions_revoked", Object: "user:" + itoa(id), Detail: itoa(n)})
+		return nil
+	})
+	return n, err
+}
+
+// ResetSecondFactor removes a user's authenticator and recovery codes (a
+// lost phone, confirmed in person); the next login enrols again.
+func (db *DB) ResetSecondFactor(ctx context.Context, username string) (err error) {
+	defer motcua.Wrap(&err, "DB.ResetSecondFactor(%q)", username)
+	return db.inTx(ctx, func(tx *Tx) error {
+		id, err := userID(tx, username)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(`UPDATE users SET totp_secret = '', totp_pending = '', totp_step = 0 WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`DELETE FROM recovery_codes WHERE user_id = ?`, id); err != nil {
+			return err
+		}
+		tx.audit(motcua.AuditEntry{Action: "account.second_factor_reset", Object: "user:" + itoa(id)})
+		_, err = tx.exec(`DELETE FROM sessions WHERE user_id = ?`, id)
+		return err
+	})
+}
+
+// SessionInfo is one open session, for the account page.
+type SessionInfo struct {
+	CreatedAt, ExpiresAt time.Time
+	Source               string
+	Current              bool
+}
+
+// Sessions lists the open sessions of the token's user.
+func (db *DB) Sessions(ctx context.Context, token string) (list []SessionInfo, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		rows, err := tx.query(`SELECT created_at, expires_at, source, token_hash FROM sessions WHERE user_id =
+			(SELECT user_id FROM sessions WHERE token_hash = ?) AND expires_at > ? ORDER BY created_at DESC`, tokenHash(token), ms(db.Now()))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s SessionInfo
+			var created, expires int64
+			var hash string
+			if err := rows.Scan(&created, &expires, &s.Source, &hash); err != nil {
+				return err
+			}
+			s.CreatedAt, s.ExpiresAt, s.Current = fromMS(created), fromMS(expires), hash == tokenHash(token)
+			list = append(list, s)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+func userID(tx *Tx, username string) (id int64, err error) {
+	if err := tx.queryRow(`SELECT id FROM users WHERE username = ?`, motcua.NFC(username)).Scan(&id); err != nil {
+		return 0, motcua.Errorf(motcua.ENOTFOUND, "Không có tài khoản %q.", username)
+	}
+	return id, nil
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Login stages: a session opened by the password alone waits for the
+// second factor, or for its enrolment where the role requires one.
+const (
+	StageDone   = ""
+	StageCode   = "totp"   // a code from the authenticator app or a recovery code
+	StageEnroll = "enroll" // administrators and leaders must set up the app first
+)
+
+// Login throttling: failures are counted per user name and client address,
+// so a stranger guessing cannot lock an officer out from the officer's own
+// desk; a lock lasts a quarter of an hour, never for good.
+const (
+	maxLoginFailures = 5
+	loginWindow      = 15 * time.Minute
+	pendingTTL       = 10 * time.Minute
+	maxCodeFailures  = 5
+)
+
+// LoginResult is an opened session and what it still waits for.
+type LoginResult struct {
+	Token string
+	Stage string
+}
+
+// Login checks a username and password and opens a session. A wrong
+// username and a wrong password get the same answer; after five failures
+// from one address the name is locked there for fifteen minutes.
+func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, err error) {
+	defer motcua.Wrap(&err, "DB.Login")
+	username = motcua.NFC(username)
+	source := ""
+	if o := motcua.OriginOf(ctx); o != nil {
+		source = o.Source
+	}
+	now := db.Now()
+	if until, err := db.lockedUntil(ctx, username, source, now); err != nil {
+		return res, err
+	} else if !until.IsZero() {
+		return res, motcua.Errorf(motcua.ETOOMANY, "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
+	}
+	var u struct {
+		id       int64
+		hash     string
+		disabled int
+		totp     string
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id, password_hash, disabled, totp_secret FROM users WHERE username = ?`, username).
+			Scan(&u.id, &u.hash, &u.disabled, &u.totp)
+	})
+	known := err == nil
+	if !known {
+		u.hash = dummyHash // same work as a real check: no timing oracle on usernames
+	}
+	if ok := verify(ctx, pw, u.hash); !ok || !known || u.disabled != 0 {
+		if username == "" {
+			return res, motcua.FieldError("username", "Hãy nhập tên đăng nhập.")
+		}
+		if err := db.loginFailed(ctx, username, source, now); err != nil {
+			return res, err
+		}
+		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
+	}
+	identify(ctx, "user:"+strconv.FormatInt(u.id, 10)+" "+username)
+	res.Stage = StageDone
+	if u.totp != "" {
+		res.Stage = StageCode
+	} else if a, err := db.Actor(ctx, u.id); err != nil {
+		return res, err
+	} else if a.MustUseSecondFactor() {
+		res.Stage = StageEnroll
+	}
+	res.Token, err = db.openSession(ctx, u.id, res.Stage, username, source)
+	return res, err
+}
+
+// openSession stores a new session; one waiting for a factor lives ten
+// minutes, a complete one a working day.
+func (db *DB) openSession(ctx context.Context, userID int64, stage, username, source string) (string, error) {
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	now := db.Now()
+	ttl := SessionTTL
+	if stage != StageDone {
+		ttl = pendingTTL
+	}
+	err := db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(`DELETE FROM sessions WHERE expires_at < ?`, ms(now)); err != nil { // expired ones are dead weight
+			return err
+		}
+		if _, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, username, source); err != nil {
+			return err
+		}
+		tx.audit(motcua.AuditEntry{Action: "login", Object: "user:" + strconv.FormatInt(userID, 10), Detail: "stage " + stage})
+		_, err := tx.exec(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage, source) VALUES (?, ?, ?, ?, ?, ?)`,
+			tokenHash(token), userID, ms(now), ms(now.Add(ttl)), stage, source)
+		return err
+	})
+	return token, err
+}
+
+func (db *DB) lockedUntil(ctx context.Context, username, source string, now time.Time) (time.Time, error) {
+	var until int64
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT locked_until FROM login_failures WHERE username = ? AND source = ?`, username, source).Scan(&until)
+	})
+	if errors.Is(err, sql.ErrNoRows) || until <= ms(now) {
+		return time.Time{}, nil
+	}
+	return fromMS(until), err
+}
+
+// loginFailed counts a failure in the current window and locks the name at
+// the address when the window holds too many; it is audited.
+func (db *DB) loginFailed(ctx context.Context, username, source string, now time.Time) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var failures int
+		var first int64
+		err := tx.queryRow(`SELECT failures, first_at FROM login_failures WHERE username = ? AND source = ?`, username, source).Scan(&failures, &first)
+		if errors.Is(err, sql.ErrNoRows) || first < ms(now.Add(-loginWindow)) {
+			failures, first = 0, ms(now)
+		} else if err != nil {
+			return err
+		}
+		failures++
+		var locked int64
+		if failures >= maxLoginFailures {
+			locked = ms(now.Add(loginWindow))
+		}
+		tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.failed", Object: "username:" + username, Detail: strconv.Itoa(failures)})
+		if _, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, username, source); err != nil {
+			return err
+		}
+		_, err = tx.exec(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, ?, ?, ?)`,
+			username, source, failures, first, locked)
+		return err
+	})
+}
+
+// PendingLogin is a session waiting for its second factor.
+type PendingLogin struct {
+	UserID   int64
+	Username string
+	Stage    string
+}
+
+// Pending returns the session's user and stage, for the pages of the
+// second factor; a complete or unknown session is EUNAUTHORIZED.
+func (db *DB) Pending(ctx context.Context, token string) (p PendingLogin, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT s.user_id, u.username, s.stage FROM sessions s JOIN users u ON u.id = s.user_id
+			WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`, tokenHash(token), ms(db.Now())).Scan(&p.UserID, &p.Username, &p.Stage)
+	})
+	if err != nil {
+		return p, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	return p, nil
+}

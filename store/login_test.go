@@ -1,0 +1,125 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/totp"
+)
+
+func from(source string) context.Context {
+	return motcua.WithOrigin(context.Background(), &motcua.Origin{Source: source, Route: "POST /login"})
+}
+
+// TestLoginLockoutIsPerAddressAndTemporary: five wrong passwords from one
+// address lock the name there for a quarter of an hour, even against the
+// right password; the officer at another address logs in meanwhile; the
+// lock lifts by itself.
+func TestLoginLockoutIsPerAddressAndTemporary(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
+		setNow(db, now)
+		name := f.counterA.User.Username
+		for i := range 5 {
+			if _, err := db.Login(from("198.51.100.9"), name, "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
+				t.Fatalf("attempt %d: %v", i+1, err)
+			}
+		}
+		if _, err := db.Login(from("198.51.100.9"), name, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
+			t.Fatalf("the right password from the guessing address while locked: %v", err)
+		}
+		if res, err := db.Login(from("10.0.0.5"), name, testPassword); err != nil || res.Stage != store.StageDone {
+			t.Fatalf("the officer's own desk: %+v %v", res, err)
+		}
+		setNow(db, now.Add(16*time.Minute))
+		if _, err := db.Login(from("198.51.100.9"), name, testPassword); err != nil {
+			t.Fatalf("after the lock: %v", err)
+		}
+		if n := count(t, db, "audit_log WHERE action = 'login.failed'"); n != 5 {
+			t.Fatalf("%d failed logins audited, want 5", n)
+		}
+	})
+}
+
+// TestLeadersEnrolThenUseTheirCode: a leader's password alone opens no
+// session until an app is set up; then each login needs a code, taken
+// once; recovery codes work once; five wrong codes end the attempt.
+func TestLeadersEnrolThenUseTheirCode(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
+		setNow(db, now)
+		ctx := from("10.0.0.7")
+		name := f.leaderA.User.Username
+		res, err := db.Login(ctx, name, testPassword)
+		if err != nil || res.Stage != store.StageEnroll {
+			t.Fatalf("first login: %+v %v", res, err)
+		}
+		if _, err := db.SessionActor(ctx, res.Token); err == nil {
+			t.Fatal("a session waiting for enrolment was taken as logged in")
+		}
+		e, err := db.StartEnrolment(ctx, res.Token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := db.StartEnrolment(ctx, res.Token)
+		if again.Secret != e.Secret {
+			t.Fatal("showing the page again changed the secret the app holds")
+		}
+		if _, err := db.ConfirmEnrolment(ctx, res.Token, "000000"); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("a wrong first code: %v", err)
+		}
+		code, _ := totp.Code(e.Secret, now)
+		recovery, err := db.ConfirmEnrolment(ctx, res.Token, code)
+		if err != nil || len(recovery) != 10 {
+			t.Fatalf("enrolment: %d codes, %v", len(recovery), err)
+		}
+		if _, err := db.SessionActor(ctx, res.Token); err != nil {
+			t.Fatalf("after enrolment: %v", err)
+		}
+		if _, err := db.StartEnrolment(ctx, res.Token); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+			t.Fatalf("a logged-in session replacing the app: %v", err)
+		}
+
+		second, _ := db.Login(ctx, name, testPassword)
+		if second.Stage != store.StageCode {
+			t.Fatalf("login after enrolment: stage %q", second.Stage)
+		}
+		if err := db.SecondFactor(ctx, second.Token, code); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("the enrolment's code used again: %v", err)
+		}
+		if err := db.SecondFactor(ctx, second.Token, recovery[0]); err != nil {
+			t.Fatalf("a recovery code: %v", err)
+		}
+		third, _ := db.Login(ctx, name, testPassword)
+		if err := db.SecondFactor(ctx, third.Token, recovery[0]); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("a recovery code used twice: %v", err)
+		}
+		for range 4 {
+			db.SecondFactor(ctx, third.Token, "123456")
+		}
+		next, _ := totp.Code(e.Secret, now.Add(30*time.Second))
+		setNow(db, now.Add(30*time.Second))
+		if err := db.SecondFactor(ctx, third.Token, next); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
+			t.Fatalf("after five wrong codes the attempt must be over: %v", err)
+		}
+		if n, err := db.RevokeSessions(ctx, name); err != nil || n != 2 { // the enrolment's and the second login's
+			t.Fatalf("revoked %d sessions, %v", n, err)
+		}
+		if _, err := db.SessionActor(ctx, second.Token); err == nil {
+			t.Fatal("a revoked session still works")
+		}
+	})
+}
+
+func TestPasswordPolicy(t *testing.T) {
+	for pw, ok := range map[string]bool{"ngắn": false, "motcua.a-2024x": false, "12345678901": false, "Ngựa phi đường xa": true, "mat-khau-dai-hon": true} {
+		if err := store.CheckPassword("motcua.a", pw); (err == nil) != ok {
+			t.Errorf("%q: %v", pw, err)
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/totp"
+)
+
+// recoveryCodes is how many one-use codes an enrolment hands out, for the
+// day the phone is lost.
+const recoveryCodes = 10
+
+// SecondFactor completes a session waiting for a code: one from the
+// authenticator app (each step taken once) or an unused recovery code.
+// Five wrong codes end the session.
+func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) {
+	defer motcua.Wrap(&err, "DB.SecondFactor")
+	p, err := db.Pending(ctx, token)
+	if err != nil || p.Stage != StageCode {
+		return motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	wrong := motcua.FieldError("code", "Mã xác thực không đúng hoặc đã dùng.")
+	err = db.inTx(ctx, func(tx *Tx) error {
+		var secret string
+		var last int64
+		if err := tx.queryRow(`SELECT totp_secret, totp_step FROM users WHERE id = ?`, p.UserID).Scan(&secret, &last); err != nil {
+			return err
+		}
+		if step, ok := totp.Verify(secret, code, db.Now(), last); ok {
+			if _, err := tx.exec(`UPDATE users SET totp_step = ? WHERE id = ?`, step, p.UserID); err != nil {
+				return err
+			}
+		} else if res, err := tx.exec(`UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at = 0`,
+			ms(db.Now()), p.UserID, tokenHash(normalRecovery(code))); err != nil {
+			return err
+		} else if n, _ := res.RowsAffected(); n == 0 {
+			return wrong
+		}
+		tx.audit(motcua.AuditEntry{Action: "login.second_factor", Object: "user:" + itoa(p.UserID)})
+		_, err := tx.exec(`UPDATE sessions SET stage = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		return err
+	})
+	if motcua.ErrorCode(err) == motcua.EINVALID {
+		db.codeFailed(ctx, token)
+	}
+	return err
+}
+
+// codeFailed counts a wrong code against the session and ends it at the
+// limit: the password alone must not allow a million guesses.
+func (db *DB) codeFailed(ctx context.Context, token string) {
+	db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(`UPDATE sessions SET factor_failures = factor_failures + 1 WHERE token_hash = ?`, tokenHash(token)); err != nil {
+			return err
+		}
+		_, err := tx.exec(`DELETE FROM sessions WHERE token_hash = ? AND factor_failures >= ?`, tokenHash(token), maxCodeFailures)
+		return err
+	})
+}
+
+// Enrolment is a new authenticator secret to show as a QR code.
+type Enrolment struct {
+	Secret, URI string
+}
+
+// StartEnrolment gives the session's user a new secret, kept pending until
+// a code from it is confirmed. A complete session may enrol (or replace
+// its app); so may one waiting at StageEnroll.
+func (db *DB) StartEnrolment(ctx context.Context, token string) (e Enrolment, err error) {
+	defer motcua.Wrap(&err, "DB.StartEnrolment")
+	p, err := db.enrollable(ctx, token)
+	if err != nil {
+		return e, err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		// A page shown again keeps the secret the app may already hold.
+		if err := tx.queryRow(`SELECT totp_pending FROM users WHERE id = ?`, p.UserID).Scan(&e.Secret); err != nil || e.Secret != "" {
+			return err
+		}
+		e.Secret = totp.NewSecret()
+		_, err := tx.exec(`UPDATE users SET totp_pending = ? WHERE id = ?`, e.Secret, p.UserID)
+		return err
+	})
+	e.URI = totp.URI(e.Secret, "motcua", p.Username)
+	return e, err
+}
+
+// ConfirmEnrolment checks a code from the pending secret, makes it the
+// user's second factor, completes the session and returns fresh recovery
+// codes, shown once and stored hashed. The user's other sessions end.
+func (db *DB) ConfirmEnrolment(ctx context.Context, token, code string) (recovery []string, err error) {
+	defer motcua.Wrap(&err, "DB.ConfirmEnrolment")
+	p, err := db.enrollable(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	for range recoveryCodes {
+		recovery = append(recovery, newRecoveryCode())
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		var pending string
+		if err := tx.queryRow(`SELECT totp_pending FROM users WHERE id = ?`, p.UserID).Scan(&pending); err != nil {
+			return err
+		}
+		step, ok := totp.Verify(pending, code, db.Now(), 0)
+		if pending == "" || !ok {
+			return motcua.FieldError("code", "Mã xác thực không đúng; hãy nhập mã đang hiện trên ứng dụng.")
+		}
+		if _, err := tx.exec(`UPDATE users SET totp_secret = totp_pending, totp_pending = '', totp_step = ? WHERE id = ?`, step, p.UserID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`DELETE FROM recovery_codes WHERE user_id = ?`, p.UserID); err != nil {
+			return err
+		}
+		for _, c := range recovery {
+			if _, err := tx.exec(`INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)`, p.UserID, tokenHash(c)); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.exec(`DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, p.UserID, tokenHash(token)); err != nil {
+			return err
+		}
+		tx.audit(motcua.AuditEntry{Action: "account.second_factor_enrolled", Object: "user:" + itoa(p.UserID)})
+		_, err := tx.exec(`UPDATE sessions SET stage = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return recovery, nil
+}
+
+// newRecoveryCode is ten characters a person can copy: xxxxx-xxxxx.
+func newRecoveryCode() string {
+	c := strings.ToLower(rand.Text()[:10])
+	return c[:5] + "-" + c[5:]
+}
+
+func normalRecovery(code string) string {
+	code = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(code), " ", ""))
+	if len(code) == 10 {
+		code = code[:5] + "-" + code[5:]
+	}
+	return code
+}
+
+// enrollable is the session's user if they may set up an app now: at the
+// enrolment stage, or logged in without one. An app is replaced only after
+// an administrator's reset: a stolen session must not swap the factor.
+func (db *DB) enrollable(ctx context.Context, token string) (p PendingLogin, err error) {
+	if p, err = db.Pending(ctx, token); err != nil || p.Stage == StageCode {
+		return p, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	var secret string
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT totp_secret FROM users WHERE id = ?`, p.UserID).Scan(&secret)
+	})
+	if err == nil && secret != "" {
+		err = motcua.Errorf(motcua.EFORBIDDEN, "Tài khoản đã có ứng dụng xác thực; muốn thay, hãy nhờ quản trị đặt lại (motcua users reset-2fa).")
+	}
+	return p, err
+}
