@@ -3,18 +3,56 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ratelimit"
 )
 
 // Handler wraps the mux as the server serves it: security headers, an
-// origin for the audit trail and the logs, and cross-origin protection of
-// state-changing requests.
-func Handler(mux http.Handler) http.Handler {
-	return SecurityHeaders(Origins(http.NewCrossOriginProtection().Handler(mux)))
+// origin for the audit trail and the logs, then the given wraps (metrics,
+// the access log: they see the route the mux chose), and cross-origin
+// protection of state-changing requests.
+func Handler(mux http.Handler, wraps ...func(http.Handler) http.Handler) http.Handler {
+	h := http.Handler(http.NewCrossOriginProtection().Handler(mux))
+	for _, wrap := range wraps {
+		h = wrap(h)
+	}
+	return SecurityHeaders(Origins(h))
 }
+
+// AccessLog writes a line per request: its id, route, status, time taken
+// and address; never the query (it may hold a receipt's secret).
+func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+			next.ServeHTTP(rec, r)
+			o := motcua.OriginOf(r.Context())
+			attrs := []any{"method", r.Method, "route", r.Pattern, "path", r.URL.Path, "status", rec.status,
+				"ms", float64(time.Since(start).Microseconds()) / 1000}
+			if o != nil {
+				attrs = append(attrs, "request_id", o.RequestID, "source", o.Source, "actor", o.Actor)
+			}
+			log.Info("request", attrs...)
+		})
+	}
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(status int) {
+	s.status = status
+	s.ResponseWriter.WriteHeader(status)
+}
+
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 // Origins gives every request an id (answered in X-Request-Id, written in
 // logs and audit entries) and an origin: its address and route; the store

@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/metrics"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -148,6 +149,7 @@ var routePolicy = map[string]string{
 	"POST /calendar":                              admins,
 	"POST /calendar/delete":                       admins,
 	"POST /calendar/hours":                        admins,
+	"GET /metrics":                                public, // loopback here; other hosts need --metrics-token
 	"GET /openapi.json":                           public,
 	"/api/":                                       public,
 	"POST /api/v1/sessions":                       public,
@@ -273,7 +275,9 @@ func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
 	site := web.Register(mux, db, log)
 	site.Files = &files.Store{Dir: t.TempDir()}
 	api.Register(mux, db, log).Limits = site.Limits
-	srv := httptest.NewServer(web.Handler(mux.ServeMux))
+	m := metrics.New(db, time.Minute, log)
+	m.Register(mux, "")
+	srv := httptest.NewServer(web.Handler(mux.ServeMux, m.Middleware, web.AccessLog(log)))
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()

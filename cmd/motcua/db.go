@@ -1,16 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/motcua/motcua/store"
 )
 
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "motcua.db", "SQLite file path, or a postgres:// URL")
+	return fs.String("db", cmp.Or(os.Getenv("MOTCUA_DB"), "motcua.db"), "SQLite file path, or a postgres:// URL (or $MOTCUA_DB)")
 }
 
 func openDB(ctx context.Context, dsn string) (*store.DB, error) {

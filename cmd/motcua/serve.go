@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/metrics"
 	"github.com/motcua/motcua/notify"
 	"github.com/motcua/motcua/oidc"
 	"github.com/motcua/motcua/partner"
@@ -50,10 +51,12 @@ func serve(ctx context.Context, args []string) error {
 	dvcqgClient := fs.String("dvcqg-client", "Cổng DVC quốc gia", "the API client the publisher reads as (motcua clients create … --actions read,events)")
 	webhookAttempts := fs.Int("webhook-attempts", 10, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
-	if err := fs.Parse(args); err != nil {
+	logFormat := fs.String("log-format", "text", "log lines as text or json (one object per line, with the request id)")
+	metricsToken := fs.String("metrics-token", "", "bearer token that opens /metrics to other hosts (loopback may always read it); better in $MOTCUA_METRICS_TOKEN")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	log := newLogger(*logFormat)
 	slog.SetDefault(log)
 	db, err := openDB(ctx, *dsn)
 	if err != nil {
@@ -90,7 +93,9 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: web.Handler(mux), ReadHeaderTimeout: 10 * time.Second}
+	m := metrics.New(db, 30*time.Second, log)
+	m.Register(mux, cmp.Or(*metricsToken, os.Getenv("MOTCUA_METRICS_TOKEN")))
+	srv := &http.Server{Handler: web.Handler(mux, m.Middleware, web.AccessLog(log)), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	if *smtpURL != "" {
 		sender, err := newSender(*smtpURL)
@@ -125,16 +130,33 @@ func serve(ctx context.Context, args []string) error {
 		pub := &dvcqg.Publisher{DB: db, Client: *dvcqgClient, URL: *dvcqgURL, Token: os.Getenv("MOTCUA_DVCQG_TOKEN")}
 		go pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) })
 	}
+	stopped := make(chan struct{})
 	go func() {
+		// On SIGTERM stop listening and let requests in flight finish (up to
+		// 20 s) before the database closes.
 		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		srv.Shutdown(shutdown)
+		if err := srv.Shutdown(shutdown); err != nil {
+			log.Warn("shutdown", "err", err)
+		}
+		close(stopped)
 	}()
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	<-stopped
+	log.Info("stopped; requests in flight finished")
 	return nil
+}
+
+// newLogger writes text for people at a terminal, or JSON for a log
+// collector.
+func newLogger(format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, nil))
 }
 
 // seedDemo fills an empty database and prints the demo accounts; on a
