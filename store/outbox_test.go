@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -142,6 +143,41 @@ func TestFeedWaitsForALateCommit(t *testing.T) {
 		}
 		if err != nil || len(got) != 2 || got[0].ID != "slow" || got[1].ID != "fast" {
 			t.Fatalf("after the late commit: %+v, %v", got, err)
+		}
+	})
+}
+
+// TestFeedCarriesNoPersonalData: what leaves for other systems (the feed,
+// webhooks, the national portal read the same outbox) names the dossier,
+// never the applicant: no name, identity number, phone or address.
+func TestFeedCarriesNoPersonalData(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		in := f.intake(f.a.ID)
+		d, err := db.Accept(t.Context(), f.counterA, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bodies []string
+		rows, err := db.SQL().Query(db.Rebind(`SELECT body FROM outbox WHERE dossier_id = ?`), d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var b string
+			rows.Scan(&b)
+			bodies = append(bodies, b)
+		}
+		rows.Close()
+		if len(bodies) == 0 {
+			t.Fatal("the acceptance published nothing")
+		}
+		for _, b := range bodies {
+			for _, secret := range []string{in.Applicant.Name, in.Applicant.IDNumber, in.Applicant.Phone, in.Applicant.Address} {
+				if secret != "" && strings.Contains(b, secret) {
+					t.Fatalf("an outgoing event carries %q: %s", secret, b)
+				}
+			}
 		}
 	})
 }

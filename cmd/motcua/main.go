@@ -56,7 +56,7 @@ func run(ctx context.Context, args []string) error {
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("no command given")
 	}
-	if args[0] != "serve" && args[0] != "bench" {
+	if args[0] != "serve" && args[0] != "bench" && args[0] != "totp" {
 		ctx = motcua.WithOrigin(ctx, commandOrigin(args))
 	}
 	switch args[0] {
@@ -84,6 +84,8 @@ func run(ctx context.Context, args []string) error {
 		return auditCmd(ctx, args[1:])
 	case "check":
 		return checkCmd(ctx, args[1:])
+	case "totp":
+		return totpCmd(args[1:])
 	case "users":
 		return usersCmd(ctx, args[1:], os.Stdin)
 	case "backup":

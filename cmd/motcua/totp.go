@@ -1,0 +1,22 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua/totp"
+)
+
+// totpCmd prints the code an authenticator app shows now for a key: for an
+// officer without a phone at hand (the demo), or to check a clock.
+func totpCmd(args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: motcua totp KEY   (the key shown when setting up the app)")
+	}
+	code, err := totp.Code(args[0], time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Println(code)
+	return nil
+}
