@@ -168,3 +168,15 @@ func (s *Store) Open(sha string) (*os.File, error) {
 }
 
 func (s *Store) path(sha string) string { return filepath.Join(s.Dir, sha[:2], sha) }
+
+// Remove deletes a stored file (its personal data's retention ran out and
+// nothing refers to it any more).
+func (s *Store) Remove(sha string) error {
+	if len(sha) != 64 || strings.Trim(sha, "0123456789abcdef") != "" {
+		return motcua.Errorf(motcua.EINVALID, "Mã tệp không hợp lệ.")
+	}
+	if err := os.Remove(s.path(sha)); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
+}

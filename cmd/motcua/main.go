@@ -31,6 +31,8 @@ Usage:
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
   motcua users create NAME --role R --unit CODE | passwd NAME | revoke NAME | reset-2fa NAME   staff accounts
+  motcua retention set CODE MONTHS | list | apply            personal data erased MONTHS after closing
+  motcua subject export (--id-number N | --phone P | --email E) [--out FILE]   all held about one applicant
   motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
   motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
   motcua restore FILE [--files DIR] [--replace]               bring a backup back (server stopped)
@@ -84,6 +86,10 @@ func run(ctx context.Context, args []string) error {
 		return auditCmd(ctx, args[1:])
 	case "check":
 		return checkCmd(ctx, args[1:])
+	case "retention":
+		return retentionCmd(ctx, args[1:])
+	case "subject":
+		return subjectCmd(ctx, args[1:])
 	case "totp":
 		return totpCmd(args[1:])
 	case "users":

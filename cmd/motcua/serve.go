@@ -80,6 +80,7 @@ func serve(ctx context.Context, args []string) error {
 	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
 	site.BaseURL = *baseURL                         // empty: the address each request came to
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
+	go retainNightly(ctx, db, site.Files, log) // personal data past its procedure's retention period
 	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
 	if *oidcIssuer != "" {
 		if site.OIDC, err = oidc.New(ctx, oidc.Config{Issuer: *oidcIssuer, ClientID: *oidcClient,

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/store"
+)
+
+const retentionUsage = `usage:
+  motcua retention set PROCEDURE_CODE MONTHS   keep applicants' data MONTHS after a dossier closed (0: keep)
+  motcua retention list
+  motcua retention apply [--at "2026-11-27"] [--files DIR]   erase what ran out (serve does it every night)`
+
+// retentionCmd manages personal-data retention periods (issue 9).
+func retentionCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s", retentionUsage)
+	}
+	fs := flag.NewFlagSet("retention "+args[0], flag.ContinueOnError)
+	dsn := dbFlag(fs)
+	at := fs.String("at", "", "erase as of this instant (default now)")
+	filesDir := fs.String("files", "", "the server's --files directory (default: motcua-files beside the database)")
+	var rest []string
+	for len(args) > 1 && len(args[1]) > 0 && args[1][0] != '-' {
+		rest, args = append(rest, args[1]), append(args[:1], args[2:]...)
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch {
+	case args[0] == "set" && len(rest) == 2:
+		months, err := strconv.Atoi(rest[1])
+		if err != nil {
+			return fmt.Errorf("MONTHS %q: a whole number", rest[1])
+		}
+		if err := db.SetRetention(ctx, rest[0], months); err != nil {
+			return err
+		}
+		fmt.Printf("Thủ tục %s: lưu dữ liệu cá nhân %d tháng sau khi hồ sơ kết thúc.\n", rest[0], months)
+		return nil
+	case args[0] == "list":
+		list, err := db.Retentions(ctx)
+		for _, r := range list {
+			fmt.Printf("%s\t%d tháng\n", r.ProcedureCode, r.Months)
+		}
+		return err
+	case args[0] == "apply":
+		when := time.Now()
+		if *at != "" {
+			if when, err = motcua.ParseDateTime(*at); err != nil {
+				return err
+			}
+		}
+		e, err := eraseExpired(ctx, db, &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}, when)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Đã xoá dữ liệu cá nhân của %d hồ sơ, %d lần từ chối tiếp nhận, %d tệp.\n", e.Dossiers, e.Refusals, len(e.Files))
+		return nil
+	}
+	return fmt.Errorf("%s", retentionUsage)
+}
+
+// eraseExpired runs the retention and removes the uploads nothing refers
+// to any more.
+func eraseExpired(ctx context.Context, db *store.DB, fs *files.Store, at time.Time) (store.Erased, error) {
+	e, err := db.EraseExpired(ctx, at)
+	if err != nil {
+		return e, err
+	}
+	for _, sha := range e.Files {
+		if err := fs.Remove(sha); err != nil {
+			return e, err
+		}
+	}
+	return e, nil
+}
+
+// retainNightly runs the retention at 01:30 every night while serving.
+func retainNightly(ctx context.Context, db *store.DB, fs *files.Store, log *slog.Logger) {
+	for {
+		now := time.Now().In(motcua.VN)
+		next := time.Date(now.Year(), now.Month(), now.Day(), 1, 30, 0, 0, motcua.VN)
+		if !next.After(now) {
+			next = next.AddDate(0, 0, 1)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Until(next)):
+		}
+		e, err := eraseExpired(ctx, db, fs, time.Now())
+		log.Info("personal-data retention", "dossiers", e.Dossiers, "refusals", e.Refusals, "files", len(e.Files), "err", err)
+	}
+}
