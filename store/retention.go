@@ -162,26 +162,48 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 	return shas, err
 }
 
-// eraseAcceptance blanks the applicant in the dossier's acceptance event:
-// the ledger keeps what happened and when, not who asked.
+// eraseAcceptance blanks the applicant in the dossier's events (the
+// acceptance carries it; an imported history may carry it elsewhere): the
+// ledger keeps what happened and when, not who asked.
 func eraseAcceptance(tx *Tx, dossierID int64) error {
-	var id int64
-	var raw string
-	err := tx.queryRow(`SELECT id, data FROM events WHERE dossier_id = ? AND type = 'accepted'`, dossierID).Scan(&id, &raw)
+	type row struct {
+		id  int64
+		raw string
+	}
+	var named []row
+	rows, err := tx.query(`SELECT id, data FROM events WHERE dossier_id = ? ORDER BY seq`, dossierID)
 	if err != nil {
 		return err
 	}
-	var data motcua.EventData
-	if err := json.Unmarshal([]byte(raw), &data); err != nil {
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.raw); err != nil {
+			rows.Close()
+			return err
+		}
+		if strings.Contains(r.raw, `"applicant"`) {
+			named = append(named, r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	data.Applicant = &motcua.Applicant{Name: ErasedName}
-	b, err := json.Marshal(data)
-	if err != nil {
-		return err
+	for _, r := range named {
+		var data motcua.EventData
+		if err := json.Unmarshal([]byte(r.raw), &data); err != nil {
+			return err
+		}
+		data.Applicant = &motcua.Applicant{Name: ErasedName}
+		b, err := json.Marshal(data)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(`UPDATE events SET data = ? WHERE id = ?`, string(b), r.id); err != nil {
+			return err
+		}
 	}
-	_, err = tx.exec(`UPDATE events SET data = ? WHERE id = ?`, string(b), id)
-	return err
+	return nil
 }
 
 // eraseRefusals blanks the applicants of refusals at intake older than
