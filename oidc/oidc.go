@@ -60,6 +60,21 @@ type Claims struct {
 	EmailVerified bool   `json:"email_verified"`
 	Phone         string `json:"phone_number"`
 	PhoneVerified bool   `json:"phone_number_verified"`
+	// AMR are the authentication methods the provider used (RFC 8176):
+	// "mfa", "otp", "hwk" … say it checked a second factor itself.
+	AMR []string `json:"amr"`
+}
+
+// MultiFactor reports whether the provider says it checked more than a
+// password.
+func (c *Claims) MultiFactor() bool {
+	for _, m := range c.AMR {
+		switch m {
+		case "mfa", "otp", "hwk", "swk", "sc", "fpt", "face":
+			return true
+		}
+	}
+	return false
 }
 
 // Finish exchanges the callback's code for the ID token, verifies its

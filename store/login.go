@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -170,4 +171,39 @@ func (db *DB) Pending(ctx context.Context, token string) (p PendingLogin, err er
 		return p, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
 	}
 	return p, nil
+}
+
+// LoginExternal opens a session for the officer whose e-mail address a
+// single sign-on provider verified. The provider's own second factor
+// (multiFactor) completes it; otherwise the same rules as a password
+// login apply: a code, or enrolment for leaders and administrators.
+func (db *DB) LoginExternal(ctx context.Context, email string, multiFactor bool) (res LoginResult, err error) {
+	defer motcua.Wrap(&err, "DB.LoginExternal")
+	email = strings.ToLower(strings.TrimSpace(email))
+	var id int64
+	var username, secret string
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id, username, totp_secret FROM users WHERE LOWER(email) = ? AND email <> '' AND disabled = 0`, email).
+			Scan(&id, &username, &secret)
+	})
+	if err != nil {
+		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Không có tài khoản cán bộ nào dùng thư điện tử %s; hãy nhờ quản trị ghi địa chỉ vào tài khoản.", email)
+	}
+	identify(ctx, "user:"+itoa(id)+" "+username)
+	res.Stage = StageDone
+	if !multiFactor {
+		if secret != "" {
+			res.Stage = StageCode
+		} else if a, err := db.Actor(ctx, id); err != nil {
+			return res, err
+		} else if a.MustUseSecondFactor() {
+			res.Stage = StageEnroll
+		}
+	}
+	source := ""
+	if o := motcua.OriginOf(ctx); o != nil {
+		source = o.Source
+	}
+	res.Token, err = db.openSession(ctx, id, res.Stage, username, source)
+	return res, err
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/store"
 )
 
 type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
@@ -43,28 +42,22 @@ func (s *Server) at(desk motcua.Desk, h handler) http.HandlerFunc {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "login.html", view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}})
+	s.render(w, http.StatusOK, "login.html", view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next")), SSO: s.StaffOIDC != nil}})
 }
 
-type loginForm struct{ Username, Next string }
+type loginForm struct {
+	Username, Next string
+	SSO            bool // a single sign-on provider is configured
+}
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	form := loginForm{Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next"))}
+	form := loginForm{Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next")), SSO: s.StaffOIDC != nil}
 	res, err := s.db.Login(r.Context(), form.Username, r.PostFormValue("password"))
 	if err != nil {
 		s.fail(w, "login.html", view{Title: "Đăng nhập", Data: form}, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: res.Token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int(store.SessionTTL.Seconds())})
-	switch res.Stage {
-	case store.StageCode:
-		http.Redirect(w, r, codePath+"?next="+url.QueryEscape(form.Next), http.StatusSeeOther)
-	case store.StageEnroll:
-		http.Redirect(w, r, enrolPath+"?next="+url.QueryEscape(form.Next), http.StatusSeeOther)
-	default:
-		http.Redirect(w, r, form.Next, http.StatusSeeOther)
-	}
+	s.startSession(w, r, res, form.Next)
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {

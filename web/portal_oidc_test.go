@@ -15,18 +15,25 @@ import (
 // change the callback's address before it is requested.
 func signInThrough(t *testing.T, e *env, tamper func(*url.URL)) page {
 	t.Helper()
+	return followProvider(t, e, "/xac-thuc/oidc?next=/ho-so-cua-toi", "motcua_oidc", tamper)
+}
+
+// followProvider starts a sign-in at start, lets the provider answer and
+// requests the callback with the cookie named cookie.
+func followProvider(t *testing.T, e *env, start, cookie string, tamper func(*url.URL)) page {
+	t.Helper()
 	b := e.anonymous()
-	start := b.get(t, "/xac-thuc/oidc?next=/ho-so-cua-toi")
-	if start.status != http.StatusFound {
-		t.Fatalf("start: %d", start.status)
+	first := b.get(t, start)
+	if first.status != http.StatusFound {
+		t.Fatalf("start: %d", first.status)
 	}
 	var kept *http.Cookie
-	for _, c := range (&http.Response{Header: start.header}).Cookies() {
-		if c.Name == "motcua_oidc" {
+	for _, c := range (&http.Response{Header: first.header}).Cookies() {
+		if c.Name == cookie {
 			kept = c
 		}
 	}
-	res, err := http.DefaultTransport.RoundTrip(mustRequest(t, start.header.Get("Location")))
+	res, err := http.DefaultTransport.RoundTrip(mustRequest(t, first.header.Get("Location")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -97,6 +97,8 @@ var routePolicy = map[string]string{
 	"POST /login/ma":                              public,
 	"GET /login/cai-dat":                          "--++-+--", // officers without an app yet; replacing one is an administrator's reset
 	"POST /login/cai-dat":                         "--++-+--",
+	"GET /login/oidc":                             public, // no provider configured here: 404 alike
+	"GET /login/oidc/callback":                    public,
 	"GET /account":                                staff,
 	"POST /account/sessions/revoke":               staff,
 	"GET /worklist":                               staff,

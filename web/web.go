@@ -46,6 +46,9 @@ type Server struct {
 	Files *files.Store
 	// OIDC, when set, lets citizens sign in through an identity provider.
 	OIDC *oidc.Provider
+	// StaffOIDC, when set, lets officers sign in through their agency's
+	// identity provider (matched by verified e-mail address).
+	StaffOIDC *oidc.Provider
 
 	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
 }
@@ -59,6 +62,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	s.registerHealth(mux)
 	s.registerPortal(mux)
 	s.registerSecondFactor(mux)
+	s.registerStaffOIDC(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)

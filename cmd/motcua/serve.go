@@ -45,6 +45,8 @@ func serve(ctx context.Context, args []string) error {
 	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
+	staffIssuer := fs.String("staff-oidc-issuer", "", "OpenID Connect provider officers may sign in through, matched by verified e-mail (client secret in $MOTCUA_STAFF_OIDC_SECRET)")
+	staffClient := fs.String("staff-oidc-client-id", "", "this site's client id at the officers' provider")
 	hotichURL := fs.String("hotich", os.Getenv("MOTCUA_HOTICH"), "civil-status registry to forward civil-status dossiers to (package partner/hotich; token in $MOTCUA_HOTICH_TOKEN)")
 	hotichClient := fs.String("hotich-client", "Hộ tịch", "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
 	dvcqgURL := fs.String("dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
@@ -85,6 +87,12 @@ func serve(ctx context.Context, args []string) error {
 	if *oidcIssuer != "" {
 		if site.OIDC, err = oidc.New(ctx, oidc.Config{Issuer: *oidcIssuer, ClientID: *oidcClient,
 			ClientSecret: os.Getenv("MOTCUA_OIDC_SECRET"), RedirectURL: db.PublicURL + "/xac-thuc/oidc/callback"}); err != nil {
+			return err
+		}
+	}
+	if *staffIssuer != "" {
+		if site.StaffOIDC, err = oidc.New(ctx, oidc.Config{Issuer: *staffIssuer, ClientID: *staffClient,
+			ClientSecret: os.Getenv("MOTCUA_STAFF_OIDC_SECRET"), RedirectURL: db.PublicURL + "/login/oidc/callback"}); err != nil {
 			return err
 		}
 	}
