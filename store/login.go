@@ -170,6 +170,7 @@ func (db *DB) Pending(ctx context.Context, token string) (p PendingLogin, err er
 	if err != nil {
 		return p, motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
 	}
+	identify(ctx, "user:"+itoa(p.UserID)+" "+p.Username)
 	return p, nil
 }
 
