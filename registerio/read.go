@@ -49,7 +49,7 @@ func ReadXLSX(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
 	}
 	rows, err := f.GetRows(sheets[0])
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, motcua.Errorf(motcua.EINVALID, "Trang đầu của bảng tính không đọc được: %v", err)
 	}
 	lines := make([]int, len(rows))
 	for i := range rows {
