@@ -70,6 +70,8 @@ type DB struct {
 	// it concurrent writers wait in SQLite's busy handler, which sleeps 1, 2,
 	// 5, 10… ms between retries: intake p99 20 ms and stalls of 0.5–1 s.
 	writeMu sync.Mutex
+	queueMu sync.Mutex
+	queue   []*batchItem // SQLite transactions waiting for the next group commit
 	// stmts caches prepared statements by SQL text: parsing the SQL was a
 	// quarter to a third of the CPU of a lookup or an intake (modernc
 	// prepares every statement afresh otherwise).
@@ -354,8 +356,7 @@ const maxCachedStmts = 1000
 // inTx runs fn in a transaction, committing if it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(*Tx) error) error {
 	if db.dialect == SQLite {
-		db.writeMu.Lock()
-		defer db.writeMu.Unlock()
+		return db.batched(ctx, fn) // store/batch.go
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {

@@ -57,7 +57,7 @@ func (r *benchReport) print(w io.Writer, clients int) {
 		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", benchThousands(x.total))
 	}
 	if a := r.accept; a != nil {
-		line(fmt.Sprintf("db.Accept, %d goroutines (1 commit each)", clients), benchRate(a.rate(), "accepts/s"), a.lat)
+		line(fmt.Sprintf("db.Accept, %d goroutines (each answered after its commit)", clients), benchRate(a.rate(), "accepts/s"), a.lat)
 		fmt.Fprintf(w, "%-58s %16s\n", "  CPU busy", fmt.Sprintf("%.2f cores", a.cpu))
 		if a.errs > 0 {
 			fmt.Fprintf(w, "  %d errors, first: %v\n", a.errs, a.firstErr)
