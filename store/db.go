@@ -80,6 +80,7 @@ type DB struct {
 	tracks        trackCache
 	trackMu       sync.Mutex
 	trackPrepared *sql.Stmt
+	probePrepared *sql.Stmt
 	nstmts        atomic.Int64
 }
 
@@ -134,6 +135,9 @@ const sqliteIdleConns = 16
 // Close closes the database.
 func (db *DB) Close() error {
 	db.trackMu.Lock()
+	if db.probePrepared != nil {
+		db.probePrepared.Close()
+	}
 	if db.trackPrepared != nil {
 		db.trackPrepared.Close()
 	}

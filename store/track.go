@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -32,6 +33,14 @@ type trackRecord struct {
 	secret string // the receipt's secret
 	phone4 string // the last four digits of the applicant's phone, if any
 	at     time.Time
+	stamp  trackStamp // what the probe compares
+}
+
+// trackStamp is what changes when a dossier's public answer may: its
+// version (every event), its rating, an erasure of its applicant.
+type trackStamp struct {
+	version, rated int
+	erased         int64
 }
 
 type trackCache struct {
@@ -39,14 +48,13 @@ type trackCache struct {
 	m  map[string]*trackRecord // by code; a record without t: no such dossier
 }
 
-func (c *trackCache) get(code string, now time.Time) (*trackRecord, bool) {
+// get returns the kept record and whether it is fresh (younger than
+// trackTTL); an older one must be confirmed by a probe.
+func (c *trackCache) get(code string, now time.Time) (r *trackRecord, fresh bool) {
 	c.mu.RLock()
-	r, ok := c.m[code]
+	r = c.m[code]
 	c.mu.RUnlock()
-	if !ok || now.Sub(r.at) > trackTTL {
-		return nil, false
-	}
-	return r, true
+	return r, r != nil && now.Sub(r.at) <= trackTTL
 }
 
 func (c *trackCache) put(code string, r *trackRecord) {
@@ -76,9 +84,9 @@ func (c *trackCache) forget(code string) {
 // must not change it.
 func (db *DB) Track(ctx context.Context, code, secret string) (t *motcua.Tracking, err error) {
 	code = motcua.NFC(strings.TrimSpace(code))
-	r, ok := db.tracks.get(code, time.Now())
-	if !ok {
-		if r, err = db.loadTrack(ctx, code); err != nil {
+	r, fresh := db.tracks.get(code, time.Now())
+	if !fresh {
+		if r, err = db.refreshTrack(ctx, code, r); err != nil {
 			return nil, fmt.Errorf("DB.Track: %w", err)
 		}
 		db.tracks.put(code, r)
@@ -100,12 +108,38 @@ func (r *trackRecord) opens(secret string) bool {
 	return r.secret != "" && subtle.ConstantTimeCompare([]byte(r.secret), []byte(secret)) == 1
 }
 
+// refreshTrack renews a kept record whose dossier has not changed, by a
+// probe of one index lookup, or reads it afresh: an answer is never older
+// than trackTTL, and a popular dossier costs a probe, not the full read.
+func (db *DB) refreshTrack(ctx context.Context, code string, kept *trackRecord) (*trackRecord, error) {
+	if kept != nil && kept.t != nil {
+		stmt, err := db.prepared(&db.probePrepared, trackProbe)
+		if err != nil {
+			return nil, err
+		}
+		var now trackStamp
+		err = stmt.QueryRowContext(ctx, code).Scan(&now.version, &now.rated, &now.erased)
+		if err == nil && now == kept.stamp {
+			renewed := *kept
+			renewed.at = time.Now()
+			return &renewed, nil
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+	}
+	return db.loadTrack(ctx, code)
+}
+
+// trackProbe reads a dossier's stamp.
+const trackProbe = `SELECT d.version, (SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), d.erased_at FROM dossiers d WHERE d.code = ?`
+
 // trackQuery reads a dossier's public facts and its events in one
 // statement: without a transaction (a single statement reads one
 // snapshot), which tracking's rate needs.
 const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
 	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at, d.paused_at,
-	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), e.seq, e.type, e.at, e.unit_id, e.reason, e.data
+	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), d.version, d.erased_at, e.seq, e.type, e.at, e.unit_id, e.reason, e.data
 	FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id JOIN events e ON e.dossier_id = d.id
 	WHERE d.code = ? ORDER BY e.seq`
 
@@ -113,7 +147,7 @@ const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, 
 // there is no such code. It reads only what the answer shows (no
 // documents, no officers).
 func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) {
-	stmt, err := db.trackStmt()
+	stmt, err := db.prepared(&db.trackPrepared, trackQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -125,13 +159,14 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	t := &motcua.Tracking{}
 	var name, phone, secret string
 	var accepted, due, promised, result, returned, paused int64
+	var stamp trackStamp
 	var events []motcua.Event
 	for rows.Next() {
 		var e motcua.Event
 		var at int64
 		var data []byte
 		if err := rows.Scan(&t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned,
-			&paused, &t.Rated, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			&paused, &stamp.rated, &stamp.version, &stamp.erased, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
 			return nil, err
 		}
 		e.At = fromMS(at)
@@ -146,6 +181,7 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	if len(events) == 0 {
 		return &trackRecord{at: time.Now()}, nil
 	}
+	t.Rated = stamp.rated > 0
 	t.Initials = motcua.Initials(name)
 	t.AcceptedAt, t.DueAt, t.PromisedAt, t.ResultAt, t.ReturnedAt = fromMS(accepted), fromMS(due), fromMS(promised), fromMS(result), fromMS(returned)
 	done := t.ResultAt
@@ -159,27 +195,27 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	if t.Steps, err = db.publicSteps(ctx, events); err != nil {
 		return nil, err
 	}
-	r := &trackRecord{t: t, secret: secret, at: time.Now()}
+	r := &trackRecord{t: t, secret: secret, at: time.Now(), stamp: stamp}
 	if phone, err := motcua.NormalizePhone(phone); err == nil {
 		r.phone4 = phone[len(phone)-4:]
 	}
 	return r, nil
 }
 
-// trackStmt is trackQuery prepared once it prepares (not under a
-// request's context, whose end would spoil it); a failure is tried again
-// on the next lookup.
-func (db *DB) trackStmt() (*sql.Stmt, error) {
+// prepared is query prepared once into *slot (not under a request's
+// context, whose end would spoil it); a failure is tried again on the next
+// lookup.
+func (db *DB) prepared(slot **sql.Stmt, query string) (*sql.Stmt, error) {
 	db.trackMu.Lock()
 	defer db.trackMu.Unlock()
-	if db.trackPrepared == nil {
-		stmt, err := db.sql.Prepare(db.rebind(trackQuery))
+	if *slot == nil {
+		stmt, err := db.sql.Prepare(db.rebind(query))
 		if err != nil {
 			return nil, err
 		}
-		db.trackPrepared = stmt
+		*slot = stmt
 	}
-	return db.trackPrepared, nil
+	return *slot, nil
 }
 
 // decodeShown decodes an event's payload only for the kinds whose details

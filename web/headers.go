@@ -4,17 +4,25 @@ import "net/http"
 
 // SecurityHeaders sets the headers every answer carries: scripts only from
 // this site (no inline script), no framing by others, no referrer beyond
-// the origin, no MIME sniffing (issue 9).
+// the origin, no MIME sniffing (issue 9). The values are shared slices set
+// straight into the map: Header.Set would allocate four on every request
+// of the public tracking page, which has a speed budget.
 func SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "+
-			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "DENY")
+		for k, v := range securityHeaders {
+			h[k] = v
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+var securityHeaders = map[string][]string{
+	"Content-Security-Policy": {"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"},
+	"X-Content-Type-Options": {"nosniff"},
+	"Referrer-Policy":        {"strict-origin-when-cross-origin"},
+	"X-Frame-Options":        {"DENY"},
 }
 
 // Health answers /healthz (the process is alive) and /readyz (the database
