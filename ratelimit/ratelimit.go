@@ -5,8 +5,11 @@
 package ratelimit
 
 import (
+	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
@@ -120,15 +123,90 @@ func DefaultPortal() *Portal {
 	}
 }
 
-// ClientAddress is the address a request came from, without the port.
-// Behind a reverse proxy every request comes from the proxy, which is why
-// the bounds per address are generous.
+// ClientAddress is the address a request came from, without the port: the
+// origin's (web.Origins reads it once, through trusted proxies), else the
+// connection's peer.
 func ClientAddress(r *http.Request) string {
+	if o := motcua.OriginOf(r.Context()); o != nil && o.Source != "" {
+		return o.Source
+	}
+	return PeerAddress(r)
+}
+
+// PeerAddress is the connection's peer, without the port.
+func PeerAddress(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// Proxies are the reverse proxies whose X-Forwarded-For is believed.
+type Proxies []netip.Prefix
+
+// ParseProxies reads "10.0.0.0/8,192.0.2.7" (a bare address is itself).
+func ParseProxies(list string) (Proxies, error) {
+	var out Proxies
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if !strings.Contains(item, "/") {
+			a, err := netip.ParseAddr(item)
+			if err != nil {
+				return nil, fmt.Errorf("trusted proxy %q: %w", item, err)
+			}
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: %w", item, err)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
+func (ps Proxies) trusts(host string) bool {
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range ps {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// Client is the address of the client behind any trusted proxies: walking
+// X-Forwarded-For from the right (the entry the nearest proxy added), the
+// first address that is not a trusted proxy. Entries further left were
+// written by the client itself and prove nothing.
+func (ps Proxies) Client(r *http.Request) string {
+	peer := PeerAddress(r)
+	if len(ps) == 0 || !ps.trusts(peer) {
+		return peer
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if hop == "" {
+			continue
+		}
+		if _, err := netip.ParseAddr(hop); err != nil {
+			return peer // a malformed chain: trust nothing in it
+		}
+		if !ps.trusts(hop) {
+			return hop
+		}
+	}
+	return peer
 }
 
 // ErrTooMany is the answer past a bound.

@@ -55,12 +55,17 @@ func (s *statusWriter) WriteHeader(status int) {
 
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+// TrustedProxies are the reverse proxies whose X-Forwarded-For names the
+// client (serve --trusted-proxies); empty: the connection's peer is the
+// client. Set once before serving.
+var TrustedProxies ratelimit.Proxies
+
 // Origins gives every request an id (answered in X-Request-Id, written in
-// logs and audit entries) and an origin: its address and route; the store
-// adds who it turns out to be.
+// logs and audit entries) and an origin: its client's address and route;
+// the store adds who it turns out to be.
 func Origins(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		o := &motcua.Origin{RequestID: newRequestID(), Source: ratelimit.ClientAddress(r), Route: r.Method + " " + r.URL.Path}
+		o := &motcua.Origin{RequestID: newRequestID(), Source: TrustedProxies.Client(r), Route: r.Method + " " + r.URL.Path}
 		w.Header().Set("X-Request-Id", o.RequestID)
 		next.ServeHTTP(w, r.WithContext(motcua.WithOrigin(r.Context(), o)))
 	})

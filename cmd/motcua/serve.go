@@ -24,6 +24,7 @@ import (
 	"github.com/motcua/motcua/partner"
 	"github.com/motcua/motcua/partner/dvcqg"
 	"github.com/motcua/motcua/partner/hotich"
+	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
@@ -53,11 +54,17 @@ func serve(ctx context.Context, args []string) error {
 	dvcqgClient := fs.String("dvcqg-client", "Cổng DVC quốc gia", "the API client the publisher reads as (motcua clients create … --actions read,events)")
 	webhookAttempts := fs.Int("webhook-attempts", 10, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
+	proxies := fs.String("trusted-proxies", "", "reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,192.0.2.7 (per-address bounds, lockout, audit)")
 	logFormat := fs.String("log-format", "text", "log lines as text or json (one object per line, with the request id)")
 	metricsToken := fs.String("metrics-token", "", "bearer token that opens /metrics to other hosts (loopback may always read it); better in $MOTCUA_METRICS_TOKEN")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	trusted, err := ratelimit.ParseProxies(*proxies)
+	if err != nil {
+		return err
+	}
+	web.TrustedProxies = trusted
 	log := newLogger(*logFormat)
 	slog.SetDefault(log)
 	db, err := openDB(ctx, *dsn)
