@@ -99,6 +99,8 @@ var routePolicy = map[string]string{
 	"POST /login/cai-dat":                         "--++-+--",
 	"GET /login/oidc":                             public, // no provider configured here: 404 alike
 	"GET /login/oidc/callback":                    public,
+	"GET /audit":                                  admins,
+	"POST /audit/verify":                          admins,
 	"GET /account":                                staff,
 	"POST /account/sessions/revoke":               staff,
 	"GET /worklist":                               staff,

@@ -63,6 +63,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	s.registerPortal(mux)
 	s.registerSecondFactor(mux)
 	s.registerStaffOIDC(mux)
+	s.registerAudit(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)

@@ -1,0 +1,29 @@
+package web_test
+
+import (
+	"net/url"
+	"strconv"
+	"testing"
+)
+
+// TestAuditPageShowsReadsAndChecksTheChain: the administrator finds the
+// officer's read of a dossier by its code and checks the chain; an edited
+// entry shows as broken.
+func TestAuditPageShowsReadsAndChecksTheChain(t *testing.T) {
+	e := newEnv(t)
+	counter := e.login(t, fx.counterA)
+	id := counter.accept(t, fx.unitA.ID, "Nguyễn Văn Nhật Ký")
+	code, _, _ := e.dossier(t, id)
+	counter.get(t, "/dossiers/"+strconv.FormatInt(id, 10)) // a read of the applicant's data
+	admin := e.login(t, fx.admin)
+	p := admin.get(t, "/audit?object="+url.QueryEscape(code))
+	wantStatus(t, p, 200)
+	wantContains(t, p, "event.accepted", fx.counterA.Username, "dossier.read")
+	whole := admin.post(t, "/audit/verify", nil)
+	wantContains(t, whole, `id="audit-check"`, "Nhật ký nguyên vẹn")
+	if _, err := e.db.SQL().Exec(`UPDATE audit_log SET actor = 'ai đó' WHERE id = 2`); err != nil {
+		t.Fatal(err)
+	}
+	broken := admin.post(t, "/audit/verify", nil)
+	wantContains(t, broken, "Chuỗi nhật ký đã bị sửa hoặc xoá", "dòng 2: nội dung không khớp")
+}
