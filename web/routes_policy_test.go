@@ -99,6 +99,9 @@ var routePolicy = map[string]string{
 	"POST /login/cai-dat":                         "--++-+--",
 	"GET /login/oidc":                             public, // no provider configured here: 404 alike
 	"GET /login/oidc/callback":                    public,
+	"GET /staff":                                  admins,
+	"POST /staff":                                 admins,
+	"POST /staff/{username}/{action}":             admins,
 	"GET /audit":                                  admins,
 	"POST /audit/verify":                          admins,
 	"GET /account":                                staff,
@@ -399,6 +402,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/actions":                 "/dossiers/" + o["dossier"] + "/actions",
 		"/dossiers/{id}/receipt":                 "/dossiers/" + o["dossier"] + "/receipt",
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
+		"/staff/{username}/{action}":             "/staff/" + fx.counterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
 		"/api/v1/dossiers/{code}/actions":        "/api/v1/dossiers/" + o["code"] + "/actions",

@@ -64,6 +64,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	s.registerSecondFactor(mux)
 	s.registerStaffOIDC(mux)
 	s.registerAudit(mux)
+	s.registerStaff(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)
