@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 )
 
 // Group commit on SQLite. SQLite takes one writer at a time and a commit
@@ -29,23 +31,27 @@ func (db *DB) batched(ctx context.Context, fn func(*Tx) error) error {
 	db.queueMu.Lock()
 	db.queue = append(db.queue, item)
 	db.queueMu.Unlock()
+	db.lead(item)
+	return <-item.done
+}
+
+// lead commits what is queued until item has its answer. A leader holds
+// writeMu, so an item another leader took is answered before this one
+// gets the lock.
+func (db *DB) lead(item *batchItem) {
 	db.writeMu.Lock()
-	for {
+	defer db.writeMu.Unlock()
+	for !done(item) {
 		db.queueMu.Lock()
 		n := min(len(db.queue), maxBatch)
 		items := db.queue[:n:n]
 		db.queue = db.queue[n:]
 		db.queueMu.Unlock()
 		if len(items) == 0 {
-			break
+			return
 		}
 		db.commitBatch(items)
-		if done(item) {
-			break
-		}
 	}
-	db.writeMu.Unlock()
-	return <-item.done
 }
 
 func done(item *batchItem) bool { return len(item.done) == 1 }
@@ -80,11 +86,11 @@ func (db *DB) commitBatch(items []*batchItem) {
 				return
 			}
 		}
-		t := &Tx{tx: tx, db: db, ctx: it.ctx}
-		err := it.fn(t)
-		if err == nil {
-			err = t.flushAudit()
-		}
+		// A caller that goes away while its statements run must not
+		// interrupt the shared transaction (SQLite would roll it all back):
+		// its cancellation is honoured before it starts, not during.
+		t := &Tx{tx: tx, db: db, ctx: context.WithoutCancel(it.ctx)}
+		err := runItem(t, it.fn)
 		results[i] = err
 		if single {
 			continue
@@ -122,4 +128,19 @@ func (db *DB) failAll(results []error, err error) {
 			results[i] = err
 		}
 	}
+}
+
+// runItem runs one transaction's work and chains its audit entries. A
+// panic becomes that item's error: the leader may be another request's
+// goroutine, which must not die for it, and every item must be answered.
+func runItem(t *Tx, fn func(*Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("store: panic in a transaction: %v\n%s", r, debug.Stack())
+		}
+	}()
+	if err := fn(t); err != nil {
+		return err
+	}
+	return t.flushAudit()
 }
