@@ -24,6 +24,10 @@ func (t *Tx) audit(e motcua.AuditEntry) {
 	t.audits = append(t.audits, e)
 }
 
+// auditChunk bounds the entries of one INSERT: a printed register logs a
+// read per dossier, and SQLite takes at most 32,766 parameters.
+const auditChunk = 500
+
 // flushAudit chains the transaction's entries onto the trail.
 func (t *Tx) flushAudit() error {
 	o := motcua.OriginOf(t.ctx)
@@ -39,8 +43,8 @@ func (t *Tx) flushAudit() error {
 		return err
 	}
 	at := t.db.now()
-	args := make([]any, 0, 9*len(entries))
-	for _, e := range entries {
+	args := make([]any, 0, 9*min(len(entries), auditChunk))
+	for i, e := range entries {
 		lastID++
 		e.ID, e.At, e.Prev = lastID, time.UnixMilli(at.UnixMilli()), prev
 		if o != nil {
@@ -58,10 +62,13 @@ func (t *Tx) flushAudit() error {
 		e.Hash = e.ChainHash()
 		prev = e.Hash
 		args = append(args, e.ID, ms(e.At), e.Actor, e.Source, e.Action, e.Object, e.Detail, e.Prev, e.Hash)
-	}
-	if _, err := t.exec(`INSERT INTO audit_log (id, at, actor, source, action, object, detail, prev, hash) VALUES `+
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(entries)), ", "), args...); err != nil {
-		return fmt.Errorf("audit: %w", err)
+		if len(args) == 9*auditChunk || i == len(entries)-1 {
+			if _, err := t.exec(`INSERT INTO audit_log (id, at, actor, source, action, object, detail, prev, hash) VALUES `+
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(args)/9), ", "), args...); err != nil {
+				return fmt.Errorf("audit: %w", err)
+			}
+			args = args[:0]
+		}
 	}
 	_, err = t.exec(`UPDATE audit_head SET last_id = ?, hash = ? WHERE id = 1`, lastID, prev)
 	return err

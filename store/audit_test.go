@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/store"
@@ -100,4 +102,33 @@ func broken(t *testing.T, db *store.DB, anchors map[int64]string, want string) {
 		}
 	}
 	t.Fatalf("tampering not found (want %q): %v", want, c.Problems)
+}
+
+// TestRegisterOfThousandsIsAudited: printing a register of more dossiers
+// than one statement's parameters logs a read for each.
+func TestRegisterOfThousandsIsAudited(t *testing.T) {
+	db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	f := newFixture(t, db)
+	setNow(db, monday.Add(time.Hour))
+	entries := make([]motcua.RegisterEntry, 4000)
+	for i := range entries {
+		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-240304-%04d", f.a.Code, i+1), ProcedureCode: f.proc.Code,
+			UnitCode: f.a.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An", AcceptedAt: monday, DueAt: monday.AddDate(0, 0, 1)}
+	}
+	if _, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := reads(t, db)
+	rows, err := db.Register(t.Context(), f.counterA, f.a.ID, monday, monday.AddDate(0, 0, 1))
+	if err != nil || len(rows) != 4000 {
+		t.Fatalf("register: %d rows, %v", len(rows), err)
+	}
+	if n := reads(t, db) - before; n != 4000 {
+		t.Fatalf("%d reads audited, want 4000", n)
+	}
+	whole(t, db, nil)
 }
