@@ -33,7 +33,7 @@ func (t *Tx) flushAudit() error {
 	o := motcua.OriginOf(t.ctx)
 	entries := t.audits
 	if len(entries) == 0 {
-		if o == nil || o.Route == "" || !t.wrote || strings.HasPrefix(o.Route, "GET ") {
+		if o == nil || o.Route == "" || !t.wrote || t.quiet || strings.HasPrefix(o.Route, "GET ") {
 			return nil // the server's own bookkeeping, or nothing changed
 		}
 		entries = []motcua.AuditEntry{{Action: o.Route}}
@@ -167,3 +167,7 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (list []motcua.AuditE
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// bookkeeping marks the transaction as the server's own counting (login
+// attempts), which names no change of its own in the trail.
+func (t *Tx) bookkeeping() { t.quiet = true }

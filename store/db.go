@@ -285,6 +285,8 @@ type Tx struct {
 	audits []motcua.AuditEntry
 	// wrote is set once a statement changed data.
 	wrote bool
+	// quiet: bookkeeping that writes no generic audit entry (audit.go).
+	quiet bool
 }
 
 func (t *Tx) exec(q string, args ...any) (res sql.Result, err error) {

@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/base64"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +46,12 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 		source = o.Source
 	}
 	now := db.Now()
-	if until, err := db.lockedUntil(ctx, username, source, now); err != nil {
+	if username == "" {
+		return res, motcua.FieldError("username", "Hãy nhập tên đăng nhập.")
+	}
+	// The attempt is counted before the slow password check, in one
+	// statement: guesses sent in parallel see each other.
+	if until, err := db.countAttempt(ctx, username, source, now); err != nil {
 		return res, err
 	} else if !until.IsZero() {
 		return res, motcua.Errorf(motcua.ETOOMANY, "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
@@ -68,12 +71,10 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 		u.hash = dummyHash // same work as a real check: no timing oracle on usernames
 	}
 	if ok := verify(ctx, pw, u.hash); !ok || !known || u.disabled != 0 {
-		if username == "" {
-			return res, motcua.FieldError("username", "Hãy nhập tên đăng nhập.")
-		}
-		if err := db.loginFailed(ctx, username, source, now); err != nil {
-			return res, err
-		}
+		db.inTx(ctx, func(tx *Tx) error { // the attempt is counted already; this is the trail's line
+			tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.failed", Object: "username:" + username})
+			return nil
+		})
 		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
 	}
 	identify(ctx, "user:"+strconv.FormatInt(u.id, 10)+" "+username)
@@ -115,42 +116,35 @@ func (db *DB) openSession(ctx context.Context, userID int64, stage, username, so
 	return token, err
 }
 
-func (db *DB) lockedUntil(ctx context.Context, username, source string, now time.Time) (time.Time, error) {
-	var until int64
-	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT locked_until FROM login_failures WHERE username = ? AND source = ?`, username, source).Scan(&until)
-	})
-	if errors.Is(err, sql.ErrNoRows) || until <= ms(now) {
-		return time.Time{}, nil
-	}
-	return fromMS(until), err
-}
-
-// loginFailed counts a failure in the current window and locks the name at
-// the address when the window holds too many; it is audited.
-func (db *DB) loginFailed(ctx context.Context, username, source string, now time.Time) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+// countAttempt counts a login attempt of the name at the address in the
+// current window and returns until when the pair is locked (zero: go on).
+// The attempt after the fifth in a window locks it for the window's
+// length; a successful login deletes the count (openSession).
+func (db *DB) countAttempt(ctx context.Context, username, source string, now time.Time) (until time.Time, err error) {
+	err = db.inTx(ctx, func(tx *Tx) error {
+		tx.bookkeeping()
+		stale := ms(now.Add(-loginWindow))
 		var failures int
-		var first int64
-		err := tx.queryRow(`SELECT failures, first_at FROM login_failures WHERE username = ? AND source = ?`, username, source).Scan(&failures, &first)
-		if errors.Is(err, sql.ErrNoRows) || first < ms(now.Add(-loginWindow)) {
-			failures, first = 0, ms(now)
-		} else if err != nil {
-			return err
-		}
-		failures++
 		var locked int64
-		if failures >= maxLoginFailures {
-			locked = ms(now.Add(loginWindow))
-		}
-		tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.failed", Object: "username:" + username, Detail: strconv.Itoa(failures)})
-		if _, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, username, source); err != nil {
+		err := tx.queryRow(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, 1, ?, 0)
+			ON CONFLICT (username, source) DO UPDATE SET
+				failures = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN 1 ELSE login_failures.failures + 1 END,
+				first_at = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN excluded.first_at ELSE login_failures.first_at END
+			RETURNING failures, locked_until`, username, source, ms(now), stale, ms(now), stale, ms(now)).Scan(&failures, &locked)
+		if err != nil {
 			return err
 		}
-		_, err = tx.exec(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, ?, ?, ?)`,
-			username, source, failures, first, locked)
+		switch {
+		case locked > ms(now):
+			until = fromMS(locked)
+		case failures > maxLoginFailures:
+			until = now.Add(loginWindow)
+			tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.locked", Object: "username:" + username})
+			_, err = tx.exec(`UPDATE login_failures SET locked_until = ? WHERE username = ? AND source = ?`, ms(until), username, source)
+		}
 		return err
 	})
+	return until, err
 }
 
 // PendingLogin is a session waiting for its second factor.

@@ -70,11 +70,11 @@ func TestLeadersEnrolThenUseTheirCode(t *testing.T) {
 		if again.Secret != e.Secret {
 			t.Fatal("showing the page again changed the secret the app holds")
 		}
-		if _, err := db.ConfirmEnrolment(ctx, res.Token, "000000"); motcua.ErrorCode(err) != motcua.EINVALID {
+		if _, err := db.ConfirmEnrolment(ctx, res.Token, "000000", ""); motcua.ErrorCode(err) != motcua.EINVALID {
 			t.Fatalf("a wrong first code: %v", err)
 		}
 		code, _ := totp.Code(e.Secret, now)
-		recovery, err := db.ConfirmEnrolment(ctx, res.Token, code)
+		recovery, err := db.ConfirmEnrolment(ctx, res.Token, code, "")
 		if err != nil || len(recovery) != 10 {
 			t.Fatalf("enrolment: %d codes, %v", len(recovery), err)
 		}
@@ -122,4 +122,101 @@ func TestPasswordPolicy(t *testing.T) {
 			t.Errorf("%q: %v", pw, err)
 		}
 	}
+}
+
+// TestParallelGuessesAreCountedBeforeTheCheck: forty wrong passwords sent
+// at once from one address get at most five password checks; the others
+// are refused as too many, none as an internal error.
+func TestParallelGuessesAreCountedBeforeTheCheck(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		name := f.counterA.User.Username
+		errs := make(chan error, 40)
+		for range 40 {
+			go func() {
+				_, err := db.Login(from("198.51.100.20"), name, "doan-bua-mot-mat-khau")
+				errs <- err
+			}()
+		}
+		tooMany := 0
+		for range 40 {
+			switch err := <-errs; motcua.ErrorCode(err) {
+			case motcua.ETOOMANY:
+				tooMany++
+			case motcua.EUNAUTHORIZED:
+			default:
+				t.Fatalf("a guess got %v", err)
+			}
+		}
+		if checked := count(t, db, "audit_log WHERE action = 'login.failed'"); checked > 5 || tooMany < 35 {
+			t.Fatalf("%d passwords checked, %d refused as too many", checked, tooMany)
+		}
+	})
+}
+
+// TestCodeGuessesAreCountedPerAccount: new password logins do not reset
+// the count of wrong codes; past ten the account's second factor is
+// locked, even for the right code, until the lock lifts. An enrolment's
+// secret is not shown to another session, and enrolling from an open
+// session asks for the password.
+func TestCodeGuessesAreCountedPerAccount(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
+		setNow(db, now)
+		ctx := from("10.0.0.8")
+		name := f.leaderA.User.Username
+		first, _ := db.Login(ctx, name, testPassword)
+		e, err := db.StartEnrolment(ctx, first.Token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, _ := db.Login(from("10.0.0.9"), name, testPassword)
+		if seen, _ := db.StartEnrolment(ctx, other.Token); seen.Secret == e.Secret {
+			t.Fatal("another session was shown the pending secret")
+		}
+		code, _ := totp.Code(e.Secret, now)
+		if _, err := db.ConfirmEnrolment(ctx, first.Token, code, ""); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 11 {
+			s, err := db.Login(ctx, name, testPassword)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.SecondFactor(ctx, s.Token, "000000")
+			if want := motcua.EINVALID; i == 10 {
+				want = motcua.ETOOMANY
+				if motcua.ErrorCode(err) != want {
+					t.Fatalf("guess %d: %v", i+1, err)
+				}
+			} else if motcua.ErrorCode(err) != want {
+				t.Fatalf("guess %d: %v", i+1, err)
+			}
+		}
+		right, _ := totp.Code(e.Secret, now.Add(time.Minute))
+		setNow(db, now.Add(time.Minute))
+		s, _ := db.Login(ctx, name, testPassword)
+		if err := db.SecondFactor(ctx, s.Token, right); motcua.ErrorCode(err) != motcua.ETOOMANY {
+			t.Fatalf("the right code while locked: %v", err)
+		}
+		later := now.Add(20 * time.Minute)
+		setNow(db, later)
+		right, _ = totp.Code(e.Secret, later)
+		s, _ = db.Login(ctx, name, testPassword)
+		if err := db.SecondFactor(ctx, s.Token, right); err != nil {
+			t.Fatalf("after the lock: %v", err)
+		}
+
+		// A counter officer enrolling from an open session is asked for the password.
+		c, _ := db.Login(ctx, f.counterA.User.Username, testPassword)
+		ce, _ := db.StartEnrolment(ctx, c.Token)
+		cc, _ := totp.Code(ce.Secret, later)
+		if _, err := db.ConfirmEnrolment(ctx, c.Token, cc, "sai"); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Fatalf("enrolment without the password: %v", err)
+		}
+		if _, err := db.ConfirmEnrolment(ctx, c.Token, cc, testPassword); err != nil {
+			t.Fatalf("enrolment with the password: %v", err)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/totp"
@@ -13,14 +14,28 @@ import (
 // day the phone is lost.
 const recoveryCodes = 10
 
+// Second-factor guesses per account: ten wrong codes, whatever the
+// sessions and addresses they came through, lock the account's second
+// factor for a quarter of an hour (a new password login does not reset
+// them): a million codes cannot be tried with the password alone.
+const (
+	maxFactorFailures = 10
+	factorLock        = 15 * time.Minute
+)
+
 // SecondFactor completes a session waiting for a code: one from the
 // authenticator app (each step taken once) or an unused recovery code.
-// Five wrong codes end the session.
+// Five wrong codes end the session; ten on the account lock its factor.
 func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) {
 	defer motcua.Wrap(&err, "DB.SecondFactor")
 	p, err := db.Pending(ctx, token)
 	if err != nil || p.Stage != StageCode {
 		return motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	if until, err := db.countFactorAttempt(ctx, p.UserID); err != nil {
+		return err
+	} else if !until.IsZero() {
+		return motcua.Errorf(motcua.ETOOMANY, "Nhập sai mã xác thực quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
 	}
 	wrong := motcua.FieldError("code", "Mã xác thực không đúng hoặc đã dùng.")
 	err = db.inTx(ctx, func(tx *Tx) error {
@@ -30,8 +45,13 @@ func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) 
 			return err
 		}
 		if step, ok := totp.Verify(secret, code, db.Now(), last); ok {
-			if _, err := tx.exec(`UPDATE users SET totp_step = ? WHERE id = ?`, step, p.UserID); err != nil {
+			// Taken only if no other session took this step meanwhile.
+			res, err := tx.exec(`UPDATE users SET totp_step = ? WHERE id = ? AND totp_step < ?`, step, p.UserID, step)
+			if err != nil {
 				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return wrong
 			}
 		} else if res, err := tx.exec(`UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at = 0`,
 			ms(db.Now()), p.UserID, tokenHash(normalRecovery(code))); err != nil {
@@ -40,6 +60,9 @@ func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) 
 			return wrong
 		}
 		tx.audit(motcua.AuditEntry{Action: "login.second_factor", Object: "user:" + itoa(p.UserID)})
+		if _, err := tx.exec(`UPDATE users SET factor_failures = 0 WHERE id = ?`, p.UserID); err != nil {
+			return err
+		}
 		_, err := tx.exec(`UPDATE sessions SET stage = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
 		return err
 	})
@@ -47,6 +70,34 @@ func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) 
 		db.codeFailed(ctx, token)
 	}
 	return err
+}
+
+// countFactorAttempt counts a code attempt on the account before it is
+// checked (attempts in parallel see each other) and returns until when the
+// factor is locked; zero: go on. A correct code resets the count.
+func (db *DB) countFactorAttempt(ctx context.Context, userID int64) (until time.Time, err error) {
+	now := db.Now()
+	err = db.inTx(ctx, func(tx *Tx) error {
+		tx.bookkeeping()
+		var failures int
+		var locked int64
+		if err := tx.queryRow(`UPDATE users SET factor_failures = CASE WHEN factor_locked_until <> 0 AND factor_locked_until < ? THEN 1 ELSE factor_failures + 1 END,
+			factor_locked_until = CASE WHEN factor_locked_until < ? THEN 0 ELSE factor_locked_until END
+			WHERE id = ? RETURNING factor_failures, factor_locked_until`, ms(now), ms(now), userID).Scan(&failures, &locked); err != nil {
+			return err
+		}
+		switch {
+		case locked > ms(now):
+			until = fromMS(locked)
+		case failures > maxFactorFailures:
+			until = now.Add(factorLock)
+			tx.audit(motcua.AuditEntry{Action: "login.second_factor_locked", Object: "user:" + itoa(userID)})
+			_, err := tx.exec(`UPDATE users SET factor_locked_until = ? WHERE id = ?`, ms(until), userID)
+			return err
+		}
+		return nil
+	})
+	return until, err
 }
 
 // codeFailed counts a wrong code against the session and ends it at the
@@ -76,12 +127,14 @@ func (db *DB) StartEnrolment(ctx context.Context, token string) (e Enrolment, er
 		return e, err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		// A page shown again keeps the secret the app may already hold.
-		if err := tx.queryRow(`SELECT totp_pending FROM users WHERE id = ?`, p.UserID).Scan(&e.Secret); err != nil || e.Secret != "" {
+		// A page shown again keeps the secret the app may already hold. It
+		// is this session's: another session (someone else who knows the
+		// password) never sees it.
+		if err := tx.queryRow(`SELECT totp_pending FROM sessions WHERE token_hash = ?`, tokenHash(token)).Scan(&e.Secret); err != nil || e.Secret != "" {
 			return err
 		}
 		e.Secret = totp.NewSecret()
-		_, err := tx.exec(`UPDATE users SET totp_pending = ? WHERE id = ?`, e.Secret, p.UserID)
+		_, err := tx.exec(`UPDATE sessions SET totp_pending = ? WHERE token_hash = ?`, e.Secret, tokenHash(token))
 		return err
 	})
 	e.URI = totp.URI(e.Secret, "motcua", p.Username)
@@ -91,25 +144,38 @@ func (db *DB) StartEnrolment(ctx context.Context, token string) (e Enrolment, er
 // ConfirmEnrolment checks a code from the pending secret, makes it the
 // user's second factor, completes the session and returns fresh recovery
 // codes, shown once and stored hashed. The user's other sessions end.
-func (db *DB) ConfirmEnrolment(ctx context.Context, token, code string) (recovery []string, err error) {
+func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string) (recovery []string, err error) {
 	defer motcua.Wrap(&err, "DB.ConfirmEnrolment")
 	p, err := db.enrollable(ctx, token)
 	if err != nil {
 		return nil, err
+	}
+	if p.Stage == StageDone {
+		// From a session already open the password is asked again: a
+		// session left open on a desk must not bind a stranger's phone.
+		var hash string
+		if err := db.readTx(ctx, func(tx *Tx) error {
+			return tx.queryRow(`SELECT password_hash FROM users WHERE id = ?`, p.UserID).Scan(&hash)
+		}); err != nil {
+			return nil, err
+		}
+		if !verify(ctx, password, hash) {
+			return nil, motcua.FieldError("password", "Mật khẩu không đúng.")
+		}
 	}
 	for range recoveryCodes {
 		recovery = append(recovery, newRecoveryCode())
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
 		var pending string
-		if err := tx.queryRow(`SELECT totp_pending FROM users WHERE id = ?`, p.UserID).Scan(&pending); err != nil {
+		if err := tx.queryRow(`SELECT totp_pending FROM sessions WHERE token_hash = ?`, tokenHash(token)).Scan(&pending); err != nil {
 			return err
 		}
 		step, ok := totp.Verify(pending, code, db.Now(), 0)
 		if pending == "" || !ok {
 			return motcua.FieldError("code", "Mã xác thực không đúng; hãy nhập mã đang hiện trên ứng dụng.")
 		}
-		if _, err := tx.exec(`UPDATE users SET totp_secret = totp_pending, totp_pending = '', totp_step = ? WHERE id = ?`, step, p.UserID); err != nil {
+		if _, err := tx.exec(`UPDATE users SET totp_secret = ?, totp_pending = '', totp_step = ?, factor_failures = 0 WHERE id = ?`, pending, step, p.UserID); err != nil {
 			return err
 		}
 		if _, err := tx.exec(`DELETE FROM recovery_codes WHERE user_id = ?`, p.UserID); err != nil {
@@ -124,7 +190,7 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code string) (recover
 			return err
 		}
 		tx.audit(motcua.AuditEntry{Action: "account.second_factor_enrolled", Object: "user:" + itoa(p.UserID)})
-		_, err := tx.exec(`UPDATE sessions SET stage = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		_, err := tx.exec(`UPDATE sessions SET stage = '', totp_pending = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
 		return err
 	})
 	if err != nil {

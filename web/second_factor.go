@@ -97,7 +97,7 @@ func (s *Server) renderEnrolment(w http.ResponseWriter, r *http.Request, next st
 
 func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request) {
 	next := safeNext(r.PostFormValue("next"))
-	codes, err := s.db.ConfirmEnrolment(r.Context(), s.sessionToken(r), r.PostFormValue("code"))
+	codes, err := s.db.ConfirmEnrolment(r.Context(), s.sessionToken(r), r.PostFormValue("code"), r.PostFormValue("password"))
 	switch motcua.ErrorCode(err) {
 	case "":
 		s.render(w, http.StatusOK, "recovery.html", view{Title: "Mã khôi phục", Data: factorForm{Next: next, Recovery: codes}})
