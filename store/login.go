@@ -177,12 +177,29 @@ func (db *DB) LoginExternal(ctx context.Context, email string, multiFactor bool)
 	email = strings.ToLower(strings.TrimSpace(email))
 	var id int64
 	var username, secret string
+	matches := 0
 	err = db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id, username, totp_secret FROM users WHERE LOWER(email) = ? AND email <> '' AND disabled = 0`, email).
-			Scan(&id, &username, &secret)
+		rows, err := tx.query(`SELECT id, username, totp_secret FROM users WHERE LOWER(email) = ? AND email <> '' AND disabled = 0 LIMIT 2`, email)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := rows.Scan(&id, &username, &secret); err != nil {
+				return err
+			}
+			matches++
+		}
+		return rows.Err()
 	})
-	if err != nil {
+	switch {
+	case err != nil:
+		return res, err
+	case matches == 0:
 		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Không có tài khoản cán bộ nào dùng thư điện tử %s; hãy nhờ quản trị ghi địa chỉ vào tài khoản.", email)
+	case matches > 1:
+		// A shared mailbox names no one: which account would open is luck.
+		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Thư điện tử %s được ghi cho nhiều tài khoản; hãy nhờ quản trị để mỗi tài khoản một địa chỉ riêng.", email)
 	}
 	identify(ctx, "user:"+itoa(id)+" "+username)
 	res.Stage = StageDone
