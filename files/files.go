@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -135,7 +136,11 @@ func cleanName(name string) string {
 func (s *Store) Save(c *Checked) error {
 	path := s.path(c.SHA256)
 	if _, err := os.Stat(path); err == nil {
-		return nil // the same content is stored already
+		// The same content is stored already. Its time is renewed: Remove
+		// spares recent files, so a retention run cannot take a file that
+		// a new upload just counted on.
+		now := time.Now()
+		return os.Chtimes(path, now, now)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return err
@@ -175,8 +180,15 @@ func (s *Store) Remove(sha string) error {
 	if len(sha) != 64 || strings.Trim(sha, "0123456789abcdef") != "" {
 		return motcua.Errorf(motcua.EINVALID, "Mã tệp không hợp lệ.")
 	}
+	if st, err := os.Stat(s.path(sha)); err == nil && time.Since(st.ModTime()) < removeGrace {
+		return nil // uploaded again lately: a new row may be about to name it
+	}
 	if err := os.Remove(s.path(sha)); err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	return nil
 }
+
+// removeGrace spares files stored or uploaded again within it; the next
+// nightly run takes them if nothing names them by then.
+const removeGrace = 24 * time.Hour

@@ -122,12 +122,15 @@ func (l *ledger) Collect(ch chan<- prometheus.Metric) {
 }
 
 // Guard lets loopback read the metrics, and other hosts only with the
-// token: the figures are not secret, but a public endpoint invites load.
+// token: the figures are not secret, but a public endpoint invites load. A
+// request a proxy forwarded (X-Forwarded-For) is not loopback's even when
+// the proxy runs on this host.
 func Guard(h http.Handler, token string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		host, _, err := net.SplitHostPort(r.RemoteAddr)
 		ip := net.ParseIP(host)
-		loopback := err == nil && ip != nil && ip.IsLoopback()
+		loopback := err == nil && ip != nil && ip.IsLoopback() && len(r.Header.Values("X-Forwarded-For")) == 0 &&
+			len(r.Header.Values("Forwarded")) == 0
 		bearer := token != "" && subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte("Bearer "+token)) == 1
 		if !loopback && !bearer {
 			http.Error(w, "metrics are for the monitoring system", http.StatusForbidden)

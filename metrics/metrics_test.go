@@ -71,6 +71,16 @@ func TestMetricsCountRequestsAndTheLedger(t *testing.T) {
 		}
 	}
 
+	// A request a local proxy forwarded is not loopback's.
+	forwarded := httptest.NewRequest("GET", "/metrics", nil)
+	forwarded.RemoteAddr = "127.0.0.1:4000"
+	forwarded.Header.Set("X-Forwarded-For", "203.0.113.9")
+	proxied := httptest.NewRecorder()
+	mux.ServeHTTP(proxied, forwarded)
+	if proxied.Code != http.StatusForbidden {
+		t.Fatalf("a request forwarded by a local proxy: %d", proxied.Code)
+	}
+
 	// Another host: only with the token.
 	req := httptest.NewRequest("GET", "/metrics", nil)
 	req.RemoteAddr = "203.0.113.9:4000"

@@ -102,7 +102,7 @@ func (db *DB) EraseExpired(ctx context.Context, at time.Time) (e Erased, err err
 			if len(ids) == 0 {
 				break
 			}
-			shas, err := db.eraseDossiers(ctx, ids)
+			shas, err := db.eraseDossiers(ctx, ids, cutoff)
 			if err != nil {
 				return e, err
 			}
@@ -121,13 +121,23 @@ func (db *DB) EraseExpired(ctx context.Context, at time.Time) (e Erased, err err
 
 // eraseDossiers erases a batch in one transaction and returns the uploads
 // its submissions held.
-func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, err error) {
+func (db *DB) eraseDossiers(ctx context.Context, ids []int64, cutoff int64) (shas []string, err error) {
 	now := ms(db.Now())
 	err = db.inTx(ctx, func(tx *Tx) error {
 		for _, id := range ids {
-			var code string
-			if err := tx.queryRow(`SELECT code FROM dossiers WHERE id = ?`, id).Scan(&code); err != nil {
+			var code, phone, email string
+			if err := tx.queryRow(`SELECT code, applicant_phone, applicant_email FROM dossiers WHERE id = ?`, id).Scan(&code, &phone, &email); err != nil {
 				return err
+			}
+			contacts, err := column[string](tx, `SELECT contact FROM submissions WHERE dossier_id = ? AND contact <> ''`, id)
+			if err != nil {
+				return err
+			}
+			if p, err := motcua.NormalizePhone(phone); err == nil {
+				contacts = append(contacts, p)
+			}
+			if email != "" {
+				contacts = append(contacts, strings.ToLower(email))
 			}
 			if _, err := tx.exec(`UPDATE dossiers SET applicant_name = ?, applicant_key = '', applicant_id_number = '', applicant_address = '',
 				applicant_phone = '', applicant_email = '', erased_at = ? WHERE id = ?`, ErasedName, now, id); err != nil {
@@ -151,8 +161,14 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 					return err
 				}
 			}
-			if _, err := tx.exec(`DELETE FROM notifications WHERE sent_at > 0 AND body LIKE ?`, "%"+code+"%"); err != nil {
-				return err
+			// The notices to the applicant from before the cutoff go too,
+			// long sent or given up: they carry the address or number, and
+			// what they said.
+			if len(contacts) > 0 {
+				args := append([]any{cutoff}, anySlice(contacts)...)
+				if _, err := tx.exec(`DELETE FROM notifications WHERE created_at < ? AND recipient IN (`+marks(len(contacts))+`)`, args...); err != nil {
+					return err
+				}
 			}
 			tx.audit(motcua.AuditEntry{Action: "retention.erased", Object: code})
 			tx.db.tracks.forget(code)
@@ -247,4 +263,12 @@ func (db *DB) unreferenced(ctx context.Context, shas []string) ([]string, error)
 		}
 	}
 	return out, nil
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }

@@ -82,6 +82,9 @@ func TestRetentionErasesPersonalDataNotFigures(t *testing.T) {
 		if n := count(t, db, "submission_files"); n != 0 {
 			t.Errorf("%d uploads kept", n)
 		}
+		if n := count(t, db, "notifications WHERE recipient = 'binh@example.vn'"); n != 0 {
+			t.Errorf("%d notices to the applicant kept", n)
+		}
 		after, err := db.II06aScan(ctx, q)
 		if err != nil {
 			t.Fatal(err)
