@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -144,6 +145,7 @@ var funcs = template.FuncMap{
 	"now":      time.Now,
 	"dict":     dict,
 	"asset":    asset,
+	"pathpart": url.PathEscape, // a value as one segment of a path
 	// the public catalogue
 	"howToFile":     howToFile,
 	"procedurePath": ProcedurePath,
