@@ -136,7 +136,7 @@ func cleanName(name string) string {
 func (s *Store) Save(c *Checked) error {
 	path := s.path(c.SHA256)
 	if _, err := os.Stat(path); err == nil {
-		// The same content is stored already. Its time is renewed: Remove
+		// The same content is stored already. Its time is renewed: Sweep
 		// spares recent files, so a retention run cannot take a file that
 		// a new upload just counted on.
 		now := time.Now()
@@ -174,21 +174,43 @@ func (s *Store) Open(sha string) (*os.File, error) {
 
 func (s *Store) path(sha string) string { return filepath.Join(s.Dir, sha[:2], sha) }
 
-// Remove deletes a stored file (its personal data's retention ran out and
-// nothing refers to it any more).
-func (s *Store) Remove(sha string) error {
-	if len(sha) != 64 || strings.Trim(sha, "0123456789abcdef") != "" {
-		return motcua.Errorf(motcua.EINVALID, "Mã tệp không hợp lệ.")
-	}
-	if st, err := os.Stat(s.path(sha)); err == nil && time.Since(st.ModTime()) < removeGrace {
-		return nil // uploaded again lately: a new row may be about to name it
-	}
-	if err := os.Remove(s.path(sha)); err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	return nil
-}
-
 // removeGrace spares files stored or uploaded again within it; the next
 // nightly run takes them if nothing names them by then.
 const removeGrace = 24 * time.Hour
+
+// Sweep removes the stored files nothing refers to any more (their
+// personal data's retention ran out), sparing those stored or uploaded
+// again within removeGrace: a new row may be about to name them, and the
+// next night's sweep takes them if none does.
+func (s *Store) Sweep(referenced map[string]bool) (removed int, err error) {
+	dirs, err := os.ReadDir(s.Dir)
+	if os.IsNotExist(err) {
+		return 0, nil
+	} else if err != nil {
+		return 0, err
+	}
+	for _, d := range dirs {
+		if !d.IsDir() || len(d.Name()) != 2 {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(s.Dir, d.Name()))
+		if err != nil {
+			return removed, err
+		}
+		for _, e := range entries {
+			sha := e.Name()
+			if len(sha) != 64 || referenced[sha] || !strings.HasPrefix(sha, d.Name()) {
+				continue // not a stored file (a temporary one), or still named
+			}
+			info, err := e.Info()
+			if err != nil || time.Since(info.ModTime()) < removeGrace {
+				continue
+			}
+			if err := os.Remove(filepath.Join(s.Dir, d.Name(), sha)); err != nil && !os.IsNotExist(err) {
+				return removed, err
+			}
+			removed++
+		}
+	}
+	return removed, nil
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/motcua/motcua"
@@ -97,5 +98,35 @@ func TestLongNamesKeepTheirExtension(t *testing.T) {
 	}
 	if len(c.Name) > 200 || !strings.HasSuffix(c.Name, ".pdf") || !utf8.ValidString(c.Name) {
 		t.Fatalf("name %q (%d bytes)", c.Name, len(c.Name))
+	}
+}
+
+// TestSweepTakesUnnamedOldFilesOnly: a file nothing names is removed once
+// it is older than the grace; a named one and a recent one stay.
+func TestSweepTakesUnnamedOldFilesOnly(t *testing.T) {
+	s := &Store{Dir: t.TempDir(), MaxSize: 1 << 20}
+	var shas []string
+	for _, text := range []string{"%PDF-1.7\\n1\\n%%EOF", "%PDF-1.7\\n2\\n%%EOF", "%PDF-1.7\\n3\\n%%EOF"} {
+		c, err := s.Check("a.pdf", strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Save(c); err != nil {
+			t.Fatal(err)
+		}
+		shas = append(shas, c.SHA256)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	for _, sha := range shas[:2] {
+		os.Chtimes(s.path(sha), old, old)
+	}
+	removed, err := s.Sweep(map[string]bool{shas[1]: true})
+	if err != nil || removed != 1 {
+		t.Fatalf("removed %d, %v", removed, err)
+	}
+	for i, want := range []bool{false, true, true} {
+		if _, err := os.Stat(s.path(shas[i])); (err == nil) != want {
+			t.Errorf("file %d kept = %v, want %v", i, err == nil, want)
+		}
 	}
 }

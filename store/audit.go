@@ -145,7 +145,8 @@ type AuditFilter struct {
 	Limit  int // newest first; 0 means 100
 }
 
-// AuditLog lists the trail's entries, newest first.
+// AuditLog lists the trail's entries, newest first (for the command line,
+// run by the operator; pages go through AuditLogFor).
 func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (list []motcua.AuditEntry, err error) {
 	defer motcua.Wrap(&err, "DB.AuditLog")
 	where, args := []string{"1 = 1"}, []any{}
@@ -171,3 +172,19 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // bookkeeping marks the transaction as the server's own counting (login
 // attempts), which names no change of its own in the trail.
 func (t *Tx) bookkeeping() { t.quiet = true }
+
+// MayAudit reports whether the actor may read and check the whole trail:
+// administrators of a top unit (the province's or district's), not a
+// commune's, whose view would show other communes' dossiers and officers.
+func (db *DB) MayAudit(ctx context.Context, a *motcua.Actor) (bool, error) {
+	units, err := db.Units(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, u := range units {
+		if u.ParentID == 0 && a.Has(u.ID, motcua.RoleAdmin) {
+			return true, nil
+		}
+	}
+	return false, nil
+}

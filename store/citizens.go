@@ -54,7 +54,7 @@ func (db *DB) RequestCode(ctx context.Context, c motcua.Contact) (err error) {
 			c.String(), codeHash(c.String(), code), ms(now), ms(now.Add(codeTTL))); err != nil {
 			return err
 		}
-		return queueNoticesAs(tx, c, "Mã xác thực Một cửa điện tử: "+code,
+		return queueNoticesAs(tx, c, "", "Mã xác thực Một cửa điện tử: "+code,
 			fmt.Sprintf("Mã xác thực của bạn là %s, dùng một lần, có hiệu lực %d phút. Không đưa mã này cho bất kỳ ai.", code, int(codeTTL.Minutes())),
 			now, true)
 	})

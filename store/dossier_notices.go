@@ -57,5 +57,5 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 			to.Phone = phone
 		}
 	}
-	return queueNotices(tx, to, subject, body, db.now())
+	return queueNotices(tx, to, next.Code, subject, body, db.now())
 }

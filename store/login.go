@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -105,7 +106,7 @@ func (db *DB) openSession(ctx context.Context, userID int64, stage, username, so
 		if _, err := tx.exec(`DELETE FROM sessions WHERE expires_at < ?`, ms(now)); err != nil { // expired ones are dead weight
 			return err
 		}
-		if _, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, username, source); err != nil {
+		if _, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, username, lockKey(source)); err != nil {
 			return err
 		}
 		tx.audit(motcua.AuditEntry{Action: "login", Object: "user:" + strconv.FormatInt(userID, 10), Detail: "stage " + stage})
@@ -121,6 +122,7 @@ func (db *DB) openSession(ctx context.Context, userID int64, stage, username, so
 // The attempt after the fifth in a window locks it for the window's
 // length; a successful login deletes the count (openSession).
 func (db *DB) countAttempt(ctx context.Context, username, source string, now time.Time) (until time.Time, err error) {
+	source = lockKey(source)
 	err = db.inTx(ctx, func(tx *Tx) error {
 		tx.bookkeeping()
 		stale := ms(now.Add(-loginWindow))
@@ -218,4 +220,16 @@ func (db *DB) LoginExternal(ctx context.Context, email string, multiFactor bool)
 	}
 	res.Token, err = db.openSession(ctx, id, res.Stage, username, source)
 	return res, err
+}
+
+// lockKey is the address a lockout is kept for: an IPv6 client holds a
+// whole /64, so its prefix stands for it (one address each would give a
+// guesser billions of tries).
+func lockKey(source string) string {
+	a, err := netip.ParseAddr(source)
+	if err != nil || !a.Is6() || a.Is4In6() {
+		return source
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
 }

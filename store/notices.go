@@ -28,14 +28,15 @@ type Notice struct {
 const NoticeGiveUp = 8
 
 // queueNotices writes a notice to each of the contact's channels: the
-// e-mail address, and the phone by SMS.
-func queueNotices(tx *Tx, to motcua.Contact, subject, body string, now time.Time) error {
-	return queueNoticesAs(tx, to, subject, body, now, false)
+// e-mail address, and the phone by SMS. about names what it is about (a
+// dossier's code, "submission:N"): retention erases by it.
+func queueNotices(tx *Tx, to motcua.Contact, about, subject, body string, now time.Time) error {
+	return queueNoticesAs(tx, to, about, subject, body, now, false)
 }
 
 // queueNoticesAs is queueNotices; a sensitive notice (a one-time code) has
 // its text blanked once sent.
-func queueNoticesAs(tx *Tx, to motcua.Contact, subject, body string, now time.Time, sensitive bool) error {
+func queueNoticesAs(tx *Tx, to motcua.Contact, about, subject, body string, now time.Time, sensitive bool) error {
 	if tx.db.Quiet {
 		return nil
 	}
@@ -47,8 +48,8 @@ func queueNoticesAs(tx *Tx, to motcua.Contact, subject, body string, now time.Ti
 		if n.Channel == "sms" {
 			text = subject + ". " + body
 		}
-		if _, err := tx.exec(`INSERT INTO notifications (channel, recipient, subject, body, created_at, next_at, sensitive) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			n.Channel, n.To, subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive]); err != nil {
+		if _, err := tx.exec(`INSERT INTO notifications (channel, recipient, subject, body, created_at, next_at, sensitive, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			n.Channel, n.To, subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive], about); err != nil {
 			return err
 		}
 	}

@@ -102,7 +102,7 @@ func (db *DB) EraseExpired(ctx context.Context, at time.Time) (e Erased, err err
 			if len(ids) == 0 {
 				break
 			}
-			shas, err := db.eraseDossiers(ctx, ids, cutoff)
+			shas, err := db.eraseDossiers(ctx, ids)
 			if err != nil {
 				return e, err
 			}
@@ -121,23 +121,21 @@ func (db *DB) EraseExpired(ctx context.Context, at time.Time) (e Erased, err err
 
 // eraseDossiers erases a batch in one transaction and returns the uploads
 // its submissions held.
-func (db *DB) eraseDossiers(ctx context.Context, ids []int64, cutoff int64) (shas []string, err error) {
+func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, err error) {
 	now := ms(db.Now())
 	err = db.inTx(ctx, func(tx *Tx) error {
 		for _, id := range ids {
-			var code, phone, email string
-			if err := tx.queryRow(`SELECT code, applicant_phone, applicant_email FROM dossiers WHERE id = ?`, id).Scan(&code, &phone, &email); err != nil {
+			var code string
+			if err := tx.queryRow(`SELECT code FROM dossiers WHERE id = ?`, id).Scan(&code); err != nil {
 				return err
 			}
-			contacts, err := column[string](tx, `SELECT contact FROM submissions WHERE dossier_id = ? AND contact <> ''`, id)
+			subs, err := column[int64](tx, `SELECT id FROM submissions WHERE dossier_id = ?`, id)
 			if err != nil {
 				return err
 			}
-			if p, err := motcua.NormalizePhone(phone); err == nil {
-				contacts = append(contacts, p)
-			}
-			if email != "" {
-				contacts = append(contacts, strings.ToLower(email))
+			about := []any{code}
+			for _, s := range subs {
+				about = append(about, "submission:"+itoa(s))
 			}
 			if _, err := tx.exec(`UPDATE dossiers SET applicant_name = ?, applicant_key = '', applicant_id_number = '', applicant_address = '',
 				applicant_phone = '', applicant_email = '', erased_at = ? WHERE id = ?`, ErasedName, now, id); err != nil {
@@ -161,14 +159,11 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64, cutoff int64) (sha
 					return err
 				}
 			}
-			// The notices to the applicant from before the cutoff go too,
-			// long sent or given up: they carry the address or number, and
-			// what they said.
-			if len(contacts) > 0 {
-				args := append([]any{cutoff}, anySlice(contacts)...)
-				if _, err := tx.exec(`DELETE FROM notifications WHERE created_at < ? AND recipient IN (`+marks(len(contacts))+`)`, args...); err != nil {
-					return err
-				}
+			// The notices about this dossier and the submission it came
+			// from go too: they carry the address or number, and what they
+			// said. Notices about the same person's other dossiers stay.
+			if _, err := tx.exec(`DELETE FROM notifications WHERE about IN (`+marks(len(about))+`)`, about...); err != nil {
+				return err
 			}
 			tx.audit(motcua.AuditEntry{Action: "retention.erased", Object: code})
 			tx.db.tracks.forget(code)
@@ -263,12 +258,4 @@ func (db *DB) unreferenced(ctx context.Context, shas []string) ([]string, error)
 		}
 	}
 	return out, nil
-}
-
-func anySlice(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }

@@ -42,6 +42,9 @@ func TestRetentionErasesPersonalDataNotFigures(t *testing.T) {
 		w := &scenario{t: t, db: db, d: withdrawn}
 		w.act(f.counterA, at.Add(5*time.Hour), motcua.EventWithdrawn, func(a *motcua.Action) { a.Reason = "Người nộp xin rút" })
 		open := f.accept(t, f.counterA, f.a.ID)
+		o := &scenario{t: t, db: db, d: open}
+		o.act(f.counterA, at.Add(6*time.Hour), motcua.EventSupplementRequested, func(a *motcua.Action) { a.Missing = []string{"Giấy chứng sinh"} })
+		openNotices := count(t, db, "notifications WHERE about = '"+open.Code+"'")
 
 		q := report.Query{From: monday.AddDate(0, 0, -7), To: monday.AddDate(0, 1, 0)}
 		before, err := db.II06aScan(ctx, q)
@@ -84,6 +87,9 @@ func TestRetentionErasesPersonalDataNotFigures(t *testing.T) {
 		}
 		if n := count(t, db, "notifications WHERE recipient = 'binh@example.vn'"); n != 0 {
 			t.Errorf("%d notices to the applicant kept", n)
+		}
+		if n := count(t, db, "notifications WHERE about = '"+open.Code+"'"); openNotices == 0 || n != openNotices {
+			t.Errorf("the open dossier's notices: %d before, %d after", openNotices, n)
 		}
 		after, err := db.II06aScan(ctx, q)
 		if err != nil {

@@ -153,6 +153,16 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 	if p.Stage == StageDone {
 		// From a session already open the password is asked again: a
 		// session left open on a desk must not bind a stranger's phone.
+		// The attempt counts like a login's, so it cannot be guessed.
+		source := ""
+		if o := motcua.OriginOf(ctx); o != nil {
+			source = o.Source
+		}
+		if until, err := db.countAttempt(ctx, p.Username, source, db.Now()); err != nil {
+			return nil, err
+		} else if !until.IsZero() {
+			return nil, motcua.Errorf(motcua.ETOOMANY, "Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
+		}
 		var hash string
 		if err := db.readTx(ctx, func(tx *Tx) error {
 			return tx.queryRow(`SELECT password_hash FROM users WHERE id = ?`, p.UserID).Scan(&hash)
@@ -160,8 +170,17 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 			return nil, err
 		}
 		if !verify(ctx, password, hash) {
+			db.inTx(ctx, func(tx *Tx) error {
+				tx.audit(motcua.AuditEntry{Action: "login.failed", Object: "username:" + p.Username, Detail: "enrolment"})
+				return nil
+			})
 			return nil, motcua.FieldError("password", "Mật khẩu không đúng.")
 		}
+		db.inTx(ctx, func(tx *Tx) error {
+			tx.bookkeeping()
+			_, err := tx.exec(`DELETE FROM login_failures WHERE username = ? AND source = ?`, p.Username, lockKey(source))
+			return err
+		})
 	}
 	for range recoveryCodes {
 		recovery = append(recovery, newRecoveryCode())
@@ -175,8 +194,15 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 		if pending == "" || !ok {
 			return motcua.FieldError("code", "Mã xác thực không đúng; hãy nhập mã đang hiện trên ứng dụng.")
 		}
-		if _, err := tx.exec(`UPDATE users SET totp_secret = ?, totp_pending = '', totp_step = ?, factor_failures = 0 WHERE id = ?`, pending, step, p.UserID); err != nil {
+		// Only where no app is set: two sessions confirming at once must
+		// not let the second replace the first's.
+		res, err := tx.exec(`UPDATE users SET totp_secret = ?, totp_pending = '', totp_step = ?, factor_failures = 0 WHERE id = ? AND totp_secret = ''`,
+			pending, step, p.UserID)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return motcua.Errorf(motcua.EFORBIDDEN, "Tài khoản đã có ứng dụng xác thực.")
 		}
 		if _, err := tx.exec(`DELETE FROM recovery_codes WHERE user_id = ?`, p.UserID); err != nil {
 			return err
@@ -190,7 +216,7 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 			return err
 		}
 		tx.audit(motcua.AuditEntry{Action: "account.second_factor_enrolled", Object: "user:" + itoa(p.UserID)})
-		_, err := tx.exec(`UPDATE sessions SET stage = '', totp_pending = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		_, err = tx.exec(`UPDATE sessions SET stage = '', totp_pending = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
 		return err
 	})
 	if err != nil {

@@ -52,7 +52,7 @@ func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.
 		if !tell {
 			return nil
 		}
-		return queueNotices(tx, c, "Đã nhận hồ sơ nộp trực tuyến",
+		return queueNotices(tx, c, "submission:"+strconv.FormatInt(s.ID, 10), "Đã nhận hồ sơ nộp trực tuyến",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
 				s.ProcedureName, s.ID), now)
 	})
@@ -352,7 +352,7 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, "Hồ sơ "+d.Code+" đã được tiếp nhận",
+		return queueNotices(tx, s.Contact, d.Code, "Hồ sơ "+d.Code+" đã được tiếp nhận",
 			fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
 				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)), db.now())
 	})
@@ -389,7 +389,7 @@ func (db *DB) AskAdditions(ctx context.Context, a *motcua.Actor, id int64, missi
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, "Hồ sơ nộp trực tuyến cần bổ sung",
+		return queueNotices(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến cần bổ sung",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) cần bổ sung: %s. %s Hãy đăng nhập Cổng dịch vụ công để tải lên giấy tờ bổ sung.",
 				s.ProcedureName, s.ID, strings.Join(clean, "; "), s.Reason), db.now())
 	})
@@ -435,7 +435,7 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
+		return queueNotices(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, reason), db.now())
 	})
 }

@@ -30,6 +30,9 @@ func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err er
 			return motcua.FieldError("email", "Địa chỉ thư điện tử %q không hợp lệ.", u.Email)
 		}
 	}
+	if u.Username == "." || u.Username == ".." || strings.ContainsAny(u.Username, "/\\?#% ") {
+		return motcua.FieldError("username", "Tên đăng nhập chỉ gồm chữ, số và dấu chấm, gạch nối, gạch dưới.")
+	}
 	if err := CheckPassword(u.Username, pw); err != nil {
 		return err
 	}
@@ -38,6 +41,18 @@ func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err er
 		return err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
+		if u.Email != "" {
+			// Single sign-on names an account by its address: one address,
+			// one account (another unit's administrator must not be able to
+			// shadow a district officer's sign-in).
+			var n int
+			if err := tx.queryRow(`SELECT COUNT(*) FROM users WHERE LOWER(email) = ?`, strings.ToLower(u.Email)).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return motcua.FieldError("email", "Thư điện tử %s đã được ghi cho một tài khoản khác.", u.Email)
+			}
+		}
 		if err := tx.queryRow(`INSERT INTO users (username, full_name, email, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?) RETURNING id`,
 			u.Username, u.FullName, u.Email, hash, ms(db.Now())).Scan(&u.ID); err != nil {
 			return err

@@ -23,8 +23,14 @@ func (s *Server) registerAudit(mux Mux) {
 }
 
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	if !s.mayAudit(w, r, a) {
+		return
+	}
 	q := r.URL.Query()
 	data := &auditData{Object: strings.TrimSpace(q.Get("object")), Actor: strings.TrimSpace(q.Get("actor")), From: strings.TrimSpace(q.Get("from"))}
+	if strings.HasPrefix(data.Actor, "user:") && !strings.Contains(data.Actor, " ") {
+		data.Actor += " " // "user:12" is that account, not user:120
+	}
 	s.renderAudit(w, r, a, data)
 }
 
@@ -51,10 +57,27 @@ func (s *Server) renderAudit(w http.ResponseWriter, r *http.Request, a *motcua.A
 // auditVerify walks the whole chain (seconds for millions of entries): on
 // request, not on every view.
 func (s *Server) auditVerify(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	if !s.mayAudit(w, r, a) {
+		return
+	}
 	check, err := s.db.VerifyAudit(r.Context(), nil)
 	if err != nil {
 		s.fail(w, "audit.html", view{Title: "Nhật ký kiểm tra", Actor: a, Data: &auditData{}}, err)
 		return
 	}
 	s.renderAudit(w, r, a, &auditData{Check: &check})
+}
+
+// mayAudit answers the administrators of a commune that the trail is the
+// top unit's to read.
+func (s *Server) mayAudit(w http.ResponseWriter, r *http.Request, a *motcua.Actor) bool {
+	ok, err := s.db.MayAudit(r.Context(), a)
+	if err == nil && !ok {
+		err = motcua.Errorf(motcua.EFORBIDDEN, "Chỉ quản trị của đơn vị cấp trên cùng (huyện, tỉnh) xem được nhật ký kiểm tra.")
+	}
+	if err != nil {
+		s.fail(w, "error.html", view{Title: "Nhật ký kiểm tra", Actor: a}, err)
+		return false
+	}
+	return true
 }

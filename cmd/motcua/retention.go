@@ -81,12 +81,16 @@ func eraseExpired(ctx context.Context, db *store.DB, fs *files.Store, at time.Ti
 	if err != nil {
 		return e, err
 	}
-	for _, sha := range e.Files {
-		if err := fs.Remove(sha); err != nil {
-			return e, err
-		}
+	refs, err := db.FileRefs(ctx)
+	if err != nil {
+		return e, err
 	}
-	return e, nil
+	referenced := make(map[string]bool, len(refs))
+	for _, r := range refs {
+		referenced[r] = true
+	}
+	_, err = fs.Sweep(referenced) // this run's files, and any an earlier run spared
+	return e, err
 }
 
 // retainNightly runs the retention at 01:30 every night while serving.
