@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/motcua/motcua"
 )
@@ -134,46 +133,6 @@ func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
 	}
 	tx.db.tracks.forget(d.Code) // a moment ago this code was unknown
 	return tx.recount(nil, d)
-}
-
-// insertDossiers writes new dossiers in one statement (imports write
-// thousands), setting their ids.
-func insertDossiers(tx *Tx, ds []*motcua.Dossier) error {
-	var args []any
-	byCode := map[string]*motcua.Dossier{}
-	for _, d := range ds {
-		values, err := dossierValues(d, "")
-		if err != nil {
-			return err
-		}
-		args = append(args, values...)
-		byCode[d.Code] = d
-	}
-	row := "(" + marks(dossierInsertWidth) + ")"
-	rows, err := tx.query(`INSERT INTO dossiers (`+dossierInsertColumns+`) VALUES `+strings.TrimSuffix(strings.Repeat(row+", ", len(ds)), ", ")+
-		` RETURNING id, code`, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() { // matched by code: RETURNING promises no order
-		var id int64
-		var code string
-		if err := rows.Scan(&id, &code); err != nil {
-			return err
-		}
-		byCode[code].ID = id
-		tx.db.tracks.forget(code)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, d := range ds {
-		if err := tx.recount(nil, d); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // updateDossier writes the new projection d over cur, the row as read, if

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -321,25 +320,6 @@ func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 	}
 	tx.audit(motcua.AuditEntry{Action: "event." + string(e.Type), Object: d.Code, Detail: e.Reason})
 	return publish(tx, d, e)
-}
-
-// insertEvents writes events in one statement, without reading back
-// their ids (imports write thousands).
-func insertEvents(tx *Tx, es []motcua.Event) error {
-	if len(es) == 0 {
-		return nil
-	}
-	args := make([]any, 0, 9*len(es))
-	for _, e := range es {
-		data, err := json.Marshal(e.Data)
-		if err != nil {
-			return err
-		}
-		args = append(args, e.DossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt), e.ActorID, e.UnitID, e.Reason, string(data))
-	}
-	_, err := tx.exec(`INSERT INTO events (dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data) VALUES `+
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(es)), ", "), args...)
-	return err
 }
 
 func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
@@ -37,7 +38,7 @@ func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry
 	defer motcua.Wrap(&err, "DB.ImportRegister")
 	r = &RegisterReport{Read: len(entries) + len(opt.Unreadable), Rejected: append([]motcua.RowError(nil), opt.Unreadable...)}
 	im := &registerImport{db: db, opt: opt, r: r, units: map[string]*motcua.Unit{}, procs: map[string]*motcua.Procedure{},
-		seen: map[string]*motcua.RegisterEntry{}, cals: map[int64]*calendar.Calendar{}}
+		seen: map[string]*motcua.RegisterEntry{}, cals: map[int64]*calendar.Calendar{}, now: db.now()}
 	if im.existing, err = db.existingCodes(ctx, entries); err != nil {
 		return nil, err
 	}
@@ -65,8 +66,7 @@ func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry
 	if err := im.createMissing(ctx, todo); err != nil {
 		return r, err
 	}
-	err = db.inTx(ctx, func(tx *Tx) error {
-		tx.book = countBook{} // the report counters, written once at the end
+	err = db.bulkTx(ctx, func(tx *Tx) error {
 		if db.dialect == SQLite {
 			// A transaction larger than the page cache spills pages to the
 			// WAL as it goes; a large cache keeps it to one write per page.
@@ -75,16 +75,8 @@ func (db *DB) ImportRegister(ctx context.Context, entries []motcua.RegisterEntry
 			}
 			defer tx.exec(`PRAGMA cache_size = -2000`)
 		}
-		for start := 0; start < len(todo); start += importBatch {
-			end := min(start+importBatch, len(todo))
-			if err := im.insertBatch(ctx, tx, todo[start:end]); err != nil {
-				return err
-			}
-			if opt.Progress != nil {
-				opt.Progress(end, len(todo))
-			}
-		}
-		return tx.book.write(tx)
+		tx.audit(motcua.AuditEntry{Action: "register.import", Detail: fmt.Sprintf("%d hồ sơ nhập từ sổ của hệ thống cũ", len(todo))})
+		return im.writeRows(ctx, tx, todo)
 	})
 	if err != nil {
 		return r, err
@@ -101,6 +93,7 @@ type registerImport struct {
 	procs map[string]*motcua.Procedure // by code and level
 	seen  map[string]*motcua.RegisterEntry
 	cals  map[int64]*calendar.Calendar // by unit
+	now   time.Time                    // when the rows are recorded
 	// existing are the file's codes already in the database: only those
 	// are read back and compared.
 	existing map[string]bool

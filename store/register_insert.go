@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -29,6 +28,11 @@ func (im *registerImport) createMissing(ctx context.Context, todo []*motcua.Regi
 		if _, err := im.procedure(ctx, e); err != nil {
 			return err
 		}
+		if u := im.units[e.UnitCode]; im.cals[u.ID] == nil {
+			if im.cals[u.ID], err = im.db.Calendar(ctx, u.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -50,11 +54,8 @@ func (im *registerImport) rootUnit(ctx context.Context) (int64, error) {
 // its unit, creating an imported entry for a code the catalogue lacks.
 func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry) (*motcua.Procedure, error) {
 	u := im.units[e.UnitCode]
-	level := motcua.LevelDistrict
-	if u.Kind == motcua.UnitCommune {
-		level = motcua.LevelCommune
-	}
-	key := e.ProcedureCode + "/" + string(level)
+	level := unitLevel(u)
+	key := procKey(e, u)
 	if p := im.procs[key]; p != nil {
 		return p, nil
 	}
@@ -80,68 +81,29 @@ func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry
 	return p, nil
 }
 
-// importBatch is how many rows go into one statement: multi-row inserts
-// write an import ten times faster than one statement per row.
-const importBatch = 200
-
-// insertBatch writes the dossiers of a few hundred rows and their events.
-func (im *registerImport) insertBatch(ctx context.Context, tx *Tx, batch []*motcua.RegisterEntry) error {
-	ds := make([]*motcua.Dossier, len(batch))
-	evs := make([][]motcua.Event, len(batch))
-	for i, e := range batch {
-		var err error
-		if ds[i], evs[i], err = im.build(ctx, e); err != nil {
-			return fmt.Errorf("row %d: %w", e.Row, err)
-		}
-	}
-	if err := insertDossiers(tx, ds); err != nil {
-		return fmt.Errorf("rows %d–%d: %w", batch[0].Row, batch[len(batch)-1].Row, err)
-	}
-	var all []motcua.Event
-	for i, d := range ds {
-		for _, e := range evs[i] {
-			e.DossierID = d.ID
-			all = append(all, e)
-		}
-	}
-	return insertEvents(tx, all)
-}
-
 // build replays one row's events into its dossier, stamped with the
 // recorded due instant so that a replay — or any later calendar change —
 // keeps it.
-func (im *registerImport) build(ctx context.Context, e *motcua.RegisterEntry) (*motcua.Dossier, []motcua.Event, error) {
+// It reads only what createMissing gathered: it runs beside the
+// transaction, on the builder's goroutine.
+func (im *registerImport) build(e *motcua.RegisterEntry) (*motcua.Dossier, []motcua.Event, error) {
 	u := im.units[e.UnitCode]
-	p, err := im.procedure(ctx, e)
-	if err != nil {
-		return nil, nil, err
-	}
-	cal := im.cals[u.ID]
-	if cal == nil {
-		if cal, err = im.db.Calendar(ctx, u.ID); err != nil {
-			return nil, nil, err
-		}
-		im.cals[u.ID] = cal
-	}
-	now := im.db.now()
+	p, cal := im.procs[procKey(e, u)], im.cals[u.ID]
+	now := im.now
 	applicant := motcua.Applicant{Name: e.Applicant, Address: e.Address}
 	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: now, UnitID: u.ID,
 		Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: u.ID, DecidingUnitID: u.ID, Channel: e.Channel,
 			Applicant: &applicant, Sets: 1, Imported: true}}}
-	add := func(t motcua.EventType, at time.Time) {
-		if !at.IsZero() {
-			events = append(events, motcua.Event{Seq: len(events) + 1, Type: t, At: at, RecordedAt: now, UnitID: u.ID,
-				Data: motcua.EventData{Imported: true}})
-		}
+	for _, l := range registerEventTimes(e)[1:] {
+		events = append(events, motcua.Event{Seq: len(events) + 1, Type: l.typ, At: l.at, RecordedAt: now, UnitID: u.ID,
+			Data: motcua.EventData{Imported: true}})
 	}
-	add(motcua.EventResultReady, e.ResultAt)
-	add(motcua.EventResultReturned, e.ReturnedAt)
-	add(motcua.EventWithdrawn, e.WithdrawnAt)
 	if !e.WithdrawnAt.IsZero() {
 		events[len(events)-1].Reason = "Rút hồ sơ (theo sổ của hệ thống cũ)"
 	}
 	base := motcua.Dossier{Code: e.Code, ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name, TrackingSecret: newTrackingSecret()}
 	var d motcua.Dossier
+	var err error
 	for i := range events {
 		var c ledger.Clock
 		if d, c, err = ledger.Replay(base, events[:i+1], p, cal); err != nil {
@@ -154,4 +116,35 @@ func (im *registerImport) build(ctx context.Context, e *motcua.RegisterEntry) (*
 		return nil, nil, err
 	}
 	return &d, events, nil
+}
+
+// unitLevel is the catalogue level of the procedures a unit receives.
+func unitLevel(u *motcua.Unit) motcua.Level {
+	if u.Kind == motcua.UnitCommune {
+		return motcua.LevelCommune
+	}
+	return motcua.LevelDistrict
+}
+
+// procKey names a row's procedure at its unit's level in im.procs.
+func procKey(e *motcua.RegisterEntry, u *motcua.Unit) string {
+	return e.ProcedureCode + "/" + string(unitLevel(u))
+}
+
+// registerEvent is one event a register row records.
+type registerEvent struct {
+	typ motcua.EventType
+	at  time.Time
+}
+
+// registerEventTimes lists a row's events: acceptance, then the result,
+// its return and a withdrawal, each when the row has its date.
+func registerEventTimes(e *motcua.RegisterEntry) []registerEvent {
+	out := []registerEvent{{motcua.EventAccepted, e.AcceptedAt}}
+	for _, l := range []registerEvent{{motcua.EventResultReady, e.ResultAt}, {motcua.EventResultReturned, e.ReturnedAt}, {motcua.EventWithdrawn, e.WithdrawnAt}} {
+		if !l.at.IsZero() {
+			out = append(out, l)
+		}
+	}
+	return out
 }

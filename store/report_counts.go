@@ -53,18 +53,34 @@ func (b countBook) write(tx *Tx) error {
 			cmp.Compare(x.group.DecidingUnitID, y.group.DecidingUnitID), cmp.Compare(x.group.ReceivingUnitID, y.group.ReceivingUnitID),
 			cmp.Compare(x.group.ProcedureID, y.group.ProcedureID), cmp.Compare(x.group.Channel, y.group.Channel))
 	})
-	for _, k := range keys {
+	// Many rows a statement (an import touches tens of thousands), in a
+	// fixed number so that the statement is prepared once.
+	args := make([]any, 0, countColumns*countChunk)
+	for i, k := range keys {
 		c, g := b[k], k.group
-		if _, err := tx.exec(upsertCounts, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
-			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue); err != nil {
-			return err
+		args = append(args, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
+			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue)
+		if len(args) == countColumns*countChunk || i == len(keys)-1 {
+			n := len(args) / countColumns
+			if _, err := tx.exec(upsertCountsHead+repeatRow(countColumns, n)+upsertCountsTail, args...); err != nil {
+				return err
+			}
+			args = args[:0]
 		}
 	}
 	return nil
 }
 
-const upsertCounts = `INSERT INTO report_counts (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel,
-	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+// countColumns are the columns of a counter row, countChunk the rows of
+// one statement.
+const countColumns, countChunk = 13, 200
+
+const upsertCountsHead = `INSERT INTO report_counts (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel,
+	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES `
+
+// upsertCountsTail adds to a row already there. Keys are distinct within
+// a statement (PostgreSQL refuses to touch a row twice in one).
+const upsertCountsTail = `
 	ON CONFLICT (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel) DO UPDATE SET
 	accepted = report_counts.accepted + excluded.accepted, finished = report_counts.finished + excluded.finished,
 	early = report_counts.early + excluded.early, on_time = report_counts.on_time + excluded.on_time,

@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+// The write half of a register import. A builder goroutine replays each
+// row's events into its dossier and encodes both as statement arguments,
+// while the caller's goroutine runs the statements of the rows before: the
+// replay and the database's b-tree work overlap on two cores. Ids are known
+// before the rows are written, so that the events of a batch are ready
+// without waiting for the database to number its dossiers: PostgreSQL's are
+// taken from the sequences and written; SQLite's are the ones it will give
+// (see reserveIDs), checked after each statement. Naming them in the
+// statement would make SQLite keep a journal to undo each one half-way.
+
+// importBatch is how many dossiers go into one statement, and
+// importEventChunk how many events: fixed sizes, so that the few statement
+// texts are prepared once and reused.
+const (
+	importBatch      = 200
+	importEventChunk = 300
+)
+
+// importChunk is one statement of the import: its rows are the register's
+// lines first to last, named in an error; done, when set, is how many
+// dossiers are written once it has run.
+type importChunk struct {
+	sql         string
+	args        []any
+	first, last int
+	done        int
+	lastID      int64 // the id of the statement's last row
+}
+
+// writeRows writes the checked rows in tx, with their report counters.
+func (im *registerImport) writeRows(ctx context.Context, tx *Tx, todo []*motcua.RegisterEntry) error {
+	dossierIDs, err := reserveIDs(tx, "dossiers", len(todo))
+	if err != nil {
+		return err
+	}
+	nevents := 0
+	for _, e := range todo {
+		nevents += len(registerEventTimes(e))
+	}
+	eventIDs, err := reserveIDs(tx, "events", nevents)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan importChunk, 8)
+	b := &registerBuilder{im: im, out: chunks, book: countBook{}, dossierIDs: dossierIDs, eventIDs: eventIDs,
+		verb: insertVerb(tx.db.dialect), namedIDs: tx.db.dialect != SQLite}
+	var buildErr error
+	go func() {
+		defer close(chunks)
+		buildErr = b.run(ctx, todo)
+	}()
+	for c := range chunks {
+		if err := runChunk(tx, c); err != nil {
+			cancel()
+			for range chunks { // the builder stops at its next send
+			}
+			return fmt.Errorf("rows %d–%d: %w", c.first, c.last, err)
+		}
+		if c.done > 0 && im.opt.Progress != nil {
+			im.opt.Progress(c.done, len(todo))
+		}
+	}
+	if buildErr != nil { // read after the channel closed: the builder is done
+		return buildErr
+	}
+	return b.book.write(tx)
+}
+
+// runChunk runs one statement and checks that SQLite numbered its rows as
+// the builder expected.
+func runChunk(tx *Tx, c importChunk) error {
+	res, err := tx.exec(c.sql, c.args...)
+	if err != nil || tx.db.dialect != SQLite {
+		return err
+	}
+	if last, err := res.LastInsertId(); err != nil || last != c.lastID {
+		return fmt.Errorf("rows numbered up to %d, expected %d (%v)", last, c.lastID, err)
+	}
+	return nil
+}
+
+// insertVerb is the import's INSERT. On SQLite, OR FAIL (with foreign keys
+// unchecked: bulkTx) spares the journal every multi-row statement
+// otherwise keeps to undo itself half-way: a failed import rolls back its
+// whole transaction anyway.
+func insertVerb(d Dialect) string {
+	if d == SQLite {
+		return "INSERT OR FAIL INTO"
+	}
+	return "INSERT INTO"
+}
+
+// reserveIDs numbers n new rows of table. SQLite gives a row without an id
+// the one after the largest (the tables have no AUTOINCREMENT) and this
+// transaction is the only writer; PostgreSQL takes them from the table's
+// sequence, which concurrent writers share.
+func reserveIDs(tx *Tx, table string, n int) ([]int64, error) {
+	ids := make([]int64, 0, n)
+	if n == 0 {
+		return ids, nil
+	}
+	if tx.db.dialect == SQLite {
+		var last int64
+		if err := tx.queryRow(`SELECT COALESCE(MAX(id), 0) FROM ` + table).Scan(&last); err != nil {
+			return nil, err
+		}
+		for i := range int64(n) {
+			ids = append(ids, last+1+i)
+		}
+		return ids, nil
+	}
+	taken, err := column[int64](tx, `SELECT nextval(pg_get_serial_sequence('`+table+`', 'id')) FROM generate_series(1, ?)`, n)
+	if err != nil {
+		return nil, fmt.Errorf("reserve %s ids: %w", table, err)
+	}
+	return taken, nil
+}
+
+// registerBuilder turns rows into statements, in order: a batch of
+// dossiers, then every full chunk of events whose dossiers are written.
+type registerBuilder struct {
+	im                   *registerImport
+	out                  chan<- importChunk
+	book                 countBook
+	dossierIDs, eventIDs []int64
+	verb                 string
+	namedIDs             bool  // the statements name the ids (PostgreSQL)
+	events               []any // encoded events not yet sent
+	eventRows            [2]int
+	lastEvent            int64 // the id of the last event encoded
+	done                 int
+}
+
+func (b *registerBuilder) run(ctx context.Context, todo []*motcua.RegisterEntry) error {
+	var marksBuf []report.Mark
+	for start := 0; start < len(todo); start += importBatch {
+		batch := todo[start:min(start+importBatch, len(todo))]
+		args := make([]any, 0, (dossierInsertWidth+1)*len(batch))
+		var lastID int64
+		for _, e := range batch {
+			d, events, err := b.im.build(e)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", e.Row, err)
+			}
+			d.ID, lastID = b.dossierIDs[0], b.dossierIDs[0]
+			b.dossierIDs = b.dossierIDs[1:]
+			values, err := dossierValues(d, "")
+			if err != nil {
+				return err
+			}
+			if b.namedIDs {
+				args = append(args, d.ID)
+			}
+			args = append(args, values...)
+			b.im.db.tracks.forget(d.Code) // a moment ago this code was unknown
+			marksBuf = b.book.add(report.FactsOf(d), 1, marksBuf[:0])
+			if err := b.addEvents(d.ID, e.Row, events); err != nil {
+				return err
+			}
+		}
+		b.done += len(batch)
+		if !b.send(ctx, importChunk{sql: b.dossierSQL(len(batch)), args: args, first: batch[0].Row, last: batch[len(batch)-1].Row, done: b.done, lastID: lastID}) {
+			return ctx.Err()
+		}
+		if !b.flushEvents(ctx, start+len(batch) == len(todo)) {
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// addEvents encodes a dossier's events after those not yet sent.
+func (b *registerBuilder) addEvents(dossierID int64, row int, events []motcua.Event) error {
+	if len(b.events) == 0 {
+		b.eventRows[0] = row
+	}
+	b.eventRows[1] = row
+	for _, e := range events {
+		data, err := json.Marshal(e.Data)
+		if err != nil {
+			return err
+		}
+		if b.namedIDs {
+			b.events = append(b.events, b.eventIDs[0])
+		}
+		b.events = append(b.events, dossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt), e.ActorID, e.UnitID, e.Reason, string(data))
+		b.eventIDs, b.lastEvent = b.eventIDs[1:], b.eventIDs[0]
+	}
+	return nil
+}
+
+// eventWidth is the columns of an event but its id.
+const eventWidth = 9
+
+// flushEvents sends the full chunks of events, and the rest when last.
+func (b *registerBuilder) flushEvents(ctx context.Context, last bool) bool {
+	width := eventWidth
+	if b.namedIDs {
+		width++
+	}
+	for len(b.events) >= width*importEventChunk || (last && len(b.events) > 0) {
+		n := min(len(b.events), width*importEventChunk)
+		args := b.events[:n:n]
+		b.events = append([]any(nil), b.events[n:]...)
+		// The events left over belong to the last dossiers encoded.
+		lastID := b.lastEvent - int64(len(b.events)/width)
+		if !b.send(ctx, importChunk{sql: b.eventSQL(n / width), args: args, first: b.eventRows[0], last: b.eventRows[1], lastID: lastID}) {
+			return false
+		}
+		b.eventRows[0] = b.eventRows[1]
+	}
+	return true
+}
+
+func (b *registerBuilder) send(ctx context.Context, c importChunk) bool {
+	select {
+	case b.out <- c:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (b *registerBuilder) dossierSQL(n int) string {
+	if b.namedIDs {
+		return b.verb + ` dossiers (id, ` + dossierInsertColumns + `) VALUES ` + repeatRow(dossierInsertWidth+1, n)
+	}
+	return b.verb + ` dossiers (` + dossierInsertColumns + `) VALUES ` + repeatRow(dossierInsertWidth, n)
+}
+
+func (b *registerBuilder) eventSQL(n int) string {
+	const columns = `dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data`
+	if b.namedIDs {
+		return b.verb + ` events (id, ` + columns + `) VALUES ` + repeatRow(eventWidth+1, n)
+	}
+	return b.verb + ` events (` + columns + `) VALUES ` + repeatRow(eventWidth, n)
+}
+
+// repeatRow is n rows of width placeholders each.
+func repeatRow(width, n int) string {
+	row := "(" + marks(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}

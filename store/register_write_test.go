@@ -1,0 +1,134 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+// registerRows makes n rows at unit a: most returned, some withdrawn, some
+// still open, so that batches of dossiers and chunks of events end at
+// different rows.
+func registerRows(f *fixture, n int) []motcua.RegisterEntry {
+	start := time.Date(2023, 3, 6, 8, 0, 0, 0, motcua.VN)
+	entries := make([]motcua.RegisterEntry, n)
+	for i := range entries {
+		at := start.Add(time.Duration(i) * 17 * time.Minute)
+		e := motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-230306-%05d", f.a.Code, i+1), ProcedureCode: f.proc.Code,
+			UnitCode: f.a.Code, Channel: motcua.ChannelCounter, Applicant: fmt.Sprintf("Người nộp %d", i), AcceptedAt: at, DueAt: at.AddDate(0, 0, 3)}
+		switch i % 7 {
+		case 0:
+			e.WithdrawnAt = at.Add(time.Hour)
+		case 1: // still open
+		case 2:
+			e.ResultAt = at.AddDate(0, 0, 5) // late, not yet returned
+		default:
+			e.ResultAt, e.ReturnedAt = at.AddDate(0, 0, 1), at.AddDate(0, 0, 2)
+		}
+		entries[i] = e
+	}
+	return entries
+}
+
+// TestImportWritesWhatReplayGives: a register larger than a statement,
+// imported after the ledger already holds dossiers, gives projections that
+// replaying their events gives again, report counters equal to a rebuild,
+// every event numbered, and the same file again adds nothing.
+func TestImportWritesWhatReplayGives(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.accept(t, f.counterA, f.a.ID) // ids do not start at 1
+		entries := registerRows(f, 733)
+		var progress []int
+		rep, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{Progress: func(done, total int) {
+			progress = append(progress, done)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Imported != len(entries) || progress[len(progress)-1] != len(entries) || len(progress) < 4 {
+			t.Fatalf("imported %d, progress %v", rep.Imported, progress)
+		}
+		check, err := db.CheckLedger(t.Context())
+		if err != nil || len(check.Problems) > 0 || check.Dossiers != len(entries)+1 {
+			t.Fatalf("check: %+v %v", check, err)
+		}
+		wantEvents := 0
+		for _, e := range entries {
+			wantEvents += 1 + btoi(!e.WithdrawnAt.IsZero()) + btoi(!e.ResultAt.IsZero()) + btoi(!e.ReturnedAt.IsZero())
+		}
+		var events int
+		if err := db.SQL().QueryRowContext(t.Context(), db.Rebind(`SELECT COUNT(*) FROM events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code LIKE ?`),
+			f.a.Code+"-230306-%").Scan(&events); err != nil || events != wantEvents {
+			t.Fatalf("%d events of imported dossiers, want %d (%v)", events, wantEvents, err)
+		}
+		before := counters(t, db)
+		if err := db.RecountReports(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if after := counters(t, db); after != before {
+			t.Fatalf("counters written by the import:\n%s\nrebuilt:\n%s", before, after)
+		}
+		again, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{})
+		if err != nil || again.Imported != 0 || again.Present != len(entries) {
+			t.Fatalf("second import: %+v %v", again, err)
+		}
+	})
+}
+
+// TestImportStoppedHalfWayWritesNothing: an import whose caller goes away
+// while rows are being written leaves the ledger as it was, and the
+// database takes writes afterwards (its connection is given back whole).
+func TestImportStoppedHalfWayWritesNothing(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx, cancel := context.WithCancel(t.Context())
+		_, err := db.ImportRegister(ctx, registerRows(f, 1500), store.RegisterOptions{Progress: func(done, total int) {
+			if done >= 400 {
+				cancel()
+			}
+		}})
+		if err == nil {
+			t.Fatal("an import cancelled half-way reported success")
+		}
+		var n int
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM dossiers`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("%d dossiers after a cancelled import (%v)", n, err)
+		}
+		d := f.accept(t, f.counterA, f.a.ID)
+		if _, err := db.Dossier(t.Context(), f.counterA, d.ID); err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect() == store.SQLite {
+			foreignKeysEverywhere(t, db)
+		}
+	})
+}
+
+// foreignKeysEverywhere checks each connection the pool keeps (a few idle
+// at most) enforces foreign keys: the import's own connection did not.
+func foreignKeysEverywhere(t *testing.T, db *store.DB) {
+	t.Helper()
+	for range 4 {
+		c, err := db.SQL().Conn(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var on int
+		if err := c.QueryRowContext(t.Context(), `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
+			t.Fatalf("a pooled connection has foreign_keys = %d (%v)", on, err)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
