@@ -16,6 +16,13 @@ import (
 // right. Invalid UTF-8 and control characters other than tab and newline are
 // dropped: PostgreSQL refuses NUL, and no form needs the others.
 func NFC(s string) string {
+	if plainASCII(s) {
+		return s // codes, dates, numbers: most of an imported register
+	}
+	return normalize(s)
+}
+
+func normalize(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) && r != '\n' && r != '\t' {
@@ -24,6 +31,17 @@ func NFC(s string) string {
 		return r
 	}, s)
 	return norm.NFC.String(strings.TrimSpace(s))
+}
+
+// plainASCII reports whether s is printable ASCII that NFC leaves as it is:
+// no control character, no space at either end.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return s == "" || (s[0] != ' ' && s[len(s)-1] != ' ')
 }
 
 // Fold maps text to its search key: lower case, no diacritics, đ as d, single

@@ -80,3 +80,16 @@ func TestWorkingTimeRejectsWhatWouldOverflow(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNFCShortcutChangesNothing: text the shortcut returns untouched is
+// text the full normalisation would have returned unchanged.
+func FuzzNFCShortcutChangesNothing(f *testing.F) {
+	for _, s := range []string{"000.21.33.H17-240115-0001", " a", "a ", "a\tb", "Nguyễn", "", "~", "\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainASCII(s) && normalize(s) != s {
+			t.Fatalf("%q is changed by normalisation to %q", s, normalize(s))
+		}
+	})
+}

@@ -132,3 +132,33 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// BenchmarkImportRegister: 10,000 register rows per op imported into a
+// SQLite ledger (one commune; the procedure code is unknown, so the first
+// op creates its imported catalogue entry). motcua bench --only import
+// measures the whole path from a CSV file.
+func BenchmarkImportRegister(b *testing.B) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, b.TempDir()+"/motcua.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	unit := &motcua.Unit{Code: "000.22.33.H17", Name: "Ủy ban nhân dân xã Đắk Lao", Kind: motcua.UnitCommune}
+	if err := db.CreateUnit(ctx, unit); err != nil {
+		b.Fatal(err)
+	}
+	f := &fixture{a: unit, proc: &motcua.Procedure{Code: "9.000001"}}
+	op := 0
+	for b.Loop() {
+		op++
+		entries := registerRows(f, 10000)
+		for i := range entries {
+			entries[i].Code = fmt.Sprintf("%s-%d", entries[i].Code, op)
+		}
+		if rep, err := db.ImportRegister(ctx, entries, store.RegisterOptions{}); err != nil || rep.Imported != len(entries) {
+			b.Fatal(rep, err)
+		}
+	}
+	b.ReportMetric(float64(op*10000)/b.Elapsed().Seconds(), "rows/s")
+}
