@@ -17,47 +17,159 @@ import (
 	"github.com/motcua/motcua"
 )
 
-// ReadCSV reads a register in CSV (UTF-8, comma-separated, a header row).
-// Rows are numbered by their line in the file, as an editor shows them.
-func ReadCSV(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
+// RowFunc receives each data row of a register in the file's order: the
+// entry, or, when bad is set, why the row is refused.
+type RowFunc func(e motcua.RegisterEntry, bad *motcua.RowError) error
+
+// scanChunk is how many records are parsed together (in parallel halves):
+// a register of millions of rows is never held whole.
+const scanChunk = 8192
+
+// ScanCSV reads a register in CSV (UTF-8, comma-separated, a header row),
+// calling fn for each row. Rows are numbered by their line in the file, as
+// an editor shows them.
+func ScanCSV(r io.Reader, fn RowFunc) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	var records [][]string
-	var lines []int
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, motcua.Errorf(motcua.EINVALID, "Tệp CSV không đọc được: %v", err)
-		}
-		line, _ := cr.FieldPos(0)
-		records, lines = append(records, rec), append(lines, line)
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return noHeader()
+	} else if err != nil {
+		return unreadableCSV(err)
 	}
-	return parse(records, lines)
+	col, err := readHeader(rec)
+	if err != nil {
+		return err
+	}
+	// One goroutine splits the file into records while the chunk before
+	// is parsed and handed to fn.
+	chunks := make(chan csvChunk, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go readChunks(cr, chunks, stop)
+	for c := range chunks {
+		if c.err != nil {
+			return c.err
+		}
+		if err := emit(parseChunk(col, c.records, c.lines), fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// ReadXLSX reads a register from the first sheet of a workbook.
-func ReadXLSX(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
+type csvChunk struct {
+	records [][]string
+	lines   []int
+	err     error
+}
+
+// readChunks sends the records of cr in chunks until the end, an error, or
+// stop.
+func readChunks(cr *csv.Reader, out chan<- csvChunk, stop <-chan struct{}) {
+	defer close(out)
+	for {
+		c := csvChunk{records: make([][]string, 0, scanChunk), lines: make([]int, 0, scanChunk)}
+		var err error
+		for len(c.records) < scanChunk {
+			var rec []string
+			if rec, err = cr.Read(); err != nil {
+				break
+			}
+			line, _ := cr.FieldPos(0)
+			c.records, c.lines = append(c.records, rec), append(c.lines, line)
+		}
+		if err != nil && err != io.EOF {
+			c.err = unreadableCSV(err)
+		}
+		if len(c.records) > 0 || c.err != nil {
+			select {
+			case out <- c:
+			case <-stop:
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func unreadableCSV(err error) error {
+	return motcua.Errorf(motcua.EINVALID, "Tệp CSV không đọc được: %v", err)
+}
+
+// ReadCSV reads a whole register in CSV (see ScanCSV).
+func ReadCSV(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
+	return collect(func(fn RowFunc) error { return ScanCSV(r, fn) })
+}
+
+func collect(scan func(RowFunc) error) (entries []motcua.RegisterEntry, bad []motcua.RowError, err error) {
+	err = scan(func(e motcua.RegisterEntry, b *motcua.RowError) error {
+		if b != nil {
+			bad = append(bad, *b)
+		} else {
+			entries = append(entries, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return entries, bad, nil
+}
+
+func emit(halves [][]parsed, fn RowFunc) error {
+	for _, rows := range halves {
+		for i := range rows {
+			if err := fn(rows[i].entry, rows[i].bad); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ScanXLSX reads a register from the first sheet of a workbook, calling fn
+// for each row. The workbook is read whole (a sheet holds at most about a
+// million rows); CSV is the format for larger registers.
+func ScanXLSX(r io.Reader, fn RowFunc) error {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, nil, motcua.Errorf(motcua.EINVALID, "Tệp không phải bảng tính Excel (.xlsx) đọc được: %v", err)
+		return motcua.Errorf(motcua.EINVALID, "Tệp không phải bảng tính Excel (.xlsx) đọc được: %v", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, nil, motcua.Errorf(motcua.EINVALID, "Bảng tính không có trang nào.")
+		return motcua.Errorf(motcua.EINVALID, "Bảng tính không có trang nào.")
 	}
 	rows, err := f.GetRows(sheets[0])
 	if err != nil {
-		return nil, nil, motcua.Errorf(motcua.EINVALID, "Trang đầu của bảng tính không đọc được: %v", err)
+		return motcua.Errorf(motcua.EINVALID, "Trang đầu của bảng tính không đọc được: %v", err)
 	}
-	lines := make([]int, len(rows))
-	for i := range rows {
-		lines[i] = i + 1
+	if len(rows) == 0 {
+		return noHeader()
 	}
-	return parse(rows, lines)
+	col, err := readHeader(rows[0])
+	if err != nil {
+		return err
+	}
+	for start := 1; start < len(rows); start += scanChunk {
+		end := min(start+scanChunk, len(rows))
+		lines := make([]int, end-start)
+		for i := range lines {
+			lines[i] = start + i + 1
+		}
+		if err := emit(parseChunk(col, rows[start:end], lines), fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadXLSX reads a whole register from a workbook (see ScanXLSX).
+func ReadXLSX(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
+	return collect(func(fn RowFunc) error { return ScanXLSX(r, fn) })
 }
 
 // Template is the CSV template: the header row and one example.
@@ -69,14 +181,14 @@ func Template() string {
 
 var channels = map[string]motcua.Channel{"truc_tiep": motcua.ChannelCounter, "truc_tuyen": motcua.ChannelOnline, "buu_chinh": motcua.ChannelPost}
 
-// parse maps columns by header and reads every row; lines[i] is the row
-// number of records[i] as the file shows it (the header is row 1).
-func parse(records [][]string, lines []int) ([]motcua.RegisterEntry, []motcua.RowError, error) {
-	if len(records) == 0 {
-		return nil, nil, motcua.Errorf(motcua.EINVALID, "Tệp trống: cần một dòng tiêu đề với các cột %s.", strings.Join(motcua.RegisterColumns, ", "))
-	}
+func noHeader() error {
+	return motcua.Errorf(motcua.EINVALID, "Tệp trống: cần một dòng tiêu đề với các cột %s.", strings.Join(motcua.RegisterColumns, ", "))
+}
+
+// header maps the register's columns to their places in a record.
+func readHeader(rec []string) (map[string]int, error) {
 	col := map[string]int{}
-	for i, h := range records[0] {
+	for i, h := range rec {
 		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
 	}
 	var missing []string
@@ -86,37 +198,36 @@ func parse(records [][]string, lines []int) ([]motcua.RegisterEntry, []motcua.Ro
 		}
 	}
 	if len(missing) > 0 {
-		return nil, nil, motcua.Errorf(motcua.EINVALID, "Dòng tiêu đề thiếu cột: %s.", strings.Join(missing, ", "))
+		return nil, motcua.Errorf(motcua.EINVALID, "Dòng tiêu đề thiếu cột: %s.", strings.Join(missing, ", "))
 	}
-	// Rows are read in parallel halves (dates and normalisation are most
-	// of the work), then joined in the file's order.
-	rows, rowLines := records[1:], lines[1:]
-	parts := min(runtime.GOMAXPROCS(0), 1+len(rows)/5000)
-	type result struct {
-		entries []motcua.RegisterEntry
-		bad     []motcua.RowError
-	}
-	results := make([]result, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		from, to := p*len(rows)/parts, (p+1)*len(rows)/parts
-		wg.Go(func() {
-			results[p].entries, results[p].bad = parseRows(col, rows[from:to], rowLines[from:to])
-		})
-	}
-	wg.Wait()
-	entries := make([]motcua.RegisterEntry, 0, len(rows))
-	var bad []motcua.RowError
-	for _, r := range results {
-		entries, bad = append(entries, r.entries...), append(bad, r.bad...)
-	}
-	return entries, bad, nil
+	return col, nil
 }
 
-// parseRows reads records, lines[i] being the row number of records[i].
-func parseRows(col map[string]int, records [][]string, lines []int) ([]motcua.RegisterEntry, []motcua.RowError) {
-	entries := make([]motcua.RegisterEntry, 0, len(records))
-	var bad []motcua.RowError
+// parsed is a row read: its entry, or why it is refused.
+type parsed struct {
+	entry motcua.RegisterEntry
+	bad   *motcua.RowError
+}
+
+// parseChunk reads records in parallel halves (dates and normalisation are
+// most of the work), each half's rows in the file's order; lines[i] is the
+// row number of records[i].
+func parseChunk(col map[string]int, records [][]string, lines []int) [][]parsed {
+	parts := min(runtime.GOMAXPROCS(0), 1+len(records)/2000)
+	results := make([][]parsed, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		from, to := p*len(records)/parts, (p+1)*len(records)/parts
+		wg.Go(func() { results[p] = parseRows(col, records[from:to], lines[from:to]) })
+	}
+	wg.Wait()
+	return results
+}
+
+// parseRows reads records, lines[i] being the row number of records[i];
+// blank records are left out.
+func parseRows(col map[string]int, records [][]string, lines []int) []parsed {
+	out := make([]parsed, 0, len(records))
 	for i, rec := range records {
 		get := func(name string) string {
 			if j := col[name]; j < len(rec) {
@@ -129,12 +240,12 @@ func parseRows(col map[string]int, records [][]string, lines []int) ([]motcua.Re
 		}
 		e, err := entry(lines[i], get)
 		if err != nil {
-			bad = append(bad, motcua.RowError{Row: lines[i], Reason: err.Error()})
+			out = append(out, parsed{bad: &motcua.RowError{Row: lines[i], Reason: err.Error()}})
 			continue
 		}
-		entries = append(entries, e)
+		out = append(out, parsed{entry: e})
 	}
-	return entries, bad
+	return out
 }
 
 func blank(rec []string) bool {

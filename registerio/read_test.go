@@ -1,6 +1,7 @@
 package registerio
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -66,4 +67,40 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScanCSVNumbersRowsAcrossChunks: rows are parsed in chunks; a quoted
+// field over two lines shifts the line numbers of the rows after it, in
+// every chunk.
+func TestScanCSVNumbersRowsAcrossChunks(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(header)
+	const rows = 2*scanChunk + 100
+	for i := range rows {
+		address := ""
+		if i == scanChunk+5 {
+			address = "\"Thôn 1,\nxã Đắk Lao\""
+		}
+		fmt.Fprintf(&sb, "C-%d,1,,,U,truc_tiep,N,%s,01/02/2024 08:00,02/02/2024 08:00,,,\n", i, address)
+	}
+	var got []motcua.RegisterEntry
+	err := ScanCSV(strings.NewReader(sb.String()), func(e motcua.RegisterEntry, bad *motcua.RowError) error {
+		if bad != nil {
+			t.Fatalf("row %d refused: %s", bad.Row, bad.Reason)
+		}
+		got = append(got, e)
+		return nil
+	})
+	if err != nil || len(got) != rows {
+		t.Fatalf("%d rows, %v", len(got), err)
+	}
+	for i, e := range got {
+		want := i + 2
+		if i > scanChunk+5 {
+			want++
+		}
+		if e.Code != fmt.Sprintf("C-%d", i) || e.Row != want {
+			t.Fatalf("entry %d: %s at row %d, want C-%d at row %d", i, e.Code, e.Row, i, want)
+		}
+	}
 }

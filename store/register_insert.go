@@ -11,12 +11,13 @@ import (
 
 // createMissing creates the units (when allowed) and the catalogue entries
 // the rows need, before the rows go in.
-func (im *registerImport) createMissing(ctx context.Context, todo []*motcua.RegisterEntry) error {
+func (im *registerImport) createMissing(ctx context.Context) error {
 	root, err := im.rootUnit(ctx)
 	if err != nil {
 		return err
 	}
-	for _, e := range todo {
+	for i := range im.needs {
+		e := &im.needs[i]
 		if im.units[e.UnitCode] == nil {
 			u := &motcua.Unit{Code: e.UnitCode, Name: e.UnitCode, Kind: motcua.UnitOneStop, ParentID: root}
 			if err := im.db.CreateUnit(ctx, u); err != nil {

@@ -36,20 +36,17 @@ type importChunk struct {
 	args        []any
 	first, last int
 	done        int
-	lastID      int64 // the id of the statement's last row
+	lastID      int64 // the id of the statement's last row; −1: rows are not numbered
 }
 
-// writeRows writes the checked rows in tx, with their report counters.
-func (im *registerImport) writeRows(ctx context.Context, tx *Tx, todo []*motcua.RegisterEntry) error {
-	dossierIDs, err := reserveIDs(tx, "dossiers", len(todo))
+// writeRows reads the register again and writes the rows checkAll found
+// new, with their report counters, in tx.
+func (im *registerImport) writeRows(ctx context.Context, tx *Tx, src RegisterSource) error {
+	dossierIDs, err := reserveIDs(tx, "dossiers", im.fresh)
 	if err != nil {
 		return err
 	}
-	nevents := 0
-	for _, e := range todo {
-		nevents += len(registerEventTimes(e))
-	}
-	eventIDs, err := reserveIDs(tx, "events", nevents)
+	eventIDs, err := reserveIDs(tx, "events", im.events)
 	if err != nil {
 		return err
 	}
@@ -61,7 +58,7 @@ func (im *registerImport) writeRows(ctx context.Context, tx *Tx, todo []*motcua.
 	var buildErr error
 	go func() {
 		defer close(chunks)
-		buildErr = b.run(ctx, todo)
+		buildErr = b.run(ctx, src)
 	}()
 	for c := range chunks {
 		if err := runChunk(tx, c); err != nil {
@@ -71,13 +68,10 @@ func (im *registerImport) writeRows(ctx context.Context, tx *Tx, todo []*motcua.
 			return fmt.Errorf("rows %d–%d: %w", c.first, c.last, err)
 		}
 		if c.done > 0 && im.opt.Progress != nil {
-			im.opt.Progress(c.done, len(todo))
+			im.opt.Progress(c.done, im.fresh)
 		}
 	}
-	if buildErr != nil { // read after the channel closed: the builder is done
-		return buildErr
-	}
-	return b.book.write(tx)
+	return buildErr // read after the channel closed: the builder is done
 }
 
 // runChunk runs one statement and checks that SQLite numbered its rows as
@@ -86,6 +80,9 @@ func runChunk(tx *Tx, c importChunk) error {
 	res, err := tx.exec(c.sql, c.args...)
 	if err != nil || tx.db.dialect != SQLite {
 		return err
+	}
+	if c.lastID < 0 {
+		return nil // not an insert of new rows
 	}
 	if last, err := res.LastInsertId(); err != nil || last != c.lastID {
 		return fmt.Errorf("rows numbered up to %d, expected %d (%v)", last, c.lastID, err)
@@ -142,43 +139,106 @@ type registerBuilder struct {
 	events               []any // encoded events not yet sent
 	eventRows            [2]int
 	lastEvent            int64 // the id of the last event encoded
+	marks                []report.Mark
+	counted              int // dossiers whose counters are sent
+	countedFrom          int // the first row of the counters not yet sent
 	done                 int
 }
 
-func (b *registerBuilder) run(ctx context.Context, todo []*motcua.RegisterEntry) error {
-	var marksBuf []report.Mark
-	for start := 0; start < len(todo); start += importBatch {
-		batch := todo[start:min(start+importBatch, len(todo))]
-		args := make([]any, 0, (dossierInsertWidth+1)*len(batch))
-		var lastID int64
-		for _, e := range batch {
-			d, events, err := b.im.build(e)
-			if err != nil {
-				return fmt.Errorf("row %d: %w", e.Row, err)
-			}
-			d.ID, lastID = b.dossierIDs[0], b.dossierIDs[0]
-			b.dossierIDs = b.dossierIDs[1:]
-			values, err := dossierValues(d, "")
-			if err != nil {
-				return err
-			}
-			if b.namedIDs {
-				args = append(args, d.ID)
-			}
-			args = append(args, values...)
-			b.im.db.tracks.forget(d.Code) // a moment ago this code was unknown
-			marksBuf = b.book.add(report.FactsOf(d), 1, marksBuf[:0])
-			if err := b.addEvents(d.ID, e.Row, events); err != nil {
-				return err
-			}
+func (b *registerBuilder) run(ctx context.Context, src RegisterSource) error {
+	batch := make([]motcua.RegisterEntry, 0, importBatch)
+	read := 0
+	err := src(func(e motcua.RegisterEntry, bad *motcua.RowError) error {
+		if read++; bad != nil {
+			return nil
 		}
-		b.done += len(batch)
-		if !b.send(ctx, importChunk{sql: b.dossierSQL(len(batch)), args: args, first: batch[0].Row, last: batch[len(batch)-1].Row, done: b.done, lastID: lastID}) {
+		if ok, err := b.im.toWrite(&e); err != nil || !ok {
+			return err
+		}
+		if batch = append(batch, e); len(batch) == importBatch {
+			err := b.sendBatch(ctx, batch)
+			batch = batch[:0]
+			return err
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = b.sendBatch(ctx, batch)
+	}
+	if err != nil {
+		return err
+	}
+	if b.done != b.im.fresh || read != b.im.r.Read {
+		return motcua.Errorf(motcua.ECONFLICT, "đọc lại được %d dòng (%d cần nhập) thay vì %d (%d): tệp bị sửa giữa hai lần đọc",
+			read, b.done, b.im.r.Read, b.im.fresh)
+	}
+	if !b.flushEvents(ctx, true) || !b.flushCounts(ctx) {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// countsEvery is how many dossiers' report counters are gathered before
+// they are written: the counters of a register of millions of rows are
+// not held whole (rows of a file in date order touch mostly the same days).
+const countsEvery = 50000
+
+// flushCounts sends the counters gathered since the last flush.
+func (b *registerBuilder) flushCounts(ctx context.Context) bool {
+	for _, st := range b.book.statements() {
+		if !b.send(ctx, importChunk{sql: st.sql, args: st.args, first: b.countedFrom, last: b.eventRows[1], lastID: -1}) {
+			return false
+		}
+	}
+	b.book, b.countedFrom = countBook{}, b.eventRows[1]
+	return true
+}
+
+// sendBatch encodes a batch of rows into a statement of dossiers, then
+// sends the full chunks of events.
+func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.RegisterEntry) error {
+	args := make([]any, 0, (dossierInsertWidth+1)*len(batch))
+	var lastID int64
+	for i := range batch {
+		e := &batch[i]
+		if len(b.dossierIDs) == 0 {
+			return motcua.Errorf(motcua.ECONFLICT, "dòng %d: tệp có nhiều dòng cần nhập hơn lần đọc đầu (tệp bị sửa giữa hai lần đọc)", e.Row)
+		}
+		d, events, err := b.im.build(e)
+		if err != nil {
+			return fmt.Errorf("row %d: %w", e.Row, err)
+		}
+		if len(b.eventIDs) < len(events) {
+			return motcua.Errorf(motcua.ECONFLICT, "dòng %d: tệp bị sửa giữa hai lần đọc", e.Row)
+		}
+		d.ID, lastID = b.dossierIDs[0], b.dossierIDs[0]
+		b.dossierIDs = b.dossierIDs[1:]
+		values, err := dossierValues(d, "")
+		if err != nil {
+			return err
+		}
+		if b.namedIDs {
+			args = append(args, d.ID)
+		}
+		args = append(args, values...)
+		b.im.db.tracks.forget(d.Code) // a moment ago this code was unknown
+		b.marks = b.book.add(report.FactsOf(d), 1, b.marks[:0])
+		if err := b.addEvents(d.ID, e.Row, events); err != nil {
+			return err
+		}
+	}
+	b.done += len(batch)
+	if !b.send(ctx, importChunk{sql: b.dossierSQL(len(batch)), args: args, first: batch[0].Row, last: batch[len(batch)-1].Row, done: b.done, lastID: lastID}) {
+		return ctx.Err()
+	}
+	if !b.flushEvents(ctx, false) {
+		return ctx.Err()
+	}
+	if b.done-b.counted >= countsEvery {
+		if !b.flushCounts(ctx) {
 			return ctx.Err()
 		}
-		if !b.flushEvents(ctx, start+len(batch) == len(todo)) {
-			return ctx.Err()
-		}
+		b.counted = b.done
 	}
 	return nil
 }

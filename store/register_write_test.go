@@ -162,3 +162,41 @@ func BenchmarkImportRegister(b *testing.B) {
 	}
 	b.ReportMetric(float64(op*10000)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// TestImportRefusesAFileChangedBetweenReads: the import reads its file
+// twice; rows that differ the second time stop it, and nothing is written.
+func TestImportRefusesAFileChangedBetweenReads(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		for name, change := range map[string]func([]motcua.RegisterEntry) []motcua.RegisterEntry{
+			"a date edited": func(es []motcua.RegisterEntry) []motcua.RegisterEntry {
+				es[300].DueAt = es[300].DueAt.Add(time.Hour)
+				return es
+			},
+			"a row added": func(es []motcua.RegisterEntry) []motcua.RegisterEntry {
+				extra := es[0]
+				extra.Row, extra.Code = len(es)+2, f.a.Code+"-230306-99999"
+				return append(es, extra)
+			},
+			"a row removed": func(es []motcua.RegisterEntry) []motcua.RegisterEntry { return es[:len(es)-1] },
+		} {
+			reads := 0
+			src := func(yield func(motcua.RegisterEntry, *motcua.RowError) error) error {
+				reads++
+				rows := registerRows(f, 450)
+				if reads > 1 {
+					rows = change(rows)
+				}
+				return store.Entries(rows)(yield)
+			}
+			_, err := db.ImportRegisterFrom(t.Context(), src, store.RegisterOptions{})
+			if motcua.ErrorCode(err) != motcua.ECONFLICT {
+				t.Fatalf("%s: %v, want a conflict", name, err)
+			}
+			var n int
+			if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM dossiers`).Scan(&n); err != nil || n != 0 {
+				t.Fatalf("%s: %d dossiers written (%v)", name, n, err)
+			}
+		}
+	})
+}

@@ -39,9 +39,27 @@ func (b countBook) add(f report.Facts, sign int, buf []report.Mark) []report.Mar
 	return buf
 }
 
-// write adds the booked changes to the counter rows, in key order so that
-// concurrent transactions on PostgreSQL lock rows in the same order.
+// write adds the booked changes to the counter rows.
 func (b countBook) write(tx *Tx) error {
+	for _, st := range b.statements() {
+		if _, err := tx.exec(st.sql, st.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countStatement is one upsert of many counter rows.
+type countStatement struct {
+	sql  string
+	args []any
+}
+
+// statements are the upserts that add the booked changes, in key order so
+// that concurrent transactions on PostgreSQL lock rows in the same order;
+// many rows a statement (an import touches tens of thousands), in a fixed
+// number so that the statement is prepared once.
+func (b countBook) statements() []countStatement {
 	keys := make([]countKey, 0, len(b))
 	for k, c := range b {
 		if !c.Zero() {
@@ -53,22 +71,18 @@ func (b countBook) write(tx *Tx) error {
 			cmp.Compare(x.group.DecidingUnitID, y.group.DecidingUnitID), cmp.Compare(x.group.ReceivingUnitID, y.group.ReceivingUnitID),
 			cmp.Compare(x.group.ProcedureID, y.group.ProcedureID), cmp.Compare(x.group.Channel, y.group.Channel))
 	})
-	// Many rows a statement (an import touches tens of thousands), in a
-	// fixed number so that the statement is prepared once.
+	var out []countStatement
 	args := make([]any, 0, countColumns*countChunk)
 	for i, k := range keys {
 		c, g := b[k], k.group
 		args = append(args, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
 			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue)
 		if len(args) == countColumns*countChunk || i == len(keys)-1 {
-			n := len(args) / countColumns
-			if _, err := tx.exec(upsertCountsHead+repeatRow(countColumns, n)+upsertCountsTail, args...); err != nil {
-				return err
-			}
-			args = args[:0]
+			out = append(out, countStatement{upsertCountsHead + repeatRow(countColumns, len(args)/countColumns) + upsertCountsTail, args})
+			args = make([]any, 0, countColumns*countChunk)
 		}
 	}
-	return nil
+	return out
 }
 
 // countColumns are the columns of a counter row, countChunk the rows of

@@ -47,7 +47,7 @@ func importRegister(ctx context.Context, args []string) error {
 	if file == "" {
 		return fmt.Errorf("%s", importUsage)
 	}
-	entries, bad, err := readRegister(file)
+	src, err := registerSource(file)
 	if err != nil {
 		return err
 	}
@@ -56,14 +56,14 @@ func importRegister(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	opt := store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid, Unreadable: bad}
+	opt := store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid}
 	if isTerminal(os.Stderr) { // a bar for people; scripts and logs get the summary only
-		bar := progressbar.NewOptions(len(entries), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("nhập hồ sơ"),
+		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("nhập hồ sơ"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 		opt.Progress = func(done, total int) { bar.ChangeMax(total); bar.Set(done) }
 		defer bar.Finish()
 	}
-	r, err := db.ImportRegister(ctx, entries, opt)
+	r, err := db.ImportRegisterFrom(ctx, src, opt)
 	if r != nil {
 		printRejected(os.Stderr, r.Rejected)
 	}
@@ -80,19 +80,29 @@ func importRegister(ctx context.Context, args []string) error {
 	return nil
 }
 
-func readRegister(path string) ([]motcua.RegisterEntry, []motcua.RowError, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
+// registerSource reads the register at path each time the import asks:
+// once to check it, once to write it.
+func registerSource(path string) (store.RegisterSource, error) {
+	var scan func(io.Reader, registerio.RowFunc) error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		return registerio.ReadCSV(f)
+		scan = registerio.ScanCSV
 	case ".xlsx":
-		return registerio.ReadXLSX(f)
+		scan = registerio.ScanXLSX
+	default:
+		return nil, fmt.Errorf("%s: the file must end in .csv or .xlsx", path)
 	}
-	return nil, nil, fmt.Errorf("%s: the file must end in .csv or .xlsx", path)
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return func(yield func(motcua.RegisterEntry, *motcua.RowError) error) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return scan(f, registerio.RowFunc(yield))
+	}, nil
 }
 
 // isTerminal reports whether f is a character device (a terminal), not a
