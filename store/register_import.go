@@ -16,7 +16,9 @@ import (
 type RegisterOptions struct {
 	CreateUnits bool // an unknown unit code becomes a unit under the root
 	SkipInvalid bool // import the valid rows and list the others
-	// Progress, when set, is told how many of the valid rows are written.
+	// Checking, when set, is told now and then how many rows are checked;
+	// Progress, when set, how many of the valid rows are written.
+	Checking func(read int)
 	Progress func(done, total int)
 }
 
@@ -140,7 +142,9 @@ func (im *registerImport) checkAll(ctx context.Context, src RegisterSource) erro
 		return nil
 	}
 	err := src(func(e motcua.RegisterEntry, bad *motcua.RowError) error {
-		im.r.Read++
+		if im.r.Read++; im.r.Read%10000 == 0 && im.opt.Checking != nil {
+			im.opt.Checking(im.r.Read)
+		}
 		if bad != nil {
 			im.r.Rejected = append(im.r.Rejected, *bad)
 			return nil

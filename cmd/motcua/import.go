@@ -57,11 +57,24 @@ func importRegister(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	opt := store.RegisterOptions{CreateUnits: *createUnits, SkipInvalid: *skipInvalid}
-	if isTerminal(os.Stderr) { // a bar for people; scripts and logs get the summary only
-		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("nhập hồ sơ"),
-			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-		opt.Progress = func(done, total int) { bar.ChangeMax(total); bar.Set(done) }
-		defer bar.Finish()
+	if isTerminal(os.Stderr) { // bars for people; scripts and logs get the summary only
+		var bar *progressbar.ProgressBar
+		newBar := func(max int, what string) {
+			if bar != nil {
+				bar.Finish()
+			}
+			bar = progressbar.NewOptions(max, progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription(what),
+				progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		}
+		newBar(-1, "kiểm tra từng dòng") // the count of rows is known once they are checked
+		opt.Checking = func(read int) { bar.Set(read) }
+		opt.Progress = func(done, total int) {
+			if bar.GetMax() != total {
+				newBar(total, "nhập hồ sơ")
+			}
+			bar.Set(done)
+		}
+		defer func() { bar.Finish() }()
 	}
 	r, err := db.ImportRegisterFrom(ctx, src, opt)
 	if r != nil {
