@@ -45,7 +45,11 @@ func ScanCSV(r io.Reader, fn RowFunc) error {
 	// is parsed and handed to fn.
 	chunks := make(chan csvChunk, 1)
 	stop := make(chan struct{})
-	defer close(stop)
+	defer func() { // the reader is done with r before ScanCSV returns
+		close(stop)
+		for range chunks {
+		}
+	}()
 	go readChunks(cr, chunks, stop)
 	for c := range chunks {
 		if c.err != nil {
@@ -72,6 +76,11 @@ func readChunks(cr *csv.Reader, out chan<- csvChunk, stop <-chan struct{}) {
 		c := csvChunk{records: make([][]string, 0, scanChunk), lines: make([]int, 0, scanChunk)}
 		var err error
 		for len(c.records) < scanChunk {
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			var rec []string
 			if rec, err = cr.Read(); err != nil {
 				break

@@ -1,7 +1,10 @@
 package registerio
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -103,4 +106,37 @@ func TestScanCSVNumbersRowsAcrossChunks(t *testing.T) {
 			t.Fatalf("entry %d: %s at row %d, want C-%d at row %d", i, e.Code, e.Row, i, want)
 		}
 	}
+}
+
+// TestScanCSVStopsReadingWhenTold: when fn refuses a row, ScanCSV returns
+// its error and its reader is gone, far from the end of a long file.
+func TestScanCSVStopsReadingWhenTold(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(header)
+	for i := range 20 * scanChunk {
+		fmt.Fprintf(&sb, "C-%d,1,,,U,truc_tiep,N,,01/02/2024 08:00,02/02/2024 08:00,,,\n", i)
+	}
+	before := runtime.NumGoroutine()
+	src := &countingReader{r: strings.NewReader(sb.String())}
+	stop := errors.New("enough")
+	if err := ScanCSV(src, func(motcua.RegisterEntry, *motcua.RowError) error { return stop }); err != stop {
+		t.Fatalf("ScanCSV returned %v", err)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines left behind", after-before)
+	}
+	if src.n > sb.Len()/4 { // a chunk parsed, one waiting, one being read
+		t.Errorf("read %d of %d bytes after the first row was refused", src.n, sb.Len())
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }

@@ -70,19 +70,13 @@ func (db *DB) ImportRegisterFrom(ctx context.Context, src RegisterSource, opt Re
 	if len(r.Rejected) > 0 && !opt.SkipInvalid {
 		return r, motcua.Errorf(motcua.EINVALID, "%d dòng không hợp lệ; không dòng nào được nhập.", len(r.Rejected))
 	}
+	if im.fresh == 0 {
+		return r, nil // nothing new: no transaction, no entry in the trail
+	}
 	if err := im.createMissing(ctx); err != nil {
 		return r, err
 	}
 	err = db.bulkTx(ctx, func(tx *Tx) error {
-		if db.dialect == SQLite {
-			// A transaction larger than the page cache spills pages to the
-			// WAL as it goes; a larger cache spills less. 64 MB: at a million
-			// rows 256 MB was no faster and held 400 MB more.
-			if _, err := tx.exec(`PRAGMA cache_size = -65536`); err != nil {
-				return err
-			}
-			defer tx.exec(`PRAGMA cache_size = -2000`)
-		}
 		tx.audit(motcua.AuditEntry{Action: "register.import", Detail: fmt.Sprintf("%d hồ sơ nhập từ sổ của hệ thống cũ", im.fresh)})
 		return im.writeRows(ctx, tx, src)
 	})
@@ -142,6 +136,9 @@ func (im *registerImport) checkAll(ctx context.Context, src RegisterSource) erro
 		return nil
 	}
 	err := src(func(e motcua.RegisterEntry, bad *motcua.RowError) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if im.r.Read++; im.r.Read%10000 == 0 && im.opt.Checking != nil {
 			im.opt.Checking(im.r.Read)
 		}
@@ -155,6 +152,7 @@ func (im *registerImport) checkAll(ctx context.Context, src RegisterSource) erro
 		return nil
 	})
 	if err != nil {
+		im.r.Rejected = nil // the file is unreadable: the rows before do not matter
 		return err
 	}
 	return flush()
@@ -241,8 +239,10 @@ func (im *registerImport) digest(e *motcua.RegisterEntry) uint64 {
 	return h.Sum64()
 }
 
-// toWrite reports whether a row read again is one checkAll found new; it
+// toWrite reports whether a row read again is one checkAll found new, the
+// first time it comes (rows given without numbers repeat theirs); it
 // refuses a row whose data changed since (the file was edited meanwhile).
+// It runs on the builder's goroutine, the only one using seen by then.
 func (im *registerImport) toWrite(e *motcua.RegisterEntry) (bool, error) {
 	s, ok := im.seen[e.Code]
 	if !ok || !s.fresh || s.row != e.Row {
@@ -251,6 +251,8 @@ func (im *registerImport) toWrite(e *motcua.RegisterEntry) (bool, error) {
 	if im.digest(e) != s.digest {
 		return false, motcua.Errorf(motcua.ECONFLICT, "dòng %d đã đổi trong khi nhập: tệp bị sửa giữa hai lần đọc", e.Row)
 	}
+	s.fresh = false // written: a repeat of the row is not
+	im.seen[e.Code] = s
 	return true, nil
 }
 

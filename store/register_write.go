@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -54,10 +55,15 @@ func (im *registerImport) writeRows(ctx context.Context, tx *Tx, src RegisterSou
 	defer cancel()
 	chunks := make(chan importChunk, 8)
 	b := &registerBuilder{im: im, out: chunks, book: countBook{}, dossierIDs: dossierIDs, eventIDs: eventIDs,
-		verb: insertVerb(tx.db.dialect), namedIDs: tx.db.dialect != SQLite}
+		verb: insertVerb(tx.db.dialect), namedIDs: tx.db.dialect != SQLite, countsEarly: tx.db.dialect == SQLite}
 	var buildErr error
 	go func() {
 		defer close(chunks)
+		defer func() { // a panic here would end the process: make it the import's error
+			if r := recover(); r != nil {
+				buildErr = fmt.Errorf("store: panic while building the import's rows: %v\n%s", r, debug.Stack())
+			}
+		}()
 		buildErr = b.run(ctx, src)
 	}()
 	for c := range chunks {
@@ -140,7 +146,8 @@ type registerBuilder struct {
 	eventRows            [2]int
 	lastEvent            int64 // the id of the last event encoded
 	marks                []report.Mark
-	counted              int // dossiers whose counters are sent
+	countsEarly          bool // counters sent every countsEvery dossiers (SQLite)
+	counted              int  // dossiers whose counters are sent
 	countedFrom          int // the first row of the counters not yet sent
 	done                 int
 }
@@ -149,6 +156,9 @@ func (b *registerBuilder) run(ctx context.Context, src RegisterSource) error {
 	batch := make([]motcua.RegisterEntry, 0, importBatch)
 	read := 0
 	err := src(func(e motcua.RegisterEntry, bad *motcua.RowError) error {
+		if err := ctx.Err(); err != nil {
+			return err // the writer failed, or the caller went away
+		}
 		if read++; bad != nil {
 			return nil
 		}
@@ -179,8 +189,11 @@ func (b *registerBuilder) run(ctx context.Context, src RegisterSource) error {
 }
 
 // countsEvery is how many dossiers' report counters are gathered before
-// they are written: the counters of a register of millions of rows are
-// not held whole (rows of a file in date order touch mostly the same days).
+// they are written on SQLite: the counters of a register of millions of
+// rows are not held whole (rows of a file in date order touch mostly the
+// same days). PostgreSQL writes them once, last: the rows written stay
+// locked until the import commits, and live intake adds to the same
+// month's and year's counters.
 const countsEvery = 50000
 
 // flushCounts sends the counters gathered since the last flush.
@@ -234,7 +247,7 @@ func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.Register
 	if !b.flushEvents(ctx, false) {
 		return ctx.Err()
 	}
-	if b.done-b.counted >= countsEvery {
+	if b.countsEarly && b.done-b.counted >= countsEvery {
 		if !b.flushCounts(ctx) {
 			return ctx.Err()
 		}

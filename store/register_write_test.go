@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,9 +74,13 @@ func TestImportWritesWhatReplayGives(t *testing.T) {
 		if after := counters(t, db); after != before {
 			t.Fatalf("counters written by the import:\n%s\nrebuilt:\n%s", before, after)
 		}
+		trail := auditCount(t, db)
 		again, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{})
 		if err != nil || again.Imported != 0 || again.Present != len(entries) {
 			t.Fatalf("second import: %+v %v", again, err)
+		}
+		if n := auditCount(t, db); n != trail {
+			t.Fatalf("an import that added nothing wrote %d audit entries", n-trail)
 		}
 	})
 }
@@ -197,6 +202,64 @@ func TestImportRefusesAFileChangedBetweenReads(t *testing.T) {
 			if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM dossiers`).Scan(&n); err != nil || n != 0 {
 				t.Fatalf("%s: %d dossiers written (%v)", name, n, err)
 			}
+		}
+	})
+}
+
+func auditCount(t *testing.T, db *store.DB) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM audit_log`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestImportRowsWithoutNumbers: rows handed over without row numbers (all
+// 0) still import once each, a repeated code with the same data counting
+// as present — in the last batch and in the middle.
+func TestImportRowsWithoutNumbers(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		entries := registerRows(f, 450)
+		entries = append(entries[:250], append([]motcua.RegisterEntry{entries[10]}, entries[250:]...)...)
+		entries = append(entries, entries[440])
+		for i := range entries {
+			entries[i].Row = 0
+		}
+		r, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{})
+		if err != nil || r.Imported != 450 || r.Present != 2 {
+			t.Fatalf("%+v %v", r, err)
+		}
+	})
+}
+
+// TestImportOfAnUnreadableFileStopsAtIt: a file that stops reading half-way
+// fails the import with the reader's error, lists none of the rows before
+// it and writes nothing.
+func TestImportOfAnUnreadableFileStopsAtIt(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		entries := registerRows(f, 50)
+		src := func(yield func(motcua.RegisterEntry, *motcua.RowError) error) error {
+			for i, e := range entries {
+				var bad *motcua.RowError
+				if i%10 == 0 {
+					bad = &motcua.RowError{Row: e.Row, Reason: "thiếu ma_ho_so"}
+				}
+				if err := yield(e, bad); err != nil {
+					return err
+				}
+			}
+			return motcua.Errorf(motcua.EINVALID, "Tệp CSV không đọc được: dòng 53: bare \" in non-quoted field")
+		}
+		r, err := db.ImportRegisterFrom(t.Context(), src, store.RegisterOptions{SkipInvalid: true})
+		if err == nil || !strings.Contains(motcua.ErrorMessage(err), "không đọc được") || len(r.Rejected) != 0 {
+			t.Fatalf("%+v %v", r, err)
+		}
+		var n int
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM dossiers`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("%d dossiers written (%v)", n, err)
 		}
 	})
 }
