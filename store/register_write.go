@@ -148,7 +148,7 @@ type registerBuilder struct {
 	marks                []report.Mark
 	countsEarly          bool // counters sent every countsEvery dossiers (SQLite)
 	counted              int  // dossiers whose counters are sent
-	countedFrom          int // the first row of the counters not yet sent
+	countedFrom          int  // the first row of the counters not yet sent
 	done                 int
 }
 
