@@ -77,7 +77,7 @@ func (s *Server) listDossiers(w http.ResponseWriter, r *http.Request, a *motcua.
 	for _, d := range list {
 		out = append(out, toDossier(d, s.db.Now(), true))
 	}
-	writeJSON(w, http.StatusOK, DossierList{Dossiers: out, Total: total})
+	writeJSON(w, http.StatusOK, DossierList{Dossiers: out, Total: min(total, store.WorklistCountCap), More: total > store.WorklistCountCap})
 }
 
 func (s *Server) acceptDossier(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {

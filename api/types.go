@@ -156,7 +156,10 @@ type ProcedureList struct {
 // DossierList is one page of dossiers and how many match.
 type DossierList struct {
 	Dossiers []Dossier `json:"dossiers"`
-	Total    int       `json:"total"`
+	// Total counts the matching dossiers up to 1,000; More says there are
+	// more than that (the count stops there: it would read them all).
+	Total int  `json:"total"`
+	More  bool `json:"more"`
 }
 
 // EventList is a dossier's events, oldest first.

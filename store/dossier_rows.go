@@ -209,8 +209,14 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 // offsets overflow.
 const MaxOffset = 1_000_000
 
+// WorklistCountCap bounds the worklist's count. Counting every open
+// dossier of a district at 10M dossiers read each one (100+ ms); nobody
+// pages through more than this, and the page says "more than" instead.
+const WorklistCountCap = 1000
+
 // Worklist lists the dossiers in the actor's scope matching f, due soonest
-// first, with the total count for paging.
+// first, with their count for paging: exact up to WorklistCountCap, and
+// WorklistCountCap+1 when there are more.
 func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
 	defer motcua.Wrap(&err, "DB.Worklist")
 	ids := a.HandledUnitIDs()
@@ -265,9 +271,10 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") +
 		parts + `)` + cond
 	whereArgs := append(scopeArgs, condArgs...)
-	// The total counts the dossiers table alone: the joins never filter,
-	// and joining every match made the count 4× slower.
-	countQ := `SELECT COUNT(*) FROM dossiers d` + where
+	// The count reads the dossiers table alone (the joins never filter) and
+	// stops after WorklistCountCap+1 matches.
+	countQ := `SELECT COUNT(*) FROM (SELECT 1 FROM dossiers d` + where + ` LIMIT ?) n`
+	countArgs := append(slices.Clone(whereArgs), WorklistCountCap+1)
 	// The page. One ORDER BY over the OR of three scope columns reads the
 	// table row of every match and sorts them all before keeping 50 (57 ms
 	// for a commune at 1M dossiers, 670 ms at 10M). Instead each scope
@@ -278,9 +285,9 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	pageQ := `SELECT ` + dossierColumns + dossierFrom + where + ` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
 	pageArgs := append(slices.Clone(whereArgs), f.Limit, f.Offset)
 	if q == "" {
+		order := ` ORDER BY d.due_at, d.id`
 		first := func(col, alias string) string {
-			return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond +
-				` ORDER BY d.due_at, d.id LIMIT ?) ` + alias
+			return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond + order + ` LIMIT ?) ` + alias
 		}
 		pageArgs = pageArgs[:0]
 		for range 3 {
@@ -290,25 +297,39 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 			pageArgs = append(pageArgs, condArgs...)
 			pageArgs = append(pageArgs, f.Offset+f.Limit)
 		}
-		linked := ""
 		if withParts {
 			for _, id := range ids {
 				pageArgs = append(pageArgs, id)
 			}
 			pageArgs = append(pageArgs, condArgs...)
 			pageArgs = append(pageArgs, f.Offset+f.Limit)
-			linked = ` UNION SELECT id FROM (SELECT d.id FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_parts
-				WHERE returned_at = 0 AND unit_id IN (` + in + `))` + cond + ` ORDER BY d.due_at, d.id LIMIT ?) l`
+		}
+		branches := func() string {
+			q := first("current_unit_id", "c") + ` UNION ` + first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k")
+			if withParts {
+				q += ` UNION SELECT id FROM (SELECT d.id FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_parts
+				WHERE returned_at = 0 AND unit_id IN (` + in + `))` + cond + order + ` LIMIT ?) l`
+			}
+			return q
 		}
 		pageArgs = append(pageArgs, f.Limit, f.Offset)
-		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + first("current_unit_id", "c") + ` UNION ` +
-			first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k") + linked +
-			`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + branches() + `) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+		// The count is of the same union, unordered, each branch stopped
+		// after the cap: read from the covering indexes, a few thousand
+		// entries at most. A branch stopped short leaves more than the cap
+		// in the union.
+		order = ""
+		countQ = `SELECT COUNT(*) FROM (` + branches() + `) n`
+		countArgs = slices.Clone(pageArgs[:len(pageArgs)-2])
+		for i, per := 0, len(countArgs)/branchesOf(withParts); i < len(countArgs); i += per {
+			countArgs[i+per-1] = WorklistCountCap + 1
+		}
 	}
 	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(countQ, whereArgs...).Scan(&total); err != nil {
+		if err := tx.queryRow(countQ, countArgs...).Scan(&total); err != nil {
 			return err
 		}
+		total = min(total, WorklistCountCap+1)
 		rows, err := tx.query(pageQ, pageArgs...)
 		if err != nil {
 			return err
@@ -324,6 +345,14 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 		return rows.Err()
 	})
 	return out, total, err
+}
+
+// branchesOf is how many scope branches the worklist's union has.
+func branchesOf(withParts bool) int {
+	if withParts {
+		return 4
+	}
+	return 3
 }
 
 // holdsParts reports whether any of the units holds an open linked part.

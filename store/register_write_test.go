@@ -263,3 +263,46 @@ func TestImportOfAnUnreadableFileStopsAtIt(t *testing.T) {
 		}
 	})
 }
+
+// TestWorklistCountStopsAtTheCap: the worklist counts exactly up to
+// WorklistCountCap — once each dossier, though it matches the unit as
+// receiving, current and deciding — says "more" past it, and pages past
+// the count.
+func TestWorklistCountStopsAtTheCap(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		open := func(from, n int) {
+			entries := registerRows(f, from+n)[from:]
+			for i := range entries {
+				entries[i].ResultAt, entries[i].ReturnedAt, entries[i].WithdrawnAt = time.Time{}, time.Time{}, time.Time{}
+			}
+			if _, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(filter motcua.DossierFilter) (int, int) {
+			rows, total, err := db.Worklist(t.Context(), f.counterA, filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(rows), total
+		}
+		open(0, store.WorklistCountCap-1)
+		if _, total := count(motcua.DossierFilter{}); total != store.WorklistCountCap-1 {
+			t.Fatalf("total %d, want %d", total, store.WorklistCountCap-1)
+		}
+		open(store.WorklistCountCap-1, 204)
+		if _, total := count(motcua.DossierFilter{}); total != store.WorklistCountCap+1 {
+			t.Fatalf("total %d past the cap, want %d", total, store.WorklistCountCap+1)
+		}
+		if rows, _ := count(motcua.DossierFilter{Offset: store.WorklistCountCap + 200, Limit: 50}); rows != 3 {
+			t.Fatalf("%d rows on the last page, want 3", rows)
+		}
+		if rows, total := count(motcua.DossierFilter{State: motcua.StateSupplement}); rows != 0 || total != 0 {
+			t.Fatalf("supplement: %d rows, total %d", rows, total)
+		}
+		if _, total := count(motcua.DossierFilter{Query: "Người nộp 1000"}); total != 1 {
+			t.Fatalf("a name search counts %d", total)
+		}
+	})
+}

@@ -18,6 +18,7 @@ type worklistRow struct {
 type worklistData struct {
 	Rows                 []worklistRow
 	Total, Page, Pages   int
+	More, HasNext        bool // More: the count stopped at Total (store.WorklistCountCap)
 	State, Query         string
 	ProcedureID          int64
 	States               []motcua.State
@@ -44,6 +45,12 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Acto
 	procs, _ := s.db.SearchProcedures(r.Context(), "", "", 200)
 	data := worklistData{Total: total, Page: page, Pages: (total + pageSize - 1) / pageSize, State: string(f.State),
 		Query: f.Query, ProcedureID: procID, States: motcua.States, Procedures: procs}
+	if total > store.WorklistCountCap {
+		data.Total, data.More = store.WorklistCountCap, true
+		data.HasNext = len(dossiers) == pageSize // past the count, a full page may have a next one
+	} else {
+		data.HasNext = page < data.Pages
+	}
 	now := s.db.Now()
 	for _, d := range dossiers {
 		u, _ := s.db.Unit(r.Context(), d.CurrentUnitID)
