@@ -72,14 +72,14 @@ func (b countBook) statements() []countStatement {
 			cmp.Compare(x.group.ProcedureID, y.group.ProcedureID), cmp.Compare(x.group.Channel, y.group.Channel))
 	})
 	var out []countStatement
-	args := make([]any, 0, countColumns*countChunk)
+	args := make([]any, 0, countColumns*min(len(keys), countChunk)) // an intake books a handful
 	for i, k := range keys {
 		c, g := b[k], k.group
 		args = append(args, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
 			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue)
 		if len(args) == countColumns*countChunk || i == len(keys)-1 {
 			out = append(out, countStatement{upsertCountsHead + repeatRow(countColumns, len(args)/countColumns) + upsertCountsTail, args})
-			args = make([]any, 0, countColumns*countChunk)
+			args = make([]any, 0, countColumns*min(len(keys)-i-1, countChunk))
 		}
 	}
 	return out
