@@ -69,7 +69,7 @@ func buildTemplate(path string) error {
 	if err := buildFixture(ctx, db); err != nil {
 		return err
 	}
-	if _, err := db.SQL().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+	if err := db.Checkpoint(ctx); err != nil {
 		return err
 	}
 	fx.path = path

@@ -135,8 +135,7 @@ func checkRestored(ctx context.Context, path string, m Manifest) error {
 	}
 	// Opening may have written (a calendar seed); keep it in the main file,
 	// which alone moves into place.
-	_, err = db.SQL().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-	return err
+	return db.Checkpoint(ctx)
 }
 
 func writeFile(path string, r io.Reader) error {

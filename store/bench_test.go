@@ -300,7 +300,7 @@ func benchBuild() (_ *benchWorld, err error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	if _, err := db.SQL().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	if err := db.Checkpoint(ctx); err != nil {
 		return nil, err
 	}
 	if err := db.Close(); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 )
@@ -35,4 +36,31 @@ func (db *DB) startCheckpointer() {
 			}
 		}
 	}()
+}
+
+// Checkpoint copies the whole WAL into the database file and empties it
+// (SQLite; nothing on PostgreSQL): a file about to be copied or moved must
+// hold everything. A checkpoint of the goroutine's in progress makes
+// SQLite answer "busy" without an error, so it is asked again.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if db.dialect != SQLite {
+		return nil
+	}
+	for try := 0; ; try++ {
+		var busy, logged, done int
+		if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &done); err != nil {
+			return fmt.Errorf("DB.Checkpoint: %w", err)
+		}
+		if busy == 0 {
+			return nil
+		}
+		if try == 100 {
+			return fmt.Errorf("DB.Checkpoint: the WAL stayed busy (%d of %d pages copied)", done, logged)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }

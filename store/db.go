@@ -45,7 +45,9 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pr
 	"&_pragma=temp_store(MEMORY)&_txlock=immediate" +
 	// Checkpoints run beside the writers (checkpoint.go); a commit does
 	// one itself only past 10,000 pages of WAL (40 MB), if that falls behind.
-	"&_pragma=wal_autocheckpoint(10000)"
+	"&_pragma=wal_autocheckpoint(10000)" +
+	// A WAL grown by a large import is cut back to 64 MB once it restarts.
+	"&_pragma=journal_size_limit(67108864)"
 
 // DB is the store. Its methods are the services the web and API layers use.
 type DB struct {

@@ -35,21 +35,21 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Acto
 	page = min(max(page, 1), store.MaxOffset/pageSize)
 	procID, _ := strconv.ParseInt(q.Get("procedure"), 10, 64)
 	f := motcua.DossierFilter{State: motcua.State(q.Get("state")), ProcedureID: procID, Query: motcua.NFC(q.Get("q")),
-		Offset: (page - 1) * pageSize, Limit: pageSize}
+		Offset: (page - 1) * pageSize, Limit: pageSize + 1} // one more row says whether a next page exists
 	v := view{Title: "Hồ sơ cần xử lý", Actor: a, Data: worklistData{States: motcua.States}}
 	dossiers, total, err := s.db.Worklist(r.Context(), a, f)
 	if err != nil {
 		s.fail(w, "worklist.html", v, err)
 		return
 	}
+	hasNext := len(dossiers) > pageSize
+	dossiers = dossiers[:min(len(dossiers), pageSize)]
 	procs, _ := s.db.SearchProcedures(r.Context(), "", "", 200)
 	data := worklistData{Total: total, Page: page, Pages: (total + pageSize - 1) / pageSize, State: string(f.State),
 		Query: f.Query, ProcedureID: procID, States: motcua.States, Procedures: procs}
+	data.HasNext = hasNext
 	if total > store.WorklistCountCap {
 		data.Total, data.More = store.WorklistCountCap, true
-		data.HasNext = len(dossiers) == pageSize // past the count, a full page may have a next one
-	} else {
-		data.HasNext = page < data.Pages
 	}
 	now := s.db.Now()
 	for _, d := range dossiers {
