@@ -184,7 +184,7 @@ func ReadXLSX(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
 // Template is the CSV template: the header row and one example.
 func Template() string {
 	return strings.Join(motcua.RegisterColumns, ",") + "\n" +
-		"000.21.33.H17-240115-0001,1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,000.21.33.H17,truc_tiep,Nguyễn Văn An,\"Thôn 1, xã Đắk Lao\"," +
+		"000.21.33.H17-240115-9001,1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,000.21.33.H17,truc_tiep,Nguyễn Văn An,\"Thôn 1, xã Đắk Lao\"," +
 		"15/01/2024 08:30,16/01/2024 08:30,16/01/2024 08:00,16/01/2024 14:00,\n"
 }
 

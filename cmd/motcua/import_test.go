@@ -1,15 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/store"
 )
 
 const registerHeader = "ma_ho_so,ma_tthc,ten_tthc,linh_vuc,don_vi,kenh,nguoi_nop,dia_chi,ngay_tiep_nhan,ngay_hen_tra,ngay_co_ket_qua,ngay_tra_ket_qua,ngay_rut"
@@ -173,4 +177,29 @@ func captureStderr(t *testing.T, fn func()) string {
 	os.Stderr = stderr
 	w.Close()
 	return <-done
+}
+
+// TestTemplateImportsIntoTheDemo: a new user who tries the template's
+// example row on the demo database (with its 2024 history) gets it
+// imported, not refused as a code the history already holds.
+func TestTemplateImportsIntoTheDemo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: "mat-khau-thu", Now: time.Now(), History: true}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	template, err := capture(t, "import", "template")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "mau.csv")
+	os.WriteFile(file, []byte(template), 0o644)
+	out, err := capture(t, "import", "register", file, "--db", path)
+	if err != nil || !strings.Contains(out, "nhập 1 hồ sơ") {
+		t.Fatalf("%s %v", out, err)
+	}
 }
