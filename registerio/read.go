@@ -140,8 +140,8 @@ func emit(halves [][]parsed, fn RowFunc) error {
 }
 
 // ScanXLSX reads a register from the first sheet of a workbook, calling fn
-// for each row. The workbook is read whole (a sheet holds at most about a
-// million rows); CSV is the format for larger registers.
+// for each row. The sheet is read row by row (the workbook's compressed
+// file is held, not its rows).
 func ScanXLSX(r io.Reader, fn RowFunc) error {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
@@ -152,28 +152,46 @@ func ScanXLSX(r io.Reader, fn RowFunc) error {
 	if len(sheets) == 0 {
 		return motcua.Errorf(motcua.EINVALID, "Bảng tính không có trang nào.")
 	}
-	rows, err := f.GetRows(sheets[0])
+	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return motcua.Errorf(motcua.EINVALID, "Trang đầu của bảng tính không đọc được: %v", err)
+		return unreadableSheet(err)
 	}
-	if len(rows) == 0 {
-		return noHeader()
-	}
-	col, err := readHeader(rows[0])
-	if err != nil {
+	defer rows.Close()
+	var col map[string]int
+	records, lines := make([][]string, 0, scanChunk), make([]int, 0, scanChunk)
+	flush := func() error {
+		err := emit(parseChunk(col, records, lines), fn)
+		records, lines = records[:0], lines[:0]
 		return err
 	}
-	for start := 1; start < len(rows); start += scanChunk {
-		end := min(start+scanChunk, len(rows))
-		lines := make([]int, end-start)
-		for i := range lines {
-			lines[i] = start + i + 1
+	for line := 1; rows.Next(); line++ { // Next steps one row, empty rows included
+		rec, err := rows.Columns()
+		if err != nil {
+			return unreadableSheet(err)
 		}
-		if err := emit(parseChunk(col, rows[start:end], lines), fn); err != nil {
-			return err
+		if col == nil {
+			if col, err = readHeader(rec); err != nil {
+				return err
+			}
+			continue
+		}
+		if records, lines = append(records, rec), append(lines, line); len(records) == scanChunk {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	if err := rows.Error(); err != nil {
+		return unreadableSheet(err)
+	}
+	if col == nil {
+		return noHeader()
+	}
+	return flush()
+}
+
+func unreadableSheet(err error) error {
+	return motcua.Errorf(motcua.EINVALID, "Trang đầu của bảng tính không đọc được: %v", err)
 }
 
 // ReadXLSX reads a whole register from a workbook (see ScanXLSX).

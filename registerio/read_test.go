@@ -1,6 +1,7 @@
 package registerio
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/motcua/motcua"
 )
@@ -139,4 +142,42 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err
+}
+
+// TestScanXLSXNumbersRowsAsTheSheetDoes: rows are read one by one; an empty
+// row between two (absent from the file) keeps the numbers of the rows
+// after it as the spreadsheet shows them.
+func TestScanXLSXNumbersRowsAsTheSheetDoes(t *testing.T) {
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	put := func(row int, values []string) {
+		cells := make([]any, len(values))
+		for i, v := range values {
+			cells[i] = v
+		}
+		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &cells); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(1, motcua.RegisterColumns)
+	for _, row := range []int{2, 3, 6} {
+		put(row, []string{fmt.Sprintf("C-%d", row), "1", "", "", "U", "truc_tiep", "N", "", "01/02/2024 08:00", "02/02/2024 08:00", "", "", ""})
+	}
+	put(7, []string{"C-7", "1", "", "", "U", "xe_may", "N", "", "01/02/2024 08:00", "02/02/2024 08:00", "", "", ""})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	entries, bad, err := ReadXLSX(&buf)
+	if err != nil || len(entries) != 3 || len(bad) != 1 {
+		t.Fatalf("%+v %+v %v", entries, bad, err)
+	}
+	for i, want := range []int{2, 3, 6} {
+		if entries[i].Row != want || entries[i].Code != fmt.Sprintf("C-%d", want) {
+			t.Errorf("entry %d: %s at row %d, want row %d", i, entries[i].Code, entries[i].Row, want)
+		}
+	}
+	if bad[0].Row != 7 || !strings.Contains(bad[0].Reason, "kenh") {
+		t.Errorf("bad row %+v", bad[0])
+	}
 }
