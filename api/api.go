@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpstatus"
 	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
 )
@@ -103,7 +104,7 @@ func (s *Server) asClient(w http.ResponseWriter, r *http.Request, key string, h 
 		writeError(w, err)
 		return
 	}
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	rec := httpstatus.Wrap(w)
 	s.clients.mu.Lock()
 	lim := s.clients.limits[a.Client.ID]
 	if lim == nil {
@@ -116,20 +117,9 @@ func (s *Server) asClient(w http.ResponseWriter, r *http.Request, key string, h 
 	} else {
 		h(rec, r, a)
 	}
-	if err := s.db.LogAPICall(context.WithoutCancel(r.Context()), a.Client.ID, r.Method, r.URL.Path, rec.status, ratelimit.ClientAddress(r)); err != nil {
+	if err := s.db.LogAPICall(context.WithoutCancel(r.Context()), a.Client.ID, r.Method, r.URL.Path, rec.Status, ratelimit.ClientAddress(r)); err != nil {
 		s.log.Error("audit of an API call", "client", a.Client.Name, "err", err)
 	}
-}
-
-// statusRecorder remembers the status a handler wrote, for the audit.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *statusRecorder) WriteHeader(status int) {
-	r.status = status
-	r.ResponseWriter.WriteHeader(status)
 }
 
 // requestToken is the bearer token, or else the web session cookie.

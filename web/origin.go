@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpstatus"
 	"github.com/motcua/motcua/ratelimit"
 )
 
@@ -30,10 +31,10 @@ func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
-			rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+			rec := httpstatus.Wrap(w)
 			next.ServeHTTP(rec, r)
 			o := motcua.OriginOf(r.Context())
-			attrs := []any{"method", r.Method, "route", r.Pattern, "path", r.URL.Path, "status", rec.status,
+			attrs := []any{"method", r.Method, "route", r.Pattern, "path", r.URL.Path, "status", rec.Status,
 				"ms", float64(time.Since(start).Microseconds()) / 1000}
 			if o != nil {
 				attrs = append(attrs, "request_id", o.RequestID, "source", o.Source, "actor", o.Actor)
@@ -42,18 +43,6 @@ func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 		})
 	}
 }
-
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusWriter) WriteHeader(status int) {
-	s.status = status
-	s.ResponseWriter.WriteHeader(status)
-}
-
-func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 // TrustedProxies are the reverse proxies whose X-Forwarded-For names the
 // client (serve --trusted-proxies); empty: the connection's peer is the
