@@ -256,17 +256,17 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	if err != nil {
 		return nil, 0, err
 	}
-	branches := 3
 	parts := ""
 	if withParts {
-		branches = 4
 		parts = ` OR d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` + in + `))`
 	}
+	idArgs := make([]any, len(ids))
+	for i, id := range ids {
+		idArgs[i] = id
+	}
 	var scopeArgs []any
-	for range branches {
-		for _, id := range ids {
-			scopeArgs = append(scopeArgs, id)
-		}
+	for range branchesOf(withParts) {
+		scopeArgs = append(scopeArgs, idArgs...)
 	}
 	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") +
 		parts + `)` + cond
@@ -285,26 +285,12 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	pageQ := `SELECT ` + dossierColumns + dossierFrom + where + ` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
 	pageArgs := append(slices.Clone(whereArgs), f.Limit, f.Offset)
 	if q == "" {
-		order := ` ORDER BY d.due_at, d.id`
-		first := func(col, alias string) string {
-			return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond + order + ` LIMIT ?) ` + alias
-		}
-		pageArgs = pageArgs[:0]
-		for range 3 {
-			for _, id := range ids {
-				pageArgs = append(pageArgs, id)
+		// branches is the union of the scope columns' ids, each branch
+		// stopped after its LIMIT; branchArgs its arguments.
+		branches := func(order string) string {
+			first := func(col, alias string) string {
+				return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond + order + ` LIMIT ?) ` + alias
 			}
-			pageArgs = append(pageArgs, condArgs...)
-			pageArgs = append(pageArgs, f.Offset+f.Limit)
-		}
-		if withParts {
-			for _, id := range ids {
-				pageArgs = append(pageArgs, id)
-			}
-			pageArgs = append(pageArgs, condArgs...)
-			pageArgs = append(pageArgs, f.Offset+f.Limit)
-		}
-		branches := func() string {
 			q := first("current_unit_id", "c") + ` UNION ` + first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k")
 			if withParts {
 				q += ` UNION SELECT id FROM (SELECT d.id FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_parts
@@ -312,18 +298,21 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 			}
 			return q
 		}
-		pageArgs = append(pageArgs, f.Limit, f.Offset)
-		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + branches() + `) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+		branchArgs := func(limit int) []any {
+			var args []any
+			for range branchesOf(withParts) {
+				args = append(append(append(args, idArgs...), condArgs...), limit)
+			}
+			return args
+		}
+		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + branches(` ORDER BY d.due_at, d.id`) +
+			`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
+		pageArgs = append(branchArgs(f.Offset+f.Limit), f.Limit, f.Offset)
 		// The count is of the same union, unordered, each branch stopped
 		// after the cap: read from the covering indexes, a few thousand
 		// entries at most. A branch stopped short leaves more than the cap
 		// in the union.
-		order = ""
-		countQ = `SELECT COUNT(*) FROM (` + branches() + `) n`
-		countArgs = slices.Clone(pageArgs[:len(pageArgs)-2])
-		for i, per := 0, len(countArgs)/branchesOf(withParts); i < len(countArgs); i += per {
-			countArgs[i+per-1] = WorklistCountCap + 1
-		}
+		countQ, countArgs = `SELECT COUNT(*) FROM (`+branches("")+`) n`, branchArgs(WorklistCountCap+1)
 	}
 	err = db.readTx(ctx, func(tx *Tx) error {
 		if err := tx.queryRow(countQ, countArgs...).Scan(&total); err != nil {
