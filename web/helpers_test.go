@@ -167,6 +167,12 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return serveEnv(t, copyFixture(t))
+}
+
+// copyFixture opens the test's own copy of the fixture database.
+func copyFixture(t *testing.T) *store.DB {
+	t.Helper()
 	data, err := os.ReadFile(fx.path)
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +185,7 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return serveEnv(t, db)
+	return db
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.

@@ -1,15 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -264,18 +261,7 @@ func who(got, want string) string {
 }
 
 func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
-	data, err := os.ReadFile(fx.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "motcua.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := copyFixture(t)
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := &recordingMux{ServeMux: http.NewServeMux()}
