@@ -36,15 +36,22 @@ func migrate(ctx context.Context, args []string) error {
 // parseWithArg parses flags around one positional argument (a code or a
 // file), which may come before or after them; "" when there is none.
 func parseWithArg(fs *flag.FlagSet, args []string) (string, error) {
-	arg, rest := "", args
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		arg, rest = rest[0], rest[1:]
-	}
-	if err := fs.Parse(rest); err != nil {
+	positional, err := parseWithArgs(fs, args)
+	if err != nil || len(positional) == 0 {
 		return "", err
 	}
-	if arg == "" && fs.NArg() > 0 {
-		arg = fs.Arg(0)
+	return positional[0], nil
+}
+
+// parseWithArgs parses flags that may come after or before the positional
+// arguments, and returns those arguments in order.
+func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		positional, args = append(positional, args[0]), args[1:]
 	}
-	return arg, nil
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return append(positional, fs.Args()...), nil
 }

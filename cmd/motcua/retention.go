@@ -28,11 +28,8 @@ func retentionCmd(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	at := fs.String("at", "", "erase as of this instant (default now)")
 	filesDir := fs.String("files", "", "the server's --files directory (default: motcua-files beside the database)")
-	var rest []string
-	for len(args) > 1 && len(args[1]) > 0 && args[1][0] != '-' {
-		rest, args = append(rest, args[1]), append(args[:1], args[2:]...)
-	}
-	if err := fs.Parse(args[1:]); err != nil {
+	rest, err := parseWithArgs(fs, args[1:])
+	if err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)
