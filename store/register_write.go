@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -111,26 +112,41 @@ func insertVerb(d Dialect) string {
 // the one after the largest (the tables have no AUTOINCREMENT) and this
 // transaction is the only writer; PostgreSQL takes them from the table's
 // sequence, which concurrent writers share.
-func reserveIDs(tx *Tx, table string, n int) ([]int64, error) {
-	ids := make([]int64, 0, n)
+func reserveIDs(tx *Tx, table string, n int) (*idSource, error) {
 	if n == 0 {
-		return ids, nil
+		return &idSource{}, nil
 	}
 	if tx.db.dialect == SQLite {
 		var last int64
 		if err := tx.queryRow(`SELECT COALESCE(MAX(id), 0) FROM ` + table).Scan(&last); err != nil {
 			return nil, err
 		}
-		for i := range int64(n) {
-			ids = append(ids, last+1+i)
-		}
-		return ids, nil
+		return &idSource{next: last + 1, left: n}, nil
 	}
 	taken, err := column[int64](tx, `SELECT nextval(pg_get_serial_sequence('`+table+`', 'id')) FROM generate_series(1, ?)`, n)
 	if err != nil {
 		return nil, fmt.Errorf("reserve %s ids: %w", table, err)
 	}
-	return taken, nil
+	return &idSource{list: taken, left: n}, nil
+}
+
+// idSource hands out the ids reserved for new rows: a run on SQLite, the
+// sequence's values on PostgreSQL.
+type idSource struct {
+	list []int64 // PostgreSQL's
+	next int64   // SQLite's next id
+	left int
+}
+
+func (s *idSource) take() int64 {
+	s.left--
+	if s.list != nil {
+		id := s.list[0]
+		s.list = s.list[1:]
+		return id
+	}
+	s.next++
+	return s.next - 1
 }
 
 // registerBuilder turns rows into statements, in order: a batch of
@@ -139,16 +155,17 @@ type registerBuilder struct {
 	im                   *registerImport
 	out                  chan<- importChunk
 	book                 countBook
-	dossierIDs, eventIDs []int64
+	dossierIDs, eventIDs *idSource
 	verb                 string
 	namedIDs             bool  // the statements name the ids (PostgreSQL)
 	events               []any // encoded events not yet sent
 	eventRows            [2]int
 	lastEvent            int64 // the id of the last event encoded
 	marks                []report.Mark
-	countsEarly          bool // counters sent every countsEvery dossiers (SQLite)
-	counted              int  // dossiers whose counters are sent
-	countedFrom          int  // the first row of the counters not yet sent
+	texts                map[string]string // statement texts by table and rows (cachedSQL)
+	countsEarly          bool              // counters sent every countsEvery dossiers (SQLite)
+	counted              int               // dossiers whose counters are sent
+	countedFrom          int               // the first row of the counters not yet sent
 	done                 int
 }
 
@@ -214,18 +231,18 @@ func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.Register
 	var lastID int64
 	for i := range batch {
 		e := &batch[i]
-		if len(b.dossierIDs) == 0 {
+		if b.dossierIDs.left == 0 {
 			return motcua.Errorf(motcua.ECONFLICT, "dòng %d: tệp có nhiều dòng cần nhập hơn lần đọc đầu (tệp bị sửa giữa hai lần đọc)", e.Row)
 		}
 		d, events, err := b.im.build(e)
 		if err != nil {
 			return fmt.Errorf("row %d: %w", e.Row, err)
 		}
-		if len(b.eventIDs) < len(events) {
+		if b.eventIDs.left < len(events) {
 			return motcua.Errorf(motcua.ECONFLICT, "dòng %d: tệp bị sửa giữa hai lần đọc", e.Row)
 		}
-		d.ID, lastID = b.dossierIDs[0], b.dossierIDs[0]
-		b.dossierIDs = b.dossierIDs[1:]
+		d.ID = b.dossierIDs.take()
+		lastID = d.ID
 		values, err := dossierValues(d, "")
 		if err != nil {
 			return err
@@ -267,11 +284,11 @@ func (b *registerBuilder) addEvents(dossierID int64, row int, events []motcua.Ev
 		if err != nil {
 			return err
 		}
+		b.lastEvent = b.eventIDs.take()
 		if b.namedIDs {
-			b.events = append(b.events, b.eventIDs[0])
+			b.events = append(b.events, b.lastEvent)
 		}
 		b.events = append(b.events, dossierID, e.Seq, string(e.Type), ms(e.At), ms(e.RecordedAt), e.ActorID, e.UnitID, e.Reason, string(data))
-		b.eventIDs, b.lastEvent = b.eventIDs[1:], b.eventIDs[0]
 	}
 	return nil
 }
@@ -309,13 +326,36 @@ func (b *registerBuilder) send(ctx context.Context, c importChunk) bool {
 }
 
 func (b *registerBuilder) dossierSQL(n int) string {
+	return b.cachedSQL("d", n, b.buildDossierSQL)
+}
+
+func (b *registerBuilder) eventSQL(n int) string {
+	return b.cachedSQL("e", n, b.buildEventSQL)
+}
+
+// cachedSQL builds a statement's text once per table and row count: most
+// statements have the same few hundred rows.
+func (b *registerBuilder) cachedSQL(table string, n int, build func(int) string) string {
+	key := table + strconv.Itoa(n)
+	q, ok := b.texts[key]
+	if !ok {
+		if b.texts == nil {
+			b.texts = map[string]string{}
+		}
+		q = build(n)
+		b.texts[key] = q
+	}
+	return q
+}
+
+func (b *registerBuilder) buildDossierSQL(n int) string {
 	if b.namedIDs {
 		return b.verb + ` dossiers (id, ` + dossierInsertColumns + `) VALUES ` + repeatRow(dossierInsertWidth+1, n)
 	}
 	return b.verb + ` dossiers (` + dossierInsertColumns + `) VALUES ` + repeatRow(dossierInsertWidth, n)
 }
 
-func (b *registerBuilder) eventSQL(n int) string {
+func (b *registerBuilder) buildEventSQL(n int) string {
 	const columns = `dossier_id, seq, type, at, recorded_at, actor_id, unit_id, reason, data`
 	if b.namedIDs {
 		return b.verb + ` events (id, ` + columns + `) VALUES ` + repeatRow(eventWidth+1, n)
