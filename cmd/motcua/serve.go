@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/motcua/motcua/api"
@@ -65,6 +66,13 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	web.TrustedProxies = trusted
+	// Listen first: a busy port should fail in a second, not after the
+	// demo was seeded.
+	ln, err := listen(*addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	log := newLogger(*logFormat)
 	slog.SetDefault(log)
 	db, err := openDB(ctx, *dsn)
@@ -79,10 +87,6 @@ func serve(ctx context.Context, args []string) error {
 		if err := seedDemo(ctx, db, *demoPassword, *demoDossiers, *demoHistory); err != nil {
 			return err
 		}
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
 	}
 	mux := http.NewServeMux()
 	site := web.Register(mux, db, log)
@@ -164,6 +168,16 @@ func serve(ctx context.Context, args []string) error {
 	<-stopped
 	log.Info("stopped; requests in flight finished")
 	return nil
+}
+
+// listen opens the address, saying in Vietnamese when another program
+// holds it.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("Cổng %s đang được dùng bởi chương trình khác; chọn cổng khác với --addr", addr)
+	}
+	return ln, err
 }
 
 // newLogger writes text for people at a terminal, or JSON for a log
