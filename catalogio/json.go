@@ -190,6 +190,7 @@ func ReadJSON(r io.Reader) (*motcua.CatalogSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as Notepad saves UTF-8
 	var in fileIn
 	if err := decodeStrict(data, &in); err != nil {
 		var syntax *json.SyntaxError

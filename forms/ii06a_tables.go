@@ -31,8 +31,16 @@ func II06aCounts(r report.Row) []int {
 		r.InProgressTotal, r.Withdrawn}
 }
 
-// II06aCSV writes the report as CSV: a header row, the rows, the total.
+// UTF8BOM opens every CSV made for people: without it Excel reads the
+// file as the local code page and garbles the diacritics.
+const UTF8BOM = "\ufeff"
+
+// II06aCSV writes the report as CSV: a byte order mark, a header row, the
+// rows, the total.
 func II06aCSV(w io.Writer, rep *report.Report) error {
+	if _, err := io.WriteString(w, UTF8BOM); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	cw.Write(append([]string{"Mã", "Tên"}, II06aColumns...))
 	for _, r := range append(append([]report.Row(nil), rep.Rows...), rep.Total) {

@@ -4,6 +4,7 @@
 package registerio
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -29,7 +30,7 @@ const scanChunk = 8192
 // calling fn for each row. Rows are numbered by their line in the file, as
 // an editor shows them.
 func ScanCSV(r io.Reader, fn RowFunc) error {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(skipBOM(r))
 	cr.FieldsPerRecord = -1
 	rec, err := cr.Read()
 	if err == io.EOF {
@@ -106,6 +107,16 @@ func readChunks(cr *csv.Reader, out chan<- csvChunk, stop <-chan struct{}) {
 
 func unreadableCSV(err error) error {
 	return motcua.Errorf(motcua.EINVALID, "Tệp CSV không đọc được: %v", err)
+}
+
+// skipBOM drops the byte order mark Excel (and our template) put before
+// the header: left in, it makes a quoted first header a bare quote.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(3); string(head) == "\ufeff" {
+		br.Discard(3)
+	}
+	return br
 }
 
 // ReadCSV reads a whole register in CSV (see ScanCSV).
@@ -199,9 +210,10 @@ func ReadXLSX(r io.Reader) ([]motcua.RegisterEntry, []motcua.RowError, error) {
 	return collect(func(fn RowFunc) error { return ScanXLSX(r, fn) })
 }
 
-// Template is the CSV template: the header row and one example.
+// Template is the CSV template: a byte order mark (for Excel), the header
+// row and one example.
 func Template() string {
-	return strings.Join(motcua.RegisterColumns, ",") + "\n" +
+	return "\ufeff" + strings.Join(motcua.RegisterColumns, ",") + "\n" +
 		"000.21.33.H17-240115-9001,1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,000.21.33.H17,truc_tiep,Nguyễn Văn An,\"Thôn 1, xã Đắk Lao\"," +
 		"15/01/2024 08:30,16/01/2024 08:30,16/01/2024 08:00,16/01/2024 14:00,\n"
 }

@@ -28,7 +28,7 @@ func TestReportPage(t *testing.T) {
 		`href="/reports/ii06a/csv?from=2024-03-01&amp;to=2024-03-31"`)
 	wantStatus(t, counter.get(t, "/reports/ii06a/dossiers?col=received_total"), http.StatusForbidden)
 	csv := leader.get(t, "/reports/ii06a/csv?from=2024-03-01&to=2024-03-31&by=channel")
-	if csv.status != http.StatusOK || !strings.Contains(csv.body, "counter,Trực tiếp,0,0,2,0,2") {
+	if csv.status != http.StatusOK || !strings.HasPrefix(csv.body, "\ufeffMã,Tên,") || !strings.Contains(csv.body, "counter,Trực tiếp,0,0,2,0,2") {
 		t.Errorf("csv export: %d\n%s", csv.status, csv.body)
 	}
 	xlsx := leader.get(t, "/reports/ii06a/xlsx?from=2024-03-01&to=2024-03-31")
