@@ -27,6 +27,7 @@ const (
 var (
 	historyFrom = time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN)
 	historyTo   = time.Date(2024, 6, 1, 0, 0, 0, 0, motcua.VN)
+	historyEnd  = time.Date(2025, 1, 1, 0, 0, 0, 0, motcua.VN) // the previous system's last day was 31/12/2024
 )
 
 // seedHistory imports the 2024 history of the district as the register of
@@ -126,6 +127,7 @@ func (h *history) outcome(e *motcua.RegisterEntry, kind string, p *motcua.Proced
 		if h.rng.IntN(3) == 0 { // a third already overdue on 01/06
 			e.DueAt = e.AcceptedAt.Add(time.Hour)
 		}
+		h.closeLater(e)
 		return
 	}
 	e.AcceptedAt = h.opening(historyFrom, 92)
@@ -157,6 +159,25 @@ func (h *history) outcome(e *motcua.RegisterEntry, kind string, p *motcua.Proced
 			e.DueAt = e.ResultAt.Add(-time.Hour)
 		}
 	}
+}
+
+// closeLater ends a dossier still in progress on 01/06/2024 in the second
+// half of 2024, as the previous system did before the district moved to
+// motcua: most are resolved by their due date, the overdue ones a few
+// working days after 01/06, one in twenty is withdrawn in June. Nothing
+// imported stays open, so the officers' lists hold today's work only.
+func (h *history) closeLater(e *motcua.RegisterEntry) {
+	start := h.cal.NextOpening(historyTo)
+	if h.rng.IntN(20) == 0 {
+		e.WithdrawnAt = h.cal.Add(start, time.Duration(h.rng.IntN(10*450))*time.Minute).Truncate(time.Minute)
+		return
+	}
+	if left := h.cal.Between(start, e.DueAt); left > time.Minute { // on time: some working time before the due instant
+		e.ResultAt = h.cal.Add(start, time.Duration(h.rng.Int64N(int64(left)))).Truncate(time.Minute)
+		return
+	}
+	// Late: overdue already on 01/06, resolved within two working weeks.
+	e.ResultAt = h.cal.Add(start, time.Duration(1+h.rng.IntN(10))*h.cal.StandardDay()-time.Duration(h.rng.IntN(240))*time.Minute).Truncate(time.Minute)
 }
 
 // opening is a random opening instant among the first days working days from day.

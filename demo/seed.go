@@ -17,7 +17,8 @@ type Options struct {
 	Now      time.Time // the real present; dossiers are dated before it
 	// History adds the district's 2024 history (about 20,000 dossiers, as
 	// if imported from the previous system): II.06a for 01/01–01/06/2024
-	// gives the seed report's figures.
+	// gives the seed report's figures; what was in progress on 01/06/2024
+	// is closed in the second half of 2024.
 	History bool
 }
 
