@@ -30,25 +30,81 @@ var ii06aColumnConds = map[string]string{
 // DrillLimit bounds the dossiers listed behind one number.
 const DrillLimit = 200
 
+// Drill is what stands behind one number of the report.
+type Drill struct {
+	Total int // every dossier the number counts, as the report does
+	// Rows are those the actor may view (policy.go), soonest due first, at
+	// most DrillLimit; Visible counts them all, Hidden the others (the
+	// report covers units whose dossiers the actor does not handle, such
+	// as a district leader's communes).
+	Rows            []*motcua.Dossier
+	Visible, Hidden int
+}
+
 // II06aDossiers lists the dossiers behind one number of the report: the
 // column (a JSON key of report.Row) of the row with key ("" or "all" for a
-// report without grouping). The total is exact; the list holds at most
-// DrillLimit dossiers, soonest due first.
-func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key string) (out []*motcua.Dossier, total int, err error) {
+// report without grouping). The list follows the dossier access policy and
+// each dossier listed is a read of personal data, logged as such.
+func (db *DB) II06aDossiers(ctx context.Context, a *motcua.Actor, q report.Query, column, key string) (dr *Drill, err error) {
 	defer motcua.Wrap(&err, "DB.II06aDossiers(%s)", column)
+	ids, args, err := db.drillIDs(ctx, q, column, key)
+	if err != nil {
+		return nil, err
+	}
+	view, viewArgs := viewScope(a)
+	visible := ids + ` AND ` + view
+	visibleArgs := append(append([]any{}, args...), viewArgs...)
+	dr = &Drill{}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(`SELECT COUNT(*) FROM (`+ids+`) c`, args...).Scan(&dr.Total); err != nil {
+			return err
+		}
+		if err := tx.queryRow(`SELECT COUNT(*) FROM (`+visible+`) c`, visibleArgs...).Scan(&dr.Visible); err != nil {
+			return err
+		}
+		rows, err := queryDossiers(tx, ` WHERE d.id IN (`+visible+`) ORDER BY d.due_at, d.id LIMIT ?`, append(visibleArgs, DrillLimit)...)
+		if err != nil {
+			return err
+		}
+		dr.Rows = rows[:0]
+		for _, d := range rows {
+			if !a.CanView(d) { // the scope above reached it through a linked part: ask with its parts
+				if d, err = getDossier(tx, `d.id = ?`, d.ID); err != nil {
+					return err
+				}
+			}
+			if !a.CanView(d) {
+				dr.Visible-- // the policy has the last word
+				continue
+			}
+			logAccess(tx, a, d)
+			dr.Rows = append(dr.Rows, d)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	dr.Hidden = dr.Total - dr.Visible
+	return dr, nil
+}
+
+// drillIDs is the query of the ids of the dossiers one number counts, in
+// the report's scope, and its arguments.
+func (db *DB) drillIDs(ctx context.Context, q report.Query, column, key string) (string, []any, error) {
 	if err := q.Check(); err != nil {
-		return nil, 0, err
+		return "", nil, err
 	}
 	cond, ok := ii06aColumnConds[column]
 	if !ok {
-		return nil, 0, motcua.FieldError("column", "Cột %q không có trong Biểu II.06a.", column)
+		return "", nil, motcua.FieldError("column", "Cột %q không có trong Biểu II.06a.", column)
 	}
 	from, to := ms(q.From), ms(q.To)
 	sub := inner(q.By)
 	args := []any{to}
 	scope, scopeArgs, err := db.reportScope(ctx, q)
 	if err != nil {
-		return nil, 0, err
+		return "", nil, err
 	}
 	args = append(args, scopeArgs...)
 	sub = strings.Replace(sub, "SCOPE", scope, 1)
@@ -57,36 +113,62 @@ func (db *DB) II06aDossiers(ctx context.Context, q report.Query, column, key str
 	where, condArgs := bindBounds(cond, from, to)
 	args = append(args, condArgs...)
 	if q.By != report.ByNone && key != "" && key != "all" {
-		k, err := db.groupKeyOf(ctx, q.By, key)
+		keys, err := db.drillKeys(ctx, q, key)
 		if err != nil {
-			return nil, 0, err
-		}
-		keys := []string{k}
-		if q.Successors && q.By == report.ByUnit { // and the dissolved units it took over
-			t, err := db.tree(ctx)
-			if err != nil {
-				return nil, 0, err
-			}
-			for _, u := range t.all {
-				if id := strconv.FormatInt(u.ID, 10); id != k && strconv.FormatInt(t.successorOf(u.ID), 10) == k {
-					keys = append(keys, id)
-				}
-			}
+			return "", nil, err
 		}
 		where += ` AND k IN (` + marks(len(keys)) + `)`
 		for _, key := range keys {
 			args = append(args, key)
 		}
 	}
-	ids := `SELECT id FROM ` + sub + ` AND ` + where
-	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(`SELECT COUNT(*) FROM (`+ids+`) c`, args...).Scan(&total); err != nil {
-			return err
+	return `SELECT id FROM ` + sub + ` AND ` + where, args, nil
+}
+
+// drillKeys are the group keys of a row: its own, and with successors the
+// dissolved units it took over.
+func (db *DB) drillKeys(ctx context.Context, q report.Query, key string) ([]string, error) {
+	k, err := db.groupKeyOf(ctx, q.By, key)
+	if err != nil {
+		return nil, err
+	}
+	keys := []string{k}
+	if q.Successors && q.By == report.ByUnit {
+		t, err := db.tree(ctx)
+		if err != nil {
+			return nil, err
 		}
-		out, err = queryDossiers(tx, ` WHERE d.id IN (`+ids+`) ORDER BY d.due_at, d.id LIMIT ?`, append(args, DrillLimit)...)
-		return err
-	})
-	return out, total, err
+		for _, u := range t.all {
+			if id := strconv.FormatInt(u.ID, 10); id != k && strconv.FormatInt(t.successorOf(u.ID), 10) == k {
+				keys = append(keys, id)
+			}
+		}
+	}
+	return keys, nil
+}
+
+// viewScope is policy.go's CanView as a condition on a dossier id (the
+// column "id" of the drill-down's query): a unit the actor handles
+// receives, decides or holds it, or holds one of its linked parts.
+func viewScope(a *motcua.Actor) (string, []any) {
+	units := a.HandledUnitIDs()
+	if len(units) == 0 {
+		return `1 = 0`, nil
+	}
+	in := inScope(units, "receiving_unit_id", "deciding_unit_id", "current_unit_id")
+	list := marks(len(units))
+	sql := `id IN (SELECT d.id FROM dossiers d WHERE ` + in.sql + `
+		UNION SELECT p.dossier_id FROM dossier_parts p WHERE p.unit_id IN (` + list + `))`
+	args := in.args
+	for _, id := range units {
+		args = append(args, id)
+	}
+	if a.Client != nil && a.Client.ProcedureIDs != nil {
+		cond, condArgs := procedureCond("", a.Client.ProcedureIDs)
+		sql += ` AND id IN (SELECT id FROM dossiers WHERE 1 = 1` + cond + `)`
+		args = append(args, condArgs...)
+	}
+	return sql, args
 }
 
 // bindBounds turns {F} and {T} into placeholders with their arguments, in order.

@@ -128,8 +128,7 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, data *report
 type drillData struct {
 	*reportData
 	Column, Key string
-	Rows        []*motcua.Dossier
-	Total       int
+	*store.Drill
 }
 
 // reportDossiers lists the dossiers behind one number of the report.
@@ -138,7 +137,7 @@ func (s *Server) reportDossiers(w http.ResponseWriter, r *http.Request, a *motcu
 	d := &drillData{reportData: data, Column: r.URL.Query().Get("col"), Key: r.URL.Query().Get("key")}
 	v := view{Title: "Hồ sơ trong báo cáo", Actor: a, Data: d}
 	if err == nil {
-		d.Rows, d.Total, err = s.db.II06aDossiers(r.Context(), q, d.Column, d.Key)
+		d.Drill, err = s.db.II06aDossiers(r.Context(), a, q, d.Column, d.Key)
 	}
 	if err != nil {
 		s.fail(w, "error.html", v, err)
