@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,14 +17,14 @@ type worklistRow struct {
 }
 
 type worklistData struct {
-	Rows                 []worklistRow
-	Total, Page, Pages   int
-	More, HasNext        bool // More: the count stopped at Total (store.WorklistCountCap)
-	State, Query         string
-	ProcedureID          int64
-	States               []motcua.State
-	Procedures           []*motcua.Procedure
-	PrevQuery, NextQuery string
+	Rows               []worklistRow
+	Total, Page, Pages int
+	More, HasNext      bool // More: the count stopped at Total (store.WorklistCountCap)
+	State, Query       string
+	ProcedureID        int64
+	States             []motcua.State
+	Procedures         []*motcua.Procedure
+	PrevLink, NextLink template.URL // the neighbouring pages, with the same filters
 }
 
 const pageSize = 50
@@ -60,16 +61,19 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, a *motcua.Acto
 		}
 		data.Rows = append(data.Rows, worklistRow{Dossier: d, Overdue: d.Overdue(now), UnitName: name})
 	}
-	data.PrevQuery, data.NextQuery = pageQuery(q, page-1), pageQuery(q, page+1)
+	data.PrevLink, data.NextLink = pageLink("/worklist", q, page-1), pageLink("/worklist", q, page+1)
 	v.Data = data
 	s.render(w, http.StatusOK, "worklist.html", v)
 }
 
-func pageQuery(q url.Values, page int) string {
+// pageLink is path with the request's query (its filters) and another
+// page. Typed as a URL: html/template would otherwise escape the whole
+// query as one value ("?page%3d2"), and the link would reload page 1.
+func pageLink(path string, q url.Values, page int) template.URL {
 	c := url.Values{}
 	for k, v := range q {
 		c[k] = v
 	}
 	c.Set("page", strconv.Itoa(page))
-	return c.Encode()
+	return template.URL(path + "?" + c.Encode())
 }
