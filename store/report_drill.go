@@ -27,14 +27,15 @@ var ii06aColumnConds = map[string]string{
 	"withdrawn":           `gone >= {F} AND gone < {T}`,
 }
 
-// DrillLimit bounds the dossiers listed behind one number.
+// DrillLimit bounds the dossiers listed on one page behind a number.
 const DrillLimit = 200
 
 // Drill is what stands behind one number of the report.
 type Drill struct {
 	Total int // every dossier the number counts, as the report does
 	// Rows are those the actor may view (policy.go), soonest due first, at
-	// most DrillLimit; Visible counts them all, Hidden the others (the
+	// most DrillLimit from the offset asked; Visible counts them all, Hidden
+	// the others (the
 	// report covers units whose dossiers the actor does not handle, such
 	// as a district leader's communes).
 	Rows            []*motcua.Dossier
@@ -43,9 +44,10 @@ type Drill struct {
 
 // II06aDossiers lists the dossiers behind one number of the report: the
 // column (a JSON key of report.Row) of the row with key ("" or "all" for a
-// report without grouping). The list follows the dossier access policy and
-// each dossier listed is a read of personal data, logged as such.
-func (db *DB) II06aDossiers(ctx context.Context, a *motcua.Actor, q report.Query, column, key string) (dr *Drill, err error) {
+// report without grouping), from offset on. The list follows the dossier
+// access policy and each dossier listed is a read of personal data, logged
+// as such.
+func (db *DB) II06aDossiers(ctx context.Context, a *motcua.Actor, q report.Query, column, key string, offset int) (dr *Drill, err error) {
 	defer motcua.Wrap(&err, "DB.II06aDossiers(%s)", column)
 	ids, args, err := db.drillIDs(ctx, q, column, key)
 	if err != nil {
@@ -62,7 +64,8 @@ func (db *DB) II06aDossiers(ctx context.Context, a *motcua.Actor, q report.Query
 		if err := tx.queryRow(`SELECT COUNT(*) FROM (`+visible+`) c`, visibleArgs...).Scan(&dr.Visible); err != nil {
 			return err
 		}
-		rows, err := queryDossiers(tx, ` WHERE d.id IN (`+visible+`) ORDER BY d.due_at, d.id LIMIT ?`, append(visibleArgs, DrillLimit)...)
+		rows, err := queryDossiers(tx, ` WHERE d.id IN (`+visible+`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`,
+			append(visibleArgs, DrillLimit, min(max(offset, 0), MaxOffset))...)
 		if err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ func TestDrillDownFollowsTheDossierPolicy(t *testing.T) {
 		first, second := f.accept(t, f.counterA, f.a.ID), f.accept(t, f.counterA, f.a.ID)
 		q := report.Query{From: vn(3, 1, 0, 0), To: vn(4, 1, 0, 0), UnitID: f.district.ID}
 
-		dr, err := db.II06aDossiers(t.Context(), district, q, "received_total", "")
+		dr, err := db.II06aDossiers(t.Context(), district, q, "received_total", "", 0)
 		if err != nil || dr.Total != 2 || dr.Visible != 0 || dr.Hidden != 2 || len(dr.Rows) != 0 {
 			t.Fatalf("district leader's drill-down: %+v, %v; want 2 counted, none listed, 2 hidden", dr, err)
 		}
@@ -29,7 +29,7 @@ func TestDrillDownFollowsTheDossierPolicy(t *testing.T) {
 			t.Fatalf("the district leader opens the commune's dossier: %v (the policy changed: this test assumes 404)", err)
 		}
 		q.UnitID = f.a.ID
-		dr, err = db.II06aDossiers(t.Context(), f.leaderA, q, "received_total", "")
+		dr, err = db.II06aDossiers(t.Context(), f.leaderA, q, "received_total", "", 0)
 		if err != nil || dr.Total != 2 || dr.Visible != 2 || dr.Hidden != 0 || len(dr.Rows) != 2 {
 			t.Fatalf("commune leader's drill-down: %+v, %v; want both listed", dr, err)
 		}

@@ -73,11 +73,11 @@ func TestII06aHandComputed(t *testing.T) {
 		b := report.Row{Key: f.b.Code, Name: f.b.Name, ReceivedCounter: 1, ReceivedTotal: 1, InProgressOverdue: 1, InProgressTotal: 1}
 		checkReport(t, db, byUnit, []report.Row{a, b})
 
-		behind, err := db.II06aDossiers(ctx, f.leaderB, byUnit, "in_progress_overdue", f.b.Code)
+		behind, err := db.II06aDossiers(ctx, f.leaderB, byUnit, "in_progress_overdue", f.b.Code, 0)
 		if err != nil || behind.Total != 1 || len(behind.Rows) != 1 || behind.Rows[0].ReceivingUnitID != f.b.ID {
 			t.Errorf("dossiers behind B's overdue count: %+v, %v", behind, err)
 		}
-		if _, err := db.II06aDossiers(ctx, f.leaderB, byUnit, "tong", ""); motcua.ErrorCode(err) != motcua.EINVALID {
+		if _, err := db.II06aDossiers(ctx, f.leaderB, byUnit, "tong", "", 0); motcua.ErrorCode(err) != motcua.EINVALID {
 			t.Errorf("unknown column: %v", err)
 		}
 
@@ -151,7 +151,7 @@ func TestII06aMatchesTheLedger(t *testing.T) {
 				if col == "key" || col == "name" {
 					continue
 				}
-				dr, err := db.II06aDossiers(t.Context(), f.leaderA, q, col, "")
+				dr, err := db.II06aDossiers(t.Context(), f.leaderA, q, col, "", 0)
 				if err != nil || float64(dr.Total) != v.(float64) {
 					t.Fatalf("dossiers behind %s: %+v, %v; the report says %v", col, dr, err, v)
 				}
@@ -341,7 +341,7 @@ func TestII06aRollsDissolvedUnitsUp(t *testing.T) {
 			t.Errorf("A's scope with successors %d, without %d", scoped.Total.ReceivedTotal, own.Total.ReceivedTotal)
 		}
 		q.By, q.UnitID, q.Successors = report.ByUnit, 0, true
-		if dr, err := db.II06aDossiers(ctx, f.leaderA, q, "received_total", f.a.Code); err != nil || dr.Total != 2 {
+		if dr, err := db.II06aDossiers(ctx, f.leaderA, q, "received_total", f.a.Code, 0); err != nil || dr.Total != 2 {
 			t.Errorf("dossiers behind A's rolled-up row: %+v, %v", dr, err)
 		}
 	})

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/store"
@@ -63,5 +65,34 @@ func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 	}
 	if n := reads(fx.leaderA); n != 1 {
 		t.Errorf("%d reads of %s by the commune leader in the audit trail, want 1 (the drill-down listed it)", n, code)
+	}
+}
+
+// TestDrillDownPages: behind a figure larger than a page, the drill-down
+// says which page it shows and links the next and previous pages with the
+// same figure and period.
+func TestDrillDownPages(t *testing.T) {
+	e := newEnv(t)
+	const n = store.DrillLimit + 30
+	entries := make([]motcua.RegisterEntry, n)
+	start := time.Date(2024, 3, 4, 8, 0, 0, 0, motcua.VN)
+	for i := range entries {
+		at := start.Add(time.Duration(i) * time.Minute)
+		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-240304-%04d", fx.unitA.Code, i+1), ProcedureCode: fx.birth.Code,
+			UnitCode: fx.unitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An", AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
+	}
+	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	leader := e.login(t, fx.leaderA)
+	rows := func(p page) int { return strings.Count(p.body, `<tr><td><a href="/dossiers/`) }
+	first := leader.get(t, "/reports/ii06a/dossiers?from=2024-03-01&to=2024-03-31&col=received_total")
+	next := `href="/reports/ii06a/dossiers?col=received_total&amp;from=2024-03-01&amp;page=2&amp;to=2024-03-31" rel="next"`
+	wantContains(t, first, fmt.Sprintf(`id="drill-total">%d hồ sơ; trang 1/2`, n), next, "<span>Trang 1/2</span>")
+	second := leader.get(t, "/reports/ii06a/dossiers?col=received_total&from=2024-03-01&page=2&to=2024-03-31")
+	wantContains(t, second, "<span>Trang 2/2</span>", `href="/reports/ii06a/dossiers?col=received_total&amp;from=2024-03-01&amp;page=1&amp;to=2024-03-31" rel="prev"`,
+		`href="/reports/ii06a?from=2024-03-01&amp;to=2024-03-31">« Báo cáo`)
+	if rows(first) != store.DrillLimit || rows(second) != 30 || strings.Contains(second.body, `rel="next"`) {
+		t.Errorf("pages of %d and %d rows (want %d and 30), or a next link on the last page", rows(first), rows(second), store.DrillLimit)
 	}
 }

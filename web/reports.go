@@ -129,20 +129,27 @@ type drillData struct {
 	*reportData
 	Column, Key string
 	*store.Drill
+	Page, Pages        int
+	PrevLink, NextLink template.URL
 }
 
 // reportDossiers lists the dossiers behind one number of the report.
 func (s *Server) reportDossiers(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	data, q, err := s.reportQuery(r, a)
-	d := &drillData{reportData: data, Column: r.URL.Query().Get("col"), Key: r.URL.Query().Get("key")}
+	query := r.URL.Query()
+	page, _ := strconv.Atoi(query.Get("page"))
+	page = min(max(page, 1), store.MaxOffset/store.DrillLimit)
+	d := &drillData{reportData: data, Column: query.Get("col"), Key: query.Get("key"), Page: page}
 	v := view{Title: "Hồ sơ trong báo cáo", Actor: a, Data: d}
 	if err == nil {
-		d.Drill, err = s.db.II06aDossiers(r.Context(), a, q, d.Column, d.Key)
+		d.Drill, err = s.db.II06aDossiers(r.Context(), a, q, d.Column, d.Key, (page-1)*store.DrillLimit)
 	}
 	if err != nil {
 		s.fail(w, "error.html", v, err)
 		return
 	}
+	d.Pages = (d.Visible + store.DrillLimit - 1) / store.DrillLimit
+	d.PrevLink, d.NextLink = pageLink(r.URL.Path, query, page-1), pageLink(r.URL.Path, query, page+1)
 	for i, k := range forms.II06aKeys {
 		if k == d.Column {
 			d.Column = forms.II06aColumns[i]
@@ -152,11 +159,16 @@ func (s *Server) reportDossiers(w http.ResponseWriter, r *http.Request, a *motcu
 }
 
 // Link is path with the report's query and the given parameters (key,
-// value pairs) added: the export and drill-down links.
+// value pairs) added, or removed when empty: the export, drill-down and
+// back links.
 func (d *reportData) Link(path string, kv ...string) template.URL {
 	q, _ := url.ParseQuery(d.Query)
 	for i := 0; i+1 < len(kv); i += 2 {
-		q.Set(kv[i], kv[i+1])
+		if kv[i+1] == "" {
+			q.Del(kv[i])
+		} else {
+			q.Set(kv[i], kv[i+1])
+		}
 	}
 	return template.URL(path + "?" + q.Encode())
 }
