@@ -200,7 +200,7 @@ func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int, 
 		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: motcua-demo).")
 		return nil
 	}
-	fmt.Println("Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024; lịch sử nửa đầu năm 2024 mất khoảng 10 giây)…")
+	fmt.Println("Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024; lịch sử năm 2024 mất khoảng 10 giây)…")
 	accounts, err := demo.Seed(ctx, db, demo.Options{Password: password, Dossiers: dossiers, Now: time.Now(), History: history})
 	if err != nil {
 		return err
