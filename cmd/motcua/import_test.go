@@ -118,7 +118,7 @@ func TestImportRegisterXLSXEqualsCSV(t *testing.T) {
 	if string(a) != string(b) {
 		t.Errorf("CSV %s\nXLSX %s", a, b)
 	}
-	if out, _ := capture(t, "import", "template"); !strings.HasPrefix(out, registerHeader+"\n") {
+	if out, _ := capture(t, "import", "template"); !strings.HasPrefix(out, "\ufeff"+registerHeader+"\n") { // the mark: Excel reads UTF-8
 		t.Errorf("template %q", out)
 	}
 }
