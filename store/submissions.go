@@ -147,7 +147,6 @@ func insertFiles(tx *Tx, submissionID int64, files []motcua.SubmittedFile) error
 	return nil
 }
 
-
 // MySubmissions lists a citizen's submissions, newest first.
 func (db *DB) MySubmissions(ctx context.Context, c motcua.Contact) ([]*motcua.Submission, error) {
 	return db.submissions(ctx, `s.contact = ? ORDER BY s.created_at DESC LIMIT 200`, c.String())
