@@ -38,8 +38,8 @@ type Server struct {
 	db    *store.DB
 	log   *slog.Logger
 	pages map[string]*template.Template
-	// BaseURL is the public address printed in QR codes and links; empty
-	// means the address the request came to.
+	// BaseURL is the public address printed in QR codes and links (serve
+	// always sets it); empty: the store's PublicURL. Never a request's Host.
 	BaseURL string
 	// Limits bound the portal's tracking and one-time codes; nil: none.
 	Limits *ratelimit.Portal
