@@ -44,6 +44,7 @@ func serve(ctx context.Context, args []string) error {
 	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links sent to citizens; required unless --addr is loopback (then the default is the listen address; never a request's Host header)")
 	codesPerHour := fs.Int("codes-per-hour", ratelimit.DefaultCodesPerHour, "one-time codes (SMS, e-mail) the portal sends per hour to everyone together; past it citizens are asked to retry later (0: no ceiling)")
 	rules := rulesFlags(fs)
+	uploadQuota := fs.Int64("upload-quota-mb", web.DefaultUploadQuota>>20, "megabytes one citizen (e-mail or phone) may upload in 24 hours (0: no quota)")
 	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
@@ -95,6 +96,7 @@ func serve(ctx context.Context, args []string) error {
 	site.BaseURL = public                           // links and QR codes: never from a request's Host
 	site.Limits.CodesSent = ratelimit.New(*codesPerHour, time.Hour)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
+	site.UploadQuota = *uploadQuota << 20
 	go retainNightly(ctx, db, site.Files, log) // personal data past its procedure's retention period
 	db.PublicURL = public
 	if *oidcIssuer != "" {
