@@ -64,6 +64,7 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 	p = an.postMultipart(t, path, changed, formFile{"file_0", "to-khai.pdf", pdf})
 	wantStatus(t, p, http.StatusConflict)
 	wantContains(t, p, "đã được dùng cho một yêu cầu có nội dung khác")
+	wantLacks(t, p, `value="form-1"`) // the form shown again is a new one
 	officer := e.login(t, fx.counterA)
 	form = intakeForm(fx.unitA.ID, "Trần Văn Một")
 	form.Set("key", "desk-1")
@@ -72,6 +73,7 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 	p = officer.post(t, "/intake", form)
 	wantStatus(t, p, http.StatusConflict)
 	wantContains(t, p, "đã được dùng cho một yêu cầu có nội dung khác")
+	wantLacks(t, p, `value="desk-1"`)
 }
 
 // prefill posts a partner's prefill of the birth procedure at commune A.

@@ -149,6 +149,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		}
 	}
 	if err := s.db.Submit(r.Context(), c, sub); err != nil {
+		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with other content: this form is a new one
+			data.Key = rand.Text()
+		}
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
