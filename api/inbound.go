@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -50,7 +49,7 @@ func (s *Server) registerDossier(w http.ResponseWriter, r *http.Request, a *motc
 		return
 	}
 	in := motcua.Intake{ProcedureID: procID, UnitID: u.ID, Channel: req.Channel, Applicant: req.Applicant, Documents: req.Documents,
-		Sets: 1, At: deref(req.ReceivedAt), Key: fmt.Sprintf("partner:%d:%s", a.Client.ID, strings.TrimSpace(req.Key)),
+		Sets: 1, At: deref(req.ReceivedAt), Key: strings.TrimSpace(req.Key), // namespaced by the store as this client's
 		Note: "Tiếp nhận tại hệ thống " + a.Client.Name + ", mã " + strings.TrimSpace(req.Key)}
 	if req.ReceivedAt != nil {
 		in.Reason = "Đăng ký từ hệ thống " + a.Client.Name

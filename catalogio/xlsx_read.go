@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/xlsxlimit"
 )
 
 // ReadXLSX reads a workbook written by WriteXLSX or WriteTemplate and filled
@@ -34,11 +35,10 @@ func ReadXLSX(r io.Reader) (*motcua.CatalogSnapshot, error) {
 // oleMagic starts Excel 97–2003 files and password-protected workbooks.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// Limits on what a workbook may unpack to, against zip bombs.
-const (
-	maxUnzipped    = 512 << 20
-	maxUnzippedXML = 128 << 20
-)
+// catalogLimits bound what a catalogue workbook may unpack to, against
+// zip bombs: a province's whole catalogue is a few megabytes of XML, and
+// its rows are all held while they are checked.
+var catalogLimits = xlsxlimit.Limits{Entries: 1000, Total: 64 << 20, Part: 48 << 20, Ratio: 100, InMemory: 16 << 20}
 
 // loadSheets reads the raw cell values of the data sheets, by layout name.
 // A missing sheet is left out; parseWorkbook reports it.
@@ -49,9 +49,9 @@ func loadSheets(data []byte) (map[string][][]string, bool, error) {
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, false, motcua.Errorf(motcua.EINVALID, "Tệp không phải bảng tính Excel (.xlsx).")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
+	f, err := xlsxlimit.Open(data, catalogLimits)
 	if err != nil {
-		return nil, false, motcua.Errorf(motcua.EINVALID, "Tệp không phải bảng tính Excel (.xlsx) đọc được (%v).", err)
+		return nil, false, err
 	}
 	defer f.Close()
 	props, err := f.GetWorkbookProps()

@@ -79,8 +79,9 @@ func serve(t *testing.T, db *store.DB) *httptest.Server {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	api.Register(mux, db, log)
-	web.Register(mux, db, log)
+	site := web.Register(mux, db, log)
 	srv := httptest.NewServer(web.Handler(mux))
+	site.BaseURL = srv.URL // as serve on loopback: links from the listen address
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -29,17 +29,28 @@ type Store struct {
 	MaxSize int64 // 0: DefaultMaxSize
 }
 
-// Checked is an upload whose size and type were checked, held in memory
-// until Save: a form whose second file is refused stores nothing.
+// Checked is an upload whose size and type were checked, held in a
+// temporary file of the store until Save (or Discard): a form whose second
+// file is refused stores nothing, and no upload is ever held in memory.
 type Checked struct {
 	Name        string // the file name as uploaded, cleaned
 	ContentType string
 	SHA256      string
-	data        []byte
+	size        int64
+	tmp         string // the temporary file, until Save or Discard
 }
 
 // Size is the file's length in bytes.
-func (c *Checked) Size() int64 { return int64(len(c.data)) }
+func (c *Checked) Size() int64 { return c.size }
+
+// Discard removes a checked upload that will not be saved; after Save,
+// or a second time, it does nothing.
+func (c *Checked) Discard() {
+	if c != nil && c.tmp != "" {
+		os.Remove(c.tmp)
+		c.tmp = ""
+	}
+}
 
 // types maps the content types taken to the file name extensions allowed
 // for each.
@@ -49,36 +60,85 @@ var types = map[string][]string{
 	"image/png":       {".png"},
 }
 
-// Check reads an upload (at most MaxSize) and checks that its content is
-// a PDF, JPEG or PNG matching its file name. Errors are Vietnamese and
-// name the file.
-func (s *Store) Check(name string, r io.Reader) (*Checked, error) {
+// Check streams an upload (at most MaxSize) into a temporary file of the
+// store, hashing it on the way, and checks that its content is a PDF, JPEG
+// or PNG matching its file name. Errors are Vietnamese and name the file;
+// on an error nothing is left behind.
+func (s *Store) Check(name string, r io.Reader) (_ *Checked, err error) {
 	name = cleanName(name)
+	defer func() {
+		if err != nil && motcua.ErrorCode(err) == motcua.EINTERNAL {
+			err = fmt.Errorf("files.Check(%q): %w", name, err)
+		}
+	}()
 	limit := s.MaxSize
 	if limit <= 0 {
 		limit = DefaultMaxSize
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err := os.MkdirAll(s.Dir, 0o750); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(s.Dir, tempPattern)
 	if err != nil {
-		return nil, fmt.Errorf("files.Check(%q): %w", name, err)
+		return nil, err
 	}
+	c := &Checked{Name: name, tmp: tmp.Name()}
+	defer func() {
+		if err != nil {
+			c.Discard()
+		}
+	}()
+	sum, head := sha256.New(), &headBuffer{}
+	c.size, err = io.Copy(io.MultiWriter(tmp, sum, head), io.LimitReader(r, limit+1))
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := checkContent(name, c.size, limit, head.b); err != nil {
+		return nil, err
+	}
+	c.ContentType, c.SHA256 = sniff(head.b), hex.EncodeToString(sum.Sum(nil))
+	return c, nil
+}
+
+// tempPattern names uploads not yet saved, in the store's top directory
+// (Sweep removes those a crash left behind).
+const tempPattern = ".upload-*"
+
+// checkContent checks an upload's size and, by its first bytes, its type
+// against its name's extension.
+func checkContent(name string, size, limit int64, head []byte) error {
 	switch {
-	case int64(len(data)) > limit:
-		return nil, motcua.FieldError("files", "Tệp “%s” lớn hơn %s MB, vượt giới hạn cho phép.", name, motcua.FormatInt(limit>>20))
-	case len(data) == 0:
-		return nil, motcua.FieldError("files", "Tệp “%s” trống.", name)
+	case size > limit:
+		return motcua.FieldError("files", "Tệp “%s” lớn hơn %s MB, vượt giới hạn cho phép.", name, motcua.FormatInt(limit>>20))
+	case size == 0:
+		return motcua.FieldError("files", "Tệp “%s” trống.", name)
 	}
-	kind := sniff(data)
+	kind := sniff(head)
 	exts, ok := types[kind]
 	if !ok {
-		return nil, motcua.FieldError("files", "Tệp “%s” không phải PDF, JPEG hoặc PNG (nội dung nhận ra: %s). Chỉ nhận các định dạng này.", name, kind)
+		return motcua.FieldError("files", "Tệp “%s” không phải PDF, JPEG hoặc PNG (nội dung nhận ra: %s). Chỉ nhận các định dạng này.", name, kind)
 	}
-	ext := strings.ToLower(filepath.Ext(name))
-	if !contains(exts, ext) {
-		return nil, motcua.FieldError("files", "Tệp “%s” có đuôi %s nhưng nội dung là %s: hãy tải lên đúng tệp gốc.", name, ext, kind)
+	if ext := strings.ToLower(filepath.Ext(name)); !contains(exts, ext) {
+		return motcua.FieldError("files", "Tệp “%s” có đuôi %s nhưng nội dung là %s: hãy tải lên đúng tệp gốc.", name, ext, kind)
 	}
-	sum := sha256.Sum256(data)
-	return &Checked{Name: name, ContentType: kind, SHA256: hex.EncodeToString(sum[:]), data: data}, nil
+	return nil
+}
+
+// headBuffer keeps the first 512 bytes written to it: all that
+// http.DetectContentType reads.
+type headBuffer struct{ b []byte }
+
+func (h *headBuffer) Write(p []byte) (int, error) {
+	if n := min(512-len(h.b), len(p)); n > 0 {
+		h.b = append(h.b, p[:n]...)
+	}
+	return len(p), nil
 }
 
 // sniff recognises the content: http.DetectContentType, which knows the
@@ -131,37 +191,30 @@ func cleanName(name string) string {
 	return name
 }
 
-// Save writes a checked file under its SHA-256 (written to a temporary file
-// and renamed, so a crash leaves no half file under a real name).
+// Save moves a checked file to its name, its SHA-256 (the temporary file
+// was written and synced whole, so a crash leaves no half file under a
+// real name).
 func (s *Store) Save(c *Checked) error {
 	path := s.path(c.SHA256)
 	if _, err := os.Stat(path); err == nil {
 		// The same content is stored already. Its time is renewed: Sweep
 		// spares recent files, so a retention run cannot take a file that
 		// a new upload just counted on.
+		c.Discard()
 		now := time.Now()
 		return os.Chtimes(path, now, now)
+	}
+	if c.tmp == "" {
+		return fmt.Errorf("files.Save(%q): discarded, or swept since saved", c.Name)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
-	if err != nil {
+	if err := os.Rename(c.tmp, path); err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(c.data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	c.tmp = ""
+	return nil
 }
 
 // Open opens a stored file by its SHA-256.
@@ -190,6 +243,10 @@ func (s *Store) Sweep(referenced map[string]bool) (removed int, err error) {
 		return 0, err
 	}
 	for _, d := range dirs {
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".upload-") {
+			removeStaleTemp(filepath.Join(s.Dir, d.Name()))
+			continue
+		}
 		if !d.IsDir() || len(d.Name()) != 2 {
 			continue
 		}
@@ -213,4 +270,12 @@ func (s *Store) Sweep(referenced map[string]bool) (removed int, err error) {
 		}
 	}
 	return removed, nil
+}
+
+// removeStaleTemp removes an upload's temporary file that a crash left
+// behind (a live one is younger than removeGrace by far).
+func removeStaleTemp(path string) {
+	if info, err := os.Stat(path); err == nil && time.Since(info.ModTime()) >= removeGrace {
+		os.Remove(path)
+	}
 }

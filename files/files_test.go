@@ -51,6 +51,7 @@ func TestChecksContentNotNames(t *testing.T) {
 		case c.want == "" && got.Size() != int64(len(c.data)):
 			t.Errorf("%s: size %d", c.name, got.Size())
 		}
+		got.Discard() // a checked upload waits in a temporary file until saved or discarded
 	}
 	if entries, _ := os.ReadDir(s.Dir); len(entries) != 0 {
 		t.Fatalf("checking stored %d entries", len(entries))

@@ -19,6 +19,7 @@ func FuzzCheck(f *testing.F) {
 		if err != nil {
 			return
 		}
+		defer c.Discard()
 		if strings.ContainsAny(c.Name, "/\\") || !utf8.ValidString(c.Name) && utf8.ValidString(name) || len(c.Name) > 200 {
 			t.Fatalf("%q → name %q", name, c.Name)
 		}

@@ -42,6 +42,13 @@ func New(db *store.DB, refresh time.Duration, log *slog.Logger) *Metrics {
 	return m
 }
 
+// Counter exposes a count kept elsewhere (a limiter's refusals) as a
+// counter named name.
+func (m *Metrics) Counter(name, help string, count func() int64) {
+	m.registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help},
+		func() float64 { return float64(count()) }))
+}
+
 // Handler serves the registry in Prometheus's text format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})

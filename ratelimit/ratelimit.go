@@ -25,6 +25,7 @@ type Limiter struct {
 	mu      sync.Mutex
 	buckets map[string]*bucket
 	calls   int
+	refused int64 // events refused since the start, for the metrics
 }
 
 type bucket struct {
@@ -60,10 +61,21 @@ func (l *Limiter) Allow(key string) bool {
 	b.tokens = min(l.n, b.tokens+l.n*float64(now.Sub(b.at))/float64(l.period))
 	b.at = now
 	if b.tokens < 1 {
+		l.refused++
 		return false
 	}
 	b.tokens--
 	return true
+}
+
+// Refused is the number of events refused since the start.
+func (l *Limiter) Refused() int64 {
+	if l == nil {
+		return 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.refused
 }
 
 // Refund gives back one event of key's allowance (a lookup that succeeded
@@ -102,14 +114,23 @@ func (l *Limiter) sweep(now time.Time) {
 }
 
 // Portal holds the citizen portal's bounds, shared by its pages and its
-// JSON: tracking guesses and one-time code requests. A nil limiter
-// allows everything (the benchmark measures the lookup itself).
+// JSON: tracking guesses and one-time code requests. Every per-address
+// bound is keyed by AddressKey. A nil limiter allows everything (the
+// benchmark measures the lookup itself).
 type Portal struct {
 	TrackPerAddress   *Limiter // lookups per client address
 	FailuresPerCode   *Limiter // failed lookups with a weak factor (four phone digits) per dossier code
 	CodesPerAddress   *Limiter // one-time codes asked for per client address
 	GuessesPerAddress *Limiter // one-time codes typed in per client address
+	// CodesSent bounds the one-time codes sent by all clients together
+	// (one key): whoever holds many addresses still cannot turn the
+	// portal into a sender of texts and mails paid by the province.
+	CodesSent *Limiter
 }
+
+// DefaultCodesPerHour is the ceiling on one-time codes sent per hour,
+// for every citizen together (serve's --codes-per-hour).
+const DefaultCodesPerHour = 1000
 
 // DefaultPortal: a person refreshing a page is never stopped; a script
 // guessing the four phone digits that go with a code is, after ten misses
@@ -120,8 +141,55 @@ func DefaultPortal() *Portal {
 		FailuresPerCode:   New(10, time.Hour),
 		CodesPerAddress:   New(10, time.Hour),
 		GuessesPerAddress: New(30, time.Hour),
+		CodesSent:         New(DefaultCodesPerHour, time.Hour),
 	}
 }
+
+// ErrOverloaded is the answer past the ceiling on one-time codes.
+var ErrOverloaded = motcua.Errorf(motcua.ETOOMANY, "Hệ thống đang quá tải, vui lòng thử lại sau ít phút.")
+
+// AllowCode takes one one-time code of the client's allowance and of the
+// ceiling for everyone: ErrTooMany past the first, ErrOverloaded past the
+// second (the caller logs it: an operator should hear of it).
+func (p *Portal) AllowCode(r *http.Request) error {
+	if p == nil {
+		return nil
+	}
+	if !p.CodesPerAddress.Allow(ClientKey(r)) {
+		return ErrTooMany
+	}
+	if !p.CodesSent.Allow("") {
+		return ErrOverloaded
+	}
+	return nil
+}
+
+// AllowGuess takes one typed one-time code of the client's allowance.
+func (p *Portal) AllowGuess(r *http.Request) error {
+	if p != nil && !p.GuessesPerAddress.Allow(ClientKey(r)) {
+		return ErrTooMany
+	}
+	return nil
+}
+
+// AddressKey is the key a client address is bounded and locked out
+// under: an IPv4 address is itself; an IPv6 client holds a whole /64
+// (a home or phone gets one), so the prefix stands for it — one key per
+// address would give whoever rotates addresses 2^64 allowances.
+func AddressKey(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	if a = a.Unmap(); !a.Is6() {
+		return a.String()
+	}
+	p, _ := a.WithZone("").Prefix(64)
+	return p.String()
+}
+
+// ClientKey is the key of the request's client for per-address bounds.
+func ClientKey(r *http.Request) string { return AddressKey(ClientAddress(r)) }
 
 // ClientAddress is the address a request came from, without the port: the
 // origin's (web.Origins reads it once, through trusted proxies), else the
@@ -224,7 +292,7 @@ func (p *Portal) Lookup(r *http.Request, code string, weak bool, lookup func() e
 	if p == nil {
 		return lookup()
 	}
-	if !p.TrackPerAddress.Allow(ClientAddress(r)) || (weak && !p.FailuresPerCode.Allow(code)) {
+	if !p.TrackPerAddress.Allow(ClientKey(r)) || (weak && !p.FailuresPerCode.Allow(code)) {
 		return ErrTooMany
 	}
 	err := lookup()

@@ -13,9 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/xlsxlimit"
 )
 
 // RowFunc receives each data row of a register in the file's order: the
@@ -150,13 +149,22 @@ func emit(halves [][]parsed, fn RowFunc) error {
 	return nil
 }
 
+// registerLimits bound what a register workbook may unpack to, against
+// zip bombs: a register of a million rows is some hundreds of megabytes
+// of XML, read from a temporary file row by row.
+var registerLimits = xlsxlimit.Limits{Entries: 1000, Total: 1 << 30, Part: 1 << 30, Ratio: 100, InMemory: 16 << 20}
+
 // ScanXLSX reads a register from the first sheet of a workbook, calling fn
 // for each row. The sheet is read row by row (the workbook's compressed
 // file is held, not its rows).
 func ScanXLSX(r io.Reader, fn RowFunc) error {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return motcua.Errorf(motcua.EINVALID, "Tệp không phải bảng tính Excel (.xlsx) đọc được: %v", err)
+		return err
+	}
+	f, err := xlsxlimit.Open(data, registerLimits)
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()

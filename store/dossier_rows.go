@@ -100,12 +100,12 @@ func syncParts(tx *Tx, d *motcua.Dossier) error {
 const dossierInsertColumns = `code, procedure_id, version_id, receiving_unit_id, deciding_unit_id, current_unit_id, step, state,
 	channel, applicant_name, applicant_key, applicant_id_number, applicant_address, applicant_phone, applicant_email, sets, documents,
 	accepted_at, due_at, step_due_at, result_at, returned_at, paused_at, version, intake_key, tracking_secret, promised_at,
-	pending_seq, pending_unit_id, sent_at, closed_at, parts`
+	pending_seq, pending_unit_id, sent_at, closed_at, parts, intake_hash`
 
-const dossierInsertWidth = 32
+const dossierInsertWidth = 33
 
 // dossierValues are d's values for dossierInsertColumns.
-func dossierValues(d *motcua.Dossier, intakeKey string) ([]any, error) {
+func dossierValues(d *motcua.Dossier, key intakeKey) ([]any, error) {
 	docs, err := json.Marshal(d.Documents)
 	if err != nil {
 		return nil, err
@@ -118,12 +118,12 @@ func dossierValues(d *motcua.Dossier, intakeKey string) ([]any, error) {
 	a := d.Applicant
 	return []any{d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
-		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, intakeKey,
-		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts)}, nil
+		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, key.key,
+		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), key.hash}, nil
 }
 
-func insertDossier(tx *Tx, d *motcua.Dossier, intakeKey string) error {
-	values, err := dossierValues(d, intakeKey)
+func insertDossier(tx *Tx, d *motcua.Dossier, key intakeKey) error {
+	values, err := dossierValues(d, key)
 	if err != nil {
 		return err
 	}

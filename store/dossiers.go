@@ -18,28 +18,33 @@ import (
 // code (domain.md §10) and the promised date, and appends the acceptance event.
 func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Accept")
-	d, e, err := db.prepareAccept(ctx, a, &in)
+	key := intakeKey{key: senderKey(a, in.Key), hash: intakeHash(in)}
+	d, e, err := db.prepareAccept(ctx, a, &in, key)
 	if e == nil || err != nil { // refused, or accepted before with this key
 		return d, err
 	}
-	err = db.inTx(ctx, func(tx *Tx) error { return db.commitAccept(tx, d, e, in) })
-	if isUniqueViolation(err) && in.Key != "" { // the same form raced in twice
-		return db.acceptedWithKey(ctx, a, in.Key)
+	err = db.inTx(ctx, func(tx *Tx) error { return db.commitAccept(tx, d, e, in, key) })
+	if isUniqueViolation(err) && key.key != "" { // the same form raced in twice
+		return db.acceptedWithKey(ctx, a, key)
 	}
 	return d, err
 }
 
+// intakeKey is the stored idempotency key of an intake (namespaced, see
+// senderKey) and the fingerprint of the request that first used it.
+type intakeKey struct{ key, hash string }
+
 // prepareAccept checks an intake and projects its dossier and acceptance
 // event, to be written by commitAccept. A key already accepted returns its
 // dossier and no event.
-func (db *DB) prepareAccept(ctx context.Context, a *motcua.Actor, in *motcua.Intake) (*motcua.Dossier, *motcua.Event, error) {
+func (db *DB) prepareAccept(ctx context.Context, a *motcua.Actor, in *motcua.Intake, key intakeKey) (*motcua.Dossier, *motcua.Event, error) {
 	if err := ledger.CleanIntake(in); err != nil {
 		return nil, nil, err
 	}
 	if !a.CanReceive(in.UnitID) {
 		return nil, nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
 	}
-	if d, err := db.acceptedWithKey(ctx, a, in.Key); d != nil || err != nil {
+	if d, err := db.acceptedWithKey(ctx, a, key); d != nil || err != nil {
 		return d, nil, err
 	}
 	now := db.now()
@@ -87,12 +92,12 @@ func (db *DB) prepareAccept(ctx context.Context, a *motcua.Actor, in *motcua.Int
 }
 
 // commitAccept writes an accepted dossier: its code, row, steps and event.
-func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua.Intake) error {
+func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua.Intake, key intakeKey) error {
 	var err error
 	if d.Code, err = db.nextCode(tx, in.UnitID, e.At); err != nil {
 		return err
 	}
-	if err := insertDossier(tx, d, in.Key); err != nil {
+	if err := insertDossier(tx, d, key); err != nil {
 		return err
 	}
 	e.DossierID = d.ID
@@ -102,18 +107,23 @@ func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua
 	return insertEvent(tx, d, e)
 }
 
-// acceptedWithKey returns the dossier an earlier intake with key created, if any.
-func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key string) (*motcua.Dossier, error) {
-	if key == "" {
+// acceptedWithKey returns the dossier an earlier intake with key created,
+// if any; a key first used for a different request is a conflict.
+func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key intakeKey) (*motcua.Dossier, error) {
+	if key.key == "" {
 		return nil, nil
 	}
 	var id int64
+	var hash string
 	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id FROM dossiers WHERE intake_key = ?`, key).Scan(&id)
+		return tx.queryRow(`SELECT id, intake_hash FROM dossiers WHERE intake_key = ?`, key.key).Scan(&id, &hash)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
+		return nil, err
+	}
+	if err := sameRequest(hash, key.hash); err != nil {
 		return nil, err
 	}
 	return db.Dossier(ctx, a, id)

@@ -4,12 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ratelimit"
 )
 
 // Login stages: a session opened by the password alone waits for the
@@ -225,11 +225,4 @@ func (db *DB) LoginExternal(ctx context.Context, email string, multiFactor bool)
 // lockKey is the address a lockout is kept for: an IPv6 client holds a
 // whole /64, so its prefix stands for it (one address each would give a
 // guesser billions of tries).
-func lockKey(source string) string {
-	a, err := netip.ParseAddr(source)
-	if err != nil || !a.Is6() || a.Is4In6() {
-		return source
-	}
-	p, _ := a.Prefix(64)
-	return p.String()
-}
+func lockKey(source string) string { return ratelimit.AddressKey(source) }

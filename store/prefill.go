@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -24,11 +23,8 @@ func (db *DB) Prefill(ctx context.Context, a *motcua.Actor, key string, s *motcu
 	if phone, err := motcua.NormalizePhone(s.Applicant.Phone); err == nil {
 		c.Phone = phone
 	}
-	s.Key = "partner:" + strconv.FormatInt(a.Client.ID, 10) + ":" + strings.TrimSpace(key)
-	if prev, err := db.submissionByKey(ctx, c, s.Key); prev != nil || err != nil {
-		if prev != nil {
-			*s = *prev
-		}
+	ik := intakeKey{key: clientKey(a.Client.ID, strings.TrimSpace(key)), hash: submissionHash(s)}
+	if found, err := db.sameSubmission(ctx, ik, s); found || err != nil {
 		return err
 	}
 	p, err := db.Procedure(ctx, s.ProcedureID)
@@ -47,5 +43,5 @@ func (db *DB) Prefill(ctx context.Context, a *motcua.Actor, key string, s *motcu
 		s.Delivery = motcua.DeliveryCounter
 	}
 	s.Note = strings.TrimSpace("Từ hệ thống " + a.Client.Name + ". " + s.Note)
-	return db.insertSubmission(ctx, c, s, false)
+	return db.insertSubmission(ctx, c, s, ik, false)
 }

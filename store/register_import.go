@@ -25,9 +25,23 @@ type RegisterOptions struct {
 // RegisterReport says what an import did.
 type RegisterReport struct {
 	Read, Imported, Present int
-	Rejected                []motcua.RowError
-	CreatedUnits            []string
-	CreatedProcedures       []string
+	// Rejected lists the first MaxRejectedListed refused rows, by row;
+	// RejectedTotal counts them all (a file of millions of bad rows must
+	// not become millions of messages held in memory).
+	Rejected          []motcua.RowError
+	RejectedTotal     int
+	CreatedUnits      []string
+	CreatedProcedures []string
+}
+
+// MaxRejectedListed bounds the refused rows an import report lists.
+const MaxRejectedListed = 1000
+
+// reject notes a refused row: listed while the list is short, counted always.
+func (r *RegisterReport) reject(e motcua.RowError) {
+	if r.RejectedTotal++; len(r.Rejected) < MaxRejectedListed {
+		r.Rejected = append(r.Rejected, e)
+	}
 }
 
 // RegisterSource hands a register's rows, in the file's order, to yield —
@@ -67,8 +81,8 @@ func (db *DB) ImportRegisterFrom(ctx context.Context, src RegisterSource, opt Re
 		return r, err
 	}
 	sort.Slice(r.Rejected, func(i, j int) bool { return r.Rejected[i].Row < r.Rejected[j].Row })
-	if len(r.Rejected) > 0 && !opt.SkipInvalid {
-		return r, motcua.Errorf(motcua.EINVALID, "%d dòng không hợp lệ; không dòng nào được nhập.", len(r.Rejected))
+	if r.RejectedTotal > 0 && !opt.SkipInvalid {
+		return r, motcua.Errorf(motcua.EINVALID, "%s dòng không hợp lệ; không dòng nào được nhập.", motcua.FormatInt(int64(r.RejectedTotal)))
 	}
 	if im.fresh == 0 {
 		return r, nil // nothing new: no transaction, no entry in the trail
@@ -143,7 +157,7 @@ func (im *registerImport) checkAll(ctx context.Context, src RegisterSource) erro
 			im.opt.Checking(im.r.Read)
 		}
 		if bad != nil {
-			im.r.Rejected = append(im.r.Rejected, *bad)
+			im.r.reject(*bad)
 			return nil
 		}
 		if pending = append(pending, e); len(pending) == checkBatch {
@@ -152,7 +166,7 @@ func (im *registerImport) checkAll(ctx context.Context, src RegisterSource) erro
 		return nil
 	})
 	if err != nil {
-		im.r.Rejected = nil // the file is unreadable: the rows before do not matter
+		im.r.Rejected, im.r.RejectedTotal = nil, 0 // the file is unreadable: the rows before do not matter
 		return err
 	}
 	return flush()
@@ -164,7 +178,7 @@ func (im *registerImport) check(ctx context.Context, e *motcua.RegisterEntry, ex
 	fresh, err := im.checkRow(ctx, e, existing)
 	switch {
 	case motcua.ErrorCode(err) == motcua.EINVALID:
-		im.r.Rejected = append(im.r.Rejected, motcua.RowError{Row: e.Row, Reason: motcua.ErrorMessage(err)})
+		im.r.reject(motcua.RowError{Row: e.Row, Reason: motcua.ErrorMessage(err)})
 	case err != nil:
 		return err
 	case fresh:

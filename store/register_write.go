@@ -243,7 +243,7 @@ func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.Register
 		}
 		d.ID = b.dossierIDs.take()
 		lastID = d.ID
-		values, err := dossierValues(d, "")
+		values, err := dossierValues(d, intakeKey{})
 		if err != nil {
 			return err
 		}

@@ -20,29 +20,54 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 	if s.Key == "" {
 		return motcua.Errorf(motcua.EINVALID, "Thiếu khóa của biểu mẫu; hãy tải lại trang và nộp lại.")
 	}
-	if prev, err := db.submissionByKey(ctx, c, s.Key); prev != nil || err != nil {
-		if prev != nil {
-			*s = *prev
-		}
+	if len(s.Key) > 100 {
+		return motcua.Errorf(motcua.EINVALID, "Khóa của biểu mẫu quá dài; hãy tải lại trang và nộp lại.")
+	}
+	key := intakeKey{key: contactKey(c, s.Key), hash: submissionHash(s)}
+	if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
 		return err
 	}
 	if err := db.CheckSubmission(ctx, s); err != nil {
 		return err
 	}
-	return db.insertSubmission(ctx, c, s, true)
+	return db.insertSubmission(ctx, c, s, key, true)
+}
+
+// sameSubmission fills s with the submission first sent with key, if
+// any; a key first used for a different submission is a conflict.
+func (db *DB) sameSubmission(ctx context.Context, key intakeKey, s *motcua.Submission) (found bool, err error) {
+	var id int64
+	var hash string
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT id, key_hash FROM submissions WHERE key = ?`, key.key).Scan(&id, &hash)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if err := sameRequest(hash, key.hash); err != nil {
+		return true, err
+	}
+	list, err := db.submissions(ctx, `s.id = ?`, id)
+	if err != nil || len(list) == 0 {
+		return false, err
+	}
+	*s = *list[0]
+	return true, nil
 }
 
 // insertSubmission writes a new submission and its files; the citizen is
 // told it arrived when tell is set.
-func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.Submission, tell bool) error {
+func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.Submission, key intakeKey, tell bool) error {
 	now := db.now()
-	s.Contact, s.State, s.CreatedAt, s.UpdatedAt = c, motcua.SubmissionPending, now, now
+	s.Key, s.Contact, s.State, s.CreatedAt, s.UpdatedAt = key.key, c, motcua.SubmissionPending, now, now
 	err := db.inTx(ctx, func(tx *Tx) error {
 		a := s.Applicant
-		if err := tx.queryRow(`INSERT INTO submissions (key, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
+		if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
 			applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			s.Key, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
 			string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now)).Scan(&s.ID); err != nil {
 			return err
 		}
@@ -57,11 +82,10 @@ func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.
 				s.ProcedureName, s.ID), now)
 	})
 	if isUniqueViolation(err) { // the same form raced in twice
-		prev, err := db.submissionByKey(ctx, c, s.Key)
-		if prev != nil {
-			*s = *prev
+		if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
+			return err
 		}
-		return err
+		return fmt.Errorf("submission key %q: taken, then not found", key.key)
 	}
 	return err
 }
@@ -121,15 +145,6 @@ func insertFiles(tx *Tx, submissionID int64, files []motcua.SubmittedFile) error
 		}
 	}
 	return nil
-}
-
-// submissionByKey returns the contact's submission posted with key, if any.
-func (db *DB) submissionByKey(ctx context.Context, c motcua.Contact, key string) (*motcua.Submission, error) {
-	list, err := db.submissions(ctx, `s.key = ? AND s.contact = ?`, key, c.String())
-	if err != nil || len(list) == 0 {
-		return nil, err
-	}
-	return list[0], nil
 }
 
 // MySubmissions lists a citizen's submissions, newest first.
@@ -320,7 +335,8 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		return nil, err
 	}
 	in := motcua.Intake{ProcedureID: s.ProcedureID, UnitID: s.UnitID, Channel: motcua.ChannelOnline, Applicant: s.Applicant,
-		Sets: 1, Key: fmt.Sprintf("submission:%d", s.ID), Note: s.Note}
+		Sets: 1, Note: s.Note}
+	key := intakeKey{key: submissionKey(s.ID)} // the system's own key: no sender could have written it
 	if in.Applicant.Email == "" {
 		in.Applicant.Email = s.Contact.Email
 	}
@@ -339,12 +355,12 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 	if s.State != motcua.SubmissionPending {
 		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ nộp trực tuyến số %d đang chờ người nộp bổ sung; chỉ tiếp nhận khi đã đủ.", s.ID)
 	}
-	d, e, err := db.prepareAccept(ctx, a, &in)
+	d, e, err := db.prepareAccept(ctx, a, &in, key)
 	if e == nil || err != nil {
 		return d, err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		if err := db.commitAccept(tx, d, e, in); err != nil {
+		if err := db.commitAccept(tx, d, e, in, key); err != nil {
 			return err
 		}
 		from := []motcua.SubmissionState{s.State}
@@ -357,7 +373,7 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)), db.now())
 	})
 	if isUniqueViolation(err) { // a second officer's click raced this one: the same dossier
-		return db.acceptedWithKey(ctx, a, in.Key)
+		return db.acceptedWithKey(ctx, a, key)
 	}
 	return d, err
 }

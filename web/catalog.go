@@ -123,7 +123,7 @@ func (s *Server) procedurePublic(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "error.html", v, err)
 		return
 	}
-	data := &procedurePage{P: p, URL: s.baseURL(r) + ProcedurePath(p), Level: levelSlugs[p.Level]}
+	data := &procedurePage{P: p, URL: s.baseURL() + ProcedurePath(p), Level: levelSlugs[p.Level]}
 	if p.DecisionID != 0 {
 		data.Decision, _ = s.db.Decision(r.Context(), p.DecisionID)
 	}
@@ -144,7 +144,7 @@ func (s *Server) procedureQR(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
 		return
 	}
-	qr, err := qrcode.New(s.baseURL(r)+ProcedurePath(p), qrcode.Medium)
+	qr, err := qrcode.New(s.baseURL()+ProcedurePath(p), qrcode.Medium)
 	if err != nil {
 		http.Error(w, "Không tạo được mã QR.", http.StatusInternalServerError)
 		return

@@ -81,7 +81,7 @@ func (s *Server) renderDocuments(w http.ResponseWriter, r *http.Request, a *motc
 // addDocument records a document, with its file when one is attached.
 func (s *Server) addDocument(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
+	if err := r.ParseMultipartForm(uploadMemory); err != nil {
 		s.renderDocuments(w, r, a, uploadError(err))
 		return
 	}
@@ -101,6 +101,7 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request, a *motcua.A
 	}
 	if headers := r.MultipartForm.File["tep"]; len(headers) > 0 {
 		u, err := s.checkUpload(headers[0], "Văn bản")
+		defer u.blob.Discard() // removes the temporary file unless saved
 		if err == nil {
 			err = s.Files.Save(u.blob)
 		}

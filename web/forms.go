@@ -60,23 +60,18 @@ func sendPDF(w http.ResponseWriter, r *http.Request, filename string, pdf []byte
 	w.Write(pdf)
 }
 
-// baseURL is where citizens reach this server: the configured public
-// address, else the one this request came to.
 // secure reports whether cookies must be HTTPS-only: the request came by
 // TLS, or the public address is https (TLS ends at a reverse proxy).
 func (s *Server) secure(r *http.Request) bool {
 	return r.TLS != nil || strings.HasPrefix(s.BaseURL, "https://")
 }
 
-func (s *Server) baseURL(r *http.Request) string {
-	if s.BaseURL != "" {
-		return s.BaseURL
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+// baseURL is where citizens reach this server, as configured (serve sets
+// it from --base-url, or the loopback address it listens on), else the
+// store's public address. Never the request's Host header: anyone can
+// send one, and these links are printed on receipts and cached.
+func (s *Server) baseURL() string {
+	return cmp.Or(s.BaseURL, s.db.PublicURL)
 }
 
 func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffer) error {
@@ -96,7 +91,7 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 		Fees: p.Fees, RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
 		Officer: officer}
 	if d.TrackingSecret != "" {
-		rd.TrackingURL = TrackURL(s.baseURL(r), d)
+		rd.TrackingURL = TrackURL(s.baseURL(), d)
 	}
 	for _, doc := range d.Documents {
 		rd.Documents = append(rd.Documents, forms.Document{Name: doc.Name, Original: doc.Kind == motcua.DocOriginal, Count: doc.Count})

@@ -109,6 +109,10 @@ func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 			http.Redirect(w, r, fmt.Sprintf("/dossiers/%d?accepted=1", dossier.ID), http.StatusSeeOther)
 			return
 		}
+		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with another dossier: this form is a new one
+			d.Form.Key = rand.Text()
+			v.Data = d
+		}
 	}
 	s.fail(w, "intake.html", v, err)
 }

@@ -76,8 +76,11 @@ func (s *Server) sendCode(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	if s.Limits != nil && !s.Limits.CodesPerAddress.Allow(ratelimit.ClientAddress(r)) {
-		s.fail(w, "portal_verify.html", v, errTooMany)
+	if err := s.Limits.AllowCode(r); err != nil {
+		if err == ratelimit.ErrOverloaded {
+			s.log.Warn("one-time code ceiling reached: a code was refused (see motcua_codes_refused_total)")
+		}
+		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
 	if err := s.db.RequestCode(r.Context(), c); err != nil {
@@ -98,8 +101,8 @@ func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	if s.Limits != nil && !s.Limits.GuessesPerAddress.Allow(ratelimit.ClientAddress(r)) {
-		s.fail(w, "portal_verify.html", v, errTooMany)
+	if err := s.Limits.AllowGuess(r); err != nil {
+		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
 	token, err := s.db.VerifyCode(r.Context(), c, strings.TrimSpace(r.PostFormValue("code")))

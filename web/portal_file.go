@@ -108,8 +108,12 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
+	if err := s.checkQuota(r.Context(), c, 0); err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
+	if err := r.ParseMultipartForm(uploadMemory); err != nil {
 		s.fail(w, "portal_form.html", v, uploadError(err))
 		return
 	}
@@ -123,6 +127,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 			Email: strings.TrimSpace(r.PostFormValue("email"))}}
 	data.Key = sub.Key
 	checked, err := s.checkUploads(r.MultipartForm, data.P)
+	defer discardUploads(checked)
+	if err == nil {
+		err = s.checkQuota(r.Context(), c, uploadsSize(checked))
+	}
 	if err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
@@ -141,6 +149,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		}
 	}
 	if err := s.db.Submit(r.Context(), c, sub); err != nil {
+		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with other content: this form is a new one
+			data.Key = rand.Text()
+		}
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
@@ -166,6 +177,7 @@ func (s *Server) checkUploads(form *multipart.Form, p *motcua.Procedure) ([]uplo
 		for _, h := range headers {
 			u, err := s.checkUpload(h, document)
 			if err != nil {
+				discardUploads(out)
 				return nil, err
 			}
 			out = append(out, u)
@@ -244,13 +256,18 @@ func (s *Server) addFiles(w http.ResponseWriter, r *http.Request, c motcua.Conta
 		s.fail(w, "portal_submission.html", v, err)
 		return
 	}
+	if err := s.checkQuota(r.Context(), c, 0); err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
+	if err := r.ParseMultipartForm(uploadMemory); err != nil {
 		s.fail(w, "portal_submission.html", v, uploadError(err))
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
 	var checked []upload
+	defer func() { discardUploads(checked) }()
 	for _, h := range r.MultipartForm.File["files"] {
 		u, err := s.checkUpload(h, "Bổ sung")
 		if err != nil {
@@ -258,6 +275,10 @@ func (s *Server) addFiles(w http.ResponseWriter, r *http.Request, c motcua.Conta
 			return
 		}
 		checked = append(checked, u)
+	}
+	if err := s.checkQuota(r.Context(), c, uploadsSize(checked)); err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
 	}
 	var list []motcua.SubmittedFile
 	for _, u := range checked {

@@ -38,13 +38,16 @@ type Server struct {
 	db    *store.DB
 	log   *slog.Logger
 	pages map[string]*template.Template
-	// BaseURL is the public address printed in QR codes and links; empty
-	// means the address the request came to.
+	// BaseURL is the public address printed in QR codes and links (serve
+	// always sets it); empty: the store's PublicURL. Never a request's Host.
 	BaseURL string
 	// Limits bound the portal's tracking and one-time codes; nil: none.
 	Limits *ratelimit.Portal
 	// Files keeps the documents citizens upload.
 	Files *files.Store
+	// UploadQuota is what one citizen contact may upload in 24 hours, in
+	// bytes; 0: no quota.
+	UploadQuota int64
 	// OIDC, when set, lets citizens sign in through an identity provider.
 	OIDC *oidc.Provider
 	// StaffOIDC, when set, lets officers sign in through their agency's
@@ -56,7 +59,7 @@ type Server struct {
 
 // Register adds the officer UI's routes to mux.
 func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
-	s := &Server{db: db, log: log, pages: parsePages(), Limits: ratelimit.DefaultPortal()}
+	s := &Server{db: db, log: log, pages: parsePages(), Limits: ratelimit.DefaultPortal(), UploadQuota: DefaultUploadQuota}
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /{$}", s.home)

@@ -78,12 +78,12 @@ func importRegister(ctx context.Context, args []string) error {
 	}
 	r, err := db.ImportRegisterFrom(ctx, src, opt)
 	if r != nil {
-		printRejected(os.Stderr, r.Rejected)
+		printRejected(os.Stderr, r.Rejected, r.RejectedTotal)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %s", file, motcua.ErrorMessage(err))
 	}
-	fmt.Printf("%s: đọc %d dòng, nhập %d hồ sơ, %d đã có, %d bị từ chối\n", file, r.Read, r.Imported, r.Present, len(r.Rejected))
+	fmt.Printf("%s: đọc %d dòng, nhập %d hồ sơ, %d đã có, %d bị từ chối\n", file, r.Read, r.Imported, r.Present, r.RejectedTotal)
 	if len(r.CreatedUnits) > 0 {
 		fmt.Printf("đơn vị mới tạo: %s\n", strings.Join(r.CreatedUnits, ", "))
 	}
@@ -125,8 +125,13 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func printRejected(w io.Writer, rows []motcua.RowError) {
+// printRejected lists the refused rows a report holds and says how many
+// more there are.
+func printRejected(w io.Writer, rows []motcua.RowError, total int) {
 	for _, r := range rows {
 		fmt.Fprintf(w, "dòng %d: %s\n", r.Row, r.Reason)
+	}
+	if more := total - len(rows); more > 0 {
+		fmt.Fprintf(w, "… và %s lỗi khác\n", motcua.FormatInt(int64(more)))
 	}
 }

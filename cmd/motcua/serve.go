@@ -42,8 +42,10 @@ func serve(ctx context.Context, args []string) error {
 	demoHistory := fs.Bool("demo-history", true, "with --demo, also import the district's 2024 history (about 20,000 dossiers; II.06a for 01/01–01/06/2024 gives the seed report's figures)")
 	smtpURL := smtpFlag(fs)
 	digestAt := fs.String("digest-at", "07:00", "when to e-mail leaders the deadline digest each working day (needs --smtp)")
-	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links in e-mails (default: the address each request came to)")
+	baseURL := fs.String("base-url", "", "public address, for QR codes on receipts and links sent to citizens; required unless --addr is loopback (then the default is the listen address; never a request's Host header)")
+	codesPerHour := fs.Int("codes-per-hour", ratelimit.DefaultCodesPerHour, "one-time codes (SMS, e-mail) the portal sends per hour to everyone together; past it citizens are asked to retry later (0: no ceiling)")
 	rules := rulesFlags(fs)
+	uploadQuota := fs.Int64("upload-quota-mb", web.DefaultUploadQuota>>20, "megabytes one citizen (e-mail or phone) may upload in 24 hours (0: no quota)")
 	filesDir := fs.String("files", "", "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
@@ -59,6 +61,9 @@ func serve(ctx context.Context, args []string) error {
 	logFormat := fs.String("log-format", "text", "log lines as text or json (one object per line, with the request id)")
 	metricsToken := fs.String("metrics-token", "", "bearer token that opens /metrics to other hosts (loopback may always read it); better in $MOTCUA_METRICS_TOKEN")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := needBaseURL(*baseURL, *addr); err != nil {
 		return err
 	}
 	trusted, err := ratelimit.ParseProxies(*proxies)
@@ -88,13 +93,16 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	public := cmp.Or(strings.TrimSuffix(*baseURL, "/"), "http://"+ln.Addr().String())
 	mux := http.NewServeMux()
 	site := web.Register(mux, db, log)
 	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
-	site.BaseURL = *baseURL                         // empty: the address each request came to
+	site.BaseURL = public                           // links and QR codes: never from a request's Host
+	site.Limits.CodesSent = ratelimit.New(*codesPerHour, time.Hour)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
+	site.UploadQuota = *uploadQuota << 20
 	go retainNightly(ctx, db, site.Files, log) // personal data past its procedure's retention period
-	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
+	db.PublicURL = public
 	if *oidcIssuer != "" {
 		if site.OIDC, err = oidc.New(ctx, oidc.Config{Issuer: *oidcIssuer, ClientID: *oidcClient,
 			ClientSecret: os.Getenv("MOTCUA_OIDC_SECRET"), RedirectURL: db.PublicURL + "/xac-thuc/oidc/callback"}); err != nil {
@@ -115,6 +123,8 @@ func serve(ctx context.Context, args []string) error {
 	}
 	m := metrics.New(db, 30*time.Second, log)
 	m.Register(mux, cmp.Or(*metricsToken, os.Getenv("MOTCUA_METRICS_TOKEN")))
+	m.Counter("motcua_codes_refused_total", "One-time codes refused because the hourly ceiling (--codes-per-hour) was reached.",
+		site.Limits.CodesSent.Refused)
 	srv := &http.Server{Handler: web.Handler(mux, m.Middleware, web.AccessLog(log)), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("motcua đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), redactDSN(*dsn))
 	if *smtpURL != "" {
@@ -122,11 +132,7 @@ func serve(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		links := *baseURL
-		if links == "" {
-			links = "http://" + ln.Addr().String()
-		}
-		if err := digestDaily(ctx, db, sender, *digestAt, links, log); err != nil {
+		if err := digestDaily(ctx, db, sender, *digestAt, public, log); err != nil {
 			return err
 		}
 		log.Info("deadline digest scheduled", "at", *digestAt, "smtp", sender.String())
