@@ -229,7 +229,7 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request, a *motcua.Actor
 		s.fail(w, "error.html", v, err)
 		return
 	}
-	v.Data = data
+	v.Data = receiptView{dossierData: data, TrackPage: s.trackPage(r)}
 	s.render(w, http.StatusOK, "receipt.html", v)
 }
 
