@@ -3,7 +3,10 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"html/template"
+	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -54,12 +57,7 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 	form["doc"] = []string{"0", "1"}
 	form.Set("count_1", "1")
 	form.Set("email", "vu.thi.tra@example.vn")
-	res := c.post(t, "/intake", form)
-	m := dossierLocation.FindStringSubmatch(res.header.Get("Location"))
-	if m == nil {
-		t.Fatalf("intake: %d to %q; body:\n%s", res.status, res.header.Get("Location"), excerpt(res.body))
-	}
-	id, _ := strconv.ParseInt(m[1], 10, 64)
+	id := acceptForm(t, c, form)
 	code, _, _ := e.dossier(t, id)
 	secret := trackingSecret(t, e, id)
 	trackPage := e.srv.URL + "/tra-cuu"
@@ -80,4 +78,98 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 	// What the receipt prints opens the tracking page.
 	track := e.anonymous().get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
 	wantContains(t, track, code, "Đang xử lý")
+}
+
+// TestIntakeTicksOnlyTheAlwaysRequiredDocuments: documents that apply in
+// some cases only (ủy quyền, trẻ bị bỏ rơi) are not ticked beforehand, so
+// they never print on form 01 as received unless the officer ticks them.
+func TestIntakeTicksOnlyTheAlwaysRequiredDocuments(t *testing.T) {
+	e := newEnv(t)
+	c := e.login(t, fx.counterA)
+	p := identityProcedure(t, e)
+	page := c.get(t, fmt.Sprintf("/intake?procedure=%d", p.ID))
+	wantStatus(t, page, 200)
+	for i, want := range []bool{true, true, false, false} {
+		box := regexp.MustCompile(fmt.Sprintf(`<input type="checkbox" name="doc" value="%d" id="doc_%d"[^>]*>`, i, i)).FindString(page.body)
+		if box == "" {
+			t.Fatalf("no checkbox for document %d:\n%s", i, excerpt(page.body))
+		}
+		if got := strings.Contains(box, "checked"); got != want {
+			t.Errorf("document %q ticked = %v, want %v: %s", p.Documents[i].Name, got, want, box)
+		}
+	}
+}
+
+// TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper: "12345" is no
+// identity number and "x@y" no address; the error is tied to its field
+// (aria-invalid, aria-describedby, focus) and every typed value stays.
+func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
+	e := newEnv(t)
+	c := e.login(t, fx.counterA)
+	cases := []struct{ field, value, input, message string }{
+		{"id_number", "12345", "id_number", "Số định danh cá nhân (căn cước) gồm 12 chữ số"},
+		{"id_number", "C12", "id_number", "Số hộ chiếu không hợp lệ"},
+		{"email", "x@y", "email", "Địa chỉ thư điện tử không hợp lệ"},
+		{"email", "an @example.vn", "email", "Địa chỉ thư điện tử không hợp lệ"},
+	}
+	for _, tc := range cases {
+		form := intakeForm(fx.unitA.ID, "Đặng Văn Sai")
+		form.Set("address", "Thôn 2, xã Đắk Lao")
+		form.Set("email", "dang.van.sai@example.vn")
+		form.Set(tc.field, tc.value)
+		p := c.post(t, "/intake", form)
+		if p.status != 422 {
+			t.Fatalf("%s=%q: status %d, want 422", tc.field, tc.value, p.status)
+		}
+		input := regexp.MustCompile(`<input id="` + tc.input + `"[^>]*>`).FindString(p.body)
+		for _, attr := range []string{`aria-invalid="true"`, `aria-describedby="` + tc.input + `-error"`, "autofocus",
+			`value="` + template.HTMLEscapeString(tc.value) + `"`} {
+			if !strings.Contains(input, attr) {
+				t.Errorf("%s=%q: the field lacks %s: %s", tc.field, tc.value, attr, input)
+			}
+		}
+		wantContains(t, p, `<p class="field-error" id="`+tc.input+`-error">`+tc.message, `value="Đặng Văn Sai"`, `value="Thôn 2, xã Đắk Lao"`)
+		if strings.Count(p.body, "autofocus") != 1 {
+			t.Errorf("%s=%q: %d fields take the focus, want the one in error", tc.field, tc.value, strings.Count(p.body, "autofocus"))
+		}
+	}
+	e.wantCounts(t, [2]int{0, 0})
+
+	form := intakeForm(fx.unitA.ID, "Đặng Văn Đúng")
+	form.Set("id_number", "c1234567") // a Vietnamese passport, typed in lower case
+	form.Set("email", "dang.van.dung@example.vn")
+	id := acceptForm(t, c, form)
+	var stored string
+	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT applicant_id_number FROM dossiers WHERE id = ?"), id).Scan(&stored); err != nil || stored != "C1234567" {
+		t.Errorf("stored passport number %q, %v; want C1234567", stored, err)
+	}
+}
+
+// acceptForm posts an intake form and returns the dossier's id.
+func acceptForm(t *testing.T, b *browser, form url.Values) int64 {
+	t.Helper()
+	p := b.post(t, "/intake", form)
+	m := dossierLocation.FindStringSubmatch(p.header.Get("Location"))
+	if m == nil {
+		t.Fatalf("intake: %d to %q; body:\n%s", p.status, p.header.Get("Location"), excerpt(p.body))
+	}
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	return id
+}
+
+// TestOnlineFilingRefusesAnIdentityNumberOfNoPaper: the portal takes the
+// counter's checks, so that the one-stop can accept what it receives.
+func TestOnlineFilingRefusesAnIdentityNumberOfNoPaper(t *testing.T) {
+	e := newEnv(t)
+	b := e.citizen(t, "an@example.vn")
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	form := filingForm("k-id")
+	form.Set("id_number", "12345")
+	p := b.postMultipart(t, path, form, formFile{"file_0", "to-khai.pdf", pdf})
+	if p.status != http.StatusUnprocessableEntity || !strings.Contains(p.body, "Số định danh cá nhân (căn cước) gồm 12 chữ số") {
+		t.Fatalf("status %d, want 422 naming the identity number; body:\n%s", p.status, excerpt(p.body))
+	}
+	if n := e.countRows(t, "submissions"); n != 0 {
+		t.Fatalf("%d submissions recorded", n)
+	}
 }
