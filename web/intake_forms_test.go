@@ -173,3 +173,19 @@ func TestOnlineFilingRefusesAnIdentityNumberOfNoPaper(t *testing.T) {
 		t.Fatalf("%d submissions recorded", n)
 	}
 }
+
+// TestRegisterPrintsNoFullPhoneNumber: the register (form 07) is a book
+// many hands open; it names the applicant and masks the phone number,
+// as SECURITY.md says, and prints no address.
+func TestRegisterPrintsNoFullPhoneNumber(t *testing.T) {
+	e := newEnv(t)
+	c := e.login(t, fx.counterA)
+	c.accept(t, fx.unitA.ID, "Lý Thị Sổ") // phone 0912345678, address "Thôn 1, xã Đắk Lao"
+	text := pdftest.Text(t, c.pdf(t, fmt.Sprintf("/register.pdf?unit=%d&from=2024-03-01&to=2024-03-31", fx.unitA.ID)))
+	pdftest.InOrder(t, text, "Lý Thị Sổ", "•••••••678")
+	for _, personal := range []string{"0912345678", "Thôn 1, xã Đắk Lao"} {
+		if strings.Contains(strings.ReplaceAll(text, " ", ""), strings.ReplaceAll(personal, " ", "")) {
+			t.Errorf("the register prints %q:\n%s", personal, text)
+		}
+	}
+}
