@@ -189,3 +189,36 @@ func TestRegisterPrintsNoFullPhoneNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalFormReadIsAudited: form 03 names the applicant, so printing
+// it is logged like any staff read of personal data; another commune's
+// officer gets 404 and leaves no read in the log.
+func TestRefusalFormReadIsAudited(t *testing.T) {
+	e := newEnv(t)
+	c, other := e.login(t, fx.counterA), e.login(t, fx.counterB)
+	form := intakeForm(fx.unitA.ID, "Hoàng Thị Từ")
+	form.Set("reason", "Không thuộc thẩm quyền của xã.")
+	m := refusedLocation.FindStringSubmatch(c.post(t, "/intake/refuse", form).header.Get("Location"))
+	if m == nil {
+		t.Fatal("no refusal recorded")
+	}
+	formURL := "/refusals/" + m[1] + "/form"
+	reads := func(u motcua.User) int {
+		var n int
+		err := e.db.SQL().QueryRow(e.db.Rebind(`SELECT COUNT(*) FROM audit_log WHERE action = 'refusal.read' AND object = ? AND actor LIKE ?`),
+			"refusal:"+m[1], fmt.Sprintf("user:%d %%", u.ID)).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	c.pdf(t, formURL)
+	c.pdf(t, formURL)
+	wantStatus(t, other.get(t, formURL), http.StatusNotFound)
+	if got := reads(fx.counterA); got != 2 {
+		t.Errorf("%d reads of form 03 logged for its officer, want 2", got)
+	}
+	if got := reads(fx.counterB); got != 0 {
+		t.Errorf("%d reads logged for another commune's officer, who saw nothing", got)
+	}
+}
