@@ -3,6 +3,7 @@ package motcua
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -117,6 +118,20 @@ type RequiredDocument struct {
 	Kind     DocumentKind `json:"kind"`
 	Count    int          `json:"count"`
 	Template string       `json:"template,omitempty"` // the form to fill in (file name or address), if any
+}
+
+// Conditional reports whether the document applies only in some cases, as
+// the catalogue words it: "Văn bản ủy quyền (nếu ủy quyền thực hiện thủ
+// tục)", "Biên bản … (trường hợp trẻ bị bỏ rơi)", "… (nếu có)". The counter
+// ticks such a document only when the applicant hands it in.
+func (d RequiredDocument) Conditional() bool {
+	name := strings.ToLower(NFC(d.Name))
+	for _, mark := range []string{"(nếu ", "(trường hợp ", "(trong trường hợp ", "(đối với trường hợp ", "nếu có"} {
+		if strings.Contains(name, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 // StepUnit says which unit performs a workflow step.

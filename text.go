@@ -1,6 +1,7 @@
 package motcua
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +97,21 @@ func FormatDecimal(f float64) string {
 		out += "," + frac
 	}
 	return out
+}
+
+// FormatSize writes a file size as people read it: "512 byte", "58,2 KB",
+// "1,4 MB" (binary units, one decimal, the decimal comma).
+func FormatSize(n int64) string {
+	const kb, mb, gb = 1 << 10, 1 << 20, 1 << 30
+	switch {
+	case n < kb:
+		return FormatInt(n) + " byte"
+	case n < mb:
+		return FormatDecimal(math.Round(float64(n)/kb*10)/10) + " KB"
+	case n < gb:
+		return FormatDecimal(math.Round(float64(n)/mb*10)/10) + " MB"
+	}
+	return FormatDecimal(math.Round(float64(n)/gb*10)/10) + " GB"
 }
 
 // FormatPercent writes a share as "96,14 %", two decimals.

@@ -54,7 +54,7 @@ func (d *doc) heading(h Header, f Form, at time.Time, dated bool) {
 		d.font(italic, base-1)
 		d.block(rightX, rightW, placeDate(h.Place, at), gopdf.Center)
 	}
-	d.y = max(d.y, leftBottom) + 14
+	d.y = max(d.y, leftBottom) + 11
 	d.font(bold, base+1.5)
 	d.centred(strings.ToUpper(t.Title))
 	d.font(regular, base)
@@ -93,9 +93,8 @@ type signer struct {
 }
 
 const (
-	signHint  = "(Ký và ghi rõ họ tên)"
-	sealHint  = "(Ký, ghi rõ họ tên và đóng dấu)"
-	signSpace = 46.0 // points left blank for the signature
+	signHint = "(Ký và ghi rõ họ tên)"
+	sealHint = "(Ký, ghi rõ họ tên và đóng dấu)"
 )
 
 // signatures writes the blocks side by side at the foot of the body, all on
@@ -106,9 +105,9 @@ func (d *doc) signatures(signers ...signer) {
 		signers = append([]signer{{}}, signers...)
 	}
 	base := d.base
-	d.gap(10)
-	d.ensure(6*base*1.35 + signSpace)
+	d.gap(6)
 	colW := d.width() / float64(len(signers))
+	d.ensure(d.signaturesHeight(colW, signers))
 	y0, bottom := d.y, d.y
 	for i, s := range signers {
 		x := d.left + colW*float64(i)
@@ -117,11 +116,31 @@ func (d *doc) signatures(signers ...signer) {
 		d.block(x, colW, strings.ToUpper(s.role), gopdf.Center)
 		d.font(italic, base-1)
 		d.block(x, colW, s.hint, gopdf.Center)
-		d.gap(signSpace)
+		d.gap(d.signSpace)
 		d.font(bold, base)
 		d.block(x, colW, s.name, gopdf.Center)
 		bottom = max(bottom, d.y)
 	}
 	d.y = bottom
 	d.font(regular, base)
+}
+
+// signaturesHeight is the height of the tallest block, so that the blocks
+// move to a new page only when they do not fit on this one.
+func (d *doc) signaturesHeight(colW float64, signers []signer) float64 {
+	tallest := 0.0
+	for _, s := range signers {
+		h := d.signSpace
+		for _, part := range []struct {
+			style style
+			pt    float64
+			text  string
+		}{{bold, d.base, strings.ToUpper(s.role)}, {italic, d.base - 1, s.hint}, {bold, d.base, s.name}} {
+			d.font(part.style, part.pt)
+			h += float64(len(d.wrap(motcua.NFC(part.text), colW))) * d.lineHeight()
+		}
+		tallest = max(tallest, h)
+	}
+	d.font(regular, d.base)
+	return tallest
 }

@@ -38,6 +38,9 @@ type doc struct {
 	style                    style
 	pt                       float64 // font size
 	base                     float64 // size of body text
+	leading                  float64 // line height as a multiple of the font size
+	cellPad                  float64 // points between a table cell's border and its text
+	signSpace                float64 // points left blank for a signature
 	err                      error
 	onNewPage                func() // redraws a table's header row
 }
@@ -51,7 +54,7 @@ func newDoc(page gopdf.Rect, m margins, base float64, title string) (*doc, error
 		return nil, err
 	}
 	d := &doc{pdf: pdf, left: m.left, right: page.W - m.right,
-		top: m.top, bottom: page.H - m.bottom, base: base}
+		top: m.top, bottom: page.H - m.bottom, base: base, leading: 1.35, cellPad: 2.5, signSpace: 46}
 	d.pdf.AddPage()
 	d.y = d.top
 	d.font(regular, base)
@@ -59,6 +62,12 @@ func newDoc(page gopdf.Rect, m margins, base float64, title string) (*doc, error
 }
 
 // write sends the finished PDF to w.
+// tighten sets the document closer for a form that must keep to one page:
+// a smaller leading, table padding and signature space.
+func (d *doc) tighten() {
+	d.leading, d.cellPad, d.signSpace = 1.25, 1.8, 36
+}
+
 func (d *doc) write(w io.Writer) error {
 	if d.err != nil {
 		return d.err
@@ -80,7 +89,12 @@ func (d *doc) font(s style, pt float64) {
 	d.fail(d.pdf.SetFont(string(s), "", pt))
 }
 
-func (d *doc) lineHeight() float64 { return d.pt * 1.35 }
+func (d *doc) lineHeight() float64 { return d.pt * d.leading }
+
+// lineRoom is the height a line needs above the bottom margin: its glyphs
+// (put's offset, the font's ascent and the descent of g, y, ậ) reach
+// further down than a tight leading's line box.
+func (d *doc) lineRoom() float64 { return max(d.lineHeight(), d.pt*1.47) }
 
 // newPage starts a page and redraws what must repeat on it.
 func (d *doc) newPage() {
@@ -175,16 +189,17 @@ func (d *doc) splitWord(word string, width float64) []string {
 // block writes text wrapped within [x, x+w], breaking pages between lines.
 func (d *doc) block(x, w float64, text string, align int) {
 	for _, line := range d.wrap(motcua.NFC(text), w) {
-		d.ensure(d.lineHeight())
+		d.ensure(d.lineRoom())
 		d.put(x, w, line, align)
 		d.y += d.lineHeight()
 	}
 }
 
-// paragraph writes text across the writing area, a little apart from the next.
+// paragraph writes text across the writing area, a little apart from the
+// next: 0.2 of the font size at the usual leading, less in tighter forms.
 func (d *doc) paragraph(text string) {
 	d.block(d.left, d.width(), text, gopdf.Left)
-	d.gap(d.pt * 0.2)
+	d.gap(d.pt * (d.leading - 1.15))
 }
 
 // centred writes text centred on the writing area.
@@ -207,7 +222,7 @@ func (d *doc) numbered(items []string) {
 	for i, item := range items {
 		lines := d.wrap(motcua.NFC(item), d.width()-indent)
 		for j, line := range lines {
-			d.ensure(d.lineHeight())
+			d.ensure(d.lineRoom())
 			if j == 0 {
 				d.put(d.left, indent, fmt.Sprintf("%d.", i+1), gopdf.Left)
 			}

@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -16,7 +17,7 @@ type ReceiptData struct {
 	ApplicantName string
 	IDNumber      string // personal identification or tax number
 	Address       string
-	Contact       string // phone number or e-mail address
+	Contact       string // phone number and e-mail address, as given
 	ProcedureName string
 	Documents     []Document
 	Sets          int    // number of sets of the dossier
@@ -29,13 +30,16 @@ type ReceiptData struct {
 	EntryNo       int    // the entry number in that book
 	Officer       string // the receiving officer
 	TrackingURL   string // printed as a QR code; none when empty
+	// TrackingSecret is printed beside the code, with the tracking page's
+	// address, for whoever cannot scan the QR code.
+	TrackingSecret string
 }
 
 // Document is one paper handed in with a dossier.
 type Document struct {
-	Name     string
-	Original bool // the original (bản chính); false for a copy (bản sao)
-	Count    int
+	Name  string
+	Kind  string // how it was handed in: "Bản chính", "Bản sao", "Xuất trình"…
+	Count int
 }
 
 // Receipt writes form 01 as an A5 PDF, in the edition in force at ReceivedAt.
@@ -44,10 +48,11 @@ func Receipt(w io.Writer, r ReceiptData) (err error) {
 	if err := check(w, r.ReceivedAt, "ReceivedAt", r.Code); err != nil {
 		return err
 	}
-	d, err := newDoc(a5, a5Margins, 10, docTitle(FormReceipt, r.ReceivedAt, r.Code))
+	d, err := newDoc(a5, a5Margins, receiptBase, docTitle(FormReceipt, r.ReceivedAt, r.Code))
 	if err != nil {
 		return err
 	}
+	d.tighten()
 	d.heading(r.Header, FormReceipt, r.ReceivedAt, true)
 	d.receiptParties(r)
 	d.receiptDocuments(r.Documents)
@@ -68,31 +73,58 @@ func (d *doc) receiptParties(r ReceiptData) {
 	if r.TrackingURL != "" {
 		qrBottom = d.receiptQR(r.TrackingURL)
 	}
-	beside := func() bool { return d.pdf.GetNumberOfPages() == page && d.y < qrBottom }
-	for i, f := range [][2]string{
-		{"Mã hồ sơ:", r.Code},
+	beside := func() {
+		d.right = right
+		if d.pdf.GetNumberOfPages() == page && d.y < qrBottom {
+			d.right = right - receiptQRSize - 14
+		}
+	}
+	d.receiptCodes(r, beside)
+	for _, f := range [][2]string{
 		{"Tiếp nhận hồ sơ của:", r.ApplicantName},
 		{"Số định danh cá nhân/Mã số thuế:", r.IDNumber},
 		{"Địa chỉ:", r.Address},
 		{"Số điện thoại/Thư điện tử:", r.Contact},
 		{"Nội dung yêu cầu giải quyết:", r.ProcedureName},
 	} {
-		d.right = right
-		if beside() {
-			d.right = right - receiptQRSize - 14
-		}
-		s := regular
-		if i == 0 {
-			s = bold // the code, which the applicant quotes when asking
-		}
-		d.font(s, d.base)
+		beside()
 		d.field(f[0], f[1])
 	}
-	d.right = right
-	if beside() {
+	beside()
+	if d.right != right {
 		d.y = qrBottom
 	}
-	d.gap(2)
+	d.right = right
+}
+
+// receiptCodes writes in bold what the applicant quotes or types to follow
+// the dossier: its code and the tracking secret, with where to type them.
+func (d *doc) receiptCodes(r ReceiptData, beside func()) {
+	beside()
+	d.font(bold, d.base)
+	d.field("Mã hồ sơ:", r.Code)
+	if r.TrackingSecret == "" {
+		d.font(regular, d.base)
+		return
+	}
+	beside()
+	d.field("Mã tra cứu:", r.TrackingSecret)
+	if page := trackingPage(r.TrackingURL); page != "" {
+		beside()
+		d.font(italic, d.base-1.5)
+		d.paragraph("Tra cứu tại " + page + " bằng mã hồ sơ và mã tra cứu.")
+	}
+	d.font(regular, d.base)
+}
+
+// trackingPage is the address of the tracking page a citizen types: the
+// tracking URL without its scheme and query, which hold nothing to type.
+func trackingPage(trackingURL string) string {
+	u, err := url.Parse(trackingURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Host + u.Path
 }
 
 // receiptQR draws the QR code with its instruction under it at the top right
@@ -115,21 +147,17 @@ func (d *doc) receiptDocuments(docs []Document) {
 		return
 	}
 	d.paragraph("1. Thành phần hồ sơ nộp gồm:")
-	d.gap(2)
+	d.gap(1)
 	t := d.newTable(d.base-1,
-		column{"TT", 0.07, gopdf.Center},
-		column{"Tên giấy tờ", 0.58, gopdf.Left},
-		column{"Bản chính/ Bản sao", 0.2, gopdf.Center},
-		column{"Số lượng", 0.15, gopdf.Center})
+		column{"TT", 0.06, gopdf.Center},
+		column{"Tên giấy tờ", 0.65, gopdf.Left},
+		column{"Hình thức", 0.17, gopdf.Center}, // bản chính, bản sao or xuất trình
+		column{"Số lượng", 0.12, gopdf.Center})
 	for i, doc := range docs {
-		kind := "Bản sao"
-		if doc.Original {
-			kind = "Bản chính"
-		}
-		t.row(fmt.Sprint(i+1), doc.Name, kind, count(doc.Count))
+		t.row(fmt.Sprint(i+1), doc.Name, doc.Kind, count(doc.Count))
 	}
 	t.end()
-	d.gap(3)
+	d.gap(2)
 }
 
 // receiptTerms writes the time limits, where the result is returned and the
@@ -148,3 +176,8 @@ func (d *doc) receiptTerms(r ReceiptData) {
 	d.paragraph(fmt.Sprintf("Vào Sổ theo dõi hồ sơ: %s, số thứ tự: %s",
 		orBlank(r.RegisterBook), orBlank(count(r.EntryNo))))
 }
+
+// receiptBase is the body size of form 01, set tighter than the letters so
+// that ten document lines, the terms and the signatures fit one A5 page (the
+// applicant keeps one sheet); 9 points still reads well at arm's length.
+const receiptBase = 9.0

@@ -52,7 +52,7 @@ func TestReceiptDocumentsContinue(t *testing.T) {
 	}
 	for i, p := range pages {
 		text := strings.Join(p, " ")
-		if strings.Contains(text, "Giấy tờ kèm theo") && !strings.Contains(text, "TT Tên giấy tờ Bản chính/ Bản sao Số lượng") {
+		if strings.Contains(text, "Giấy tờ kèm theo") && !strings.Contains(text, "TT Tên giấy tờ Hình thức Số lượng") {
 			t.Errorf("page %d lacks the header row:\n%s", i+1, strings.Join(p, "\n"))
 		}
 	}

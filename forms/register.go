@@ -27,7 +27,7 @@ type RegisterRow struct {
 	ProcedureName string
 	Sets          int
 	ApplicantName string
-	Contact       string // address or phone number
+	Contact       string // the phone number, masked: a book many hands open prints no full number
 	LeadUnit      string // the unit that leads the handling
 	ReceivedAt    time.Time
 	DueAt         time.Time

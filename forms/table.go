@@ -25,8 +25,6 @@ type table struct {
 	bodyTop float64 // where rows start on the current page
 }
 
-const cellPad = 2.5 // points between a cell's border and its text
-
 // newTable draws the header row and keeps it repeating until end.
 func (d *doc) newTable(pt float64, cols ...column) *table {
 	t := &table{d: d, cols: cols, pt: pt}
@@ -60,10 +58,10 @@ func (t *table) drawHeader(lines [][]string) {
 	t.bodyTop = t.d.y
 }
 
-func (t *table) lineHeight() float64 { return t.pt * 1.3 }
+func (t *table) lineHeight() float64 { return t.pt * (t.d.leading - 0.05) }
 
 func (t *table) height(lines [][]string) float64 {
-	return float64(maxLines(lines))*t.lineHeight() + 2*cellPad
+	return float64(maxLines(lines))*t.lineHeight() + 2*t.d.cellPad
 }
 
 // layout wraps each cell in style s to its column.
@@ -72,7 +70,7 @@ func (t *table) layout(s style, cells []string) [][]string {
 	lines := make([][]string, len(t.cols))
 	for i := range t.cols {
 		if i < len(cells) {
-			lines[i] = t.d.wrap(motcua.NFC(cells[i]), t.widths[i]-2*cellPad)
+			lines[i] = t.d.wrap(motcua.NFC(cells[i]), t.widths[i]-2*t.d.cellPad)
 		}
 	}
 	return lines
@@ -84,7 +82,7 @@ func (t *table) row(cells ...string) {
 	lines := t.layout(regular, cells)
 	for d.err == nil {
 		n := maxLines(lines)
-		fit := int((d.bottom - d.y - 2*cellPad) / t.lineHeight())
+		fit := int((d.bottom - d.y - 2*d.cellPad) / t.lineHeight())
 		switch {
 		case n <= fit:
 			t.draw(lines, n, false)
@@ -105,7 +103,7 @@ func (t *table) row(cells ...string) {
 // draw draws the first n lines of each cell and the cell borders at d.y.
 func (t *table) draw(lines [][]string, n int, header bool) {
 	d := t.d
-	y0, h := d.y, float64(n)*t.lineHeight()+2*cellPad
+	y0, h := d.y, float64(n)*t.lineHeight()+2*d.cellPad
 	d.pdf.SetLineWidth(0.5)
 	d.pdf.RectFromUpperLeft(d.left, y0, d.width(), h)
 	x := d.left
@@ -118,8 +116,8 @@ func (t *table) draw(lines [][]string, n int, header bool) {
 			align = gopdf.Center
 		}
 		for k, line := range lines[i][:min(n, len(lines[i]))] {
-			d.y = y0 + cellPad + float64(k)*t.lineHeight()
-			d.put(x+cellPad, w-2*cellPad, line, align)
+			d.y = y0 + d.cellPad + float64(k)*t.lineHeight()
+			d.put(x+d.cellPad, w-2*d.cellPad, line, align)
 		}
 		x += w
 	}

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -10,14 +9,13 @@ import (
 
 // Field limits keep oversized input out of the ledger and off printed forms.
 const (
-	MaxNameLen     = 200
-	MaxAddressLen  = 500
-	MaxIDNumberLen = 20
-	MaxPhoneLen    = 20
-	MaxEmailLen    = 254
-	MaxReasonLen   = 2000
-	MaxDocuments   = 50
-	MaxSets        = 100
+	MaxNameLen    = 200
+	MaxAddressLen = 500
+	MaxPhoneLen   = 20
+	MaxEmailLen   = 254
+	MaxReasonLen  = 2000
+	MaxDocuments  = 50
+	MaxSets       = 100
 )
 
 // CleanIntake normalises an intake to NFC and checks every field, returning
@@ -30,6 +28,8 @@ func CleanIntake(in *motcua.Intake) error {
 	if in.Sets == 0 {
 		in.Sets = 1
 	}
+	var idProblem string
+	a.IDNumber, idProblem = CleanIdentityNumber(a.IDNumber)
 	checks := []struct {
 		bad        bool
 		field, msg string
@@ -38,9 +38,9 @@ func CleanIntake(in *motcua.Intake) error {
 		{a.Name == "", "applicant_name", "Phải nhập họ tên người nộp hồ sơ."},
 		{utf8.RuneCountInString(a.Name) > MaxNameLen, "applicant_name", "Họ tên quá dài (tối đa 200 ký tự)."},
 		{utf8.RuneCountInString(a.Address) > MaxAddressLen, "applicant_address", "Địa chỉ quá dài (tối đa 500 ký tự)."},
-		{len(a.IDNumber) > MaxIDNumberLen || !digitsOrDash(a.IDNumber), "applicant_id_number", "Số định danh/mã số thuế chỉ gồm chữ số, tối đa 20 ký tự."},
+		{idProblem != "", "applicant_id_number", idProblem},
 		{len(a.Phone) > MaxPhoneLen || !phoneLike(a.Phone), "applicant_phone", "Số điện thoại không hợp lệ."},
-		{a.Email != "" && (len(a.Email) > MaxEmailLen || !emailLike(a.Email)), "applicant_email", "Địa chỉ thư điện tử không hợp lệ."},
+		{EmailProblem(a.Email) != "", "applicant_email", EmailProblem(a.Email)},
 		{!in.Channel.Valid(), "channel", "Kênh tiếp nhận không hợp lệ."},
 		{in.Sets < 1 || in.Sets > MaxSets, "sets", "Số bộ hồ sơ phải từ 1 đến 100."},
 		{len(in.Documents) > MaxDocuments, "documents", "Quá nhiều giấy tờ (tối đa 50)."},
@@ -74,15 +74,6 @@ func cleanDocuments(docs []motcua.ReceivedDocument) error {
 	return nil
 }
 
-func digitsOrDash(s string) bool {
-	return strings.Trim(s, "0123456789-") == ""
-}
-
 func phoneLike(s string) bool {
 	return strings.Trim(s, "0123456789+ .-") == ""
-}
-
-func emailLike(s string) bool {
-	addr, err := mail.ParseAddress(s)
-	return err == nil && addr.Address == s
 }

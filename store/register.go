@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -79,5 +80,13 @@ func (db *DB) RefusalByID(ctx context.Context, a *motcua.Actor, id int64) (r *mo
 		return nil, "", err
 	}
 	r.At, r.RecordedAt = fromMS(at), fromMS(rec)
+	// Form 03 names the applicant: printing it is a read of personal data.
+	err = db.inTx(ctx, func(tx *Tx) error {
+		tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "refusal.read", Object: "refusal:" + strconv.FormatInt(id, 10)})
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
 	return r, actorName, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 )
 
 // Submit records a citizen's online submission (domain.md §5: not yet a
@@ -115,6 +116,15 @@ func (db *DB) CheckSubmission(ctx context.Context, s *motcua.Submission) error {
 	s.Applicant.Name = strings.TrimSpace(motcua.NFC(s.Applicant.Name))
 	if s.Applicant.Name == "" {
 		return motcua.FieldError("name", "Hãy nhập họ và tên người nộp hồ sơ.")
+	}
+	// The checks of the counter's intake (ledger.CleanIntake), on the
+	// portal's fields: a submission the counter could not accept is refused now.
+	var idProblem string
+	if s.Applicant.IDNumber, idProblem = ledger.CleanIdentityNumber(s.Applicant.IDNumber); idProblem != "" {
+		return motcua.FieldError("id_number", "%s", idProblem)
+	}
+	if problem := ledger.EmailProblem(s.Applicant.Email); problem != "" {
+		return motcua.FieldError("email", "%s", problem)
 	}
 	switch s.Delivery {
 	case motcua.DeliveryOnline, motcua.DeliveryCounter:

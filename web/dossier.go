@@ -45,6 +45,7 @@ type dossierData struct {
 	Steps               []stepView
 	History             []historyRow
 	Parts               []partView
+	Files               []fileView // uploaded with the online submission
 	Timeline            []eventView
 	Actions             []motcua.Action
 	NextHolders         []motcua.User
@@ -74,6 +75,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	}
 	data := &dossierData{D: d, P: p, Receiving: s.unitName(ctx, d.ReceivingUnitID), Deciding: s.unitName(ctx, d.DecidingUnitID),
 		Overdue: d.Overdue(s.db.Now()), Now: s.db.Now().In(motcua.VN).Format("2006-01-02T15:04")}
+	data.Files = s.dossierFileList(ctx, a, d.ID)
 	for i, st := range p.Steps {
 		unit := data.Deciding
 		if st.Unit == motcua.AtIntake {
@@ -229,7 +231,7 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request, a *motcua.Actor
 		s.fail(w, "error.html", v, err)
 		return
 	}
-	v.Data = data
+	v.Data = receiptView{dossierData: data, TrackPage: s.trackPage()}
 	s.render(w, http.StatusOK, "receipt.html", v)
 }
 

@@ -86,17 +86,39 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 	}
 	rd := forms.ReceiptData{Header: s.header(r.Context(), d.ReceivingUnitID, true), Code: d.Code,
 		ApplicantName: d.Applicant.Name, IDNumber: d.Applicant.IDNumber, Address: d.Applicant.Address,
-		Contact: cmp.Or(d.Applicant.Phone, d.Applicant.Email), ProcedureName: d.ProcedureName, Sets: d.Sets,
+		Contact: contactLine(d.Applicant), ProcedureName: d.ProcedureName, Sets: d.Sets,
 		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: "Bộ phận Một cửa – " + data.Receiving,
 		Fees: p.Fees, RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
 		Officer: officer}
 	if d.TrackingSecret != "" {
-		rd.TrackingURL = TrackURL(s.baseURL(), d)
+		rd.TrackingURL, rd.TrackingSecret = TrackURL(s.baseURL(), d), d.TrackingSecret
 	}
 	for _, doc := range d.Documents {
-		rd.Documents = append(rd.Documents, forms.Document{Name: doc.Name, Original: doc.Kind == motcua.DocOriginal, Count: doc.Count})
+		rd.Documents = append(rd.Documents, forms.Document{Name: doc.Name, Kind: doc.Kind.Label(), Count: doc.Count})
 	}
 	return forms.Receipt(buf, rd)
+}
+
+// receiptView is the printable receipt page: the dossier and the address
+// where the applicant types the code and the tracking secret.
+type receiptView struct {
+	*dossierData
+	TrackPage string
+}
+
+// trackPage is the public tracking page's address, printed beside the secret.
+func (s *Server) trackPage() string {
+	return strings.TrimSuffix(s.baseURL(), "/") + TrackPath
+}
+
+// contactLine is the receipt's "phone/e-mail" line: both when both were given.
+func contactLine(a motcua.Applicant) string {
+	switch {
+	case a.Phone != "" && a.Email != "":
+		return a.Phone + " / " + a.Email
+	default:
+		return a.Phone + a.Email
+	}
 }
 
 // eventForm prints the form of one action of the dossier's ledger.

@@ -50,8 +50,11 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 			return d, err
 		}
 		d.Procedure = p
-		for i := range p.Documents {
-			d.Form.Checked[i], d.Form.Counts[i] = true, strconv.Itoa(p.Documents[i].Count)
+		for i, doc := range p.Documents {
+			// Only what every applicant hands in is ticked beforehand: a
+			// document that applies in some cases prints as received only
+			// when the officer ticks it.
+			d.Form.Checked[i], d.Form.Counts[i] = !doc.Conditional(), strconv.Itoa(doc.Count)
 		}
 		return d, nil
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -52,7 +51,7 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request, a *motcua.A
 	for i, d := range rows {
 		lead := s.unitName(r.Context(), d.DecidingUnitID)
 		rd.Rows = append(rd.Rows, forms.RegisterRow{No: i + 1, Code: d.Code, ProcedureName: d.ProcedureName, Sets: d.Sets,
-			ApplicantName: d.Applicant.Name, Contact: cmp.Or(d.Applicant.Phone, d.Applicant.Address), LeadUnit: lead,
+			ApplicantName: d.Applicant.Name, Contact: motcua.Mask(d.Applicant.Phone), LeadUnit: lead,
 			ReceivedAt: d.AcceptedAt, DueAt: d.Due(), SentAt: d.SentAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt,
 			Note: registerNote(d)})
 	}

@@ -146,6 +146,7 @@ var routePolicy = map[string]string{
 	"POST /dossiers/{id}/actions":                 staffOfA,
 	"GET /dossiers/{id}/receipt":                  staffOfA,
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
+	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /refusals/{id}/form":                     staffOfA,
 	"GET /register":                               staff,
 	"GET /register.pdf":                           staff,
@@ -323,6 +324,17 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, sub); err != nil {
 		t.Fatal(err)
 	}
+	// An online dossier, accepted from a submission, with its uploaded file.
+	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+		Applicant: motcua.Applicant{Name: "Đỗ Thị Mạng", Phone: "0987654322"},
+		Files:     []motcua.SubmittedFile{{Document: "Tờ khai", FileName: "to-khai.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("cd", 32)}}}
+	if err := e.db.Submit(ctx, motcua.Contact{Email: "mang@example.vn"}, online); err != nil {
+		t.Fatal(err)
+	}
+	onlineDossier, err := e.db.AcceptSubmission(ctx, counter, online.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	refusal := &motcua.Refusal{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Applicant: motcua.Applicant{Name: "Lê Văn C"}, Reason: "Không thuộc thẩm quyền"}
 	if err := e.db.Refuse(ctx, counter, refusal); err != nil {
 		t.Fatal(err)
@@ -348,6 +360,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"dossier": id(open.ID), "code": open.Code, "submission": id(sub.ID), "refusal": id(refusal.ID), "survey": id(survey.ID),
 		"review": id(reviews[0].ID), "decision": id(decision.ID), "procedure": id(fx.birth.ID), "task": id(plan.Contents[0].Tasks[0].ID),
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
+		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 	}
 }
 
@@ -388,6 +401,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/actions":                 "/dossiers/" + o["dossier"] + "/actions",
 		"/dossiers/{id}/receipt":                 "/dossiers/" + o["dossier"] + "/receipt",
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
+		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
 		"/staff/{username}/{action}":             "/staff/" + fx.counterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],

@@ -32,6 +32,9 @@ type submissionData struct {
 	Missing string
 }
 
+// Files are the submission's uploads as the officer's pages list them.
+func (d *submissionData) Files() []fileView { return fileViews(d.S.Files) }
+
 func (s *Server) submissionPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	sub, err := s.db.Submission(r.Context(), a, id)
@@ -84,7 +87,7 @@ func (s *Server) submissionFile(w http.ResponseWriter, r *http.Request, a *motcu
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	fileID, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	f, err := s.db.SubmittedFileOf(r.Context(), a, motcua.Contact{}, id, fileID)
-	s.serveFile(w, r, f, err)
+	s.serveUpload(w, r, f, err)
 }
 
 // answerReview closes an unsatisfied rating with the leader's answer.

@@ -119,6 +119,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /dossiers/{id}/actions", s.at(motcua.DeskOfficer, s.dossierAction))
 	mux.HandleFunc("GET /dossiers/{id}/receipt", s.at(motcua.DeskOfficer, s.receipt))
 	mux.HandleFunc("GET /dossiers/{id}/forms/{form}", s.at(motcua.DeskOfficer, s.dossierForm))
+	mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.at(motcua.DeskOfficer, s.dossierFile))
 	mux.HandleFunc("GET /refusals/{id}/form", s.at(motcua.DeskOfficer, s.refusalForm))
 	mux.HandleFunc("GET /register", s.at(motcua.DeskOfficer, s.registerPage))
 	mux.HandleFunc("GET /register.pdf", s.at(motcua.DeskOfficer, s.registerPDF))
@@ -141,6 +142,7 @@ var funcs = template.FuncMap{
 	"datetime": motcua.FormatDateTime,
 	"num":      func(n int) string { return motcua.FormatInt(int64(n)) },
 	"num64":    motcua.FormatInt,
+	"filesize": motcua.FormatSize,
 	"mask":     motcua.Mask,
 	"inc":      func(i int) int { return i + 1 },
 	"join":     strings.Join,
