@@ -186,7 +186,7 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
-	s.dossier_id, COALESCE(d.code, ''), s.decided_by, s.created_at, s.updated_at`
+	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -228,7 +228,7 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	a := &s.Applicant
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
-		&s.DossierID, &s.DossierCode, &s.DecidedBy, &created, &updated); err != nil {
+		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated); err != nil {
 		return nil, err
 	}
 	s.Contact, _ = motcua.ParseContact(contact)

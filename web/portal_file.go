@@ -215,9 +215,9 @@ func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request, c motcua.
 }
 
 type mySubmissionData struct {
-	S     *motcua.Submission
-	Track string // the dossier's tracking link once accepted
-	New   bool
+	S      *motcua.Submission
+	Follow *followData // the dossier, once accepted
+	New    bool
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -229,8 +229,15 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 		s.fail(w, "portal_submission.html", v, err)
 		return
 	}
-	if data.New {
+	if data.Follow, err = s.follow(r, c, sub); err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	switch {
+	case data.New:
 		v.Flash = "Đã gửi hồ sơ. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận được thông báo qua " + c.String() + "."
+	case r.URL.Query().Get("bo-sung") == "1":
+		v.Flash = "Đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và xác nhận đã nhận; thời hạn giải quyết tiếp tục được tính từ khi xác nhận."
 	}
 	s.render(w, http.StatusOK, "portal_submission.html", v)
 }
@@ -242,6 +249,10 @@ func (s *Server) addFiles(w http.ResponseWriter, r *http.Request, c motcua.Conta
 	v := view{Title: "Hồ sơ nộp trực tuyến", Data: &mySubmissionData{S: sub}, Citizen: &c}
 	if err != nil {
 		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	if sub.State == motcua.SubmissionAccepted {
+		s.addSupplement(w, r, c, sub)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
