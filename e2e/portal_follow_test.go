@@ -37,10 +37,15 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	citizenLogin(b, p, "tran.binh@example.vn", fmt.Sprintf("/nop-truc-tuyen/%d", birth.ID))
 	pdf := writePDF(t, "to-khai.pdf")
 	daklao := unitNamed(t, db, "Đắk Lao")
+	if !b.eval("no place preselected", `document.querySelector('select[name="unit"]').value === ""`) {
+		t.Fatal("the form preselects a place of filing")
+	}
 	b.do("fill the form",
 		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(daklao.ID)),
 		chromedp.SendKeys(`input[name="name"]`, "Trần Thị Bình"),
-		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}))
+		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
+		chromedp.SetUploadFiles(`input[name="file_1"]`, []string{pdf}),
+		chromedp.SetUploadFiles(`input[name="file_2"]`, []string{pdf}))
 	mine := b.navigate("submit", `/ho-so-cua-toi/\d+`, chromedp.Click("#submit-online")).Path
 	var subID int64
 	fmt.Sscanf(strings.TrimPrefix(mine, "/ho-so-cua-toi/"), "%d", &subID)

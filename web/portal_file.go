@@ -64,6 +64,11 @@ type onlineFormData struct {
 	Units []*motcua.Unit
 	Key   string
 	S     motcua.Submission
+	// The documents: one slot per catalogue document, the other files,
+	// and what was wrong with those.
+	Slots    []docSlot
+	Extra    []keptFile
+	ExtraErr string
 }
 
 // onlineForm is the filing form of one procedure: where, who, the
@@ -93,7 +98,7 @@ func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormD
 	}
 	key := make([]byte, 16)
 	rand.Read(key)
-	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key)}
+	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key), Slots: slotsOf(p)}
 	data.S.Delivery = motcua.DeliveryOnline
 	data.S.Applicant.Email, data.S.Applicant.Phone = c.Email, c.Phone
 	return data, nil
@@ -122,23 +127,13 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
 			Email: strings.TrimSpace(r.PostFormValue("email"))}}
 	data.Key = sub.Key
-	checked, err := s.checkUploads(r.MultipartForm, data.P)
-	if err != nil {
+	if err := s.formFiles(r.MultipartForm, c, data); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
-	}
-	for i := range checked {
-		sub.Files = append(sub.Files, checked[i].file)
 	}
 	if err := s.db.CheckSubmission(r.Context(), sub); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
-	}
-	for _, u := range checked {
-		if err := s.Files.Save(u.blob); err != nil {
-			s.fail(w, "portal_form.html", v, err)
-			return
-		}
 	}
 	if err := s.db.Submit(r.Context(), c, sub); err != nil {
 		s.fail(w, "portal_form.html", v, err)
@@ -150,28 +145,6 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 type upload struct {
 	file motcua.SubmittedFile
 	blob *files.Checked
-}
-
-// checkUploads checks every uploaded file ("file_<i>" for the i-th
-// required document, "file_extra" for others) without storing any.
-func (s *Server) checkUploads(form *multipart.Form, p *motcua.Procedure) ([]upload, error) {
-	var out []upload
-	for field, headers := range form.File {
-		document := "Giấy tờ khác"
-		if i, err := strconv.Atoi(strings.TrimPrefix(field, "file_")); err == nil && i >= 0 && i < len(p.Documents) {
-			document = p.Documents[i].Name
-		} else if field != "file_extra" {
-			continue
-		}
-		for _, h := range headers {
-			u, err := s.checkUpload(h, document)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, u)
-		}
-	}
-	return out, nil
 }
 
 func (s *Server) checkUpload(h *multipart.FileHeader, document string) (upload, error) {
