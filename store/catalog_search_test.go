@@ -29,7 +29,7 @@ func TestCatalogSearchFoldsYAsIAndReadsDocumentsAndResults(t *testing.T) {
 			{"Đăng kí khai sinh", []string{"1.001193"}},
 			{"dang ky", []string{"1.001193", "1.000656"}},
 			{"to khai dang ky khai sinh", []string{"1.001193"}}, // a document
-			{"giay bao tu", []string{"1.000656"}},                // a document
+			{"giay bao tu", []string{"1.000656"}},               // a document
 			{"trich luc khai tu", []string{"1.000656"}},         // the result
 			{"giay khai sinh", nil},
 		} {
