@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -122,6 +123,11 @@ func (db *DB) AddSupplement(ctx context.Context, c motcua.Contact, id int64, fil
 			Detail: "submission:" + strconv.FormatInt(s.ID, 10) + ", " + strconv.Itoa(len(fresh)) + " tệp"})
 		return nil
 	})
+}
+
+// mineURL is the citizen's page of a submission on the portal.
+func (db *DB) mineURL(id int64) string {
+	return strings.TrimSuffix(db.PublicURL, "/") + "/ho-so-cua-toi/" + strconv.FormatInt(id, 10)
 }
 
 // newFiles leaves out files already sent (same content) since the request:
