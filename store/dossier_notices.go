@@ -46,7 +46,7 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 	case next.State == motcua.StateStopped && cur.State != motcua.StateStopped:
 		subject = "Hồ sơ " + next.Code + " dừng giải quyết"
 		body = fmt.Sprintf("Hồ sơ %s đã dừng giải quyết. Lý do: %s. Tra cứu: %s", next.ProcedureName, e.Reason, track)
-		text = "Ho so " + next.Code + " da dung giai quyet. Ly do xem tai:"
+		text = "Dung giai quyet ho so " + next.Code + ". Ly do: " + e.Reason + ". Chi tiet:"
 	case next.State == motcua.StateWithdrawn && cur.State != motcua.StateWithdrawn:
 		subject = "Hồ sơ " + next.Code + " đã được rút"
 		body = fmt.Sprintf("Đã ghi nhận việc rút hồ sơ %s. Tra cứu: %s", next.ProcedureName, track)

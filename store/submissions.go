@@ -441,7 +441,7 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 		}
 		return queueNoticesSMS(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, reason),
-			fmt.Sprintf("Ho so nop truc tuyen so %d khong duoc tiep nhan. Ly do xem tai:", s.ID), db.mineURL(s.ID), db.now())
+			fmt.Sprintf("Ho so nop truc tuyen so %d khong duoc tiep nhan. Ly do: %s. Chi tiet:", s.ID, reason), db.mineURL(s.ID), db.now())
 	})
 }
 
