@@ -76,7 +76,9 @@ type Tracking struct {
 	PromisedAt          time.Time // the new date of an apology, if any
 	ResultAt            time.Time
 	ReturnedAt          time.Time
-	Late                bool // past its due date, or resolved after it
+	PausedAt            time.Time // the clock paused for a supplement (while StateSupplement)
+	ResumedAt           time.Time // the last supplement received: DueAt was computed anew
+	Late                bool      // past its due date, or resolved after it
 	Steps               []TrackStep
 	Rated               bool
 }

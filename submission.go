@@ -133,9 +133,19 @@ type Submission struct {
 	Reason        string   // the refusal's reasons, or the request's note
 	DossierID     int64    // once accepted
 	DossierCode   string
+	DossierState  State // the dossier's state once accepted, from the ledger's projection
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 	DecidedBy     int64 // the officer who accepted, asked or refused
+}
+
+// StatusLabel is where the filing stands as the citizen reads it: the
+// dossier's state once accepted, else the submission's.
+func (s *Submission) StatusLabel() string {
+	if s.State == SubmissionAccepted && s.DossierState != "" {
+		return s.DossierState.Label()
+	}
+	return s.State.Label()
 }
 
 // SubmittedFile is one uploaded document of a submission.

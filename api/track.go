@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -11,19 +10,23 @@ import (
 // Tracking is the public answer about a dossier: what the portal's page
 // shows, for apps and kiosks.
 type Tracking struct {
-	Code       string      `json:"code"`
-	Procedure  string      `json:"procedure"`
-	Applicant  string      `json:"applicant_initials"`
-	State      string      `json:"state"`
-	StateLabel string      `json:"state_label"`
-	AcceptedAt time.Time   `json:"accepted_at"`
-	DueAt      time.Time   `json:"due_at"`
-	PromisedAt *time.Time  `json:"promised_at,omitempty"`
-	ResultAt   *time.Time  `json:"result_at,omitempty"`
-	ReturnedAt *time.Time  `json:"returned_at,omitempty"`
-	Late       bool        `json:"late"`
-	Steps      []TrackStep `json:"steps"`
-	Rated      bool        `json:"rated"`
+	Code       string     `json:"code"`
+	Procedure  string     `json:"procedure"`
+	Applicant  string     `json:"applicant_initials"`
+	State      string     `json:"state"`
+	StateLabel string     `json:"state_label"`
+	AcceptedAt time.Time  `json:"accepted_at"`
+	DueAt      time.Time  `json:"due_at"`
+	PromisedAt *time.Time `json:"promised_at,omitempty"`
+	ResultAt   *time.Time `json:"result_at,omitempty"`
+	ReturnedAt *time.Time `json:"returned_at,omitempty"`
+	// PausedAt is when the clock paused for a supplement, while it waits;
+	// DueNote explains the due date then, and after it was computed anew.
+	PausedAt *time.Time  `json:"paused_at,omitempty"`
+	DueNote  string      `json:"due_note,omitempty"`
+	Late     bool        `json:"late"`
+	Steps    []TrackStep `json:"steps"`
+	Rated    bool        `json:"rated"`
 }
 
 // TrackStep is one step of the public timeline.
@@ -38,10 +41,10 @@ type TrackStep struct {
 // code and a wrong secret give the same 404 body.
 func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	code := motcua.NFC(strings.TrimSpace(q.Get("code")))
+	code, secret := motcua.NormalizeTrackCode(q.Get("code")), motcua.NormalizeTrackSecret(q.Get("secret"))
 	var t *motcua.Tracking
-	err := s.Limits.Lookup(r, code, motcua.WeakFactor(q.Get("secret")), func() (err error) {
-		t, err = s.db.Track(r.Context(), code, q.Get("secret"))
+	err := s.Limits.Lookup(r, code, motcua.WeakFactor(secret), func() (err error) {
+		t, err = s.db.Track(r.Context(), code, secret)
 		return err
 	})
 	if err != nil {
@@ -60,7 +63,7 @@ func trackingJSON(t *motcua.Tracking) Tracking {
 	}
 	out := Tracking{Code: t.Code, Procedure: t.ProcedureName, Applicant: t.Initials, State: string(t.State), StateLabel: t.State.Label(),
 		AcceptedAt: t.AcceptedAt, DueAt: t.DueAt, PromisedAt: opt(t.PromisedAt), ResultAt: opt(t.ResultAt), ReturnedAt: opt(t.ReturnedAt),
-		Late: t.Late, Rated: t.Rated, Steps: []TrackStep{}}
+		PausedAt: opt(t.PausedAt), DueNote: t.DueNote(), Late: t.Late, Rated: t.Rated, Steps: []TrackStep{}}
 	for _, st := range t.Steps {
 		out.Steps = append(out.Steps, TrackStep{At: st.At, What: st.What, Detail: st.Detail})
 	}

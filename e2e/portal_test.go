@@ -124,7 +124,9 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(daklao.ID)),
 		chromedp.SendKeys(`input[name="name"]`, "Nguyễn Văn An"),
 		chromedp.SendKeys(`input[name="phone"]`, "0912345678"),
-		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}))
+		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
+		chromedp.SetUploadFiles(`input[name="file_1"]`, []string{pdf}), // required documents
+		chromedp.SetUploadFiles(`input[name="file_2"]`, []string{pdf}))
 	b.navigate("submit", `/ho-so-cua-toi/\d+`, chromedp.Click("#submit-online"))
 	if state := b.text("#submission-state"); state != "Chờ tiếp nhận" {
 		t.Fatalf("after filing the submission reads %q", state)

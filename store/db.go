@@ -213,6 +213,9 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
+	if err := db.refreshSearchKeys(ctx, conn); err != nil {
+		return err
+	}
 	return db.fillReportCounts(ctx, conn)
 }
 

@@ -241,7 +241,7 @@ func (db *DB) Decisions(ctx context.Context) (out []*motcua.Decision, err error)
 func insertVersion(tx *Tx, p *motcua.Procedure, now time.Time) error {
 	docs, _ := json.Marshal(p.Documents)
 	steps, _ := json.Marshal(p.Steps)
-	key := motcua.Fold(p.Code + " " + p.Name + " " + p.Field)
+	key := catalogKey(p)
 	return tx.queryRow(`INSERT INTO procedure_versions (procedure_id, version, name, search_key, time_amount, time_unit,
 		online_level, office, fees, legal_basis, result_type, documents, steps, effective_from, created_at, decision_id, kind, status,
 		online_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,

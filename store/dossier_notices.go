@@ -17,7 +17,8 @@ import (
 // phone given at the counter.
 func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event) error {
 	track := motcua.TrackURL(db.PublicURL, next)
-	var subject, body string
+	var subject, body, text string
+	link := track
 	switch {
 	case next.State == motcua.StateSupplement && cur.State != motcua.StateSupplement:
 		subject = "Hồ sơ " + next.Code + " cần bổ sung"
@@ -27,23 +28,29 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		}
 		body = fmt.Sprintf("Hồ sơ %s cần bổ sung giấy tờ; thời gian chờ bổ sung không tính vào thời hạn giải quyết.%s Tra cứu: %s",
 			next.ProcedureName, missing, track)
+		text = "Can bo sung giay to, tam dung tinh thoi han ho so " + next.Code + ". Chi tiet:"
 	case next.Extensions > cur.Extensions:
 		subject = "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ " + next.Code
 		body = fmt.Sprintf("Hồ sơ %s chưa giải quyết kịp thời hạn. Chúng tôi thành thật xin lỗi; ngày hẹn trả kết quả mới là %s. Tra cứu: %s",
 			next.ProcedureName, motcua.FormatDateTime(next.PromisedAt), track)
+		text = "Xin loi, hen tra moi " + motcua.FormatDateTime(next.PromisedAt) + " (chua kip han) ho so " + next.Code + ". Tra cuu:"
 	case next.State == motcua.StateResultReady && cur.State != motcua.StateResultReady:
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)
+		text = "Ho so " + next.Code + " da co ket qua. Tra cuu:"
 	case next.State == motcua.StateReturned && cur.State != motcua.StateReturned:
 		subject = "Hồ sơ " + next.Code + " đã trả kết quả"
 		body = fmt.Sprintf("Kết quả hồ sơ %s đã được trả. Xin ông/bà dành một phút đánh giá mức độ hài lòng: %s", next.ProcedureName,
 			motcua.RateURL(db.PublicURL, next))
+		text, link = "Ho so "+next.Code+" da tra ket qua. Danh gia:", motcua.RateURL(db.PublicURL, next)
 	case next.State == motcua.StateStopped && cur.State != motcua.StateStopped:
 		subject = "Hồ sơ " + next.Code + " dừng giải quyết"
 		body = fmt.Sprintf("Hồ sơ %s đã dừng giải quyết. Lý do: %s. Tra cứu: %s", next.ProcedureName, e.Reason, track)
+		text = "Dung giai quyet ho so " + next.Code + ". Ly do: " + e.Reason + ". Chi tiet:"
 	case next.State == motcua.StateWithdrawn && cur.State != motcua.StateWithdrawn:
 		subject = "Hồ sơ " + next.Code + " đã được rút"
 		body = fmt.Sprintf("Đã ghi nhận việc rút hồ sơ %s. Tra cứu: %s", next.ProcedureName, track)
+		text = "Da ghi nhan viec rut ho so " + next.Code + ". Tra cuu:"
 	default:
 		return nil
 	}
@@ -57,5 +64,5 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 			to.Phone = phone
 		}
 	}
-	return queueNotices(tx, to, next.Code, subject, body, db.now())
+	return queueNoticesSMS(tx, to, next.Code, subject, body, text, link, db.now())
 }

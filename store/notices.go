@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/sms"
 )
 
 // Notices to citizens (one-time codes, a submission received, accepted,
@@ -29,14 +32,33 @@ const NoticeGiveUp = 8
 
 // queueNotices writes a notice to each of the contact's channels: the
 // e-mail address, and the phone by SMS. about names what it is about (a
-// dossier's code, "submission:N"): retention erases by it.
+// dossier's code, "submission:N"): retention erases by it. The SMS is the
+// subject and body folded into one GSM-7 part, keeping the body's link
+// (sms.Compose); queueNoticesSMS gives it a text of its own.
 func queueNotices(tx *Tx, to motcua.Contact, about, subject, body string, now time.Time) error {
-	return queueNoticesAs(tx, to, about, subject, body, now, false)
+	return queueNoticesAs(tx, to, about, subject, body, smsOf(subject, body), now, false)
 }
 
-// queueNoticesAs is queueNotices; a sensitive notice (a one-time code) has
-// its text blanked once sent.
-func queueNoticesAs(tx *Tx, to motcua.Contact, about, subject, body string, now time.Time, sensitive bool) error {
+// queueNoticesSMS is queueNotices with the SMS's text and link given.
+func queueNoticesSMS(tx *Tx, to motcua.Contact, about, subject, body, smsText, smsLink string, now time.Time) error {
+	return queueNoticesAs(tx, to, about, subject, body, sms.Compose(smsText, smsLink), now, false)
+}
+
+// smsOf is the SMS of a notice written for e-mail: the subject, then the
+// body without its first link, cut to fit, then that link.
+func smsOf(subject, body string) string {
+	link := linkIn.FindString(body)
+	if link != "" {
+		body = strings.Replace(body, link, "", 1)
+	}
+	return sms.Compose(subject+". "+body, link)
+}
+
+var linkIn = regexp.MustCompile(`https?://\S+`)
+
+// queueNoticesAs writes the notice, its SMS already composed; a sensitive
+// notice (a one-time code) has its text blanked once sent.
+func queueNoticesAs(tx *Tx, to motcua.Contact, about, subject, body, smsText string, now time.Time, sensitive bool) error {
 	if tx.db.Quiet {
 		return nil
 	}
@@ -46,7 +68,7 @@ func queueNoticesAs(tx *Tx, to motcua.Contact, about, subject, body string, now 
 		}
 		text := body
 		if n.Channel == "sms" {
-			text = subject + ". " + body
+			text = smsText
 		}
 		if _, err := tx.exec(`INSERT INTO notifications (channel, recipient, subject, body, created_at, next_at, sensitive, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			n.Channel, n.To, subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive], about); err != nil {

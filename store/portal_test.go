@@ -256,7 +256,7 @@ func TestRefusedSubmission(t *testing.T) {
 				sms = append(sms, n.Body)
 			}
 		}
-		if len(sms) != 2 || !strings.Contains(sms[1], "Không thuộc thẩm quyền") {
+		if len(sms) != 2 || !strings.Contains(sms[1], "Ly do: Khong thuoc tham quyen cua xa") { // one GSM-7 part
 			t.Fatalf("text messages to the phone: %q", sms)
 		}
 	})

@@ -9,7 +9,7 @@ import (
 
 // CatalogFilter selects procedures of the public catalogue.
 type CatalogFilter struct {
-	Query  string // words folded: "dang ky khai sinh" finds "Đăng ký khai sinh"
+	Query  string // words folded (searchFold): "dang ki khai sinh" finds "Đăng ký khai sinh"
 	Field  string
 	Level  motcua.Level
 	Online motcua.OnlineLevel
@@ -27,7 +27,7 @@ func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Proce
 	q := `SELECT ` + procedureColumns + ` FROM procedures p JOIN procedure_versions v ON v.id = (` + versionInForce + `)
 		JOIN fields f ON f.id = p.field_id WHERE v.kind <> 'repeal'`
 	args := []any{ms(db.Now())}
-	for _, w := range strings.Fields(motcua.Fold(f.Query)) {
+	for _, w := range strings.Fields(searchFold(f.Query)) {
 		q += ` AND v.search_key LIKE ? ESCAPE '\'`
 		args = append(args, "%"+likeEscaper.Replace(w)+"%")
 	}

@@ -78,9 +78,10 @@ func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.
 		if !tell {
 			return nil
 		}
-		return queueNotices(tx, c, "submission:"+strconv.FormatInt(s.ID, 10), "Đã nhận hồ sơ nộp trực tuyến",
+		return queueNoticesSMS(tx, c, "submission:"+strconv.FormatInt(s.ID, 10), "Đã nhận hồ sơ nộp trực tuyến",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
-				s.ProcedureName, s.ID), now)
+				s.ProcedureName, s.ID),
+			fmt.Sprintf("Da nhan ho so nop truc tuyen so %d, dang cho Bo phan Mot cua tiep nhan. Theo doi:", s.ID), tx.db.mineURL(s.ID), now)
 	})
 	if isUniqueViolation(err) { // the same form raced in twice
 		if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
@@ -211,7 +212,7 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
-	s.dossier_id, COALESCE(d.code, ''), s.decided_by, s.created_at, s.updated_at`
+	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -253,7 +254,7 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	a := &s.Applicant
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
-		&s.DossierID, &s.DossierCode, &s.DecidedBy, &created, &updated); err != nil {
+		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated); err != nil {
 		return nil, err
 	}
 	s.Contact, _ = motcua.ParseContact(contact)
@@ -378,9 +379,11 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, d.Code, "Hồ sơ "+d.Code+" đã được tiếp nhận",
+		return queueNoticesSMS(tx, s.Contact, d.Code, "Hồ sơ "+d.Code+" đã được tiếp nhận",
 			fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
-				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)), db.now())
+				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)),
+			fmt.Sprintf("Da tiep nhan, hen tra ket qua %s, ho so %s. Tra cuu:", motcua.FormatDateTime(d.DueAt), d.Code),
+			motcua.TrackURL(db.PublicURL, d), db.now())
 	})
 	if isUniqueViolation(err) { // a second officer's click raced this one: the same dossier
 		return db.acceptedWithKey(ctx, a, key)
@@ -415,9 +418,10 @@ func (db *DB) AskAdditions(ctx context.Context, a *motcua.Actor, id int64, missi
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến cần bổ sung",
+		return queueNoticesSMS(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến cần bổ sung",
 			fmt.Sprintf("Hồ sơ %s (số nộp %d) cần bổ sung: %s. %s Hãy đăng nhập Cổng dịch vụ công để tải lên giấy tờ bổ sung.",
-				s.ProcedureName, s.ID, strings.Join(clean, "; "), s.Reason), db.now())
+				s.ProcedureName, s.ID, strings.Join(clean, "; "), s.Reason),
+			fmt.Sprintf("Ho so nop truc tuyen so %d can bo sung giay to. Xem va tai len tai:", s.ID), db.mineURL(s.ID), db.now())
 	})
 }
 
@@ -461,8 +465,9 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNotices(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
-			fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, reason), db.now())
+		return queueNoticesSMS(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
+			fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, reason),
+			fmt.Sprintf("Ho so nop truc tuyen so %d khong duoc tiep nhan. Ly do: %s. Chi tiet:", s.ID, reason), db.mineURL(s.ID), db.now())
 	})
 }
 

@@ -83,7 +83,7 @@ func (c *trackCache) forget(code string) {
 // is shown beyond the applicant's initials. The answer is shared: callers
 // must not change it.
 func (db *DB) Track(ctx context.Context, code, secret string) (t *motcua.Tracking, err error) {
-	code = motcua.NFC(strings.TrimSpace(code))
+	code, secret = motcua.NormalizeTrackCode(code), motcua.NormalizeTrackSecret(secret)
 	r, fresh := db.tracks.get(code, time.Now())
 	if !fresh {
 		if r, err = db.refreshTrack(ctx, code, r); err != nil {
@@ -101,7 +101,7 @@ var errTrackNotFound = motcua.Errorf(motcua.ENOTFOUND, "Không tìm thấy hồ 
 
 // opens checks the verification factor in constant time.
 func (r *trackRecord) opens(secret string) bool {
-	secret = strings.ToUpper(strings.TrimSpace(secret))
+	secret = motcua.NormalizeTrackSecret(secret)
 	if motcua.WeakFactor(secret) {
 		return r.phone4 != "" && subtle.ConstantTimeCompare([]byte(r.phone4), []byte(secret)) == 1
 	}
@@ -192,6 +192,14 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	// its due date is not late while it waits.
 	pausedInTime := t.State == motcua.StateSupplement && paused != 0 && paused <= due
 	t.Late = t.State != motcua.StateWithdrawn && t.State != motcua.StateStopped && !pausedInTime && done.After(t.DueAt)
+	if t.State == motcua.StateSupplement {
+		t.PausedAt = fromMS(paused)
+	}
+	for _, e := range events {
+		if e.Type == motcua.EventSupplementReceived {
+			t.ResumedAt = e.At
+		}
+	}
 	if t.Steps, err = db.publicSteps(ctx, events); err != nil {
 		return nil, err
 	}
@@ -235,13 +243,13 @@ func decodeShown(e *motcua.Event, data []byte) error {
 // phone digits), returning the whole projection for the store's own use
 // (rating), uncached.
 func (db *DB) trackFull(ctx context.Context, code, secret string) (*motcua.Dossier, error) {
-	if motcua.WeakFactor(secret) {
+	if motcua.WeakFactor(motcua.NormalizeTrackSecret(secret)) {
 		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Để đánh giá, hãy dùng đường dẫn trong thông báo kết quả hoặc mã tra cứu 8 ký tự in trên giấy tiếp nhận.")
 	}
 	var d *motcua.Dossier
 	err := db.readTx(ctx, func(tx *Tx) error {
 		var err error
-		d, err = getDossier(tx, `d.code = ?`, motcua.NFC(strings.TrimSpace(code)))
+		d, err = getDossier(tx, `d.code = ?`, motcua.NormalizeTrackCode(code))
 		return err
 	})
 	if err != nil && motcua.ErrorCode(err) != motcua.ENOTFOUND {

@@ -112,6 +112,7 @@ type procedurePage struct {
 	Decision *motcua.Decision
 	URL      string // the page's public address, in its QR code
 	Level    string
+	Guide    procedureGuide
 }
 
 // procedurePublic is a procedure's public page: documents, fees, time,
@@ -123,7 +124,7 @@ func (s *Server) procedurePublic(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "error.html", v, err)
 		return
 	}
-	data := &procedurePage{P: p, URL: s.baseURL() + ProcedurePath(p), Level: levelSlugs[p.Level]}
+	data := &procedurePage{P: p, URL: s.baseURL() + ProcedurePath(p), Level: levelSlugs[p.Level], Guide: s.guideOf(r, p)}
 	if p.DecisionID != 0 {
 		data.Decision, _ = s.db.Decision(r.Context(), p.DecisionID)
 	}

@@ -64,6 +64,11 @@ type onlineFormData struct {
 	Units []*motcua.Unit
 	Key   string
 	S     motcua.Submission
+	// The documents: one slot per catalogue document, the other files,
+	// and what was wrong with those.
+	Slots    []docSlot
+	Extra    []keptFile
+	ExtraErr string
 }
 
 // onlineForm is the filing form of one procedure: where, who, the
@@ -93,7 +98,7 @@ func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormD
 	}
 	key := make([]byte, 16)
 	rand.Read(key)
-	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key)}
+	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key), Slots: slotsOf(p)}
 	data.S.Delivery = motcua.DeliveryOnline
 	data.S.Applicant.Email, data.S.Applicant.Phone = c.Email, c.Phone
 	return data, nil
@@ -126,27 +131,17 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
 			Email: strings.TrimSpace(r.PostFormValue("email"))}}
 	data.Key = sub.Key
-	checked, err := s.checkUploads(r.MultipartForm, data.P)
-	defer discardUploads(checked)
-	if err == nil {
-		err = s.checkQuota(r.Context(), c, uploadsSize(checked))
-	}
-	if err != nil {
+	if err := s.checkQuota(r.Context(), c, formFilesSize(r.MultipartForm)); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
-	for i := range checked {
-		sub.Files = append(sub.Files, checked[i].file)
+	if err := s.formFiles(r.MultipartForm, c, data); err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
 	}
 	if err := s.db.CheckSubmission(r.Context(), sub); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
-	}
-	for _, u := range checked {
-		if err := s.Files.Save(u.blob); err != nil {
-			s.fail(w, "portal_form.html", v, err)
-			return
-		}
 	}
 	if err := s.db.Submit(r.Context(), c, sub); err != nil {
 		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with other content: this form is a new one
@@ -161,29 +156,6 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 type upload struct {
 	file motcua.SubmittedFile
 	blob *files.Checked
-}
-
-// checkUploads checks every uploaded file ("file_<i>" for the i-th
-// required document, "file_extra" for others) without storing any.
-func (s *Server) checkUploads(form *multipart.Form, p *motcua.Procedure) ([]upload, error) {
-	var out []upload
-	for field, headers := range form.File {
-		document := "Giấy tờ khác"
-		if i, err := strconv.Atoi(strings.TrimPrefix(field, "file_")); err == nil && i >= 0 && i < len(p.Documents) {
-			document = p.Documents[i].Name
-		} else if field != "file_extra" {
-			continue
-		}
-		for _, h := range headers {
-			u, err := s.checkUpload(h, document)
-			if err != nil {
-				discardUploads(out)
-				return nil, err
-			}
-			out = append(out, u)
-		}
-	}
-	return out, nil
 }
 
 func (s *Server) checkUpload(h *multipart.FileHeader, document string) (upload, error) {
@@ -227,9 +199,9 @@ func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request, c motcua.
 }
 
 type mySubmissionData struct {
-	S     *motcua.Submission
-	Track string // the dossier's tracking link once accepted
-	New   bool
+	S      *motcua.Submission
+	Follow *followData // the dossier, once accepted
+	New    bool
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -241,8 +213,15 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 		s.fail(w, "portal_submission.html", v, err)
 		return
 	}
-	if data.New {
+	if data.Follow, err = s.follow(r, c, sub); err != nil {
+		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	switch {
+	case data.New:
 		v.Flash = "Đã gửi hồ sơ. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận được thông báo qua " + c.String() + "."
+	case r.URL.Query().Get("bo-sung") == "1":
+		v.Flash = "Đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và xác nhận đã nhận; thời hạn giải quyết tiếp tục được tính từ khi xác nhận."
 	}
 	s.render(w, http.StatusOK, "portal_submission.html", v)
 }
@@ -258,6 +237,10 @@ func (s *Server) addFiles(w http.ResponseWriter, r *http.Request, c motcua.Conta
 	}
 	if err := s.checkQuota(r.Context(), c, 0); err != nil {
 		s.fail(w, "portal_submission.html", v, err)
+		return
+	}
+	if sub.State == motcua.SubmissionAccepted {
+		s.addSupplement(w, r, c, sub)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)

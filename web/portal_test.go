@@ -91,10 +91,11 @@ func storedFiles(t *testing.T, dir string) int {
 	return len(matches)
 }
 
-// TestOnlineFilingRefusesBadUploadsAndStoresNothing: a file whose content
+// TestOnlineFilingRefusesBadUploadsKeepsGoodOnes: a file whose content
 // is not what its name says, and one over the size limit, are refused
-// with a Vietnamese message naming the file; nothing is stored.
-func TestOnlineFilingRefusesBadUploadsAndStoresNothing(t *testing.T) {
+// with a Vietnamese message naming the file; no submission is recorded,
+// and only the good file is stored (kept for the resent form).
+func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
 	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
@@ -115,8 +116,8 @@ func TestOnlineFilingRefusesBadUploadsAndStoresNothing(t *testing.T) {
 	if n := e.countRows(t, "submissions"); n != 0 {
 		t.Fatalf("%d submissions recorded", n)
 	}
-	if n := storedFiles(t, e.files); n != 0 {
-		t.Fatalf("%d files stored", n)
+	if n := storedFiles(t, e.files); n != 1 {
+		t.Fatalf("%d files stored, want the good one only", n)
 	}
 }
 

@@ -45,7 +45,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 
 // trackLimited is a tracking lookup within the portal's bounds.
 func (s *Server) trackLimited(r *http.Request, code, secret string) (t *motcua.Tracking, err error) {
-	code = motcua.NFC(strings.TrimSpace(code))
+	code, secret = motcua.NormalizeTrackCode(code), motcua.NormalizeTrackSecret(secret)
 	err = s.Limits.Lookup(r, code, motcua.WeakFactor(secret), func() error {
 		t, err = s.db.Track(r.Context(), code, secret)
 		return err

@@ -33,6 +33,11 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 	cell("Tình trạng", `<strong id="track-state">`+esc(t.State.Label())+"</strong>")
 	cell("Ngày tiếp nhận", motcua.FormatDateTime(t.AcceptedAt))
 	due := motcua.FormatDateTime(t.DueAt)
+	if t.Paused() { // the old date no longer holds: it is computed anew on receipt
+		due = `<span id="track-paused">` + esc(t.DueNote()) + "</span>"
+	} else if note := t.DueNote(); note != "" {
+		due += `<br><span class="muted" id="track-resumed">` + esc(note) + "</span>"
+	}
 	if !t.PromisedAt.IsZero() {
 		due += `<br>Đã xin lỗi và hẹn lại: <strong id="track-promised">` + motcua.FormatDateTime(t.PromisedAt) + "</strong>"
 	}

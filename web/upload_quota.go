@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"mime/multipart"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -49,6 +50,18 @@ func megabytes(n int64) string {
 func uploadsSize(list []upload) (n int64) {
 	for _, u := range list {
 		n += u.blob.Size()
+	}
+	return n
+}
+
+// formFilesSize is the bytes of every file a multipart form carries, as
+// read into its temporary files: the quota is checked on it before any
+// file is checked and kept.
+func formFilesSize(form *multipart.Form) (n int64) {
+	for _, headers := range form.File {
+		for _, h := range headers {
+			n += h.Size
+		}
 	}
 	return n
 }

@@ -1,0 +1,82 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// TestTrackingReadsCodesAsTypedAndExplainsThePause: the code and the
+// receipt's secret are read in any case, with the spaces and dashes a
+// citizen types; while the dossier waits for a supplement the page and
+// the JSON say the clock is paused since when (not the old date), and once
+// resumed they show the new date computed on receipt.
+func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
+	e := newEnv(t)
+	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
+	code, _, _ := e.dossier(t, id)
+	var secret string
+	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil {
+		t.Fatal(err)
+	}
+	anon := e.anonymous()
+	track := func(code, secret string) page {
+		return anon.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+	}
+	api := func(code, secret string) (p page, answer map[string]any) {
+		p = anon.get(t, "/api/v1/track?"+url.Values{"code": {code}, "secret": {secret}}.Encode())
+		json.Unmarshal([]byte(p.body), &answer)
+		return p, answer
+	}
+	typed := strings.ToLower(strings.ReplaceAll(code, "-", " - ")) + " -"
+	typedSecret := strings.ToLower(secret[:4] + "-" + secret[4:])
+	wantStatus(t, track(typed, typedSecret), http.StatusOK)
+	if p, _ := api(" "+strings.ToLower(code), strings.ToLower(secret)); p.status != http.StatusOK {
+		t.Fatalf("the JSON track of a lower-case code: %d %s", p.status, p.body)
+	}
+
+	// A supplement asked two hours later pauses the clock.
+	ctx := t.Context()
+	specialist, err := e.db.Actor(ctx, fx.counterA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := fixedNow.Add(2 * time.Hour)
+	e.db.Now = func() time.Time { return asked }
+	d, err := e.db.Dossier(ctx, specialist, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldDue := motcua.FormatDateTime(d.DueAt)
+	d, err = e.db.Act(ctx, specialist, motcua.Action{DossierID: id, Version: d.Version, Type: motcua.EventSupplementRequested,
+		Missing: []string{"Giấy chứng sinh"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paused := track(code, secret)
+	wantContains(t, paused, `id="track-paused">Tạm dừng tính thời gian từ `+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ")
+	wantLacks(t, paused, oldDue)
+	if p, a := api(code, secret); a["paused_at"] == nil || !strings.Contains(a["due_note"].(string), "Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)) {
+		t.Fatalf("the JSON while paused: %s", p.body)
+	}
+
+	// Received three days later: a new date, said to be computed anew.
+	received := asked.Add(72 * time.Hour)
+	e.db.Now = func() time.Time { return received }
+	if d, err = e.db.Act(ctx, specialist, motcua.Action{DossierID: id, Version: d.Version, Type: motcua.EventSupplementReceived}); err != nil {
+		t.Fatal(err)
+	}
+	resumed := track(code, secret)
+	wantContains(t, resumed, motcua.FormatDateTime(d.DueAt), `id="track-resumed">Đã tính lại sau khi nhận hồ sơ bổ sung ngày `+motcua.FormatDate(received))
+	if motcua.FormatDateTime(d.DueAt) == oldDue {
+		t.Fatalf("the due date did not move: %s", oldDue)
+	}
+	if p, a := api(code, secret); a["paused_at"] != nil || !strings.Contains(p.body, "Đã tính lại") {
+		t.Fatalf("the JSON once resumed: %s", p.body)
+	}
+}

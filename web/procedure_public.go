@@ -1,0 +1,109 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/motcua/motcua"
+)
+
+// What a citizen reading a procedure's public page needs besides the
+// catalogue's facts: the button to file online, the forms to fill in, the
+// order of the steps, the competent office and where to file. The
+// catalogue does not record who may file (đối tượng thực hiện) nor the
+// published sequence as text: the page says so rather than invent them.
+
+// procedureGuide is what procedurePublic adds to a procedure's page.
+type procedureGuide struct {
+	Online    bool           // offered online: the page links the filing form
+	Templates []formTemplate // the forms (mẫu đơn, tờ khai) among the documents
+	Steps     []guideStep    // the internal workflow, as the order of steps
+	Office    string         // the office competent to decide
+	Places    []string       // where to file now (units in force that apply it)
+}
+
+// Unlinked reports whether some form has no file to download.
+func (g procedureGuide) Unlinked() bool {
+	for _, t := range g.Templates {
+		if t.Link == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// formTemplate is one form to fill in: a link when the catalogue holds an
+// address, else the form's name and where to get it.
+type formTemplate struct {
+	Document string
+	Name     string // the template's file name or title, if the catalogue holds one
+	Link     string // an http(s) address of the file, if any
+}
+
+type guideStep struct {
+	Name, Who, Time string
+}
+
+// guideOf builds the guide of p.
+func (s *Server) guideOf(r *http.Request, p *motcua.Procedure) procedureGuide {
+	g := procedureGuide{Online: p.OnlineLevel == motcua.OnlineFull || p.OnlineLevel == motcua.OnlinePartial}
+	for _, d := range p.Documents {
+		switch {
+		case strings.HasPrefix(d.Template, "https://") || strings.HasPrefix(d.Template, "http://"):
+			g.Templates = append(g.Templates, formTemplate{Document: d.Name, Name: d.Template[strings.LastIndex(d.Template, "/")+1:], Link: d.Template})
+		case d.Template != "":
+			g.Templates = append(g.Templates, formTemplate{Document: d.Name, Name: d.Template})
+		case strings.Contains(strings.ToLower(motcua.NFC(d.Name)), "mẫu"): // "(theo mẫu)", not "máu"
+			g.Templates = append(g.Templates, formTemplate{Document: d.Name})
+		}
+	}
+	for _, st := range p.Steps {
+		who := "Bộ phận Một cửa"
+		if st.Unit == motcua.AtDeciding {
+			who = st.Role.Label() + " của cơ quan giải quyết"
+		}
+		g.Steps = append(g.Steps, guideStep{Name: st.Name, Who: who, Time: stepTime(st.Minutes)})
+	}
+	units, err := s.db.UnitsApplying(r.Context(), p)
+	if err == nil {
+		for _, u := range units {
+			g.Places = append(g.Places, u.Name)
+		}
+	}
+	g.Office = s.competentOffice(r, p)
+	return g
+}
+
+// competentOffice names the office that decides p: a commune's People's
+// Committee for a commune procedure, else the specialised office the
+// catalogue names, else the level's People's Committee.
+func (s *Server) competentOffice(r *http.Request, p *motcua.Procedure) string {
+	if p.Level == motcua.LevelCommune {
+		return "Ủy ban nhân dân cấp xã nơi nộp hồ sơ"
+	}
+	if p.Office != "" {
+		if units, err := s.db.Units(r.Context()); err == nil {
+			for _, u := range units {
+				if u.Office == p.Office && u.ValidTo.IsZero() {
+					return u.Name
+				}
+			}
+		}
+	}
+	return "Ủy ban nhân dân " + strings.ToLower(p.Level.Label())
+}
+
+// stepTime writes a step's budget of working minutes (7 h 30 a day).
+func stepTime(minutes int) string {
+	const day = 450
+	switch {
+	case minutes >= day && minutes%day == 0:
+		return motcua.FormatInt(int64(minutes/day)) + " ngày làm việc"
+	case minutes >= day:
+		return motcua.FormatDecimal(math.Round(float64(minutes)*10/day)/10) + " ngày làm việc"
+	case minutes%60 == 0:
+		return motcua.FormatInt(int64(minutes/60)) + " giờ làm việc"
+	}
+	return motcua.FormatInt(int64(minutes)) + " phút làm việc"
+}
