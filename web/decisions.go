@@ -21,6 +21,7 @@ type catalogAdminData struct {
 func (s *Server) catalogAdmin(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	data := &catalogAdminData{CanManage: a.CanManageCatalog(), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	v := view{Title: "Quyết định công bố thủ tục", Actor: a, Data: data}
+	v.takeFlash(w, r)
 	var err error
 	if data.Decisions, err = s.db.Decisions(r.Context()); err != nil {
 		s.fail(w, "decisions.html", v, err)

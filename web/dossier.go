@@ -154,6 +154,7 @@ func (s *Server) loadHistory(ctx context.Context, data *dossierData) error {
 
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	v := view{Title: "Hồ sơ", Actor: a}
+	v.takeFlash(w, r)
 	data, err := s.loadDossier(r, a)
 	if err != nil {
 		s.fail(w, "error.html", v, err)
@@ -174,7 +175,7 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 	act.DossierID = id
 	if err == nil {
 		if _, err = s.db.Act(r.Context(), a, act); err == nil {
-			http.Redirect(w, r, "/dossiers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: "Đã ghi nhận: " + act.Type.Label() + "."})
 			return
 		}
 	}
