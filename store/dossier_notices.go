@@ -31,6 +31,10 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		subject = "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ " + next.Code
 		body = fmt.Sprintf("Hồ sơ %s chưa giải quyết kịp thời hạn. Chúng tôi thành thật xin lỗi; ngày hẹn trả kết quả mới là %s. Tra cứu: %s",
 			next.ProcedureName, motcua.FormatDateTime(next.PromisedAt), track)
+	case e.Type == motcua.EventDueRecomputed && !next.Due().Equal(cur.Due()):
+		subject = "Hồ sơ " + next.Code + " đổi ngày hẹn trả kết quả"
+		body = fmt.Sprintf("Do thay đổi lịch làm việc, ngày hẹn trả kết quả hồ sơ %s đổi từ %s sang %s. Tra cứu: %s",
+			next.ProcedureName, motcua.FormatDateTime(cur.Due()), motcua.FormatDateTime(next.Due()), track)
 	case next.State == motcua.StateResultReady && cur.State != motcua.StateResultReady:
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)
