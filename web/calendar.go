@@ -23,6 +23,7 @@ type calendarData struct {
 	Confirm *calendarConfirm // an edit waiting for the administrator's confirmation
 	// HoursUnit is the unit whose office hours the error is about.
 	HoursUnit string
+	CanEdit   bool // an administrator: the edit and delete forms show
 }
 
 // calendarConfirm is an edit shown with what it would move, to confirm.
@@ -56,7 +57,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request, a *motcua.
 	}
 	slices.SortFunc(data.Units, func(x, y *motcua.Unit) int { return strings.Compare(x.Code, y.Code) })
 	data.Form.Date, data.Form.Kind, data.Form.Name = r.PostFormValue("date"), r.PostFormValue("kind"), r.PostFormValue("name")
-	data.HoursUnit = r.PostFormValue("unit")
+	data.HoursUnit, data.CanEdit = r.PostFormValue("unit"), len(a.UnitsWith(motcua.RoleAdmin)) > 0
 	days, err := s.db.CalendarDays(r.Context())
 	if err == nil {
 		for _, d := range days {
