@@ -3,11 +3,14 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ledger"
+	"github.com/motcua/motcua/store"
 )
 
 type stepView struct {
@@ -48,9 +51,13 @@ type dossierData struct {
 	Timeline            []eventView
 	Actions             []motcua.Action
 	NextHolders         []motcua.User
-	Units               []*motcua.Unit // co-ordinating units a part may go to
+	Units               []*motcua.Unit // co-ordinating units a part may go to: those in force now
 	Now                 string
-	names               map[int64]string // people named in the history
+	// Failed is the action whose form the error is about; Typed what was
+	// typed in it, shown again.
+	Failed string
+	Typed  url.Values
+	names  map[int64]string // people named in the history
 }
 
 func (s *Server) unitName(ctx context.Context, id int64) string {
@@ -103,9 +110,12 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if d.Step+1 < len(p.Steps) {
 		data.NextHolders = s.nextHolders(ctx, p, ledger.StepUnitID(d, p, d.Step+1), d.Step+1)
 	}
-	for _, act := range data.Actions {
-		if act.Type == motcua.EventPartSent {
-			data.Units, _ = s.db.Units(ctx)
+	if slices.ContainsFunc(data.Actions, func(act motcua.Action) bool { return act.Type == motcua.EventPartSent }) {
+		units, _ := s.db.Units(ctx)
+		for _, u := range units {
+			if store.UnitInForce(u, s.db.Now()) {
+				data.Units = append(data.Units, u)
+			}
 		}
 	}
 	return data, nil
@@ -174,8 +184,9 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 	act, err := actionFromForm(r)
 	act.DossierID = id
 	if err == nil {
-		if _, err = s.db.Act(r.Context(), a, act); err == nil {
-			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: "Đã ghi nhận: " + act.Type.Label() + "."})
+		var d *motcua.Dossier
+		if d, err = s.db.Act(r.Context(), a, act); err == nil {
+			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: actionDone(act, d)})
 			return
 		}
 	}
@@ -185,8 +196,18 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 		s.fail(w, "error.html", v, loadErr)
 		return
 	}
-	v.Data = data
+	data.Failed, data.Typed = string(act.Type), r.PostForm
+	v.Title, v.Data = "Hồ sơ "+data.D.Code, data
 	s.fail(w, "dossier.html", v, err)
+}
+
+// actionDone is the confirmation of an action: done, or waiting for the
+// leader's approval.
+func actionDone(act motcua.Action, d *motcua.Dossier) string {
+	if d.Pending != nil && d.Pending.Seq == d.Version {
+		return "Đã ghi nhận “" + act.Type.Label() + "”; thao tác chờ lãnh đạo đơn vị duyệt và chỉ được tính sau khi duyệt."
+	}
+	return "Đã ghi nhận: " + act.Type.Label() + "."
 }
 
 // actionFromForm reads an action form of the dossier page.
