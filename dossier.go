@@ -242,7 +242,7 @@ type Event struct {
 	ActorID    int64
 	ActorName  string
 	UnitID     int64
-	Reason     string // required for late entries and for some actions
+	Reason     string // required for late entries and for some actions; a supplement request's is printed on form 02
 	Data       EventData
 }
 

@@ -92,7 +92,7 @@ func (s *Server) calendarSet(w http.ResponseWriter, r *http.Request, a *motcua.A
 	day := calendar.Special{Date: d, Kind: calendar.Kind(r.PostFormValue("kind")), Name: r.PostFormValue("name")}
 	if r.PostFormValue("confirm") != "1" {
 		moves, err := s.db.PreviewCalendarDay(r.Context(), a, day)
-		s.showCalendar(w, r, a, &calendarConfirm{Day: day, Moves: moves}, err)
+		s.showCalendar(w, r, a, confirmUnless(err, &calendarConfirm{Day: day, Moves: moves}), err)
 		return
 	}
 	moves, err := s.db.SetCalendarDay(r.Context(), a, day)
@@ -123,7 +123,7 @@ func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request, a *motcu
 			}
 		}
 		moves, err := s.db.PreviewCalendarDelete(r.Context(), a, d)
-		s.showCalendar(w, r, a, &calendarConfirm{Delete: true, Day: day, Moves: moves}, err)
+		s.showCalendar(w, r, a, confirmUnless(err, &calendarConfirm{Delete: true, Day: day, Moves: moves}), err)
 		return
 	}
 	moves, err := s.db.DeleteCalendarDay(r.Context(), a, d)
@@ -132,6 +132,14 @@ func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request, a *motcu
 		return
 	}
 	s.redirectFlash(w, r, "/calendar?year="+strconv.Itoa(d.Year), Flash{Text: "Đã xóa ngày " + d.VN() + " khỏi lịch. " + movesReport(moves)})
+}
+
+// confirmUnless is the confirmation to ask for, none when the edit failed.
+func confirmUnless(err error, c *calendarConfirm) *calendarConfirm {
+	if err != nil {
+		return nil
+	}
+	return c
 }
 
 // flashMoves bounds the dossiers a confirmation lists (it travels in a

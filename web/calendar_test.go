@@ -18,6 +18,10 @@ func TestCalendarConfirmListsMovesAndReports(t *testing.T) {
 	id := c.accept(t, fx.unitA.ID, "Nguyễn Văn Lịch")
 	code, _, _ := e.dossier(t, id)
 	admin := e.login(t, fx.admin)
+	noName := admin.post(t, "/calendar", url.Values{"date": {"06/03/2024"}, "kind": {"off"}, "name": {" "}})
+	wantStatus(t, noName, http.StatusUnprocessableEntity)
+	wantContains(t, noName, `name="name" value=" " required aria-invalid="true" aria-describedby="error" autofocus>`)
+	wantLacks(t, noName, `id="calendar-confirm"`)
 	form := url.Values{"date": {"06/03/2024"}, "kind": {"off"}, "name": {"Nghỉ đột xuất"}}
 	p := admin.post(t, "/calendar", form)
 	wantStatus(t, p, http.StatusOK)
