@@ -223,9 +223,9 @@ func (t EventType) Label() string {
 	case EventPartHandedOver:
 		return "Chuyển bước xử lý liên thông"
 	case EventLateApproved:
-		return "Duyệt thao tác chờ duyệt"
+		return "Lãnh đạo duyệt thao tác"
 	case EventLateRejected:
-		return "Không duyệt thao tác chờ duyệt"
+		return "Lãnh đạo không duyệt thao tác"
 	}
 	return string(t)
 }
