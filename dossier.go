@@ -108,11 +108,14 @@ type Dossier struct {
 	// turn a late dossier into an on-time one.
 	PromisedAt time.Time
 	Extensions int
-	ClosedAt   time.Time // withdrawn or stopped: the dossier ended without a result
-	ResultAt   time.Time // zero until result ready
-	ReturnedAt time.Time
-	PausedAt   time.Time // while waiting for a supplement
-	Version    int       // number of events; the optimistic-concurrency token
+	// Supplements counts the supplement requests that took effect (full
+	// replays only); more than one makes the dossier late nationally.
+	Supplements int
+	ClosedAt    time.Time // withdrawn or stopped: the dossier ended without a result
+	ResultAt    time.Time // zero until result ready
+	ReturnedAt  time.Time
+	PausedAt    time.Time // while waiting for a supplement
+	Version     int       // number of events; the optimistic-concurrency token
 	// TrackingSecret is printed on the receipt and in its QR code; with the
 	// code it opens the public tracking page. Staff pages only.
 	TrackingSecret string
@@ -220,9 +223,9 @@ func (t EventType) Label() string {
 	case EventPartHandedOver:
 		return "Chuyển bước xử lý liên thông"
 	case EventLateApproved:
-		return "Duyệt thao tác nhập muộn"
+		return "Lãnh đạo duyệt thao tác"
 	case EventLateRejected:
-		return "Không duyệt thao tác nhập muộn"
+		return "Lãnh đạo không duyệt thao tác"
 	}
 	return string(t)
 }
@@ -239,7 +242,7 @@ type Event struct {
 	ActorID    int64
 	ActorName  string
 	UnitID     int64
-	Reason     string // required for late entries and for some actions
+	Reason     string // required for late entries and for some actions; a supplement request's is printed on form 02
 	Data       EventData
 }
 
@@ -285,6 +288,10 @@ type EventData struct {
 	// only once a leader approves it (late_approved with RefSeq).
 	Pending bool `json:"pending,omitempty"`
 	RefSeq  int  `json:"ref_seq,omitempty"`
+	// Repeat marks a supplement request after the first that took effect:
+	// the national scoring (Decision 766) counts such a dossier as late, so
+	// it needs a reason and waits, Pending, for the unit leader's approval.
+	Repeat bool `json:"repeat,omitempty"`
 	// Clock is the dossier's clock as decided when the event was appended.
 	// Replays use it rather than recomputing, so a later change of days off
 	// or office hours never silently moves a promised date: only a new,

@@ -94,8 +94,9 @@ type PartStep struct {
 	Minutes int    `json:"minutes"`
 }
 
-// PendingEntry is a late entry awaiting a leader's approval: the action was
-// keyed long after it happened, so it counts only once approved.
+// PendingEntry is an action awaiting a leader's approval: a late entry (the
+// action was keyed long after it happened) or a repeated supplement request
+// (Repeat); it counts only once approved.
 type PendingEntry struct {
 	Seq        int
 	Type       EventType
@@ -104,6 +105,7 @@ type PendingEntry struct {
 	UnitID     int64 // the unit whose leader approves
 	ActorID    int64
 	Reason     string
+	Repeat     bool // a supplement request after the first (EventData.Repeat)
 }
 
 // OpenParts lists the parts still held by co-ordinating units.

@@ -163,9 +163,12 @@ func (g *generator) special(p *motcua.Procedure, d *motcua.Dossier, receiving, c
 	case roll < 14 && len(d.Parts) == 0 && g.linked != nil && g.linked.ID != current.ID:
 		return motcua.Action{Type: motcua.EventPartSent, PartUnitID: g.linked.ID, PartMinutes: 900,
 			PartTitle: "Xác định nghĩa vụ tài chính, cho ý kiến phối hợp"}, g.holder(current, step.Role)
-	case d.PausedAt.IsZero() && roll < 22:
+	case d.PausedAt.IsZero() && roll < 22 && (d.Supplements == 0 || g.hasLeader(context.Background(), current.ID)):
 		a, who := do(motcua.EventSupplementRequested, g.holder(current, step.Role))
 		a.Missing = []string{"Bản sao giấy tờ chứng minh nơi cư trú", "Tờ khai ký đầy đủ họ tên"}
+		if d.Supplements > 0 { // asked again: a reason, and the leader approves (ledger.checkRepeatSupplement)
+			a.Reason = "Giấy tờ bổ sung lần trước chưa hợp lệ"
+		}
 		return a, who
 	}
 	return motcua.Action{}, ""

@@ -118,7 +118,10 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 			return motcua.FieldError("missing", "Phải liệt kê đầy đủ các giấy tờ cần bổ sung.")
 		}
 		e.Data.Missing = missing
-		return need(d, a.Type, motcua.StateProcessing)
+		if err := need(d, a.Type, motcua.StateProcessing); err != nil {
+			return err
+		}
+		return checkRepeatSupplement(d, e)
 	case motcua.EventSupplementReceived:
 		return need(d, a.Type, motcua.StateSupplement)
 	case motcua.EventResultReady:

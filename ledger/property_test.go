@@ -135,6 +135,7 @@ type gen struct {
 	state               motcua.State
 	step, handovers     int
 	extensions          int
+	supplements         int // supplement requests that took effect
 	parts               []genPart
 	pending             *motcua.Event
 	counted             map[int]time.Time // seq → at of the entries that bound later ones
@@ -458,6 +459,9 @@ func (g *gen) act() {
 		a.ToUserID = int64(g.rng.IntN(3)) * 41
 	case motcua.EventSupplementRequested:
 		a.Missing = []string{"Bản sao giấy khai sinh", "Tờ khai"}[:1+g.rng.IntN(2)]
+		if g.supplements > 0 { // a repeated request states why (checkRepeatSupplement)
+			a.Reason = "Giấy tờ bổ sung lần trước không hợp lệ"
+		}
 	case motcua.EventExtended:
 		a.Reason = "Cần xác minh thêm"
 		if g.rng.IntN(2) == 0 {
@@ -486,7 +490,8 @@ func (g *gen) act() {
 	if !e.At.Equal(ledger.Instant(at)) || e.Type != typ || e.Seq != len(g.events)+1 {
 		g.fail("event %+v for action at %s", e, show(at))
 	}
-	pending := seedCal.Between(e.At, g.now) > g.rules.ApprovalLimit
+	// Keyed late, or a supplement request after one that took effect.
+	pending := seedCal.Between(e.At, g.now) > g.rules.ApprovalLimit || typ == motcua.EventSupplementRequested && g.supplements > 0
 	if e.Data.Pending != pending {
 		g.fail("%s at %s keyed %s: pending %v, want %v", typ, show(e.At), show(g.now), e.Data.Pending, pending)
 	}
@@ -516,6 +521,7 @@ func (g *gen) model(e motcua.Event) {
 		g.handovers++
 		g.stepPaused = 0
 	case motcua.EventSupplementRequested:
+		g.supplements++
 		g.state, g.pauseAt = motcua.StateSupplement, e.At
 		g.legalLeft = seedCal.Between(e.At, g.d.DueAt) > 0
 		g.promiseLeft = !g.d.PromisedAt.IsZero() && seedCal.Between(e.At, g.d.PromisedAt) > 0

@@ -58,7 +58,7 @@ func (r *replay) apply(e *motcua.Event) error {
 	case e.Data.Pending:
 		r.pending = e
 		r.d.Pending = &motcua.PendingEntry{Seq: e.Seq, Type: e.Type, At: e.At, RecordedAt: e.RecordedAt,
-			UnitID: e.UnitID, ActorID: e.ActorID, Reason: e.Reason}
+			UnitID: e.UnitID, ActorID: e.ActorID, Reason: e.Reason, Repeat: e.Data.Repeat}
 	case e.Type == motcua.EventLateApproved || e.Type == motcua.EventLateRejected:
 		if r.pending == nil || r.pending.Seq != e.Data.RefSeq {
 			return fmt.Errorf("%s refers to event %d, which awaits no approval", e.Type, e.Data.RefSeq)
@@ -111,6 +111,7 @@ func (r *replay) effect(e *motcua.Event) error {
 		r.startStep(e.At, e.ActorID, e.Data.ToUserID)
 	case motcua.EventSupplementRequested:
 		r.pause(e.At, motcua.StateSupplement)
+		d.Supplements++
 	case motcua.EventSupplementReceived:
 		r.resume(e.At)
 	case motcua.EventResultReady:

@@ -151,13 +151,48 @@ func checkPartReturned(d *motcua.Dossier, a motcua.Action, e *motcua.Event) erro
 	return nil
 }
 
+// checkRepeatSupplement: the one-stop asks for everything missing at once
+// (Decree 61/2018 art. 15; Decision 766 counts a dossier asked more than
+// once as late). A further request states why and waits for the leader of
+// the unit, through the approval that late entries use.
+func checkRepeatSupplement(d *motcua.Dossier, e *motcua.Event) error {
+	if d.Supplements == 0 {
+		return nil
+	}
+	if e.Reason == "" {
+		return motcua.FieldError("reason", "Hồ sơ %s đã được yêu cầu bổ sung %d lần: lần yêu cầu tiếp theo phải ghi rõ lý do và chờ lãnh đạo đơn vị duyệt (hồ sơ yêu cầu bổ sung quá một lần bị tính là trễ hạn).",
+			d.Code, d.Supplements)
+	}
+	e.Data.Repeat, e.Data.Pending = true, true
+	return nil
+}
+
 func checkApproval(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
 	if d.Pending == nil {
-		return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s không có thao tác nhập muộn nào chờ duyệt.", d.Code)
+		return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s không có thao tác nào chờ duyệt.", d.Code)
 	}
 	if a.Type == motcua.EventLateRejected && e.Reason == "" {
-		return motcua.FieldError("reason", "Phải ghi lý do không duyệt thao tác nhập muộn.")
+		return motcua.FieldError("reason", "Phải ghi lý do không duyệt thao tác.")
 	}
 	e.Data.RefSeq = d.Pending.Seq
 	return nil
+}
+
+// CountedSupplements are the supplement requests of a log that took
+// effect: recorded without waiting, or approved by a leader. More than one
+// makes the dossier late in the national scoring (Decision 766).
+func CountedSupplements(events []motcua.Event) []motcua.Event {
+	approved := map[int]bool{}
+	for _, e := range events {
+		if e.Type == motcua.EventLateApproved {
+			approved[e.Data.RefSeq] = true
+		}
+	}
+	var out []motcua.Event
+	for _, e := range events {
+		if e.Type == motcua.EventSupplementRequested && (!e.Data.Pending || approved[e.Seq]) {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -30,6 +32,20 @@ type CalendarChange struct {
 	ChangedAt time.Time
 }
 
+// DayVN is the changed day as dd/mm/yyyy; an office-hours change names
+// its unit's code instead.
+func (c CalendarChange) DayVN() string {
+	if d, err := calendar.ParseDate(c.Day); err == nil {
+		return d.VN()
+	}
+	return c.Day
+}
+
+// When is the instant of the change as dd/mm/yyyy HH:MM.
+func (c CalendarChange) When() string {
+	return c.ChangedAt.In(motcua.VN).Format("02/01/2006 15:04")
+}
+
 // seedCalendar loads the built-in Vietnamese days off into a calendar that
 // has never been edited, recording the load as changes by the system (actor 0).
 func (db *DB) seedCalendar(ctx context.Context) error {
@@ -49,14 +65,40 @@ func (db *DB) seedCalendar(ctx context.Context) error {
 	})
 }
 
-// SetCalendarDay declares a day off or a make-up working day. Only
-// administrators may change the calendar.
-func (db *DB) SetCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Special) (err error) {
+// SetCalendarDay declares a day off or a make-up working day and moves the
+// due dates it changes; it returns the dossiers whose promised date moved
+// (their applicants are told). Only administrators may change the calendar.
+func (db *DB) SetCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Special) (moves []DueMove, err error) {
 	defer motcua.Wrap(&err, "DB.SetCalendarDay(%s)", s.Date)
+	if err := checkDay(a, &s); err != nil {
+		return nil, err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error { return setDay(tx, s, a.User.ID, db.Now()) })
+	db.forgetCalendar()
+	if err != nil {
+		return nil, err
+	}
+	return db.recomputeDueDates(ctx, a.User.ID, dayChange(s.Date, setReason(s)))
+}
+
+// PreviewCalendarDay lists the dossiers whose promised date SetCalendarDay
+// would move, and writes nothing.
+func (db *DB) PreviewCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Special) (moves []DueMove, err error) {
+	defer motcua.Wrap(&err, "DB.PreviewCalendarDay(%s)", s.Date)
+	if err := checkDay(a, &s); err != nil {
+		return nil, err
+	}
+	return db.previewDays(ctx, a, dayChange(s.Date, setReason(s)), func(days []calendar.Special) []calendar.Special {
+		return append(withoutDay(days, s.Date), s)
+	})
+}
+
+// checkDay validates a declared day and cleans its name.
+func checkDay(a *motcua.Actor, s *calendar.Special) error {
 	if err := requireAdmin(a); err != nil {
 		return err
 	}
-	s.Name = motcua.NFC(s.Name)
+	s.Name = motcua.NFC(strings.TrimSpace(s.Name))
 	if s.Name == "" {
 		return motcua.FieldError("name", "Phải ghi tên hoặc lý do của ngày nghỉ/ngày làm bù.")
 	}
@@ -66,14 +108,37 @@ func (db *DB) SetCalendarDay(ctx context.Context, a *motcua.Actor, s calendar.Sp
 	if wd := s.Date.Weekday(); s.Kind == calendar.MakeUpDay && wd != time.Saturday && wd != time.Sunday {
 		return motcua.FieldError("date", "Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật.")
 	}
-	err = db.inTx(ctx, func(tx *Tx) error { return setDay(tx, s, a.User.ID, db.Now()) })
-	db.forgetCalendar()
+	return nil
+}
+
+func setReason(s calendar.Special) string {
+	return calendarReason(fmt.Sprintf("ngày %s là %s (%s)", s.Date.VN(), kindLabel(s.Kind), s.Name))
+}
+
+func deleteReason(d calendar.Date) string {
+	return calendarReason(fmt.Sprintf("ngày %s trở lại là ngày thường", d.VN()))
+}
+
+// dayChange is an edit of one day, for every unit.
+func dayChange(d calendar.Date, reason string) calendarChange {
+	return calendarChange{from: d.At(0), reason: reason}
+}
+
+// previewDays computes the moves with the days off as edit would leave them.
+func (db *DB) previewDays(ctx context.Context, a *motcua.Actor, change calendarChange, edit func([]calendar.Special) []calendar.Special) ([]DueMove, error) {
+	days, err := db.CalendarDays(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	what := fmt.Sprintf("ngày %s là %s (%s)", s.Date.VN(), kindLabel(s.Kind), s.Name)
-	_, err = db.recomputeDueDates(ctx, a.User.ID, 0, s.Date.At(0), calendarReason(what))
-	return err
+	after := edit(slices.Clone(days))
+	change.after = func(ctx context.Context, unitID int64) (*calendar.Calendar, error) {
+		return db.calendarWith(ctx, unitID, after)
+	}
+	return db.recomputeDueDates(ctx, a.User.ID, change)
+}
+
+func withoutDay(days []calendar.Special, d calendar.Date) []calendar.Special {
+	return slices.DeleteFunc(days, func(s calendar.Special) bool { return s.Date == d })
 }
 
 func kindLabel(k calendar.Kind) string {
@@ -83,11 +148,12 @@ func kindLabel(k calendar.Kind) string {
 	return "ngày nghỉ"
 }
 
-// DeleteCalendarDay makes a declared day an ordinary day again.
-func (db *DB) DeleteCalendarDay(ctx context.Context, a *motcua.Actor, d calendar.Date) (err error) {
+// DeleteCalendarDay makes a declared day an ordinary day again and moves
+// the due dates it changes, as SetCalendarDay does.
+func (db *DB) DeleteCalendarDay(ctx context.Context, a *motcua.Actor, d calendar.Date) (moves []DueMove, err error) {
 	defer motcua.Wrap(&err, "DB.DeleteCalendarDay(%s)", d)
 	if err := requireAdmin(a); err != nil {
-		return err
+		return nil, err
 	}
 	err = db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.exec(`DELETE FROM calendar_days WHERE day = ?`, d.String()); err != nil {
@@ -99,11 +165,21 @@ func (db *DB) DeleteCalendarDay(ctx context.Context, a *motcua.Actor, d calendar
 	})
 	db.forgetCalendar()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	what := fmt.Sprintf("ngày %s trở lại là ngày thường", d.VN())
-	_, err = db.recomputeDueDates(ctx, a.User.ID, 0, d.At(0), calendarReason(what))
-	return err
+	return db.recomputeDueDates(ctx, a.User.ID, dayChange(d, deleteReason(d)))
+}
+
+// PreviewCalendarDelete lists the dossiers whose promised date
+// DeleteCalendarDay would move, and writes nothing.
+func (db *DB) PreviewCalendarDelete(ctx context.Context, a *motcua.Actor, d calendar.Date) (moves []DueMove, err error) {
+	defer motcua.Wrap(&err, "DB.PreviewCalendarDelete(%s)", d)
+	if err := requireAdmin(a); err != nil {
+		return nil, err
+	}
+	return db.previewDays(ctx, a, dayChange(d, deleteReason(d)), func(days []calendar.Special) []calendar.Special {
+		return withoutDay(days, d)
+	})
 }
 
 func setDay(tx *Tx, s calendar.Special, actorID int64, now time.Time) error {
@@ -167,6 +243,11 @@ func (db *DB) Calendar(ctx context.Context, unitID int64) (_ *calendar.Calendar,
 	if err != nil {
 		return nil, err
 	}
+	return db.calendarWith(ctx, unitID, days)
+}
+
+// calendarWith is a unit's office hours over the given days off.
+func (db *DB) calendarWith(ctx context.Context, unitID int64, days []calendar.Special) (*calendar.Calendar, error) {
 	hours := calendar.DefaultOfficeHours()
 	if unitID != 0 {
 		u, err := db.Unit(ctx, unitID)
@@ -261,6 +342,6 @@ func (db *DB) SetOfficeHours(ctx context.Context, a *motcua.Actor, unitID int64,
 		return err
 	}
 	what := fmt.Sprintf("giờ làm việc của %s: %s", u.Name, parsed)
-	_, err = db.recomputeDueDates(ctx, a.User.ID, unitID, db.Now(), calendarReason(what))
+	_, err = db.recomputeDueDates(ctx, a.User.ID, calendarChange{unitID: unitID, from: db.Now(), reason: calendarReason(what)})
 	return err
 }

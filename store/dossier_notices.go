@@ -34,6 +34,11 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		body = fmt.Sprintf("Hồ sơ %s chưa giải quyết kịp thời hạn. Chúng tôi thành thật xin lỗi; ngày hẹn trả kết quả mới là %s. Tra cứu: %s",
 			next.ProcedureName, motcua.FormatDateTime(next.PromisedAt), track)
 		text = "Xin loi, hen tra moi " + motcua.FormatDateTime(next.PromisedAt) + " (chua kip han) ho so " + next.Code + ". Tra cuu:"
+	case e.Type == motcua.EventDueRecomputed && !next.Due().Equal(cur.Due()):
+		subject = "Hồ sơ " + next.Code + " đổi ngày hẹn trả kết quả"
+		body = fmt.Sprintf("Do thay đổi lịch làm việc, ngày hẹn trả kết quả hồ sơ %s đổi từ %s sang %s. Tra cứu: %s",
+			next.ProcedureName, motcua.FormatDateTime(cur.Due()), motcua.FormatDateTime(next.Due()), track)
+		text = "Lich lam viec thay doi: hen tra moi " + motcua.FormatDateTime(next.Due()) + " ho so " + next.Code + ". Tra cuu:"
 	case next.State == motcua.StateResultReady && cur.State != motcua.StateResultReady:
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)

@@ -137,7 +137,7 @@ func inForce(at time.Time, unitID int64, db *DB) error {
 	if err != nil {
 		return err
 	}
-	if (!u.ValidFrom.IsZero() && at.Before(u.ValidFrom)) || (!u.ValidTo.IsZero() && !at.Before(u.ValidTo)) {
+	if !UnitInForce(u, at) {
 		return motcua.FieldError("at", "Đơn vị %s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
 	}
 	return nil
@@ -207,6 +207,9 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		if err := a.CanAct(act, cur, p.Steps); err != nil {
+			return err
+		}
+		if err := db.partUnitInForce(tx.ctx, &e); err != nil {
 			return err
 		}
 		e.ActorID, e.UnitID = a.User.ID, motcua.ActingUnit(act, cur)

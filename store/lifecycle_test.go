@@ -328,7 +328,7 @@ func TestLateHolidayMovesOpenPartsAndSteps(t *testing.T) {
 		wantInstant(t, "part due", s.d.Parts[0].DueAt, vn(3, 6, 11, 0))
 		stepDue := s.d.StepDueAt
 		setNow(db, vn(3, 4, 12, 0))
-		if err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+		if _, err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
 			t.Fatal(err)
 		}
 		h := s.history(f.specialistA)
@@ -406,7 +406,7 @@ func TestLateHolidayMovesPartsOfPausedDossiers(t *testing.T) {
 		s.act(f.specialistA, vn(3, 4, 11, 10), motcua.EventSupplementRequested, func(a *motcua.Action) { a.Missing = []string{"Tờ khai"} })
 		due := s.d.DueAt
 		setNow(db, vn(3, 4, 12, 0))
-		if err := db.SetCalendarDay(t.Context(), f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+		if _, err := db.SetCalendarDay(t.Context(), f.admin, calendar.Special{Date: calendar.DateOf(vn(3, 5, 0, 0)), Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
 			t.Fatal(err)
 		}
 		h := s.history(f.specialistA)

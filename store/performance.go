@@ -26,9 +26,27 @@ type LateStep struct {
 	DossierID      int64
 	Code           string
 	Step           int
+	StepName       string // the step's name in the dossier's procedure version
 	UnitID, UserID int64
 	Name           string
 	DueAt, EndedAt time.Time
+	versionID      int64
+}
+
+// EndedText is when the step ended as the page shows it: to the minute, or
+// with the seconds and the due instant when they decide the grade
+// ("08:00:21 05/03/2024 (hạn 08:00:00)").
+func (l LateStep) EndedText() string {
+	if !l.SecondsDecide() {
+		return motcua.FormatDateTime(l.EndedAt)
+	}
+	return l.EndedAt.In(motcua.VN).Format("15:04:05 02/01/2006") + " (hạn " + l.DueAt.In(motcua.VN).Format("15:04:05") + ")"
+}
+
+// SecondsDecide reports whether the step is late by less than the minute
+// the page shows: then the instants are shown with their seconds.
+func (l LateStep) SecondsDecide() bool {
+	return motcua.FormatDateTime(l.EndedAt) == motcua.FormatDateTime(l.DueAt)
 }
 
 // StepPerformance grades the steps the unit's officers finished in [from,
@@ -55,6 +73,15 @@ func (db *DB) StepPerformance(ctx context.Context, a *motcua.Actor, unitID int64
 		late, err = lateSteps(tx, unitID, from, to)
 		return err
 	})
+	for i := range late {
+		if err != nil {
+			break
+		}
+		var p *motcua.Procedure
+		if p, err = db.ProcedureVersion(ctx, late[i].versionID); err == nil && late[i].Step < len(p.Steps) {
+			late[i].StepName = p.Steps[late[i].Step].Name
+		}
+	}
 	return rows, late, err
 }
 
@@ -94,7 +121,7 @@ func performanceRows(tx *Tx, q string, unitID int64, from, to time.Time, byKey m
 const lateStepsLimit = 200
 
 func lateSteps(tx *Tx, unitID int64, from, to time.Time) ([]LateStep, error) {
-	r, err := tx.query(`SELECT s.dossier_id, d.code, s.step, s.ended_by, COALESCE(u.full_name, ''), s.due_at, s.ended_at
+	r, err := tx.query(`SELECT s.dossier_id, d.code, d.version_id, s.step, s.ended_by, COALESCE(u.full_name, ''), s.due_at, s.ended_at
 		FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id LEFT JOIN users u ON u.id = s.ended_by
 		WHERE s.unit_id = ? AND s.ended_at >= ? AND s.ended_at < ? AND s.grade = 'late' ORDER BY s.ended_at LIMIT ?`,
 		unitID, ms(from), ms(to), lateStepsLimit)
@@ -106,7 +133,7 @@ func lateSteps(tx *Tx, unitID int64, from, to time.Time) ([]LateStep, error) {
 	for r.Next() {
 		l := LateStep{UnitID: unitID}
 		var due, ended int64
-		if err := r.Scan(&l.DossierID, &l.Code, &l.Step, &l.UserID, &l.Name, &due, &ended); err != nil {
+		if err := r.Scan(&l.DossierID, &l.Code, &l.versionID, &l.Step, &l.UserID, &l.Name, &due, &ended); err != nil {
 			return nil, err
 		}
 		l.DueAt, l.EndedAt = fromMS(due), fromMS(ended)

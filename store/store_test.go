@@ -745,18 +745,18 @@ func TestCalendarEditsNeedAdminAndAreRecorded(t *testing.T) {
 			t.Fatal("the seed calendar was not loaded")
 		}
 		day := calendar.Date{Year: 2024, Month: time.March, Day: 15}
-		err := db.SetCalendarDay(ctx, f.leaderA, calendar.Special{Date: day, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"})
+		_, err := db.SetCalendarDay(ctx, f.leaderA, calendar.Special{Date: day, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"})
 		wantCode(t, err, motcua.EFORBIDDEN)
 		if n := count(t, db, "calendar_changes"); n != seeded {
 			t.Errorf("a forbidden edit recorded %d changes", n-seeded)
 		}
-		err = db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: day, Kind: calendar.DayOff, Name: " "})
+		_, err = db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: day, Kind: calendar.DayOff, Name: " "})
 		if motcua.ErrorField(err) != "name" {
 			t.Errorf("day off without a name: %v, want invalid on name", err)
 		}
 
 		setNow(db, vn(3, 4, 9, 5))
-		if err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: day, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+		if _, err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: day, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
 			t.Fatal(err)
 		}
 		changes, err := db.CalendarChanges(ctx)
@@ -786,10 +786,10 @@ func TestCalendarEditsNeedAdminAndAreRecorded(t *testing.T) {
 			t.Errorf("WorkingDay(%s) = %v %q right after the edit, want a day off", day, ok, why)
 		}
 
-		if err := db.DeleteCalendarDay(ctx, f.specialistA, day); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
+		if _, err := db.DeleteCalendarDay(ctx, f.specialistA, day); motcua.ErrorCode(err) != motcua.EFORBIDDEN {
 			t.Errorf("delete by a specialist: %v, want forbidden", err)
 		}
-		if err := db.DeleteCalendarDay(ctx, f.admin, day); err != nil {
+		if _, err := db.DeleteCalendarDay(ctx, f.admin, day); err != nil {
 			t.Fatal(err)
 		}
 		changes, _ = db.CalendarChanges(ctx)
@@ -811,7 +811,7 @@ func TestDayOffDeclaredAfterAcceptanceMovesOpenDueDates(t *testing.T) {
 		ctx := t.Context()
 		d := f.accept(t, f.counterA, f.a.ID) // due Thu 07/03 09:00
 		wed := calendar.Date{Year: 2024, Month: time.March, Day: 6}
-		if err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: wed, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
+		if _, err := db.SetCalendarDay(ctx, f.admin, calendar.Special{Date: wed, Kind: calendar.DayOff, Name: "Nghỉ đột xuất"}); err != nil {
 			t.Fatal(err)
 		}
 		got, err := db.Dossier(ctx, f.counterA, d.ID)

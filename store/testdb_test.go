@@ -184,7 +184,7 @@ func wantInstant(t *testing.T, what string, got, want time.Time) {
 // fill in (the steps taken, the extension count, the stop instant, the
 // details of a pending entry).
 func normal(d motcua.Dossier) motcua.Dossier {
-	d.Steps, d.Extensions = nil, 0
+	d.Steps, d.Extensions, d.Supplements = nil, 0, 0 // full replays only
 	if d.Pending != nil {
 		d.Pending = &motcua.PendingEntry{Seq: d.Pending.Seq, UnitID: d.Pending.UnitID}
 	}

@@ -46,6 +46,9 @@ func (db *DB) Trial(ctx context.Context, versionID, unitID int64, at time.Time) 
 		return nil, err
 	}
 	r.Run = ledger.TrialRun(p, r.Receiving.ID, r.Deciding.ID, at, cal)
+	if r.Warnings, err = db.calendarGaps(ctx, r.Run.At, r.Run.DueAt); err != nil {
+		return nil, err
+	}
 	if !r.Run.Fits() {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("Tổng thời gian các bước (%s giờ làm việc) khác thời hạn giải quyết (%s giờ làm việc): quy trình không thể công bố.",
 			motcua.FormatDecimal(r.Run.Budget.Hours()), motcua.FormatDecimal(r.Run.Legal.Hours())))
@@ -66,6 +69,27 @@ func (db *DB) Trial(ctx context.Context, versionID, unitID int64, at time.Time) 
 		}
 	}
 	return r, nil
+}
+
+// calendarGaps warns of the years in [from, to] whose days off were never
+// declared: there every weekday counts as working, holidays included, so
+// the due instants computed there cannot be trusted.
+func (db *DB) calendarGaps(ctx context.Context, from, to time.Time) ([]string, error) {
+	days, err := db.CalendarDays(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := map[int]bool{}
+	for _, d := range days {
+		known[d.Date.Year] = true
+	}
+	var out []string
+	for y := from.In(motcua.VN).Year(); y <= to.In(motcua.VN).Year(); y++ {
+		if !known[y] {
+			out = append(out, fmt.Sprintf("Lịch làm việc chưa có ngày nghỉ lễ, Tết nào của năm %d: các ngày trong năm đó được tính như ngày làm việc thường, nên hạn tính ra chưa đáng tin. Quản trị khai báo lịch năm %d ở trang Lịch làm việc.", y, y))
+		}
+	}
+	return out, nil
 }
 
 func (db *DB) stepHolders(ctx context.Context, unitID int64, role motcua.Role) (holders, leaders []motcua.User, err error) {

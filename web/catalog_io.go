@@ -42,17 +42,14 @@ func (s *Server) catalogExport(w http.ResponseWriter, r *http.Request, a *motcua
 
 // catalogImport applies an uploaded catalogue file, whole or not at all.
 func (s *Server) catalogImport(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
-	v := view{Title: "Quyết định công bố thủ tục", Actor: a}
 	msg, err := s.importUpload(r, a)
-	data := &catalogAdminData{CanManage: a.CanManageCatalog()}
-	data.Decisions, _ = s.db.Decisions(r.Context())
-	v.Data = data
-	if err != nil {
-		s.fail(w, "decisions.html", v, err)
+	if err == nil {
+		s.redirectFlash(w, r, "/catalog", Flash{Text: msg})
 		return
 	}
-	v.Flash = msg
-	s.render(w, http.StatusOK, "decisions.html", v)
+	data := &catalogAdminData{CanManage: a.CanManageCatalog()}
+	data.Decisions, _ = s.db.Decisions(r.Context())
+	s.fail(w, "decisions.html", view{Title: "Quyết định công bố thủ tục", Actor: a, Data: data}, err)
 }
 
 func (s *Server) importUpload(r *http.Request, a *motcua.Actor) (string, error) {

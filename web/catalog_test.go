@@ -135,8 +135,8 @@ func TestCatalogFilesThroughTheUI(t *testing.T) {
 		t.Fatalf("export: %d", xlsx.status)
 	}
 	p := upload(t, admin, "/catalog/import", "danh-muc.xlsx", []byte(xlsx.body))
-	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "Đã nhập danh-muc.xlsx: 0 thay đổi")
+	wantRedirect(t, p, "/catalog")
+	wantContains(t, admin.follow(t, p), "Đã nhập danh-muc.xlsx: 0 thay đổi")
 	js := admin.get(t, "/catalog/export/json")
 	bad := strings.Replace(js.body, `"unit": "deciding"`, `"unit": "ubnd"`, 1)
 	p = upload(t, admin, "/catalog/import", "sai.json", []byte(bad))

@@ -21,6 +21,7 @@ type catalogAdminData struct {
 func (s *Server) catalogAdmin(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	data := &catalogAdminData{CanManage: a.CanManageCatalog(), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	v := view{Title: "Quyết định công bố thủ tục", Actor: a, Data: data}
+	v.takeFlash(w, r)
 	var err error
 	if data.Decisions, err = s.db.Decisions(r.Context()); err != nil {
 		s.fail(w, "decisions.html", v, err)
@@ -65,6 +66,9 @@ type decisionData struct {
 	D         *motcua.Decision
 	CanManage bool
 	Previous  map[int64]int64 // version id → the published version before it, for the diff link
+	// TrialAt is when the trial links run: the decision's start while it
+	// lies ahead, else "" (now, the trial page's default).
+	TrialAt string
 }
 
 // decisionPage shows a decision, its changes with diffs and trial runs,
@@ -78,6 +82,9 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request, a *motcua.
 		return
 	}
 	data := &decisionData{D: d, CanManage: a.CanManageCatalog(), Previous: map[int64]int64{}}
+	if d.EffectiveFrom.After(s.db.Now()) {
+		data.TrialAt = d.EffectiveFrom.In(motcua.VN).Format("2006-01-02T15:04")
+	}
 	for _, c := range d.Changes {
 		versions, _ := s.db.Versions(r.Context(), c.Procedure.ID)
 		for _, pv := range versions {

@@ -3,11 +3,14 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ledger"
+	"github.com/motcua/motcua/store"
 )
 
 type stepView struct {
@@ -49,9 +52,13 @@ type dossierData struct {
 	Timeline            []eventView
 	Actions             []motcua.Action
 	NextHolders         []motcua.User
-	Units               []*motcua.Unit // co-ordinating units a part may go to
+	Units               []*motcua.Unit // co-ordinating units a part may go to: those in force now
 	Now                 string
-	names               map[int64]string // people named in the history
+	// Failed is the action whose form the error is about; Typed what was
+	// typed in it, shown again.
+	Failed string
+	Typed  url.Values
+	names  map[int64]string // people named in the history
 }
 
 func (s *Server) unitName(ctx context.Context, id int64) string {
@@ -105,9 +112,12 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if d.Step+1 < len(p.Steps) {
 		data.NextHolders = s.nextHolders(ctx, p, ledger.StepUnitID(d, p, d.Step+1), d.Step+1)
 	}
-	for _, act := range data.Actions {
-		if act.Type == motcua.EventPartSent {
-			data.Units, _ = s.db.Units(ctx)
+	if slices.ContainsFunc(data.Actions, func(act motcua.Action) bool { return act.Type == motcua.EventPartSent }) {
+		units, _ := s.db.Units(ctx)
+		for _, u := range units {
+			if store.UnitInForce(u, s.db.Now()) {
+				data.Units = append(data.Units, u)
+			}
 		}
 	}
 	return data, nil
@@ -156,6 +166,7 @@ func (s *Server) loadHistory(ctx context.Context, data *dossierData) error {
 
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	v := view{Title: "Hồ sơ", Actor: a}
+	v.takeFlash(w, r)
 	data, err := s.loadDossier(r, a)
 	if err != nil {
 		s.fail(w, "error.html", v, err)
@@ -175,8 +186,9 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 	act, err := actionFromForm(r)
 	act.DossierID = id
 	if err == nil {
-		if _, err = s.db.Act(r.Context(), a, act); err == nil {
-			http.Redirect(w, r, "/dossiers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+		var d *motcua.Dossier
+		if d, err = s.db.Act(r.Context(), a, act); err == nil {
+			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: actionDone(act, d)})
 			return
 		}
 	}
@@ -186,8 +198,18 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 		s.fail(w, "error.html", v, loadErr)
 		return
 	}
-	v.Data = data
+	data.Failed, data.Typed = string(act.Type), r.PostForm
+	v.Title, v.Data = "Hồ sơ "+data.D.Code, data
 	s.fail(w, "dossier.html", v, err)
+}
+
+// actionDone is the confirmation of an action: done, or waiting for the
+// leader's approval.
+func actionDone(act motcua.Action, d *motcua.Dossier) string {
+	if d.Pending != nil && d.Pending.Seq == d.Version {
+		return "Đã ghi nhận “" + act.Type.Label() + "”; thao tác chờ lãnh đạo đơn vị duyệt và chỉ được tính sau khi duyệt."
+	}
+	return "Đã ghi nhận: " + act.Type.Label() + "."
 }
 
 // actionFromForm reads an action form of the dossier page.

@@ -104,6 +104,7 @@ func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 
 	c.perform(t, id, "supplement_received") // seq 3
 	c.perform(t, id, "supplement_requested", "missing", "Văn bản ủy quyền có chứng thực", "reason", "Người nộp không phải cha, mẹ.")
+	e.login(t, fx.leaderA).perform(t, id, "late_approved") // a second request waits for the leader (ledger.checkRepeatSupplement)
 	latest := pdftest.Text(t, c.pdf(t, formPath(id, "02")))
 	pdftest.InOrder(t, latest, "1. Văn bản ủy quyền có chứng thực", "Lý do: Người nộp không phải cha, mẹ.")
 	if strings.Contains(latest, "Giấy chứng sinh") {

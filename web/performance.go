@@ -15,6 +15,7 @@ type performanceData struct {
 	From, To string // yyyy-mm-dd, To included
 	Rows     []*store.Performance
 	Late     []store.LateStep
+	Repeats  []store.RepeatSupplement // dossiers asked for additions more than once
 	Shown    bool
 }
 
@@ -46,6 +47,9 @@ func (s *Server) performance(w http.ResponseWriter, r *http.Request, a *motcua.A
 		return
 	}
 	data.Rows, data.Late, err = s.db.StepPerformance(r.Context(), a, data.UnitID, from, last.AddDate(0, 0, 1))
+	if err == nil {
+		data.Repeats, err = s.db.RepeatSupplements(r.Context(), a, data.UnitID, from, last.AddDate(0, 0, 1))
+	}
 	if err != nil {
 		s.fail(w, "performance.html", v, err)
 		return

@@ -39,6 +39,7 @@ func (s *Server) submissionPage(w http.ResponseWriter, r *http.Request, a *motcu
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	sub, err := s.db.Submission(r.Context(), a, id)
 	v := view{Title: "Hồ sơ nộp trực tuyến", Actor: a}
+	v.takeFlash(w, r)
 	if err != nil {
 		s.fail(w, "error.html", v, err)
 		return
@@ -68,6 +69,10 @@ func (s *Server) decideSubmission(w http.ResponseWriter, r *http.Request, a *mot
 	default:
 		err = motcua.Errorf(motcua.ENOTFOUND, "Không có thao tác này.")
 	}
+	if err == nil {
+		s.redirectFlash(w, r, "/submissions/"+strconv.FormatInt(id, 10), Flash{Text: flash})
+		return
+	}
 	sub, loadErr := s.db.Submission(r.Context(), a, id)
 	v := view{Title: "Hồ sơ nộp trực tuyến", Actor: a}
 	if loadErr != nil {
@@ -75,12 +80,7 @@ func (s *Server) decideSubmission(w http.ResponseWriter, r *http.Request, a *mot
 		return
 	}
 	v.Data = &submissionData{S: sub, Decide: a.CanDecideSubmission(sub) && sub.Open(), Missing: r.PostFormValue("missing")}
-	if err != nil {
-		s.fail(w, "submission.html", v, err)
-		return
-	}
-	v.Flash = flash
-	s.render(w, http.StatusOK, "submission.html", v)
+	s.fail(w, "submission.html", v, err)
 }
 
 func (s *Server) submissionFile(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {

@@ -25,7 +25,7 @@ type surveysData struct {
 // surveysPage lists the actor's satisfaction surveys, or shows one with
 // its indices and the form to key in a paper answer.
 func (s *Server) surveysPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
-	s.renderSurveys(w, r, a, nil, "")
+	s.renderSurveys(w, r, a, nil, takeFlash(w, r).Text)
 }
 
 func (s *Server) renderSurveys(w http.ResponseWriter, r *http.Request, a *motcua.Actor, failure error, flash string) {
@@ -106,5 +106,5 @@ func (s *Server) addPaperForm(w http.ResponseWriter, r *http.Request, a *motcua.
 		s.renderSurveys(w, r, a, err, "")
 		return
 	}
-	s.renderSurveys(w, r, a, nil, "Đã nhập phiếu.")
+	s.redirectFlash(w, r, "/surveys/"+strconv.FormatInt(id, 10), Flash{Text: "Đã nhập phiếu."})
 }

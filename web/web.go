@@ -151,6 +151,7 @@ var funcs = template.FuncMap{
 	"dict":     dict,
 	"asset":    asset,
 	"pathpart": url.PathEscape, // a value as one segment of a path
+	"invalid":  invalidAttrs,   // an input's attributes when the error is about it
 	// the public catalogue
 	"howToFile":     howToFile,
 	"procedurePath": ProcedurePath,

@@ -359,12 +359,14 @@ func TestCalendarAdminAddsDayOff(t *testing.T) {
 	wantLacks(t, p, "15/03/2024")
 
 	p = admin.post(t, "/calendar", url.Values{"date": {"15/03/2024"}, "kind": {"off"}, "name": {"Nghỉ đột xuất thử nghiệm"}})
+	wantContains(t, p, `id="calendar-confirm"`) // asks first (calendar_test.go)
+	p = admin.post(t, "/calendar", url.Values{"date": {"15/03/2024"}, "kind": {"off"}, "name": {"Nghỉ đột xuất thử nghiệm"}, "confirm": {"1"}})
 	wantRedirect(t, p, "/calendar?year=2024")
 	p = admin.get(t, "/calendar?year=2024")
 	if !regexp.MustCompile(`<tr><td>15/03/2024</td><td>Nghỉ</td><td>Nghỉ đột xuất thử nghiệm</td>`).MatchString(byIDRaw(t, p, "calendar-days")) {
 		t.Errorf("the day off is not in the list:\n%s", byIDRaw(t, p, "calendar-days"))
 	}
-	history := regexp.MustCompile(`<td>2024-03-15</td><td>Nghỉ: Nghỉ đột xuất thử nghiệm</td><td>` + regexp.QuoteMeta(fx.admin.FullName) + `</td>`)
+	history := regexp.MustCompile(`<td>15/03/2024</td><td>Nghỉ: Nghỉ đột xuất thử nghiệm</td><td>` + regexp.QuoteMeta(fx.admin.FullName) + `</td>`)
 	if !history.MatchString(p.body) {
 		t.Errorf("the change is not in the history with its author")
 	}

@@ -1,0 +1,46 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/motcua/motcua"
+)
+
+// TestTrialDefaultsToNowAndWarnsOfMissingYears: the trial form opens at
+// the present minute, a decision already in force links its trial without
+// an instant (so it runs now, not at the decision's start), and a run in a
+// year the calendar does not cover warns instead of saying "no warnings".
+func TestTrialDefaultsToNowAndWarnsOfMissingYears(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, admin.get(t, "/catalog/trial"), `name="at" value="2024-03-05T09:00"`)
+
+	for _, c := range []struct{ effective, link string }{{"01/03/2024", "&cap=xa&draft=1\">"}, {"15/03/2024", "&cap=xa&at=2024-03-15T00%3a00&draft=1\">"}} {
+		p := admin.post(t, "/catalog/decisions", url.Values{"number": {"7/QĐ-UBND " + c.effective}, "issuer": {"Chủ tịch UBND tỉnh"},
+			"signed_on": {"01/02/2024"}, "effective_from": {c.effective}})
+		wantStatus(t, p, http.StatusSeeOther)
+		id, _ := strconv.ParseInt(strings.TrimPrefix(p.header.Get("Location"), "/catalog/decisions/"), 10, 64)
+		amended := fx.birth
+		amended.Steps = slices.Clone(fx.birth.Steps)
+		if err := e.db.DraftChange(t.Context(), actor, id, motcua.ChangeAmend, &amended); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, admin.get(t, p.header.Get("Location")), "/catalog/trial?code="+fx.birth.Code+c.link)
+	}
+
+	later := admin.get(t, "/catalog/trial?code=1.001193&cap=xa&at=2027-01-01T08:00")
+	wantContains(t, later, `id="trial-warnings"`, "chưa có ngày nghỉ lễ, Tết nào của năm 2027")
+	wantLacks(t, later, `id="trial-ok"`)
+	bad := admin.get(t, "/catalog/trial?code=1.001193&at=mai")
+	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	wantContains(t, bad, `name="at" value="mai" required aria-invalid="true" aria-describedby="error" autofocus>`)
+}
