@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/sms"
 	"github.com/motcua/motcua/store"
 )
@@ -15,14 +16,14 @@ import (
 // TestEverySMSIsOneGSM7Part: every kind of notice a citizen gets — the
 // one-time code, a submission received, asked to complete, refused or
 // accepted, a supplement asked during processing, an apology, the result
-// ready and returned, processing stopped, a withdrawal, a review's answer
+// ready and returned, a promised date moved by a day off, processing stopped, a withdrawal, a review's answer
 // — reaches a phone as one SMS of at most 160 GSM-7 characters, even for a
 // procedure and a unit with very long names and a long list of what is
 // missing; the one-time code appears once, and dossier notices keep their
 // link.
 func TestEverySMSIsOneGSM7Part(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+		f := newFixture(t, db).withAdmin(t)
 		ctx := t.Context()
 		db.PublicURL = "https://dichvucong.lamdong.gov.vn"
 		long := strings.Repeat("Thủ tục cấp đổi, cấp lại giấy chứng nhận đăng ký hộ kinh doanh đặc biệt dài ", 4)
@@ -94,6 +95,14 @@ func TestEverySMSIsOneGSM7Part(t *testing.T) {
 			t.Fatal(err)
 		}
 		stopped := accept(submit("sms-3"), at.Add(9*time.Hour))
+		// A day off declared inside its time moves its promised date.
+		dayOff := calendar.Special{Date: calendar.DateOf(stopped.d.DueAt.Add(-24 * time.Hour)), Kind: calendar.DayOff, Name: strings.Repeat("Nghỉ đột xuất do thiên tai ", 5)}
+		if moved, err := db.SetCalendarDay(ctx, f.admin, dayOff); err != nil || len(moved) == 0 {
+			t.Fatalf("day off %v: moved %v, %v", dayOff.Date, moved, err)
+		}
+		if stopped.d, err = db.Dossier(ctx, f.counterA, stopped.d.ID); err != nil {
+			t.Fatal(err)
+		}
 		stopped.act(f.leaderA, at.Add(10*time.Hour), motcua.EventStopped, func(a *motcua.Action) { a.Reason = strings.Repeat("Người nộp đề nghị dừng. ", 10) })
 		withdrawn := accept(submit("sms-4"), at.Add(11*time.Hour))
 		withdrawn.act(f.counterA, at.Add(12*time.Hour), motcua.EventWithdrawn, func(a *motcua.Action) { a.Reason = "Theo đơn của người nộp" })
@@ -117,8 +126,8 @@ func TestEverySMSIsOneGSM7Part(t *testing.T) {
 				t.Errorf("SMS %q lacks its link: %s", n.Subject, n.Body)
 			}
 		}
-		if len(kinds) < 13 {
-			t.Errorf("%d kinds of SMS sent, want every kind (13): %v", len(kinds), kinds)
+		if len(kinds) < 14 {
+			t.Errorf("%d kinds of SMS sent, want every kind (14): %v", len(kinds), kinds)
 		}
 	})
 }
