@@ -38,7 +38,8 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		subject = "Hồ sơ " + next.Code + " đổi ngày hẹn trả kết quả"
 		body = fmt.Sprintf("Do thay đổi lịch làm việc, ngày hẹn trả kết quả hồ sơ %s đổi từ %s sang %s. Tra cứu: %s",
 			next.ProcedureName, motcua.FormatDateTime(cur.Due()), motcua.FormatDateTime(next.Due()), track)
-		text = "Lich lam viec thay doi: hen tra moi " + motcua.FormatDateTime(next.Due()) + " ho so " + next.Code + ". Tra cuu:"
+		text = "Hen tra ho so " + next.Code + " doi tu " + motcua.FormatDate(cur.Due()) + " sang " + motcua.FormatDateTime(next.Due()) +
+			" do lich nghi thay doi. Tra cuu:"
 	case next.State == motcua.StateResultReady && cur.State != motcua.StateResultReady:
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)
@@ -70,4 +71,18 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		}
 	}
 	return queueNoticesSMS(tx, to, next.Code, subject, body, text, link, db.now())
+}
+
+// announced is the event a notice tells of: a leader's approval announces
+// the entry it approved (a repeated supplement request lists what it asks,
+// a late stop gives its own reason), anything else itself.
+func announced(events []motcua.Event, e *motcua.Event, cur *motcua.Dossier) *motcua.Event {
+	if e.Type == motcua.EventLateApproved && cur.Pending != nil {
+		for i := range events {
+			if events[i].Seq == cur.Pending.Seq {
+				return &events[i]
+			}
+		}
+	}
+	return e
 }

@@ -227,7 +227,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
 			return err
 		}
-		if err := db.dossierNotices(tx, cur, &next, &e); err != nil {
+		if err := db.dossierNotices(tx, cur, &next, announced(events, &e, cur)); err != nil {
 			return err
 		}
 		d = &next

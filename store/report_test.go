@@ -223,9 +223,13 @@ func randomDossier(t *testing.T, db *store.DB, f *fixture, rng *rand.Rand) int64
 		default:
 			return d.ID
 		}
+		repeat := typ == motcua.EventSupplementRequested && s.d.Supplements > 0
 		switch typ {
 		case motcua.EventSupplementRequested:
 			edit = append(edit, func(a *motcua.Action) { a.Missing = []string{"Tờ khai"} })
+			if repeat { // a second request needs a reason and waits for the leader
+				edit = append(edit, reason("Tờ khai bổ sung còn thiếu chữ ký"))
+			}
 		case motcua.EventWithdrawn:
 			who, edit = counter, append(edit, reason("Theo đơn"))
 		case motcua.EventStopped:
@@ -234,6 +238,10 @@ func randomDossier(t *testing.T, db *store.DB, f *fixture, rng *rand.Rand) int64
 			who = counter
 		}
 		s.act(who, at, typ, edit...)
+		if repeat {
+			at = at.Add(time.Minute)
+			s.act(leader, at, motcua.EventLateApproved)
+		}
 	}
 	return d.ID
 }

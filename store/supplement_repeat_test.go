@@ -43,8 +43,8 @@ func TestSecondSupplementRequestWaitsForTheLeader(t *testing.T) {
 		if s.d.State != motcua.StateSupplement {
 			t.Fatalf("approved: state %s", s.d.State)
 		}
-		if n := count(t, db, "notifications WHERE about = '"+s.d.Code+"' AND body LIKE '%Giấy chứng sinh%'"); n == 0 {
-			t.Error("the applicant was not told of the approved request")
+		if n := count(t, db, "notifications WHERE about = '"+s.d.Code+"' AND body LIKE '%bo sung%'"); n != 2 {
+			t.Errorf("the applicant was told of %d supplement requests, want 2 (the approved one too)", n)
 		}
 		list, err := db.RepeatSupplements(t.Context(), f.leaderA, f.a.ID, from, to)
 		if err != nil || len(list) != 1 || list[0].Code != s.d.Code || list[0].Requests != 2 || !list[0].SecondAt.Equal(vn(3, 5, 9, 0)) {
