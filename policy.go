@@ -1,5 +1,7 @@
 package motcua
 
+import "time"
+
 // This file is the one policy: who may see or do what with a dossier. Every
 // UI handler and API operation asks it, through the store's services.
 
@@ -294,6 +296,44 @@ func (a *Actor) MustUseSecondFactor() bool {
 		if g.Role == RoleAdmin || g.Role == RoleLeader {
 			return true
 		}
+	}
+	return false
+}
+
+// CanReadAuditTrail reports whether the actor may read and check the whole
+// audit trail (every unit's entries): an administrator of a top unit, one
+// in force at the instant with no unit in force above it. A unit above that
+// has ended (a province dissolved in a merger) no longer counts, so its
+// district's administrator is then the top one; an ended unit's own
+// administrator reads nothing.
+func (a *Actor) CanReadAuditTrail(units []*Unit, at time.Time) bool {
+	if a.Client != nil {
+		return false
+	}
+	byID := make(map[int64]*Unit, len(units))
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	for _, g := range a.User.Grants {
+		if u := byID[g.UnitID]; g.Role == RoleAdmin && u != nil && u.InForce(at) && !hasUnitAboveInForce(u, byID, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUnitAboveInForce walks up from u (at most once round the tree, should
+// a parent loop ever be recorded).
+func hasUnitAboveInForce(u *Unit, byID map[int64]*Unit, at time.Time) bool {
+	for range len(byID) {
+		parent := byID[u.ParentID]
+		if parent == nil {
+			return false
+		}
+		if parent.InForce(at) {
+			return true
+		}
+		u = parent
 	}
 	return false
 }
