@@ -117,7 +117,8 @@ func TestLeadersEnrolThenUseTheirCode(t *testing.T) {
 }
 
 func TestPasswordPolicy(t *testing.T) {
-	for pw, ok := range map[string]bool{"ngắn": false, "motcua.a-2024x": false, "12345678901": false, "Ngựa phi đường xa": true, "mat-khau-dai-hon": true} {
+	for pw, ok := range map[string]bool{"ngắn": false, "motcua.a-2024x": false, "12345678901": false, "Ngựa phi đường xa": true, "mat-khau-dai-hon": true,
+		"password12345": false, "Admin@12345": false, "Matkhau123456": false, "qwertyuiop": false, testPassword: true} {
 		if err := store.CheckPassword("motcua.a", pw); (err == nil) != ok {
 			t.Errorf("%q: %v", pw, err)
 		}

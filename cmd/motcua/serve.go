@@ -36,7 +36,7 @@ func serve(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	withDemo := fs.Bool("demo", false, "seed an empty database with the demo district, users and dossiers")
-	demoPassword := fs.String("demo-password", "motcua-demo", "password of every demo user")
+	demoPassword := fs.String("demo-password", "demo-dak-mil", "password of every demo user")
 	demoDossiers := fs.Int("demo-dossiers", 400, "number of demo dossiers")
 	demoHistory := fs.Bool("demo-history", true, "with --demo, also import the district's 2024 history (about 20,000 dossiers; II.06a for 01/01–01/06/2024 gives the seed report's figures)")
 	smtpURL := smtpFlag(fs)
@@ -183,7 +183,7 @@ func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int, 
 		return err
 	}
 	if done {
-		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: motcua-demo).")
+		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: demo-dak-mil).")
 		return nil
 	}
 	fmt.Println("Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024; lịch sử nửa đầu năm 2024 mất khoảng 10 giây)…")
