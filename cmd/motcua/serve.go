@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,13 +204,4 @@ func defaultFilesDir(dsn string) string {
 		return "motcua-files"
 	}
 	return filepath.Join(filepath.Dir(dsn), "motcua-files")
-}
-
-// redactDSN hides a PostgreSQL password before the DSN is printed: secrets
-// never reach logs.
-func redactDSN(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return dsn
 }
