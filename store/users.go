@@ -57,11 +57,17 @@ func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err er
 			u.Username, u.FullName, u.Email, hash, ms(db.Now())).Scan(&u.ID); err != nil {
 			return err
 		}
-		for _, g := range u.Grants {
+		granted := make([]string, len(u.Grants))
+		for i, g := range u.Grants {
 			if _, err := tx.exec(`INSERT INTO grants (user_id, unit_id, role) VALUES (?, ?, ?)`, u.ID, g.UnitID, string(g.Role)); err != nil {
 				return err
 			}
+			granted[i] = string(g.Role) + "@unit:" + itoa(g.UnitID)
 		}
+		// The trail names the account created and what it may do, not only
+		// the route that created it.
+		tx.audit(motcua.AuditEntry{Action: "account.created", Object: "user:" + itoa(u.ID),
+			Detail: "username " + u.Username + "; " + strings.Join(granted, ", ")})
 		return nil
 	})
 	if isUniqueViolation(err) {
