@@ -239,7 +239,8 @@ func (a *Actor) CanReportTask(ownerUnitID int64) bool {
 type Desk int
 
 const (
-	DeskOfficer Desk = iota // any officer: worklists, the catalogue, calendars
+	DeskOfficer Desk = iota // any officer: the catalogue, calendars, units
+	DeskDossier             // officers who handle dossiers: worklists, alerts, registers, online filings
 	DeskCounter             // counter officers of some unit: intake
 	DeskLeader              // leaders of some unit: statistics, performance, reviews
 	DeskManager             // leaders and administrators: plans, documents, surveys, adoption
@@ -255,6 +256,7 @@ func (a *Actor) MayEnter(d Desk) bool {
 	}
 	roles := map[Desk][]Role{
 		DeskOfficer: {RoleCounter, RoleSpecialist, RoleLeader, RoleAdmin},
+		DeskDossier: {RoleCounter, RoleSpecialist, RoleLeader}, // administrators read no dossiers (CanView)
 		DeskCounter: {RoleCounter},
 		DeskLeader:  {RoleLeader},
 		DeskManager: {RoleLeader, RoleAdmin},
@@ -274,6 +276,8 @@ func (a *Actor) MayEnter(d Desk) bool {
 // Refusal is what the gate tells someone who may not enter the desk.
 func (d Desk) Refusal() string {
 	switch d {
+	case DeskDossier:
+		return "Trang này dành cho cán bộ xử lý hồ sơ; tài khoản quản trị không xem hồ sơ."
 	case DeskCounter:
 		return "Chỉ cán bộ tiếp nhận (bộ phận một cửa) được thực hiện thao tác này."
 	case DeskLeader:

@@ -94,9 +94,7 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 // openSession stores a new session; one waiting for a factor lives ten
 // minutes, a complete one a working day.
 func (db *DB) openSession(ctx context.Context, userID int64, stage, username, source string) (string, error) {
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	token := base64.RawURLEncoding.EncodeToString(raw)
+	token := newToken()
 	now := db.Now()
 	ttl := SessionTTL
 	if stage != StageDone {
@@ -115,6 +113,13 @@ func (db *DB) openSession(ctx context.Context, userID int64, stage, username, so
 		return err
 	})
 	return token, err
+}
+
+// newToken is a session token: 256 random bits.
+func newToken() string {
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	return base64.RawURLEncoding.EncodeToString(raw)
 }
 
 // countAttempt counts a login attempt of the name at the address in the

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,4 +34,61 @@ func TestStaffListNamesUnitsAndTheTrailNamesTheAccount(t *testing.T) {
 	if !named {
 		t.Errorf("no audit entry of the administrator names the account created: %+v", entries)
 	}
+}
+
+// TestSecondFactorRotatesTheSessionToken: the token the password opened
+// stops working once the code is through; the complete session has its own.
+func TestSecondFactorRotatesTheSessionToken(t *testing.T) {
+	e := newEnv(t)
+	b := e.anonymous()
+	p := b.post(t, "/login", url.Values{"username": {fx.leaderA.Username}, "password": {testPassword}})
+	before := sessionCookie(t, p)
+	b.cookie = before
+	p = b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, fx.leaderA)}})
+	wantStatus(t, p, http.StatusSeeOther)
+	after := sessionCookie(t, p)
+	if after == before {
+		t.Fatal("the session kept the token it had before the second factor")
+	}
+	wantStatus(t, (&browser{e: e, cookie: after}).get(t, "/worklist"), http.StatusOK)
+	if old := (&browser{e: e, cookie: before}).get(t, "/worklist"); old.status != http.StatusSeeOther || !strings.HasPrefix(old.header.Get("Location"), "/login") {
+		t.Fatalf("the pre-second-factor token still opens the worklist: %d %q", old.status, old.header.Get("Location"))
+	}
+}
+
+// TestSessionCookieIsHostPrefixedUnderHTTPS: with an https public address
+// the session cookie is __Host-motcua_session (Secure, Path=/, no Domain)
+// and only that name opens a session; plain http keeps the plain name.
+func TestSessionCookieIsHostPrefixedUnderHTTPS(t *testing.T) {
+	e := newEnv(t)
+	p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}})
+	if names := cookieNames(p); !slices.Contains(names, "motcua_session") {
+		t.Fatalf("over http: cookies %v, want motcua_session", names)
+	}
+	e.site.BaseURL = "https://motcua.example.vn"
+	p = e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}})
+	var session *http.Cookie
+	for _, c := range (&http.Response{Header: p.header}).Cookies() {
+		if c.Name == "__Host-motcua_session" {
+			session = c
+		}
+	}
+	if session == nil || !session.Secure || session.Path != "/" || session.Domain != "" || !session.HttpOnly {
+		t.Fatalf("under https: %v", p.header["Set-Cookie"])
+	}
+	get := func(name string) page {
+		req, _ := http.NewRequest("GET", e.srv.URL+"/intake", nil)
+		req.AddCookie(&http.Cookie{Name: name, Value: session.Value})
+		return e.anonymous().do(t, req)
+	}
+	wantStatus(t, get("__Host-motcua_session"), http.StatusOK)
+	wantStatus(t, get("motcua_session"), http.StatusSeeOther)
+}
+
+func cookieNames(p page) []string {
+	var names []string
+	for _, c := range (&http.Response{Header: p.header}).Cookies() {
+		names = append(names, c.Name)
+	}
+	return names
 }

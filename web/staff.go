@@ -26,7 +26,6 @@ type staffForm struct {
 }
 
 func (s *Server) registerStaff(mux Mux) {
-	mux.HandleFunc("GET /staff", s.at(motcua.DeskAdmin, s.staffPage))
 	mux.HandleFunc("POST /staff", s.at(motcua.DeskAdmin, s.addStaff))
 	mux.HandleFunc("POST /staff/{username}/{action}", s.at(motcua.DeskAdmin, s.manageStaff))
 }
