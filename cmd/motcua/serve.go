@@ -55,6 +55,7 @@ func serve(ctx context.Context, args []string) error {
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	proxies := fs.String("trusted-proxies", "", "reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,192.0.2.7 (per-address bounds, lockout, audit)")
 	logFormat := fs.String("log-format", "text", "log lines as text or json (one object per line, with the request id)")
+	agency := agencyFlags(fs)
 	metricsToken := fs.String("metrics-token", "", "bearer token that opens /metrics to other hosts (loopback may always read it); better in $MOTCUA_METRICS_TOKEN")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -87,6 +88,7 @@ func serve(ctx context.Context, args []string) error {
 	site := web.Register(mux, db, log)
 	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
 	site.BaseURL = *baseURL                         // empty: the address each request came to
+	site.Agency = agency(*withDemo)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
 	go retainNightly(ctx, db, site.Files, log) // personal data past its procedure's retention period
 	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
