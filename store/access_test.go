@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -31,3 +32,60 @@ func TestDistrictAdministratorAuditsOnceTheProvinceEnded(t *testing.T) {
 		}
 	})
 }
+
+// TestFailedLoginsAreCountedNotLogged: wrong passwords are counted in place
+// — one audit entry for a name's first failure at an address in a window
+// and one for its lock, not one per guess; a guesser going through names
+// from one address meets the address's bound (before any password check),
+// while another address logs in; spent counts are pruned.
+func TestFailedLoginsAreCountedNotLogged(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
+		setNow(db, now)
+		name := f.counterA.User.Username
+		for i := range 5 {
+			if _, err := db.Login(from("198.51.100.9"), name, "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
+				t.Fatalf("attempt %d: %v", i+1, err)
+			}
+		}
+		if _, err := db.Login(from("198.51.100.9"), name, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
+			t.Fatalf("the sixth attempt, right password: %v", err)
+		}
+		failed, locked := count(t, db, "audit_log WHERE action = 'login.failed'"), count(t, db, "audit_log WHERE action = 'login.locked'")
+		if failed != 1 || locked != 1 {
+			t.Fatalf("five failures and a lock wrote %d login.failed and %d login.locked entries, want 1 and 1", failed, locked)
+		}
+
+		// A guesser going through names from one address.
+		var err error
+		for i := 0; motcua.ErrorCode(err) != motcua.ETOOMANY; i++ {
+			if i > 40 {
+				t.Fatal("forty names guessed from one address without meeting its bound")
+			}
+			_, err = db.Login(from("203.0.113.5"), "khong.co."+itoa(i), "sai mật khẩu rồi")
+		}
+		if _, err := db.Login(from("203.0.113.5"), f.counterB.User.Username, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
+			t.Fatalf("the flooding address, right password: %v", err)
+		}
+		if _, err := db.Login(from("10.0.0.5"), f.counterB.User.Username, testPassword); err != nil {
+			t.Fatalf("another address during the flood: %v", err)
+		}
+		if n := count(t, db, "audit_log WHERE action = 'login.address_locked'"); n != 1 {
+			t.Fatalf("%d address locks audited, want 1", n)
+		}
+
+		setNow(db, now.Add(20*time.Minute))
+		if _, err := db.Login(from("10.0.0.6"), "ai.do", "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
+			t.Fatalf("a failure after the window: %v", err)
+		}
+		if n := count(t, db, "login_failures"); n != 2 { // that failure's name and address rows
+			t.Fatalf("%d login_failures rows after the window, want the 2 of the last failure", n)
+		}
+		if _, err := db.Login(from("198.51.100.9"), name, testPassword); err != nil {
+			t.Fatalf("after the lock: %v", err)
+		}
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

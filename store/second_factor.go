@@ -181,7 +181,8 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 		if o := motcua.OriginOf(ctx); o != nil {
 			source = o.Source
 		}
-		if until, err := db.countAttempt(ctx, p.Username, source, db.Now()); err != nil {
+		until, attempt, err := db.countAttempt(ctx, p.Username, source, db.Now())
+		if err != nil {
 			return nil, "", err
 		} else if !until.IsZero() {
 			return nil, "", motcua.Errorf(motcua.ETOOMANY, "Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
@@ -193,10 +194,7 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 			return nil, "", err
 		}
 		if !verify(ctx, password, hash) {
-			db.inTx(ctx, func(tx *Tx) error {
-				tx.audit(motcua.AuditEntry{Action: "login.failed", Object: "username:" + p.Username, Detail: "enrolment"})
-				return nil
-			})
+			db.loginFailed(ctx, p.Username, source, attempt, "enrolment")
 			return nil, "", motcua.FieldError("password", "Mật khẩu không đúng.")
 		}
 		db.inTx(ctx, func(tx *Tx) error {
