@@ -227,3 +227,12 @@ func (db *DB) UserNames(ctx context.Context, ids []int64) (map[int64]string, err
 	})
 	return names, err
 }
+
+// HasSecondFactor reports whether the user has set up an authenticator app
+// (the account page offers to set one up only when not).
+func (db *DB) HasSecondFactor(ctx context.Context, userID int64) (has bool, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT totp_secret <> '' FROM users WHERE id = ?`, userID).Scan(&has)
+	})
+	return has, err
+}

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,4 +92,25 @@ func cookieNames(p page) []string {
 		names = append(names, c.Name)
 	}
 	return names
+}
+
+// TestAccountPagesOfferOnlyWhatOpens: an officer with an authenticator is
+// not offered to set one up (that page would refuse); one without is; a
+// weak password on the accounts page is an error tied to its field.
+func TestAccountPagesOfferOnlyWhatOpens(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	wantLacks(t, leader.get(t, "/account"), `href="/login/cai-dat`)
+	wantStatus(t, leader.get(t, "/login/cai-dat?next=/account"), http.StatusForbidden)
+	counter := e.login(t, fx.counterA)
+	wantContains(t, counter.get(t, "/account"), `href="/login/cai-dat?next=/account"`)
+	wantStatus(t, counter.get(t, "/login/cai-dat?next=/account"), http.StatusOK)
+
+	admin := e.login(t, fx.admin)
+	weak := admin.post(t, "/staff", url.Values{"username": {"motcua.a4"}, "full_name": {"Lê Văn Tư"}, "role": {"counter"},
+		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"Matkhau123456"}})
+	wantStatus(t, weak, http.StatusUnprocessableEntity)
+	if field := regexp.MustCompile(`<input id="password"[^>]*>`).FindString(weak.body); !strings.Contains(field, `aria-invalid="true"`) || !strings.Contains(field, "error") {
+		t.Errorf("the weak password's error is not tied to its field: %s", field)
+	}
 }

@@ -105,11 +105,16 @@ func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request) {
 
 type accountData struct {
 	Sessions []store.SessionInfo
+	HasApp   bool // an authenticator is set up: replacing it is an administrator's reset
 }
 
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	list, err := s.db.Sessions(r.Context(), s.sessionToken(r))
-	v := view{Title: "Tài khoản", Actor: a, Data: accountData{Sessions: list}, Flash: flashOf(r)}
+	data := accountData{Sessions: list}
+	if err == nil {
+		data.HasApp, err = s.db.HasSecondFactor(r.Context(), a.User.ID)
+	}
+	v := view{Title: "Tài khoản", Actor: a, Data: data, Flash: flashOf(r)}
 	if err != nil {
 		s.fail(w, "account.html", v, err)
 		return
