@@ -88,7 +88,6 @@ func serve(ctx context.Context, args []string) error {
 	site := web.Register(mux, db, log)
 	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
 	site.BaseURL = *baseURL                         // empty: the address each request came to
-	site.Agency = agency(*withDemo)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
 	go retainNightly(ctx, db, site.Files, log) // personal data past its procedure's retention period
 	db.PublicURL = cmp.Or(*baseURL, "http://"+ln.Addr().String())
@@ -104,6 +103,7 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	site.Agency = agency(*withDemo) // the pages' footer
 	notifier := &notify.Sender{DB: db, Log: log}
 	if *smsURL != "" {
 		if notifier.SMS, err = sms.New(*smsURL, os.Getenv("MOTCUA_SMS_TOKEN")); err != nil {
