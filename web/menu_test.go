@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/web"
 )
 
 // menuLinks are the links of the page's menu (the header's nav).
@@ -104,6 +105,27 @@ func TestEveryPortalMenuLinkOpens(t *testing.T) {
 			}
 			if p.status != http.StatusOK {
 				t.Errorf("%s: %s ends at %d", name, path, p.status)
+			}
+		}
+	}
+}
+
+// TestFooterNamesTheConfiguredAgency: the footer carries the configured
+// agency, address and hotline (a tel: link of its digits); without
+// configuration it names the top unit in force and invents no contact.
+func TestFooterNamesTheConfiguredAgency(t *testing.T) {
+	e := newEnv(t)
+	footer := regexp.MustCompile(`(?s)<footer class="site[^"]*">.*?</footer>`)
+	bare := footer.FindString(e.anonymous().get(t, "/thu-tuc").body)
+	if !strings.Contains(bare, fx.district.Name) || strings.Contains(bare, "tel:") || strings.Contains(bare, "Địa chỉ") {
+		t.Errorf("the unconfigured footer: %q", bare)
+	}
+	e.site.Agency = web.Agency{Name: "Bộ phận Một cửa huyện Đắk Mil", Address: "Số 1 đường Hùng Vương", Hotline: "0261 3741 234"}
+	for _, p := range []page{e.anonymous().get(t, "/thu-tuc"), e.login(t, fx.counterA).get(t, "/intake")} {
+		got := footer.FindString(p.body)
+		for _, want := range []string{"Bộ phận Một cửa huyện Đắk Mil", "Số 1 đường Hùng Vương", `href="tel:02613741234"`, "0261 3741 234"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("the footer lacks %q: %q", want, got)
 			}
 		}
 	}
