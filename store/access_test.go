@@ -68,6 +68,12 @@ func TestFailedLoginsAreCountedNotLogged(t *testing.T) {
 		if _, err := db.Login(from("203.0.113.5"), f.counterB.User.Username, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
 			t.Fatalf("the flooding address, right password: %v", err)
 		}
+		for i := range 10 { // more names while the address is locked add no rows
+			db.Login(from("203.0.113.5"), "them.nua."+itoa(i), "sai mật khẩu rồi")
+		}
+		if n := count(t, db, "login_failures WHERE source = '203.0.113.5'"); n > 31 {
+			t.Fatalf("%d rows for the locked address, want at most its 30 names and its own", n)
+		}
 		if _, err := db.Login(from("10.0.0.5"), f.counterB.User.Username, testPassword); err != nil {
 			t.Fatalf("another address during the flood: %v", err)
 		}

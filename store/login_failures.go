@@ -37,22 +37,27 @@ func (db *DB) countAttempt(ctx context.Context, username, source string, now tim
 	err = db.inTx(ctx, func(tx *Tx) error {
 		tx.bookkeeping()
 		stale := ms(now.Add(-loginWindow))
+		// The address's bound first: a guesser cycling names adds no rows
+		// while it holds.
+		var addressFailures int
+		var addressSince int64
+		err := tx.queryRow(`SELECT failures, first_at FROM login_failures WHERE username = '' AND source = ? AND first_at >= ?`, source, stale).
+			Scan(&addressFailures, &addressSince)
+		switch {
+		case errors.Is(err, sql.ErrNoRows): // no failure from the address in the window
+		case err != nil:
+			return err
+		case addressFailures >= maxAddressFailures:
+			until = fromMS(addressSince).Add(loginWindow)
+			return nil
+		}
 		var since, locked int64
-		err := tx.queryRow(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, 1, ?, 0)
+		err = tx.queryRow(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, 1, ?, 0)
 			ON CONFLICT (username, source) DO UPDATE SET
 				failures = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN 1 ELSE login_failures.failures + 1 END,
 				first_at = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN excluded.first_at ELSE login_failures.first_at END
 			RETURNING failures, first_at, locked_until`, username, source, ms(now), stale, ms(now), stale, ms(now)).Scan(&attempt, &since, &locked)
 		if err != nil {
-			return err
-		}
-		var addressFailures int
-		var addressSince int64
-		err = tx.queryRow(`SELECT failures, first_at FROM login_failures WHERE username = '' AND source = ? AND first_at >= ?`, source, stale).
-			Scan(&addressFailures, &addressSince)
-		if errors.Is(err, sql.ErrNoRows) {
-			err = nil // no failure from the address in the window
-		} else if err != nil {
 			return err
 		}
 		switch {
@@ -62,14 +67,14 @@ func (db *DB) countAttempt(ctx context.Context, username, source string, now tim
 			until = now.Add(loginWindow)
 			tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.locked", Object: "username:" + username,
 				Detail: itoa(int64(attempt-1)) + " attempts since " + motcua.FormatDateTime(fromMS(since))})
-			_, err = tx.exec(`UPDATE login_failures SET locked_until = ? WHERE username = ? AND source = ?`, ms(until), username, source)
-		case addressFailures >= maxAddressFailures:
-			until = fromMS(addressSince).Add(loginWindow)
+			if _, err := tx.exec(`UPDATE login_failures SET locked_until = ? WHERE username = ? AND source = ?`, ms(until), username, source); err != nil {
+				return err
+			}
 		}
-		if err == nil && attempt == 1 {
-			err = tx.pruneLoginFailures(now)
+		if attempt == 1 {
+			return tx.pruneLoginFailures(now)
 		}
-		return err
+		return nil
 	})
 	return until, attempt, err
 }
