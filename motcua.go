@@ -33,6 +33,12 @@ type Unit struct {
 	Office string
 }
 
+// InForce reports whether the unit exists at the instant: started (or
+// its start unrecorded) and not yet ended.
+func (u *Unit) InForce(at time.Time) bool {
+	return (u.ValidFrom.IsZero() || !at.Before(u.ValidFrom)) && (u.ValidTo.IsZero() || at.Before(u.ValidTo))
+}
+
 // Role is what a user may do within a unit.
 type Role string
 

@@ -1,5 +1,7 @@
 package motcua
 
+import "time"
+
 // This file is the one policy: who may see or do what with a dossier. Every
 // UI handler and API operation asks it, through the store's services.
 
@@ -237,7 +239,8 @@ func (a *Actor) CanReportTask(ownerUnitID int64) bool {
 type Desk int
 
 const (
-	DeskOfficer Desk = iota // any officer: worklists, the catalogue, calendars
+	DeskOfficer Desk = iota // any officer: the catalogue, calendars, units
+	DeskDossier             // officers who handle dossiers: worklists, alerts, registers, online filings
 	DeskCounter             // counter officers of some unit: intake
 	DeskLeader              // leaders of some unit: statistics, performance, reviews
 	DeskManager             // leaders and administrators: plans, documents, surveys, adoption
@@ -253,6 +256,7 @@ func (a *Actor) MayEnter(d Desk) bool {
 	}
 	roles := map[Desk][]Role{
 		DeskOfficer: {RoleCounter, RoleSpecialist, RoleLeader, RoleAdmin},
+		DeskDossier: {RoleCounter, RoleSpecialist, RoleLeader}, // administrators read no dossiers (CanView)
 		DeskCounter: {RoleCounter},
 		DeskLeader:  {RoleLeader},
 		DeskManager: {RoleLeader, RoleAdmin},
@@ -272,6 +276,8 @@ func (a *Actor) MayEnter(d Desk) bool {
 // Refusal is what the gate tells someone who may not enter the desk.
 func (d Desk) Refusal() string {
 	switch d {
+	case DeskDossier:
+		return "Trang này dành cho cán bộ xử lý hồ sơ; tài khoản quản trị không xem hồ sơ."
 	case DeskCounter:
 		return "Chỉ cán bộ tiếp nhận (bộ phận một cửa) được thực hiện thao tác này."
 	case DeskLeader:
@@ -294,6 +300,44 @@ func (a *Actor) MustUseSecondFactor() bool {
 		if g.Role == RoleAdmin || g.Role == RoleLeader {
 			return true
 		}
+	}
+	return false
+}
+
+// CanReadAuditTrail reports whether the actor may read and check the whole
+// audit trail (every unit's entries): an administrator of a top unit, one
+// in force at the instant with no unit in force above it. A unit above that
+// has ended (a province dissolved in a merger) no longer counts, so its
+// district's administrator is then the top one; an ended unit's own
+// administrator reads nothing.
+func (a *Actor) CanReadAuditTrail(units []*Unit, at time.Time) bool {
+	if a.Client != nil {
+		return false
+	}
+	byID := make(map[int64]*Unit, len(units))
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	for _, g := range a.User.Grants {
+		if u := byID[g.UnitID]; g.Role == RoleAdmin && u != nil && u.InForce(at) && !hasUnitAboveInForce(u, byID, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUnitAboveInForce walks up from u (at most once round the tree, should
+// a parent loop ever be recorded).
+func hasUnitAboveInForce(u *Unit, byID map[int64]*Unit, at time.Time) bool {
+	for range len(byID) {
+		parent := byID[u.ParentID]
+		if parent == nil {
+			return false
+		}
+		if parent.InForce(at) {
+			return true
+		}
+		u = parent
 	}
 	return false
 }

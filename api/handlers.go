@@ -22,7 +22,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	case res.Stage == store.StageCode && body.Code == "":
 		err = motcua.Errorf(motcua.EUNAUTHORIZED, "Cần mã xác thực hai lớp (trường code).")
 	case res.Stage == store.StageCode:
-		err = s.db.SecondFactor(r.Context(), res.Token, body.Code)
+		res.Token, err = s.db.SecondFactor(r.Context(), res.Token, body.Code) // a new token: the password's alone no longer works
 	}
 	if err != nil {
 		writeError(w, err)

@@ -10,26 +10,27 @@ import (
 )
 
 // CheckPassword applies the password policy: at least ten characters, not
-// the user name, not one of the passwords every guesser tries first.
+// the user name, and as hard to guess as ten random characters by the
+// estimator (password.Strong): no common password or root (matkhau,
+// motcua, admin, 123456, qwerty, …) with whatever suffix, no keyboard walk.
 func CheckPassword(username, pw string) error {
-	lower := strings.ToLower(pw)
 	switch {
 	case len([]rune(pw)) < 10:
 		return motcua.FieldError("password", "Mật khẩu phải có ít nhất 10 ký tự.")
-	case strings.Contains(lower, strings.ToLower(username)) && username != "":
+	case strings.Contains(strings.ToLower(pw), strings.ToLower(username)) && username != "":
 		return motcua.FieldError("password", "Mật khẩu không được chứa tên đăng nhập.")
-	}
-	for _, common := range commonPasswords {
-		if strings.Contains(lower, common) && len([]rune(pw)) < len(common)+4 {
-			return motcua.FieldError("password", "Mật khẩu quá dễ đoán; hãy dùng một câu dài hoặc nhiều từ ghép lại.")
-		}
+	case !password.Strong(pw, usernameParts(username)...):
+		return motcua.FieldError("password", "Mật khẩu quá dễ đoán (mật khẩu phổ biến, từ quen thuộc thêm số hoặc ký hiệu, phím liền nhau); hãy dùng một câu dài hoặc nhiều từ ghép lại.")
 	}
 	return nil
 }
 
-// commonPasswords are roots of the passwords leaked lists start with, in
-// Vietnamese offices too.
-var commonPasswords = []string{"123456", "password", "matkhau", "qwerty", "abc123", "111111", "admin", "motcua", "12345678", "iloveyou"}
+// usernameParts are the user name and its pieces ("motcua.a" → motcua, a):
+// words a guesser who knows the account tries first.
+func usernameParts(username string) []string {
+	parts := strings.FieldsFunc(username, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+	return append(parts, username)
+}
 
 // SetPassword changes a user's password under the policy and ends all their
 // sessions: whoever knew the old one is out.

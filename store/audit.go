@@ -173,18 +173,14 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // attempts), which names no change of its own in the trail.
 func (t *Tx) bookkeeping() { t.quiet = true }
 
-// MayAudit reports whether the actor may read and check the whole trail:
-// administrators of a top unit (the province's or district's), not a
-// commune's, whose view would show other communes' dossiers and officers.
+// MayAudit reports whether the actor may read and check the whole trail
+// now (the one policy: motcua.Actor.CanReadAuditTrail): administrators of
+// the top unit in force, not a commune's, whose view would show other
+// communes' dossiers and officers.
 func (db *DB) MayAudit(ctx context.Context, a *motcua.Actor) (bool, error) {
 	units, err := db.Units(ctx)
 	if err != nil {
 		return false, err
 	}
-	for _, u := range units {
-		if u.ParentID == 0 && a.Has(u.ID, motcua.RoleAdmin) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return a.CanReadAuditTrail(units, db.now()), nil
 }

@@ -89,7 +89,7 @@ func benchBuild() (_ *benchWorld, err error) {
 		}
 	}()
 	now := time.Now()
-	if _, err := demo.Seed(ctx, db, demo.Options{Password: "motcua-bench", Now: now}); err != nil {
+	if _, err := demo.Seed(ctx, db, demo.Options{Password: "bench-dak-mil", Now: now}); err != nil {
 		return nil, err
 	}
 	w := &benchWorld{counters: map[int64]int64{}, procs: map[int64][]int64{}, docs: map[int64][]motcua.ReceivedDocument{},

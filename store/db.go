@@ -81,6 +81,8 @@ type DB struct {
 	// quarter to a third of the CPU of a lookup or an intake (modernc
 	// prepares every statement afresh otherwise).
 	stmts sync.Map // string → *sql.Stmt
+	// loginsPruned is when spent failed-login counts were last deleted (ms).
+	loginsPruned atomic.Int64
 	// stopCheckpointer ends the WAL checkpoints (SQLite; checkpoint.go).
 	stopCheckpointer func()
 	// tracks keeps recent tracking answers (store/track.go).

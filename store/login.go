@@ -52,7 +52,8 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 	}
 	// The attempt is counted before the slow password check, in one
 	// statement: guesses sent in parallel see each other.
-	if until, err := db.countAttempt(ctx, username, source, now); err != nil {
+	until, attempt, err := db.countAttempt(ctx, username, source, now)
+	if err != nil {
 		return res, err
 	} else if !until.IsZero() {
 		return res, motcua.Errorf(motcua.ETOOMANY, "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
@@ -72,10 +73,7 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 		u.hash = dummyHash // same work as a real check: no timing oracle on usernames
 	}
 	if ok := verify(ctx, pw, u.hash); !ok || !known || u.disabled != 0 {
-		db.inTx(ctx, func(tx *Tx) error { // the attempt is counted already; this is the trail's line
-			tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.failed", Object: "username:" + username})
-			return nil
-		})
+		db.loginFailed(ctx, username, source, attempt, "")
 		return res, motcua.Errorf(motcua.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
 	}
 	identify(ctx, "user:"+strconv.FormatInt(u.id, 10)+" "+username)
@@ -94,9 +92,7 @@ func (db *DB) Login(ctx context.Context, username, pw string) (res LoginResult, 
 // openSession stores a new session; one waiting for a factor lives ten
 // minutes, a complete one a working day.
 func (db *DB) openSession(ctx context.Context, userID int64, stage, username, source string) (string, error) {
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	token := base64.RawURLEncoding.EncodeToString(raw)
+	token := newToken()
 	now := db.Now()
 	ttl := SessionTTL
 	if stage != StageDone {
@@ -117,36 +113,11 @@ func (db *DB) openSession(ctx context.Context, userID int64, stage, username, so
 	return token, err
 }
 
-// countAttempt counts a login attempt of the name at the address in the
-// current window and returns until when the pair is locked (zero: go on).
-// The attempt after the fifth in a window locks it for the window's
-// length; a successful login deletes the count (openSession).
-func (db *DB) countAttempt(ctx context.Context, username, source string, now time.Time) (until time.Time, err error) {
-	source = lockKey(source)
-	err = db.inTx(ctx, func(tx *Tx) error {
-		tx.bookkeeping()
-		stale := ms(now.Add(-loginWindow))
-		var failures int
-		var locked int64
-		err := tx.queryRow(`INSERT INTO login_failures (username, source, failures, first_at, locked_until) VALUES (?, ?, 1, ?, 0)
-			ON CONFLICT (username, source) DO UPDATE SET
-				failures = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN 1 ELSE login_failures.failures + 1 END,
-				first_at = CASE WHEN login_failures.first_at < ? AND login_failures.locked_until < ? THEN excluded.first_at ELSE login_failures.first_at END
-			RETURNING failures, locked_until`, username, source, ms(now), stale, ms(now), stale, ms(now)).Scan(&failures, &locked)
-		if err != nil {
-			return err
-		}
-		switch {
-		case locked > ms(now):
-			until = fromMS(locked)
-		case failures > maxLoginFailures:
-			until = now.Add(loginWindow)
-			tx.audit(motcua.AuditEntry{Actor: "anonymous", Action: "login.locked", Object: "username:" + username})
-			_, err = tx.exec(`UPDATE login_failures SET locked_until = ? WHERE username = ? AND source = ?`, ms(until), username, source)
-		}
-		return err
-	})
-	return until, err
+// newToken is a session token: 256 random bits.
+func newToken() string {
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	return base64.RawURLEncoding.EncodeToString(raw)
 }
 
 // PendingLogin is a session waiting for its second factor.

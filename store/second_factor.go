@@ -25,17 +25,19 @@ const (
 
 // SecondFactor completes a session waiting for a code: one from the
 // authenticator app (each step taken once) or an unused recovery code.
-// Five wrong codes end the session; ten on the account lock its factor.
-func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) {
+// The complete session has a new token (returned); the one the password
+// opened no longer works. Five wrong codes end the session; ten on the
+// account lock its factor.
+func (db *DB) SecondFactor(ctx context.Context, token, code string) (fresh string, err error) {
 	defer motcua.Wrap(&err, "DB.SecondFactor")
 	p, err := db.Pending(ctx, token)
 	if err != nil || p.Stage != StageCode {
-		return motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+		return "", motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
 	}
 	if until, err := db.countFactorAttempt(ctx, p.UserID); err != nil {
-		return err
+		return "", err
 	} else if !until.IsZero() {
-		return motcua.Errorf(motcua.ETOOMANY, "Nhập sai mã xác thực quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
+		return "", motcua.Errorf(motcua.ETOOMANY, "Nhập sai mã xác thực quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
 	}
 	wrong := motcua.FieldError("code", "Mã xác thực không đúng hoặc đã dùng.")
 	err = db.inTx(ctx, func(tx *Tx) error {
@@ -63,13 +65,33 @@ func (db *DB) SecondFactor(ctx context.Context, token, code string) (err error) 
 		if _, err := tx.exec(`UPDATE users SET factor_failures = 0 WHERE id = ?`, p.UserID); err != nil {
 			return err
 		}
-		_, err := tx.exec(`UPDATE sessions SET stage = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		var err error
+		fresh, err = tx.completeSession(token)
 		return err
 	})
 	if motcua.ErrorCode(err) == motcua.EINVALID {
 		db.codeFailed(ctx, token)
 	}
-	return err
+	if err != nil {
+		return "", err
+	}
+	return fresh, nil
+}
+
+// completeSession ends the session's wait for a factor under a new token:
+// whoever saw the token the password alone opened (a shared computer, a
+// fixed cookie) holds nothing once the second factor is through.
+func (t *Tx) completeSession(token string) (string, error) {
+	fresh := newToken()
+	res, err := t.exec(`UPDATE sessions SET token_hash = ?, stage = '', totp_pending = '', expires_at = ? WHERE token_hash = ?`,
+		tokenHash(fresh), ms(t.db.Now().Add(SessionTTL)), tokenHash(token))
+	if err != nil {
+		return "", err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return "", motcua.Errorf(motcua.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+	}
+	return fresh, nil
 }
 
 // countFactorAttempt counts a code attempt on the account before it is
@@ -142,13 +164,14 @@ func (db *DB) StartEnrolment(ctx context.Context, token string) (e Enrolment, er
 }
 
 // ConfirmEnrolment checks a code from the pending secret, makes it the
-// user's second factor, completes the session and returns fresh recovery
-// codes, shown once and stored hashed. The user's other sessions end.
-func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string) (recovery []string, err error) {
+// user's second factor, completes the session under a new token (fresh)
+// and returns fresh recovery codes, shown once and stored hashed. The
+// user's other sessions end.
+func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string) (recovery []string, fresh string, err error) {
 	defer motcua.Wrap(&err, "DB.ConfirmEnrolment")
 	p, err := db.enrollable(ctx, token)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if p.Stage == StageDone {
 		// From a session already open the password is asked again: a
@@ -158,23 +181,21 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 		if o := motcua.OriginOf(ctx); o != nil {
 			source = o.Source
 		}
-		if until, err := db.countAttempt(ctx, p.Username, source, db.Now()); err != nil {
-			return nil, err
+		until, attempt, err := db.countAttempt(ctx, p.Username, source, db.Now())
+		if err != nil {
+			return nil, "", err
 		} else if !until.IsZero() {
-			return nil, motcua.Errorf(motcua.ETOOMANY, "Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
+			return nil, "", motcua.Errorf(motcua.ETOOMANY, "Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau %s.", until.In(motcua.VN).Format("15:04"))
 		}
 		var hash string
 		if err := db.readTx(ctx, func(tx *Tx) error {
 			return tx.queryRow(`SELECT password_hash FROM users WHERE id = ?`, p.UserID).Scan(&hash)
 		}); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if !verify(ctx, password, hash) {
-			db.inTx(ctx, func(tx *Tx) error {
-				tx.audit(motcua.AuditEntry{Action: "login.failed", Object: "username:" + p.Username, Detail: "enrolment"})
-				return nil
-			})
-			return nil, motcua.FieldError("password", "Mật khẩu không đúng.")
+			db.loginFailed(ctx, p.Username, source, attempt, "enrolment")
+			return nil, "", motcua.FieldError("password", "Mật khẩu không đúng.")
 		}
 		db.inTx(ctx, func(tx *Tx) error {
 			tx.bookkeeping()
@@ -216,13 +237,13 @@ func (db *DB) ConfirmEnrolment(ctx context.Context, token, code, password string
 			return err
 		}
 		tx.audit(motcua.AuditEntry{Action: "account.second_factor_enrolled", Object: "user:" + itoa(p.UserID)})
-		_, err = tx.exec(`UPDATE sessions SET stage = '', totp_pending = '', expires_at = ? WHERE token_hash = ?`, ms(db.Now().Add(SessionTTL)), tokenHash(token))
+		fresh, err = tx.completeSession(token)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return recovery, nil
+	return recovery, fresh, nil
 }
 
 // newRecoveryCode is ten characters a person can copy: xxxxx-xxxxx.

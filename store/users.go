@@ -57,11 +57,17 @@ func (db *DB) CreateUser(ctx context.Context, u *motcua.User, pw string) (err er
 			u.Username, u.FullName, u.Email, hash, ms(db.Now())).Scan(&u.ID); err != nil {
 			return err
 		}
-		for _, g := range u.Grants {
+		granted := make([]string, len(u.Grants))
+		for i, g := range u.Grants {
 			if _, err := tx.exec(`INSERT INTO grants (user_id, unit_id, role) VALUES (?, ?, ?)`, u.ID, g.UnitID, string(g.Role)); err != nil {
 				return err
 			}
+			granted[i] = string(g.Role) + "@unit:" + itoa(g.UnitID)
 		}
+		// The trail names the account created and what it may do, not only
+		// the route that created it.
+		tx.audit(motcua.AuditEntry{Action: "account.created", Object: "user:" + itoa(u.ID),
+			Detail: "username " + u.Username + "; " + strings.Join(granted, ", ")})
 		return nil
 	})
 	if isUniqueViolation(err) {
@@ -220,4 +226,13 @@ func (db *DB) UserNames(ctx context.Context, ids []int64) (map[int64]string, err
 		return rows.Err()
 	})
 	return names, err
+}
+
+// HasSecondFactor reports whether the user has set up an authenticator app
+// (the account page offers to set one up only when not).
+func (db *DB) HasSecondFactor(ctx context.Context, userID int64) (has bool, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT totp_secret <> '' FROM users WHERE id = ?`, userID).Scan(&has)
+	})
+	return has, err
 }

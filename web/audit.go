@@ -18,7 +18,6 @@ type auditData struct {
 }
 
 func (s *Server) registerAudit(mux Mux) {
-	mux.HandleFunc("GET /audit", s.at(motcua.DeskAdmin, s.auditPage))
 	mux.HandleFunc("POST /audit/verify", s.at(motcua.DeskAdmin, s.auditVerify))
 }
 

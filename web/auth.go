@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
 )
 
 type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
@@ -14,11 +15,7 @@ type handler func(http.ResponseWriter, *http.Request, *motcua.Actor)
 // back where they were.
 func (s *Server) authed(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
-		var a *motcua.Actor
-		if err == nil {
-			a, err = s.db.SessionActor(r.Context(), c.Value)
-		}
+		a, err := s.db.SessionActor(r.Context(), s.sessionToken(r))
 		if err != nil {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
@@ -61,20 +58,45 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		s.db.Logout(r.Context(), c.Value)
+	if token := s.sessionToken(r); token != "" {
+		s.db.Logout(r.Context(), token)
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1})
+	http.SetCookie(w, &http.Cookie{Name: s.sessionCookieName(r), Value: "", Path: "/", MaxAge: -1, Secure: s.secure(r)})
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
-// safeNext keeps redirects after login on this site.
+// sessionCookieName: under https the __Host- prefix makes browsers accept
+// the cookie only Secure, for this host alone and the whole path, so a
+// sibling subdomain or a plain-http page cannot plant or shadow an
+// officer's session. Plain http (a loopback demo) keeps the plain name,
+// which browsers would refuse with the prefix.
+func (s *Server) sessionCookieName(r *http.Request) string {
+	if s.secure(r) {
+		return "__Host-" + sessionCookie
+	}
+	return sessionCookie
+}
+
+func (s *Server) sessionToken(r *http.Request) string {
+	if c, err := r.Cookie(s.sessionCookieName(r)); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+func (s *Server) setSessionCookie(w http.ResponseWriter, r *http.Request, token string) {
+	http.SetCookie(w, &http.Cookie{Name: s.sessionCookieName(r), Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int(store.SessionTTL.Seconds())})
+}
+
+// safeNext keeps redirects after login on this site; "" (no page asked
+// for, or one elsewhere) lands the officer on their first page.
 // Browsers drop tabs and newlines from URLs, so "/\t/evil" would become
 // "//evil": any control character, space or backslash rejects the target.
 func safeNext(next string) string {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
 		strings.ContainsFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' }) {
-		return "/worklist"
+		return ""
 	}
 	return next
 }

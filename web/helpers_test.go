@@ -307,6 +307,7 @@ func (e *env) login(t *testing.T, u motcua.User) *browser {
 		if p.status != http.StatusSeeOther || p.header.Get("Location") != "/worklist" {
 			t.Fatalf("second factor of %s: status %d, location %q", u.Username, p.status, p.header.Get("Location"))
 		}
+		b.cookie = sessionCookie(t, p) // the complete session's new token
 	}
 	return b
 }

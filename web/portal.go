@@ -17,11 +17,11 @@ import (
 
 const citizenCookie = "motcua_citizen"
 
-// home is the portal's front page; officers go on to their worklist.
+// home is the portal's front page; officers go on to their first page.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if _, err := s.db.SessionActor(r.Context(), c.Value); err == nil {
-			http.Redirect(w, r, "/worklist", http.StatusSeeOther)
+	if token := s.sessionToken(r); token != "" {
+		if a, err := s.db.SessionActor(r.Context(), token); err == nil {
+			http.Redirect(w, r, s.firstPage(r.Context(), a), http.StatusSeeOther)
 			return
 		}
 	}

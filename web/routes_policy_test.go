@@ -49,6 +49,7 @@ const (
 	public      = "========"
 	citizens    = "-+------"
 	staff       = "--+++++-" // any officer; the page shows what their scope allows
+	handlers    = "--++++--" // officers who handle dossiers (administrators read none)
 	staffOfA    = "--+++---" // an object of commune A: its officers only
 	counters    = "--+--+--"
 	counterOfA  = "--+-----"
@@ -103,8 +104,8 @@ var routePolicy = map[string]string{
 	"POST /audit/verify":                          admins,
 	"GET /account":                                staff,
 	"POST /account/sessions/revoke":               staff,
-	"GET /worklist":                               staff,
-	"GET /alerts":                                 staff,
+	"GET /worklist":                               handlers,
+	"GET /alerts":                                 handlers,
 	"GET /reform":                                 staff,
 	"POST /reform":                                managers,
 	"POST /reform/tasks/{id}":                     taskOfA,
@@ -118,7 +119,7 @@ var routePolicy = map[string]string{
 	"GET /documents":                              staff,
 	"POST /documents":                             managers,
 	"POST /reviews/{id}/answer":                   leaders,
-	"GET /submissions":                            staff,
+	"GET /submissions":                            handlers,
 	"GET /submissions/{id}":                       staffOfA,
 	"POST /submissions/{id}/{decision}":           counterOfA,
 	"GET /submissions/{id}/files/{file}":          staffOfA,
@@ -148,8 +149,8 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /refusals/{id}/form":                     staffOfA,
-	"GET /register":                               staff,
-	"GET /register.pdf":                           staff,
+	"GET /register":                               handlers,
+	"GET /register.pdf":                           handlers,
 	"GET /calendar":                               staff,
 	"POST /calendar":                              admins,
 	"POST /calendar/delete":                       admins,

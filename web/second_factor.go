@@ -35,13 +35,6 @@ type factorForm struct {
 	Requested bool // the role requires the app
 }
 
-func (s *Server) sessionToken(r *http.Request) string {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		return c.Value
-	}
-	return ""
-}
-
 func (s *Server) codePage(w http.ResponseWriter, r *http.Request) {
 	if p, err := s.db.Pending(r.Context(), s.sessionToken(r)); err != nil || p.Stage != store.StageCode {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
@@ -52,10 +45,11 @@ func (s *Server) codePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) checkSecondFactor(w http.ResponseWriter, r *http.Request) {
 	form := factorForm{Next: safeNext(r.PostFormValue("next"))}
-	err := s.db.SecondFactor(r.Context(), s.sessionToken(r), r.PostFormValue("code"))
+	fresh, err := s.db.SecondFactor(r.Context(), s.sessionToken(r), r.PostFormValue("code"))
 	switch motcua.ErrorCode(err) {
 	case "":
-		http.Redirect(w, r, form.Next, http.StatusSeeOther)
+		s.setSessionCookie(w, r, fresh)
+		http.Redirect(w, r, s.landing(r, form.Next, fresh), http.StatusSeeOther)
 	case motcua.EUNAUTHORIZED:
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 	default:
@@ -97,10 +91,11 @@ func (s *Server) renderEnrolment(w http.ResponseWriter, r *http.Request, next st
 
 func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request) {
 	next := safeNext(r.PostFormValue("next"))
-	codes, err := s.db.ConfirmEnrolment(r.Context(), s.sessionToken(r), r.PostFormValue("code"), r.PostFormValue("password"))
+	codes, fresh, err := s.db.ConfirmEnrolment(r.Context(), s.sessionToken(r), r.PostFormValue("code"), r.PostFormValue("password"))
 	switch motcua.ErrorCode(err) {
 	case "":
-		s.render(w, http.StatusOK, "recovery.html", view{Title: "Mã khôi phục", Data: factorForm{Next: next, Recovery: codes}})
+		s.setSessionCookie(w, r, fresh)
+		s.render(w, http.StatusOK, "recovery.html", view{Title: "Mã khôi phục", Data: factorForm{Next: s.landing(r, next, fresh), Recovery: codes}})
 	case motcua.EUNAUTHORIZED:
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 	default:
@@ -110,11 +105,16 @@ func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request) {
 
 type accountData struct {
 	Sessions []store.SessionInfo
+	HasApp   bool // an authenticator is set up: replacing it is an administrator's reset
 }
 
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	list, err := s.db.Sessions(r.Context(), s.sessionToken(r))
-	v := view{Title: "Tài khoản", Actor: a, Data: accountData{Sessions: list}, Flash: flashOf(r)}
+	data := accountData{Sessions: list}
+	if err == nil {
+		data.HasApp, err = s.db.HasSecondFactor(r.Context(), a.User.ID)
+	}
+	v := view{Title: "Tài khoản", Actor: a, Data: data, Flash: flashOf(r)}
 	if err != nil {
 		s.fail(w, "account.html", v, err)
 		return

@@ -14,9 +14,10 @@ import (
 // end an account's sessions and remove a lost authenticator.
 
 type staffData struct {
-	Accounts []store.StaffAccount
-	Units    []*motcua.Unit
-	Form     staffForm
+	Accounts  []store.StaffAccount
+	Units     []*motcua.Unit   // where the administrator may create accounts
+	UnitNames map[int64]string // every unit's name, for the grants listed
+	Form      staffForm
 }
 
 type staffForm struct {
@@ -25,7 +26,6 @@ type staffForm struct {
 }
 
 func (s *Server) registerStaff(mux Mux) {
-	mux.HandleFunc("GET /staff", s.at(motcua.DeskAdmin, s.staffPage))
 	mux.HandleFunc("POST /staff", s.at(motcua.DeskAdmin, s.addStaff))
 	mux.HandleFunc("POST /staff/{username}/{action}", s.at(motcua.DeskAdmin, s.manageStaff))
 }
@@ -39,13 +39,14 @@ func (s *Server) staffPage(w http.ResponseWriter, r *http.Request, a *motcua.Act
 }
 
 func (s *Server) renderStaff(w http.ResponseWriter, r *http.Request, a *motcua.Actor, form staffForm, flash string, failure error) {
-	data := &staffData{Form: form}
+	data := &staffData{Form: form, UnitNames: map[int64]string{}}
 	v := view{Title: "Tài khoản cán bộ", Actor: a, Data: data, Flash: flash}
 	var err error
 	if data.Accounts, err = s.db.Staff(r.Context(), a); err == nil {
 		var units []*motcua.Unit
 		if units, err = s.db.Units(r.Context()); err == nil {
 			for _, u := range units {
+				data.UnitNames[u.ID] = u.Name
 				if a.Has(u.ID, motcua.RoleAdmin) {
 					data.Units = append(data.Units, u)
 				}

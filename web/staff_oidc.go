@@ -69,14 +69,13 @@ var errStaffOIDC = motcua.Errorf(motcua.EUNAUTHORIZED, "Đăng nhập một lầ
 // startSession sets the session cookie and sends the officer on: to the
 // second factor's page when the session waits for one.
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, res store.LoginResult, next string) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: res.Token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int(store.SessionTTL.Seconds())})
+	s.setSessionCookie(w, r, res.Token)
 	switch res.Stage {
 	case store.StageCode:
 		http.Redirect(w, r, codePath+"?next="+url.QueryEscape(next), http.StatusSeeOther)
 	case store.StageEnroll:
 		http.Redirect(w, r, enrolPath+"?next="+url.QueryEscape(next), http.StatusSeeOther)
 	default:
-		http.Redirect(w, r, next, http.StatusSeeOther)
+		http.Redirect(w, r, s.landing(r, next, res.Token), http.StatusSeeOther)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"html/template"
 	"net/http"
@@ -85,7 +86,7 @@ func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, c
 	sh.once.Do(func() {
 		var buf bytes.Buffer
 		data := &trackData{Code: shellCode, Secret: shellSecret, T: &motcua.Tracking{}, Answer: shellAnswer}
-		if sh.err = s.pages["track.html"].ExecuteTemplate(&buf, "layout.html", view{Title: "Tra cứu hồ sơ", Data: data}); sh.err != nil {
+		if sh.err = s.pages["track.html"].ExecuteTemplate(&buf, "layout.html", view{Title: "Tra cứu hồ sơ", Data: data, Agency: s.footer(context.Background())}); sh.err != nil {
 			return
 		}
 		page := buf.Bytes()

@@ -5,6 +5,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -53,6 +54,8 @@ type Server struct {
 	// StaffOIDC, when set, lets officers sign in through their agency's
 	// identity provider (matched by verified e-mail address).
 	StaffOIDC *oidc.Provider
+	// Agency is named in every page's footer (footer.go).
+	Agency Agency
 
 	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
 }
@@ -69,6 +72,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	s.registerStaffOIDC(mux)
 	s.registerAudit(mux)
 	s.registerStaff(mux)
+	s.registerMenu(mux) // the pages the officers' menu links to (menu.go)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)
@@ -76,9 +80,6 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /thu-tuc/{level}/{code}/{format}", s.procedureQR)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
-	mux.HandleFunc("GET /worklist", s.at(motcua.DeskOfficer, s.worklist))
-	mux.HandleFunc("GET /alerts", s.at(motcua.DeskOfficer, s.alerts))
-	mux.HandleFunc("GET /reform", s.at(motcua.DeskOfficer, s.planPage))
 	mux.HandleFunc("POST /reform", s.at(motcua.DeskManager, s.createPlan))
 	mux.HandleFunc("POST /reform/tasks/{id}", s.at(motcua.DeskTask, s.reportTask))
 	mux.HandleFunc("GET /par", s.at(motcua.DeskOfficer, s.parPage))
@@ -91,18 +92,13 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /documents", s.at(motcua.DeskOfficer, s.documentsPage))
 	mux.HandleFunc("POST /documents", s.at(motcua.DeskManager, s.addDocument))
 	mux.HandleFunc("POST /reviews/{id}/answer", s.at(motcua.DeskLeader, s.answerReview))
-	mux.HandleFunc("GET /submissions", s.at(motcua.DeskOfficer, s.submissionsPage))
 	mux.HandleFunc("GET /submissions/{id}", s.at(motcua.DeskOfficer, s.submissionPage))
 	mux.HandleFunc("POST /submissions/{id}/{decision}", s.at(motcua.DeskCounter, s.decideSubmission))
 	mux.HandleFunc("GET /submissions/{id}/files/{file}", s.at(motcua.DeskOfficer, s.submissionFile))
-	mux.HandleFunc("GET /performance", s.at(motcua.DeskLeader, s.performance))
-	mux.HandleFunc("GET /reports/ii06a", s.at(motcua.DeskLeader, s.reportPage))
 	mux.HandleFunc("GET /reports/ii06a/dossiers", s.at(motcua.DeskLeader, s.reportDossiers))
 	mux.HandleFunc("GET /reports/ii06a/{format}", s.at(motcua.DeskLeader, s.reportPage))
 	mux.HandleFunc("GET /catalog/trial", s.at(motcua.DeskOfficer, s.trial))
-	mux.HandleFunc("GET /units", s.at(motcua.DeskOfficer, s.unitsPage))
 	mux.HandleFunc("POST /units/dissolve", s.at(motcua.DeskAdmin, s.dissolve))
-	mux.HandleFunc("GET /catalog", s.at(motcua.DeskOfficer, s.catalogAdmin))
 	mux.HandleFunc("POST /catalog/decisions", s.at(motcua.DeskAdmin, s.createDecision))
 	mux.HandleFunc("GET /catalog/export/{format}", s.at(motcua.DeskOfficer, s.catalogExport))
 	mux.HandleFunc("POST /catalog/import", s.at(motcua.DeskAdmin, s.catalogImport))
@@ -111,7 +107,6 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /catalog/procedures/{id}", s.at(motcua.DeskOfficer, s.procedureVersions))
 	mux.HandleFunc("POST /catalog/procedures/{id}/adopt", s.at(motcua.DeskManager, s.adopt))
 	mux.HandleFunc("POST /catalog/procedures/{id}/officers", s.at(motcua.DeskManager, s.assignOfficers))
-	mux.HandleFunc("GET /intake", s.at(motcua.DeskCounter, s.intakePage))
 	mux.HandleFunc("GET /intake/procedures", s.at(motcua.DeskCounter, s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.at(motcua.DeskCounter, s.intake))
 	mux.HandleFunc("POST /intake/refuse", s.at(motcua.DeskCounter, s.refuse))
@@ -121,9 +116,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /dossiers/{id}/forms/{form}", s.at(motcua.DeskOfficer, s.dossierForm))
 	mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.at(motcua.DeskOfficer, s.dossierFile))
 	mux.HandleFunc("GET /refusals/{id}/form", s.at(motcua.DeskOfficer, s.refusalForm))
-	mux.HandleFunc("GET /register", s.at(motcua.DeskOfficer, s.registerPage))
-	mux.HandleFunc("GET /register.pdf", s.at(motcua.DeskOfficer, s.registerPDF))
-	mux.HandleFunc("GET /calendar", s.at(motcua.DeskOfficer, s.calendarPage))
+	mux.HandleFunc("GET /register.pdf", s.at(motcua.DeskDossier, s.registerPDF))
 	mux.HandleFunc("POST /calendar", s.at(motcua.DeskAdmin, s.calendarSet))
 	mux.HandleFunc("POST /calendar/delete", s.at(motcua.DeskAdmin, s.calendarDelete))
 	mux.HandleFunc("POST /calendar/hours", s.at(motcua.DeskAdmin, s.officeHoursSet))
@@ -226,9 +219,19 @@ type view struct {
 	// FlashPDF links the form the flash speaks of, to print it at once.
 	FlashPDF string
 	Data     any
+	// Menu and Agency are filled by render: the officer's links (menu.go)
+	// and the footer's agency (footer.go).
+	Menu   []menuLink
+	Agency Agency
 }
 
 func (s *Server) render(w http.ResponseWriter, status int, page string, v view) {
+	if !strings.HasPrefix(page, "_") { // a whole page: its menu and footer (the units they read are cached)
+		if v.Actor != nil {
+			v.Menu = s.menu(context.Background(), v.Actor)
+		}
+		v.Agency = s.footer(context.Background())
+	}
 	t, name := s.pages[page], "layout.html"
 	if strings.HasPrefix(page, "_") { // a fragment: "_options.html" renders template "_options"
 		t, name = s.pages["_"], strings.TrimSuffix(page, ".html")

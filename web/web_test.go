@@ -70,7 +70,7 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 	e := newEnv(t)
 	for _, next := range []string{"", "https://evil.example/", "//evil.example", `/\evil.example`, "javascript:alert(1)"} {
 		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {next}})
-		wantRedirect(t, p, "/worklist")
+		wantRedirect(t, p, "/intake") // the counter officer's first page
 	}
 }
 
@@ -78,7 +78,7 @@ func TestLoginRedirectRejectsControlCharacters(t *testing.T) {
 	e := newEnv(t)
 	for _, next := range []string{"/\t/evil.example", "/\n/evil.example", "/\r/evil.example"} {
 		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {next}})
-		wantRedirect(t, p, "/worklist")
+		wantRedirect(t, p, "/intake") // the counter officer's first page
 	}
 }
 

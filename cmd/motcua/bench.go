@@ -42,7 +42,7 @@ func bench(ctx context.Context, args []string) error {
 	only := fs.String("only", "", "run only these measurements, comma-separated: "+strings.Join(benchNames, ", "))
 	clients := fs.Int("clients", 2*runtime.GOMAXPROCS(0), "concurrent keep-alive clients, and concurrent intake goroutines")
 	calls := fs.Int("worklist-calls", 2000, "calls per worklist measurement")
-	pw := fs.String("password", "motcua-demo", "password of the demo users (to log in the lookup officer)")
+	pw := fs.String("password", "demo-dak-mil", "password of the demo users (to log in the lookup officer)")
 	importRows := fs.Int("import-rows", 200_000, "register rows to generate and import into a separate new database")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurements (not the load) to this file")
 	if err := fs.Parse(args); err != nil {

@@ -12,7 +12,9 @@ import (
 )
 
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", cmp.Or(os.Getenv("MOTCUA_DB"), "motcua.db"), "SQLite file path, or a postgres:// URL (or $MOTCUA_DB)")
+	dsn := fs.String("db", cmp.Or(os.Getenv("MOTCUA_DB"), "motcua.db"), "SQLite file path, or a postgres:// URL (or $MOTCUA_DB)")
+	fs.Lookup("db").DefValue = redactDSN(*dsn) // -h prints the default: $MOTCUA_DB's password must not show
+	return dsn
 }
 
 func openDB(ctx context.Context, dsn string) (*store.DB, error) {

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +36,7 @@ func serve(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	withDemo := fs.Bool("demo", false, "seed an empty database with the demo district, users and dossiers")
-	demoPassword := fs.String("demo-password", "motcua-demo", "password of every demo user")
+	demoPassword := fs.String("demo-password", "demo-dak-mil", "password of every demo user")
 	demoDossiers := fs.Int("demo-dossiers", 400, "number of demo dossiers")
 	demoHistory := fs.Bool("demo-history", true, "with --demo, also import the district's 2024 history (about 20,000 dossiers; II.06a for 01/01–01/06/2024 gives the seed report's figures)")
 	smtpURL := smtpFlag(fs)
@@ -59,6 +58,7 @@ func serve(ctx context.Context, args []string) error {
 	smsURL := fs.String("sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	proxies := fs.String("trusted-proxies", "", "reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,192.0.2.7 (per-address bounds, lockout, audit)")
 	logFormat := fs.String("log-format", "text", "log lines as text or json (one object per line, with the request id)")
+	agency := agencyFlags(fs)
 	metricsToken := fs.String("metrics-token", "", "bearer token that opens /metrics to other hosts (loopback may always read it); better in $MOTCUA_METRICS_TOKEN")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -115,6 +115,7 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	site.Agency = agency(*withDemo) // the pages' footer
 	notifier := &notify.Sender{DB: db, Log: log}
 	if *smsURL != "" {
 		if notifier.SMS, err = sms.New(*smsURL, os.Getenv("MOTCUA_SMS_TOKEN")); err != nil {
@@ -203,7 +204,7 @@ func seedDemo(ctx context.Context, db *store.DB, password string, dossiers int, 
 		return err
 	}
 	if done {
-		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: motcua-demo).")
+		fmt.Println("Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: demo-dak-mil).")
 		return nil
 	}
 	fmt.Println("Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024; lịch sử năm 2024 mất khoảng 10 giây)…")
@@ -225,13 +226,4 @@ func defaultFilesDir(dsn string) string {
 		return "motcua-files"
 	}
 	return filepath.Join(filepath.Dir(dsn), "motcua-files")
-}
-
-// redactDSN hides a PostgreSQL password before the DSN is printed: secrets
-// never reach logs.
-func redactDSN(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return dsn
 }

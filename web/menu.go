@@ -1,0 +1,89 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/motcua/motcua"
+)
+
+// The officers' menu (issue 15). Each page it links to is registered here,
+// with its desk, so a link shows exactly to those the gate lets through:
+// one policy (motcua.Actor.MayEnter, and for the audit trail the rule of
+// motcua.Actor.CanReadAuditTrail), not a second list of who sees what.
+// The order is the menu's, and an officer's first link is where they land
+// after logging in: counter officers at intake, those who handle dossiers
+// at their worklist, administrators at the accounts.
+
+type menuPage struct {
+	path, label string
+	desk        motcua.Desk
+	open        handler
+	// also is a further rule of the policy than the desk; nil: none.
+	also func(context.Context, *motcua.Actor) bool
+}
+
+// menuLink is a link the layout shows.
+type menuLink struct{ Path, Label string }
+
+func (s *Server) menuPages() []menuPage {
+	return []menuPage{
+		{path: "/intake", label: "Tiếp nhận hồ sơ", desk: motcua.DeskCounter, open: s.intakePage},
+		{path: "/worklist", label: "Hồ sơ cần xử lý", desk: motcua.DeskDossier, open: s.worklist},
+		{path: "/alerts", label: "Cảnh báo hạn", desk: motcua.DeskDossier, open: s.alerts},
+		{path: "/submissions", label: "Nộp trực tuyến", desk: motcua.DeskDossier, open: s.submissionsPage},
+		{path: "/register", label: "Sổ theo dõi", desk: motcua.DeskDossier, open: s.registerPage},
+		{path: "/performance", label: "Theo cán bộ", desk: motcua.DeskLeader, open: s.performance},
+		{path: "/reports/ii06a", label: "Báo cáo", desk: motcua.DeskLeader, open: s.reportPage},
+		{path: "/staff", label: "Tài khoản", desk: motcua.DeskAdmin, open: s.staffPage},
+		{path: "/audit", label: "Nhật ký", desk: motcua.DeskAdmin, open: s.auditPage, also: s.mayReadAudit},
+		{path: "/units", label: "Đơn vị", desk: motcua.DeskOfficer, open: s.unitsPage},
+		{path: "/calendar", label: "Lịch làm việc", desk: motcua.DeskOfficer, open: s.calendarPage},
+		{path: "/catalog", label: "Danh mục TTHC", desk: motcua.DeskOfficer, open: s.catalogAdmin},
+		{path: "/reform", label: "Cải cách HC", desk: motcua.DeskOfficer, open: s.planPage},
+	}
+}
+
+// registerMenu registers the menu's pages behind their desks' gate.
+func (s *Server) registerMenu(mux Mux) {
+	for _, p := range s.menuPages() {
+		mux.HandleFunc("GET "+p.path, s.at(p.desk, p.open))
+	}
+}
+
+// menu lists the links the actor may open, in order.
+func (s *Server) menu(ctx context.Context, a *motcua.Actor) []menuLink {
+	var links []menuLink
+	for _, p := range s.menuPages() {
+		if a.MayEnter(p.desk) && (p.also == nil || p.also(ctx, a)) {
+			links = append(links, menuLink{Path: p.path, Label: p.label})
+		}
+	}
+	return links
+}
+
+// firstPage is where the actor lands: the first link of their menu.
+func (s *Server) firstPage(ctx context.Context, a *motcua.Actor) string {
+	if links := s.menu(ctx, a); len(links) > 0 {
+		return links[0].Path
+	}
+	return "/account"
+}
+
+// landing is where a complete login goes: the page asked for before it,
+// else the officer's first page.
+func (s *Server) landing(r *http.Request, next, token string) string {
+	if next != "" {
+		return next
+	}
+	a, err := s.db.SessionActor(r.Context(), token)
+	if err != nil {
+		return "/login"
+	}
+	return s.firstPage(r.Context(), a)
+}
+
+func (s *Server) mayReadAudit(ctx context.Context, a *motcua.Actor) bool {
+	ok, err := s.db.MayAudit(ctx, a)
+	return err == nil && ok
+}
