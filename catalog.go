@@ -126,7 +126,7 @@ type RequiredDocument struct {
 // ticks such a document only when the applicant hands it in.
 func (d RequiredDocument) Conditional() bool {
 	name := strings.ToLower(NFC(d.Name))
-	for _, mark := range []string{"(nếu ", "(trường hợp ", "(trong trường hợp ", "(đối với trường hợp ", "nếu có"} {
+	for _, mark := range []string{"(nếu ", "(trường hợp ", "(trong trường hợp ", "(đối với ", "(khi ", "nếu có"} {
 		if strings.Contains(name, mark) {
 			return true
 		}

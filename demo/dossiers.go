@@ -210,9 +210,11 @@ func (g *generator) applicant() motcua.Applicant {
 
 // received is the checklist as brought: every required document.
 func received(p *motcua.Procedure) []motcua.ReceivedDocument {
-	out := make([]motcua.ReceivedDocument, len(p.Documents))
-	for i, d := range p.Documents {
-		out[i] = motcua.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count}
+	var out []motcua.ReceivedDocument
+	for _, d := range p.Documents {
+		if !d.Conditional() { // "Văn bản ủy quyền (nếu …)": most applicants come in person
+			out = append(out, motcua.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count})
+		}
 	}
 	return out
 }

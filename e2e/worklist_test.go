@@ -51,6 +51,7 @@ func TestWorklistPagesKeepTheFilter(t *testing.T) {
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.login(srv, counter)
+	b.navigate("open the worklist", "/worklist", chromedp.Navigate(srv.URL+"/worklist"))
 
 	chosen := strconv.FormatInt(procs[0].ID, 10)
 	b.do("choose the procedure", chromedp.SetValue(chromedp.CSS(`select[name="procedure"]`), chosen))

@@ -45,22 +45,9 @@ const extraSlot = "extra"
 func slotsOf(p *motcua.Procedure) []docSlot {
 	out := make([]docSlot, len(p.Documents))
 	for i, d := range p.Documents {
-		out[i] = docSlot{Index: i, Doc: d, Required: requiredOnline(d)}
+		out[i] = docSlot{Index: i, Doc: d, Required: !d.Conditional()}
 	}
 	return out
-}
-
-// requiredOnline reports whether a document must be uploaded with an
-// online filing: every document but those the catalogue words as needed
-// only in some cases ("nếu ủy quyền", "trường hợp trẻ bị bỏ rơi", "nếu có").
-func requiredOnline(d motcua.RequiredDocument) bool {
-	name := motcua.Fold(d.Name)
-	for _, marker := range []string{"(neu ", "(truong hop", "(khi ", "(doi voi", "neu co)"} {
-		if strings.Contains(name, marker) {
-			return false
-		}
-	}
-	return true
 }
 
 // gatherUploads reads the documents of a filing form: new files in
