@@ -36,3 +36,15 @@ func TestHeadersAndHealth(t *testing.T) {
 		t.Fatalf("readyz with a migration missing: %d", r.status)
 	}
 }
+
+// An address no page has answers 404 in Vietnamese, as a page of the site
+// with its menu, not the mux's bare English text.
+func TestUnknownAddressIsAVietnamesePage(t *testing.T) {
+	e := newEnv(t)
+	for _, path := range []string{"/thu-tuc/1.001193", "/khong-co-trang-nay", "/ho-so/abc/def"} {
+		p := e.anonymous().get(t, path)
+		wantStatus(t, p, http.StatusNotFound)
+		wantContains(t, p, "Không tìm thấy trang này", `href="/tra-cuu"`)
+		wantLacks(t, p, "404 page not found")
+	}
+}

@@ -28,6 +28,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "portal_home.html", view{Title: "Cổng dịch vụ công", Citizen: s.citizen(r)})
 }
 
+// notFound answers an address no page has (a mistyped link, an old
+// bookmark) in Vietnamese, with the portal's menu to go on from, instead
+// of the mux's bare English "404 page not found".
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusNotFound, "error.html", view{Title: "Không tìm thấy trang", Citizen: s.citizen(r),
+		Error: "Không tìm thấy trang này. Địa chỉ có thể đã gõ sai hoặc trang đã chuyển; hãy quay về trang chủ hoặc chọn mục trên thanh điều hướng."})
+}
+
 // citizen is the contact of the request's portal session, if any.
 func (s *Server) citizen(r *http.Request) *motcua.Contact {
 	c, err := r.Cookie(citizenCookie)

@@ -69,6 +69,7 @@ var routePolicy = map[string]string{
 	"GET /readyz":                                 public,
 	"GET /static/":                                public,
 	"GET /{$}":                                    public,
+	"/":                                           public,
 	"GET /login":                                  public,
 	"POST /login":                                 public,
 	"POST /logout":                                public,
@@ -374,6 +375,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 	fill := map[string]string{
 		"/static/":                               "/static/app.css",
 		"/{$}":                                   "/",
+		"/":                                      "/khong-co-trang-nay",
 		"/api/":                                  "/api/khong-co",
 		"/tra-cuu":                               "/tra-cuu?ma=" + o["tracked"] + "&khoa=" + o["secret"],
 		"/danh-gia":                              "/danh-gia?ma=" + o["tracked"] + "&khoa=" + o["secret"],

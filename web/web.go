@@ -66,6 +66,7 @@ func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("/", s.notFound) // every address no other pattern takes
 	s.registerHealth(mux)
 	s.registerPortal(mux)
 	s.registerSecondFactor(mux)
