@@ -67,7 +67,7 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	if n := byID(t, dash, "n-awaiting"); n != "1" {
 		t.Errorf("leader's dashboard: %q awaiting approval", n)
 	}
-	wantContains(t, dash, "Nhập muộn chờ duyệt (1)", `<table class="list" id="awaiting">`, `href="`+path+`"`)
+	wantContains(t, dash, "Thao tác chờ lãnh đạo duyệt (1)", `<table class="list" id="awaiting">`, `href="`+path+`"`)
 	if n := byID(t, counter.get(t, "/alerts"), "n-awaiting"); n != "0" {
 		t.Errorf("counter's dashboard shows %q entries to approve", n)
 	}
