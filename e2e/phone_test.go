@@ -1,0 +1,38 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/motcua/motcua/demo"
+)
+
+// TestOfficerPagesFitAPhone: an officer on a phone (390 px) reads the
+// worklist and a dossier without the page scrolling sideways — the
+// worklist as one card a dossier, each value with its label; wide tables
+// (the control slip) scroll inside themselves.
+func TestOfficerPagesFitAPhone(t *testing.T) {
+	ctx := newBrowser(t, 120*time.Second)
+	db := openDB(t)
+	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 120, Now: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, db)
+	b := tab{t: t, ctx: ctx}
+	b.do("a phone's screen", chromedp.EmulateViewport(390, 844))
+	b.login(srv, "motcua.daklao")
+	b.navigate("open the worklist", "/worklist", chromedp.Navigate(srv.URL+"/worklist"))
+	b.noOverflow("the worklist on a phone")
+	if !b.eval("the worklist's cells name their column", `[...document.querySelectorAll('#worklist tbody tr:first-child td')].
+		every(td => getComputedStyle(td, '::before').content.includes(td.dataset.label))`) {
+		b.fail("the worklist on a phone", errors.New("a card's values are not labelled with their column"))
+	}
+	b.navigate("open a dossier", `/dossiers/\d+`, chromedp.Click(`#worklist tbody a`))
+	b.noOverflow("a dossier on a phone")
+	b.navigate("open the register", "/register", chromedp.Navigate(srv.URL+"/register"))
+	b.noOverflow("the register on a phone")
+}
