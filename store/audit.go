@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -142,14 +143,33 @@ type AuditFilter struct {
 	Object string // a dossier code, or another changed thing
 	Actor  string // a prefix: "user:12 ", "client:", "citizen"
 	From   time.Time
-	Limit  int // newest first; 0 means 100
+	// Before and After page through the trail by entry id, a keyset on the
+	// primary key rather than OFFSET, so a page deep in millions of entries
+	// costs what the first does: Before lists the newest entries below the
+	// id, After the oldest above it (still returned newest first).
+	Before, After int64
+	Limit         int // 0 means 100
 }
 
 // AuditLog lists the trail's entries, newest first (for the command line,
 // run by the operator; pages go through AuditLogFor).
 func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (list []motcua.AuditEntry, err error) {
 	defer motcua.Wrap(&err, "DB.AuditLog")
-	where, args := []string{"1 = 1"}, []any{}
+	query, args, ascending := auditQuery(f)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		list, err = scanAudit(tx, query, args...)
+		return err
+	})
+	if ascending { // the oldest above After, shown newest first like every page
+		slices.Reverse(list)
+	}
+	return list, err
+}
+
+// auditQuery is the listing's WHERE, ORDER BY and LIMIT: a range of the
+// primary key (or the object's index), so each page reads about its rows.
+func auditQuery(f AuditFilter) (query string, args []any, ascending bool) {
+	where := []string{"1 = 1"}
 	if f.Object != "" {
 		where, args = append(where, "object = ?"), append(args, motcua.NFC(f.Object))
 	}
@@ -159,12 +179,13 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) (list []motcua.AuditE
 	if !f.From.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, ms(f.From))
 	}
-	limit := cmp.Or(f.Limit, 100)
-	err = db.readTx(ctx, func(tx *Tx) error {
-		list, err = scanAudit(tx, `WHERE `+strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT `+strconv.Itoa(limit), args...)
-		return err
-	})
-	return list, err
+	order := "DESC"
+	if f.After > 0 {
+		where, args, order, ascending = append(where, "id > ?"), append(args, f.After), "ASC", true
+	} else if f.Before > 0 {
+		where, args = append(where, "id < ?"), append(args, f.Before)
+	}
+	return `WHERE ` + strings.Join(where, " AND ") + ` ORDER BY id ` + order + ` LIMIT ` + strconv.Itoa(cmp.Or(f.Limit, 100)), args, ascending
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -57,7 +57,7 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		Office: q.Get("co_quan"), Unit: q.Get("don_vi")}
 	data.Levels = []option{{"xa", "Cấp xã"}, {"huyen", "Cấp huyện"}, {"tinh", "Cấp tỉnh"}}
 	data.Onlines = []option{{"toan-trinh", "Trực tuyến toàn trình"}, {"mot-phan", "Trực tuyến một phần"}, {"khong", "Không trực tuyến"}}
-	v := view{Title: "Thủ tục hành chính", Data: &data}
+	v := view{Title: "Thủ tục hành chính", Citizen: s.citizen(r), Data: &data}
 	var err error
 	if data.Fields, err = s.db.Fields(r.Context()); err != nil {
 		s.fail(w, "catalog.html", v, err)
@@ -118,7 +118,7 @@ type procedurePage struct {
 // procedurePublic is a procedure's public page: documents, fees, time,
 // legal basis, how to file, and its QR code for the counter.
 func (s *Server) procedurePublic(w http.ResponseWriter, r *http.Request) {
-	v := view{Title: "Thủ tục hành chính"}
+	v := view{Title: "Thủ tục hành chính", Citizen: s.citizen(r)}
 	p, err := s.db.ProcedureByCode(r.Context(), r.PathValue("code"), levelOf(r.PathValue("level")))
 	if err != nil {
 		s.fail(w, "error.html", v, err)

@@ -23,8 +23,12 @@ type menuPage struct {
 	also func(context.Context, *motcua.Actor) bool
 }
 
-// menuLink is a link the layout shows.
-type menuLink struct{ Path, Label string }
+// menuLink is a link the layout shows; Current marks the page shown
+// (aria-current="page").
+type menuLink struct {
+	Path, Label string
+	Current     bool
+}
 
 func (s *Server) menuPages() []menuPage {
 	return []menuPage{
@@ -44,10 +48,32 @@ func (s *Server) menuPages() []menuPage {
 	}
 }
 
-// registerMenu registers the menu's pages behind their desks' gate.
+// registerMenu registers the menu's pages behind their desks' gate, each
+// answering through a shownPage so that render marks its link.
 func (s *Server) registerMenu(mux Mux) {
 	for _, p := range s.menuPages() {
-		mux.HandleFunc("GET "+p.path, s.at(p.desk, p.open))
+		mux.HandleFunc("GET "+p.path, s.at(p.desk, func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+			p.open(shownPage{ResponseWriter: w, path: p.path}, r, a)
+		}))
+	}
+}
+
+// shownPage is the answer of a menu page: it carries the page's menu path
+// to render, which has no request, without each handler passing it on.
+type shownPage struct {
+	http.ResponseWriter
+	path string
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (w shownPage) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// markCurrent marks the link of the menu page w answers for, if any.
+func markCurrent(w http.ResponseWriter, links []menuLink) {
+	if shown, ok := w.(shownPage); ok {
+		for i := range links {
+			links[i].Current = links[i].Path == shown.path
+		}
 	}
 }
 

@@ -38,7 +38,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 
 // citizen is the contact of the request's portal session, if any.
 func (s *Server) citizen(r *http.Request) *motcua.Contact {
-	c, err := r.Cookie(citizenCookie)
+	c, err := r.Cookie(s.citizenCookieName(r))
 	if err != nil {
 		return nil
 	}
@@ -118,16 +118,30 @@ func (s *Server) checkCode(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((2 * time.Hour).Seconds())})
+	s.setCitizenCookie(w, r, token)
 	http.Redirect(w, r, form.Next, http.StatusSeeOther)
 }
 
+// citizenCookieName: under https the __Host- prefix, as for the officers'
+// session (sessionCookieName), so a sibling subdomain or a plain-http page
+// cannot plant or shadow a citizen's session.
+func (s *Server) citizenCookieName(r *http.Request) string {
+	if s.secure(r) {
+		return "__Host-" + citizenCookie
+	}
+	return citizenCookie
+}
+
+func (s *Server) setCitizenCookie(w http.ResponseWriter, r *http.Request, token string) {
+	http.SetCookie(w, &http.Cookie{Name: s.citizenCookieName(r), Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((2 * time.Hour).Seconds())})
+}
+
 func (s *Server) citizenLogout(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(citizenCookie); err == nil {
+	if c, err := r.Cookie(s.citizenCookieName(r)); err == nil {
 		s.db.EndCitizenSession(r.Context(), c.Value)
 	}
-	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: "", Path: "/", MaxAge: -1})
+	http.SetCookie(w, &http.Cookie{Name: s.citizenCookieName(r), Value: "", Path: "/", MaxAge: -1, Secure: s.secure(r)})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

@@ -68,8 +68,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: citizenCookie, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), MaxAge: int((2 * time.Hour).Seconds())})
+	s.setCitizenCookie(w, r, token)
 	http.Redirect(w, r, portalNext(kept.Get("next")), http.StatusSeeOther)
 }
 

@@ -230,6 +230,7 @@ func (s *Server) render(w http.ResponseWriter, status int, page string, v view) 
 	if !strings.HasPrefix(page, "_") { // a whole page: its menu and footer (the units they read are cached)
 		if v.Actor != nil {
 			v.Menu = s.menu(context.Background(), v.Actor)
+			markCurrent(w, v.Menu)
 		}
 		v.Agency = s.footer(context.Background())
 	}

@@ -1,0 +1,22 @@
+package web_test
+
+import (
+	"testing"
+
+	"github.com/motcua/motcua/web"
+)
+
+// TestCatalogPagesKeepTheSignedInCitizen (issue 15): on the procedure list
+// and a procedure's page a signed-in citizen keeps "Hồ sơ của tôi" and the
+// button to leave; a visitor without a session sees neither.
+func TestCatalogPagesKeepTheSignedInCitizen(t *testing.T) {
+	e := newEnv(t)
+	citizen := e.citizen(t, "an@example.vn")
+	for _, path := range []string{"/thu-tuc", web.ProcedurePath(&fx.birth)} {
+		p := citizen.get(t, path)
+		wantStatus(t, p, 200)
+		wantContains(t, p, `<a href="/ho-so-cua-toi">Hồ sơ của tôi</a>`, `action="/dang-xuat"`, "an@example.vn")
+		anon := e.anonymous().get(t, path)
+		wantLacks(t, anon, "Hồ sơ của tôi", `action="/dang-xuat"`)
+	}
+}
