@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -31,4 +32,32 @@ func TestProcedurePageShowsTheCatalogueTexts(t *testing.T) {
 		`id="competent-office">Ủy ban nhân dân cấp xã nơi cư trú cuối cùng của người chết</p>`)
 	wantLacks(t, page, "Danh mục chưa ghi đối tượng thực hiện", "Thẩm tra hồ sơ <span", "Nộp hồ sơ trực tuyến một phần",
 		"Ủy ban nhân dân cấp xã nơi nộp hồ sơ")
+}
+
+// TestVersionsDiffListsTheCatalogueTexts: a draft amendment that changes
+// who may file and the ways of filing shows both changes on the
+// procedure's versions page, under the portal's headings.
+func TestVersionsDiffListsTheCatalogueTexts(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &motcua.Decision{Number: "3677/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh Đắk Nông", SignedOn: fixedNow.AddDate(0, 0, -3),
+		EffectiveFrom: fixedNow.AddDate(0, 0, 10)}
+	if err := e.db.CreateDecision(t.Context(), actor, d); err != nil {
+		t.Fatal(err)
+	}
+	amended := fx.birth
+	amended.Applicants = "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài"
+	amended.Channels = "Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến: 1 ngày làm việc; miễn phí"
+	if err := e.db.DraftChange(t.Context(), actor, d.ID, motcua.ChangeAmend, &amended); err != nil {
+		t.Fatal(err)
+	}
+	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID))
+	wantStatus(t, diff, http.StatusOK)
+	wantContains(t, diff, "<td>Đối tượng thực hiện</td><td></td><td>Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài</td>",
+		"<td>Cách thức thực hiện</td><td></td><td>Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến: 1 ngày làm việc; miễn phí</td>")
+	wantLacks(t, diff, "<td>Trình tự thực hiện</td>", "<td>Cơ quan thực hiện</td>")
 }
