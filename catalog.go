@@ -153,20 +153,26 @@ type WorkflowStep struct {
 // Procedure is an administrative procedure (thủ tục hành chính) as
 // currently in force: the latest published version.
 type Procedure struct {
-	ID            int64              `json:"id"`
-	VersionID     int64              `json:"version_id"`
-	Version       int                `json:"version"`
-	Code          string             `json:"code"` // national code, e.g. 1.001193
-	Name          string             `json:"name"`
-	Field         string             `json:"field"`
-	Level         Level              `json:"level"`
-	Time          TimeLimit          `json:"time"`
-	OnlineLevel   OnlineLevel        `json:"online_level"`
-	OnlineFrom    time.Time          `json:"online_from,omitzero"` // since when the online level applies
-	Office        string             `json:"office,omitempty"`     // deciding office key at district level; "" for the commune itself
-	Fees          string             `json:"fees,omitempty"`
-	LegalBasis    string             `json:"legal_basis,omitempty"`
-	ResultType    string             `json:"result_type,omitempty"`
+	ID          int64       `json:"id"`
+	VersionID   int64       `json:"version_id"`
+	Version     int         `json:"version"`
+	Code        string      `json:"code"` // national code, e.g. 1.001193
+	Name        string      `json:"name"`
+	Field       string      `json:"field"`
+	Level       Level       `json:"level"`
+	Time        TimeLimit   `json:"time"`
+	OnlineLevel OnlineLevel `json:"online_level"`
+	OnlineFrom  time.Time   `json:"online_from,omitzero"` // since when the online level applies
+	Office      string      `json:"office,omitempty"`     // deciding office key at district level; "" for the commune itself
+	Fees        string      `json:"fees,omitempty"`
+	LegalBasis  string      `json:"legal_basis,omitempty"`
+	ResultType  string      `json:"result_type,omitempty"`
+	// What the catalogue publishes for citizens as text, under the National
+	// Public Service Portal's headings; empty where it says nothing.
+	Applicants    string             `json:"applicants,omitempty"` // đối tượng thực hiện: who may file
+	Sequence      string             `json:"sequence,omitempty"`   // trình tự thực hiện: the published order of steps
+	Channels      string             `json:"channels,omitempty"`   // cách thức thực hiện: in person, online, by post, with times and fees
+	Agency        string             `json:"agency,omitempty"`     // cơ quan thực hiện (có thẩm quyền): the competent office, in words
 	Documents     []RequiredDocument `json:"documents"`
 	Steps         []WorkflowStep     `json:"steps"`
 	EffectiveFrom time.Time          `json:"effective_from"`

@@ -30,6 +30,10 @@ func DiffVersions(a, b *Procedure) []FieldChange {
 	add("Phí, lệ phí", a.Fees, b.Fees)
 	add("Căn cứ pháp lý", a.LegalBasis, b.LegalBasis)
 	add("Kết quả", a.ResultType, b.ResultType)
+	add("Đối tượng thực hiện", a.Applicants, b.Applicants)
+	add("Trình tự thực hiện", a.Sequence, b.Sequence)
+	add("Cách thức thực hiện", a.Channels, b.Channels)
+	add("Cơ quan thực hiện", a.Agency, b.Agency)
 	for i := range max(len(a.Documents), len(b.Documents)) {
 		add(fmt.Sprintf("Thành phần hồ sơ %d", i+1), documentText(a.Documents, i), documentText(b.Documents, i))
 	}

@@ -63,11 +63,15 @@ func realistic() *motcua.CatalogSnapshot {
 	amended.OnlineLevel, amended.OnlineFrom = motcua.OnlineFull, vn(2025, 1, 15, 0, 0)
 	amended.DecisionNumber, amended.DecisionIssuer, amended.DecisionID = published.Number, issuer, published.ID
 	amended.Source = "exported"
+	amended.Applicants, amended.Agency = "Công dân Việt Nam, người Việt Nam định cư ở nước ngoài", "Ủy ban nhân dân cấp xã"
+	amended.Sequence = "- Nộp hồ sơ trực tiếp, qua bưu chính hoặc trực tuyến.\n- Công chức tư pháp - hộ tịch thẩm tra hồ sơ.\n- Trả kết quả."
+	amended.Channels = "Trực tiếp: 1 ngày, miễn phí\nTrực tuyến: 1 ngày, miễn phí\nDịch vụ bưu chính: 1 ngày, miễn phí"
 	redraft := birth(-9, motcua.VersionDraft, motcua.ChangeAmend, draft.EffectiveFrom)
 	redraft.Time.Amount, redraft.Steps = 2, steps(60, 600, 180, 60)
 	redraft.Documents = append(redraft.Documents, motcua.RequiredDocument{Name: "Văn bản ủy quyền", Kind: motcua.DocCopy, Count: 1,
 		Template: "https://dichvucong.gov.vn/mau/uy-quyen.pdf"})
 	redraft.DecisionNumber, redraft.DecisionIssuer = draft.Number, issuer
+	redraft.Applicants, redraft.Channels = "Công dân Việt Nam", "Trực tiếp: 2 ngày, miễn phí"
 
 	sameDay := motcua.CatalogVersion{Procedure: motcua.Procedure{Code: "2.000815", Version: 1, Name: "Thủ tục chứng thực bản sao từ bản chính",
 		Field: "Chứng thực", Level: motcua.LevelCommune, Time: motcua.TimeLimit{Amount: 0, Unit: motcua.SameDay},

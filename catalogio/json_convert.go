@@ -95,7 +95,8 @@ func versionFrom(w *wireVersionHead) (motcua.CatalogVersion, reasons) {
 	var why reasons
 	v := motcua.CatalogVersion{Procedure: motcua.Procedure{Code: motcua.NFC(w.Code), Version: w.Version, Name: motcua.NFC(w.Name),
 		Field: motcua.NFC(w.Field), Office: motcua.NFC(w.Office), Fees: motcua.NFC(w.Fees), LegalBasis: motcua.NFC(w.LegalBasis),
-		ResultType: motcua.NFC(w.ResultType), Time: motcua.TimeLimit{Amount: w.Time.Amount}},
+		ResultType: motcua.NFC(w.ResultType), Applicants: motcua.NFC(w.Applicants), Sequence: motcua.NFC(w.Sequence),
+		Channels: motcua.NFC(w.Channels), Agency: motcua.NFC(w.Agency), Time: motcua.TimeLimit{Amount: w.Time.Amount}},
 		DecisionNumber: motcua.NFC(w.DecisionNumber), DecisionIssuer: motcua.NFC(w.DecisionIssuer)}
 	var bad string
 	v.Level, bad = levels.fromValue(w.Level)
@@ -130,6 +131,10 @@ func versionTextProblems(v *motcua.CatalogVersion) reasons {
 	why.add(textProblem("phí, lệ phí", v.Fees, false))
 	why.add(textProblem("căn cứ pháp lý", v.LegalBasis, false))
 	why.add(textProblem("kết quả", v.ResultType, false))
+	why.add(textProblem("đối tượng thực hiện", v.Applicants, false))
+	why.add(textProblem("trình tự thực hiện", v.Sequence, false))
+	why.add(textProblem("cách thức thực hiện", v.Channels, false))
+	why.add(textProblem("cơ quan thực hiện", v.Agency, false))
 	why.add(textProblem("số quyết định", v.DecisionNumber, false))
 	why.add(textProblem("cơ quan ban hành quyết định", v.DecisionIssuer, false))
 	if (v.DecisionNumber == "") != (v.DecisionIssuer == "") {

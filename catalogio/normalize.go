@@ -69,7 +69,7 @@ func canonical(s *motcua.CatalogSnapshot) {
 
 func canonicalVersion(v *motcua.CatalogVersion) {
 	for _, text := range []*string{&v.Code, &v.Name, &v.Field, &v.Office, &v.Fees, &v.LegalBasis, &v.ResultType,
-		&v.DecisionNumber, &v.DecisionIssuer} {
+		&v.Applicants, &v.Sequence, &v.Channels, &v.Agency, &v.DecisionNumber, &v.DecisionIssuer} {
 		*text = motcua.NFC(*text)
 	}
 	v.EffectiveFrom, v.OnlineFrom = inVN(v.EffectiveFrom), inVN(v.OnlineFrom)

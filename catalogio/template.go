@@ -8,8 +8,9 @@ import (
 
 // templateSnapshot is the example of the template: procedure 1.001193,
 // birth registration at commune level, as demo/data has it (one working
-// day, four steps of 30, 300, 90 and 30 minutes), announced by a decision
-// whose number and dates are placeholders to replace.
+// day, four steps of 30, 300, 90 and 30 minutes, the portal's texts in
+// short), announced by a decision whose number and dates are placeholders
+// to replace.
 func templateSnapshot() *motcua.CatalogSnapshot {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, motcua.VN) }
 	const number, issuer = "123/QĐ-UBND", "Chủ tịch UBND tỉnh Lâm Đồng"
@@ -23,6 +24,12 @@ func templateSnapshot() *motcua.CatalogSnapshot {
 			Fees:       "Miễn phí",
 			LegalBasis: "Luật Hộ tịch 60/2014/QH13; NĐ 123/2015/NĐ-CP; NĐ 120/2025/NĐ-CP; TT 04/2020/TT-BTP",
 			ResultType: "Giấy khai sinh (bản chính); bản sao Giấy khai sinh nếu có yêu cầu",
+			Applicants: "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài",
+			Sequence: "- Người yêu cầu nộp hồ sơ trực tiếp, qua bưu chính hoặc trực tuyến.\n" +
+				"- Công chức tư pháp - hộ tịch thẩm tra hồ sơ; hồ sơ đầy đủ, hợp lệ thì ghi Sổ đăng ký khai sinh và lấy Số định danh cá nhân.\n" +
+				"- Lãnh đạo Ủy ban nhân dân cấp xã ký Giấy khai sinh; trả kết quả cho người yêu cầu.",
+			Channels: "Trực tiếp: 1 ngày làm việc, miễn phí\nTrực tuyến: 1 ngày làm việc, miễn phí\nDịch vụ bưu chính: 1 ngày làm việc, miễn phí",
+			Agency:   "Ủy ban nhân dân cấp xã",
 			Documents: []motcua.RequiredDocument{
 				{Name: "Tờ khai đăng ký khai sinh (theo mẫu)", Kind: motcua.DocOriginal, Count: 1, Template: "to-khai-dang-ky-khai-sinh.docx"},
 				{Name: "Giấy chứng sinh (hoặc văn bản người làm chứng, giấy cam đoan về việc sinh)", Kind: motcua.DocOriginal, Count: 1},

@@ -17,14 +17,17 @@ const (
 // (ma_tthc) or its title ("Mã TTHC"), folded, so any order and either
 // spelling works.
 type column struct {
-	key     string
-	title   string
-	need    string // whether a value is required: yes, "" or when
-	help    string // what it holds
-	values  string // allowed values or format
-	width   float64
-	text    bool // formatted as text, so that Excel keeps 1.001190 and 01/07/2025 as typed
-	choices []string
+	key    string
+	title  string
+	need   string // whether a value is required: yes, "" or when
+	help   string // what it holds
+	values string // allowed values or format
+	width  float64
+	text   bool // formatted as text, so that Excel keeps 1.001190 and 01/07/2025 as typed
+	// optional columns may be left out of the header: workbooks filled in
+	// before the column was added still import, the column read as blank.
+	optional bool
+	choices  []string
 }
 
 type sheetLayout struct {
@@ -58,6 +61,10 @@ const (
 	colFees             = "phi_le_phi"
 	colLegalBasis       = "can_cu_phap_ly"
 	colResult           = "ket_qua"
+	colApplicants       = "doi_tuong_thuc_hien"
+	colSequence         = "trinh_tu_thuc_hien"
+	colChannels         = "cach_thuc_thuc_hien"
+	colAgency           = "co_quan_thuc_hien"
 	colPosition         = "thu_tu"
 	colKind             = "loai"
 	colCount            = "so_luong"
@@ -123,6 +130,14 @@ var (
 			{key: colFees, title: "Phí, lệ phí", help: "Phí, lệ phí", values: "văn bản, có thể để trống", width: 30},
 			{key: colLegalBasis, title: "Căn cứ pháp lý", help: "Căn cứ pháp lý", values: "văn bản, có thể để trống", width: 40},
 			{key: colResult, title: "Kết quả", help: "Kết quả thực hiện thủ tục", values: "văn bản, có thể để trống", width: 30},
+			{key: colApplicants, title: "Đối tượng thực hiện", help: "Ai được thực hiện thủ tục, như Cổng Dịch vụ công quốc gia công bố",
+				values: "văn bản, có thể để trống; cột có thể bỏ", width: 30, optional: true},
+			{key: colSequence, title: "Trình tự thực hiện", help: "Trình tự thực hiện đã công bố, mỗi bước một dòng (Alt+Enter trong Excel)",
+				values: "văn bản nhiều dòng, có thể để trống; cột có thể bỏ", width: 50, optional: true},
+			{key: colChannels, title: "Cách thức thực hiện", help: "Hình thức nộp (trực tiếp, trực tuyến, bưu chính) với thời hạn, phí, lệ phí của từng hình thức, mỗi hình thức một dòng",
+				values: "văn bản nhiều dòng, có thể để trống; cột có thể bỏ", width: 40, optional: true},
+			{key: colAgency, title: "Cơ quan thực hiện", help: "Cơ quan thực hiện, cơ quan có thẩm quyền, bằng lời (khác cột Cơ quan giải quyết, là mã phòng chuyên môn)",
+				values: "văn bản, có thể để trống; cột có thể bỏ", width: 30, optional: true},
 		}}
 	documentsLayout = sheetLayout{sheetDocuments,
 		"Mỗi dòng là một giấy tờ trong thành phần hồ sơ của một phiên bản.",
@@ -151,7 +166,7 @@ var (
 // guideLines are the general instructions at the top of the guide sheet.
 var guideLines = []string{
 	"Tệp có bốn trang dữ liệu: “Quyết định”, “Thủ tục”, “Thành phần hồ sơ” và “Quy trình”. Trang “Hướng dẫn” này không được đọc khi nhập.",
-	"Dòng 1 của mỗi trang dữ liệu là dòng tiêu đề: giữ đủ các cột, thứ tự tùy ý; tiêu đề viết như mẫu hoặc bằng mã cột (ví dụ ma_tthc). Cột không có tiêu đề được bỏ qua; cột có tiêu đề lạ bị báo lỗi.",
+	"Dòng 1 của mỗi trang dữ liệu là dòng tiêu đề: giữ đủ các cột (trừ cột ghi “cột có thể bỏ”), thứ tự tùy ý; tiêu đề viết như mẫu hoặc bằng mã cột (ví dụ ma_tthc). Cột không có tiêu đề được bỏ qua; cột có tiêu đề lạ bị báo lỗi.",
 	"Mỗi dòng sau dòng tiêu đề là một bản ghi; dòng trống được bỏ qua.",
 	"Một phiên bản thủ tục được xác định bởi Mã TTHC, Cấp, Phiên bản và Trạng thái. Các dòng ở “Thành phần hồ sơ” và “Quy trình” ghi lại bốn cột đó để chỉ phiên bản mà chúng thuộc về; cột Thứ tự xếp giấy tờ và các bước.",
 	"Ngày viết dd/mm/yyyy; thời điểm viết dd/mm/yyyy HH:MM (24 giờ), theo giờ Việt Nam. Các cột ngày được định dạng văn bản để Excel không tự đổi.",

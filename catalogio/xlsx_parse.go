@@ -92,7 +92,8 @@ func (x *xlsxReader) decisionRow(n int, c cells) {
 
 func (x *xlsxReader) versionRow(n int, c cells) {
 	v := motcua.CatalogVersion{Procedure: motcua.Procedure{Name: c.get(colName), Field: c.get(colField), Office: c.get(colOffice),
-		Fees: c.get(colFees), LegalBasis: c.get(colLegalBasis), ResultType: c.get(colResult)},
+		Fees: c.get(colFees), LegalBasis: c.get(colLegalBasis), ResultType: c.get(colResult),
+		Applicants: c.get(colApplicants), Sequence: c.get(colSequence), Channels: c.get(colChannels), Agency: c.get(colAgency)},
 		DecisionNumber: c.get(colNumber), DecisionIssuer: c.get(colIssuer), Source: where(sheetVersions, n)}
 	key, why := x.versionKey(c)
 	if len(why) == 0 {

@@ -106,7 +106,7 @@ func (t *table) readHeader(p *problems) {
 		}
 	}
 	for _, c := range t.layout.columns {
-		if _, ok := t.col[c.key]; !ok {
+		if _, ok := t.col[c.key]; !ok && !c.optional {
 			p.add("%s: thiếu cột “%s” (%s) ở dòng tiêu đề", name, c.title, c.key)
 		}
 	}

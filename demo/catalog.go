@@ -17,8 +17,8 @@ import (
 //go:embed data/*.csv
 var data embed.FS
 
-// Procedures reads the demo catalogue: procedures with their documents and
-// workflows. Errors name the file and row.
+// Procedures reads the demo catalogue: procedures with their documents,
+// the portal's texts where known, and workflows. Errors name the file and row.
 func Procedures() ([]*motcua.Procedure, error) {
 	procs := map[string]*motcua.Procedure{}
 	var order []*motcua.Procedure
@@ -47,6 +47,17 @@ func Procedures() ([]*motcua.Procedure, error) {
 			return fmt.Errorf("unknown procedure %s or bad count", r["procedure_code"])
 		}
 		p.Documents = append(p.Documents, motcua.RequiredDocument{Name: r["name"], Kind: motcua.DocumentKind(r["kind"]), Count: n})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("procedure_texts.csv", func(r map[string]string) error {
+		p := procs[r["code"]+"/"+r["level"]]
+		if p == nil {
+			return fmt.Errorf("unknown procedure %s", r["code"])
+		}
+		p.Applicants, p.Sequence, p.Channels, p.Agency = r["applicants"], r["sequence"], r["channels"], r["agency"]
 		return nil
 	})
 	if err != nil {

@@ -107,7 +107,8 @@ func ensureField(tx *Tx, name string) (int64, error) {
 }
 
 const procedureColumns = `p.id, v.id, v.version, p.code, v.name, f.name, p.level, v.time_amount, v.time_unit, v.online_level,
-	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from, v.decision_id, v.kind, v.status, v.online_from`
+	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from, v.decision_id, v.kind, v.status, v.online_from,
+	v.applicants, v.sequence, v.channels, v.agency`
 
 const versionsFrom = ` FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id JOIN fields f ON f.id = p.field_id`
 
@@ -117,7 +118,7 @@ func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, erro
 	var from, onlineFrom int64
 	if err := row.Scan(&p.ID, &p.VersionID, &p.Version, &p.Code, &p.Name, &p.Field, &p.Level, &p.Time.Amount, &p.Time.Unit,
 		&p.OnlineLevel, &p.Office, &p.Fees, &p.LegalBasis, &p.ResultType, &docs, &steps, &from, &p.DecisionID, &p.Change, &p.Status,
-		&onlineFrom); err != nil {
+		&onlineFrom, &p.Applicants, &p.Sequence, &p.Channels, &p.Agency); err != nil {
 		return nil, err
 	}
 	p.EffectiveFrom, p.OnlineFrom = fromMS(from), fromMS(onlineFrom)

@@ -10,9 +10,12 @@ import (
 
 // What a citizen reading a procedure's public page needs besides the
 // catalogue's facts: the button to file online, the forms to fill in, the
-// order of the steps, the competent office and where to file. The
-// catalogue does not record who may file (đối tượng thực hiện) nor the
-// published sequence as text: the page says so rather than invent them.
+// order of the steps, the competent office and where to file. Where the
+// catalogue holds the portal's own texts (đối tượng, trình tự, cách thức,
+// cơ quan thực hiện) the page shows them; where it does not, it builds the
+// order of steps from the workflow, the ways of filing from the online
+// level and the office from the level, and says that it does not know who
+// may file rather than invent it.
 
 // procedureGuide is what procedurePublic adds to a procedure's page.
 type procedureGuide struct {
@@ -20,7 +23,11 @@ type procedureGuide struct {
 	Templates []formTemplate // the forms (mẫu đơn, tờ khai) among the documents
 	Steps     []guideStep    // the internal workflow, as the order of steps
 	Office    string         // the office competent to decide
-	Places    []string       // where to file now (units in force that apply it)
+	// The catalogue's texts, one item a line; empty where it has none.
+	Applicants string
+	Sequence   []string
+	Channels   []string
+	Places     []string // where to file now (units in force that apply it)
 }
 
 // Unlinked reports whether some form has no file to download.
@@ -71,8 +78,22 @@ func (s *Server) guideOf(r *http.Request, p *motcua.Procedure) procedureGuide {
 			g.Places = append(g.Places, u.Name)
 		}
 	}
-	g.Office = s.competentOffice(r, p)
+	g.Applicants, g.Sequence, g.Channels, g.Office = p.Applicants, textLines(p.Sequence), textLines(p.Channels), p.Agency
+	if g.Office == "" {
+		g.Office = s.competentOffice(r, p)
+	}
 	return g
+}
+
+// textLines splits a catalogue text into its non-blank lines.
+func textLines(s string) []string {
+	var out []string
+	for line := range strings.Lines(s) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 // competentOffice names the office that decides p: a commune's People's

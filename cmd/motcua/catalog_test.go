@@ -52,7 +52,9 @@ func TestCatalogTrialPrintsStepDueInstants(t *testing.T) {
 
 // TestCatalogExportImportRoundTrip: exporting the demo catalogue and
 // importing it back reports zero changes, in JSON and in XLSX; imported
-// into an empty database it exports byte for byte the same JSON.
+// into an empty database it exports byte for byte the same JSON. The
+// portal's texts (đối tượng, cách thức, cơ quan, trình tự thực hiện, some
+// of several lines) travel with it.
 func TestCatalogExportImportRoundTrip(t *testing.T) {
 	db := seededDB(t)
 	dir := t.TempDir()
@@ -69,6 +71,12 @@ func TestCatalogExportImportRoundTrip(t *testing.T) {
 	original, err := capture(t, "catalog", "export", "--db", db)
 	if err != nil || !strings.Contains(original, `"motcua-catalog"`) {
 		t.Fatalf("export to stdout: %v", err)
+	}
+	for _, text := range []string{`"applicants": "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài"`, `"agency": "Ủy ban nhân dân cấp xã"`,
+		`"channels": "Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến:`, `"sequence": "- Nếu lựa chọn hình thức nộp hồ sơ trực tiếp`} {
+		if !strings.Contains(original, text) {
+			t.Errorf("the export lacks the portal's texts of the demo catalogue: %s", text)
+		}
 	}
 	fresh := filepath.Join(dir, "fresh.db")
 	if out, err := capture(t, "catalog", "import", filepath.Join(dir, "catalog.xlsx"), "--db", fresh); err != nil || strings.Contains(out, ": 0 thay đổi") {

@@ -1,0 +1,63 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/motcua/motcua"
+)
+
+// TestProcedurePageShowsTheCatalogueTexts: where the catalogue holds the
+// portal's texts, the public page shows who may file, the published
+// sequence and the ways of filing line by line, and the competent office in
+// its words, instead of what it builds from the workflow and the level.
+func TestProcedurePageShowsTheCatalogueTexts(t *testing.T) {
+	e := newEnv(t)
+	p, _ := deathProcedure(t, e)
+	texts := &motcua.Procedure{Code: "1.000657", Name: "Đăng ký khai tử lưu động", Field: p.Field, Level: p.Level, Time: p.Time,
+		OnlineLevel: motcua.OnlinePartial, Steps: p.Steps, Documents: p.Documents,
+		Applicants: "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài",
+		Sequence:   "- Người yêu cầu nộp hồ sơ tại Bộ phận Một cửa.\n\n- Công chức tư pháp - hộ tịch <thẩm tra> hồ sơ.\r\n",
+		Channels:   "Trực tiếp: 1 ngày làm việc, miễn phí\nDịch vụ bưu chính: 1 ngày làm việc, miễn phí",
+		Agency:     "Ủy ban nhân dân cấp xã nơi cư trú cuối cùng của người chết"}
+	if err := e.db.CreateProcedure(t.Context(), texts); err != nil {
+		t.Fatal(err)
+	}
+	page := e.anonymous().get(t, "/thu-tuc/xa/1.000657")
+	wantStatus(t, page, http.StatusOK)
+	wantContains(t, page, `<p id="applicants">Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài</p>`,
+		`<div id="published-sequence"><p>- Người yêu cầu nộp hồ sơ tại Bộ phận Một cửa.</p><p>- Công chức tư pháp - hộ tịch &lt;thẩm tra&gt; hồ sơ.</p></div>`,
+		`<ul id="channels"><li>Trực tiếp: 1 ngày làm việc, miễn phí</li><li>Dịch vụ bưu chính: 1 ngày làm việc, miễn phí</li></ul>`,
+		`id="competent-office">Ủy ban nhân dân cấp xã nơi cư trú cuối cùng của người chết</p>`)
+	wantLacks(t, page, "Danh mục chưa ghi đối tượng thực hiện", "Thẩm tra hồ sơ <span", "Nộp hồ sơ trực tuyến một phần",
+		"Ủy ban nhân dân cấp xã nơi nộp hồ sơ")
+}
+
+// TestVersionsDiffListsTheCatalogueTexts: a draft amendment that changes
+// who may file and the ways of filing shows both changes on the
+// procedure's versions page, under the portal's headings.
+func TestVersionsDiffListsTheCatalogueTexts(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &motcua.Decision{Number: "3677/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh Đắk Nông", SignedOn: fixedNow.AddDate(0, 0, -3),
+		EffectiveFrom: fixedNow.AddDate(0, 0, 10)}
+	if err := e.db.CreateDecision(t.Context(), actor, d); err != nil {
+		t.Fatal(err)
+	}
+	amended := fx.birth
+	amended.Applicants = "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài"
+	amended.Channels = "Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến: 1 ngày làm việc; miễn phí"
+	if err := e.db.DraftChange(t.Context(), actor, d.ID, motcua.ChangeAmend, &amended); err != nil {
+		t.Fatal(err)
+	}
+	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID))
+	wantStatus(t, diff, http.StatusOK)
+	wantContains(t, diff, "<td>Đối tượng thực hiện</td><td></td><td>Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài</td>",
+		"<td>Cách thức thực hiện</td><td></td><td>Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến: 1 ngày làm việc; miễn phí</td>")
+	wantLacks(t, diff, "<td>Trình tự thực hiện</td>", "<td>Cơ quan thực hiện</td>")
+}
