@@ -19,7 +19,8 @@ import (
 // unit's officers list it and each open is audited, the submission's own
 // contact gets it on their page once the result is ready and another gets
 // "not found", the result-ready SMS says where to download it within one
-// part, backups count it, and retention erases it with the applicant.
+// part, the subject's export and backups count it, and retention erases
+// it with the applicant.
 func TestElectronicResultReachesOnlyItsCitizenAndGoesWithTheirData(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
@@ -91,6 +92,11 @@ func TestElectronicResultReachesOnlyItsCitizenAndGoesWithTheirData(t *testing.T)
 		}
 		if refs, err := db.FileRefs(ctx); err != nil || !slices.Contains(refs, strings.Repeat("cd", 32)) {
 			t.Fatalf("the backup's files %v lack the result, %v", refs, err)
+		}
+
+		subject, err := db.Subject(ctx, store.SubjectQuery{Phone: "0987654321"})
+		if err != nil || len(subject.Dossiers) != 1 || len(subject.Dossiers[0].Results) != 1 {
+			t.Fatalf("the subject's export lacks the result: %+v, %v", subject, err)
 		}
 
 		s.act(f.counterA, at.Add(4*time.Hour), motcua.EventResultReturned)
