@@ -21,8 +21,9 @@ import (
 // files a birth registration online; the commune accepts it, the
 // specialist asks for a supplement during processing, the citizen sends it
 // from /ho-so-cua-toi/{id} (where the officer finds it), the officer
-// records it and the dossier goes on to its result, which the citizen
-// finds on the same page at every step.
+// records it and the dossier goes on to its result, whose electronic copy
+// the counter attaches on the dossier page; the citizen finds each step on
+// the same page and downloads the result from it.
 func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	ctx := newBrowser(t, 120*time.Second)
 	db := openDB(t)
@@ -107,10 +108,39 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	// The result.
 	d = act(t, db, "chuyenvien.daklao", d, motcua.Action{Type: motcua.EventHandedOver})
 	d = act(t, db, "lanhdao.daklao", d, motcua.Action{Type: motcua.EventHandedOver})
-	d = act(t, db, "motcua.daklao", d, motcua.Action{Type: motcua.EventResultReady})
+	// The counter records it on the dossier page with its electronic copy.
+	b.login(p.srv, "motcua.daklao")
+	dossierPath := fmt.Sprintf("/dossiers/%d", d.ID)
+	b.navigate("the dossier page", dossierPath, chromedp.Navigate(p.srv.URL+dossierPath))
+	resultPDF := writePDF(t, "giay-khai-sinh.pdf")
+	b.do("attach the result", chromedp.SetUploadFiles(`form[data-action="result_ready"] input[name="result_file"]`, []string{resultPDF}))
+	b.navigate("record the result", dossierPath, chromedp.Click(`form[data-action="result_ready"] button[type="submit"]`))
+	if got := b.text("#dossier-result"); !strings.Contains(got, "giay-khai-sinh.pdf") {
+		t.Fatalf("the dossier page lists the result as %q", got)
+	}
+	if mail := p.mail("đã có kết quả"); !strings.Contains(mail.Text, "Hồ sơ của tôi") || !strings.Contains(mail.Text, p.srv.URL+mine) {
+		t.Fatalf("the result-ready mail reads %q", mail.Text)
+	}
+	if d, err = db.Dossier(context.Background(), actor(t, db, "motcua.daklao"), d.ID); err != nil {
+		t.Fatal(err)
+	}
 	open("with the result ready")
-	if got := b.text("#result-where"); b.text("#submission-state") != "Có kết quả" || !strings.Contains(got, daklao.Name) {
+	if got := b.text("#result-where"); b.text("#submission-state") != "Có kết quả" || !strings.Contains(got, "bản điện tử") {
 		t.Fatalf("result ready, the page says %q", got)
+	}
+	// The citizen's link answers the PDF itself, shown by the browser.
+	want, err := os.ReadFile(resultPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector("#result-download").href).then(async r =>
+		[r.status, r.headers.get("Content-Type"), r.headers.get("X-Content-Type-Options"), r.headers.get("Content-Disposition").split(";")[0], await r.text()].join("|"))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantGot := "200|application/pdf|nosniff|inline|" + string(want); got != wantGot {
+		t.Fatalf("the result link answers %q, want %q", got, wantGot)
 	}
 	act(t, db, "motcua.daklao", d, motcua.Action{Type: motcua.EventResultReturned})
 	open("with the result returned")

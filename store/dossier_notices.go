@@ -9,16 +9,18 @@ import (
 
 // dossierNotices tells the applicant what changed between the projection
 // cur and next, through event e, that concerns them: the clock paused for
-// additions, an apology with a new date, the result ready, the result
-// returned (with the link to rate the service), processing stopped, the
-// withdrawal recorded. Changes are read from the projections, so a late
-// entry is announced when a leader's approval makes it count. Notices go
-// to the contact the submission was filed from, else to the e-mail and
-// phone given at the counter.
+// additions, an apology with a new date, the result ready (saying where to
+// download the electronic result when one is attached and the dossier came
+// online), the result returned (with the link to rate the service),
+// processing stopped, the withdrawal recorded. Changes are read from the
+// projections, so a late entry is announced when a leader's approval makes
+// it count. Notices go to the contact the submission was filed from, else
+// to the e-mail and phone given at the counter.
 func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event) error {
 	track := motcua.TrackURL(db.PublicURL, next)
 	var subject, body, text string
 	link := track
+	electronic := false // the result ready carries its electronic result
 	switch {
 	case next.State == motcua.StateSupplement && cur.State != motcua.StateSupplement:
 		subject = "Hồ sơ " + next.Code + " cần bổ sung"
@@ -44,6 +46,10 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, motcua.FormatDateTime(next.ResultAt), track)
 		text = "Ho so " + next.Code + " da co ket qua. Tra cuu:"
+		var err error
+		if electronic, err = hasResultFile(tx, next.ID, e.Seq); err != nil {
+			return err
+		}
 	case next.State == motcua.StateReturned && cur.State != motcua.StateReturned:
 		subject = "Hồ sơ " + next.Code + " đã trả kết quả"
 		body = fmt.Sprintf("Kết quả hồ sơ %s đã được trả. Xin ông/bà dành một phút đánh giá mức độ hài lòng: %s", next.ProcedureName,
@@ -69,6 +75,16 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 		if phone, err := motcua.NormalizePhone(next.Applicant.Phone); err == nil {
 			to.Phone = phone
 		}
+	}
+	if electronic && ok {
+		// Only the submission's contact may open it, on their own page.
+		var subID int64
+		if err := tx.queryRow(`SELECT id FROM submissions WHERE dossier_id = ?`, next.ID).Scan(&subID); err != nil {
+			return err
+		}
+		mine := db.mineURL(subID)
+		body += " Bản điện tử của kết quả tải về tại mục “Hồ sơ của tôi”: " + mine
+		text, link = "Ho so "+next.Code+" da co ket qua. Tai ban dien tu tai Ho so cua toi:", mine
 	}
 	return queueNoticesSMS(tx, to, next.Code, subject, body, text, link, db.now())
 }

@@ -191,6 +191,12 @@ func (db *DB) decidingUnit(ctx context.Context, unitID int64, p *motcua.Procedur
 // rules. A stale version is a conflict: the officer reloads and sees why.
 func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Act(%d, %s)", act.DossierID, act.Type)
+	return db.act(ctx, a, act, nil)
+}
+
+// act appends the action and, with the result recorded, the electronic
+// result attached to it (store/result_files.go), in one transaction.
+func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, result *motcua.SubmittedFile) (d *motcua.Dossier, err error) {
 	err = db.inTx(ctx, func(tx *Tx) error {
 		cur, stored, events, p, cal, err := db.loadForAction(tx, act.DossierID)
 		if err != nil {
@@ -218,6 +224,9 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 			return err
 		}
 		ledger.Stamp(&e, &next, clock)
+		if err := insertResultFile(tx, &e, result); err != nil {
+			return err
+		}
 		if err := updateDossier(tx, stored, &next); err != nil {
 			return err
 		}

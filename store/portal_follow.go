@@ -31,6 +31,9 @@ type FollowUp struct {
 	// Closed is the reason given when processing stopped or the dossier
 	// was withdrawn.
 	Closed string
+	// Result is the electronic result the officer attached when recording
+	// the result, once the result is ready or returned; nil if none.
+	Result *motcua.SubmittedFile
 }
 
 // SupplementDocument names the files a citizen sends for a supplement
@@ -50,7 +53,12 @@ func (db *DB) FollowSubmission(ctx context.Context, c motcua.Contact, s *motcua.
 		if f.Dossier, err = getDossier(tx, `d.id = ?`, s.DossierID); err != nil {
 			return err
 		}
-		events, err = listEvents(tx, s.DossierID)
+		if events, err = listEvents(tx, s.DossierID); err != nil {
+			return err
+		}
+		if st := f.Dossier.State; st == motcua.StateResultReady || st == motcua.StateReturned {
+			f.Result, err = countingResult(tx, s.DossierID, events)
+		}
 		return err
 	})
 	if err != nil {

@@ -13,8 +13,9 @@ import (
 // how many months after a dossier closed (returned, withdrawn or stopped)
 // its applicant's data are kept. Erasing blanks the applicant in the
 // dossier, in its acceptance event, in the online submission it came
-// from, its uploads and the notices that named it; the dossier's dates,
-// states and units stay, so every statistic is unchanged.
+// from, its uploads, its electronic result and the notices that named it;
+// the dossier's dates, states and units stay, so every statistic is
+// unchanged.
 
 // ErasedName stands for the applicant of an erased dossier.
 const ErasedName = "(đã xoá theo thời hạn lưu trữ)"
@@ -144,13 +145,15 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 			if err := eraseAcceptance(tx, id); err != nil {
 				return err
 			}
-			files, err := column[string](tx, `SELECT f.sha256 FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE s.dossier_id = ?`, id)
+			files, err := column[string](tx, `SELECT f.sha256 FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE s.dossier_id = ?
+				UNION SELECT sha256 FROM result_files WHERE dossier_id = ?`, id, id)
 			if err != nil {
 				return err
 			}
 			shas = append(shas, files...)
 			for _, q := range []string{
 				`DELETE FROM submission_files WHERE submission_id IN (SELECT id FROM submissions WHERE dossier_id = ?)`,
+				`DELETE FROM result_files WHERE dossier_id = ?`,
 				`UPDATE submissions SET contact = '', applicant_name = '` + ErasedName + `', applicant_id_number = '', applicant_address = '',
 					applicant_phone = '', applicant_email = '' WHERE dossier_id = ?`,
 				`UPDATE ratings SET comment = '' WHERE dossier_id = ?`,

@@ -17,7 +17,7 @@ type SubjectQuery struct {
 
 // SubjectData is everything held about one applicant (Personal Data
 // Protection Law: the subject's right to know): their dossiers with every
-// event, the online submissions, refusals at intake, ratings, the notices
+// event and electronic result, the online submissions, refusals at intake, ratings, the notices
 // sent to them, and who read or changed their dossiers.
 type SubjectData struct {
 	GeneratedAt time.Time            `json:"generated_at"`
@@ -30,10 +30,11 @@ type SubjectData struct {
 
 // SubjectDossier is one dossier with its history and its audit trail.
 type SubjectDossier struct {
-	Dossier *motcua.Dossier     `json:"dossier"`
-	Events  []motcua.Event      `json:"events"`
-	Rating  *motcua.Rating      `json:"rating,omitempty"`
-	Access  []motcua.AuditEntry `json:"access"` // who read or changed it, when, from where
+	Dossier *motcua.Dossier        `json:"dossier"`
+	Events  []motcua.Event         `json:"events"`
+	Rating  *motcua.Rating         `json:"rating,omitempty"`
+	Results []motcua.SubmittedFile `json:"electronic_results,omitempty"` // attached with the result (store/result_files.go)
+	Access  []motcua.AuditEntry    `json:"access"`                       // who read or changed it, when, from where
 }
 
 // SubjectRefusal is a refusal at intake naming the applicant.
@@ -80,6 +81,9 @@ func (db *DB) Subject(ctx context.Context, q SubjectQuery) (s *SubjectData, err 
 				return err
 			}
 			sd.Rating = ratingOf(tx, id)
+			if sd.Results, err = resultFiles(tx, id, ""); err != nil {
+				return err
+			}
 			s.Dossiers = append(s.Dossiers, sd)
 			tx.audit(motcua.AuditEntry{Action: "subject.export", Object: d.Code})
 		}

@@ -49,6 +49,7 @@ type dossierData struct {
 	History             []historyRow
 	Parts               []partView
 	Files               []fileView // uploaded with the online submission
+	Results             []fileView // electronic results attached (dossier_result.go)
 	Timeline            []eventView
 	Actions             []motcua.Action
 	NextHolders         []motcua.User
@@ -83,6 +84,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	data := &dossierData{D: d, P: p, Receiving: s.unitName(ctx, d.ReceivingUnitID), Deciding: s.unitName(ctx, d.DecidingUnitID),
 		Overdue: d.Overdue(s.db.Now()), Now: s.db.Now().In(motcua.VN).Format("2006-01-02T15:04")}
 	data.Files = s.dossierFileList(ctx, a, d.ID)
+	data.Results = s.dossierResultList(ctx, a, d.ID)
 	for i, st := range p.Steps {
 		unit := data.Deciding
 		if st.Unit == motcua.AtIntake {
@@ -183,11 +185,21 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, a *motcua.A
 // page is shown again with the reason.
 func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	act, err := actionFromForm(r)
+	result, err := s.resultUpload(w, r) // the electronic result, with "Có kết quả"
+	if r.MultipartForm != nil {
+		defer r.MultipartForm.RemoveAll()
+	}
+	if result != nil {
+		defer result.blob.Discard() // nothing once saved
+	}
+	act, actErr := actionFromForm(r)
+	if err == nil {
+		err = actErr
+	}
 	act.DossierID = id
 	if err == nil {
 		var d *motcua.Dossier
-		if d, err = s.db.Act(r.Context(), a, act); err == nil {
+		if d, err = s.actWithResult(r.Context(), a, act, result); err == nil {
 			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: actionDone(act, d)})
 			return
 		}

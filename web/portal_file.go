@@ -31,6 +31,7 @@ func (s *Server) registerPortal(mux Mux) {
 	mux.HandleFunc("GET /ho-so-cua-toi/{id}", s.withCitizen(s.mySubmission))
 	mux.HandleFunc("POST /ho-so-cua-toi/{id}/bo-sung", s.withCitizen(s.addFiles))
 	mux.HandleFunc("GET /ho-so-cua-toi/{id}/tep/{file}", s.withCitizen(s.myFile))
+	mux.HandleFunc("GET /ho-so-cua-toi/{id}/ket-qua", s.withCitizen(s.myResult))
 	mux.HandleFunc("GET "+motcua.RatePath, s.ratePage)
 	mux.HandleFunc("POST "+motcua.RatePath, s.rate)
 }

@@ -92,6 +92,7 @@ var routePolicy = map[string]string{
 	"GET /ho-so-cua-toi/{id}":                     citizens,
 	"POST /ho-so-cua-toi/{id}/bo-sung":            citizens,
 	"GET /ho-so-cua-toi/{id}/tep/{file}":          citizens,
+	"GET /ho-so-cua-toi/{id}/ket-qua":             citizens,
 	"GET /login/ma":                               public, // without a session waiting for its code: back to /login
 	"POST /login/ma":                              public,
 	"GET /login/cai-dat":                          "--++-+--", // officers without an app yet; replacing one is an administrator's reset
@@ -149,6 +150,7 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/receipt":                  staffOfA,
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
+	"GET /dossiers/{id}/results/{file}":           staffOfA,
 	"GET /refusals/{id}/form":                     staffOfA,
 	"GET /register":                               handlers,
 	"GET /register.pdf":                           handlers,
@@ -326,6 +328,25 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, sub); err != nil {
 		t.Fatal(err)
 	}
+	// The citizen's dossier whose result is ready, with its electronic result.
+	withResult := &motcua.Submission{Key: "policy-result", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+		Applicant: motcua.Applicant{Name: "Trần Thị Hoa", Phone: "0987654321"}, Files: sub.Files}
+	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, withResult); err != nil {
+		t.Fatal(err)
+	}
+	resulted, err := e.db.AcceptSubmission(ctx, counter, withResult.ID)
+	for _, a := range []*motcua.Actor{counter, specialist, leader} {
+		if err == nil {
+			resulted, err = e.db.Act(ctx, a, motcua.Action{DossierID: resulted.ID, Version: resulted.Version, Type: motcua.EventHandedOver})
+		}
+	}
+	result := motcua.SubmittedFile{FileName: "ket-qua.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("ef", 32)}
+	if err == nil {
+		_, err = e.db.ActWithResult(ctx, counter, motcua.Action{DossierID: resulted.ID, Version: resulted.Version, Type: motcua.EventResultReady}, &result)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	// An online dossier, accepted from a submission, with its uploaded file.
 	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Đỗ Thị Mạng", Phone: "0987654322"},
@@ -363,6 +384,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"review": id(reviews[0].ID), "decision": id(decision.ID), "procedure": id(fx.birth.ID), "task": id(plan.Contents[0].Tasks[0].ID),
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
+		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
 	}
 }
 
@@ -386,6 +408,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/ho-so-cua-toi/{id}":                    "/ho-so-cua-toi/" + o["submission"],
 		"/ho-so-cua-toi/{id}/bo-sung":            "/ho-so-cua-toi/" + o["submission"] + "/bo-sung",
 		"/ho-so-cua-toi/{id}/tep/{file}":         "/ho-so-cua-toi/" + o["submission"] + "/tep/1",
+		"/ho-so-cua-toi/{id}/ket-qua":            "/ho-so-cua-toi/" + o["resultSubmission"] + "/ket-qua",
 		"/reform/tasks/{id}":                     "/reform/tasks/" + o["task"],
 		"/surveys/{id}":                          "/surveys/" + o["survey"],
 		"/surveys/{id}/answers":                  "/surveys/" + o["survey"] + "/answers",
@@ -405,6 +428,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/receipt":                 "/dossiers/" + o["dossier"] + "/receipt",
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
 		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
+		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
 		"/staff/{username}/{action}":             "/staff/" + fx.counterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
