@@ -68,9 +68,17 @@ func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, a *motcua.A
 const previewPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// serveUpload sends an uploaded file to an officer: shown in the browser
-// when it is a PDF or an image, saved with ?download=1 or for other types.
+// serveUpload sends a stored file (an upload, an electronic result): shown
+// in the browser when it is a PDF or an image, saved with ?download=1 or
+// for other types.
 func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error) {
+	s.serveStored(w, r, f, err, true)
+}
+
+// serveStored sends a stored file with its own type, never sniffed nor
+// cached (personal data); only with mayPreview is a PDF or an image shown
+// inline, under a policy that runs nothing.
+func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error, mayPreview bool) {
 	if err != nil {
 		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
 		return
@@ -83,7 +91,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, f *motcua.S
 	}
 	defer file.Close()
 	disposition := "attachment"
-	if _, preview := previewKinds[f.ContentType]; preview && r.URL.Query().Get("download") != "1" {
+	if _, preview := previewKinds[f.ContentType]; mayPreview && preview && r.URL.Query().Get("download") != "1" {
 		disposition = "inline"
 		w.Header().Set("Content-Security-Policy", previewPolicy)
 	}

@@ -4,10 +4,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"io"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -283,25 +281,5 @@ func (s *Server) myFile(w http.ResponseWriter, r *http.Request, c motcua.Contact
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	fileID, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	f, err := s.db.SubmittedFileOf(r.Context(), nil, c, id, fileID)
-	s.serveFile(w, r, f, err)
-}
-
-// serveFile sends a stored upload as an attachment: never rendered inline
-// on this origin, whatever it contains.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error) {
-	if err != nil {
-		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
-		return
-	}
-	file, err := s.Files.Open(f.SHA256)
-	if err != nil {
-		s.log.Error("stored upload missing", "sha256", f.SHA256, "err", err)
-		http.Error(w, "Không đọc được tệp đã lưu.", http.StatusInternalServerError)
-		return
-	}
-	defer file.Close()
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+strings.ReplaceAll(url.PathEscape(f.FileName), "'", "%27"))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	io.Copy(w, file)
+	s.serveStored(w, r, f, err, false)
 }
