@@ -150,6 +150,18 @@ func (b tab) eval(what, js string) bool {
 	return ok
 }
 
+// evalSoon is eval asked again for up to two seconds until it holds: the
+// browser applies some things after the load event the navigation waited
+// for (autofocus moves the focus at its next rendering opportunity).
+func (b tab) evalSoon(what, js string) bool {
+	b.t.Helper()
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if b.eval(what, js) || time.Now().After(deadline) {
+			return b.eval(what, js)
+		}
+	}
+}
+
 func (b tab) login(srv *httptest.Server, username string) {
 	b.t.Helper()
 	// Each role lands on the first page of its own menu (counter: intake,

@@ -35,7 +35,7 @@ func TestCalendarEditsAskFirst(t *testing.T) {
 	if _, err := chromedp.RunResponse(b.ctx, chromedp.Click(`form[action="/calendar"] button[type="submit"]`)); err != nil {
 		b.fail("send the bad date", err)
 	}
-	if !b.eval("the bad date is tied to its field", `document.activeElement.id === "date" &&
+	if !b.evalSoon("the bad date is tied to its field", `document.activeElement.id === "date" &&
 		document.activeElement.getAttribute("aria-invalid") === "true" &&
 		document.getElementById(document.activeElement.getAttribute("aria-describedby")).textContent.includes("dd/mm/yyyy")`) {
 		b.fail("the bad date", fmt.Errorf("the focus is not on the date field marked invalid"))

@@ -50,7 +50,7 @@ func TestIntakeErrorsTakeTheFocus(t *testing.T) {
 		check := fmt.Sprintf(`(() => { const f = document.activeElement;
 			return f.id === %q && f.getAttribute("aria-invalid") === "true" &&
 				document.getElementById(f.getAttribute("aria-describedby")).textContent.length > 10; })()`, id)
-		if !b.eval("read the focused field", check) {
+		if !b.evalSoon("read the focused field", check) {
 			b.fail("the field in error", fmt.Errorf("focus is not on #%s, marked invalid and described by its message", id))
 		}
 	}
