@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/internal/httpstatus"
 	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
@@ -35,7 +36,7 @@ type Server struct {
 }
 
 // Register adds the API routes to mux.
-func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
+func Register(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
 	s.clients.limits = map[int64]*ratelimit.Limiter{}
 	for _, op := range s.operations() {
@@ -172,11 +173,4 @@ func writeError(w http.ResponseWriter, err error) {
 		slog.Error("api request failed", "err", err)
 	}
 	writeJSON(w, motcua.HTTPStatus(err), body)
-}
-
-// Mux is where routes are registered: the server's *http.ServeMux, or a
-// test's recorder that lists every route to check its policy.
-type Mux interface {
-	Handle(pattern string, handler http.Handler)
-	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
 }

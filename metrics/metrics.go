@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/internal/httpstatus"
 	"github.com/motcua/motcua/store"
 )
@@ -136,12 +137,7 @@ func Guard(h http.Handler, token string) http.Handler {
 	})
 }
 
-// Mux is where the endpoint is registered.
-type Mux interface {
-	Handle(pattern string, handler http.Handler)
-}
-
 // Register serves the metrics at /metrics, guarded by token.
-func (m *Metrics) Register(mux Mux, token string) {
+func (m *Metrics) Register(mux httpmux.Mux, token string) {
 	mux.Handle("GET /metrics", Guard(m.Handler(), token))
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/store"
 )
 
@@ -30,7 +31,7 @@ type auditData struct {
 // so a page deep in it costs what the first does.
 const auditPageSize = 50
 
-func (s *Server) registerAudit(mux Mux) {
+func (s *Server) registerAudit(mux httpmux.Mux) {
 	mux.HandleFunc("POST /audit/verify", s.at(motcua.DeskAdmin, s.auditVerify))
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 )
 
 // The officers' menu (issue 15). Each page it links to is registered here,
@@ -50,7 +51,7 @@ func (s *Server) menuPages() []menuPage {
 
 // registerMenu registers the menu's pages behind their desks' gate, each
 // answering through a shownPage so that render marks its link.
-func (s *Server) registerMenu(mux Mux) {
+func (s *Server) registerMenu(mux httpmux.Mux) {
 	for _, p := range s.menuPages() {
 		mux.HandleFunc("GET "+p.path, s.at(p.desk, func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 			p.open(shownPage{ResponseWriter: w, path: p.path}, r, a)

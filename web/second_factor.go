@@ -7,6 +7,7 @@ import (
 	qrcode "github.com/skip2/go-qrcode"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/store"
 )
 
@@ -18,7 +19,7 @@ const (
 	enrolPath = "/login/cai-dat"
 )
 
-func (s *Server) registerSecondFactor(mux Mux) {
+func (s *Server) registerSecondFactor(mux httpmux.Mux) {
 	mux.HandleFunc("GET "+codePath, s.codePage)
 	mux.HandleFunc("POST "+codePath, s.checkSecondFactor)
 	mux.HandleFunc("GET "+enrolPath, s.enrolPage)

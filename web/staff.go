@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/store"
 )
 
@@ -25,7 +26,7 @@ type staffForm struct {
 	UnitID                          int64
 }
 
-func (s *Server) registerStaff(mux Mux) {
+func (s *Server) registerStaff(mux httpmux.Mux) {
 	mux.HandleFunc("POST /staff", s.at(motcua.DeskAdmin, s.addStaff))
 	mux.HandleFunc("POST /staff/{username}/{action}", s.at(motcua.DeskAdmin, s.manageStaff))
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/store"
 )
 
@@ -17,7 +18,7 @@ import (
 
 const staffOIDCCookie = "motcua_staff_oidc"
 
-func (s *Server) registerStaffOIDC(mux Mux) {
+func (s *Server) registerStaffOIDC(mux httpmux.Mux) {
 	mux.HandleFunc("GET /login/oidc", s.staffOIDCStart)
 	mux.HandleFunc("GET /login/oidc/callback", s.staffOIDCCallback)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/files"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/oidc"
 	"github.com/motcua/motcua/ratelimit"
 	"github.com/motcua/motcua/store"
@@ -61,7 +62,7 @@ type Server struct {
 }
 
 // Register adds the officer UI's routes to mux.
-func Register(mux Mux, db *store.DB, log *slog.Logger) *Server {
+func Register(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, pages: parsePages(), Limits: ratelimit.DefaultPortal(), UploadQuota: DefaultUploadQuota}
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
@@ -257,11 +258,4 @@ func (s *Server) fail(w http.ResponseWriter, page string, v view, err error) {
 		s.log.Error("request failed", "page", page, "err", err)
 	}
 	s.render(w, motcua.HTTPStatus(err), page, v)
-}
-
-// Mux is where routes are registered: the server's *http.ServeMux, or a
-// test's recorder that lists every route to check its policy.
-type Mux interface {
-	Handle(pattern string, handler http.Handler)
-	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
 }
