@@ -40,7 +40,7 @@ func alertsCmd(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	smtpURL := smtpFlag(fs)
 	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "address officers open, for links in the e-mail")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if *smtpURL == "" {

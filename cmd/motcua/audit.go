@@ -28,7 +28,7 @@ func auditCmd(ctx context.Context, args []string) error {
 	actor := fs.String("actor", "", "only entries by actors starting so (user:12, client:, citizen)")
 	from := fs.String("from", "", "only entries from this day or instant")
 	limit := fs.Int("limit", 100, "how many entries, newest first")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)

@@ -18,7 +18,7 @@ func backupCmd(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	filesDir := fs.String("files", "", "the server's --files directory (default: motcua-files beside the database)")
 	out := fs.String("out", "", "the backup file to write, e.g. motcua-2026-11-27.tar.gz")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

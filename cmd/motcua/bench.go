@@ -45,11 +45,8 @@ func bench(ctx context.Context, args []string) error {
 	pw := fs.String("password", "demo-dak-mil", "password of the demo users (to log in the lookup officer)")
 	importRows := fs.Int("import-rows", 200_000, "register rows to generate and import into a separate new database")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurements (not the load) to this file")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("bench: unexpected argument %q", fs.Arg(0))
 	}
 	run := map[string]bool{}
 	for _, name := range benchNames {

@@ -34,7 +34,7 @@ func calendarDue(ctx context.Context, args []string) error {
 	hours := fs.Float64("hours", 0, "duration in working hours")
 	unitCode := fs.String("unit", "", "unit code whose office hours apply (default office hours if empty)")
 	explain := fs.Bool("explain", false, "also print which days were worked or skipped, and why")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	at, err := motcua.ParseDateTime(*atText)
@@ -79,7 +79,7 @@ func calendarList(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("calendar list", flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	year := fs.Int("year", 0, "only this year")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)

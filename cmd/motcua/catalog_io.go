@@ -21,7 +21,7 @@ func catalogExport(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	format := fs.String("format", "json", "json or xlsx")
 	out := fs.String("out", "", "file to write (default: standard output)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	if *format != "json" && *format != "xlsx" {
@@ -117,7 +117,7 @@ func readCatalogFile(path string) (*motcua.CatalogSnapshot, error) {
 func catalogTemplate(args []string) error {
 	fs := flag.NewFlagSet("catalog template", flag.ContinueOnError)
 	out := fs.String("out", "mau-danh-muc-tthc.xlsx", "file to write")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

@@ -15,7 +15,7 @@ import (
 func checkCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	dsn := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)

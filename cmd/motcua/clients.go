@@ -78,14 +78,16 @@ func webhooksCmd(ctx context.Context, args []string) error {
 	units := fs.String("units", "", "only these units (and those below them), within the client's scope")
 	fields := fs.String("fields", "", "only the procedures of these fields")
 	procedures := fs.String("procedures", "", "only these procedure codes")
-	rest := args[1:]
-	var second string // the URL of add, before the flags
-	if len(rest) > 1 && !strings.HasPrefix(rest[1], "-") {
-		second, rest = rest[1], append([]string{rest[0]}, rest[2:]...)
-	}
-	first, err := parseWithArg(fs, rest)
+	rest, err := parseWithArgs(fs, args[1:])
 	if err != nil {
 		return err
+	}
+	if len(rest) == 0 || len(rest) > 2 {
+		return fmt.Errorf("%s", clientsUsage)
+	}
+	first, second := rest[0], "" // add CLIENT URL; replay ID
+	if len(rest) == 2 {
+		second = rest[1]
 	}
 	db, err := openDB(ctx, *dsn)
 	if err != nil {
@@ -108,6 +110,9 @@ func webhooksCmd(ctx context.Context, args []string) error {
 		fmt.Printf("Đăng ký nhận sự kiện số %d tới %s. Khóa ký (HMAC-SHA256), chỉ hiện một lần:\n%s\n", w.ID, w.URL, w.Secret)
 		return nil
 	case "replay":
+		if second != "" {
+			return fmt.Errorf("%s", clientsUsage)
+		}
 		id, err := strconv.ParseInt(first, 10, 64)
 		if err != nil {
 			return fmt.Errorf("webhooks replay: %q is not a subscription number", first)

@@ -14,7 +14,7 @@ import (
 // → MOTCUA_BASE_URL); the command line. docs/deploy.md lists them all.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	config := fs.String("config", os.Getenv("MOTCUA_CONFIG"), "file of settings, one \"name = value\" per line (flags and $MOTCUA_<NAME> override it)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	given := map[string]bool{}

@@ -39,6 +39,7 @@ Usage:
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
+Flags may stand before, between or after the arguments; after -- everything is an argument.
 `
 
 func main() {

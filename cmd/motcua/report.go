@@ -35,7 +35,7 @@ func reportCmd(ctx context.Context, args []string) error {
 	successors := fs.Bool("successors", false, "roll dissolved or merged units up to the units that took over their work")
 	asOfText := fs.String("as-of", "", "yyyy-mm-dd: what the report said at the end of that day (events recorded by then)")
 	out := fs.String("out", "", "file to write (default: standard output)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	q := report.Query{By: report.By(*by), Successors: *successors}

@@ -24,7 +24,7 @@ func reportCCHC(ctx context.Context, args []string) error {
 	unitCode := fs.String("unit", "", "the reporting unit's code (default: the unit holding the year's reform plan, else the root)")
 	format := fs.String("format", "md", "docx, pdf or md")
 	out := fs.String("out", "", "file to write (default: standard output)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	from, err := time.ParseInLocation("2006-01-02", *fromText, motcua.VN)

@@ -24,7 +24,7 @@ func subjectCmd(ctx context.Context, args []string) error {
 	fs.StringVar(&q.Phone, "phone", "", "phone number")
 	fs.StringVar(&q.Email, "email", "", "e-mail address")
 	out := fs.String("out", "", "write to this file (default: standard output)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)

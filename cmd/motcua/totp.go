@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"time"
 
@@ -10,6 +11,10 @@ import (
 // totpCmd prints the code an authenticator app shows now for a key: for an
 // officer without a phone at hand (the demo), or to check a clock.
 func totpCmd(args []string) error {
+	args, err := parseWithArgs(flag.NewFlagSet("totp", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
 	if len(args) != 1 {
 		return fmt.Errorf("usage: motcua totp KEY   (the key shown when setting up the app)")
 	}
