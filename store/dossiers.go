@@ -236,7 +236,7 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
 			return err
 		}
-		if err := db.dossierNotices(tx, cur, &next, announced(events, &e, cur)); err != nil {
+		if err := db.dossierNotices(tx, cur, &next, motcua.AnnouncedEvent(events, &e, cur)); err != nil {
 			return err
 		}
 		d = &next
