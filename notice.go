@@ -18,10 +18,10 @@ const (
 	NoticeWithdrawn   NoticeKind = "withdrawn"    // the withdrawal recorded
 )
 
-// Notice is what to tell the applicant of a dossier's change, before it
+// ApplicantNotice is what to tell the applicant of a dossier's change, before it
 // has a recipient: the e-mail's subject and body, and the SMS's own short
 // text (without diacritics) with the link it ends with.
-type Notice struct {
+type ApplicantNotice struct {
 	Kind    NoticeKind
 	Code    string // the dossier's code: what the notice is about
 	Subject string
@@ -40,7 +40,7 @@ type Notice struct {
 // publicURL is the base of the links. It is pure: where the notice goes,
 // and whether a result ready carries an electronic result
 // (WithElectronicResult), is for the caller to find.
-func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n Notice, ok bool) {
+func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantNotice, ok bool) {
 	track := TrackURL(publicURL, next)
 	n.Code, n.SMSLink = next.Code, track
 	switch {
@@ -89,7 +89,7 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n Notice, ok
 		n.Body = fmt.Sprintf("Đã ghi nhận việc rút hồ sơ %s. Tra cứu: %s", next.ProcedureName, track)
 		n.SMSText = "Da ghi nhan viec rut ho so " + next.Code + ". Tra cuu:"
 	default:
-		return Notice{}, false
+		return ApplicantNotice{}, false
 	}
 	return n, true
 }
@@ -97,7 +97,7 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n Notice, ok
 // WithElectronicResult points a result-ready notice to where the electronic
 // result is downloaded: the submission's own page (mineURL), which only the
 // contact the dossier was filed from online may open.
-func (n Notice) WithElectronicResult(mineURL string) Notice {
+func (n ApplicantNotice) WithElectronicResult(mineURL string) ApplicantNotice {
 	n.Body += " Bản điện tử của kết quả tải về tại mục “Hồ sơ của tôi”: " + mineURL
 	n.SMSText, n.SMSLink = "Ho so "+n.Code+" da co ket qua. Tai ban dien tu tai Ho so cua toi:", mineURL
 	return n

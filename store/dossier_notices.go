@@ -37,7 +37,7 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 // electronic result of event seq is downloaded, when one is attached and
 // the dossier was filed online: only the submission's contact may open it,
 // on their own page.
-func (db *DB) withElectronicResult(tx *Tx, n motcua.Notice, dossierID int64, seq int, online bool) (motcua.Notice, error) {
+func (db *DB) withElectronicResult(tx *Tx, n motcua.ApplicantNotice, dossierID int64, seq int, online bool) (motcua.ApplicantNotice, error) {
 	electronic, err := hasResultFile(tx, dossierID, seq)
 	if err != nil || !electronic || !online {
 		return n, err
