@@ -69,6 +69,25 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// StripMarks drops the diacritics and writes đ as d, keeping case and
+// everything else: "Mật khẩu Đắk" → "Mat khau Dak". SMS texts (GSM-7) and
+// the password check's dictionary words start from it.
+func StripMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ':
+			r = 'd'
+		case r == 'Đ':
+			r = 'D'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // FormatInt writes an integer the Vietnamese way: 19.667.
 func FormatInt(n int64) string {
 	s := strconv.FormatInt(n, 10)

@@ -2,10 +2,10 @@ package password
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/trustelem/zxcvbn"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/motcua/motcua"
 )
 
 // The strength check estimates how many guesses a cracker needs, with
@@ -35,13 +35,13 @@ const maxChecked = 64
 // (user name, name parts) counted as the most common ones. Diacritics are
 // folded first: "Mậtkhẩu2024" is "Matkhau2024" to a guesser.
 func Guesses(pw string, personal ...string) float64 {
-	folded := []rune(fold(pw))
+	folded := []rune(motcua.StripMarks(pw))
 	if len(folded) > maxChecked {
 		folded = folded[:maxChecked]
 	}
 	words := make([]string, 0, len(personal)+len(commonRoots))
 	for _, p := range personal {
-		if p = strings.ToLower(fold(p)); p != "" {
+		if p = strings.ToLower(motcua.StripMarks(p)); p != "" {
 			words = append(words, p)
 		}
 	}
@@ -52,21 +52,4 @@ func Guesses(pw string, personal ...string) float64 {
 // Strong reports whether pw reaches MinGuesses.
 func Strong(pw string, personal ...string) bool {
 	return Guesses(pw, personal...) >= MinGuesses
-}
-
-// fold drops diacritics and writes đ as d, keeping case.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ':
-			r = 'd'
-		case r == 'Đ':
-			r = 'D'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

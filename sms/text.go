@@ -2,10 +2,9 @@ package sms
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/motcua/motcua"
 )
 
 // MaxLen is one SMS in the GSM 7-bit alphabet. A text with any character
@@ -38,15 +37,7 @@ var substitutes = map[rune]string{'–': "-", '—': "-", '‐': "-", '“': "\"
 // typographic marks as their plain forms, anything else as "?".
 func Fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ':
-			r = 'd'
-		case r == 'Đ':
-			r = 'D'
-		}
+	for _, r := range motcua.StripMarks(s) {
 		if sub, ok := substitutes[r]; ok {
 			b.WriteString(sub)
 		} else if strings.ContainsRune(gsm7, r) {
