@@ -16,7 +16,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/internal/httpstatus"
-	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/internal/ratelimit"
 	"github.com/motcua/motcua/store"
 )
 
@@ -35,8 +35,8 @@ type Server struct {
 	}
 }
 
-// Register adds the API routes to mux.
-func Register(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
+// Mount adds the API routes to mux.
+func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, Limits: ratelimit.DefaultPortal()}
 	s.clients.limits = map[int64]*ratelimit.Limiter{}
 	for _, op := range s.operations() {

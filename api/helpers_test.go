@@ -17,8 +17,8 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -182,8 +182,8 @@ func serveEnv(t testing.TB, db *store.DB) *env {
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	api.Register(mux, db, log)
-	web.Register(mux, db, log)
+	api.Mount(mux, db, log)
+	web.Mount(mux, db, log)
 	srv := httptest.NewServer(web.Handler(mux)) // as cmd/motcua/serve.go
 	t.Cleanup(func() {
 		srv.Close()

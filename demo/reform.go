@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
 )
 
@@ -91,14 +92,14 @@ func seedReform(ctx context.Context, db *store.DB, o *org) error {
 		return t
 	}
 	rng := rand.New(rand.NewPCG(2024, 8))
-	plan := &motcua.ReformPlan{Year: 2024, Number: "3677/QĐ-UBND", Title: "Kế hoạch Cải cách hành chính năm 2024 của huyện Đắk Mil",
+	plan := &reform.Plan{Year: 2024, Number: "3677/QĐ-UBND", Title: "Kế hoạch Cải cách hành chính năm 2024 của huyện Đắk Mil",
 		IssuedOn: day("29/12/2023"), UnitID: o.district.ID}
 	n := 0
 	for ci, c := range planContents {
-		content := motcua.PlanContent{Title: c.title}
+		content := reform.PlanContent{Title: c.title}
 		for j := range c.tasks {
-			task := motcua.PlanTask{Title: fmt.Sprintf("Nhiệm vụ %d.%d thuộc nội dung “%s” (mẫu)", ci+1, j+1, c.title),
-				OwnerUnitID: home.ID, DueOn: day("31/12/2024"), Status: motcua.TaskNotStarted}
+			task := reform.PlanTask{Title: fmt.Sprintf("Nhiệm vụ %d.%d thuộc nội dung “%s” (mẫu)", ci+1, j+1, c.title),
+				OwnerUnitID: home.ID, DueOn: day("31/12/2024"), Status: reform.TaskNotStarted}
 			if j%3 == 0 {
 				task.DueOn = day("30/06/2024")
 			}
@@ -119,15 +120,15 @@ func seedReform(ctx context.Context, db *store.DB, o *org) error {
 	defer func() { db.Now = realNow }()
 	db.Now = func() time.Time { return day("01/06/2024") }
 	order := rng.Perm(planTasks)
-	var all []motcua.PlanTask
+	var all []reform.PlanTask
 	for _, c := range plan.Contents {
 		all = append(all, c.Tasks...)
 	}
 	for i, k := range order {
-		status, note, on := motcua.TaskInProgress, "Đang triển khai", time.Time{}
+		status, note, on := reform.TaskInProgress, "Đang triển khai", time.Time{}
 		switch {
 		case i < planDone:
-			status, note, on = motcua.TaskDone, "Đã hoàn thành (dữ liệu mẫu)", day("03/01/2024").AddDate(0, 0, rng.IntN(140))
+			status, note, on = reform.TaskDone, "Đã hoàn thành (dữ liệu mẫu)", day("03/01/2024").AddDate(0, 0, rng.IntN(140))
 		case i >= planDone+8:
 			continue
 		}
@@ -136,7 +137,7 @@ func seedReform(ctx context.Context, db *store.DB, o *org) error {
 		}
 	}
 	for _, d := range seedDocuments {
-		doc := motcua.Document{Number: d.number, IssuedOn: day(d.date), Issuer: "UBND huyện Đắk Mil", Summary: d.summary}
+		doc := reform.Document{Number: d.number, IssuedOn: day(d.date), Issuer: "UBND huyện Đắk Mil", Summary: d.summary}
 		if err := db.CreateDocument(ctx, leader, o.district.ID, &doc); err != nil {
 			return err
 		}
@@ -146,13 +147,13 @@ func seedReform(ctx context.Context, db *store.DB, o *org) error {
 
 // seedSurvey keys in paper forms of a 2024 survey of the communes.
 func seedSurvey(ctx context.Context, db *store.DB, o *org, leader *motcua.Actor, rng *rand.Rand) error {
-	s := &motcua.Survey{Title: "Khảo sát sự hài lòng (SIPAS) 6 tháng đầu năm 2024 (dữ liệu mẫu)", UnitID: o.district.ID,
+	s := &reform.Survey{Title: "Khảo sát sự hài lòng (SIPAS) 6 tháng đầu năm 2024 (dữ liệu mẫu)", UnitID: o.district.ID,
 		From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN), To: time.Date(2024, 6, 1, 0, 0, 0, 0, motcua.VN), Planned: 200}
 	if err := db.CreateSurvey(ctx, leader, s); err != nil {
 		return err
 	}
 	for i := range 200 {
-		var a motcua.SurveyAnswer
+		var a reform.SurveyAnswer
 		for f := range a.Scores {
 			a.Scores[f] = []int{5, 5, 4, 4, 4, 4, 3, 3, 2, 1}[rng.IntN(10)]
 			a.Assessment[f] = 2 + rng.IntN(4)

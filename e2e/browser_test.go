@@ -22,8 +22,8 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -78,8 +78,8 @@ func serve(t *testing.T, db *store.DB) *httptest.Server {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	api.Register(mux, db, log)
-	site := web.Register(mux, db, log)
+	api.Mount(mux, db, log)
+	site := web.Mount(mux, db, log)
 	srv := httptest.NewServer(web.Handler(mux))
 	site.BaseURL = srv.URL // as serve on loopback: links from the listen address
 	t.Cleanup(srv.Close)

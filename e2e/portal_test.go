@@ -17,12 +17,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/notify"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
-	"github.com/motcua/motcua/files"
-	"github.com/motcua/motcua/mail"
-	"github.com/motcua/motcua/mail/mailtest"
-	"github.com/motcua/motcua/notify"
+	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/mail"
+	"github.com/motcua/motcua/internal/mail/mailtest"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -41,9 +41,9 @@ func servePortal(t *testing.T, db *store.DB) *portal {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	site := web.Register(mux, db, log)
+	site := web.Mount(mux, db, log)
 	site.Files = &files.Store{Dir: t.TempDir()}
-	api.Register(mux, db, log).Limits = site.Limits
+	api.Mount(mux, db, log).Limits = site.Limits
 	srv := httptest.NewServer(web.Handler(mux))
 	t.Cleanup(srv.Close)
 	db.PublicURL = srv.URL

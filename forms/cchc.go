@@ -5,7 +5,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"github.com/motcua/motcua/cchc"
+	"github.com/motcua/motcua/reform/cchc"
 )
 
 // CCHC writes the periodic reform report's draft as an A4 PDF in the

@@ -6,9 +6,10 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/cchc"
 	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/reform"
+	"github.com/motcua/motcua/reform/cchc"
 	"github.com/motcua/motcua/report"
 )
 
@@ -19,7 +20,7 @@ func TestCCHCReportPDF(t *testing.T) {
 		ResolvedOnTime: 8281, ResolvedLate: 693, InProgressOnTime: 500, InProgressOverdue: 233, Withdrawn: 960}
 	row.Sum()
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN)
-	d := cchc.New(cchc.Facts{Issuer: "Ủy ban nhân dân huyện Đắk Mil", Superior: "UBND tỉnh Đắk Nông", Place: "Đắk Mil",
+	d := cchc.New(reform.ReportFacts{Issuer: "Ủy ban nhân dân huyện Đắk Mil", Superior: "UBND tỉnh Đắk Nông", Place: "Đắk Mil",
 		From: from, To: from.AddDate(0, 5, 0), Dossiers: row, OnlineFull: 124, OnlinePartial: 77})
 	var buf bytes.Buffer
 	if err := forms.CCHC(&buf, d); err != nil {

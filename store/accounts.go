@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/password"
+	"github.com/motcua/motcua/internal/password"
 )
 
 // CheckPassword applies the password policy: at least ten characters, not

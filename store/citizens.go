@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/sms"
+	"github.com/motcua/motcua/internal/sms"
 )
 
 // Citizens prove an e-mail address or a phone number with a one-time code

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/internal/ratelimit"
 )
 
 // Login stages: a session opened by the password alone waits for the

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/totp"
 )
 
 func from(source string) context.Context {

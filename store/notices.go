@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/sms"
+	"github.com/motcua/motcua/internal/sms"
 )
 
 // Notices to citizens (one-time codes, a submission received, accepted,

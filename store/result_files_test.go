@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/sms"
+	"github.com/motcua/motcua/internal/sms"
 	"github.com/motcua/motcua/store"
 )
 

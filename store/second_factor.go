@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/totp"
+	"github.com/motcua/motcua/internal/totp"
 )
 
 // recoveryCodes is how many one-use codes an enrolment hands out, for the

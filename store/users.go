@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/password"
+	"github.com/motcua/motcua/internal/password"
 )
 
 // SessionTTL is how long a login lasts without activity being required:

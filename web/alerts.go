@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
 )
 
@@ -13,7 +14,7 @@ type alertsData struct {
 	Units   []*motcua.Unit // the units the actor handles, to narrow the view
 	UnitID  int64
 	Reviews []motcua.Review   // unsatisfied ratings awaiting the leader's answer
-	Tasks   []motcua.PlanTask // reform plan tasks of the actor's units past their due date
+	Tasks   []reform.PlanTask // reform plan tasks of the actor's units past their due date
 }
 
 // alerts is the officer's deadline dashboard: due today, overdue, late

@@ -31,7 +31,7 @@ type auditData struct {
 // so a page deep in it costs what the first does.
 const auditPageSize = 50
 
-func (s *Server) registerAudit(mux httpmux.Mux) {
+func (s *Server) mountAudit(mux httpmux.Mux) {
 	mux.HandleFunc("POST /audit/verify", s.at(motcua.DeskAdmin, s.auditVerify))
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/reform"
 )
 
 // follow opens the page a redirect leads to, carrying the cookies the
@@ -138,7 +139,7 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 		wantContains(t, admin.follow(t, p), `class="flash"`)
 	}
 	p = leader.postMultipart(t, "/documents", url.Values{"don_vi": {unitA}, "ngay": {"02/01/2024"}, "so": {"5/CV-UBND"},
-		"co_quan": {"UBND xã"}, "trich_yeu": {"Về việc thử"}, "loai_moi": {string(motcua.DocLetter)}})
+		"co_quan": {"UBND xã"}, "trich_yeu": {"Về việc thử"}, "loai_moi": {string(reform.DocLetter)}})
 	wantStatus(t, p, http.StatusSeeOther)
 }
 

@@ -32,7 +32,7 @@ var securityHeaders = map[string][]string{
 // Health answers /healthz (the process is alive) and /readyz (the database
 // answers and its migrations are current) for load balancers and
 // orchestrators.
-func (s *Server) registerHealth(mux httpmux.Mux) {
+func (s *Server) mountHealth(mux httpmux.Mux) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

@@ -20,9 +20,9 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
-	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/totp"
 	"github.com/motcua/motcua/web"
 )
 
@@ -195,9 +195,9 @@ func serveEnv(t *testing.T, db *store.DB) *env {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	dir := t.TempDir()
-	site := web.Register(mux, db, log)
+	site := web.Mount(mux, db, log)
 	site.Files = &files.Store{Dir: dir}
-	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON, as serve has
+	api.Mount(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON, as serve has
 	srv := httptest.NewServer(web.Handler(mux))     // as cmd/motcua/serve.go
 	site.BaseURL = srv.URL                          // as serve on loopback: links from the listen address
 	t.Cleanup(func() {

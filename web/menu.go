@@ -49,9 +49,9 @@ func (s *Server) menuPages() []menuPage {
 	}
 }
 
-// registerMenu registers the menu's pages behind their desks' gate, each
+// mountMenu mounts the menu's pages behind their desks' gate, each
 // answering through a shownPage so that render marks its link.
-func (s *Server) registerMenu(mux httpmux.Mux) {
+func (s *Server) mountMenu(mux httpmux.Mux) {
 	for _, p := range s.menuPages() {
 		mux.HandleFunc("GET "+p.path, s.at(p.desk, func(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 			p.open(shownPage{ResponseWriter: w, path: p.path}, r, a)

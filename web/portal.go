@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/internal/ratelimit"
 )
 
 // The citizen portal (Cổng dịch vụ công): the home page, tracking, online

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/internal/ratelimit"
 	"github.com/motcua/motcua/web"
 )
 

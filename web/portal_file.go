@@ -10,13 +10,13 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/httpmux"
 	"github.com/motcua/motcua/store"
 )
 
-// registerPortal adds the citizen portal's routes.
-func (s *Server) registerPortal(mux httpmux.Mux) {
+// mountPortal adds the citizen portal's routes.
+func (s *Server) mountPortal(mux httpmux.Mux) {
 	mux.HandleFunc("GET /xac-thuc", s.verifyPage)
 	mux.HandleFunc("POST /xac-thuc/gui-ma", s.sendCode)
 	mux.HandleFunc("POST /xac-thuc", s.checkCode)

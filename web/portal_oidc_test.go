@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/oidc"
-	"github.com/motcua/motcua/oidc/oidctest"
+	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/adapter/oidc/oidctest"
 )
 
 // signInThrough follows the sign-in from the portal to the provider and

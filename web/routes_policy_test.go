@@ -15,8 +15,9 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
-	"github.com/motcua/motcua/files"
-	"github.com/motcua/motcua/metrics"
+	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -270,9 +271,9 @@ func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
 	db.Now = func() time.Time { return fixedNow }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := &recordingMux{ServeMux: http.NewServeMux()}
-	site := web.Register(mux, db, log)
+	site := web.Mount(mux, db, log)
 	site.Files = &files.Store{Dir: t.TempDir()}
-	api.Register(mux, db, log).Limits = site.Limits
+	api.Mount(mux, db, log).Limits = site.Limits
 	m := metrics.New(db, time.Minute, log)
 	m.Register(mux, "")
 	srv := httptest.NewServer(web.Handler(mux.ServeMux, m.Middleware, web.AccessLog(log)))
@@ -362,7 +363,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err := e.db.Refuse(ctx, counter, refusal); err != nil {
 		t.Fatal(err)
 	}
-	survey := &motcua.Survey{Title: "Khảo sát 2024", UnitID: fx.unitA.ID, From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN),
+	survey := &reform.Survey{Title: "Khảo sát 2024", UnitID: fx.unitA.ID, From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN),
 		To: time.Date(2024, 7, 1, 0, 0, 0, 0, motcua.VN), Planned: 10}
 	if err := e.db.CreateSurvey(ctx, leader, survey); err != nil {
 		t.Fatal(err)
@@ -372,8 +373,8 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err := e.db.CreateDecision(ctx, admin, decision); err != nil {
 		t.Fatal(err)
 	}
-	plan := &motcua.ReformPlan{Year: 2024, Number: "2/KH-UBND", Title: "Kế hoạch CCHC 2024", IssuedOn: time.Date(2024, 1, 3, 0, 0, 0, 0, motcua.VN),
-		UnitID: fx.unitA.ID, Contents: []motcua.PlanContent{{Title: "Cải cách thể chế", Tasks: []motcua.PlanTask{{Title: "Rà soát văn bản",
+	plan := &reform.Plan{Year: 2024, Number: "2/KH-UBND", Title: "Kế hoạch CCHC 2024", IssuedOn: time.Date(2024, 1, 3, 0, 0, 0, 0, motcua.VN),
+		UnitID: fx.unitA.ID, Contents: []reform.PlanContent{{Title: "Cải cách thể chế", Tasks: []reform.PlanTask{{Title: "Rà soát văn bản",
 			OwnerUnitID: fx.unitA.ID, DueOn: time.Date(2024, 6, 30, 0, 0, 0, 0, motcua.VN)}}}}}
 	if err := e.db.CreatePlan(ctx, leader, plan); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ const (
 	enrolPath = "/login/cai-dat"
 )
 
-func (s *Server) registerSecondFactor(mux httpmux.Mux) {
+func (s *Server) mountSecondFactor(mux httpmux.Mux) {
 	mux.HandleFunc("GET "+codePath, s.codePage)
 	mux.HandleFunc("POST "+codePath, s.checkSecondFactor)
 	mux.HandleFunc("GET "+enrolPath, s.enrolPage)

@@ -26,7 +26,7 @@ type staffForm struct {
 	UnitID                          int64
 }
 
-func (s *Server) registerStaff(mux httpmux.Mux) {
+func (s *Server) mountStaff(mux httpmux.Mux) {
 	mux.HandleFunc("POST /staff", s.at(motcua.DeskAdmin, s.addStaff))
 	mux.HandleFunc("POST /staff/{username}/{action}", s.at(motcua.DeskAdmin, s.manageStaff))
 }

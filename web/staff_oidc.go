@@ -18,7 +18,7 @@ import (
 
 const staffOIDCCookie = "motcua_staff_oidc"
 
-func (s *Server) registerStaffOIDC(mux httpmux.Mux) {
+func (s *Server) mountStaffOIDC(mux httpmux.Mux) {
 	mux.HandleFunc("GET /login/oidc", s.staffOIDCStart)
 	mux.HandleFunc("GET /login/oidc/callback", s.staffOIDCCallback)
 }

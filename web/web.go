@@ -19,11 +19,11 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/adapter/oidc"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/httpmux"
-	"github.com/motcua/motcua/oidc"
-	"github.com/motcua/motcua/ratelimit"
+	"github.com/motcua/motcua/internal/ratelimit"
 	"github.com/motcua/motcua/store"
 )
 
@@ -61,20 +61,20 @@ type Server struct {
 	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
 }
 
-// Register adds the officer UI's routes to mux.
-func Register(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
+// Mount adds the officer UI's routes to mux.
+func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s := &Server{db: db, log: log, pages: parsePages(), Limits: ratelimit.DefaultPortal(), UploadQuota: DefaultUploadQuota}
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("/", s.notFound) // every address no other pattern takes
-	s.registerHealth(mux)
-	s.registerPortal(mux)
-	s.registerSecondFactor(mux)
-	s.registerStaffOIDC(mux)
-	s.registerAudit(mux)
-	s.registerStaff(mux)
-	s.registerMenu(mux) // the pages the officers' menu links to (menu.go)
+	s.mountHealth(mux)
+	s.mountPortal(mux)
+	s.mountSecondFactor(mux)
+	s.mountStaffOIDC(mux)
+	s.mountAudit(mux)
+	s.mountStaff(mux)
+	s.mountMenu(mux) // the pages the officers' menu links to (menu.go)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)

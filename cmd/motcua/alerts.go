@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/digest"
 	"github.com/motcua/motcua/calendar"
-	"github.com/motcua/motcua/digest"
-	"github.com/motcua/motcua/mail"
+	"github.com/motcua/motcua/internal/mail"
 	"github.com/motcua/motcua/store"
 )
 

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/backup"
+	"github.com/motcua/motcua/internal/backup"
 )
 
 // backupCmd takes a consistent backup of a running SQLite deployment.

@@ -274,8 +274,8 @@ func benchLookup(ctx context.Context, db *store.DB, o *benchOrg, pw string, clie
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	api.Register(mux, db, log)
-	web.Register(mux, db, log)
+	api.Mount(mux, db, log)
+	web.Mount(mux, db, log)
 	addr, stop, err := benchServe(web.Handler(mux))
 	if err != nil {
 		return nil, err

@@ -36,9 +36,9 @@ func benchTrack(ctx context.Context, db *store.DB, clients int, d time.Duration)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	site := web.Register(mux, db, log)
+	site := web.Mount(mux, db, log)
 	site.Limits = nil
-	api.Register(mux, db, log).Limits = nil
+	api.Mount(mux, db, log).Limits = nil
 	addr, stop, err := benchServe(web.Handler(mux))
 	if err != nil {
 		return nil, err

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/cchc"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/reform/cchc"
 	"github.com/motcua/motcua/store"
 )
 

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/files"
+	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/store"
 )
 

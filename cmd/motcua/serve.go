@@ -15,20 +15,20 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/motcua/motcua/adapter/notify"
+	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/adapter/partner"
+	"github.com/motcua/motcua/adapter/partner/dvcqg"
+	"github.com/motcua/motcua/adapter/partner/hotich"
+	"github.com/motcua/motcua/adapter/webhook"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
-	"github.com/motcua/motcua/files"
-	"github.com/motcua/motcua/metrics"
-	"github.com/motcua/motcua/notify"
-	"github.com/motcua/motcua/oidc"
-	"github.com/motcua/motcua/partner"
-	"github.com/motcua/motcua/partner/dvcqg"
-	"github.com/motcua/motcua/partner/hotich"
-	"github.com/motcua/motcua/ratelimit"
-	"github.com/motcua/motcua/sms"
+	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/internal/ratelimit"
+	"github.com/motcua/motcua/internal/sms"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
-	"github.com/motcua/motcua/webhook"
 )
 
 func serve(ctx context.Context, args []string) error {
@@ -95,8 +95,8 @@ func serve(ctx context.Context, args []string) error {
 	}
 	public := cmp.Or(strings.TrimSuffix(*baseURL, "/"), "http://"+ln.Addr().String())
 	mux := http.NewServeMux()
-	site := web.Register(mux, db, log)
-	api.Register(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
+	site := web.Mount(mux, db, log)
+	api.Mount(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
 	site.BaseURL = public                           // links and QR codes: never from a request's Host
 	site.Limits.CodesSent = ratelimit.New(*codesPerHour, time.Hour)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}

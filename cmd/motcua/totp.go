@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/motcua/motcua/totp"
+	"github.com/motcua/motcua/internal/totp"
 )
 
 // totpCmd prints the code an authenticator app shows now for a key: for an

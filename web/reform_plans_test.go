@@ -1,0 +1,151 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/reform"
+)
+
+// TestOverdueReformTasksOnTheDashboard: a plan task of commune A past its
+// due date shows on A's officers' dashboard until it is done.
+func TestOverdueReformTasksOnTheDashboard(t *testing.T) {
+	e := newEnv(t)
+	leader, err := e.db.Actor(t.Context(), fx.leaderA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := time.Date(2024, 3, 1, 0, 0, 0, 0, motcua.VN) // before the fixture's clock, 05/03/2024
+	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.unitA.ID, Contents: []reform.PlanContent{
+		{Title: "Cải cách TTHC", Tasks: []reform.PlanTask{{Title: "Rà soát quy trình nội bộ", OwnerUnitID: fx.unitA.ID, DueOn: due}}}}}
+	if err := e.db.CreatePlan(t.Context(), leader, plan); err != nil {
+		t.Fatal(err)
+	}
+	b := e.login(t, fx.leaderA)
+	p := b.get(t, "/alerts")
+	if p.status != http.StatusOK || !strings.Contains(p.body, `id="reform-tasks"`) || !strings.Contains(p.body, "Rà soát quy trình nội bộ") {
+		t.Fatalf("the dashboard lacks the overdue task (%d)", p.status)
+	}
+	if err := e.db.ReportTask(t.Context(), leader, plan.Contents[0].Tasks[0].ID, reform.TaskDone, "Xong", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.get(t, "/alerts").body, `id="reform-tasks"`) {
+		t.Fatal("a done task is still on the dashboard")
+	}
+}
+
+// TestPlanEnteredAsTextAndReported: a leader enters the plan as text; the
+// unit's specialist reports a task done; the page shows the progress; a
+// malformed line is refused with its number.
+func TestPlanEnteredAsTextAndReported(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	bad := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ten": {"Kế hoạch"}, "noi_dung": {"# Nội dung\nkhông đúng"}})
+	if bad.status != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "Dòng 2") {
+		t.Fatalf("a malformed line: %d", bad.status)
+	}
+	text := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.unitA.Code + " | 31/12/2024\n- Niêm yết công khai\n# Chính quyền số\n- Tăng hồ sơ trực tuyến"
+	p := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "so": {"12/QĐ-UBND"}, "ngay": {"02/01/2024"},
+		"ten": {"Kế hoạch CCHC năm 2024"}, "noi_dung": {text}})
+	wantStatus(t, p, http.StatusSeeOther)
+	page := leader.get(t, "/reform?don_vi="+unit+"&nam=2024")
+	if !strings.Contains(page.body, "0/3 (0 %)") || !strings.Contains(page.body, "Rà soát quy trình") {
+		t.Fatalf("the plan page:\n%s", page.body)
+	}
+	plan, err := e.db.Plan(t.Context(), fx.unitA.ID, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := e.login(t, fx.specialistA)
+	p = spec.post(t, fmt.Sprintf("/reform/tasks/%d?don_vi=%s&nam=2024", plan.Contents[0].Tasks[0].ID, unit),
+		url.Values{"trang_thai": {"done"}, "ghi_chu": {"Đã rà soát 12 quy trình"}, "ngay": {"04/03/2024"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	if page := spec.get(t, "/reform?don_vi="+unit+"&nam=2024"); !strings.Contains(page.body, "1/3 (33 %)") || !strings.Contains(page.body, "Đã rà soát 12 quy trình") {
+		t.Fatalf("after the report:\n%s", page.body)
+	}
+}
+
+// TestDocumentRegisterPage: a leader registers a document with its PDF;
+// a search without diacritics finds it.
+func TestDocumentRegisterPage(t *testing.T) {
+	e := newEnv(t)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	actor, _ := e.db.Actor(t.Context(), fx.leaderA.ID)
+	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.unitA.ID, Contents: []reform.PlanContent{
+		{Title: "Chỉ đạo, điều hành", Tasks: []reform.PlanTask{{Title: "Tổ chức hội nghị tổng kết", OwnerUnitID: fx.unitA.ID}}}}}
+	if err := e.db.CreatePlan(t.Context(), actor, plan); err != nil {
+		t.Fatal(err)
+	}
+	p := leader.postMultipart(t, "/documents", url.Values{"don_vi": {unit}, "so": {"64/KH-UBND"}, "ngay": {"29/02/2024"},
+		"trich_yeu": {"Tổ chức Hội nghị đánh giá công tác CCHC"}, "nhiem_vu": {fmt.Sprint(plan.Contents[0].Tasks[0].ID)}},
+		formFile{"tep", "64-KH.pdf", pdf})
+	wantStatus(t, p, http.StatusSeeOther)
+	found := leader.get(t, "/documents?don_vi="+unit+"&q=hoi+nghi")
+	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") ||
+		!strings.Contains(found.body, "Tổ chức hội nghị tổng kết<br>") {
+		t.Fatalf("search:\n%s", found.body)
+	}
+	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64-KH.pdf") {
+		t.Fatal("an unrelated search found the document")
+	}
+}
+
+// TestSurveyPageKeysInPaperForms: an administrator opens a survey, keys in
+// a paper form about commune A, and the index shows it with its sample.
+func TestSurveyPageKeysInPaperForms(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	p := admin.post(t, "/surveys", url.Values{"ten": {"Khảo sát SIPAS quý I/2024"}, "don_vi": {fmt.Sprint(fx.district.ID)},
+		"tu": {"01/01/2024"}, "den": {"31/03/2024"}, "so_phieu": {"50"}})
+	wantStatus(t, p, http.StatusSeeOther)
+	page := p.header.Get("Location")
+	form := url.Values{"don_vi": {fmt.Sprint(fx.unitA.ID)}}
+	for i, score := range []string{"5", "4", "2", "4", "3"} {
+		form.Set(fmt.Sprintf("score_%d", i), score)
+	}
+	form.Set("assess_0", "4")
+	form.Add("expect", "2")
+	done := admin.post(t, page+"/answers", form)
+	wantRedirect(t, done, page)
+	wantContains(t, admin.follow(t, done), "Đã nhập phiếu")
+	if got := admin.get(t, page); !strings.Contains(got.body, "Ủy ban nhân dân xã Đắk Lao") || !strings.Contains(got.body, "100,00 %") ||
+		!strings.Contains(got.body, "0,00 %") || !strings.Contains(got.body, `<td>Tiếp cận dịch vụ</td><td class="num">4</td><td class="num">0</td>`) ||
+		!strings.Contains(got.body, `<td>Công chức trực tiếp giải quyết</td><td class="num">0</td><td class="num">1</td>`) {
+		t.Fatalf("indices:\n%s", got.body)
+	}
+	if other := e.login(t, fx.counterA).get(t, page); other.status != http.StatusNotFound {
+		t.Fatalf("a counter officer opened the survey: %d", other.status)
+	}
+}
+
+// TestParPage: an administrator sets the year's criteria; the commune's
+// leader scores a leaf and sees the totals; a score above the maximum is
+// refused.
+func TestParPage(t *testing.T) {
+	e := newEnv(t)
+	admin := e.login(t, fx.admin)
+	criteria := "1 | Chỉ đạo, điều hành\n1.1 | Kế hoạch CCHC | 2\n1.2 | Báo cáo CCHC | 1\n2 | Cải cách TTHC\n2.1 | Giải quyết đúng hạn | 6"
+	wantStatus(t, admin.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}), http.StatusSeeOther)
+	leader := e.login(t, fx.leaderA)
+	unit := fmt.Sprint(fx.unitA.ID)
+	wantStatus(t, leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.1"}, "diem": {"1,5"},
+		"minh_chung": {"Quyết định 12/QĐ-UBND"}}), http.StatusSeeOther)
+	page := leader.get(t, "/par?nam=2024&don_vi="+unit)
+	if !strings.Contains(page.body, "Tổng điểm: 1,5/9") || !strings.Contains(page.body, "Quyết định 12/QĐ-UBND") {
+		t.Fatalf("the assessment:\n%s", page.body)
+	}
+	over := leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.2"}, "diem": {"3"}})
+	if over.status != http.StatusUnprocessableEntity || !strings.Contains(over.body, "vượt khung") {
+		t.Fatalf("a score above the maximum: %d", over.status)
+	}
+	if p := leader.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}); p.status != http.StatusForbidden {
+		t.Fatalf("a commune leader set the criteria: %d", p.status)
+	}
+}
