@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"slices"
 
 	"github.com/motcua/motcua"
 )
@@ -209,150 +208,45 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 // offsets overflow.
 const MaxOffset = 1_000_000
 
-// WorklistCountCap bounds the worklist's count. Counting every open
-// dossier of a district at 10M dossiers read each one (100+ ms); nobody
-// pages through more than this, and the page says "more than" instead.
-const WorklistCountCap = 1000
-
 // Worklist lists the dossiers in the actor's scope matching f, due soonest
 // first, with their count for paging: exact up to WorklistCountCap, and
 // WorklistCountCap+1 when there are more.
 func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
 	defer motcua.Wrap(&err, "DB.Worklist")
-	ids := a.HandledUnitIDs()
-	if len(ids) == 0 {
+	units := a.HandledUnitIDs()
+	if len(units) == 0 {
 		return nil, 0, nil
 	}
-	in := marks(len(ids))
-	var cond string // the filter other than scope
-	var condArgs []any
-	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
-		cond, condArgs = procedureCond("d.", a.Client.ProcedureIDs)
-	}
-	if f.State != "" {
-		cond += ` AND d.state = ?`
-		condArgs = append(condArgs, string(f.State))
-	} else {
-		cond += ` AND d.state IN ('processing', 'supplement', 'result_ready')`
-	}
-	if f.ProcedureID != 0 {
-		cond += ` AND d.procedure_id = ?`
-		condArgs = append(condArgs, f.ProcedureID)
-	}
-	q := motcua.NFC(f.Query)
-	if q != "" {
-		cond += ` AND (d.code = ? OR d.applicant_key LIKE ? ESCAPE '\')`
-		condArgs = append(condArgs, q, "%"+likeEscaper.Replace(motcua.Fold(q))+"%")
-	}
-	if f.Limit <= 0 || f.Limit > 200 {
-		f.Limit = 50
-	}
-	f.Offset = min(max(f.Offset, 0), MaxOffset)
-	scope := func(col string) string { return `d.` + col + ` IN (` + in + `)` }
-	// Co-ordinating units see the linked dossiers whose parts they hold;
-	// the branch is left out when they hold none (one index probe), which
-	// keeps the usual worklist as fast as before linked parts existed.
-	withParts, err := db.holdsParts(ctx, in, ids)
+	linked, err := db.holdsParts(ctx, units)
 	if err != nil {
 		return nil, 0, err
 	}
-	parts := ""
-	if withParts {
-		parts = ` OR d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` + in + `))`
+	q := newWorklistQuery(units).WithLinkedParts(linked).WithFilter(f)
+	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
+		q = q.WithProcedures(a.Client.ProcedureIDs)
 	}
-	idArgs := make([]any, len(ids))
-	for i, id := range ids {
-		idArgs[i] = id
-	}
-	var scopeArgs []any
-	for range branchesOf(withParts) {
-		scopeArgs = append(scopeArgs, idArgs...)
-	}
-	where := ` WHERE (` + scope("current_unit_id") + ` OR ` + scope("receiving_unit_id") + ` OR ` + scope("deciding_unit_id") +
-		parts + `)` + cond
-	whereArgs := append(scopeArgs, condArgs...)
-	// The count reads the dossiers table alone (the joins never filter) and
-	// stops after WorklistCountCap+1 matches.
-	countQ := `SELECT COUNT(*) FROM (SELECT 1 FROM dossiers d` + where + ` LIMIT ?) n`
-	countArgs := append(slices.Clone(whereArgs), WorklistCountCap+1)
-	// The page. One ORDER BY over the OR of three scope columns reads the
-	// table row of every match and sorts them all before keeping 50 (57 ms
-	// for a commune at 1M dossiers, 670 ms at 10M). Instead each scope
-	// column keeps its first offset+limit ids from its covering (unit,
-	// state, due_at) index, without reading table rows; the page is in the
-	// union of the three, and only those rows are read. A text query
-	// filters on columns the indexes lack, so it keeps the single scan.
-	pageQ := `SELECT ` + dossierColumns + dossierFrom + where + ` ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
-	pageArgs := append(slices.Clone(whereArgs), f.Limit, f.Offset)
-	if q == "" {
-		// branches is the union of the scope columns' ids, each branch
-		// stopped after its LIMIT; branchArgs its arguments.
-		branches := func(order string) string {
-			first := func(col, alias string) string {
-				return `SELECT id FROM (SELECT d.id FROM dossiers d WHERE ` + scope(col) + cond + order + ` LIMIT ?) ` + alias
-			}
-			q := first("current_unit_id", "c") + ` UNION ` + first("receiving_unit_id", "r") + ` UNION ` + first("deciding_unit_id", "k")
-			if withParts {
-				q += ` UNION SELECT id FROM (SELECT d.id FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_parts
-				WHERE returned_at = 0 AND unit_id IN (` + in + `))` + cond + order + ` LIMIT ?) l`
-			}
-			return q
-		}
-		branchArgs := func(limit int) []any {
-			var args []any
-			for range branchesOf(withParts) {
-				args = append(append(append(args, idArgs...), condArgs...), limit)
-			}
-			return args
-		}
-		pageQ = `SELECT ` + dossierColumns + dossierFrom + ` WHERE d.id IN (` + branches(` ORDER BY d.due_at, d.id`) +
-			`) ORDER BY d.due_at, d.id LIMIT ? OFFSET ?`
-		pageArgs = append(branchArgs(f.Offset+f.Limit), f.Limit, f.Offset)
-		// The count is of the same union, unordered, each branch stopped
-		// after the cap: read from the covering indexes, a few thousand
-		// entries at most. A branch stopped short leaves more than the cap
-		// in the union.
-		countQ, countArgs = `SELECT COUNT(*) FROM (`+branches("")+`) n`, branchArgs(WorklistCountCap+1)
-	}
+	count, page := q.count(), q.page()
 	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(countQ, countArgs...).Scan(&total); err != nil {
+		if err := tx.queryRow(count.sql, count.args...).Scan(&total); err != nil {
 			return err
 		}
 		total = min(total, WorklistCountCap+1)
-		rows, err := tx.query(pageQ, pageArgs...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDossier(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+		out, err = queryDossiers(tx, page.sql, page.args...)
+		return err
 	})
 	return out, total, err
 }
 
-// branchesOf is how many scope branches the worklist's union has.
-func branchesOf(withParts bool) int {
-	if withParts {
-		return 4
-	}
-	return 3
-}
-
-// holdsParts reports whether any of the units holds an open linked part.
-func (db *DB) holdsParts(ctx context.Context, in string, ids []int64) (bool, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
+// holdsParts reports whether any of the units holds an open linked part
+// (one index probe).
+func (db *DB) holdsParts(ctx context.Context, units []int64) (bool, error) {
+	args := make([]any, len(units))
+	for i, id := range units {
 		args[i] = id
 	}
 	var n int
 	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+in+`) LIMIT 1) x`, args...).Scan(&n)
+		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+marks(len(units))+`) LIMIT 1) x`, args...).Scan(&n)
 	})
 	return n > 0, err
 }
