@@ -208,49 +208,6 @@ func (db *DB) Timeline(ctx context.Context, a *motcua.Actor, d *motcua.Dossier) 
 // offsets overflow.
 const MaxOffset = 1_000_000
 
-// Worklist lists the dossiers in the actor's scope matching f, due soonest
-// first, with their count for paging: exact up to WorklistCountCap, and
-// WorklistCountCap+1 when there are more.
-func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFilter) (out []*motcua.Dossier, total int, err error) {
-	defer motcua.Wrap(&err, "DB.Worklist")
-	units := a.HandledUnitIDs()
-	if len(units) == 0 {
-		return nil, 0, nil
-	}
-	linked, err := db.holdsParts(ctx, units)
-	if err != nil {
-		return nil, 0, err
-	}
-	q := newWorklistQuery(units).WithLinkedParts(linked).WithFilter(f)
-	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
-		q = q.WithProcedures(a.Client.ProcedureIDs)
-	}
-	count, page := q.count(), q.page()
-	err = db.readTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(count.sql, count.args...).Scan(&total); err != nil {
-			return err
-		}
-		total = min(total, WorklistCountCap+1)
-		out, err = queryDossiers(tx, page.sql, page.args...)
-		return err
-	})
-	return out, total, err
-}
-
-// holdsParts reports whether any of the units holds an open linked part
-// (one index probe).
-func (db *DB) holdsParts(ctx context.Context, units []int64) (bool, error) {
-	args := make([]any, len(units))
-	for i, id := range units {
-		args[i] = id
-	}
-	var n int
-	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+marks(len(units))+`) LIMIT 1) x`, args...).Scan(&n)
-	})
-	return n > 0, err
-}
-
 // logAccess records a staff read of a dossier's personal data in the audit
 // trail (domain.md §15).
 func logAccess(tx *Tx, a *motcua.Actor, d *motcua.Dossier) {
