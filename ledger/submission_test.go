@@ -43,7 +43,9 @@ func TestValidateSubmission(t *testing.T) {
 		{name: "district procedure at the one-stop", at: ledger.Filing{Procedure: district, Unit: oneStop, UnitApplies: true},
 			tidyName: "Nguyễn Văn Bình"},
 		{name: "name and number tidied", at: at,
-			change:   func(s *motcua.Submission) { s.Applicant.Name, s.Applicant.IDNumber = "  Nguyễn Văn Bình ", "066 190 001 234" },
+			change: func(s *motcua.Submission) {
+				s.Applicant.Name, s.Applicant.IDNumber = "  Nguyễn Văn Bình ", "066 190 001 234"
+			},
 			tidyName: "Nguyễn Văn Bình", id: "066190001234"},
 		{name: "post with an address", at: at,
 			change: func(s *motcua.Submission) { s.Delivery, s.DeliveryTo = motcua.DeliveryPost, "Thôn 3, Đắk Lao" }, tidyName: "Nguyễn Văn Bình"},
