@@ -2,10 +2,13 @@ package motcua
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 )
 
-// NoticeKind names the change of a dossier a notice tells the applicant of.
+// NoticeKind names what a notice tells the applicant: first the changes of
+// a dossier.
 type NoticeKind string
 
 const (
@@ -18,12 +21,13 @@ const (
 	NoticeWithdrawn   NoticeKind = "withdrawn"    // the withdrawal recorded
 )
 
-// ApplicantNotice is what to tell the applicant of a dossier's change, before it
-// has a recipient: the e-mail's subject and body, and the SMS's own short
-// text (without diacritics) with the link it ends with.
+// ApplicantNotice is what to tell an applicant (of a dossier's change, a
+// submission's decision, a one-time code, a rating's answer) before it has
+// a recipient: the e-mail's subject and body, and the SMS's own short text
+// (folded to one GSM-7 part when queued) with the link it ends with.
 type ApplicantNotice struct {
 	Kind    NoticeKind
-	Code    string // the dossier's code: what the notice is about
+	Code    string // the dossier's code, when the notice is about a dossier
 	Subject string
 	Body    string
 	SMSText string
@@ -117,3 +121,70 @@ func AnnouncedEvent(events []Event, e *Event, cur *Dossier) *Event {
 	}
 	return e
 }
+
+// The notices of an online submission, of a one-time code and of a
+// leader's answer to a rating.
+const (
+	NoticeSubmissionReceived NoticeKind = "submission_received" // filed, waiting for the one-stop
+	NoticeAdditionsAsked     NoticeKind = "additions_asked"     // the one-stop asks, once, for what is missing
+	NoticeSubmissionAccepted NoticeKind = "submission_accepted" // a dossier now: the clock runs
+	NoticeSubmissionRefused  NoticeKind = "submission_refused"  // refused with reasons
+	NoticeCode               NoticeKind = "code"                // a one-time code proving a contact
+	NoticeReviewAnswer       NoticeKind = "review_answer"       // a leader answers an unsatisfied rating
+)
+
+// SubmissionNotice is what the applicant is told when a submission comes
+// to its state: received as filed (pending), asked for additions
+// (incomplete), accepted as dossier d, refused. The return to pending
+// with the additions tells nothing: the citizen sent them. d is the
+// dossier once accepted, else nil; publicURL is the base of the links.
+// Code is set only once there is a dossier to name.
+func SubmissionNotice(s *Submission, d *Dossier, publicURL string) ApplicantNotice {
+	mine := MineURL(publicURL, s.ID)
+	switch s.State {
+	case SubmissionPending:
+		return ApplicantNotice{Kind: NoticeSubmissionReceived, Subject: "Đã nhận hồ sơ nộp trực tuyến",
+			Body: fmt.Sprintf("Hồ sơ %s (số nộp %d) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
+				s.ProcedureName, s.ID),
+			SMSText: fmt.Sprintf("Da nhan ho so nop truc tuyen so %d, dang cho Bo phan Mot cua tiep nhan. Theo doi:", s.ID), SMSLink: mine}
+	case SubmissionIncomplete:
+		return ApplicantNotice{Kind: NoticeAdditionsAsked, Subject: "Hồ sơ nộp trực tuyến cần bổ sung",
+			Body: fmt.Sprintf("Hồ sơ %s (số nộp %d) cần bổ sung: %s. %s Hãy đăng nhập Cổng dịch vụ công để tải lên giấy tờ bổ sung.",
+				s.ProcedureName, s.ID, strings.Join(s.Missing, "; "), s.Reason),
+			SMSText: fmt.Sprintf("Ho so nop truc tuyen so %d can bo sung giay to. Xem va tai len tai:", s.ID), SMSLink: mine}
+	case SubmissionAccepted:
+		track := TrackURL(publicURL, d)
+		return ApplicantNotice{Kind: NoticeSubmissionAccepted, Code: d.Code, Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận",
+			Body: fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
+				s.ProcedureName, d.Code, FormatDateTime(d.DueAt), track),
+			SMSText: fmt.Sprintf("Da tiep nhan, hen tra ket qua %s, ho so %s. Tra cuu:", FormatDateTime(d.DueAt), d.Code), SMSLink: track}
+	case SubmissionRefused:
+		return ApplicantNotice{Kind: NoticeSubmissionRefused, Subject: "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
+			Body:    fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, s.Reason),
+			SMSText: fmt.Sprintf("Ho so nop truc tuyen so %d khong duoc tiep nhan. Ly do: %s. Chi tiet:", s.ID, s.Reason), SMSLink: mine}
+	}
+	panic(fmt.Sprintf("SubmissionNotice: a submission in state %q tells nothing", s.State))
+}
+
+// CodeNotice sends a one-time code valid for ttl. The code is in the
+// subject too, so that a phone's preview shows it; the SMS has no link.
+func CodeNotice(code string, ttl time.Duration) ApplicantNotice {
+	minutes := int(ttl.Minutes())
+	return ApplicantNotice{Kind: NoticeCode, Subject: "Mã xác thực Một cửa điện tử: " + code,
+		Body:    fmt.Sprintf("Mã xác thực của bạn là %s, dùng một lần, có hiệu lực %d phút. Không đưa mã này cho bất kỳ ai.", code, minutes),
+		SMSText: fmt.Sprintf("Ma xac thuc Mot cua dien tu: %s (dung mot lan, hieu luc %d phut). Khong dua ma nay cho bat ky ai.", code, minutes)}
+}
+
+// ReviewAnswerNotice carries a leader's answer to the unsatisfied rating of
+// dossier code, in the leader's own words. Its SMS is the subject and the
+// answer, and ends with the first link the answer holds, if any.
+func ReviewAnswerNotice(code, answer string) ApplicantNotice {
+	n := ApplicantNotice{Kind: NoticeReviewAnswer, Code: code, Subject: "Trả lời đánh giá hồ sơ " + code, Body: answer}
+	n.SMSText = n.Subject + ". " + answer
+	if n.SMSLink = linkIn.FindString(answer); n.SMSLink != "" {
+		n.SMSText = n.Subject + ". " + strings.Replace(answer, n.SMSLink, "", 1)
+	}
+	return n
+}
+
+var linkIn = regexp.MustCompile(`https?://\S+`)

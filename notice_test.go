@@ -138,3 +138,83 @@ func TestAnnouncedEvent(t *testing.T) {
 		t.Errorf("another event announces %+v, want itself", got)
 	}
 }
+
+// TestSubmissionNotice holds what the applicant of an online submission is
+// told at each decision, with its texts and links.
+func TestSubmissionNotice(t *testing.T) {
+	const base = "https://motcua.example.vn/"
+	const mine = "https://motcua.example.vn/ho-so-cua-toi/42"
+	due, err := time.ParseInLocation("2006-01-02 15:04", "2024-01-10 17:00", motcua.VN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &motcua.Dossier{Code: "000.00.01.H01-240101-0001", DueAt: due, TrackingSecret: "k3y"}
+	const track = "https://motcua.example.vn/tra-cuu?khoa=k3y&ma=000.00.01.H01-240101-0001"
+	sub := func(state motcua.SubmissionState) *motcua.Submission {
+		return &motcua.Submission{ID: 42, ProcedureName: "Đăng ký khai sinh", State: state, Missing: []string{"Giấy chứng sinh", "Sổ hộ khẩu"},
+			Reason: "Bản chụp rõ nét."}
+	}
+	cases := []struct {
+		name string
+		s    *motcua.Submission
+		d    *motcua.Dossier
+		want motcua.ApplicantNotice
+	}{
+		{"received", sub(motcua.SubmissionPending), nil, motcua.ApplicantNotice{Kind: motcua.NoticeSubmissionReceived,
+			Subject: "Đã nhận hồ sơ nộp trực tuyến",
+			Body:    "Hồ sơ Đăng ký khai sinh (số nộp 42) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
+			SMSText: "Da nhan ho so nop truc tuyen so 42, dang cho Bo phan Mot cua tiep nhan. Theo doi:", SMSLink: mine}},
+		{"additions asked", sub(motcua.SubmissionIncomplete), nil, motcua.ApplicantNotice{Kind: motcua.NoticeAdditionsAsked,
+			Subject: "Hồ sơ nộp trực tuyến cần bổ sung",
+			Body:    "Hồ sơ Đăng ký khai sinh (số nộp 42) cần bổ sung: Giấy chứng sinh; Sổ hộ khẩu. Bản chụp rõ nét. Hãy đăng nhập Cổng dịch vụ công để tải lên giấy tờ bổ sung.",
+			SMSText: "Ho so nop truc tuyen so 42 can bo sung giay to. Xem va tai len tai:", SMSLink: mine}},
+		{"accepted", sub(motcua.SubmissionAccepted), d, motcua.ApplicantNotice{Kind: motcua.NoticeSubmissionAccepted,
+			Code: "000.00.01.H01-240101-0001", Subject: "Hồ sơ 000.00.01.H01-240101-0001 đã được tiếp nhận",
+			Body:    "Hồ sơ Đăng ký khai sinh đã được tiếp nhận với mã 000.00.01.H01-240101-0001. Ngày hẹn trả kết quả: 17:00 10/01/2024. Tra cứu tiến độ: " + track,
+			SMSText: "Da tiep nhan, hen tra ket qua 17:00 10/01/2024, ho so 000.00.01.H01-240101-0001. Tra cuu:", SMSLink: track}},
+		{"refused", sub(motcua.SubmissionRefused), nil, motcua.ApplicantNotice{Kind: motcua.NoticeSubmissionRefused,
+			Subject: "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
+			Body:    "Hồ sơ Đăng ký khai sinh (số nộp 42) không được tiếp nhận. Lý do: Bản chụp rõ nét.",
+			SMSText: "Ho so nop truc tuyen so 42 khong duoc tiep nhan. Ly do: Bản chụp rõ nét.. Chi tiet:", SMSLink: mine}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if n := motcua.SubmissionNotice(c.s, c.d, base); n != c.want {
+				t.Errorf("got  %+v\nwant %+v", n, c.want)
+			}
+		})
+	}
+}
+
+// TestCodeNotice: the one-time code in the subject, the body and the SMS,
+// with how long it lasts, and no link.
+func TestCodeNotice(t *testing.T) {
+	want := motcua.ApplicantNotice{Kind: motcua.NoticeCode, Subject: "Mã xác thực Một cửa điện tử: 042917",
+		Body:    "Mã xác thực của bạn là 042917, dùng một lần, có hiệu lực 10 phút. Không đưa mã này cho bất kỳ ai.",
+		SMSText: "Ma xac thuc Mot cua dien tu: 042917 (dung mot lan, hieu luc 10 phut). Khong dua ma nay cho bat ky ai."}
+	if n := motcua.CodeNotice("042917", 10*time.Minute); n != want {
+		t.Errorf("got  %+v\nwant %+v", n, want)
+	}
+}
+
+// TestReviewAnswerNotice: the leader's words as the body; the SMS is the
+// subject and the words, ending with their first link when they hold one.
+func TestReviewAnswerNotice(t *testing.T) {
+	const code = "000.00.01.H01-240101-0001"
+	cases := []struct {
+		answer, smsText, smsLink string
+	}{
+		{"Đơn vị xin tiếp thu và đã nhắc nhở công chức.",
+			"Trả lời đánh giá hồ sơ " + code + ". Đơn vị xin tiếp thu và đã nhắc nhở công chức.", ""},
+		{"Xem kết luận tại https://motcua.example.vn/kl/7 và phản hồi tại https://motcua.example.vn/ph nếu cần.",
+			"Trả lời đánh giá hồ sơ " + code + ". Xem kết luận tại  và phản hồi tại https://motcua.example.vn/ph nếu cần.",
+			"https://motcua.example.vn/kl/7"},
+	}
+	for _, c := range cases {
+		want := motcua.ApplicantNotice{Kind: motcua.NoticeReviewAnswer, Code: code, Subject: "Trả lời đánh giá hồ sơ " + code,
+			Body: c.answer, SMSText: c.smsText, SMSLink: c.smsLink}
+		if n := motcua.ReviewAnswerNotice(code, c.answer); n != want {
+			t.Errorf("got  %+v\nwant %+v", n, want)
+		}
+	}
+}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/sms"
 )
 
 // Citizens prove an e-mail address or a phone number with a one-time code
@@ -55,11 +54,7 @@ func (db *DB) RequestCode(ctx context.Context, c motcua.Contact) (err error) {
 			c.String(), codeHash(c.String(), code), ms(now), ms(now.Add(codeTTL))); err != nil {
 			return err
 		}
-		minutes := int(codeTTL.Minutes())
-		return queueNoticesAs(tx, c, "", "Mã xác thực Một cửa điện tử: "+code,
-			fmt.Sprintf("Mã xác thực của bạn là %s, dùng một lần, có hiệu lực %d phút. Không đưa mã này cho bất kỳ ai.", code, minutes),
-			sms.Compose(fmt.Sprintf("Ma xac thuc Mot cua dien tu: %s (dung mot lan, hieu luc %d phut). Khong dua ma nay cho bat ky ai.", code, minutes), ""),
-			now, true)
+		return queueNoticeAs(tx, c, "", motcua.CodeNotice(code, codeTTL), now, true)
 	})
 }
 

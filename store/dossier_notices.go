@@ -30,7 +30,7 @@ func (db *DB) dossierNotices(tx *Tx, cur, next *motcua.Dossier, e *motcua.Event)
 			return err
 		}
 	}
-	return queueNoticesSMS(tx, to, n.Code, n.Subject, n.Body, n.SMSText, n.SMSLink, db.now())
+	return queueNotice(tx, to, n.Code, n, db.now())
 }
 
 // withElectronicResult adds to a result-ready notice the page where the

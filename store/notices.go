@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"regexp"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -30,48 +28,32 @@ type Notice struct {
 // NoticeGiveUp is how many failed attempts end a notice's retries.
 const NoticeGiveUp = 8
 
-// queueNotices writes a notice to each of the contact's channels: the
-// e-mail address, and the phone by SMS. about names what it is about (a
-// dossier's code, "submission:N"): retention erases by it. The SMS is the
-// subject and body folded into one GSM-7 part, keeping the body's link
-// (sms.Compose); queueNoticesSMS gives it a text of its own.
-func queueNotices(tx *Tx, to motcua.Contact, about, subject, body string, now time.Time) error {
-	return queueNoticesAs(tx, to, about, subject, body, smsOf(subject, body), now, false)
+// queueNotice writes n to each of the contact's channels: the e-mail
+// address, and the phone by SMS (n's SMS text and link folded into one
+// GSM-7 part, sms.Compose). about names what it is about (a dossier's
+// code, "submission:N"): retention erases by it. What a notice says is
+// decided outside store (motcua.DossierNotice, SubmissionNotice…).
+func queueNotice(tx *Tx, to motcua.Contact, about string, n motcua.ApplicantNotice, now time.Time) error {
+	return queueNoticeAs(tx, to, about, n, now, false)
 }
 
-// queueNoticesSMS is queueNotices with the SMS's text and link given.
-func queueNoticesSMS(tx *Tx, to motcua.Contact, about, subject, body, smsText, smsLink string, now time.Time) error {
-	return queueNoticesAs(tx, to, about, subject, body, sms.Compose(smsText, smsLink), now, false)
-}
-
-// smsOf is the SMS of a notice written for e-mail: the subject, then the
-// body without its first link, cut to fit, then that link.
-func smsOf(subject, body string) string {
-	link := linkIn.FindString(body)
-	if link != "" {
-		body = strings.Replace(body, link, "", 1)
-	}
-	return sms.Compose(subject+". "+body, link)
-}
-
-var linkIn = regexp.MustCompile(`https?://\S+`)
-
-// queueNoticesAs writes the notice, its SMS already composed; a sensitive
-// notice (a one-time code) has its text blanked once sent.
-func queueNoticesAs(tx *Tx, to motcua.Contact, about, subject, body, smsText string, now time.Time, sensitive bool) error {
+// queueNoticeAs is queueNotice; a sensitive notice (a one-time code) has
+// its text blanked once sent.
+func queueNoticeAs(tx *Tx, to motcua.Contact, about string, n motcua.ApplicantNotice, now time.Time, sensitive bool) error {
 	if tx.db.Quiet {
 		return nil
 	}
-	for _, n := range []Notice{{Channel: "email", To: to.Email}, {Channel: "sms", To: to.Phone}} {
-		if n.To == "" {
+	smsText := sms.Compose(n.SMSText, n.SMSLink)
+	for _, m := range []Notice{{Channel: "email", To: to.Email}, {Channel: "sms", To: to.Phone}} {
+		if m.To == "" {
 			continue
 		}
-		text := body
-		if n.Channel == "sms" {
+		text := n.Body
+		if m.Channel == "sms" {
 			text = smsText
 		}
 		if _, err := tx.exec(`INSERT INTO notifications (channel, recipient, subject, body, created_at, next_at, sensitive, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.Channel, n.To, subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive], about); err != nil {
+			m.Channel, m.To, n.Subject, text, ms(now), ms(now), map[bool]int{true: 1}[sensitive], about); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -135,7 +134,7 @@ func (db *DB) AddSupplement(ctx context.Context, c motcua.Contact, id int64, fil
 
 // mineURL is the citizen's page of a submission on the portal.
 func (db *DB) mineURL(id int64) string {
-	return strings.TrimSuffix(db.PublicURL, "/") + "/ho-so-cua-toi/" + strconv.FormatInt(id, 10)
+	return motcua.MineURL(db.PublicURL, id)
 }
 
 // newFiles leaves out files already sent (same content) since the request:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 )
 
 // Prefill records what a specialised system knows of an application (the
@@ -32,7 +33,7 @@ func (db *DB) Prefill(ctx context.Context, a *motcua.Actor, key string, s *motcu
 		return motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err))
 	}
 	u, err := db.Unit(ctx, s.UnitID)
-	if err != nil || !filingUnit(p, u) {
+	if err != nil || !ledger.FilingUnit(p, u) {
 		return motcua.FieldError("unit_code", "Đơn vị này không tiếp nhận thủ tục %s.", p.Name)
 	}
 	if s.Applicant.Name = strings.TrimSpace(motcua.NFC(s.Applicant.Name)); s.Applicant.Name == "" {

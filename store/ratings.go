@@ -125,6 +125,6 @@ func (db *DB) AnswerReview(ctx context.Context, a *motcua.Actor, id int64, respo
 			to = motcua.Contact{Email: d.Applicant.Email}
 			to.Phone, _ = motcua.NormalizePhone(d.Applicant.Phone)
 		}
-		return queueNotices(tx, to, d.Code, "Trả lời đánh giá hồ sơ "+d.Code, response, now)
+		return queueNotice(tx, to, d.Code, motcua.ReviewAnswerNotice(d.Code, response), now)
 	})
 }

@@ -8,40 +8,67 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ledger"
 )
 
 // Submit records a citizen's online submission (domain.md §5: not yet a
-// dossier). Its files are already stored by content. A second post with the
-// same key (a retry, a double click) returns the first submission.
+// dossier). It is checked once, in the transaction that records it
+// (checkSubmission): no filing path can skip a rule. Its files are already
+// stored by content. A second post with the same key (a retry, a double
+// click) returns the first submission.
 func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission) (err error) {
 	defer motcua.Wrap(&err, "DB.Submit")
-	if s.Key == "" {
-		return motcua.Errorf(motcua.EINVALID, "Thiếu khóa của biểu mẫu; hãy tải lại trang và nộp lại.")
+	var key intakeKey
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if err := db.checkSubmission(tx.ctx, s); err != nil {
+			return err
+		}
+		key = intakeKey{key: contactKey(c, s.Key), hash: submissionHash(s)}
+		if found, err := submissionWithKey(tx, key, s); found || err != nil {
+			return err
+		}
+		return writeSubmission(tx, c, s, key, true)
+	})
+	return db.racedSubmission(ctx, err, key, s)
+}
+
+// checkSubmission finds where s is filed now — the procedure's version in
+// force, the unit, whether the unit applies the procedure — and applies
+// the rules of online filing there (ledger.ValidateSubmission).
+func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
+	p, err := db.Procedure(ctx, s.ProcedureID)
+	if err != nil {
+		return motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
 	}
-	if len(s.Key) > 100 {
-		return motcua.Errorf(motcua.EINVALID, "Khóa của biểu mẫu quá dài; hãy tải lại trang và nộp lại.")
+	s.ProcedureCode, s.ProcedureName = p.Code, p.Name
+	at := ledger.Filing{Procedure: p}
+	if u, err := db.Unit(ctx, s.UnitID); err == nil {
+		at.Unit = u
+		if at.UnitApplies, err = db.applies(ctx, p.ID, u.ID, db.now()); err != nil {
+			return err
+		}
 	}
-	key := intakeKey{key: contactKey(c, s.Key), hash: submissionHash(s)}
-	if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
-		return err
-	}
-	if err := db.CheckSubmission(ctx, s); err != nil {
-		return err
-	}
-	return db.insertSubmission(ctx, c, s, key, true)
+	return ledger.ValidateSubmission(s, at)
 }
 
 // sameSubmission fills s with the submission first sent with key, if
 // any; a key first used for a different submission is a conflict.
 func (db *DB) sameSubmission(ctx context.Context, key intakeKey, s *motcua.Submission) (found bool, err error) {
+	err = db.readTx(ctx, func(tx *Tx) error {
+		found, err = submissionWithKey(tx, key, s)
+		return err
+	})
+	return found, err
+}
+
+// submissionWithKey is sameSubmission in tx.
+func submissionWithKey(tx *Tx, key intakeKey, s *motcua.Submission) (found bool, err error) {
 	var id int64
 	var hash string
-	err = db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id, key_hash FROM submissions WHERE key = ?`, key.key).Scan(&id, &hash)
-	})
+	err = tx.queryRow(`SELECT id, key_hash FROM submissions WHERE key = ?`, key.key).Scan(&id, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	} else if err != nil {
@@ -50,7 +77,7 @@ func (db *DB) sameSubmission(ctx context.Context, key intakeKey, s *motcua.Submi
 	if err := sameRequest(hash, key.hash); err != nil {
 		return true, err
 	}
-	list, err := db.submissions(ctx, `s.id = ?`, id)
+	list, err := listSubmissions(tx, `s.id = ?`, id)
 	if err != nil || len(list) == 0 {
 		return false, err
 	}
@@ -61,87 +88,53 @@ func (db *DB) sameSubmission(ctx context.Context, key intakeKey, s *motcua.Submi
 // insertSubmission writes a new submission and its files; the citizen is
 // told it arrived when tell is set.
 func (db *DB) insertSubmission(ctx context.Context, c motcua.Contact, s *motcua.Submission, key intakeKey, tell bool) error {
-	now := db.now()
-	s.Key, s.Contact, s.State, s.CreatedAt, s.UpdatedAt = key.key, c, motcua.SubmissionPending, now, now
-	err := db.inTx(ctx, func(tx *Tx) error {
-		a := s.Applicant
-		if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
-			applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
-			string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now)).Scan(&s.ID); err != nil {
-			return err
-		}
-		if err := insertFiles(tx, s.ID, s.Files); err != nil {
-			return err
-		}
-		if !tell {
-			return nil
-		}
-		return queueNoticesSMS(tx, c, "submission:"+strconv.FormatInt(s.ID, 10), "Đã nhận hồ sơ nộp trực tuyến",
-			fmt.Sprintf("Hồ sơ %s (số nộp %d) đã được gửi tới Bộ phận Một cửa và đang chờ tiếp nhận. Thời hạn giải quyết chỉ bắt đầu tính khi hồ sơ được tiếp nhận.",
-				s.ProcedureName, s.ID),
-			fmt.Sprintf("Da nhan ho so nop truc tuyen so %d, dang cho Bo phan Mot cua tiep nhan. Theo doi:", s.ID), tx.db.mineURL(s.ID), now)
-	})
-	if isUniqueViolation(err) { // the same form raced in twice
-		if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
-			return err
-		}
-		return fmt.Errorf("submission key %q: taken, then not found", key.key)
-	}
-	return err
+	err := db.inTx(ctx, func(tx *Tx) error { return writeSubmission(tx, c, s, key, tell) })
+	return db.racedSubmission(ctx, err, key, s)
 }
 
-// CheckSubmission applies the rules of online filing: a procedure in
-// force that is offered online, at a unit that applies it, the applicant
-// named, a postal address for delivery by post, and — for full-process
-// procedures — documents uploaded.
-func (db *DB) CheckSubmission(ctx context.Context, s *motcua.Submission) error {
-	p, err := db.Procedure(ctx, s.ProcedureID)
-	if err != nil {
-		return motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
-	}
-	s.ProcedureCode, s.ProcedureName = p.Code, p.Name
-	if p.OnlineLevel != motcua.OnlineFull && p.OnlineLevel != motcua.OnlinePartial {
-		return motcua.FieldError("procedure", "Thủ tục %s chưa được cung cấp trực tuyến; hãy nộp tại Bộ phận Một cửa hoặc qua bưu chính.", p.Name)
-	}
-	u, err := db.Unit(ctx, s.UnitID)
-	if err != nil {
-		return motcua.FieldError("unit", "Hãy chọn nơi nộp hồ sơ.")
-	}
-	if ok, err := db.applies(ctx, p.ID, u.ID, db.now()); err != nil {
+// racedSubmission answers a write that lost the race for its key (the same
+// form posted twice at once) with the submission that won.
+func (db *DB) racedSubmission(ctx context.Context, err error, key intakeKey, s *motcua.Submission) error {
+	if !isUniqueViolation(err) {
 		return err
-	} else if !ok || !filingUnit(p, u) {
-		return motcua.FieldError("unit", "%s không giải quyết thủ tục %s.", u.Name, p.Name)
 	}
-	s.Applicant.Name = strings.TrimSpace(motcua.NFC(s.Applicant.Name))
-	if s.Applicant.Name == "" {
-		return motcua.FieldError("name", "Hãy nhập họ và tên người nộp hồ sơ.")
+	if found, err := db.sameSubmission(ctx, key, s); found || err != nil {
+		return err
 	}
-	// The checks of the counter's intake (ledger.CleanIntake), on the
-	// portal's fields: a submission the counter could not accept is refused now.
-	var idProblem string
-	if s.Applicant.IDNumber, idProblem = ledger.CleanIdentityNumber(s.Applicant.IDNumber); idProblem != "" {
-		return motcua.FieldError("id_number", "%s", idProblem)
+	return fmt.Errorf("submission key %q: taken, then not found", key.key)
+}
+
+// writeSubmission is insertSubmission in tx.
+func writeSubmission(tx *Tx, c motcua.Contact, s *motcua.Submission, key intakeKey, tell bool) error {
+	now := tx.db.now()
+	s.Key, s.Contact, s.State, s.CreatedAt, s.UpdatedAt = key.key, c, motcua.SubmissionPending, now, now
+	a := s.Applicant
+	if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
+		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
+		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now)).Scan(&s.ID); err != nil {
+		return err
 	}
-	if problem := ledger.EmailProblem(s.Applicant.Email); problem != "" {
-		return motcua.FieldError("email", "%s", problem)
+	if err := insertFiles(tx, s.ID, s.Files); err != nil {
+		return err
 	}
-	switch s.Delivery {
-	case motcua.DeliveryOnline, motcua.DeliveryCounter:
-	case motcua.DeliveryPost:
-		if strings.TrimSpace(s.DeliveryTo) == "" {
-			return motcua.FieldError("delivery_to", "Hãy nhập địa chỉ nhận kết quả qua bưu chính.")
-		}
-	default:
-		return motcua.FieldError("delivery", "Hãy chọn cách nhận kết quả.")
+	if !tell {
+		return nil
 	}
-	// Completeness is the one-stop's to judge (it may ask once for what is
-	// missing): many listed documents apply only in some cases.
-	if p.OnlineLevel == motcua.OnlineFull && len(s.Files) == 0 {
-		return motcua.FieldError("files", "Thủ tục trực tuyến toàn trình: hãy tải lên các giấy tờ trong thành phần hồ sơ.")
+	return tx.db.queueSubmissionNotice(tx, s, nil, now)
+}
+
+// queueSubmissionNotice queues what s's new state tells its contact
+// (motcua.SubmissionNotice): about dossier d once accepted as d, else
+// about the submission.
+func (db *DB) queueSubmissionNotice(tx *Tx, s *motcua.Submission, d *motcua.Dossier, now time.Time) error {
+	n := motcua.SubmissionNotice(s, d, db.PublicURL)
+	about := n.Code
+	if about == "" {
+		about = "submission:" + strconv.FormatInt(s.ID, 10)
 	}
-	return nil
+	return queueNotice(tx, s.Contact, about, n, now)
 }
 
 func insertFiles(tx *Tx, submissionID int64, files []motcua.SubmittedFile) error {
@@ -219,32 +212,38 @@ const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.nam
 func (db *DB) submissions(ctx context.Context, where string, args ...any) (out []*motcua.Submission, err error) {
 	defer motcua.Wrap(&err, "DB.submissions")
 	err = db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.query(`SELECT `+submissionColumns+` FROM submissions s JOIN procedures p ON p.id = s.procedure_id
-			JOIN procedure_versions v ON v.id = (SELECT MAX(id) FROM procedure_versions WHERE procedure_id = s.procedure_id AND status = 'published')
-			LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE `+where, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanSubmission(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		for _, s := range out {
-			if s.Files, err = submissionFiles(tx, s.ID); err != nil {
-				return err
-			}
-		}
-		return nil
+		out, err = listSubmissions(tx, where, args...)
+		return err
 	})
 	return out, err
+}
+
+// listSubmissions is submissions in tx.
+func listSubmissions(tx *Tx, where string, args ...any) (out []*motcua.Submission, err error) {
+	rows, err := tx.query(`SELECT `+submissionColumns+` FROM submissions s JOIN procedures p ON p.id = s.procedure_id
+		JOIN procedure_versions v ON v.id = (SELECT MAX(id) FROM procedure_versions WHERE procedure_id = s.procedure_id AND status = 'published')
+		LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		s, err := scanSubmission(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for _, s := range out {
+		if s.Files, err = submissionFiles(tx, s.ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, error) {
@@ -379,11 +378,7 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNoticesSMS(tx, s.Contact, d.Code, "Hồ sơ "+d.Code+" đã được tiếp nhận",
-			fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
-				s.ProcedureName, d.Code, motcua.FormatDateTime(d.DueAt), motcua.TrackURL(db.PublicURL, d)),
-			fmt.Sprintf("Da tiep nhan, hen tra ket qua %s, ho so %s. Tra cuu:", motcua.FormatDateTime(d.DueAt), d.Code),
-			motcua.TrackURL(db.PublicURL, d), db.now())
+		return db.queueSubmissionNotice(tx, s, d, db.now())
 	})
 	if isUniqueViolation(err) { // a second officer's click raced this one: the same dossier
 		return db.acceptedWithKey(ctx, a, key)
@@ -418,10 +413,7 @@ func (db *DB) AskAdditions(ctx context.Context, a *motcua.Actor, id int64, missi
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNoticesSMS(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến cần bổ sung",
-			fmt.Sprintf("Hồ sơ %s (số nộp %d) cần bổ sung: %s. %s Hãy đăng nhập Cổng dịch vụ công để tải lên giấy tờ bổ sung.",
-				s.ProcedureName, s.ID, strings.Join(clean, "; "), s.Reason),
-			fmt.Sprintf("Ho so nop truc tuyen so %d can bo sung giay to. Xem va tai len tai:", s.ID), db.mineURL(s.ID), db.now())
+		return db.queueSubmissionNotice(tx, s, nil, db.now())
 	})
 }
 
@@ -465,9 +457,7 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
-		return queueNoticesSMS(tx, s.Contact, "submission:"+strconv.FormatInt(s.ID, 10), "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
-			fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, reason),
-			fmt.Sprintf("Ho so nop truc tuyen so %d khong duoc tiep nhan. Ly do: %s. Chi tiet:", s.ID, reason), db.mineURL(s.ID), db.now())
+		return db.queueSubmissionNotice(tx, s, nil, db.now())
 	})
 }
 
@@ -495,7 +485,7 @@ func (db *DB) UnitsApplying(ctx context.Context, p *motcua.Procedure) ([]*motcua
 	}
 	var out []*motcua.Unit
 	for _, u := range units {
-		if !filingUnit(p, u) {
+		if !ledger.FilingUnit(p, u) {
 			continue
 		}
 		if ok, err := db.applies(ctx, p.ID, u.ID, db.now()); err != nil {
@@ -505,13 +495,4 @@ func (db *DB) UnitsApplying(ctx context.Context, p *motcua.Procedure) ([]*motcua
 		}
 	}
 	return out, nil
-}
-
-// filingUnit reports whether citizens file p at u: commune procedures at
-// the communes, the others at one-stop sections.
-func filingUnit(p *motcua.Procedure, u *motcua.Unit) bool {
-	if p.Level == motcua.LevelCommune {
-		return u.Kind == motcua.UnitCommune
-	}
-	return u.Kind == motcua.UnitOneStop
 }

@@ -105,7 +105,8 @@ func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormD
 }
 
 // submit files the form: every upload is checked before anything is
-// stored, and a retried post (same key) is the same submission.
+// stored, the submission's rules are Submit's (its error is shown on the
+// form), and a retried post (same key) is the same submission.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
 	data, err := s.onlineFormData(r, c)
 	v := view{Title: "Nộp hồ sơ trực tuyến", Data: data, Citizen: &c}
@@ -136,10 +137,6 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		return
 	}
 	if err := s.formFiles(r.MultipartForm, c, data); err != nil {
-		s.fail(w, "portal_form.html", v, err)
-		return
-	}
-	if err := s.db.CheckSubmission(r.Context(), sub); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
