@@ -97,7 +97,7 @@ func serve(ctx context.Context, args []string) error {
 	mux := http.NewServeMux()
 	site := web.Mount(mux, db, log)
 	api.Mount(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
-	site.BaseURL = public                           // links and QR codes: never from a request's Host
+	site.BaseURL = public                        // links and QR codes: never from a request's Host
 	site.Limits.CodesSent = ratelimit.New(*codesPerHour, time.Hour)
 	site.Files = &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}
 	site.UploadQuota = *uploadQuota << 20
