@@ -3,12 +3,12 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/store"
 )
 
@@ -110,7 +110,7 @@ func TestAccountPagesOfferOnlyWhatOpens(t *testing.T) {
 	weak := admin.post(t, "/staff", url.Values{"username": {"motcua.a4"}, "full_name": {"Lê Văn Tư"}, "role": {"counter"},
 		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"Matkhau123456"}})
 	wantStatus(t, weak, http.StatusUnprocessableEntity)
-	if field := regexp.MustCompile(`<input id="password"[^>]*>`).FindString(weak.body); !strings.Contains(field, `aria-invalid="true"`) || !strings.Contains(field, "error") {
-		t.Errorf("the weak password's error is not tied to its field: %s", field)
-	}
+	// The weak password's error is tied to its field.
+	check(t, weak, htmlcheck.In("#error"),
+		htmlcheck.In("input#password", htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("aria-describedby", "error password-rule")))
 }

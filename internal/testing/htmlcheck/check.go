@@ -147,6 +147,49 @@ func MatchesText(expr string) Checker {
 	}
 }
 
+// HasCells holds if the node (a table row) has consecutive cells, td or
+// th, whose texts are exactly want, in order.
+func HasCells(want ...string) Checker {
+	exprs := make([]string, len(want))
+	for i, w := range want {
+		exprs[i] = regexp.QuoteMeta(collapse(w))
+	}
+	return CellsMatch(exprs...)
+}
+
+// CellsMatch holds if the node (a table row) has consecutive cells whose
+// texts match the regular expressions in order, each anchored to the
+// whole text of its cell.
+func CellsMatch(exprs ...string) Checker {
+	res := make([]*regexp.Regexp, len(exprs))
+	for i, e := range exprs {
+		res[i] = regexp.MustCompile(`^(?:` + e + `)$`)
+	}
+	return func(n *html.Node) error {
+		var cells []string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+				cells = append(cells, Text(c))
+			}
+		}
+		for start := 0; start+len(res) <= len(cells); start++ {
+			if cellsFit(cells[start:], res) {
+				return nil
+			}
+		}
+		return fmt.Errorf("cells %q have no run matching %q", cells, exprs)
+	}
+}
+
+func cellsFit(cells []string, res []*regexp.Regexp) bool {
+	for i, re := range res {
+		if !re.MatchString(cells[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // HasAttr holds if the node has the attribute with exactly this value.
 func HasAttr(name, value string) Checker {
 	return func(n *html.Node) error {

@@ -57,6 +57,12 @@ func TestCheckersFailWhenTheyShould(t *testing.T) {
 		{"no-break space is not a space", htmlcheck.In("#note", htmlcheck.HasExactText("Nghỉ: Tết")), "want"},
 		{"count", htmlcheck.Count("#late-steps tr", 2), ""},
 		{"wrong count", htmlcheck.Count("#late-steps tr", 3), "2 element(s), want 3"},
+		{"cells", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("Thẩm định", "10:30 06/03/2024")), ""},
+		{"cells out of order", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("10:30 06/03/2024", "Thẩm định")), "have no run matching"},
+		{"cells are whole", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("Thẩm", "10:30 06/03/2024")), "have no run matching"},
+		{"cells from two rows", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("09:00 05/03/2024", "Thẩm định")), "have no run matching"},
+		{"cells by expression", htmlcheck.In("#late-steps tr", htmlcheck.CellsMatch(`Tiếp \S+`, `[0-9:]+ 05/03/2024`)), ""},
+		{"quoted value with a space", htmlcheck.In(`nav[aria-label="Chức năng"] a[href="/alerts"]`, htmlcheck.HasExactText("Cảnh báo")), ""},
 		{"tag names ignore case", htmlcheck.In("TABLE#late-steps"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,7 +115,7 @@ func (r *recorder) Error(args ...any) {
 }
 
 func TestCompileRefusesWhatItDoesNotKnow(t *testing.T) {
-	for _, bad := range []string{"", "  ", "a > b", "a:hover", "#", ".", "[", "[=x]", "a,b"} {
+	for _, bad := range []string{"", "  ", "a > b", "a:hover", "#", ".", "[", "[=x]", "a,b", `[x="y]`} {
 		if _, err := htmlcheck.Compile(bad); err == nil {
 			t.Errorf("Compile(%q) accepted", bad)
 		}

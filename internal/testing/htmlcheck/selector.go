@@ -45,7 +45,11 @@ func MustCompile(source string) Selector {
 // Compile parses a selector.
 func Compile(source string) (Selector, error) {
 	s := Selector{source: source}
-	for _, part := range strings.Fields(source) {
+	parts, err := splitCompounds(source)
+	if err != nil {
+		return Selector{}, fmt.Errorf("htmlcheck: selector %q: %w", source, err)
+	}
+	for _, part := range parts {
 		c, err := parseCompound(part)
 		if err != nil {
 			return Selector{}, fmt.Errorf("htmlcheck: selector %q: %w", source, err)
@@ -56,6 +60,44 @@ func Compile(source string) (Selector, error) {
 		return Selector{}, fmt.Errorf("htmlcheck: empty selector")
 	}
 	return s, nil
+}
+
+// splitCompounds cuts the selector at the spaces outside brackets, so that
+// `[aria-label="Chức năng"]` stays whole.
+func splitCompounds(source string) ([]string, error) {
+	var parts []string
+	start, inBracket, quote := -1, false, byte(0)
+	for i := 0; i < len(source); i++ {
+		c := source[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case inBracket && (c == '"' || c == '\''):
+			quote = c
+		case c == '[':
+			inBracket = true
+		case c == ']':
+			inBracket = false
+		case !inBracket && strings.IndexByte(" \t\n", c) >= 0:
+			if start >= 0 {
+				parts = append(parts, source[start:i])
+			}
+			start = -1
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if inBracket || quote != 0 {
+		return nil, fmt.Errorf("unclosed [ or quote")
+	}
+	if start >= 0 {
+		parts = append(parts, source[start:])
+	}
+	return parts, nil
 }
 
 func parseCompound(part string) (compound, error) {
@@ -83,7 +125,7 @@ func parseCompound(part string) (compound, error) {
 			}
 			c.class = append(c.class, name)
 		case '[':
-			end := strings.IndexByte(rest, ']')
+			end := closingBracket(rest)
 			if end < 0 {
 				return c, fmt.Errorf("unclosed [")
 			}
@@ -98,6 +140,25 @@ func parseCompound(part string) (compound, error) {
 		}
 	}
 	return c, nil
+}
+
+// closingBracket is the index of the ] that closes the [ at s[0], skipping
+// quoted values; -1 if there is none.
+func closingBracket(s string) int {
+	quote := byte(0)
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ']':
+			return i
+		}
+	}
+	return -1
 }
 
 // isName accepts the names the templates use for tags, ids, classes and
@@ -184,7 +245,7 @@ func (c compound) matches(n *html.Node) bool {
 	if c.tag != "" && n.Data != c.tag {
 		return false
 	}
-	if c.id != "" && attr(n, "id") != c.id {
+	if c.id != "" && Attr(n, "id") != c.id {
 		return false
 	}
 	for _, class := range c.class {
@@ -202,7 +263,7 @@ func (c compound) matches(n *html.Node) bool {
 }
 
 func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for _, c := range strings.Fields(Attr(n, "class")) {
 		if c == class {
 			return true
 		}
@@ -210,7 +271,8 @@ func hasClass(n *html.Node, class string) bool {
 	return false
 }
 
-func attr(n *html.Node, name string) string {
+// Attr is the value of the node's attribute, "" when it has none.
+func Attr(n *html.Node, name string) string {
 	v, _ := lookupAttr(n, name)
 	return v
 }

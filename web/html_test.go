@@ -1,0 +1,47 @@
+package web_test
+
+import (
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
+)
+
+// check asserts what the page shows through selectors: the text must be in
+// the element that should hold it, not merely somewhere in the markup.
+func check(t *testing.T, p page, checkers ...htmlcheck.Checker) {
+	t.Helper()
+	htmlcheck.Run(t, p.body, checkers...)
+}
+
+// all are the elements the selector picks, in document order.
+func all(t *testing.T, p page, selector string) []*html.Node {
+	t.Helper()
+	doc, err := htmlcheck.Parse(p.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return htmlcheck.MustCompile(selector).All(doc)
+}
+
+// textOf is the text a reader sees in the first element the selector picks,
+// nested tags included; the test stops if the page has no such element.
+func textOf(t *testing.T, p page, selector string) string {
+	t.Helper()
+	found := all(t, p, selector)
+	if len(found) == 0 {
+		t.Fatalf("no element %s; body:\n%s", selector, excerpt(p.body))
+	}
+	return htmlcheck.Text(found[0])
+}
+
+// textOfNode is the text of the first element under n that the selector
+// picks, "" when there is none.
+func textOfNode(n *html.Node, selector string) string {
+	found := htmlcheck.MustCompile(selector).All(n)
+	if len(found) == 0 {
+		return ""
+	}
+	return htmlcheck.Text(found[0])
+}
