@@ -20,7 +20,7 @@ func TestPublicCatalog(t *testing.T) {
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, `href="/thu-tuc/xa/1.000894"`)
 	wantLacks(t, p, `href="/thu-tuc/xa/1.001193"`)
-	if got := byID(t, p, "catalog-count"); got != "1 thủ tục" {
+	if got := textOf(t, p, "#catalog-count"); got != "1 thủ tục" {
 		t.Errorf("count %q", got)
 	}
 	wantContains(t, anon.get(t, "/thu-tuc?cap=xa&truc_tuyen=mot-phan&linh_vuc=H%E1%BB%99+t%E1%BB%8Bch"), `href="/thu-tuc/xa/1.000894"`, `href="/thu-tuc/xa/1.001193"`)
@@ -53,7 +53,7 @@ func TestTrialPage(t *testing.T) {
 	p := leader.get(t, "/catalog/trial?code=1.001193&cap=xa&at=2024-03-05T16:00")
 	wantStatus(t, p, http.StatusOK)
 	// 1 working day from Tue 16:00: 1 h that day, 6 h 30 Wednesday.
-	if got := byID(t, p, "trial-due"); got != "16:00 06/03/2024" {
+	if got := textOf(t, p, "#trial-due"); got != "16:00 06/03/2024" {
 		t.Errorf("promised %q", got)
 	}
 	wantContains(t, p, "16:00 05/03/2024</td><td>16:30 05/03/2024", `id="trial-ok"`)

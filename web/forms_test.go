@@ -253,7 +253,7 @@ func TestRegisterPDF(t *testing.T) {
 			t.Errorf("from %q to %q: status %d, want 4xx", bad[0], bad[1], p.status)
 			continue
 		}
-		if msg := byID(t, p, "error"); !strings.HasPrefix(msg, "Ngày ") || strings.Contains(msg, "parsing") {
+		if msg := textOf(t, p, "#error"); !strings.HasPrefix(msg, "Ngày ") || strings.Contains(msg, "parsing") {
 			t.Errorf("from %q to %q: error %q, want a Vietnamese message about the dates", bad[0], bad[1], msg)
 		}
 	}
@@ -274,13 +274,13 @@ func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 		{"02", notTaken("Yêu cầu bổ sung hồ sơ")},
 		{"04", notTaken("Xin lỗi và gia hạn thời gian giải quyết")},
 		{"05", notTaken("Dừng giải quyết hồ sơ")},
-		{"02?seq=1", notTaken("Yêu cầu bổ sung hồ sơ")},        // seq 1 is the acceptance
-		{"03", "Không có biểu mẫu số &#34;03&#34; cho hồ sơ."}, // form 03 belongs to refusals at intake
-		{"99", "Không có biểu mẫu số &#34;99&#34; cho hồ sơ."},
+		{"02?seq=1", notTaken("Yêu cầu bổ sung hồ sơ")}, // seq 1 is the acceptance
+		{"03", `Không có biểu mẫu số "03" cho hồ sơ.`},  // form 03 belongs to refusals at intake
+		{"99", `Không có biểu mẫu số "99" cho hồ sơ.`},
 	} {
 		p := c.get(t, formPath(id, tc.form))
 		wantStatus(t, p, http.StatusNotFound)
-		if got := byID(t, p, "error"); got != tc.msg {
+		if got := textOf(t, p, "#error"); got != tc.msg {
 			t.Errorf("form %s: error %q, want %q", tc.form, got, tc.msg)
 		}
 	}
@@ -306,8 +306,8 @@ func TestRejectedLateEntryPrintsNoForm(t *testing.T) {
 	c.perform(t, id, "supplement_requested", "at", "2024-03-05T09:10", "missing", "Giấy chứng sinh (bản chính)",
 		"reason", "Quên nhập vào hệ thống.")
 	l.perform(t, id, "late_rejected", "reason", "Người nộp không nhận được phiếu yêu cầu bổ sung.")
-	if p := c.get(t, fmt.Sprintf("/dossiers/%d", id)); byID(t, p, "dossier-state") != "Đang xử lý" {
-		t.Fatalf("after the rejection the dossier is %q", byID(t, p, "dossier-state"))
+	if p := c.get(t, fmt.Sprintf("/dossiers/%d", id)); textOf(t, p, "#dossier-state") != "Đang xử lý" {
+		t.Fatalf("after the rejection the dossier is %q", textOf(t, p, "#dossier-state"))
 	}
 	p := c.get(t, formPath(id, "02"))
 	if p.status != http.StatusNotFound {

@@ -45,3 +45,18 @@ func textOfNode(n *html.Node, selector string) string {
 	}
 	return htmlcheck.Text(found[0])
 }
+
+// attrs checks the element's attributes, given as name, value pairs.
+func attrs(pairs ...string) []htmlcheck.Checker {
+	var out []htmlcheck.Checker
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, htmlcheck.HasAttr(pairs[i], pairs[i+1]))
+	}
+	return out
+}
+
+// strongIn checks that an element of the tag reads text and shows strong
+// exactly the part marked in bold, as in "Mã hồ sơ: <strong>code</strong>".
+func strongIn(tag, text, strong string) htmlcheck.Checker {
+	return htmlcheck.In(tag, htmlcheck.HasText(text), htmlcheck.In("strong", htmlcheck.HasExactText(strong)))
+}

@@ -29,8 +29,8 @@ func TestTrackingNeedsTheSecret(t *testing.T) {
 	wantStatus(t, wrong, http.StatusNotFound)
 	for _, p := range []page{track(code, ""), track("000.22.33.H17-240305-9999", secret)} {
 		wantStatus(t, p, http.StatusNotFound)
-		if byID(t, p, "error") != byID(t, wrong, "error") {
-			t.Errorf("answers differ: %q vs %q", byID(t, p, "error"), byID(t, wrong, "error"))
+		if textOf(t, p, "#error") != textOf(t, wrong, "#error") {
+			t.Errorf("answers differ: %q vs %q", textOf(t, p, "#error"), textOf(t, wrong, "#error"))
 		}
 	}
 	ok := track(" "+code+" ", " "+secret[:4]+secret[4:]+" ")
@@ -64,11 +64,11 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	}
 
 	dash := leader.get(t, "/alerts")
-	if n := byID(t, dash, "n-awaiting"); n != "1" {
+	if n := textOf(t, dash, "#n-awaiting"); n != "1" {
 		t.Errorf("leader's dashboard: %q awaiting approval", n)
 	}
 	wantContains(t, dash, "Thao tác chờ lãnh đạo duyệt (1)", `<table class="list" id="awaiting">`, `href="`+path+`"`)
-	if n := byID(t, counter.get(t, "/alerts"), "n-awaiting"); n != "0" {
+	if n := textOf(t, counter.get(t, "#/alerts"), "n-awaiting"); n != "0" {
 		t.Errorf("counter's dashboard shows %q entries to approve", n)
 	}
 	if got := actions(leader.get(t, path)); len(got) != 2 || got[0] != "late_approved" || got[1] != "late_rejected" {
