@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -59,4 +60,21 @@ func attrs(pairs ...string) []htmlcheck.Checker {
 // exactly the part marked in bold, as in "Mã hồ sơ: <strong>code</strong>".
 func strongIn(tag, text, strong string) htmlcheck.Checker {
 	return htmlcheck.In(tag, htmlcheck.HasText(text), htmlcheck.In("strong", htmlcheck.HasExactText(strong)))
+}
+
+// dossierRows are the table rows whose first cell begins with a link to a
+// dossier, as the worklist and the drill-downs list them.
+func dossierRows(t *testing.T, p page) []*html.Node {
+	t.Helper()
+	var rows []*html.Node
+	for _, tr := range all(t, p, "tr") {
+		first := tr.FirstChild
+		if first == nil || first.Data != "td" || first.FirstChild == nil || first.FirstChild.Data != "a" {
+			continue
+		}
+		if strings.HasPrefix(htmlcheck.Attr(first.FirstChild, "href"), "/dossiers/") {
+			rows = append(rows, tr)
+		}
+	}
+	return rows
 }
