@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -77,4 +78,17 @@ func dossierRows(t *testing.T, p page) []*html.Node {
 		}
 	}
 	return rows
+}
+
+// newTabLinks are the links that open in a new tab (target=_blank,
+// rel=noopener) to an address the pattern matches, as address and text.
+func newTabLinks(t *testing.T, p page, address *regexp.Regexp) [][2]string {
+	t.Helper()
+	var out [][2]string
+	for _, a := range all(t, p, "a[href][target=_blank][rel=noopener]") {
+		if href := htmlcheck.Attr(a, "href"); address.MatchString(href) {
+			out = append(out, [2]string{href, htmlcheck.Text(a)})
+		}
+	}
+	return out
 }
