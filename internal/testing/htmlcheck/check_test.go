@@ -45,6 +45,8 @@ func TestCheckersFailWhenTheyShould(t *testing.T) {
 		{"attribute missing", htmlcheck.In("input[name=reason]", htmlcheck.HasAttr("aria-describedby", "error")), "has no aria-describedby"},
 		{"attribute absent", htmlcheck.In("#error", htmlcheck.LacksAttr("aria-invalid")), ""},
 		{"attribute present", htmlcheck.In("input", htmlcheck.LacksAttr("required")), "has required"},
+		{"prefix selector", htmlcheck.In(`nav a[href^="/work"]`, htmlcheck.HasExactText("Hồ sơ")), ""},
+		{"prefix selector fails", htmlcheck.In(`nav a[href^="/worklist/"]`), "no element"},
 		{"presence selector", htmlcheck.In("input[required]"), ""},
 		{"presence selector fails", htmlcheck.In("input[disabled]"), "no element"},
 		{"every class", htmlcheck.In("nav.menu.noprint"), ""},

@@ -8,8 +8,8 @@ import (
 )
 
 // A Selector picks elements of a parsed page: a subset of CSS with a tag
-// name or *, #id, .class, [attr] and [attr=value] (the value bare or
-// quoted), in compounds such as `table.list#late-steps`, separated by spaces
+// name or *, #id, .class, [attr], [attr=value] and [attr^=prefix] (the
+// value bare or quoted), in compounds such as `table.list#late-steps`, separated by spaces
 // for descendants (`#forms a`). Nothing else: a test needing more says so by
 // failing to compile its selector.
 type Selector struct {
@@ -28,6 +28,7 @@ type compound struct {
 type attrCond struct {
 	name, value string
 	anyValue    bool // [attr]: present, whatever its value
+	prefix      bool // [attr^=value]: the value begins with it
 }
 
 func (s Selector) String() string { return s.source }
@@ -186,6 +187,8 @@ func splitName(s string) (name, rest string) {
 
 func parseAttr(inside string) (attrCond, error) {
 	name, value, hasValue := strings.Cut(inside, "=")
+	prefix := hasValue && strings.HasSuffix(name, "^")
+	name = strings.TrimSuffix(name, "^")
 	if !isName(name) {
 		return attrCond{}, fmt.Errorf("bad attribute name in [%s]", inside)
 	}
@@ -195,7 +198,7 @@ func parseAttr(inside string) (attrCond, error) {
 	if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
 		value = value[1 : len(value)-1]
 	}
-	return attrCond{name: name, value: value}, nil
+	return attrCond{name: name, value: value, prefix: prefix}, nil
 }
 
 // All returns the elements under root that the selector picks, in document
@@ -255,7 +258,14 @@ func (c compound) matches(n *html.Node) bool {
 	}
 	for _, a := range c.attrs {
 		v, ok := lookupAttr(n, a.name)
-		if !ok || !a.anyValue && v != a.value {
+		switch {
+		case !ok:
+			return false
+		case a.prefix:
+			if !strings.HasPrefix(v, a.value) {
+				return false
+			}
+		case !a.anyValue && v != a.value:
 			return false
 		}
 	}
