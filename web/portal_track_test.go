@@ -61,7 +61,7 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 		t.Fatal(err)
 	}
 	paused := track(code, secret)
-	wantContains(t, paused, `id="track-paused">Tạm dừng tính thời gian từ `+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ")
+	check(t, paused, htmlcheck.In("#track-paused", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ"))))
 	wantLacks(t, paused, oldDue)
 	if p, a := api(code, secret); a["paused_at"] == nil || !strings.Contains(a["due_note"].(string), "Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)) {
 		t.Fatalf("the JSON while paused: %s", p.body)
