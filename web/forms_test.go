@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // pdf fetches a PDF and fails unless the answer is one.
@@ -192,7 +193,7 @@ func TestRefusalForm(t *testing.T) {
 	}
 	e.wantCounts(t, [2]int{0, 0})
 	formURL := "/refusals/" + m[1] + "/form"
-	wantContains(t, c.get(t, p.header.Get("Location")), `href="`+formURL+`"`)
+	check(t, c.get(t, p.header.Get("Location")), htmlcheck.In(`a[href="`+formURL+`"]`))
 
 	data := c.pdf(t, formURL)
 	pdftest.WantSize(t, data, 1, pdftest.A5)

@@ -42,10 +42,10 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 	wantStatus(t, citizen.get(t, download), http.StatusNotFound)
 
 	page := counter.get(t, dossierPath) // not yet the last step: leader's
-	wantLacks(t, page, `name="result_file"`)
+	check(t, page, htmlcheck.NotIn("[name=result_file]"))
 	wantRedirect(t, leader.act(t, id, "handed_over", 3), dossierPath)
 	page = counter.get(t, dossierPath)
-	wantContains(t, page, `enctype="multipart/form-data"`, `name="result_file"`)
+	check(t, page, htmlcheck.In(`form[enctype="multipart/form-data"]`, htmlcheck.In("input[name=result_file]")))
 
 	result := append(append([]byte{}, pdf...), bytes.Repeat([]byte("%"), 3000)...)
 	exe := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
