@@ -50,18 +50,22 @@ func Run(tb testing.TB, body string, checkers ...Checker) {
 }
 
 func all(n *html.Node, checkers []Checker) error {
+	return errors.Join(failures(n, checkers)...)
+}
+
+func failures(n *html.Node, checkers []Checker) []error {
 	var errs []error
 	for _, c := range checkers {
 		if err := c(n); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // In holds if some element the selector picks passes every checker (with
 // no checker: if some element is picked). On failure it names the selector
-// and tells why its first element failed.
+// and tells why the element that failed the fewest checkers failed.
 func In(selector string, checkers ...Checker) Checker {
 	sel := MustCompile(selector)
 	return func(n *html.Node) error {
@@ -69,17 +73,18 @@ func In(selector string, checkers ...Checker) Checker {
 		if len(found) == 0 {
 			return fmt.Errorf("%s: no element", sel)
 		}
-		var first error
+		var closest []error
+		var closestNode *html.Node
 		for _, m := range found {
-			err := all(m, checkers)
-			if err == nil {
+			errs := failures(m, checkers)
+			if len(errs) == 0 {
 				return nil
 			}
-			if first == nil {
-				first = err
+			if closest == nil || len(errs) < len(closest) {
+				closest, closestNode = errs, m
 			}
 		}
-		return fmt.Errorf("%s (%d element(s), none fits; the first): %w", sel, len(found), first)
+		return fmt.Errorf("%s (%d element(s), none fits; the closest, %s): %w", sel, len(found), Render(closestNode), errors.Join(closest...))
 	}
 }
 

@@ -29,7 +29,7 @@ func TestCheckersFailWhenTheyShould(t *testing.T) {
 		wantErr string // "" when the checker holds
 	}{
 		{"text across nested tags", htmlcheck.In("#error", htmlcheck.HasText("Phải nhập họ tên người nộp & số điện thoại.")), ""},
-		{"text elsewhere on the page", htmlcheck.In("#error", htmlcheck.HasText("Cảnh báo")), `#error (1 element(s), none fits; the first): text "Phải nhập`},
+		{"text elsewhere on the page", htmlcheck.In("#error", htmlcheck.HasText("Cảnh báo")), `#error (1 element(s), none fits; the closest, <p id="error" class="error">Phải nhập <strong>họ tên</strong>`},
 		{"exact text", htmlcheck.In("p.error", htmlcheck.HasExactText("Phải nhập họ tên người nộp & số điện thoại.")), ""},
 		{"exact text is not a prefix", htmlcheck.In("p.error", htmlcheck.HasExactText("Phải nhập họ tên")), `want "Phải nhập họ tên"`},
 		{"no such element", htmlcheck.In("#dossier-code"), "#dossier-code: no element"},
@@ -59,6 +59,7 @@ func TestCheckersFailWhenTheyShould(t *testing.T) {
 		{"no-break space is not a space", htmlcheck.In("#note", htmlcheck.HasExactText("Nghỉ: Tết")), "want"},
 		{"count", htmlcheck.Count("#late-steps tr", 2), ""},
 		{"wrong count", htmlcheck.Count("#late-steps tr", 3), "2 element(s), want 3"},
+		{"the closest element is reported", htmlcheck.In("#late-steps tr", htmlcheck.HasText("Thẩm định"), htmlcheck.HasText("11:00")), `text "Thẩm định 10:30 06/03/2024" lacks "11:00"`},
 		{"cells", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("Thẩm định", "10:30 06/03/2024")), ""},
 		{"cells out of order", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("10:30 06/03/2024", "Thẩm định")), "have no run matching"},
 		{"cells are whole", htmlcheck.In("#late-steps tr", htmlcheck.HasCells("Thẩm", "10:30 06/03/2024")), "have no run matching"},
