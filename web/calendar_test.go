@@ -38,7 +38,7 @@ func TestCalendarConfirmListsMovesAndReports(t *testing.T) {
 	p = admin.post(t, "/calendar", form)
 	wantRedirect(t, p, "/calendar?year=2024")
 	page := admin.follow(t, p)
-	wantContains(t, page, "Đã lưu ngày nghỉ 06/03/2024. 1 hồ sơ đổi ngày hẹn trả (đã báo cho người nộp): "+code+":")
+	check(t, page, flashSays("Đã lưu ngày nghỉ 06/03/2024. 1 hồ sơ đổi ngày hẹn trả (đã báo cho người nộp): "+code+":"))
 	check(t, page, htmlcheck.In("nav.noprint#calendar-years", htmlcheck.HasExactText("2024 · 2025 · 2026"),
 		htmlcheck.In(`a[href="/calendar?year=2024"][aria-current=page]`, htmlcheck.HasExactText("2024"))),
 		htmlcheck.In("tr", htmlcheck.HasCells("05/03/2024 09:00", "06/03/2024", "Nghỉ: Nghỉ đột xuất")))

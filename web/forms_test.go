@@ -116,7 +116,7 @@ func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 	}
 	p := c.get(t, formPath(id, "02?seq=3")) // the supplement's receipt, not a request
 	wantStatus(t, p, http.StatusNotFound)
-	wantContains(t, p, "Hồ sơ chưa có thao tác “Yêu cầu bổ sung hồ sơ” để in biểu mẫu.")
+	check(t, p, errorSays("Hồ sơ chưa có thao tác “Yêu cầu bổ sung hồ sơ” để in biểu mẫu."))
 }
 
 // TestControlSlipFormListsTheHandOvers: form 06 has a row per step taken,
@@ -152,7 +152,7 @@ func TestApologyFormShowsReasonAndNewDate(t *testing.T) {
 	e.db.Now = func() time.Time { return fixedNow.Add(time.Minute) }
 	p := l.post(t, fmt.Sprintf("/dossiers/%d/actions", id), actionForm(t, e, id, "extended", extension...))
 	wantStatus(t, p, http.StatusConflict)
-	wantContains(t, p, "Chỉ được xin lỗi và gia hạn chậm nhất 1 ngày làm việc trước thời hạn trả kết quả (09:00 06/03/2024).")
+	check(t, p, errorSays("Chỉ được xin lỗi và gia hạn chậm nhất 1 ngày làm việc trước thời hạn trả kết quả (09:00 06/03/2024)."))
 	wantStatus(t, c.get(t, formPath(id, "04")), http.StatusNotFound)
 
 	e.db.Now = func() time.Time { return fixedNow } // nothing was recorded: back to the instant of acceptance
@@ -202,7 +202,7 @@ func TestRefusalForm(t *testing.T) {
 
 	p = e.login(t, fx.counterB).get(t, formURL)
 	wantStatus(t, p, http.StatusNotFound)
-	wantContains(t, p, "Không tìm thấy phiếu từ chối tiếp nhận này.")
+	check(t, p, errorSays("Không tìm thấy phiếu từ chối tiếp nhận này."))
 	wantLacks(t, p, "Hoàng Thị Từ")
 }
 
@@ -289,7 +289,7 @@ func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 		wantStatus(t, c.get(t, formPath(id, form)), http.StatusOK) // they exist for A's officer
 		p := b.get(t, formPath(id, form))
 		wantStatus(t, p, http.StatusNotFound)
-		wantContains(t, p, "Không tìm thấy hồ sơ.")
+		check(t, p, errorSays("Không tìm thấy hồ sơ."))
 		wantLacks(t, p, code, "Vũ Thị Chưa")
 	}
 }

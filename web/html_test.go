@@ -92,3 +92,14 @@ func newTabLinks(t *testing.T, p page, address *regexp.Regexp) [][2]string {
 	}
 	return out
 }
+
+// flashSays checks the message a redirect left for the next page.
+func flashSays(text string) htmlcheck.Checker {
+	return htmlcheck.In("p.flash[role=status]", htmlcheck.HasText(text))
+}
+
+// errorSays checks the page's error message, the one fields point to with
+// aria-describedby="error".
+func errorSays(text string) htmlcheck.Checker {
+	return htmlcheck.In("p.error#error[role=alert]", htmlcheck.HasText(text))
+}

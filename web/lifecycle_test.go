@@ -53,7 +53,7 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	form := url.Values{"type": {"handed_over"}, "version": {strconv.Itoa(version)}, "at": {"2024-03-05T09:30"}}
 	p := counter.post(t, path+"/actions", form)
 	wantStatus(t, p, http.StatusUnprocessableEntity)
-	wantContains(t, p, "phải ghi rõ lý do")
+	check(t, p, errorSays("phải ghi rõ lý do"))
 	form.Set("reason", "Mất kết nối mạng")
 	wantStatus(t, counter.post(t, path+"/actions", form), http.StatusSeeOther)
 	if _, step, _ := e.dossier(t, id); step != 0 {
