@@ -57,8 +57,8 @@ func attrs(pairs ...string) []htmlcheck.Checker {
 	return out
 }
 
-// strongIn checks that an element of the tag reads text and shows strong
-// exactly the part marked in bold, as in "Mã hồ sơ: <strong>code</strong>".
+// strongIn checks for an element of the tag whose text holds text and
+// whose <strong> holds exactly strong, as in "Mã hồ sơ: <strong>code</strong>".
 func strongIn(tag, text, strong string) htmlcheck.Checker {
 	return htmlcheck.In(tag, htmlcheck.HasText(text), htmlcheck.In("strong", htmlcheck.HasExactText(strong)))
 }
