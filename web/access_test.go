@@ -3,12 +3,12 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/store"
 )
 
@@ -100,17 +100,17 @@ func cookieNames(p page) []string {
 func TestAccountPagesOfferOnlyWhatOpens(t *testing.T) {
 	e := newEnv(t)
 	leader := e.login(t, fx.leaderA)
-	wantLacks(t, leader.get(t, "/account"), `href="/login/cai-dat`)
+	check(t, leader.get(t, "/account"), htmlcheck.NotIn(`[href^="/login/cai-dat"]`))
 	wantStatus(t, leader.get(t, "/login/cai-dat?next=/account"), http.StatusForbidden)
 	counter := e.login(t, fx.counterA)
-	wantContains(t, counter.get(t, "/account"), `href="/login/cai-dat?next=/account"`)
+	check(t, counter.get(t, "/account"), htmlcheck.In(`a[href="/login/cai-dat?next=/account"]`))
 	wantStatus(t, counter.get(t, "/login/cai-dat?next=/account"), http.StatusOK)
 
 	admin := e.login(t, fx.admin)
 	weak := admin.post(t, "/staff", url.Values{"username": {"motcua.a4"}, "full_name": {"Lê Văn Tư"}, "role": {"counter"},
 		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"Matkhau123456"}})
 	wantStatus(t, weak, http.StatusUnprocessableEntity)
-	if field := regexp.MustCompile(`<input id="password"[^>]*>`).FindString(weak.body); !strings.Contains(field, `aria-invalid="true"`) || !strings.Contains(field, "error") {
-		t.Errorf("the weak password's error is not tied to its field: %s", field)
-	}
+	// The weak password's error is tied to its field.
+	check(t, weak, htmlcheck.In("#error"),
+		htmlcheck.In("input#password", htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("aria-describedby", "error password-rule")))
 }

@@ -1,13 +1,13 @@
 package web_test
 
 import (
-	"html"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestAuditPagePagesThroughKeepingFilters: 120 entries match the filters
@@ -83,9 +83,10 @@ func TestAuditPagePagesThroughKeepingFilters(t *testing.T) {
 func auditIDs(t *testing.T, p page) []int64 {
 	t.Helper()
 	var ids []int64
-	for _, m := range regexp.MustCompile(`<tr><td>(\d+)</td>`).FindAllStringSubmatch(p.body, -1) {
-		id, _ := strconv.ParseInt(m[1], 10, 64)
-		ids = append(ids, id)
+	for _, row := range all(t, p, "#audit-entries tbody tr") {
+		if id, err := strconv.ParseInt(textOfNode(row, "td"), 10, 64); err == nil {
+			ids = append(ids, id)
+		}
 	}
 	return ids
 }
@@ -93,11 +94,12 @@ func auditIDs(t *testing.T, p page) []int64 {
 // pagerLink is the href of the link with the text, "" when there is none.
 func pagerLink(t *testing.T, p page, text string) string {
 	t.Helper()
-	m := regexp.MustCompile(`<a href="([^"]*)"[^>]*>` + regexp.QuoteMeta(text) + `</a>`).FindStringSubmatch(p.body)
-	if m == nil {
-		return ""
+	for _, a := range all(t, p, "a[href]") {
+		if htmlcheck.Text(a) == text {
+			return htmlcheck.Attr(a, "href")
+		}
 	}
-	return html.UnescapeString(m[1])
+	return ""
 }
 
 func keepsFilters(t *testing.T, link string, filters url.Values) {

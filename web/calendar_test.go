@@ -4,8 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestCalendarConfirmListsMovesAndReports: declaring a day off first shows
@@ -20,27 +21,25 @@ func TestCalendarConfirmListsMovesAndReports(t *testing.T) {
 	admin := e.login(t, fx.admin)
 	noName := admin.post(t, "/calendar", url.Values{"date": {"06/03/2024"}, "kind": {"off"}, "name": {" "}})
 	wantStatus(t, noName, http.StatusUnprocessableEntity)
-	wantContains(t, noName, `name="name" value=" " required aria-invalid="true" aria-describedby="error" autofocus>`)
-	wantLacks(t, noName, `id="calendar-confirm"`)
+	check(t, noName, htmlcheck.In("input[name=name]", htmlcheck.HasAttr("value", " "), htmlcheck.HasAttr("required", ""),
+		htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("aria-describedby", "error"), htmlcheck.HasAttr("autofocus", "")),
+		htmlcheck.NotIn("#calendar-confirm"))
 	form := url.Values{"date": {"06/03/2024"}, "kind": {"off"}, "name": {"Nghỉ đột xuất"}}
 	p := admin.post(t, "/calendar", form)
 	wantStatus(t, p, http.StatusOK)
-	moves := byIDRaw(t, p, "confirm-moves")
-	if !regexp.MustCompile(regexp.QuoteMeta(code) + `</a></td><td>[^<]+</td><td>[0-9:]+ 0[0-9]/03/2024</td><td>[0-9:]+ 0[0-9]/03/2024</td>`).MatchString(moves) {
-		t.Errorf("the preview does not list %s with its old and new dates:\n%s", code, moves)
-	}
-	if strings.Contains(byIDRaw(t, admin.get(t, "/calendar?year=2024"), "calendar-days"), "06/03/2024") {
-		t.Fatal("the preview saved the day")
+	// The preview lists the dossier (a link) with its procedure, old and new dates.
+	check(t, p, htmlcheck.In("#confirm-moves tr", htmlcheck.In("td a", htmlcheck.HasExactText(code)),
+		htmlcheck.CellsMatch(regexp.QuoteMeta(code), `.+`, `[0-9:]+ 0[0-9]/03/2024`, `[0-9:]+ 0[0-9]/03/2024`)))
+	days := admin.get(t, "/calendar?year=2024")
+	if err := htmlcheck.Check(days.body, htmlcheck.In("#calendar-days"), htmlcheck.NotIn("#calendar-days", htmlcheck.HasText("06/03/2024"))); err != nil {
+		t.Fatalf("the preview saved the day: %v", err)
 	}
 	form.Set("confirm", "1")
 	p = admin.post(t, "/calendar", form)
 	wantRedirect(t, p, "/calendar?year=2024")
 	page := admin.follow(t, p)
-	wantContains(t, page, "Đã lưu ngày nghỉ 06/03/2024. 1 hồ sơ đổi ngày hẹn trả (đã báo cho người nộp): "+code+":")
-	years := regexp.MustCompile(`(?s)<nav class="noprint" id="calendar-years"[^>]*>(.*?)</nav>`).FindStringSubmatch(page.body)
-	if years == nil || regexp.MustCompile(`<[^>]+>`).ReplaceAllString(years[1], "") != "2024 · 2025 · 2026" ||
-		!strings.Contains(years[1], `<a href="/calendar?year=2024" aria-current="page">2024</a>`) {
-		t.Errorf("year links: %v", years)
-	}
-	wantContains(t, page, "<td>05/03/2024 09:00</td><td>06/03/2024</td><td>Nghỉ: Nghỉ đột xuất</td>")
+	check(t, page, flashSays("Đã lưu ngày nghỉ 06/03/2024. 1 hồ sơ đổi ngày hẹn trả (đã báo cho người nộp): "+code+":"))
+	check(t, page, htmlcheck.In("nav.noprint#calendar-years", htmlcheck.HasExactText("2024 · 2025 · 2026"),
+		htmlcheck.In(`a[href="/calendar?year=2024"][aria-current=page]`, htmlcheck.HasExactText("2024"))),
+		htmlcheck.In("tr", htmlcheck.HasCells("05/03/2024 09:00", "06/03/2024", "Nghỉ: Nghỉ đột xuất")))
 }

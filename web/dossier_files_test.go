@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // onlineDossier files a submission at commune A with a PDF of 59.590 bytes
@@ -48,7 +49,7 @@ func onlineDossier(t *testing.T, e *env) (dossierPath string, officer *browser, 
 	return strings.TrimSuffix(p.header.Get("Location"), "?accepted=1"), officer, pdfBody, pngBody
 }
 
-var fileLink = regexp.MustCompile(`<a href="(/dossiers/\d+/files/\d+)" target="_blank" rel="noopener">([^<]+)</a>`)
+var fileLink = regexp.MustCompile(`^/dossiers/\d+/files/\d+$`)
 
 // TestDossierPageOpensTheUploadedFiles: after accepting an online
 // submission the officer finds its files on the dossier page (name, type,
@@ -59,15 +60,15 @@ func TestDossierPageOpensTheUploadedFiles(t *testing.T) {
 	e := newEnv(t)
 	dossierPath, officer, pdfBody, pngBody := onlineDossier(t, e)
 	page := officer.get(t, dossierPath)
-	wantContains(t, page, `id="dossier-files"`, "<td>PDF</td><td>58,2 KB</td>", "<td>Ảnh PNG</td>")
+	check(t, page, htmlcheck.In("#dossier-files tr", htmlcheck.HasCells("PDF", "58,2 KB")), htmlcheck.In("#dossier-files td", htmlcheck.HasExactText("Ảnh PNG")))
 	link := map[string]string{} // file name → address
-	for _, m := range fileLink.FindAllStringSubmatch(page.body, -1) {
-		link[m[2]] = m[1]
+	for _, l := range newTabLinks(t, page, fileLink) {
+		link[l[1]] = l[0]
 	}
 	if len(link) != 2 || link["tờ khai.pdf"] == "" || link["ảnh chụp.png"] == "" {
 		t.Fatalf("file links %q on the dossier page:\n%s", link, excerpt(page.body))
 	}
-	wantContains(t, page, `href="`+link["tờ khai.pdf"]+`?download=1"`)
+	check(t, page, htmlcheck.In(`a[href="`+link["tờ khai.pdf"]+`?download=1"]`))
 
 	for _, want := range []struct {
 		name, contentType string

@@ -3,13 +3,13 @@ package web_test
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestDossierPageSupplementReasonAndRepeat: the supplement form has its
@@ -24,35 +24,39 @@ func TestDossierPageSupplementReasonAndRepeat(t *testing.T) {
 	page := fmt.Sprintf("/dossiers/%d", id)
 	p := c.get(t, page)
 	wantContains(t, p, "Lý do yêu cầu bổ sung (in trên mẫu 02)")
-	wantLacks(t, p, `id="repeat-supplement"`)
+	check(t, p, htmlcheck.NotIn("#repeat-supplement"))
 
 	c.perform(t, id, "supplement_requested", "missing", "Giấy chứng sinh", "reason", "Thiếu giấy chứng sinh")
 	c.perform(t, id, "supplement_received")
 	p = c.get(t, page)
-	wantContains(t, p, `id="repeat-supplement"`, "Lý do yêu cầu bổ sung (in trên mẫu 02) *")
-	if regexp.MustCompile(`</a>·`).MatchString(byIDRaw2(p, "forms")) || !strings.Contains(byIDRaw2(p, "forms"), "</a> · <a") {
-		t.Errorf("printable forms run together:\n%s", byIDRaw2(p, "forms"))
+	wantContains(t, p, "Lý do yêu cầu bổ sung (in trên mẫu 02) *")
+	var forms []string
+	for _, a := range all(t, p, "nav#forms a") {
+		forms = append(forms, htmlcheck.Text(a))
 	}
+	if len(forms) < 2 {
+		t.Errorf("printable forms: %q, want at least two", forms)
+	}
+	// The printable forms do not run together: " · " between every two.
+	check(t, p, htmlcheck.In("#repeat-supplement"), htmlcheck.In("nav#forms", htmlcheck.HasExactText("Biểu mẫu (PDF): "+strings.Join(forms, " · "))))
 
 	bad := c.post(t, page+"/actions", actionForm(t, e, id, "supplement_requested", "missing", "Bản sao có chứng thực"))
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
-	form := regexp.MustCompile(`(?s)<form[^>]*data-action="supplement_requested".*?</form>`).FindString(bad.body)
-	if !regexp.MustCompile(`<input name="reason" value="" required\s+aria-invalid="true" aria-describedby="error" autofocus>`).MatchString(form) ||
-		!strings.Contains(form, ">Bản sao có chứng thực</textarea>") {
-		t.Errorf("the error is not tied to the reason of the supplement form, or the list was lost:\n%s", form)
-	}
-	if n := strings.Count(bad.body, `aria-invalid="true"`); n != 1 {
-		t.Errorf("%d fields marked invalid, want 1", n)
-	}
+	// The error is tied to the reason of the supplement form, the list is kept, and no other field is marked invalid.
+	check(t, bad, htmlcheck.In(`form[data-action=supplement_requested]`,
+		htmlcheck.In("input[name=reason]", htmlcheck.HasAttr("value", ""), htmlcheck.HasAttr("required", ""),
+			htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("aria-describedby", "error"), htmlcheck.HasAttr("autofocus", "")),
+		htmlcheck.In("textarea", htmlcheck.HasExactText("Bản sao có chứng thực"))),
+		htmlcheck.Count(`[aria-invalid="true"]`, 1))
 
 	p = c.post(t, page+"/actions", actionForm(t, e, id, "supplement_requested", "missing", "Bản sao có chứng thực", "reason", "Bản sao chưa chứng thực"))
 	wantRedirect(t, p, page)
 	wantContains(t, c.follow(t, p), "chờ lãnh đạo đơn vị duyệt", "Yêu cầu bổ sung lần thứ 2")
 	leader := e.login(t, fx.leaderA)
-	wantContains(t, leader.get(t, page), `data-action="late_approved"`)
+	check(t, leader.get(t, page), htmlcheck.In("form[data-action=late_approved]"))
 	leader.perform(t, id, "late_approved")
-	wantContains(t, leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31"),
-		`<strong>1</strong> hồ sơ có lần yêu cầu bổ sung thứ hai trong kỳ`)
+	check(t, leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31"),
+		htmlcheck.In("#repeat-count", htmlcheck.HasText("1 hồ sơ có lần yêu cầu bổ sung thứ hai trong kỳ"), htmlcheck.In("strong", htmlcheck.HasExactText("1"))))
 }
 
 // TestPartUnitsInForce: the linked-part list leaves out a dissolved unit.
@@ -62,7 +66,7 @@ func TestPartUnitsInForce(t *testing.T) {
 	id := c.accept(t, fx.unitA.ID, "Lê Văn Liên")
 	c.perform(t, id, "handed_over")
 	page := fmt.Sprintf("/dossiers/%d", id)
-	wantContains(t, s.get(t, page), fmt.Sprintf(`<option value="%d">%s</option>`, fx.unitB.ID, fx.unitB.Name))
+	check(t, s.get(t, page), htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.unitB.ID), htmlcheck.HasExactText(fx.unitB.Name)))
 	admin, err := e.db.Actor(t.Context(), fx.admin.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -71,8 +75,8 @@ func TestPartUnitsInForce(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := s.get(t, page)
-	wantContains(t, p, fmt.Sprintf(`<option value="%d">%s</option>`, fx.district.ID, fx.district.Name))
-	wantLacks(t, p, fmt.Sprintf(`<option value="%d">%s</option>`, fx.unitB.ID, fx.unitB.Name))
+	check(t, p, htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.district.ID), htmlcheck.HasExactText(fx.district.Name)),
+		htmlcheck.NotIn(fmt.Sprintf(`option[value="%d"]`, fx.unitB.ID), htmlcheck.HasExactText(fx.unitB.Name)))
 }
 
 // TestPerformanceShowsStepNamesAndDecidingSeconds: a step handed on 21
@@ -91,19 +95,6 @@ func TestPerformanceShowsStepNamesAndDecidingSeconds(t *testing.T) {
 	e.db.Now = func() time.Time { return due.Add(21 * time.Second) }
 	c.perform(t, id, "handed_over")
 	p := leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31")
-	row := regexp.MustCompile(`(?s)<table class="list" id="late-steps">.*?</table>`).FindString(p.body)
-	want := fmt.Sprintf("<td>%s</td><td>%s</td><td>%s</td><td>%s (hạn %s)</td>", fx.birth.Steps[0].Name, fx.counterA.FullName,
-		motcua.FormatDateTime(due), due.Add(21*time.Second).Format("15:04:05 02/01/2006"), due.Format("15:04:05"))
-	if !strings.Contains(row, want) {
-		t.Errorf("late step row lacks %q:\n%s", want, row)
-	}
-}
-
-// byIDRaw2 is the inner HTML of the element with the id (any element).
-func byIDRaw2(p page, id string) string {
-	m := regexp.MustCompile(`(?s)\bid="` + regexp.QuoteMeta(id) + `"[^>]*>(.*?)</(nav|table|section|p)>`).FindStringSubmatch(p.body)
-	if m == nil {
-		return ""
-	}
-	return m[1]
+	check(t, p, htmlcheck.In("table.list#late-steps tbody tr", htmlcheck.HasCells(fx.birth.Steps[0].Name, fx.counterA.FullName,
+		motcua.FormatDateTime(due), fmt.Sprintf("%s (hạn %s)", due.Add(21*time.Second).Format("15:04:05 02/01/2006"), due.Format("15:04:05")))))
 }

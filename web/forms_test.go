@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // pdf fetches a PDF and fails unless the answer is one.
@@ -115,7 +116,7 @@ func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 	}
 	p := c.get(t, formPath(id, "02?seq=3")) // the supplement's receipt, not a request
 	wantStatus(t, p, http.StatusNotFound)
-	wantContains(t, p, "Hồ sơ chưa có thao tác “Yêu cầu bổ sung hồ sơ” để in biểu mẫu.")
+	check(t, p, errorSays("Hồ sơ chưa có thao tác “Yêu cầu bổ sung hồ sơ” để in biểu mẫu."))
 }
 
 // TestControlSlipFormListsTheHandOvers: form 06 has a row per step taken,
@@ -151,7 +152,7 @@ func TestApologyFormShowsReasonAndNewDate(t *testing.T) {
 	e.db.Now = func() time.Time { return fixedNow.Add(time.Minute) }
 	p := l.post(t, fmt.Sprintf("/dossiers/%d/actions", id), actionForm(t, e, id, "extended", extension...))
 	wantStatus(t, p, http.StatusConflict)
-	wantContains(t, p, "Chỉ được xin lỗi và gia hạn chậm nhất 1 ngày làm việc trước thời hạn trả kết quả (09:00 06/03/2024).")
+	check(t, p, errorSays("Chỉ được xin lỗi và gia hạn chậm nhất 1 ngày làm việc trước thời hạn trả kết quả (09:00 06/03/2024)."))
 	wantStatus(t, c.get(t, formPath(id, "04")), http.StatusNotFound)
 
 	e.db.Now = func() time.Time { return fixedNow } // nothing was recorded: back to the instant of acceptance
@@ -192,7 +193,7 @@ func TestRefusalForm(t *testing.T) {
 	}
 	e.wantCounts(t, [2]int{0, 0})
 	formURL := "/refusals/" + m[1] + "/form"
-	wantContains(t, c.get(t, p.header.Get("Location")), `href="`+formURL+`"`)
+	check(t, c.get(t, p.header.Get("Location")), htmlcheck.In(`a[href="`+formURL+`"]`))
 
 	data := c.pdf(t, formURL)
 	pdftest.WantSize(t, data, 1, pdftest.A5)
@@ -201,7 +202,7 @@ func TestRefusalForm(t *testing.T) {
 
 	p = e.login(t, fx.counterB).get(t, formURL)
 	wantStatus(t, p, http.StatusNotFound)
-	wantContains(t, p, "Không tìm thấy phiếu từ chối tiếp nhận này.")
+	check(t, p, errorSays("Không tìm thấy phiếu từ chối tiếp nhận này."))
 	wantLacks(t, p, "Hoàng Thị Từ")
 }
 
@@ -253,7 +254,7 @@ func TestRegisterPDF(t *testing.T) {
 			t.Errorf("from %q to %q: status %d, want 4xx", bad[0], bad[1], p.status)
 			continue
 		}
-		if msg := byID(t, p, "error"); !strings.HasPrefix(msg, "Ngày ") || strings.Contains(msg, "parsing") {
+		if msg := textOf(t, p, "#error"); !strings.HasPrefix(msg, "Ngày ") || strings.Contains(msg, "parsing") {
 			t.Errorf("from %q to %q: error %q, want a Vietnamese message about the dates", bad[0], bad[1], msg)
 		}
 	}
@@ -274,13 +275,13 @@ func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 		{"02", notTaken("Yêu cầu bổ sung hồ sơ")},
 		{"04", notTaken("Xin lỗi và gia hạn thời gian giải quyết")},
 		{"05", notTaken("Dừng giải quyết hồ sơ")},
-		{"02?seq=1", notTaken("Yêu cầu bổ sung hồ sơ")},        // seq 1 is the acceptance
-		{"03", "Không có biểu mẫu số &#34;03&#34; cho hồ sơ."}, // form 03 belongs to refusals at intake
-		{"99", "Không có biểu mẫu số &#34;99&#34; cho hồ sơ."},
+		{"02?seq=1", notTaken("Yêu cầu bổ sung hồ sơ")}, // seq 1 is the acceptance
+		{"03", `Không có biểu mẫu số "03" cho hồ sơ.`},  // form 03 belongs to refusals at intake
+		{"99", `Không có biểu mẫu số "99" cho hồ sơ.`},
 	} {
 		p := c.get(t, formPath(id, tc.form))
 		wantStatus(t, p, http.StatusNotFound)
-		if got := byID(t, p, "error"); got != tc.msg {
+		if got := textOf(t, p, "#error"); got != tc.msg {
 			t.Errorf("form %s: error %q, want %q", tc.form, got, tc.msg)
 		}
 	}
@@ -288,7 +289,7 @@ func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 		wantStatus(t, c.get(t, formPath(id, form)), http.StatusOK) // they exist for A's officer
 		p := b.get(t, formPath(id, form))
 		wantStatus(t, p, http.StatusNotFound)
-		wantContains(t, p, "Không tìm thấy hồ sơ.")
+		check(t, p, errorSays("Không tìm thấy hồ sơ."))
 		wantLacks(t, p, code, "Vũ Thị Chưa")
 	}
 }
@@ -306,8 +307,8 @@ func TestRejectedLateEntryPrintsNoForm(t *testing.T) {
 	c.perform(t, id, "supplement_requested", "at", "2024-03-05T09:10", "missing", "Giấy chứng sinh (bản chính)",
 		"reason", "Quên nhập vào hệ thống.")
 	l.perform(t, id, "late_rejected", "reason", "Người nộp không nhận được phiếu yêu cầu bổ sung.")
-	if p := c.get(t, fmt.Sprintf("/dossiers/%d", id)); byID(t, p, "dossier-state") != "Đang xử lý" {
-		t.Fatalf("after the rejection the dossier is %q", byID(t, p, "dossier-state"))
+	if p := c.get(t, fmt.Sprintf("/dossiers/%d", id)); textOf(t, p, "#dossier-state") != "Đang xử lý" {
+		t.Fatalf("after the rejection the dossier is %q", textOf(t, p, "#dossier-state"))
 	}
 	p := c.get(t, formPath(id, "02"))
 	if p.status != http.StatusNotFound {

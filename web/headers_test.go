@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestHeadersAndHealth: every answer carries the security headers; the
@@ -44,7 +46,8 @@ func TestUnknownAddressIsAVietnamesePage(t *testing.T) {
 	for _, path := range []string{"/thu-tuc/1.001193", "/khong-co-trang-nay", "/ho-so/abc/def"} {
 		p := e.anonymous().get(t, path)
 		wantStatus(t, p, http.StatusNotFound)
-		wantContains(t, p, "Không tìm thấy trang này", `href="/tra-cuu"`)
+		check(t, p, errorSays("Không tìm thấy trang này"))
+		check(t, p, htmlcheck.In(`a[href="/tra-cuu"]`))
 		wantLacks(t, p, "404 page not found")
 	}
 }

@@ -365,16 +365,6 @@ func excerpt(s string) string {
 	return s
 }
 
-// byID returns the inner text of the element with the id, tags removed.
-func byID(t *testing.T, p page, id string) string {
-	t.Helper()
-	m := regexp.MustCompile(`(?s)<(\w+)[^>]*\bid="` + regexp.QuoteMeta(id) + `"[^>]*>(.*?)</(\w+)>`).FindStringSubmatch(p.body)
-	if m == nil {
-		t.Fatalf("no element with id %q; body:\n%s", id, excerpt(p.body))
-	}
-	return strings.TrimSpace(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[2], ""))
-}
-
 // actions lists the action forms the dossier page offers.
 func actions(p page) []string {
 	var out []string

@@ -63,7 +63,7 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 	changed.Set("name", "Nguyễn Văn Khác")
 	p = an.postMultipart(t, path, changed, formFile{"file_0", "to-khai.pdf", pdf})
 	wantStatus(t, p, http.StatusConflict)
-	wantContains(t, p, "đã được dùng cho một yêu cầu có nội dung khác")
+	check(t, p, errorSays("đã được dùng cho một yêu cầu có nội dung khác"))
 	wantLacks(t, p, `value="form-1"`) // the form shown again is a new one
 	officer := e.login(t, fx.counterA)
 	form = intakeForm(fx.unitA.ID, "Trần Văn Một")
@@ -72,7 +72,7 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 	form.Set("name", "Trần Văn Hai")
 	p = officer.post(t, "/intake", form)
 	wantStatus(t, p, http.StatusConflict)
-	wantContains(t, p, "đã được dùng cho một yêu cầu có nội dung khác")
+	check(t, p, errorSays("đã được dùng cho một yêu cầu có nội dung khác"))
 	wantLacks(t, p, `value="desk-1"`)
 }
 

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // identityProcedure is a procedure whose documents include one the
@@ -71,9 +71,11 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 		t.Errorf("form 01 lists a document that was not received:\n%s", text)
 	}
 
-	wantContains(t, c.get(t, fmt.Sprintf("/dossiers/%d/receipt", id)), `id="receipt-secret"`, `<strong class="secret">`+secret+`</strong>`,
-		"Tra cứu tại "+trackPage, "0912345678 / vu.thi.tra@example.vn", "<td>Xuất trình</td>")
-	wantContains(t, c.get(t, fmt.Sprintf("/dossiers/%d", id)), `<strong id="dossier-secret" class="secret">`+secret+`</strong>`)
+	receipt := c.get(t, fmt.Sprintf("/dossiers/%d/receipt", id))
+	wantContains(t, receipt, "Tra cứu tại "+trackPage, "0912345678 / vu.thi.tra@example.vn")
+	check(t, receipt, htmlcheck.In("#receipt-secret"), htmlcheck.In("strong.secret", htmlcheck.HasAttr("class", "secret"), htmlcheck.HasExactText(secret)),
+		htmlcheck.In("td", htmlcheck.HasExactText("Xuất trình")))
+	check(t, c.get(t, fmt.Sprintf("/dossiers/%d", id)), htmlcheck.In("strong#dossier-secret", htmlcheck.HasAttr("class", "secret"), htmlcheck.HasExactText(secret)))
 
 	// What the receipt prints opens the tracking page.
 	track := e.anonymous().get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
@@ -90,12 +92,12 @@ func TestIntakeTicksOnlyTheAlwaysRequiredDocuments(t *testing.T) {
 	page := c.get(t, fmt.Sprintf("/intake?procedure=%d", p.ID))
 	wantStatus(t, page, 200)
 	for i, want := range []bool{true, true, false, false} {
-		box := regexp.MustCompile(fmt.Sprintf(`<input type="checkbox" name="doc" value="%d" id="doc_%d"[^>]*>`, i, i)).FindString(page.body)
-		if box == "" {
+		box := fmt.Sprintf(`input#doc_%d[type=checkbox][name=doc][value="%d"]`, i, i)
+		if len(all(t, page, box)) == 0 {
 			t.Fatalf("no checkbox for document %d:\n%s", i, excerpt(page.body))
 		}
-		if got := strings.Contains(box, "checked"); got != want {
-			t.Errorf("document %q ticked = %v, want %v: %s", p.Documents[i].Name, got, want, box)
+		if got := len(all(t, page, box+"[checked]")) > 0; got != want {
+			t.Errorf("document %q ticked = %v, want %v", p.Documents[i].Name, got, want)
 		}
 	}
 }
@@ -121,17 +123,10 @@ func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 		if p.status != 422 {
 			t.Fatalf("%s=%q: status %d, want 422", tc.field, tc.value, p.status)
 		}
-		input := regexp.MustCompile(`<input id="` + tc.input + `"[^>]*>`).FindString(p.body)
-		for _, attr := range []string{`aria-invalid="true"`, `aria-describedby="` + tc.input + `-error"`, "autofocus",
-			`value="` + template.HTMLEscapeString(tc.value) + `"`} {
-			if !strings.Contains(input, attr) {
-				t.Errorf("%s=%q: the field lacks %s: %s", tc.field, tc.value, attr, input)
-			}
-		}
-		wantContains(t, p, `<p class="field-error" id="`+tc.input+`-error">`+tc.message, `value="Đặng Văn Sai"`, `value="Thôn 2, xã Đắk Lao"`)
-		if strings.Count(p.body, "autofocus") != 1 {
-			t.Errorf("%s=%q: %d fields take the focus, want the one in error", tc.field, tc.value, strings.Count(p.body, "autofocus"))
-		}
+		check(t, p, htmlcheck.In("input#"+tc.input, attrs("aria-invalid", "true", "aria-describedby", tc.input+"-error", "autofocus", "", "value", tc.value)...),
+			htmlcheck.In("p.field-error#"+tc.input+"-error", htmlcheck.HasAttr("class", "field-error"), htmlcheck.MatchesText("^"+regexp.QuoteMeta(tc.message))),
+			htmlcheck.In("input#name", htmlcheck.HasAttr("value", "Đặng Văn Sai")), htmlcheck.In("input#address", htmlcheck.HasAttr("value", "Thôn 2, xã Đắk Lao")),
+			htmlcheck.Count("[autofocus]", 1)) // only the field in error takes the focus
 	}
 	e.wantCounts(t, [2]int{0, 0})
 
@@ -166,9 +161,10 @@ func TestOnlineFilingRefusesAnIdentityNumberOfNoPaper(t *testing.T) {
 	form := filingForm("k-id")
 	form.Set("id_number", "12345")
 	p := b.postMultipart(t, path, form, formFile{"file_0", "to-khai.pdf", pdf})
-	if p.status != http.StatusUnprocessableEntity || !strings.Contains(p.body, "Số định danh cá nhân (căn cước) gồm 12 chữ số") {
+	if p.status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422 naming the identity number; body:\n%s", p.status, excerpt(p.body))
 	}
+	check(t, p, htmlcheck.In("#error", htmlcheck.HasText("Số định danh cá nhân (căn cước) gồm 12 chữ số")))
 	if n := e.countRows(t, "submissions"); n != 0 {
 		t.Fatalf("%d submissions recorded", n)
 	}

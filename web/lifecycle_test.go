@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestTrackingNeedsTheSecret: the code alone, a wrong secret and an unknown
@@ -29,8 +30,8 @@ func TestTrackingNeedsTheSecret(t *testing.T) {
 	wantStatus(t, wrong, http.StatusNotFound)
 	for _, p := range []page{track(code, ""), track("000.22.33.H17-240305-9999", secret)} {
 		wantStatus(t, p, http.StatusNotFound)
-		if byID(t, p, "error") != byID(t, wrong, "error") {
-			t.Errorf("answers differ: %q vs %q", byID(t, p, "error"), byID(t, wrong, "error"))
+		if textOf(t, p, "#error") != textOf(t, wrong, "#error") {
+			t.Errorf("answers differ: %q vs %q", textOf(t, p, "#error"), textOf(t, wrong, "#error"))
 		}
 	}
 	ok := track(" "+code+" ", " "+secret[:4]+secret[4:]+" ")
@@ -52,7 +53,7 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	form := url.Values{"type": {"handed_over"}, "version": {strconv.Itoa(version)}, "at": {"2024-03-05T09:30"}}
 	p := counter.post(t, path+"/actions", form)
 	wantStatus(t, p, http.StatusUnprocessableEntity)
-	wantContains(t, p, "phải ghi rõ lý do")
+	check(t, p, errorSays("phải ghi rõ lý do"))
 	form.Set("reason", "Mất kết nối mạng")
 	wantStatus(t, counter.post(t, path+"/actions", form), http.StatusSeeOther)
 	if _, step, _ := e.dossier(t, id); step != 0 {
@@ -64,11 +65,12 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	}
 
 	dash := leader.get(t, "/alerts")
-	if n := byID(t, dash, "n-awaiting"); n != "1" {
+	if n := textOf(t, dash, "#n-awaiting"); n != "1" {
 		t.Errorf("leader's dashboard: %q awaiting approval", n)
 	}
-	wantContains(t, dash, "Thao tác chờ lãnh đạo duyệt (1)", `<table class="list" id="awaiting">`, `href="`+path+`"`)
-	if n := byID(t, counter.get(t, "/alerts"), "n-awaiting"); n != "0" {
+	wantContains(t, dash, "Thao tác chờ lãnh đạo duyệt (1)")
+	check(t, dash, htmlcheck.In("table.list#awaiting", htmlcheck.In(`a[href="`+path+`"]`)))
+	if n := textOf(t, counter.get(t, "/alerts"), "#n-awaiting"); n != "0" {
 		t.Errorf("counter's dashboard shows %q entries to approve", n)
 	}
 	if got := actions(leader.get(t, path)); len(got) != 2 || got[0] != "late_approved" || got[1] != "late_rejected" {
@@ -79,5 +81,6 @@ func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	if _, step, _ := e.dossier(t, id); step != 1 {
 		t.Errorf("after approval step %d, want 1", step)
 	}
-	wantContains(t, leader.get(t, path), `<td>09:00 05/03/2024</td><td>09:30 05/03/2024</td><td>09:30 05/03/2024`, `class="badge grade-on_time">Đúng hạn`)
+	check(t, leader.get(t, path), htmlcheck.In("tr", htmlcheck.CellsMatch(`09:00 05/03/2024`, `09:30 05/03/2024`, `09:30 05/03/2024.*`)),
+		htmlcheck.In(".badge.grade-on_time", htmlcheck.HasAttr("class", "badge grade-on_time"), htmlcheck.MatchesText(`^Đúng hạn`)))
 }

@@ -1,8 +1,9 @@
 package web_test
 
 import (
-	"regexp"
 	"testing"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestMenuMarksThePageShown (issue 15): on each menu page the officer's
@@ -11,21 +12,23 @@ import (
 func TestMenuMarksThePageShown(t *testing.T) {
 	e := newEnv(t)
 	leader := e.login(t, fx.leaderA)
-	nav := regexp.MustCompile(`(?s)<nav class="menu" aria-label="Chức năng">(.*?)</nav>`)
-	current := regexp.MustCompile(`<a href="([^"]+)" aria-current="page">`)
-	marks := func(p page) [][]string {
+	const nav = `nav.menu[aria-label="Chức năng"]`
+	marks := func(p page) []string {
 		t.Helper()
-		m := nav.FindStringSubmatch(p.body)
-		if m == nil {
+		if len(all(t, p, nav)) == 0 {
 			t.Fatalf("no officer menu:\n%s", excerpt(p.body))
 		}
-		return current.FindAllStringSubmatch(m[1], -1)
+		var marked []string
+		for _, a := range all(t, p, nav+" a[href][aria-current=page]") {
+			marked = append(marked, htmlcheck.Attr(a, "href"))
+		}
+		return marked
 	}
 	for _, path := range []string{"/worklist", "/reports/ii06a", "/calendar"} {
 		p := leader.get(t, path+"?x=1")
 		wantStatus(t, p, 200)
 		marked := marks(p)
-		if len(marked) != 1 || marked[0][1] != path {
+		if len(marked) != 1 || marked[0] != path {
 			t.Errorf("%s marks %v, want only its own link", path, marked)
 		}
 		if links := menuLinks(t, p); len(links) < 5 {

@@ -3,25 +3,24 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/web"
 )
 
 // menuLinks are the links of the page's menu (the header's nav).
 func menuLinks(t *testing.T, p page) []string {
 	t.Helper()
-	nav := regexp.MustCompile(`(?s)<nav class="menu"[^>]*>(.*?)</nav>`).FindStringSubmatch(p.body)
-	if nav == nil {
+	if len(all(t, p, "nav.menu")) == 0 {
 		t.Fatalf("no menu in the page:\n%s", excerpt(p.body))
 	}
 	var links []string
-	for _, m := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(nav[1], -1) {
-		links = append(links, m[1])
+	for _, a := range all(t, p, "nav.menu [href]") {
+		links = append(links, htmlcheck.Attr(a, "href"))
 	}
 	return links
 }
@@ -115,18 +114,17 @@ func TestEveryPortalMenuLinkOpens(t *testing.T) {
 // configuration it names the top unit in force and invents no contact.
 func TestFooterNamesTheConfiguredAgency(t *testing.T) {
 	e := newEnv(t)
-	footer := regexp.MustCompile(`(?s)<footer class="site[^"]*">.*?</footer>`)
-	bare := footer.FindString(e.anonymous().get(t, "/thu-tuc").body)
-	if !strings.Contains(bare, fx.district.Name) || strings.Contains(bare, "tel:") || strings.Contains(bare, "Địa chỉ") {
-		t.Errorf("the unconfigured footer: %q", bare)
+	bare := e.anonymous().get(t, "/thu-tuc")
+	check(t, bare, htmlcheck.In("footer.site", htmlcheck.HasText(fx.district.Name)),
+		htmlcheck.NotIn("footer.site", htmlcheck.HasText("Địa chỉ")), htmlcheck.NotIn("footer.site", htmlcheck.HasText("tel:")))
+	for _, a := range all(t, bare, "footer.site [href]") {
+		if href := htmlcheck.Attr(a, "href"); strings.Contains(href, "tel:") {
+			t.Errorf("the unconfigured footer links to %q", href)
+		}
 	}
 	e.site.Agency = web.Agency{Name: "Bộ phận Một cửa huyện Đắk Mil", Address: "Số 1 đường Hùng Vương", Hotline: "0261 3741 234"}
 	for _, p := range []page{e.anonymous().get(t, "/thu-tuc"), e.login(t, fx.counterA).get(t, "/intake")} {
-		got := footer.FindString(p.body)
-		for _, want := range []string{"Bộ phận Một cửa huyện Đắk Mil", "Số 1 đường Hùng Vương", `href="tel:02613741234"`, "0261 3741 234"} {
-			if !strings.Contains(got, want) {
-				t.Errorf("the footer lacks %q: %q", want, got)
-			}
-		}
+		check(t, p, htmlcheck.In("footer.site", htmlcheck.HasText("Bộ phận Một cửa huyện Đắk Mil"), htmlcheck.HasText("Số 1 đường Hùng Vương"),
+			htmlcheck.HasText("0261 3741 234"), htmlcheck.In(`a[href="tel:02613741234"]`)))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/motcua/motcua/adapter/oidc"
 	"github.com/motcua/motcua/adapter/oidc/oidctest"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // signInThrough follows the sign-in from the portal to the provider and
@@ -73,8 +74,8 @@ func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.site.OIDC = p
-	if !strings.Contains(e.anonymous().get(t, "/xac-thuc").body, `id="oidc-login"`) {
-		t.Fatal("the verification page offers no sign-in through the provider")
+	if err := htmlcheck.Check(e.anonymous().get(t, "/xac-thuc").body, htmlcheck.In("#oidc-login")); err != nil {
+		t.Fatalf("the verification page offers no sign-in through the provider: %v", err)
 	}
 
 	prov.Person(map[string]any{"sub": "079123456789", "name": "Nguyễn Văn An", "email": "An@Example.vn", "email_verified": true})
@@ -88,9 +89,11 @@ func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
 			b.citizen = c.Value
 		}
 	}
-	if mine := b.get(t, "/ho-so-cua-toi"); mine.status != http.StatusOK || !strings.Contains(mine.body, "an@example.vn") {
+	mine := b.get(t, "/ho-so-cua-toi")
+	if mine.status != http.StatusOK {
 		t.Fatalf("after signing in: %d", mine.status)
 	}
+	check(t, mine, htmlcheck.In("main", htmlcheck.HasText("an@example.vn")))
 
 	bad := signInThrough(t, e, func(u *url.URL) {
 		q := u.Query()
@@ -101,7 +104,9 @@ func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
 		t.Fatalf("a tampered state: %d, cookies %q", bad.status, bad.header["Set-Cookie"])
 	}
 	prov.Person(map[string]any{"sub": "079000000001", "email": "chua-xac-minh@example.vn", "email_verified": false})
-	if unverified := signInThrough(t, e, nil); unverified.status != http.StatusUnprocessableEntity || !strings.Contains(unverified.body, "chưa có thư điện tử") {
+	unverified := signInThrough(t, e, nil)
+	if unverified.status != http.StatusUnprocessableEntity {
 		t.Fatalf("an unverified address: %d", unverified.status)
 	}
+	check(t, unverified, htmlcheck.In("#error", htmlcheck.HasText("chưa có thư điện tử")))
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 var sixDigits = regexp.MustCompile(`\b\d{6}\b`)
@@ -109,9 +110,10 @@ func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 		{formFile{"file_0", "to-khai.pdf", append(append([]byte{}, pdf...), bytes.Repeat([]byte("x"), 10<<20)...)}, "lớn hơn 10 MB"},
 	} {
 		p := b.postMultipart(t, path, filingForm("k-bad"), formFile{"file_extra", "anh.pdf", pdf}, c.file)
-		if p.status != http.StatusUnprocessableEntity || !strings.Contains(p.body, c.want) {
+		if p.status != http.StatusUnprocessableEntity {
 			t.Fatalf("%s: status %d, want 422 saying %q", c.file.name, p.status, c.want)
 		}
+		check(t, p, htmlcheck.In("p.field-error#doc-error-0", htmlcheck.HasText(c.want))) // at the document the file was sent for
 	}
 	if n := e.countRows(t, "submissions"); n != 0 {
 		t.Fatalf("%d submissions recorded", n)
@@ -137,12 +139,12 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 		t.Fatalf("two posts: %v, %d submissions, %d files", where, e.countRows(t, "submissions"), storedFiles(t, e.files))
 	}
 	mine := b.get(t, where[0])
-	if !strings.Contains(mine.body, "Chờ tiếp nhận") || !strings.Contains(mine.body, "to-khai.pdf") {
-		t.Fatalf("the citizen's page:\n%s", mine.body)
+	if err := htmlcheck.Check(mine.body, htmlcheck.In("main", htmlcheck.HasText("Chờ tiếp nhận"), htmlcheck.HasText("to-khai.pdf"))); err != nil {
+		t.Fatalf("the citizen's page: %v\n%s", err, mine.body)
 	}
 	officer := e.login(t, fx.counterA)
 	id := strings.TrimPrefix(where[0], "/ho-so-cua-toi/")
-	if q := officer.get(t, "/submissions"); !strings.Contains(q.body, `href="/submissions/`+id+`"`) {
+	if q := officer.get(t, "/submissions"); htmlcheck.Check(q.body, htmlcheck.In(`a[href="/submissions/`+id+`"]`)) != nil {
 		t.Fatalf("the queue lacks submission %s", id)
 	}
 	if other := e.login(t, fx.counterB).get(t, "/submissions/"+id); other.status != http.StatusNotFound {
@@ -152,7 +154,7 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 	if p.status != http.StatusSeeOther || !strings.HasPrefix(p.header.Get("Location"), "/dossiers/") {
 		t.Fatalf("accept: status %d, location %q\n%s", p.status, p.header.Get("Location"), p.body)
 	}
-	if mine := b.get(t, where[0]); !strings.Contains(mine.body, `id="dossier-code"`) {
+	if mine := b.get(t, where[0]); htmlcheck.Check(mine.body, htmlcheck.In("#dossier-code")) != nil {
 		t.Fatal("the citizen does not see the dossier code after acceptance")
 	}
 	if file, _ := filepath.Glob(filepath.Join(e.files, "*", "*")); len(file) == 1 {
@@ -207,8 +209,8 @@ func TestTrackingUnknownAndWrongLookAlike(t *testing.T) {
 	}
 	for _, factor := range []string{d.TrackingSecret, "5678"} {
 		p := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {factor}}.Encode())
-		if p.status != http.StatusOK || !strings.Contains(p.body, "T. T. B.") || strings.Contains(p.body, "Trần Thị Bích") ||
-			!strings.Contains(p.body, "Tiếp nhận hồ sơ") {
+		if p.status != http.StatusOK || strings.Contains(p.body, "Trần Thị Bích") ||
+			htmlcheck.Check(p.body, htmlcheck.In("main", htmlcheck.HasText("T. T. B."), htmlcheck.HasText("Tiếp nhận hồ sơ"))) != nil {
 			t.Fatalf("tracking with %q: status %d\n%s", factor, p.status, p.body)
 		}
 	}
@@ -235,7 +237,7 @@ func TestTrackingGuessesAreBounded(t *testing.T) {
 		t.Fatalf("the eleventh guess: %d %s", p.status, p.body)
 	}
 	page := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {"5678"}}.Encode())
-	if page.status != http.StatusTooManyRequests || !strings.Contains(page.body, "quá nhiều lần") {
+	if page.status != http.StatusTooManyRequests || htmlcheck.Check(page.body, htmlcheck.In("#error", htmlcheck.HasText("quá nhiều lần"))) != nil {
 		t.Fatalf("the page after the bound: %d", page.status)
 	}
 	if p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {d.TrackingSecret}}.Encode()); p.status != http.StatusOK {

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestTrackingReadsCodesAsTypedAndExplainsThePause: the code and the
@@ -59,7 +61,7 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 		t.Fatal(err)
 	}
 	paused := track(code, secret)
-	wantContains(t, paused, `id="track-paused">Tạm dừng tính thời gian từ `+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ")
+	check(t, paused, htmlcheck.In("#track-paused", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ"))))
 	wantLacks(t, paused, oldDue)
 	if p, a := api(code, secret); a["paused_at"] == nil || !strings.Contains(a["due_note"].(string), "Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)) {
 		t.Fatalf("the JSON while paused: %s", p.body)
@@ -72,7 +74,8 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 		t.Fatal(err)
 	}
 	resumed := track(code, secret)
-	wantContains(t, resumed, motcua.FormatDateTime(d.DueAt), `id="track-resumed">Đã tính lại sau khi nhận hồ sơ bổ sung ngày `+motcua.FormatDate(received))
+	wantContains(t, resumed, motcua.FormatDateTime(d.DueAt))
+	check(t, resumed, htmlcheck.In("#track-resumed", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Đã tính lại sau khi nhận hồ sơ bổ sung ngày "+motcua.FormatDate(received)))))
 	if motcua.FormatDateTime(d.DueAt) == oldDue {
 		t.Fatalf("the due date did not move: %s", oldDue)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // deathProcedure adds a procedure with required and conditional documents
@@ -33,7 +34,20 @@ func deathProcedure(t *testing.T, e *env) (*motcua.Procedure, *motcua.Unit) {
 	return p, gone
 }
 
-var keptToken = regexp.MustCompile(`name="kept_(\d)" value="([^"]+)"`)
+var keptToken = regexp.MustCompile(`^kept_(\d)$`)
+
+// keptTokens are the kept files' hidden fields: the field's name, the
+// document's index and the token.
+func keptTokens(t *testing.T, p page) [][3]string {
+	t.Helper()
+	var out [][3]string
+	for _, in := range all(t, p, "input[name][value]") {
+		if m := keptToken.FindStringSubmatch(htmlcheck.Attr(in, "name")); m != nil && htmlcheck.Attr(in, "value") != "" {
+			out = append(out, [3]string{m[0], m[1], htmlcheck.Attr(in, "value")})
+		}
+	}
+	return out
+}
 
 // TestOnlineFormChoosesPlaceAndRequiredDocuments: the place of filing is
 // the citizen's choice among units in force (none preselected, an error
@@ -49,7 +63,8 @@ func TestOnlineFormChoosesPlaceAndRequiredDocuments(t *testing.T) {
 
 	form := b.get(t, path)
 	wantStatus(t, form, http.StatusOK)
-	wantContains(t, form, `<option value="" selected>— Chọn nơi nộp —</option>`, fx.unitA.Name)
+	wantContains(t, form, fx.unitA.Name)
+	check(t, form, htmlcheck.In(`select#unit option[value=""][selected]`, htmlcheck.HasExactText("— Chọn nơi nộp —")))
 	wantLacks(t, form, gone.Name)
 	if n := strings.Count(form.body, "(bắt buộc)"); n != 2 {
 		t.Fatalf("%d documents marked required, want the 2 unconditional ones", n)
@@ -60,26 +75,29 @@ func TestOnlineFormChoosesPlaceAndRequiredDocuments(t *testing.T) {
 	noPlace.Del("unit")
 	resent := b.postMultipart(t, path, noPlace, formFile{"file_0", "to-khai.pdf", pdf}, formFile{"file_1", "bao-tu.pdf", pdf})
 	wantStatus(t, resent, http.StatusUnprocessableEntity)
-	wantContains(t, resent, `aria-invalid="true" aria-describedby="unit-error"`, `id="unit-error">Hãy chọn nơi nộp hồ sơ.`)
+	check(t, resent, htmlcheck.In("select#unit", htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("aria-describedby", "unit-error")),
+		htmlcheck.In("#unit-error", htmlcheck.MatchesText(`^Hãy chọn nơi nộp hồ sơ\.`)))
 
 	// Only the declaration: refused, with the missing document named.
 	only := b.postMultipart(t, path, filingForm("k-docs"), formFile{"file_0", "to-khai.pdf", pdf})
 	wantStatus(t, only, http.StatusUnprocessableEntity)
-	wantContains(t, only, "Còn thiếu giấy tờ bắt buộc: Giấy báo tử hoặc giấy tờ thay Giấy báo tử.",
-		`id="doc-error-1">Giấy tờ bắt buộc`, "Đã tải lên: to-khai.pdf (")
-	wantLacks(t, only, `id="doc-error-0"`, `id="doc-error-2"`)
+	wantContains(t, only, "Đã tải lên: to-khai.pdf (")
+	check(t, only, errorSays("Còn thiếu giấy tờ bắt buộc: Giấy báo tử hoặc giấy tờ thay Giấy báo tử."))
+	check(t, only, htmlcheck.In("#doc-error-1", htmlcheck.MatchesText(`^Giấy tờ bắt buộc`)), htmlcheck.NotIn("#doc-error-0"), htmlcheck.NotIn("#doc-error-2"))
 
 	// Two bad files at once: both reported, each at its document; the good one kept.
 	exe := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
 	bad := b.postMultipart(t, path, filingForm("k-docs"), formFile{"file_0", "to-khai.pdf", pdf},
 		formFile{"file_1", "bao-tu.pdf", exe}, formFile{"file_2", "uy-quyen.png", pdf})
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
-	wantContains(t, bad, "Có 2 tệp không hợp lệ", `id="doc-error-1">Tệp “bao-tu.pdf” không phải PDF`,
-		`id="doc-error-2">Tệp “uy-quyen.png” có đuôi .png`, `id="kept-0">Đã tải lên: to-khai.pdf (`)
+	check(t, bad, errorSays("Có 2 tệp không hợp lệ"))
+	check(t, bad, htmlcheck.In("#doc-error-1", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tệp “bao-tu.pdf” không phải PDF"))),
+		htmlcheck.In("#doc-error-2", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tệp “uy-quyen.png” có đuôi .png"))),
+		htmlcheck.In("#kept-0", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Đã tải lên: to-khai.pdf ("))))
 	if n := e.countRows(t, "submissions"); n != 0 {
 		t.Fatalf("%d submissions recorded from refused forms", n)
 	}
-	tokens := keptToken.FindAllStringSubmatch(bad.body, -1)
+	tokens := keptTokens(t, bad)
 	if len(tokens) != 1 || tokens[0][1] != "0" {
 		t.Fatalf("kept tokens %v, want the declaration's only", tokens)
 	}
@@ -96,5 +114,6 @@ func TestOnlineFormChoosesPlaceAndRequiredDocuments(t *testing.T) {
 	done := b.postMultipart(t, path, fixed, formFile{"file_1", "bao-tu.pdf", pdf})
 	wantStatus(t, done, http.StatusSeeOther)
 	mine := b.get(t, done.header.Get("Location"))
-	wantContains(t, mine, "Tờ khai đăng ký khai tử (theo mẫu): <a", "to-khai.pdf", "Giấy báo tử hoặc giấy tờ thay Giấy báo tử: <a", "bao-tu.pdf")
+	check(t, mine, htmlcheck.In("#my-files li", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tờ khai đăng ký khai tử (theo mẫu): to-khai.pdf")), htmlcheck.In("a", htmlcheck.HasExactText("to-khai.pdf"))),
+		htmlcheck.In("#my-files li", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Giấy báo tử hoặc giấy tờ thay Giấy báo tử: bao-tu.pdf")), htmlcheck.In("a", htmlcheck.HasExactText("bao-tu.pdf"))))
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
 // TestProcedurePageGuidesTheCitizen: a procedure offered online links its
@@ -23,16 +24,20 @@ func TestProcedurePageGuidesTheCitizen(t *testing.T) {
 	anon := e.anonymous()
 	page := anon.get(t, "/thu-tuc/xa/1.000656")
 	wantStatus(t, page, http.StatusOK)
-	wantContains(t, page, fmt.Sprintf(`id="file-online" href="/nop-truc-tuyen/%d">Nộp trực tuyến</a>`, p.ID),
-		"Trình tự thực hiện", "<li>Tiếp nhận hồ sơ <span class=\"muted\">(Bộ phận Một cửa; 30 phút làm việc)",
-		"Thẩm tra hồ sơ <span class=\"muted\">(Chuyên viên xử lý của cơ quan giải quyết; 5 giờ làm việc)",
-		`id="competent-office">Ủy ban nhân dân cấp xã nơi nộp hồ sơ`, "Đối tượng thực hiện",
-		"Mẫu đơn, tờ khai", "Tờ khai đăng ký khai tử (theo mẫu)", "có trên Cổng Dịch vụ công quốc gia",
-		"<strong>Nơi nộp hồ sơ:</strong> "+fx.unitA.Name)
+	wantContains(t, page, "Trình tự thực hiện", "Đối tượng thực hiện",
+		"Mẫu đơn, tờ khai", "Tờ khai đăng ký khai tử (theo mẫu)", "có trên Cổng Dịch vụ công quốc gia")
+	check(t, page, htmlcheck.In("a#file-online", htmlcheck.HasAttr("href", fmt.Sprintf("/nop-truc-tuyen/%d", p.ID)), htmlcheck.HasExactText("Nộp trực tuyến")),
+		htmlcheck.In("li", htmlcheck.MatchesText(`^Tiếp nhận hồ sơ \(Bộ phận Một cửa; 30 phút làm việc\)`),
+			htmlcheck.In("span.muted", htmlcheck.MatchesText(`^\(Bộ phận Một cửa; 30 phút làm việc\)`))),
+		htmlcheck.In("li", htmlcheck.HasText("Thẩm tra hồ sơ (Chuyên viên xử lý của cơ quan giải quyết; 5 giờ làm việc)"),
+			htmlcheck.In("span.muted", htmlcheck.MatchesText(`^\(Chuyên viên xử lý của cơ quan giải quyết; 5 giờ làm việc\)`))),
+		htmlcheck.In("#competent-office", htmlcheck.MatchesText(`^Ủy ban nhân dân cấp xã nơi nộp hồ sơ`)),
+		strongIn("p", "Nơi nộp hồ sơ: "+fx.unitA.Name, "Nơi nộp hồ sơ:"))
 	wantLacks(t, page, gone.Name)
 
 	linked := anon.get(t, "/thu-tuc/xa/1.000657")
 	wantStatus(t, linked, http.StatusOK)
-	wantContains(t, linked, `<a href="https://dichvucong.example.vn/mau/to-khai-khai-tu.docx" download>to-khai-khai-tu.docx</a>`)
-	wantLacks(t, linked, `id="file-online"`, "có trên Cổng Dịch vụ công quốc gia")
+	check(t, linked, htmlcheck.In(`a[href="https://dichvucong.example.vn/mau/to-khai-khai-tu.docx"][download]`, htmlcheck.HasExactText("to-khai-khai-tu.docx")),
+		htmlcheck.NotIn("#file-online"))
+	wantLacks(t, linked, "có trên Cổng Dịch vụ công quốc gia")
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/reform"
 )
 
@@ -28,13 +29,13 @@ func TestOverdueReformTasksOnTheDashboard(t *testing.T) {
 	}
 	b := e.login(t, fx.leaderA)
 	p := b.get(t, "/alerts")
-	if p.status != http.StatusOK || !strings.Contains(p.body, `id="reform-tasks"`) || !strings.Contains(p.body, "Rà soát quy trình nội bộ") {
+	if p.status != http.StatusOK || htmlcheck.Check(p.body, htmlcheck.In("#reform-tasks li", htmlcheck.HasText("Rà soát quy trình nội bộ"))) != nil {
 		t.Fatalf("the dashboard lacks the overdue task (%d)", p.status)
 	}
 	if err := e.db.ReportTask(t.Context(), leader, plan.Contents[0].Tasks[0].ID, reform.TaskDone, "Xong", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.get(t, "/alerts").body, `id="reform-tasks"`) {
+	if htmlcheck.Check(b.get(t, "/alerts").body, htmlcheck.NotIn("#reform-tasks")) != nil {
 		t.Fatal("a done task is still on the dashboard")
 	}
 }
@@ -47,7 +48,7 @@ func TestPlanEnteredAsTextAndReported(t *testing.T) {
 	leader := e.login(t, fx.leaderA)
 	unit := fmt.Sprint(fx.unitA.ID)
 	bad := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ten": {"Kế hoạch"}, "noi_dung": {"# Nội dung\nkhông đúng"}})
-	if bad.status != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "Dòng 2") {
+	if bad.status != http.StatusUnprocessableEntity || htmlcheck.Check(bad.body, htmlcheck.In("#error", htmlcheck.HasText("Dòng 2"))) != nil {
 		t.Fatalf("a malformed line: %d", bad.status)
 	}
 	text := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.unitA.Code + " | 31/12/2024\n- Niêm yết công khai\n# Chính quyền số\n- Tăng hồ sơ trực tuyến"
@@ -55,8 +56,9 @@ func TestPlanEnteredAsTextAndReported(t *testing.T) {
 		"ten": {"Kế hoạch CCHC năm 2024"}, "noi_dung": {text}})
 	wantStatus(t, p, http.StatusSeeOther)
 	page := leader.get(t, "/reform?don_vi="+unit+"&nam=2024")
-	if !strings.Contains(page.body, "0/3 (0 %)") || !strings.Contains(page.body, "Rà soát quy trình") {
-		t.Fatalf("the plan page:\n%s", page.body)
+	if err := htmlcheck.Check(page.body, htmlcheck.In("#plan-progress strong", htmlcheck.HasText("0/3 (0 %)")),
+		htmlcheck.In("table.list td", htmlcheck.HasText("Rà soát quy trình"))); err != nil {
+		t.Fatalf("the plan page: %v\n%s", err, page.body)
 	}
 	plan, err := e.db.Plan(t.Context(), fx.unitA.ID, 2024)
 	if err != nil {
@@ -66,7 +68,8 @@ func TestPlanEnteredAsTextAndReported(t *testing.T) {
 	p = spec.post(t, fmt.Sprintf("/reform/tasks/%d?don_vi=%s&nam=2024", plan.Contents[0].Tasks[0].ID, unit),
 		url.Values{"trang_thai": {"done"}, "ghi_chu": {"Đã rà soát 12 quy trình"}, "ngay": {"04/03/2024"}})
 	wantStatus(t, p, http.StatusSeeOther)
-	if page := spec.get(t, "/reform?don_vi="+unit+"&nam=2024"); !strings.Contains(page.body, "1/3 (33 %)") || !strings.Contains(page.body, "Đã rà soát 12 quy trình") {
+	if page := spec.get(t, "/reform?don_vi="+unit+"&nam=2024"); htmlcheck.Check(page.body, htmlcheck.In("#plan-progress strong", htmlcheck.HasText("1/3 (33 %)")),
+		htmlcheck.In("table.list td span.muted", htmlcheck.HasText("Đã rà soát 12 quy trình"))) != nil {
 		t.Fatalf("after the report:\n%s", page.body)
 	}
 }
@@ -88,9 +91,10 @@ func TestDocumentRegisterPage(t *testing.T) {
 		formFile{"tep", "64-KH.pdf", pdf})
 	wantStatus(t, p, http.StatusSeeOther)
 	found := leader.get(t, "/documents?don_vi="+unit+"&q=hoi+nghi")
-	if !strings.Contains(found.body, "64/KH-UBND") || !strings.Contains(found.body, "64-KH.pdf") || !strings.Contains(found.body, "Kế hoạch") ||
-		!strings.Contains(found.body, "Tổ chức hội nghị tổng kết<br>") {
-		t.Fatalf("search:\n%s", found.body)
+	// One row: the number, the type, the file, and the task it serves followed by a line break.
+	if err := htmlcheck.Check(found.body, htmlcheck.In("#documents tbody tr", htmlcheck.HasCells("64/KH-UBND"), htmlcheck.HasCells("Kế hoạch"),
+		htmlcheck.HasCells("64-KH.pdf"), htmlcheck.In("td", htmlcheck.HasExactText("Tổ chức hội nghị tổng kết"), htmlcheck.In("br")))); err != nil {
+		t.Fatalf("search: %v\n%s", err, found.body)
 	}
 	if none := leader.get(t, "/documents?don_vi="+unit+"&q=ngan+sach"); strings.Contains(none.body, "64-KH.pdf") {
 		t.Fatal("an unrelated search found the document")
@@ -114,10 +118,12 @@ func TestSurveyPageKeysInPaperForms(t *testing.T) {
 	form.Add("expect", "2")
 	done := admin.post(t, page+"/answers", form)
 	wantRedirect(t, done, page)
-	wantContains(t, admin.follow(t, done), "Đã nhập phiếu")
-	if got := admin.get(t, page); !strings.Contains(got.body, "Ủy ban nhân dân xã Đắk Lao") || !strings.Contains(got.body, "100,00 %") ||
-		!strings.Contains(got.body, "0,00 %") || !strings.Contains(got.body, `<td>Tiếp cận dịch vụ</td><td class="num">4</td><td class="num">0</td>`) ||
-		!strings.Contains(got.body, `<td>Công chức trực tiếp giải quyết</td><td class="num">0</td><td class="num">1</td>`) {
+	check(t, admin.follow(t, done), flashSays("Đã nhập phiếu"))
+	if got := admin.get(t, page); htmlcheck.Check(got.body,
+		htmlcheck.In("#survey-indices tr", htmlcheck.HasCells("Ủy ban nhân dân xã Đắk Lao"), htmlcheck.In("td.num", htmlcheck.HasExactText("100,00 %"))),
+		htmlcheck.In("#survey-indices td.num", htmlcheck.HasExactText("0,00 %")),
+		htmlcheck.In("#survey-dimensions tr", htmlcheck.HasCells("Tiếp cận dịch vụ", "4", "0"), htmlcheck.Count("td.num", 2)),
+		htmlcheck.In("#survey-dimensions tr", htmlcheck.HasCells("Công chức trực tiếp giải quyết", "0", "1"), htmlcheck.Count("td.num", 2))) != nil {
 		t.Fatalf("indices:\n%s", got.body)
 	}
 	if other := e.login(t, fx.counterA).get(t, page); other.status != http.StatusNotFound {
@@ -138,11 +144,12 @@ func TestParPage(t *testing.T) {
 	wantStatus(t, leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.1"}, "diem": {"1,5"},
 		"minh_chung": {"Quyết định 12/QĐ-UBND"}}), http.StatusSeeOther)
 	page := leader.get(t, "/par?nam=2024&don_vi="+unit)
-	if !strings.Contains(page.body, "Tổng điểm: 1,5/9") || !strings.Contains(page.body, "Quyết định 12/QĐ-UBND") {
-		t.Fatalf("the assessment:\n%s", page.body)
+	if err := htmlcheck.Check(page.body, htmlcheck.In("#par-total strong", htmlcheck.HasText("Tổng điểm: 1,5/9")),
+		htmlcheck.In("#par-tree td", htmlcheck.HasExactText("Quyết định 12/QĐ-UBND"))); err != nil {
+		t.Fatalf("the assessment: %v\n%s", err, page.body)
 	}
 	over := leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.2"}, "diem": {"3"}})
-	if over.status != http.StatusUnprocessableEntity || !strings.Contains(over.body, "vượt khung") {
+	if over.status != http.StatusUnprocessableEntity || htmlcheck.Check(over.body, htmlcheck.In("#error", htmlcheck.HasText("vượt khung"))) != nil {
 		t.Fatalf("a score above the maximum: %d", over.status)
 	}
 	if p := leader.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}); p.status != http.StatusForbidden {

@@ -9,9 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
-var resultLink = regexp.MustCompile(`<a href="(/dossiers/\d+/results/\d+)" target="_blank" rel="noopener">([^<]+)</a>`)
+var resultLink = regexp.MustCompile(`^/dossiers/\d+/results/\d+$`)
 
 // TestOfficerAttachesTheResultCitizenDownloadsIt: the officer recording
 // the result attaches its electronic copy; a file whose content is not
@@ -40,10 +42,10 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 	wantStatus(t, citizen.get(t, download), http.StatusNotFound)
 
 	page := counter.get(t, dossierPath) // not yet the last step: leader's
-	wantLacks(t, page, `name="result_file"`)
+	check(t, page, htmlcheck.NotIn("[name=result_file]"))
 	wantRedirect(t, leader.act(t, id, "handed_over", 3), dossierPath)
 	page = counter.get(t, dossierPath)
-	wantContains(t, page, `enctype="multipart/form-data"`, `name="result_file"`)
+	check(t, page, htmlcheck.In(`form[enctype="multipart/form-data"]`, htmlcheck.In("input[name=result_file]")))
 
 	result := append(append([]byte{}, pdf...), bytes.Repeat([]byte("%"), 3000)...)
 	exe := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
@@ -51,18 +53,19 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 	for _, bad := range []struct {
 		typ  string
 		file formFile
-		want string
+		want htmlcheck.Checker
 	}{
-		{"result_ready", formFile{"result_file", "ket-qua.pdf", exe}, `name="result_file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid="true"`},
-		{"withdrawn", formFile{"result_file", "ket-qua.pdf", result}, "Chỉ đính kèm kết quả điện tử khi ghi nhận"},
+		{"result_ready", formFile{"result_file", "ket-qua.pdf", exe}, htmlcheck.In("input[name=result_file]",
+			htmlcheck.HasAttr("accept", ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"), htmlcheck.HasAttr("aria-invalid", "true"))},
+		{"withdrawn", formFile{"result_file", "ket-qua.pdf", result}, errorSays("Chỉ đính kèm kết quả điện tử khi ghi nhận")},
 	} {
 		p = counter.postMultipart(t, dossierPath+"/actions", url.Values{"type": {bad.typ}, "version": {"4"}, "reason": {"Thử"}}, bad.file)
 		if p.status < 400 {
 			t.Fatalf("%s with %s: status %d", bad.typ, bad.file.name, p.status)
 		}
-		wantContains(t, p, bad.want)
+		check(t, p, bad.want)
 		if bad.typ == "result_ready" {
-			wantContains(t, p, "Tệp “ket-qua.pdf” không phải PDF, JPEG hoặc PNG")
+			check(t, p, errorSays("Tệp “ket-qua.pdf” không phải PDF, JPEG hoặc PNG"))
 		}
 		if storedFiles(t, e.files) != stored || e.countRows(t, "events") != rows || e.countRows(t, "result_files") != 0 {
 			t.Fatalf("%s with %s wrote something", bad.typ, bad.file.name)
@@ -73,21 +76,23 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 		formFile{"result_file", "giấy khai sinh.pdf", result})
 	wantRedirect(t, p, dossierPath)
 	page = counter.get(t, dossierPath)
-	wantContains(t, page, `id="dossier-result"`, "<td>PDF</td>")
-	m := resultLink.FindStringSubmatch(page.body)
-	if m == nil || m[2] != "giấy khai sinh.pdf" {
+	check(t, page, htmlcheck.In("#dossier-result td", htmlcheck.HasExactText("PDF")))
+	links := newTabLinks(t, page, resultLink)
+	if len(links) == 0 || links[0][1] != "giấy khai sinh.pdf" {
 		t.Fatalf("no link to the result on the dossier page:\n%s", excerpt(page.body))
 	}
-	if got := counter.get(t, m[1]); got.status != http.StatusOK || got.body != string(result) || got.header.Get("Content-Type") != "application/pdf" {
+	resultAddress := links[0][0]
+	if got := counter.get(t, resultAddress); got.status != http.StatusOK || got.body != string(result) || got.header.Get("Content-Type") != "application/pdf" {
 		t.Errorf("the officer opens the result: %d, %v", got.status, got.header)
 	}
-	wantStatus(t, e.login(t, fx.counterB).get(t, m[1]), http.StatusNotFound)
+	wantStatus(t, e.login(t, fx.counterB).get(t, resultAddress), http.StatusNotFound)
 	if n := e.countRows(t, "audit_log WHERE action = 'dossier.result.read'"); n != 1 {
 		t.Errorf("%d reads of the result audited, want 1", n)
 	}
 
 	page = citizen.get(t, mine)
-	wantContains(t, page, `<a href="`+download+`" id="result-download">Tải kết quả điện tử</a>`, "giấy khai sinh.pdf")
+	wantContains(t, page, "giấy khai sinh.pdf")
+	check(t, page, htmlcheck.In("a#result-download", htmlcheck.HasAttr("href", download), htmlcheck.HasExactText("Tải kết quả điện tử")))
 	got := citizen.get(t, download)
 	h := got.header
 	if got.status != http.StatusOK || got.body != string(result) || h.Get("Content-Type") != "application/pdf" ||

@@ -28,7 +28,7 @@ func TestUploadsPastTheDailyQuotaAreRefused(t *testing.T) {
 	wantStatus(t, an.postMultipart(t, path, filingForm("q-1"), formFile{"file_0", "a.pdf", bigPDF(600<<10, 1)}), http.StatusSeeOther)
 	p := an.postMultipart(t, path, filingForm("q-2"), formFile{"file_0", "b.pdf", bigPDF(600<<10, 2)})
 	wantStatus(t, p, http.StatusTooManyRequests)
-	wantContains(t, p, "tối đa 1 MB mỗi ngày")
+	check(t, p, errorSays("tối đa 1 MB mỗi ngày"))
 	if n := e.countRows(t, "submissions"); n != 1 {
 		t.Errorf("%d submissions recorded", n)
 	}
