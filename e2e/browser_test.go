@@ -20,11 +20,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/web"
 )
 
 const demoPassword = "mat-khau-e2e"
@@ -73,17 +72,36 @@ func newBrowser(t *testing.T, limit time.Duration) context.Context {
 	return browserCtx
 }
 
-// serve starts the real server, wired as cmd/motcua/serve.go wires it.
-func serve(t *testing.T, db *store.DB) *httptest.Server {
+// serve starts the real server as motcua serve starts it (server.Main)
+// on db, listening on a free loopback port.
+func serve(t *testing.T, db *store.DB) *running {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	mux := http.NewServeMux()
-	api.Mount(mux, db, log)
-	site := web.Mount(mux, db, log)
-	srv := httptest.NewServer(web.Handler(mux))
-	site.BaseURL = srv.URL // as serve on loopback: links from the listen address
-	t.Cleanup(srv.Close)
-	return srv
+	return start(t, &server.Main{DB: db})
+}
+
+// running is a server a test started.
+type running struct {
+	URL string // its public address: on loopback, the listen address
+}
+
+// start runs m on a free loopback port, its uploads in the test's
+// directory, its log and console output discarded, until the test ends.
+func start(t *testing.T, m *server.Main) *running {
+	t.Helper()
+	m.Config = server.DefaultConfig()
+	m.Config.Addr = "127.0.0.1:0"
+	m.Config.FilesDir = t.TempDir()
+	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	m.Stdout = io.Discard
+	if err := m.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := m.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return &running{URL: m.URL()}
 }
 
 func openDB(t *testing.T) *store.DB {
@@ -162,7 +180,7 @@ func (b tab) evalSoon(what, js string) bool {
 	}
 }
 
-func (b tab) login(srv *httptest.Server, username string) {
+func (b tab) login(srv *running, username string) {
 	b.t.Helper()
 	// Each role lands on the first page of its own menu (counter: intake,
 	// specialist and leader: worklist, administrator: accounts).

@@ -3,10 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,40 +14,31 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/notify"
-	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/demo"
-	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/mail"
 	"github.com/motcua/motcua/internal/mail/mailtest"
+	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/web"
 )
 
-// portal is the server wired as serve wires it for citizens: uploads on
-// disk, notices sent by e-mail through a real SMTP server on loopback.
+// portal is the server as serve starts it for citizens: uploads on disk,
+// notices sent by e-mail through a real SMTP server on loopback.
 type portal struct {
 	t        *testing.T
 	db       *store.DB
-	srv      *httptest.Server
+	srv      *running
 	smtp     *mailtest.Server
 	notifier *notify.Sender
 }
 
 func servePortal(t *testing.T, db *store.DB) *portal {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	mux := http.NewServeMux()
-	site := web.Mount(mux, db, log)
-	site.Files = &files.Store{Dir: t.TempDir()}
-	api.Mount(mux, db, log).Limits = site.Limits
-	srv := httptest.NewServer(web.Handler(mux))
-	t.Cleanup(srv.Close)
-	db.PublicURL = srv.URL
 	smtp := mailtest.Start(t)
 	sender, err := mail.NewSender(smtp.Config())
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv := start(t, &server.Main{DB: db, Mailer: sender})
 	return &portal{t: t, db: db, srv: srv, smtp: smtp, notifier: &notify.Sender{DB: db, Mail: sender}}
 }
 

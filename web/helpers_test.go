@@ -198,7 +198,7 @@ func serveEnv(t *testing.T, db *store.DB) *env {
 	site := web.Mount(mux, db, log)
 	site.Files = &files.Store{Dir: dir}
 	api.Mount(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON, as serve has
-	srv := httptest.NewServer(web.Handler(mux))  // as cmd/motcua/serve.go
+	srv := httptest.NewServer(site.Handler(mux)) // as internal/server
 	site.BaseURL = srv.URL                       // as serve on loopback: links from the listen address
 	t.Cleanup(func() {
 		srv.Close()

@@ -16,13 +16,24 @@ import (
 // Handler wraps the mux as the server serves it: security headers, an
 // origin for the audit trail and the logs, then the given wraps (metrics,
 // the access log: they see the route the mux chose), and cross-origin
-// protection of state-changing requests.
+// protection of state-changing requests. It trusts no reverse proxy: the
+// connection's peer is the client (Server.Handler trusts the server's).
 func Handler(mux http.Handler, wraps ...func(http.Handler) http.Handler) http.Handler {
+	return wrapMux(mux, func() ratelimit.Proxies { return nil }, wraps)
+}
+
+// Handler is the package's Handler behind the server's TrustedProxies,
+// read at each request.
+func (s *Server) Handler(mux http.Handler, wraps ...func(http.Handler) http.Handler) http.Handler {
+	return wrapMux(mux, func() ratelimit.Proxies { return s.TrustedProxies }, wraps)
+}
+
+func wrapMux(mux http.Handler, proxies func() ratelimit.Proxies, wraps []func(http.Handler) http.Handler) http.Handler {
 	h := http.Handler(http.NewCrossOriginProtection().Handler(mux))
 	for _, wrap := range wraps {
 		h = wrap(h)
 	}
-	return SecurityHeaders(Origins(h))
+	return SecurityHeaders(origins(proxies, h))
 }
 
 // AccessLog writes a line per request: its id, route, status, time taken
@@ -44,17 +55,12 @@ func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 	}
 }
 
-// TrustedProxies are the reverse proxies whose X-Forwarded-For names the
-// client (serve --trusted-proxies); empty: the connection's peer is the
-// client. Set once before serving.
-var TrustedProxies ratelimit.Proxies
-
-// Origins gives every request an id (answered in X-Request-Id, written in
-// logs and audit entries) and an origin: its client's address and route;
-// the store adds who it turns out to be.
-func Origins(next http.Handler) http.Handler {
+// origins gives every request an id (answered in X-Request-Id, written in
+// logs and audit entries) and an origin: its client's address (behind the
+// trusted proxies) and route; the store adds who it turns out to be.
+func origins(proxies func() ratelimit.Proxies, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		o := &motcua.Origin{RequestID: newRequestID(), Source: TrustedProxies.Client(r), Route: r.Method + " " + r.URL.Path}
+		o := &motcua.Origin{RequestID: newRequestID(), Source: proxies().Client(r), Route: r.Method + " " + r.URL.Path}
 		w.Header().Set("X-Request-Id", o.RequestID)
 		next.ServeHTTP(w, r.WithContext(motcua.WithOrigin(r.Context(), o)))
 	})

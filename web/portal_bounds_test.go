@@ -14,13 +14,12 @@ import (
 
 // behindProxy makes the test server believe X-Forwarded-For from
 // loopback, as a deployment behind its reverse proxy does.
-func behindProxy(t *testing.T) {
+func behindProxy(t *testing.T, site *web.Server) {
 	proxies, err := ratelimit.ParseProxies("127.0.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	web.TrustedProxies = proxies
-	t.Cleanup(func() { web.TrustedProxies = nil })
+	site.TrustedProxies = proxies
 }
 
 // TestPortalBoundsGroupAnIPv6SlashSixtyFour: a client rotating its IPv6
@@ -29,7 +28,7 @@ func behindProxy(t *testing.T) {
 // ceiling on codes for everyone, any client is told the system is busy.
 func TestPortalBoundsGroupAnIPv6SlashSixtyFour(t *testing.T) {
 	e := newEnv(t)
-	behindProxy(t)
+	behindProxy(t, e.site)
 	d := e.accepted(t)
 	b := e.anonymous()
 	answered := 0

@@ -57,6 +57,10 @@ type Server struct {
 	StaffOIDC *oidc.Provider
 	// Agency is named in every page's footer (footer.go).
 	Agency Agency
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (serve --trusted-proxies), for Handler; empty: the
+	// connection's peer is the client.
+	TrustedProxies ratelimit.Proxies
 
 	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
 }

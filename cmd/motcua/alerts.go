@@ -6,14 +6,9 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"strings"
-	"time"
 
-	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/digest"
-	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/internal/mail"
-	"github.com/motcua/motcua/store"
 )
 
 // smtpFlag names the mail server; the URL may carry credentials, so it is
@@ -58,36 +53,4 @@ func alertsCmd(ctx context.Context, args []string) error {
 	sent, err := digest.Run(ctx, db, sender, *baseURL, slog.Default())
 	fmt.Printf("đã gửi %d thư cảnh báo hạn xử lý\n", sent)
 	return err
-}
-
-// digestDaily sends the digest every working day at hh:mm Vietnam time
-// while the server runs. Several instances may run it: each leader's
-// digest is claimed once a day in the database.
-func digestDaily(ctx context.Context, db *store.DB, sender *mail.Sender, at, baseURL string, log *slog.Logger) error {
-	hm, err := time.Parse("15:04", strings.TrimSpace(at))
-	if err != nil {
-		return fmt.Errorf("--digest-at %q: want HH:MM", at)
-	}
-	go func() {
-		for {
-			now := time.Now().In(motcua.VN)
-			next := time.Date(now.Year(), now.Month(), now.Day(), hm.Hour(), hm.Minute(), 0, 0, motcua.VN)
-			if !next.After(now) {
-				next = next.AddDate(0, 0, 1)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(time.Until(next)):
-			}
-			if cal, err := db.Calendar(ctx, 0); err == nil {
-				if ok, _ := cal.WorkingDay(calendar.DateOf(next)); !ok {
-					continue
-				}
-			}
-			sent, err := digest.Run(ctx, db, sender, baseURL, log)
-			log.Info("deadline digest", "sent", sent, "err", err)
-		}
-	}()
-	return nil
 }

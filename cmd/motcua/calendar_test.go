@@ -78,13 +78,3 @@ func TestCalendarDueRejectsBadInput(t *testing.T) {
 		}
 	}
 }
-
-func TestRedactDSNHidesPasswords(t *testing.T) {
-	got := redactDSN("postgres://motcua:s3cret@db:5432/motcua?sslmode=disable")
-	if strings.Contains(got, "s3cret") || !strings.Contains(got, "motcua:xxxxx@db") {
-		t.Errorf("redactDSN = %q", got)
-	}
-	if got := redactDSN("motcua.db"); got != "motcua.db" {
-		t.Errorf("redactDSN(file) = %q", got)
-	}
-}

@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/store"
 )
 
 func dbFlag(fs *flag.FlagSet) *string {
 	dsn := fs.String("db", cmp.Or(os.Getenv("MOTCUA_DB"), "motcua.db"), "SQLite file path, or a postgres:// URL (or $MOTCUA_DB)")
-	fs.Lookup("db").DefValue = redactDSN(*dsn) // -h prints the default: $MOTCUA_DB's password must not show
+	fs.Lookup("db").DefValue = store.RedactDSN(*dsn) // -h prints the default: $MOTCUA_DB's password must not show
 	return dsn
 }
 
@@ -30,6 +31,10 @@ func migrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("database %s is up to date\n", redactDSN(*dsn))
+	fmt.Printf("database %s is up to date\n", store.RedactDSN(*dsn))
 	return db.Close()
 }
+
+// defaultFilesDir is where serve keeps the citizens' uploads when --files
+// is not given; backup, restore and retention look there too.
+func defaultFilesDir(dsn string) string { return server.DefaultFilesDir(dsn) }

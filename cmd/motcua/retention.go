@@ -5,13 +5,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/files"
-	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/internal/server"
 )
 
 const retentionUsage = `usage:
@@ -61,7 +60,7 @@ func retentionCmd(ctx context.Context, args []string) error {
 				return err
 			}
 		}
-		e, err := eraseExpired(ctx, db, &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}, when)
+		e, err := server.EraseExpired(ctx, db, &files.Store{Dir: cmp.Or(*filesDir, defaultFilesDir(*dsn))}, when)
 		if err != nil {
 			return err
 		}
@@ -69,41 +68,4 @@ func retentionCmd(ctx context.Context, args []string) error {
 		return nil
 	}
 	return fmt.Errorf("%s", retentionUsage)
-}
-
-// eraseExpired runs the retention and removes the uploads nothing refers
-// to any more.
-func eraseExpired(ctx context.Context, db *store.DB, fs *files.Store, at time.Time) (store.Erased, error) {
-	e, err := db.EraseExpired(ctx, at)
-	if err != nil {
-		return e, err
-	}
-	refs, err := db.FileRefs(ctx)
-	if err != nil {
-		return e, err
-	}
-	referenced := make(map[string]bool, len(refs))
-	for _, r := range refs {
-		referenced[r] = true
-	}
-	_, err = fs.Sweep(referenced) // this run's files, and any an earlier run spared
-	return e, err
-}
-
-// retainNightly runs the retention at 01:30 every night while serving.
-func retainNightly(ctx context.Context, db *store.DB, fs *files.Store, log *slog.Logger) {
-	for {
-		now := time.Now().In(motcua.VN)
-		next := time.Date(now.Year(), now.Month(), now.Day(), 1, 30, 0, 0, motcua.VN)
-		if !next.After(now) {
-			next = next.AddDate(0, 0, 1)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(time.Until(next)):
-		}
-		e, err := eraseExpired(ctx, db, fs, time.Now())
-		log.Info("personal-data retention", "dossiers", e.Dossiers, "refusals", e.Refusals, "files", len(e.Files), "err", err)
-	}
 }

@@ -1,15 +1,15 @@
-package main
+package store
 
 import (
 	"net/url"
 	"strings"
 )
 
-// redactDSN hides a PostgreSQL password before the DSN is printed (secrets
+// RedactDSN hides a PostgreSQL password before the DSN is printed (secrets
 // never reach logs): the userinfo's and those in the query string
 // (?password=…, ?sslpassword=…), which pgx reads as well. A URL that does
 // not parse is hidden whole.
-func redactDSN(dsn string) string {
+func RedactDSN(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		if strings.Contains(dsn, "://") || strings.Contains(strings.ToLower(dsn), "password") {

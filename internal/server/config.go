@@ -1,0 +1,193 @@
+// Package server assembles motcua's HTTP server and its background work
+// (notices, webhooks, partners, retention, the leaders' digest) from one
+// Config. The binary (motcua serve) and the end-to-end tests start it the
+// same way, through Main, so a wiring mistake shows in the tests.
+package server
+
+import (
+	"fmt"
+	"net"
+	"net/netip"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/mail"
+	"github.com/motcua/motcua/internal/ratelimit"
+	"github.com/motcua/motcua/ledger"
+	"github.com/motcua/motcua/web"
+)
+
+// Config is what the server is told: one field per serve flag (docs/deploy.md
+// lists them), with DefaultConfig's defaults, checked in one place
+// (Validate).
+type Config struct {
+	DB      string // SQLite file path, or a postgres:// URL
+	Addr    string // host:port to listen on; port 0 takes a free one
+	BaseURL string // public address for QR codes and links; "" on loopback: the listen address
+	Demo    Demo
+
+	SMTP     string // mail server, smtp://user:pass@host:587?…; "": no e-mail
+	DigestAt string // HH:MM, Vietnam time, the leaders' deadline digest is sent (with SMTP)
+
+	CodesPerHour  int    // one-time codes sent per hour to everyone together; 0: no ceiling
+	UploadQuotaMB int64  // megabytes one citizen contact may upload in 24 hours; 0: no quota
+	FilesDir      string // the citizens' uploads; "": DefaultFilesDir(DB)
+
+	OIDC      OIDC // citizens' sign-in provider
+	StaffOIDC OIDC // officers' sign-in provider, matched by verified e-mail
+	Hotich    Partner
+	DVCQG     Partner
+
+	WebhookAttempts int // failed deliveries after which a webhook delivery is dead
+	SMSGateway      string
+	SMSToken        string
+
+	TrustedProxies string // addresses and CIDR prefixes, comma-separated
+	LogFormat      string // text or json
+	Agency         web.Agency
+	MetricsToken   string
+	Rules          ledger.Rules
+}
+
+// Demo seeds an empty database with the demo district.
+type Demo struct {
+	Seed     bool
+	Password string // of every demo user
+	Dossiers int
+	History  bool // also import the district's 2024 history
+}
+
+// OIDC is a sign-in provider; no Issuer: none.
+type OIDC struct {
+	Issuer, ClientID, Secret string
+}
+
+// Partner is a specialised system's address (no URL: not connected), the
+// API client its bridge acts as, and its token.
+type Partner struct {
+	URL, Client, Token string
+}
+
+// DefaultConfig is serve without flags: SQLite in the working directory,
+// on loopback port 8080.
+func DefaultConfig() Config {
+	return Config{
+		DB:              "motcua.db",
+		Addr:            "127.0.0.1:8080",
+		Demo:            Demo{Password: "demo-dak-mil", Dossiers: 400, History: true},
+		DigestAt:        "07:00",
+		CodesPerHour:    ratelimit.DefaultCodesPerHour,
+		UploadQuotaMB:   web.DefaultUploadQuota >> 20,
+		Hotich:          Partner{Client: "Hộ tịch"},
+		DVCQG:           Partner{Client: "Cổng DVC quốc gia"},
+		WebhookAttempts: 10,
+		LogFormat:       "text",
+		Rules:           ledger.DefaultRules(),
+	}
+}
+
+// Validate refuses a configuration the server cannot run with, before it
+// listens or opens the database.
+func (c Config) Validate() error {
+	if err := needBaseURL(c.BaseURL, c.Addr); err != nil {
+		return err
+	}
+	if _, err := ratelimit.ParseProxies(c.TrustedProxies); err != nil {
+		return err
+	}
+	if err := checkRules(c.Rules); err != nil {
+		return err
+	}
+	if c.SMTP != "" {
+		if _, err := mail.ParseURL(c.SMTP); err != nil {
+			return err
+		}
+		if _, err := digestTime(c.DigestAt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// needBaseURL checks --base-url against --addr. Public links (receipts'
+// QR codes, links sent to citizens) are built from --base-url only, never
+// from a request's Host header, which anyone can forge. On loopback (a
+// machine behind its reverse proxy, or a trial) the listen address may
+// stand in; listening beyond it without a public address is refused.
+func needBaseURL(base, addr string) error {
+	if base != "" {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("--base-url %q: cần địa chỉ dạng https://tên-miền (want an address like https://host)", base)
+		}
+		return nil
+	}
+	if loopback(addr) {
+		return nil
+	}
+	return fmt.Errorf("--base-url là bắt buộc khi máy chủ lắng nghe ngoài loopback (--addr %s): mã QR và liên kết gửi người dân chỉ được tạo từ địa chỉ công khai đã cấu hình.\n"+
+		"--base-url is required when listening beyond loopback (--addr %s): QR codes and links sent to citizens are built only from the configured public address", addr, addr)
+}
+
+// loopback reports whether addr (host:port) listens on this machine only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
+}
+
+// checkRules bounds the lifecycle limits a province may set.
+func checkRules(r ledger.Rules) error {
+	switch {
+	case r.ExtensionLeadDays < 0 || r.ExtensionLeadDays > 30:
+		return fmt.Errorf("--extension-lead-days %v: want 0 to 30", r.ExtensionLeadDays)
+	case r.MaxExtensions < 0 || r.MaxExtensions > 10:
+		return fmt.Errorf("--max-extensions %d: want 0 to 10", r.MaxExtensions)
+	case r.ApprovalLimit < 0 || r.ApprovalLimit > 31*24*time.Hour:
+		return fmt.Errorf("--late-approval-after %v: want 0 to 744h", r.ApprovalLimit)
+	}
+	return nil
+}
+
+// digestTime reads --digest-at.
+func digestTime(at string) (time.Time, error) {
+	hm, err := time.Parse("15:04", strings.TrimSpace(at))
+	if err != nil {
+		return hm, fmt.Errorf("--digest-at %q: want HH:MM", at)
+	}
+	return hm, nil
+}
+
+// filesDir is where the citizens' uploads go.
+func (c Config) filesDir() string {
+	if c.FilesDir != "" {
+		return c.FilesDir
+	}
+	return DefaultFilesDir(c.DB)
+}
+
+// DefaultFilesDir keeps uploads beside the SQLite file, or in the working
+// directory for PostgreSQL.
+func DefaultFilesDir(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		return "motcua-files"
+	}
+	return filepath.Join(filepath.Dir(dsn), "motcua-files")
+}
+
+// agency is who the footer names: with the demo and no agency given, the
+// demo district's one-stop section.
+func (c Config) agency() web.Agency {
+	if c.Demo.Seed && c.Agency.Name == "" {
+		return demoAgency
+	}
+	return c.Agency
+}

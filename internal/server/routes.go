@@ -1,0 +1,51 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/internal/ratelimit"
+	"github.com/motcua/motcua/web"
+)
+
+// routes mounts the officers' pages, the portal, the API and /metrics on
+// one mux and wraps it as it is served.
+func (m *Main) routes(ctx context.Context) (http.Handler, error) {
+	c, db, log := m.Config, m.db, m.Log
+	mux := http.NewServeMux()
+	site := web.Mount(mux, db, log)
+	api.Mount(mux, db, log).Limits = site.Limits // one bound for the portal's pages and its JSON
+	site.BaseURL = m.public                      // links and QR codes: never from a request's Host
+	site.Limits.CodesSent = ratelimit.New(c.CodesPerHour, time.Hour)
+	site.Files = &files.Store{Dir: c.filesDir()}
+	site.UploadQuota = c.UploadQuotaMB << 20
+	site.TrustedProxies, _ = ratelimit.ParseProxies(c.TrustedProxies) // Validate refused what does not parse
+	site.Agency = c.agency()                                          // the pages' footer
+	db.PublicURL = m.public
+	var err error
+	if site.OIDC, err = provider(ctx, c.OIDC, m.public+"/xac-thuc/oidc/callback"); err != nil {
+		return nil, err
+	}
+	if site.StaffOIDC, err = provider(ctx, c.StaffOIDC, m.public+"/login/oidc/callback"); err != nil {
+		return nil, err
+	}
+	meter := metrics.New(db, 30*time.Second, log)
+	meter.Register(mux, c.MetricsToken)
+	meter.Counter("motcua_codes_refused_total", "One-time codes refused because the hourly ceiling (--codes-per-hour) was reached.",
+		site.Limits.CodesSent.Refused)
+	m.files = site.Files
+	return site.Handler(mux, meter.Middleware, web.AccessLog(log)), nil
+}
+
+// provider discovers a sign-in provider; none without an issuer.
+func provider(ctx context.Context, c OIDC, redirect string) (*oidc.Provider, error) {
+	if c.Issuer == "" {
+		return nil, nil
+	}
+	return oidc.New(ctx, oidc.Config{Issuer: c.Issuer, ClientID: c.ClientID, ClientSecret: c.Secret, RedirectURL: redirect})
+}

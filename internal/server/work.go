@@ -1,0 +1,86 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua/adapter/notify"
+	"github.com/motcua/motcua/adapter/partner"
+	"github.com/motcua/motcua/adapter/partner/dvcqg"
+	"github.com/motcua/motcua/adapter/partner/hotich"
+	"github.com/motcua/motcua/adapter/webhook"
+	"github.com/motcua/motcua/internal/mail"
+	"github.com/motcua/motcua/internal/sms"
+)
+
+// notifier is the sender of the citizens' notices, with its text-message
+// gateway; startWork gives it its mail.
+func (m *Main) notifier() (*notify.Sender, error) {
+	n := &notify.Sender{DB: m.db, Log: m.Log, Mail: m.Mailer}
+	if m.Config.SMSGateway != "" {
+		gateway, err := sms.New(m.Config.SMSGateway, m.Config.SMSToken)
+		if err != nil {
+			return nil, err
+		}
+		n.SMS = gateway
+	}
+	return n, nil
+}
+
+// startWork starts what runs beside the requests until Close: the mail
+// (notices, the leaders' digest), webhooks, the partners' bridges and the
+// nightly retention.
+func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
+	c, db, log := m.Config, m.db, m.Log
+	if err := m.mail(ctx, notifier); err != nil {
+		return err
+	}
+	m.workers.Go(func() { retainNightly(ctx, db, m.files, log) }) // personal data past its procedure's retention period
+	m.workers.Go(func() { notifier.Run(ctx, 5*time.Second) })     // notices to citizens: codes, decisions, results
+	hooks := webhook.New(db, log)
+	hooks.MaxAttempts = max(c.WebhookAttempts, 1)
+	m.workers.Go(func() { hooks.Run(ctx, 5*time.Second) }) // events to subscribed systems
+	if c.Hotich.URL != "" {
+		bridge := &partner.Bridge{DB: db, Client: c.Hotich.Client, Log: log,
+			Adapter: &hotich.Adapter{Base: c.Hotich.URL, Token: c.Hotich.Token}}
+		m.workers.Go(func() { bridge.Run(ctx, 30*time.Second) })
+	}
+	if c.DVCQG.URL != "" {
+		pub := &dvcqg.Publisher{DB: db, Client: c.DVCQG.Client, URL: c.DVCQG.URL, Token: c.DVCQG.Token}
+		m.workers.Go(func() { pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) }) })
+	}
+	return nil
+}
+
+// mail sends the notices and the leaders' digest through Config.SMTP; in
+// the demo, with nothing to send through, it prints the notices instead.
+func (m *Main) mail(ctx context.Context, notifier *notify.Sender) error {
+	c := m.Config
+	if c.SMTP != "" {
+		sender, err := newSender(c.SMTP)
+		if err != nil {
+			return err
+		}
+		at, _ := digestTime(c.DigestAt) // Validate refused what does not parse
+		m.workers.Go(func() { digestDaily(ctx, m.db, sender, at, m.public, m.Log) })
+		m.Log.Info("deadline digest scheduled", "at", c.DigestAt, "smtp", sender.String())
+		if notifier.Mail == nil {
+			notifier.Mail = sender
+		}
+	}
+	if c.Demo.Seed && notifier.Mail == nil && notifier.SMS == nil {
+		// The demo has no mail server: print notices, one-time codes included, to try the portal.
+		notifier.Mail, notifier.SMS = notify.Console{W: m.Stdout}, notify.Text{W: m.Stdout}
+		fmt.Fprintln(m.Stdout, "Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
+	}
+	return nil
+}
+
+func newSender(raw string) (*mail.Sender, error) {
+	cfg, err := mail.ParseURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	return mail.NewSender(cfg)
+}
