@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/store/storetest"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -269,8 +269,8 @@ func TestScopeHidesOtherCommunes(t *testing.T) {
 			e.doJSON(t, a, "POST", "/api/v1/dossiers", intake(fx.unitB.ID, "Hoàng Văn Bảo")).
 				wantError(t, http.StatusForbidden, "forbidden", "")
 			e.wantCounts(t, before)
-			var reads int
-			if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.read' AND actor LIKE ?"), fmt.Sprintf("user:%d %%", fx.counterA.ID)).Scan(&reads); err != nil {
+			reads, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.read", UserID: fx.counterA.ID})
+			if err != nil {
 				t.Fatal(err)
 			}
 			if reads != 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestClientScopedToOneCommune: an external system scoped to commune A
@@ -57,8 +58,7 @@ func TestClientScopedToOneCommune(t *testing.T) {
 			}
 			e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.unitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
 			e.act(t, key, own.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).wantError(t, http.StatusForbidden, "forbidden", "")
-			var calls int
-			if err := e.db.SQL().QueryRow(`SELECT COUNT(*) FROM api_calls`).Scan(&calls); err != nil || calls != 8 {
+			if calls, err := storetest.Count(t.Context(), e.db, "api_calls"); err != nil || calls != 8 {
 				t.Fatalf("%d calls audited (%v), want 8", calls, err)
 			}
 		})
