@@ -19,37 +19,11 @@ import (
 	"github.com/motcua/motcua/web"
 )
 
-// The fixture is the sample world (internal/testing/sample), built once
-// per test binary as a template file that every test copies.
+// fx is the fixture: the sample world (internal/testing/sample), built
+// once per test binary as a template file that every test copies.
+var fx sample.World
 
-const (
-	testPassword = sample.Password
-	testTOTP     = sample.TOTPSecret
-)
-
-// fixedNow is the server clock in every test.
-var fixedNow = sample.Now
-
-// fx names the sample world's values as these tests call them.
-var fx struct {
-	district, unitA, unitB   motcua.Unit
-	birth, marriage          motcua.Procedure
-	counterA, specialistA    motcua.User
-	leaderA, counterB, admin motcua.User
-}
-
-func TestMain(m *testing.M) {
-	os.Exit(sample.Main(m, func(w sample.World) {
-		fx.district, fx.unitA, fx.unitB, fx.birth, fx.marriage = w.District, w.UnitA, w.UnitB, w.Birth, w.Marriage
-		fx.counterA, fx.specialistA, fx.leaderA, fx.counterB, fx.admin = w.CounterA, w.SpecialistA, w.LeaderA, w.CounterB, w.Admin
-	}))
-}
-
-// totpCode is the code a leader's or administrator's app shows now.
-func totpCode(t testing.TB, db *store.DB, u motcua.User) string { return sample.TOTPCode(t, db, u) }
-
-// engines lists the databases the scope tests run on.
-func engines(t *testing.T) []string { return sample.Engines(t) }
+func TestMain(m *testing.M) { os.Exit(sample.Main(m, func(w sample.World) { fx = w })) }
 
 // env is one test's server on its own copy of the fixture database.
 type env struct {
@@ -71,7 +45,7 @@ func newEnvOn(t *testing.T, engine string) *env {
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
 func serveEnv(t testing.TB, db *store.DB) *env {
 	t.Helper()
-	db.Now = func() time.Time { return fixedNow }
+	db.Now = func() time.Time { return sample.Now }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	api.Mount(mux, db, log)
@@ -166,9 +140,9 @@ func (e *env) doJSON(t testing.TB, token, method, path string, v any) response {
 // login returns a bearer token for the user.
 func (e *env) login(t testing.TB, u motcua.User) string {
 	t.Helper()
-	body := map[string]string{"username": u.Username, "password": testPassword}
-	if u.ID == fx.leaderA.ID || u.ID == fx.admin.ID {
-		body["code"] = totpCode(t, e.db, u)
+	body := map[string]string{"username": u.Username, "password": sample.Password}
+	if u.ID == fx.LeaderA.ID || u.ID == fx.Admin.ID {
+		body["code"] = sample.TOTPCode(t, e.db, u)
 	}
 	res := e.doJSON(t, "", "POST", "/api/v1/sessions", body)
 	if res.status != http.StatusCreated {
@@ -190,7 +164,7 @@ func (e *env) wantCounts(t *testing.T, want [2]int) { sample.WantLedgerSize(t, e
 // intake is a valid intake body for the birth procedure at unit.
 func intake(unit int64, name string) map[string]any {
 	return map[string]any{
-		"procedure_id": fx.birth.ID,
+		"procedure_id": fx.Birth.ID,
 		"unit_id":      unit,
 		"channel":      "counter",
 		"applicant":    map[string]any{"name": name, "id_number": "066123456789", "phone": "0912345678", "address": "Thôn 1, xã Đắk Lao"},

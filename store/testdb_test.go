@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // pgEnv names the environment variable holding a PostgreSQL DSN.
@@ -29,22 +29,10 @@ func vn(month time.Month, day, hour, minute int) time.Time {
 // monday on both.
 func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) {
-		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		db.Now = func() time.Time { return monday }
-		fn(t, db)
-	})
-	dsn := os.Getenv(pgEnv)
-	if dsn == "" {
+	if pgtest.DSN() == "" {
 		t.Logf("%s is empty: PostgreSQL store tests skipped, SQLite only", pgEnv)
-		return
 	}
-	t.Run("postgres", func(t *testing.T) {
-		db := pgtest.Open(t, dsn)
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		db.Now = func() time.Time { return monday }
 		fn(t, db)
 	})
@@ -149,8 +137,8 @@ func setNow(db *store.DB, t time.Time) { db.Now = func() time.Time { return t } 
 // count returns the number of rows of table.
 func count(t *testing.T, db *store.DB, table string) int {
 	t.Helper()
-	var n int
-	if err := db.SQL().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+	n, err := storetest.Count(t.Context(), db, table)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return n
