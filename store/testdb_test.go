@@ -9,7 +9,6 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/store/storetest"
 )
 
 // pgEnv names the environment variable holding a PostgreSQL DSN.
@@ -134,11 +133,12 @@ func (f *fixture) accept(t *testing.T, a *motcua.Actor, unitID int64) *motcua.Do
 // setNow moves the store's clock.
 func setNow(db *store.DB, t time.Time) { db.Now = func() time.Time { return t } }
 
-// count returns the number of rows of table.
+// count returns the number of rows of table, which may carry a WHERE
+// clause.
 func count(t *testing.T, db *store.DB, table string) int {
 	t.Helper()
-	n, err := storetest.Count(t.Context(), db, table)
-	if err != nil {
+	var n int
+	if err := db.SQL().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
