@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -12,18 +11,20 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/internal/testing/sample"
+	"github.com/motcua/motcua/store/storetest"
 	"golang.org/x/text/unicode/norm"
 )
 
 func TestSessions(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
+	token := e.login(t, fx.CounterA)
 	if res := e.do(t, token, "GET", "/api/v1/dossiers", nil); res.status != http.StatusOK {
 		t.Fatalf("GET /api/v1/dossiers with a fresh token: %d %s", res.status, res.body)
 	}
 	for _, c := range []struct{ name, body string }{
 		{"wrong password", `{"username":"motcua.a","password":"sai-mat-khau"}`},
-		{"unknown user", `{"username":"khong.ton.tai","password":"` + testPassword + `"}`},
+		{"unknown user", `{"username":"khong.ton.tai","password":"` + sample.Password + `"}`},
 		{"no password", `{"username":"motcua.a"}`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,18 +50,18 @@ func TestSessions(t *testing.T) {
 
 func TestAcceptDossier(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	res := e.doJSON(t, token, "POST", "/api/v1/dossiers", intake(fx.unitA.ID, norm.NFD.String("  Nguyễn Thị Hoa ")))
+	token := e.login(t, fx.CounterA)
+	res := e.doJSON(t, token, "POST", "/api/v1/dossiers", intake(fx.UnitA.ID, norm.NFD.String("  Nguyễn Thị Hoa ")))
 	if res.status != http.StatusCreated {
 		t.Fatalf("status %d, body %s", res.status, res.body)
 	}
 	var raw map[string]any
 	res.decode(t, &raw)
 	code, _ := raw["code"].(string)
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(fx.unitA.Code) + `-\d{6}-\d{4}$`).MatchString(code) {
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(fx.UnitA.Code) + `-\d{6}-\d{4}$`).MatchString(code) {
 		t.Errorf("code %q does not match <unit code>-YYMMDD-NNNN", code)
 	}
-	if !strings.HasPrefix(code, fx.unitA.Code+"-240305-") {
+	if !strings.HasPrefix(code, fx.UnitA.Code+"-240305-") {
 		t.Errorf("code %q is not dated 05/03/2024, the day of acceptance in Vietnam", code)
 	}
 	due, _ := raw["due_at"].(string)
@@ -75,14 +76,14 @@ func TestAcceptDossier(t *testing.T) {
 	var d api.Dossier
 	res.decode(t, &d)
 	if d.Applicant.Name != "Nguyễn Thị Hoa" || d.State != motcua.StateProcessing || d.Step != 0 || d.Version != 1 ||
-		d.ReceivingUnitID != fx.unitA.ID || d.DecidingUnitID != fx.unitA.ID || d.ProcedureID != fx.birth.ID {
+		d.ReceivingUnitID != fx.UnitA.ID || d.DecidingUnitID != fx.UnitA.ID || d.ProcedureID != fx.Birth.ID {
 		t.Errorf("accepted dossier = %+v", d)
 	}
 	e.wantCounts(t, [2]int{1, 1})
 
 	// Two acceptances the same day get consecutive numbers.
-	next := e.accept(t, token, fx.unitA.ID, "Trần Văn Bình")
-	if next.Code != fx.unitA.Code+"-240305-0002" || code != fx.unitA.Code+"-240305-0001" {
+	next := e.accept(t, token, fx.UnitA.ID, "Trần Văn Bình")
+	if next.Code != fx.UnitA.Code+"-240305-0002" || code != fx.UnitA.Code+"-240305-0001" {
 		t.Errorf("codes %q then %q, want …-0001 then …-0002", code, next.Code)
 	}
 
@@ -99,8 +100,8 @@ func TestAcceptDossier(t *testing.T) {
 
 func TestAcceptAnswerMatchesStoredDossier(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	res := e.doJSON(t, token, "POST", "/api/v1/dossiers", intake(fx.unitA.ID, "Nguyễn Văn An"))
+	token := e.login(t, fx.CounterA)
+	res := e.doJSON(t, token, "POST", "/api/v1/dossiers", intake(fx.UnitA.ID, "Nguyễn Văn An"))
 	var d api.Dossier
 	res.decode(t, &d)
 	got := e.do(t, token, "GET", "/api/v1/dossiers/"+d.Code, nil)
@@ -116,8 +117,8 @@ func TestAcceptAnswerMatchesStoredDossier(t *testing.T) {
 
 func TestStepDeadline(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	d := e.accept(t, token, fx.unitA.ID, "Nguyễn Văn An")
+	token := e.login(t, fx.CounterA)
+	d := e.accept(t, token, fx.UnitA.ID, "Nguyễn Văn An")
 	if want := time.Date(2024, 3, 5, 9, 30, 0, 0, motcua.VN); !d.StepDueAt.Truncate(time.Minute).Equal(want) {
 		t.Errorf("step 0 due %s, want %s", d.StepDueAt, want)
 	}
@@ -129,9 +130,9 @@ func TestStepDeadline(t *testing.T) {
 
 func TestAcceptRejectsBadInput(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
+	token := e.login(t, fx.CounterA)
 	valid := func(edit func(m map[string]any)) []byte {
-		m := intake(fx.unitA.ID, "Nguyễn Văn An")
+		m := intake(fx.UnitA.ID, "Nguyễn Văn An")
 		edit(m)
 		b, err := json.Marshal(m)
 		if err != nil {
@@ -171,7 +172,7 @@ func TestAcceptRejectsBadInput(t *testing.T) {
 		})
 	}
 	// The limits are exact: 200 runes are accepted.
-	d := e.accept(t, token, fx.unitA.ID, strings.Repeat("Đ", 200))
+	d := e.accept(t, token, fx.UnitA.ID, strings.Repeat("Đ", 200))
 	if len([]rune(d.Applicant.Name)) != 200 {
 		t.Errorf("name of %d runes stored", len([]rune(d.Applicant.Name)))
 	}
@@ -180,8 +181,8 @@ func TestAcceptRejectsBadInput(t *testing.T) {
 
 func TestActionErrors(t *testing.T) {
 	e := newEnv(t)
-	counter, specialist, leader := e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.leaderA)
-	d := e.accept(t, counter, fx.unitA.ID, "Nguyễn Văn An")
+	counter, specialist, leader := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
+	d := e.accept(t, counter, fx.UnitA.ID, "Nguyễn Văn An")
 	before := e.counts(t)
 
 	// Returning a result that is not ready: not allowed in this state.
@@ -222,15 +223,15 @@ func TestActionErrors(t *testing.T) {
 		wantError(t, http.StatusForbidden, "forbidden", "")
 	e.wantCounts(t, before)
 	// Unknown dossier code.
-	e.act(t, counter, fx.unitA.Code+"-240305-9999", api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).
+	e.act(t, counter, fx.UnitA.Code+"-240305-9999", api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).
 		wantError(t, http.StatusNotFound, "not_found", "")
 	e.wantCounts(t, before)
 }
 
 func TestStaleRepeatedActionIsConflict(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	d := e.accept(t, counter, fx.unitA.ID, "Nguyễn Văn An")
+	counter := e.login(t, fx.CounterA)
+	d := e.accept(t, counter, fx.UnitA.ID, "Nguyễn Văn An")
 	e.mustAct(t, counter, d.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1})
 	e.act(t, counter, d.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).
 		wantError(t, http.StatusConflict, "conflict", "")
@@ -238,19 +239,19 @@ func TestStaleRepeatedActionIsConflict(t *testing.T) {
 
 func TestUnknownActionTypeIsInvalid(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	d := e.accept(t, counter, fx.unitA.ID, "Nguyễn Văn An")
+	counter := e.login(t, fx.CounterA)
+	d := e.accept(t, counter, fx.UnitA.ID, "Nguyễn Văn An")
 	e.act(t, counter, d.Code, api.ActionRequest{Type: "approve", Version: 1}).
 		wantError(t, http.StatusUnprocessableEntity, "invalid", "type")
 }
 
 func TestScopeHidesOtherCommunes(t *testing.T) {
-	for _, engine := range engines(t) {
+	for _, engine := range sample.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
-			own := e.accept(t, a, fx.unitA.ID, "Lê Thị Ánh")
-			other := e.accept(t, b, fx.unitB.ID, "Hoàng Văn Bảo")
+			a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+			own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
+			other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
 			if res := e.do(t, b, "GET", "/api/v1/dossiers/"+other.Code, nil); res.status != http.StatusOK {
 				t.Fatalf("B cannot read its own dossier: %d %s", res.status, res.body)
 			}
@@ -266,11 +267,11 @@ func TestScopeHidesOtherCommunes(t *testing.T) {
 				wantError(t, http.StatusNotFound, "not_found", "")
 			e.act(t, a, other.Code, api.ActionRequest{Type: motcua.EventWithdrawn, Version: 1, Reason: "Theo đơn"}).
 				wantError(t, http.StatusNotFound, "not_found", "")
-			e.doJSON(t, a, "POST", "/api/v1/dossiers", intake(fx.unitB.ID, "Hoàng Văn Bảo")).
+			e.doJSON(t, a, "POST", "/api/v1/dossiers", intake(fx.UnitB.ID, "Hoàng Văn Bảo")).
 				wantError(t, http.StatusForbidden, "forbidden", "")
 			e.wantCounts(t, before)
-			var reads int
-			if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.read' AND actor LIKE ?"), fmt.Sprintf("user:%d %%", fx.counterA.ID)).Scan(&reads); err != nil {
+			reads, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.read", UserID: fx.CounterA.ID})
+			if err != nil {
 				t.Fatal(err)
 			}
 			if reads != 0 {
@@ -304,8 +305,8 @@ func TestScopeHidesOtherCommunes(t *testing.T) {
 
 func TestLifecycle(t *testing.T) {
 	e := newEnv(t)
-	counter, specialist, leader := e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.leaderA)
-	d := e.accept(t, counter, fx.unitA.ID, "Ngô Thanh Nam")
+	counter, specialist, leader := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
+	d := e.accept(t, counter, fx.UnitA.ID, "Ngô Thanh Nam")
 	steps := []struct {
 		token string
 		actor motcua.User
@@ -313,13 +314,13 @@ func TestLifecycle(t *testing.T) {
 		state motcua.State
 		step  int
 	}{
-		{counter, fx.counterA, api.ActionRequest{Type: motcua.EventHandedOver}, motcua.StateProcessing, 1},
-		{specialist, fx.specialistA, api.ActionRequest{Type: motcua.EventSupplementRequested, Missing: []string{"Giấy chứng sinh", "Bản sao CCCD"}}, motcua.StateSupplement, 1},
-		{counter, fx.counterA, api.ActionRequest{Type: motcua.EventSupplementReceived, Note: "Đã nhận đủ"}, motcua.StateProcessing, 1},
-		{specialist, fx.specialistA, api.ActionRequest{Type: motcua.EventHandedOver, ToUserID: fx.leaderA.ID}, motcua.StateProcessing, 2},
-		{leader, fx.leaderA, api.ActionRequest{Type: motcua.EventHandedOver}, motcua.StateProcessing, 3},
-		{counter, fx.counterA, api.ActionRequest{Type: motcua.EventResultReady}, motcua.StateResultReady, 3},
-		{counter, fx.counterA, api.ActionRequest{Type: motcua.EventResultReturned}, motcua.StateReturned, 3},
+		{counter, fx.CounterA, api.ActionRequest{Type: motcua.EventHandedOver}, motcua.StateProcessing, 1},
+		{specialist, fx.SpecialistA, api.ActionRequest{Type: motcua.EventSupplementRequested, Missing: []string{"Giấy chứng sinh", "Bản sao CCCD"}}, motcua.StateSupplement, 1},
+		{counter, fx.CounterA, api.ActionRequest{Type: motcua.EventSupplementReceived, Note: "Đã nhận đủ"}, motcua.StateProcessing, 1},
+		{specialist, fx.SpecialistA, api.ActionRequest{Type: motcua.EventHandedOver, ToUserID: fx.LeaderA.ID}, motcua.StateProcessing, 2},
+		{leader, fx.LeaderA, api.ActionRequest{Type: motcua.EventHandedOver}, motcua.StateProcessing, 3},
+		{counter, fx.CounterA, api.ActionRequest{Type: motcua.EventResultReady}, motcua.StateResultReady, 3},
+		{counter, fx.CounterA, api.ActionRequest{Type: motcua.EventResultReturned}, motcua.StateReturned, 3},
 	}
 	for _, s := range steps {
 		s.req.Version = d.Version
@@ -339,12 +340,12 @@ func TestLifecycle(t *testing.T) {
 	if len(out.Events) != len(steps)+1 {
 		t.Fatalf("%d events, want %d: %s", len(out.Events), len(steps)+1, res.body)
 	}
-	if ev := out.Events[0]; ev.Seq != 1 || ev.Type != motcua.EventAccepted || ev.ActorID != fx.counterA.ID {
+	if ev := out.Events[0]; ev.Seq != 1 || ev.Type != motcua.EventAccepted || ev.ActorID != fx.CounterA.ID {
 		t.Errorf("first event %+v, want the acceptance by the counter", ev)
 	}
 	for i, s := range steps {
 		ev := out.Events[i+1]
-		if ev.Seq != i+2 || ev.Type != s.req.Type || ev.ActorID != s.actor.ID || ev.ActorName != s.actor.FullName || ev.UnitID != fx.unitA.ID {
+		if ev.Seq != i+2 || ev.Type != s.req.Type || ev.ActorID != s.actor.ID || ev.ActorName != s.actor.FullName || ev.UnitID != fx.UnitA.ID {
 			t.Errorf("event %d = %+v, want %s by %s", i+2, ev, s.req.Type, s.actor.Username)
 		}
 		if !strings.HasSuffix(ev.At.Format(time.RFC3339), "+07:00") {
@@ -354,8 +355,8 @@ func TestLifecycle(t *testing.T) {
 	if got := out.Events[2].Data.Missing; len(got) != 2 || got[0] != "Giấy chứng sinh" {
 		t.Errorf("supplement request lists %v", got)
 	}
-	if got := out.Events[4].Data.ToUserID; got != fx.leaderA.ID {
-		t.Errorf("hand-over to user %d, want the leader %d", got, fx.leaderA.ID)
+	if got := out.Events[4].Data.ToUserID; got != fx.LeaderA.ID {
+		t.Errorf("hand-over to user %d, want the leader %d", got, fx.LeaderA.ID)
 	}
 	// Personal data is on the dossier, read once and logged, not in the event list.
 	if strings.Contains(string(res.body), "066123456789") || strings.Contains(string(res.body), "Ngô Thanh Nam") {
@@ -371,8 +372,8 @@ func TestLifecycle(t *testing.T) {
 
 func TestListMasksIdentityNumbers(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	d := e.accept(t, token, fx.unitA.ID, "Đặng Quốc Huy")
+	token := e.login(t, fx.CounterA)
+	d := e.accept(t, token, fx.UnitA.ID, "Đặng Quốc Huy")
 	res := e.do(t, token, "GET", "/api/v1/dossiers", nil)
 	var out struct{ Dossiers []api.Dossier }
 	res.decode(t, &out)
@@ -395,7 +396,7 @@ func TestListMasksIdentityNumbers(t *testing.T) {
 
 func TestCalendarDue(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
+	token := e.login(t, fx.CounterA)
 	// Wed 07/02/2024 15:00 plus 3 working days skips Tết (08–14/02) and two weekends.
 	res := e.do(t, token, "GET", "/api/v1/calendar/due?at=2024-02-07%2015:00&days=3", nil)
 	if res.status != http.StatusOK {
@@ -425,15 +426,15 @@ func TestCalendarDue(t *testing.T) {
 
 func TestUnknownRouteIsJSONNotFound(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
+	token := e.login(t, fx.CounterA)
 	e.do(t, token, "GET", "/api/v1/khong-co", nil).wantError(t, http.StatusNotFound, "not_found", "")
 	e.do(t, token, "PUT", "/api/v1/dossiers", []byte(`{}`)).wantError(t, http.StatusNotFound, "not_found", "")
 }
 
 func TestCrossOriginPostIsRejected(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	body, _ := json.Marshal(intake(fx.unitA.ID, "Nguyễn Văn An"))
+	token := e.login(t, fx.CounterA)
+	body, _ := json.Marshal(intake(fx.UnitA.ID, "Nguyễn Văn An"))
 	for _, h := range [][2]string{{"Origin", "http://evil.example"}, {"Sec-Fetch-Site", "cross-site"}} {
 		req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/dossiers", bytes.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)

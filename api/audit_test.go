@@ -14,8 +14,8 @@ import (
 // no change; the chain verifies.
 func TestRequestsLandInTheAuditTrail(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
-	d := e.accept(t, token, fx.unitA.ID, "Nguyễn Văn An")
+	token := e.login(t, fx.CounterA)
+	d := e.accept(t, token, fx.UnitA.ID, "Nguyễn Văn An")
 	e.do(t, token, "GET", "/api/v1/dossiers/"+d.Code, nil)
 	e.do(t, token, "POST", "/api/v1/dossiers", []byte(`{"procedure_id": -1}`))
 
@@ -23,7 +23,7 @@ func TestRequestsLandInTheAuditTrail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	who := fmt.Sprintf("user:%d %s", fx.counterA.ID, fx.counterA.Username)
+	who := fmt.Sprintf("user:%d %s", fx.CounterA.ID, fx.CounterA.Username)
 	var actions []string
 	for _, a := range list {
 		if a.Actor != who || a.Source != "127.0.0.1" || !strings.HasPrefix(a.Detail, "request ") && a.Detail != "" {

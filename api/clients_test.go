@@ -8,20 +8,22 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestClientScopedToOneCommune: an external system scoped to commune A
 // sees A's dossiers and events through the API and the feed, and nothing
 // of commune B; it cannot accept or act; every call it makes is audited.
 func TestClientScopedToOneCommune(t *testing.T) {
-	for _, engine := range engines(t) {
+	for _, engine := range sample.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
-			own := e.accept(t, a, fx.unitA.ID, "Lê Thị Ánh")
-			other := e.accept(t, b, fx.unitB.ID, "Hoàng Văn Bảo")
-			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch xã A", UnitCodes: []string{fx.unitA.Code},
+			a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+			own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
+			other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
+			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch xã A", UnitCodes: []string{fx.UnitA.Code},
 				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents}})
 			if err != nil {
 				t.Fatal(err)
@@ -55,10 +57,9 @@ func TestClientScopedToOneCommune(t *testing.T) {
 			if strings.Contains(string(e.do(t, key, "GET", "/api/v1/events", nil).body), "Lê Thị Ánh") {
 				t.Fatal("the feed carries the applicant's name")
 			}
-			e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.unitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
+			e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.UnitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
 			e.act(t, key, own.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).wantError(t, http.StatusForbidden, "forbidden", "")
-			var calls int
-			if err := e.db.SQL().QueryRow(`SELECT COUNT(*) FROM api_calls`).Scan(&calls); err != nil || calls != 8 {
+			if calls, err := storetest.Count(t.Context(), e.db, "api_calls"); err != nil || calls != 8 {
 				t.Fatalf("%d calls audited (%v), want 8", calls, err)
 			}
 		})
@@ -70,7 +71,7 @@ func TestClientScopedToOneCommune(t *testing.T) {
 // client over its rate waits; a disabled client is refused at once.
 func TestClientKeysRotateLimitAndStop(t *testing.T) {
 	e := newEnv(t)
-	old, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Cổng quốc gia", UnitCodes: []string{fx.district.Code},
+	old, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Cổng quốc gia", UnitCodes: []string{fx.District.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRead}, RatePerMinute: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +87,7 @@ func TestClientKeysRotateLimitAndStop(t *testing.T) {
 		}
 	}
 	e.do(t, fresh, "GET", "/api/v1/dossiers", nil).wantError(t, http.StatusTooManyRequests, "too_many", "")
-	e.db.Now = func() time.Time { return fixedNow.Add(store.RotationGrace + time.Minute) }
+	e.db.Now = func() time.Time { return sample.Now.Add(store.RotationGrace + time.Minute) }
 	e.do(t, old, "GET", "/api/v1/dossiers", nil).wantError(t, http.StatusUnauthorized, "unauthorized", "")
 	if err := e.db.SetClientDisabled(t.Context(), "Cổng quốc gia", true); err != nil {
 		t.Fatal(err)
@@ -101,15 +102,15 @@ func TestClientKeysRotateLimitAndStop(t *testing.T) {
 // Biểu II.06a as JSON; a client of another unit cannot.
 func TestReportsThroughTheAPI(t *testing.T) {
 	e := newEnv(t)
-	a := e.login(t, fx.counterA)
-	e.accept(t, a, fx.unitA.ID, "Lê Thị Ánh")
-	own, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Thống kê A", UnitCodes: []string{fx.unitA.Code},
+	a := e.login(t, fx.CounterA)
+	e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
+	own, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Thống kê A", UnitCodes: []string{fx.UnitA.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRead}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit=" + fx.unitA.Code
-	for _, token := range []string{e.login(t, fx.leaderA), own} {
+	path := "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit=" + fx.UnitA.Code
+	for _, token := range []string{e.login(t, fx.LeaderA), own} {
 		var rep struct {
 			Total struct {
 				ReceivedTotal int `json:"received_total"`
@@ -120,7 +121,7 @@ func TestReportsThroughTheAPI(t *testing.T) {
 			t.Fatalf("received_total %d", rep.Total.ReceivedTotal)
 		}
 	}
-	e.do(t, own, "GET", "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit="+fx.unitB.Code, nil).
+	e.do(t, own, "GET", "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit="+fx.UnitB.Code, nil).
 		wantError(t, http.StatusForbidden, "forbidden", "")
 	e.do(t, a, "GET", path, nil).wantError(t, http.StatusForbidden, "forbidden", "")
 }

@@ -14,13 +14,13 @@ import (
 // a JSON error with a stable code, never a 500 and never a panic.
 func FuzzBodies(f *testing.F) {
 	e := newEnv(f)
-	officer := e.login(f, fx.counterA)
-	partner, _, err := e.db.CreateClient(f.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.unitA.Code},
+	officer := e.login(f, fx.CounterA)
+	partner, _, err := e.db.CreateClient(f.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.UnitA.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult}})
 	if err != nil {
 		f.Fatal(err)
 	}
-	code := e.accept(f, officer, fx.unitA.ID, "Nguyễn Văn An").Code
+	code := e.accept(f, officer, fx.UnitA.ID, "Nguyễn Văn An").Code
 	targets := []struct{ token, path string }{
 		{"", "/api/v1/sessions"},
 		{officer, "/api/v1/dossiers"},
@@ -31,7 +31,7 @@ func FuzzBodies(f *testing.F) {
 		{partner, "/api/v1/inbound/dossiers/" + code + "/status"},
 		{partner, "/api/v1/inbound/prefills"},
 	}
-	valid, _ := json.Marshal(intake(fx.unitA.ID, "Trần Thị Bình"))
+	valid, _ := json.Marshal(intake(fx.UnitA.ID, "Trần Thị Bình"))
 	for i := range targets {
 		for _, body := range []string{string(valid), `{}`, `[]`, `null`, `{"type":"handed_over","version":1}`,
 			`{"procedure_id":-1,"unit_id":1e400}`, `{"applicant":{"name":"\u0000"}}`, `{"a":1}{"b":2}`, "\xff"} {

@@ -2,156 +2,28 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
-	"github.com/motcua/motcua/internal/totp"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
 
-// The fixture: a district with communes A and B, a commune procedure whose
-// workflow sums to its legal time (1 working day = 450 minutes), and users
-// per role. Hashing passwords costs ~100 ms per user, so TestMain builds the
-// database once as a template file and every test copies it into its own
-// t.TempDir() and opens the copy through store.Open.
+// fx is the fixture: the sample world (internal/testing/sample), built
+// once per test binary as a template file that every test copies.
+var fx sample.World
 
-const testPassword = "mat-khau-thu-nghiem"
-
-// fixedNow is the server clock in every test: Tuesday 05/03/2024 09:00 in
-// Vietnam, given in UTC with nanoseconds as time.Now returns it on a server
-// whose local zone is UTC.
-var fixedNow = time.Date(2024, 3, 5, 2, 0, 0, 123456789, time.UTC)
-
-var fx struct {
-	path                     string
-	district, unitA, unitB   motcua.Unit
-	birth, marriage          motcua.Procedure
-	counterA, specialistA    motcua.User
-	leaderA, counterB, admin motcua.User
-}
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "motcua-api-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := 1
-	if err := buildTemplate(filepath.Join(dir, "template.db")); err != nil {
-		fmt.Fprintln(os.Stderr, "building the test database:", err)
-	} else {
-		code = m.Run()
-	}
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-func buildTemplate(path string) error {
-	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := buildFixture(ctx, db); err != nil {
-		return err
-	}
-	if err := db.Checkpoint(ctx); err != nil {
-		return err
-	}
-	fx.path = path
-	return nil
-}
-
-// buildFixture creates the fixture's units, procedures and users. Ids come
-// out the same on every fresh database, so fx serves both engines.
-func buildFixture(ctx context.Context, db *store.DB) error {
-	db.Now = func() time.Time { return fixedNow }
-	from := time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)
-	fx.district = motcua.Unit{Code: "000.00.33.H17", Name: "Ủy ban nhân dân huyện Đắk Mil", Kind: motcua.UnitDistrict, ValidFrom: from}
-	if err := db.CreateUnit(ctx, &fx.district); err != nil {
-		return err
-	}
-	fx.unitA = motcua.Unit{Code: "000.22.33.H17", Name: "Ủy ban nhân dân xã Đắk Lao", Kind: motcua.UnitCommune, ParentID: fx.district.ID, ValidFrom: from}
-	fx.unitB = motcua.Unit{Code: "000.24.33.H17", Name: "Ủy ban nhân dân xã Đắk Gằn", Kind: motcua.UnitCommune, ParentID: fx.district.ID, ValidFrom: from}
-	for _, u := range []*motcua.Unit{&fx.unitA, &fx.unitB} {
-		if err := db.CreateUnit(ctx, u); err != nil {
-			return err
-		}
-	}
-	steps := []motcua.WorkflowStep{
-		{Name: "Tiếp nhận hồ sơ", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 30},
-		{Name: "Thẩm tra hồ sơ", Role: motcua.RoleSpecialist, Unit: motcua.AtDeciding, Minutes: 300},
-		{Name: "Ký kết quả", Role: motcua.RoleLeader, Unit: motcua.AtDeciding, Minutes: 90},
-		{Name: "Trả kết quả", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 30},
-	}
-	docs := []motcua.RequiredDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}
-	fx.birth = motcua.Procedure{Code: "1.001193", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial, Documents: docs, Steps: steps}
-	fx.marriage = motcua.Procedure{Code: "1.000894", Name: "Đăng ký kết hôn", Field: "Hộ tịch", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial, Documents: docs, Steps: steps}
-	for _, p := range []*motcua.Procedure{&fx.birth, &fx.marriage} {
-		if err := db.CreateProcedure(ctx, p); err != nil {
-			return err
-		}
-	}
-	users := []struct {
-		u    *motcua.User
-		name string
-		role motcua.Role
-		unit int64
-	}{
-		{&fx.counterA, "motcua.a", motcua.RoleCounter, fx.unitA.ID},
-		{&fx.specialistA, "chuyenvien.a", motcua.RoleSpecialist, fx.unitA.ID},
-		{&fx.leaderA, "lanhdao.a", motcua.RoleLeader, fx.unitA.ID},
-		{&fx.counterB, "motcua.b", motcua.RoleCounter, fx.unitB.ID},
-		{&fx.admin, "quantri", motcua.RoleAdmin, fx.district.ID},
-	}
-	for i, x := range users {
-		*x.u = motcua.User{Username: x.name, FullName: fmt.Sprintf("Cán bộ %d", i+1), Grants: []motcua.Grant{{Role: x.role, UnitID: x.unit}}}
-		if err := db.CreateUser(ctx, x.u, testPassword); err != nil {
-			return err
-		}
-		if x.role == motcua.RoleLeader || x.role == motcua.RoleAdmin { // they must use a second factor
-			if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE users SET totp_secret = ? WHERE id = ?`), testTOTP, x.u.ID); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// testTOTP is the authenticator secret of the fixture's leaders and
-// administrators.
-const testTOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-// totpCode is the code their app shows at the fixture's clock. The store
-// takes each step once, so a test logging the same user in again first
-// forgets the step taken.
-func totpCode(t testing.TB, db *store.DB, u motcua.User) string {
-	t.Helper()
-	if _, err := db.SQL().Exec(db.Rebind(`UPDATE users SET totp_step = 0 WHERE id = ?`), u.ID); err != nil {
-		t.Fatal(err)
-	}
-	code, err := totp.Code(testTOTP, fixedNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return code
-}
+func TestMain(m *testing.M) { os.Exit(sample.Main(m, func(w sample.World) { fx = w })) }
 
 // env is one test's server on its own copy of the fixture database.
 type env struct {
@@ -161,25 +33,19 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	data, err := os.ReadFile(fx.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "motcua.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return serveEnv(t, db)
+	return serveEnv(t, sample.Open(t))
+}
+
+// newEnvOn is newEnv on the named engine.
+func newEnvOn(t *testing.T, engine string) *env {
+	t.Helper()
+	return serveEnv(t, sample.OpenOn(t, engine))
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
 func serveEnv(t testing.TB, db *store.DB) *env {
 	t.Helper()
-	db.Now = func() time.Time { return fixedNow }
+	db.Now = func() time.Time { return sample.Now }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	api.Mount(mux, db, log)
@@ -274,9 +140,9 @@ func (e *env) doJSON(t testing.TB, token, method, path string, v any) response {
 // login returns a bearer token for the user.
 func (e *env) login(t testing.TB, u motcua.User) string {
 	t.Helper()
-	body := map[string]string{"username": u.Username, "password": testPassword}
-	if u.ID == fx.leaderA.ID || u.ID == fx.admin.ID {
-		body["code"] = totpCode(t, e.db, u)
+	body := map[string]string{"username": u.Username, "password": sample.Password}
+	if u.ID == fx.LeaderA.ID || u.ID == fx.Admin.ID {
+		body["code"] = sample.TOTPCode(t, e.db, u)
 	}
 	res := e.doJSON(t, "", "POST", "/api/v1/sessions", body)
 	if res.status != http.StatusCreated {
@@ -291,28 +157,14 @@ func (e *env) login(t testing.TB, u motcua.User) string {
 }
 
 // counts returns how many dossiers and events the database holds.
-func (e *env) counts(t *testing.T) [2]int {
-	t.Helper()
-	var c [2]int
-	for i, table := range []string{"dossiers", "events"} {
-		if err := e.db.SQL().QueryRow("SELECT COUNT(*) FROM " + table).Scan(&c[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return c
-}
+func (e *env) counts(t *testing.T) [2]int { return sample.LedgerSize(t, e.db) }
 
-func (e *env) wantCounts(t *testing.T, want [2]int) {
-	t.Helper()
-	if got := e.counts(t); got != want {
-		t.Fatalf("(dossiers, events) = %v, want %v: a rejected request wrote to the ledger", got, want)
-	}
-}
+func (e *env) wantCounts(t *testing.T, want [2]int) { sample.WantLedgerSize(t, e.db, want) }
 
 // intake is a valid intake body for the birth procedure at unit.
 func intake(unit int64, name string) map[string]any {
 	return map[string]any{
-		"procedure_id": fx.birth.ID,
+		"procedure_id": fx.Birth.ID,
 		"unit_id":      unit,
 		"channel":      "counter",
 		"applicant":    map[string]any{"name": name, "id_number": "066123456789", "phone": "0912345678", "address": "Thôn 1, xã Đắk Lao"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
@@ -14,15 +15,15 @@ import (
 // dossier), then records its result; it may not register at commune B,
 // nor act otherwise; a client without the grants may do neither.
 func TestPartnerRegistersAndDecides(t *testing.T) {
-	for _, engine := range engines(t) {
+	for _, engine := range sample.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			e := newEnvOn(t, engine)
-			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.unitA.Code},
+			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.UnitA.Code},
 				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			body := api.InboundDossier{Key: "HT-2024-000123", ProcedureCode: fx.birth.Code, UnitCode: fx.unitA.Code,
+			body := api.InboundDossier{Key: "HT-2024-000123", ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code,
 				Channel: motcua.ChannelOnline, Applicant: motcua.Applicant{Name: "Phạm Thị Hoa"}}
 			var first, again api.Dossier
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &first)
@@ -31,7 +32,7 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 				t.Fatalf("registered %q then %q (%s)", first.Code, again.Code, first.State)
 			}
 			other := body
-			other.Key, other.UnitCode = "HT-2024-000124", fx.unitB.Code
+			other.Key, other.UnitCode = "HT-2024-000124", fx.UnitB.Code
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", other).wantError(t, http.StatusForbidden, "forbidden", "")
 			e.act(t, key, first.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: first.Version}).
 				wantError(t, http.StatusForbidden, "forbidden", "")
@@ -44,7 +45,7 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 			}
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status", api.InboundStatus{Status: motcua.EventHandedOver}).
 				wantError(t, http.StatusUnprocessableEntity, "invalid", "status")
-			counter := e.login(t, fx.counterA)
+			counter := e.login(t, fx.CounterA)
 			e.act(t, counter, first.Code, api.ActionRequest{Type: motcua.EventSupplementReceived, Version: paused.Version}).decode(t, &resumed)
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).decode(t, &decided)
 			if decided.State != motcua.StateResultReady {
@@ -53,7 +54,7 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).
 				wantError(t, http.StatusConflict, "not_allowed", "")
 
-			reader, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Chỉ đọc A", UnitCodes: []string{fx.unitA.Code},
+			reader, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Chỉ đọc A", UnitCodes: []string{fx.UnitA.Code},
 				Actions: []motcua.ClientAction{motcua.ClientRead}})
 			if err != nil {
 				t.Fatal(err)
@@ -69,12 +70,12 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 // officer accepts it and the dossier carries the applicant as sent.
 func TestPartnerPrefillsAnApplication(t *testing.T) {
 	e := newEnv(t)
-	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.unitA.Code},
+	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.UnitA.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRegister}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := api.InboundPrefill{Key: "BTXH-77", ProcedureCode: fx.birth.Code, UnitCode: fx.unitA.Code,
+	body := api.InboundPrefill{Key: "BTXH-77", ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code,
 		Applicant: motcua.Applicant{Name: "Đinh Thị Lan", IDNumber: "067199000111", Phone: "0905 111 222"}}
 	var first, again api.Prefilled
 	e.doJSON(t, key, "POST", "/api/v1/inbound/prefills", body).decode(t, &first)
@@ -82,7 +83,7 @@ func TestPartnerPrefillsAnApplication(t *testing.T) {
 	if first.SubmissionID == 0 || again.SubmissionID != first.SubmissionID {
 		t.Fatalf("prefilled %d then %d", first.SubmissionID, again.SubmissionID)
 	}
-	counter, err := e.db.Actor(t.Context(), fx.counterA.ID)
+	counter, err := e.db.Actor(t.Context(), fx.CounterA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +95,6 @@ func TestPartnerPrefillsAnApplication(t *testing.T) {
 	if err != nil || d.Applicant.Name != "Đinh Thị Lan" {
 		t.Fatalf("accepted: %+v, %v", d, err)
 	}
-	body.UnitCode = fx.unitB.Code
+	body.UnitCode = fx.UnitB.Code
 	e.doJSON(t, key, "POST", "/api/v1/inbound/prefills", body).wantError(t, http.StatusForbidden, "forbidden", "")
 }

@@ -9,7 +9,7 @@ import (
 // counter page's checks; each error names its field and nothing is written.
 func TestAcceptRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 	e := newEnv(t)
-	token := e.login(t, fx.counterA)
+	token := e.login(t, fx.CounterA)
 	for _, c := range []struct{ key, value, field string }{
 		{"id_number", "12345", "applicant_id_number"},
 		{"id_number", "1234567", "applicant_id_number"},
@@ -18,7 +18,7 @@ func TestAcceptRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 		{"email", "x y@example.vn", "applicant_email"},
 	} {
 		t.Run(c.key+"="+c.value, func(t *testing.T) {
-			m := intake(fx.unitA.ID, "Nguyễn Văn An")
+			m := intake(fx.UnitA.ID, "Nguyễn Văn An")
 			m["applicant"].(map[string]any)[c.key] = c.value
 			body, err := json.Marshal(m)
 			if err != nil {
@@ -29,7 +29,7 @@ func TestAcceptRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 		})
 	}
 	for _, id := range []string{"241234567", "0101234567-001", "C1234567"} {
-		m := intake(fx.unitA.ID, "Nguyễn Văn An")
+		m := intake(fx.UnitA.ID, "Nguyễn Văn An")
 		m["applicant"].(map[string]any)["id_number"] = id
 		m["applicant"].(map[string]any)["email"] = "an@example.vn"
 		if res := e.doJSON(t, token, "POST", "/api/v1/dossiers", m); res.status != 201 {

@@ -14,15 +14,15 @@ import (
 // result waits for the part.
 func TestLinkedPartThroughTheAPI(t *testing.T) {
 	e := newEnv(t)
-	counter, specialist, counterB := e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.counterB)
-	d := e.accept(t, counter, fx.unitA.ID, "Nguyễn Văn Liên")
+	counter, specialist, counterB := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.CounterB)
+	d := e.accept(t, counter, fx.UnitA.ID, "Nguyễn Văn Liên")
 	d = e.mustAct(t, counter, d.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: d.Version})
-	bad := e.act(t, specialist, d.Code, api.ActionRequest{Type: motcua.EventPartSent, Version: d.Version, PartUnitID: fx.unitB.ID,
+	bad := e.act(t, specialist, d.Code, api.ActionRequest{Type: motcua.EventPartSent, Version: d.Version, PartUnitID: fx.UnitB.ID,
 		PartTitle: "Xác minh nơi cư trú"})
 	bad.wantError(t, http.StatusUnprocessableEntity, motcua.EINVALID, "part_minutes")
-	d = e.mustAct(t, specialist, d.Code, api.ActionRequest{Type: motcua.EventPartSent, Version: d.Version, PartUnitID: fx.unitB.ID,
+	d = e.mustAct(t, specialist, d.Code, api.ActionRequest{Type: motcua.EventPartSent, Version: d.Version, PartUnitID: fx.UnitB.ID,
 		PartTitle: "Xác minh nơi cư trú", PartMinutes: 225})
-	if len(d.Parts) != 1 || d.Parts[0].UnitID != fx.unitB.ID || d.Parts[0].ReturnedAt != nil {
+	if len(d.Parts) != 1 || d.Parts[0].UnitID != fx.UnitB.ID || d.Parts[0].ReturnedAt != nil {
 		t.Fatalf("parts %+v", d.Parts)
 	}
 	if want := time.Date(2024, 3, 5, 14, 45, 0, 0, motcua.VN); !d.Parts[0].DueAt.Truncate(time.Minute).Equal(want) {
@@ -42,8 +42,8 @@ func TestLinkedPartThroughTheAPI(t *testing.T) {
 // instant: refused, nothing changes.
 func TestExtensionLimitsThroughTheAPI(t *testing.T) {
 	e := newEnv(t)
-	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	d := e.accept(t, counter, fx.unitA.ID, "Trần Thị Hẹn")
+	counter, leader := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	d := e.accept(t, counter, fx.UnitA.ID, "Trần Thị Hẹn")
 	before := e.counts(t)
 	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 9, 1, 0, 0, motcua.VN) }
 	newDue := time.Date(2024, 3, 8, 16, 0, 0, 0, motcua.VN)

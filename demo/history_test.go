@@ -7,6 +7,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestHistoryEndsIn2024: the 733 dossiers in progress on 01/06/2024 are
@@ -80,13 +81,9 @@ func TestHistoryEndsIn2024(t *testing.T) {
 
 func demoActor(t *testing.T, db *store.DB, username string) *motcua.Actor {
 	t.Helper()
-	var id int64
-	if err := db.SQL().QueryRow(`SELECT id FROM users WHERE username = ?`, username).Scan(&id); err != nil {
-		t.Fatalf("demo user %s: %v", username, err)
-	}
-	a, err := db.Actor(t.Context(), id)
+	a, err := storetest.Actor(t.Context(), db, username)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("demo user %s: %v", username, err)
 	}
 	return a
 }

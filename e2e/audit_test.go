@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // auditRows are the ids of the trail's rows the page shows.
@@ -25,8 +26,7 @@ func TestAuditTrailPagesInTheBrowser(t *testing.T) {
 	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 20, Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	var entries int
-	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM audit_log`).Scan(&entries); err != nil || entries <= 50 {
+	if entries, err := storetest.Count(context.Background(), db, "audit_log"); err != nil || entries <= 50 {
 		t.Fatalf("the demo's trail holds %d entries (%v): too few for a second page", entries, err)
 	}
 	srv := serve(t, db)

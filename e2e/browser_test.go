@@ -24,6 +24,7 @@ import (
 	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/internal/totp"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 const demoPassword = "mat-khau-e2e"
@@ -240,22 +241,13 @@ func demoProcedure(t *testing.T, db *store.DB, code string) *motcua.Procedure {
 // storedLedger lists a dossier's events as "type by username", in order.
 func storedLedger(t *testing.T, db *store.DB, code string) []string {
 	t.Helper()
-	rows, err := db.SQL().Query(`SELECT e.type, u.username FROM events e JOIN dossiers d ON d.id = e.dossier_id
-		JOIN users u ON u.id = e.actor_id WHERE d.code = ? ORDER BY e.seq`, code)
+	events, err := storetest.DossierEvents(context.Background(), db, code)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var typ, user string
-		if err := rows.Scan(&typ, &user); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, typ+" by "+user)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+	for _, e := range events {
+		out = append(out, e.Type+" by "+e.Username)
 	}
 	return out
 }
@@ -318,12 +310,12 @@ func TestCounterAcceptsAndSpecialistHandsOver(t *testing.T) {
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(unitCode) + `-\d{6}-\d{4}$`).MatchString(code) {
 		t.Errorf("dossier code %q does not match %s-YYMMDD-NNNN", code, unitCode)
 	}
-	var name string
-	var dueMS int64
-	if err := db.SQL().QueryRow("SELECT applicant_name, due_at FROM dossiers WHERE code = ?", code).Scan(&name, &dueMS); err != nil {
+	row, err := storetest.DossierByCode(context.Background(), db, code)
+	if err != nil {
 		t.Fatalf("dossier %s not stored: %v", code, err)
 	}
-	if want := motcua.FormatDateTime(time.UnixMilli(dueMS)); due != want {
+	name := row.ApplicantName
+	if want := motcua.FormatDateTime(row.DueAt); due != want {
 		t.Errorf("page shows due %q, stored due is %q", due, want)
 	}
 	if name != "Nguyễn Thị Hoa" {
@@ -354,10 +346,11 @@ func TestCounterAcceptsAndSpecialistHandsOver(t *testing.T) {
 		t.Fatal("after the specialist's hand-over the dossier is not at step 3")
 	}
 
-	var step, version int
-	if err := db.SQL().QueryRow("SELECT step, version FROM dossiers WHERE code = ?", code).Scan(&step, &version); err != nil {
+	row, err = storetest.DossierByCode(context.Background(), db, code)
+	if err != nil {
 		t.Fatal(err)
 	}
+	step, version := row.Step, row.Version
 	ledger := storedLedger(t, db, code)
 	want := []string{"accepted by " + counter, "handed_over by " + counter, "handed_over by " + specialist}
 	if step != 2 || version != 3 || strings.Join(ledger, "; ") != strings.Join(want, "; ") {

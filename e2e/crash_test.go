@@ -16,8 +16,9 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestCrashLosesNoAcknowledgedAction kills the real server with SIGKILL
@@ -121,8 +122,8 @@ func crashRun(t *testing.T, bin, dsn string) {
 		t.Fatalf("only %d dossiers acknowledged across %d crashes: the load did not run", len(told), kills)
 	}
 	for code, version := range told {
-		var got int
-		if err := db.SQL().QueryRow(db.Rebind(`SELECT version FROM dossiers WHERE code = ?`), code).Scan(&got); err != nil || got < version {
+		row, err := storetest.DossierByCode(t.Context(), db, code)
+		if got := row.Version; err != nil || got < version {
 			t.Errorf("%s: acknowledged at version %d, stored %d (%v)", code, version, got, err)
 		}
 	}

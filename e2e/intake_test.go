@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestIntakeErrorsTakeTheFocus: in a real browser, the counter's intake form
@@ -77,10 +78,11 @@ func TestIntakeErrorsTakeTheFocus(t *testing.T) {
 
 	b.do("correct the address", chromedp.Clear(chromedp.ID("email")), chromedp.SendKeys(chromedp.ID("email"), "hoa@example.vn"))
 	b.navigate("accept the dossier", `/dossiers/\d+`, chromedp.Click(chromedp.ID("accept")))
-	var secret string
-	if err := db.SQL().QueryRow("SELECT tracking_secret FROM dossiers WHERE code = ?", b.text("#dossier-code")).Scan(&secret); err != nil {
+	row, err := storetest.DossierByCode(context.Background(), db, b.text("#dossier-code"))
+	if err != nil {
 		t.Fatal(err)
 	}
+	secret := row.TrackingSecret
 	if shown := b.text("#dossier-secret"); shown != secret || len(secret) != 8 {
 		t.Errorf("the dossier page shows the secret %q, the store holds %q", shown, secret)
 	}

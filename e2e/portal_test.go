@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/internal/mail/mailtest"
 	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // portal is the server as serve starts it for citizens: uploads on disk,
@@ -62,13 +63,9 @@ func (p *portal) mail(subject string) mailtest.Message {
 // actor is a demo user as the store's actor.
 func actor(t *testing.T, db *store.DB, username string) *motcua.Actor {
 	t.Helper()
-	var id int64
-	if err := db.SQL().QueryRow(`SELECT id FROM users WHERE username = ?`, username).Scan(&id); err != nil {
-		t.Fatalf("demo user %s: %v", username, err)
-	}
-	a, err := db.Actor(context.Background(), id)
+	a, err := storetest.Actor(context.Background(), db, username)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("demo user %s: %v", username, err)
 	}
 	return a
 }

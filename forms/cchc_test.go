@@ -7,7 +7,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/reform/cchc"
 	"github.com/motcua/motcua/report"

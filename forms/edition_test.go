@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 var (

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // formCase is one form rendered from the fixtures, with the texts that must

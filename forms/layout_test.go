@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // run is the text one operator draws: ledongthuc/pdf reports its glyphs one

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // birthDocuments are the five lines of the catalogue's birth registration,

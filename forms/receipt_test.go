@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestReceiptQR decodes the QR code printed on the receipt, as a phone

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestRegisterThousandsOfRows renders a busy month: the register runs over

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
 )
 

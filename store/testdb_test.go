@@ -2,13 +2,12 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
 )
 
@@ -29,22 +28,10 @@ func vn(month time.Month, day, hour, minute int) time.Time {
 // monday on both.
 func eachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) {
-		db, err := store.Open(t.Context(), t.TempDir()+"/motcua.db")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		db.Now = func() time.Time { return monday }
-		fn(t, db)
-	})
-	dsn := os.Getenv(pgEnv)
-	if dsn == "" {
+	if pgtest.DSN() == "" {
 		t.Logf("%s is empty: PostgreSQL store tests skipped, SQLite only", pgEnv)
-		return
 	}
-	t.Run("postgres", func(t *testing.T) {
-		db := pgtest.Open(t, dsn)
+	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		db.Now = func() time.Time { return monday }
 		fn(t, db)
 	})
@@ -146,7 +133,8 @@ func (f *fixture) accept(t *testing.T, a *motcua.Actor, unitID int64) *motcua.Do
 // setNow moves the store's clock.
 func setNow(db *store.DB, t time.Time) { db.Now = func() time.Time { return t } }
 
-// count returns the number of rows of table.
+// count returns the number of rows of table, which may carry a WHERE
+// clause.
 func count(t *testing.T, db *store.DB, table string) int {
 	t.Helper()
 	var n int

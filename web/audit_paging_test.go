@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestAuditPagePagesThroughKeepingFilters: 120 entries match the filters
@@ -16,23 +17,19 @@ import (
 // same pages; links carry the filters as a real query, not one escaped value.
 func TestAuditPagePagesThroughKeepingFilters(t *testing.T) {
 	e := newEnv(t)
-	var last int64
-	if err := e.db.SQL().QueryRow(`SELECT COALESCE(MAX(id), 0) FROM audit_log`).Scan(&last); err != nil {
+	last, err := storetest.MaxID(t.Context(), e.db, "audit_log")
+	if err != nil {
 		t.Fatal(err)
 	}
-	at := fixedNow.UnixMilli()
+	var entries []storetest.UnchainedEntry // numbered from last+1
 	for i := int64(1); i <= 240; i++ {
 		object, actor := "HS-PAGING", "user:990 lantrang"
 		if i%2 == 0 {
 			object, actor = "HS-OTHER", "user:991 khac"
 		}
-		if _, err := e.db.SQL().Exec(`INSERT INTO audit_log (id, at, actor, source, action, object, detail, prev, hash)
-			VALUES (?, ?, ?, '', 'dossier.read', ?, '', '', '')`, last+i, at, actor, object); err != nil {
-			t.Fatal(err)
-		}
+		entries = append(entries, storetest.UnchainedEntry{Actor: actor, Action: "dossier.read", Object: object})
 	}
-	// The writer numbers entries from the head: move it past the rows.
-	if _, err := e.db.SQL().Exec(`UPDATE audit_head SET last_id = ? WHERE id = 1`, last+240); err != nil {
+	if err := storetest.AppendUnchained(t.Context(), e.db, fixedNow, entries); err != nil {
 		t.Fatal(err)
 	}
 	admin := e.login(t, fx.admin)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestAuditPageShowsReadsAndChecksTheChain: the administrator finds the
@@ -23,7 +24,7 @@ func TestAuditPageShowsReadsAndChecksTheChain(t *testing.T) {
 	wantContains(t, p, "event.accepted", fx.counterA.Username, "dossier.read")
 	whole := admin.post(t, "/audit/verify", nil)
 	check(t, whole, htmlcheck.In("#audit-check", htmlcheck.HasText("Nhật ký nguyên vẹn")))
-	if _, err := e.db.SQL().Exec(`UPDATE audit_log SET actor = 'ai đó' WHERE id = 2`); err != nil {
+	if err := storetest.TamperAuditActor(t.Context(), e.db, 2, "ai đó"); err != nil {
 		t.Fatal(err)
 	}
 	broken := admin.post(t, "/audit/verify", nil)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // getAs sends a GET whose Host header is host, as a forger would.

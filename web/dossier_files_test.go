@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // onlineDossier files a submission at commune A with a PDF of 59.590 bytes
@@ -94,9 +95,7 @@ func TestDossierPageOpensTheUploadedFiles(t *testing.T) {
 	other := e.login(t, fx.counterB)
 	wantStatus(t, other.get(t, link["tờ khai.pdf"]), http.StatusNotFound)
 	reads := func(u motcua.User) int {
-		var n int
-		err := e.db.SQL().QueryRow(e.db.Rebind(`SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.file.read' AND actor LIKE ?`),
-			fmt.Sprintf("user:%d %%", u.ID)).Scan(&n)
+		n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.file.read", UserID: u.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

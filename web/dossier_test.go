@@ -87,11 +87,7 @@ func TestPerformanceShowsStepNamesAndDecidingSeconds(t *testing.T) {
 	c := e.login(t, fx.counterA)
 	leader := e.login(t, fx.leaderA)
 	id := c.accept(t, fx.unitA.ID, "Phạm Văn Giây")
-	var stepDue int64
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT step_due_at FROM dossiers WHERE id = ?"), id).Scan(&stepDue); err != nil {
-		t.Fatal(err)
-	}
-	due := time.UnixMilli(stepDue).In(motcua.VN)
+	due := e.stored(t, id).StepDueAt.In(motcua.VN)
 	e.db.Now = func() time.Time { return due.Add(21 * time.Second) }
 	c.perform(t, id, "handed_over")
 	p := leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31")

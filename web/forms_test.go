@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/pdftest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // pdf fetches a PDF and fails unless the answer is one.
@@ -55,9 +55,9 @@ func TestReceiptFormPDF(t *testing.T) {
 	c := e.login(t, fx.counterA)
 	id := c.accept(t, fx.unitA.ID, "Bùi Thị Lan")
 	code, _, _ := e.dossier(t, id)
-	var secret string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil || len(secret) != 8 {
-		t.Fatalf("tracking secret %q, %v", secret, err)
+	secret := e.stored(t, id).TrackingSecret
+	if len(secret) != 8 {
+		t.Fatalf("tracking secret %q", secret)
 	}
 
 	data := c.pdf(t, formPath(id, "01"))

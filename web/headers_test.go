@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestHeadersAndHealth: every answer carries the security headers; the
@@ -31,7 +32,7 @@ func TestHeadersAndHealth(t *testing.T) {
 	if r := b.get(t, "/readyz"); r.status != http.StatusOK || r.body != "ready\n" {
 		t.Fatalf("readyz: %d %q", r.status, r.body)
 	}
-	if _, err := e.db.SQL().Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
+	if err := storetest.ForgetLastMigration(t.Context(), e.db); err != nil {
 		t.Fatal(err)
 	}
 	if r := b.get(t, "/readyz"); r.status != http.StatusServiceUnavailable {

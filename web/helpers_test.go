@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,26 +19,25 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/internal/files"
-	"github.com/motcua/motcua/internal/totp"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 	"github.com/motcua/motcua/web"
 )
 
-// The fixture: a district with communes A and B, a commune procedure whose
-// workflow sums to its legal time (1 working day = 450 minutes), and users
-// per role. Hashing passwords costs ~100 ms per user, so TestMain builds the
-// database once as a template file and every test copies it into its own
-// t.TempDir() and opens the copy through store.Open.
+// The fixture is the sample world (internal/testing/sample), built once
+// per test binary as a template file that every test copies.
 
-const testPassword = "mat-khau-thu-nghiem"
+const (
+	testPassword = sample.Password
+	testTOTP     = sample.TOTPSecret
+)
 
-// fixedNow is the server clock in every test: Tuesday 05/03/2024 09:00 in
-// Vietnam, given in UTC with nanoseconds as time.Now returns it on a server
-// whose local zone is UTC.
-var fixedNow = time.Date(2024, 3, 5, 2, 0, 0, 123456789, time.UTC)
+// fixedNow is the server clock in every test.
+var fixedNow = sample.Now
 
+// fx names the sample world's values as these tests call them.
 var fx struct {
-	path                     string
 	district, unitA, unitB   motcua.Unit
 	birth, marriage          motcua.Procedure
 	counterA, specialistA    motcua.User
@@ -48,114 +45,17 @@ var fx struct {
 }
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "motcua-web-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := 1
-	if err := buildTemplate(filepath.Join(dir, "template.db")); err != nil {
-		fmt.Fprintln(os.Stderr, "building the test database:", err)
-	} else {
-		code = m.Run()
-	}
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(sample.Main(m, func(w sample.World) {
+		fx.district, fx.unitA, fx.unitB, fx.birth, fx.marriage = w.District, w.UnitA, w.UnitB, w.Birth, w.Marriage
+		fx.counterA, fx.specialistA, fx.leaderA, fx.counterB, fx.admin = w.CounterA, w.SpecialistA, w.LeaderA, w.CounterB, w.Admin
+	}))
 }
 
-func buildTemplate(path string) error {
-	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := buildFixture(ctx, db); err != nil {
-		return err
-	}
-	if err := db.Checkpoint(ctx); err != nil {
-		return err
-	}
-	fx.path = path
-	return nil
-}
+// totpCode is the code a leader's or administrator's app shows now.
+func totpCode(t testing.TB, db *store.DB, u motcua.User) string { return sample.TOTPCode(t, db, u) }
 
-// buildFixture creates the fixture's units, procedures and users. Ids come
-// out the same on every fresh database, so fx serves both engines.
-func buildFixture(ctx context.Context, db *store.DB) error {
-	db.Now = func() time.Time { return fixedNow }
-	from := time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)
-	fx.district = motcua.Unit{Code: "000.00.33.H17", Name: "Ủy ban nhân dân huyện Đắk Mil", Kind: motcua.UnitDistrict, ValidFrom: from}
-	if err := db.CreateUnit(ctx, &fx.district); err != nil {
-		return err
-	}
-	fx.unitA = motcua.Unit{Code: "000.22.33.H17", Name: "Ủy ban nhân dân xã Đắk Lao", Kind: motcua.UnitCommune, ParentID: fx.district.ID, ValidFrom: from}
-	fx.unitB = motcua.Unit{Code: "000.24.33.H17", Name: "Ủy ban nhân dân xã Đắk Gằn", Kind: motcua.UnitCommune, ParentID: fx.district.ID, ValidFrom: from}
-	for _, u := range []*motcua.Unit{&fx.unitA, &fx.unitB} {
-		if err := db.CreateUnit(ctx, u); err != nil {
-			return err
-		}
-	}
-	steps := []motcua.WorkflowStep{
-		{Name: "Tiếp nhận hồ sơ", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 30},
-		{Name: "Thẩm tra hồ sơ", Role: motcua.RoleSpecialist, Unit: motcua.AtDeciding, Minutes: 300},
-		{Name: "Ký kết quả", Role: motcua.RoleLeader, Unit: motcua.AtDeciding, Minutes: 90},
-		{Name: "Trả kết quả", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 30},
-	}
-	docs := []motcua.RequiredDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}
-	fx.birth = motcua.Procedure{Code: "1.001193", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial, Documents: docs, Steps: steps}
-	fx.marriage = motcua.Procedure{Code: "1.000894", Name: "Đăng ký kết hôn", Field: "Hộ tịch", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial, Documents: docs, Steps: steps}
-	for _, p := range []*motcua.Procedure{&fx.birth, &fx.marriage} {
-		if err := db.CreateProcedure(ctx, p); err != nil {
-			return err
-		}
-	}
-	users := []struct {
-		u    *motcua.User
-		name string
-		role motcua.Role
-		unit int64
-	}{
-		{&fx.counterA, "motcua.a", motcua.RoleCounter, fx.unitA.ID},
-		{&fx.specialistA, "chuyenvien.a", motcua.RoleSpecialist, fx.unitA.ID},
-		{&fx.leaderA, "lanhdao.a", motcua.RoleLeader, fx.unitA.ID},
-		{&fx.counterB, "motcua.b", motcua.RoleCounter, fx.unitB.ID},
-		{&fx.admin, "quantri", motcua.RoleAdmin, fx.district.ID},
-	}
-	for i, x := range users {
-		*x.u = motcua.User{Username: x.name, FullName: fmt.Sprintf("Cán bộ %d", i+1), Grants: []motcua.Grant{{Role: x.role, UnitID: x.unit}}}
-		if err := db.CreateUser(ctx, x.u, testPassword); err != nil {
-			return err
-		}
-		if x.role == motcua.RoleLeader || x.role == motcua.RoleAdmin { // they must use a second factor
-			if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE users SET totp_secret = ? WHERE id = ?`), testTOTP, x.u.ID); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// testTOTP is the authenticator secret of the fixture's leaders and
-// administrators.
-const testTOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-// totpCode is the code their app shows at the fixture's clock. The store
-// takes each step once, so a test logging the same user in again first
-// forgets the step taken.
-func totpCode(t testing.TB, db *store.DB, u motcua.User) string {
-	t.Helper()
-	if _, err := db.SQL().Exec(db.Rebind(`UPDATE users SET totp_step = 0 WHERE id = ?`), u.ID); err != nil {
-		t.Fatal(err)
-	}
-	code, err := totp.Code(testTOTP, fixedNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return code
-}
+// engines lists the databases the scope tests run on.
+func engines(t *testing.T) []string { return sample.Engines(t) }
 
 // env is one test's server on its own copy of the fixture database.
 type env struct {
@@ -171,21 +71,12 @@ func newEnv(t *testing.T) *env {
 }
 
 // copyFixture opens the test's own copy of the fixture database.
-func copyFixture(t *testing.T) *store.DB {
+func copyFixture(t *testing.T) *store.DB { return sample.Open(t) }
+
+// newEnvOn is newEnv on the named engine.
+func newEnvOn(t *testing.T, engine string) *env {
 	t.Helper()
-	data, err := os.ReadFile(fx.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "motcua.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return serveEnv(t, sample.OpenOn(t, engine))
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
@@ -375,23 +266,9 @@ func actions(p page) []string {
 }
 
 // counts returns how many dossiers and events the database holds.
-func (e *env) counts(t *testing.T) [2]int {
-	t.Helper()
-	var c [2]int
-	for i, table := range []string{"dossiers", "events"} {
-		if err := e.db.SQL().QueryRow("SELECT COUNT(*) FROM " + table).Scan(&c[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return c
-}
+func (e *env) counts(t *testing.T) [2]int { return sample.LedgerSize(t, e.db) }
 
-func (e *env) wantCounts(t *testing.T, want [2]int) {
-	t.Helper()
-	if got := e.counts(t); got != want {
-		t.Fatalf("(dossiers, events) = %v, want %v: a rejected request wrote to the ledger", got, want)
-	}
-}
+func (e *env) wantCounts(t *testing.T, want [2]int) { sample.WantLedgerSize(t, e.db, want) }
 
 // intakeForm is a complete intake of the birth procedure at unit.
 func intakeForm(unit int64, name string) url.Values {
@@ -426,11 +303,18 @@ func (b *browser) accept(t *testing.T, unit int64, name string) int64 {
 // dossier reads the stored projection of a dossier.
 func (e *env) dossier(t *testing.T, id int64) (code string, step, version int) {
 	t.Helper()
-	err := e.db.SQL().QueryRow(e.db.Rebind("SELECT code, step, version FROM dossiers WHERE id = ?"), id).Scan(&code, &step, &version)
+	r := e.stored(t, id)
+	return r.Code, r.Step, r.Version
+}
+
+// stored reads the dossier's row as stored, without an audited read.
+func (e *env) stored(t *testing.T, id int64) storetest.DossierRow {
+	t.Helper()
+	r, err := storetest.Dossier(t.Context(), e.db, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return code, step, version
+	return r
 }
 
 // act submits an action form of the dossier page.

@@ -11,8 +11,9 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/internal/pdftest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/pdftest"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // identityProcedure is a procedure whose documents include one the
@@ -36,9 +37,9 @@ func identityProcedure(t *testing.T, e *env) *motcua.Procedure {
 // trackingSecret reads the secret the store holds for a dossier.
 func trackingSecret(t *testing.T, e *env, id int64) string {
 	t.Helper()
-	var secret string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil || len(secret) != 8 {
-		t.Fatalf("tracking secret %q, %v", secret, err)
+	secret := e.stored(t, id).TrackingSecret
+	if len(secret) != 8 {
+		t.Fatalf("tracking secret %q", secret)
 	}
 	return secret
 }
@@ -134,9 +135,8 @@ func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 	form.Set("id_number", "c1234567") // a Vietnamese passport, typed in lower case
 	form.Set("email", "dang.van.dung@example.vn")
 	id := acceptForm(t, c, form)
-	var stored string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT applicant_id_number FROM dossiers WHERE id = ?"), id).Scan(&stored); err != nil || stored != "C1234567" {
-		t.Errorf("stored passport number %q, %v; want C1234567", stored, err)
+	if stored := e.stored(t, id).ApplicantIDNumber; stored != "C1234567" {
+		t.Errorf("stored passport number %q; want C1234567", stored)
 	}
 }
 
@@ -200,9 +200,7 @@ func TestRefusalFormReadIsAudited(t *testing.T) {
 	}
 	formURL := "/refusals/" + m[1] + "/form"
 	reads := func(u motcua.User) int {
-		var n int
-		err := e.db.SQL().QueryRow(e.db.Rebind(`SELECT COUNT(*) FROM audit_log WHERE action = 'refusal.read' AND object = ? AND actor LIKE ?`),
-			"refusal:"+m[1], fmt.Sprintf("user:%d %%", u.ID)).Scan(&n)
+		n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "refusal.read", Object: "refusal:" + m[1], UserID: u.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

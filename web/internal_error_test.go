@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestInternalErrorsShowNoInternals: with the database gone, pages and the
@@ -12,7 +14,7 @@ import (
 func TestInternalErrorsShowNoInternals(t *testing.T) {
 	e := newEnv(t)
 	counter := e.login(t, fx.counterA)
-	e.db.SQL().Close()
+	storetest.Disconnect(e.db)
 	for _, p := range []page{
 		counter.get(t, "/thu-tuc?q=khai+sinh"),
 		counter.get(t, "/api/v1/track?code=000.22.33.H17-240305-0001&secret=ABCDEFGH"),

@@ -18,9 +18,9 @@ func TestTrackingNeedsTheSecret(t *testing.T) {
 	e := newEnv(t)
 	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
 	code, _, _ := e.dossier(t, id)
-	var secret string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil || len(secret) != 8 {
-		t.Fatalf("tracking secret %q, %v", secret, err)
+	secret := e.stored(t, id).TrackingSecret
+	if len(secret) != 8 {
+		t.Fatalf("tracking secret %q", secret)
 	}
 	anon := e.anonymous()
 	track := func(code, secret string) page {

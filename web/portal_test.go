@@ -15,6 +15,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 var sixDigits = regexp.MustCompile(`\b\d{6}\b`)
@@ -79,8 +80,8 @@ func filingForm(key string) url.Values {
 
 func (e *env) countRows(t *testing.T, table string) int {
 	t.Helper()
-	var n int
-	if err := e.db.SQL().QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
+	n, err := storetest.Count(t.Context(), e.db, table)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return n

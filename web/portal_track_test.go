@@ -22,10 +22,7 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 	e := newEnv(t)
 	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
 	code, _, _ := e.dossier(t, id)
-	var secret string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT tracking_secret FROM dossiers WHERE id = ?"), id).Scan(&secret); err != nil {
-		t.Fatal(err)
-	}
+	secret := e.stored(t, id).TrackingSecret
 	anon := e.anonymous()
 	track := func(code, secret string) page {
 		return anon.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())

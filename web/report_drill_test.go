@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestDistrictLeaderDrillDownHidesCommuneApplicants: the district leader
@@ -26,7 +27,7 @@ func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 	if err := e.db.CreateUser(ctx, &leader, testPassword); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.db.SQL().ExecContext(ctx, e.db.Rebind(`UPDATE users SET totp_secret = ? WHERE id = ?`), testTOTP, leader.ID); err != nil {
+	if err := storetest.SetTOTPSecret(ctx, e.db, leader.ID, testTOTP); err != nil {
 		t.Fatal(err)
 	}
 	counter := e.login(t, fx.counterA)

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/internal/pdftest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestReportPage: a leader sees II.06a for the commune with the dossiers

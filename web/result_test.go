@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 var resultLink = regexp.MustCompile(`^/dossiers/\d+/results/\d+$`)
@@ -86,8 +87,8 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 		t.Errorf("the officer opens the result: %d, %v", got.status, got.header)
 	}
 	wantStatus(t, e.login(t, fx.counterB).get(t, resultAddress), http.StatusNotFound)
-	if n := e.countRows(t, "audit_log WHERE action = 'dossier.result.read'"); n != 1 {
-		t.Errorf("%d reads of the result audited, want 1", n)
+	if n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.result.read"}); err != nil || n != 1 {
+		t.Errorf("%d reads of the result audited (%v), want 1", n, err)
 	}
 
 	page = citizen.get(t, mine)

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/adapter/oidc"
 	"github.com/motcua/motcua/adapter/oidc/oidctest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestOfficerSignsInThroughTheAgencyProvider: the provider's verified
@@ -22,7 +23,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 		id    int64
 		email string
 	}{{fx.counterA.ID, "motcua.a@daklao.gov.vn"}, {fx.leaderA.ID, "lanhdao.a@daklao.gov.vn"}} {
-		if _, err := e.db.SQL().Exec(`UPDATE users SET email = ? WHERE id = ?`, u.email, u.id); err != nil {
+		if err := storetest.SetEmail(t.Context(), e.db, u.id, u.email); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -60,7 +61,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 		t.Fatalf("a leader the provider checked with a code: %d %q", leader.status, leader.header.Get("Location"))
 	}
 
-	if _, err := e.db.SQL().Exec(`UPDATE users SET email = ? WHERE id = ?`, "lanhdao.a@daklao.gov.vn", fx.specialistA.ID); err != nil {
+	if err := storetest.SetEmail(t.Context(), e.db, fx.specialistA.ID, "lanhdao.a@daklao.gov.vn"); err != nil {
 		t.Fatal(err)
 	}
 	shared := signIn(nil)

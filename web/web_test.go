@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 const badLogin = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -152,10 +154,7 @@ func TestIntakeAcceptsDossier(t *testing.T) {
 	if step != 0 || version != 1 {
 		t.Errorf("new dossier at step %d version %d, want 0 and 1", step, version)
 	}
-	var name string
-	if err := e.db.SQL().QueryRow(e.db.Rebind("SELECT applicant_name FROM dossiers WHERE id = ?"), id).Scan(&name); err != nil {
-		t.Fatal(err)
-	}
+	name := e.stored(t, id).ApplicantName
 	if name != "Nguyễn Thị Hoa" || !norm.NFC.IsNormalString(name) {
 		t.Errorf("stored applicant name %q (%+q), want the NFC form", name, name)
 	}
@@ -389,8 +388,9 @@ func TestCalendarRefusesNonAdmin(t *testing.T) {
 	counter := e.login(t, fx.counterA)
 	count := func() (days, changes int) {
 		t.Helper()
-		if err := e.db.SQL().QueryRow("SELECT (SELECT COUNT(*) FROM calendar_days), (SELECT COUNT(*) FROM calendar_changes)").
-			Scan(&days, &changes); err != nil {
+		days, errDays := storetest.Count(t.Context(), e.db, "calendar_days")
+		changes, errChanges := storetest.Count(t.Context(), e.db, "calendar_changes")
+		if err := errors.Join(errDays, errChanges); err != nil {
 			t.Fatal(err)
 		}
 		return days, changes

@@ -11,7 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/webhook"
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
 )
 

@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // TestBackupUnderLoadRestores takes a backup while officers accept and
@@ -111,9 +112,7 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 			t.Fatalf("file %s did not come back whole: %v", sha, err)
 		}
 	}
-	var docs int
-	restored.SQL().QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&docs)
-	if docs != len(got.Files) {
+	if docs, _ := storetest.Count(ctx, restored, "documents"); docs != len(got.Files) {
 		t.Fatalf("%d documents restored with %d attachments", docs, len(got.Files))
 	}
 
@@ -129,30 +128,21 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 func sameLedgerPrefix(t *testing.T, live, restored *store.DB, m backup.Manifest) {
 	t.Helper()
 	dump := func(db *store.DB, upTo int64) (n int, digest string) {
-		rows, err := db.SQL().Query(db.Rebind(`SELECT e.id, d.code, e.seq, e.type, e.at, e.recorded_at, e.data FROM events e
-			JOIN dossiers d ON d.id = e.dossier_id WHERE e.id <= ? ORDER BY e.id`), upTo)
+		events, err := storetest.Events(context.Background(), db, upTo)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer rows.Close()
 		h := sha256.New()
-		for rows.Next() {
-			var id, seq, at, rec int64
-			var code, typ, data string
-			if err := rows.Scan(&id, &code, &seq, &typ, &at, &rec, &data); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(h, "%d|%s|%d|%s|%d|%d|%s\n", id, code, seq, typ, at, rec, data)
+		for _, e := range events {
+			fmt.Fprintf(h, "%d|%s|%d|%s|%d|%d|%s\n", e.ID, e.DossierCode, e.Seq, e.Type, e.At, e.RecordedAt, e.Data)
 			n++
 		}
 		return n, hex.EncodeToString(h.Sum(nil))
 	}
-	var last int64
-	restored.SQL().QueryRow(`SELECT COALESCE(MAX(id), 0) FROM events`).Scan(&last)
+	last, _ := storetest.MaxID(context.Background(), restored, "events")
 	rn, rd := dump(restored, last)
 	ln, ld := dump(live, last)
-	var liveTotal int
-	live.SQL().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&liveTotal)
+	liveTotal, _ := storetest.Count(context.Background(), live, "events")
 	if rn == 0 || rn != ln || rd != ld || liveTotal <= rn {
 		t.Fatalf("restored %d events, live %d up to event %d (%d in all): the restored ledger is not the live one's prefix", rn, ln, last, liveTotal)
 	}

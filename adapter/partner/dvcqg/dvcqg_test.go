@@ -7,7 +7,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/adapter/partner/dvcqg/dvcqgtest"
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
 )
 

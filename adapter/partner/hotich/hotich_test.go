@@ -8,7 +8,7 @@ import (
 	"github.com/motcua/motcua/adapter/partner"
 	"github.com/motcua/motcua/adapter/partner/hotich"
 	"github.com/motcua/motcua/adapter/partner/hotich/hotichtest"
-	"github.com/motcua/motcua/internal/pgtest"
+	"github.com/motcua/motcua/internal/testing/pgtest"
 	"github.com/motcua/motcua/store"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
-	"github.com/motcua/motcua/internal/pdftest"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestReadsBackAReceipt reads a receipt of several pages: its size, text, image

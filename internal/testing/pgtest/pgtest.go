@@ -4,13 +4,11 @@ package pgtest
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 // Env names the environment variable holding a PostgreSQL DSN; when it is
@@ -20,9 +18,8 @@ const Env = "MOTCUA_TEST_PG"
 // DSN is the test PostgreSQL, or "".
 func DSN() string { return os.Getenv(Env) }
 
-// Open creates schema t_<random>, opens the store in it through the
-// search_path runtime parameter (pgx passes unknown URL parameters to the
-// server) and drops the schema when the test ends.
+// Open creates schema t_<random>, opens the store in it and drops the
+// schema when the test ends.
 func Open(t testing.TB, dsn string) *store.DB {
 	t.Helper()
 	scoped, schema := Schema(t, dsn)
@@ -31,8 +28,7 @@ func Open(t testing.TB, dsn string) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() }) // runs before the schema is dropped
-	var got string
-	if err := db.SQL().QueryRowContext(context.Background(), "SELECT current_schema()").Scan(&got); err != nil || got != schema {
+	if got, err := storetest.CurrentSchema(context.Background(), db); err != nil || got != schema {
 		t.Fatalf("search_path not honoured: current_schema() = %q, %v; want %s", got, err, schema)
 	}
 	return db
@@ -42,27 +38,16 @@ func Open(t testing.TB, dsn string) *store.DB {
 // dsn scoped to it, for a server process the test starts.
 func Schema(t testing.TB, dsn string) (scoped, schema string) {
 	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", dsn)
+	s, err := storetest.NewSchema(context.Background(), dsn)
 	if err != nil {
-		t.Fatal(err)
-	}
-	schema = "t_" + strings.ToLower(rand.Text()[:12])
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
 		t.Fatalf("%s=%q: %v", Env, dsn, err)
 	}
 	t.Cleanup(func() {
-		if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
+		if err := s.Drop(context.Background()); err != nil {
+			t.Error(err)
 		}
-		admin.Close()
 	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	return dsn + sep + "search_path=" + schema, schema
+	return s.DSN, s.Name
 }
 
 // EachEngine runs fn on a new SQLite file, and on PostgreSQL in a schema
