@@ -275,7 +275,7 @@ func (l *bulkLoader) code(d *motcua.Dossier) (string, error) {
 	k := unitDay{d.ReceivingUnitID, d.AcceptedAt.In(motcua.VN).Format("060102")}
 	l.counters[k]++
 	if n := l.counters[k]; n > 9999 {
-		return "", fmt.Errorf("more than 9,999 dossiers on %s at %s", d.AcceptedAt.In(motcua.VN).Format(time.DateOnly), unit)
+		return "", fmt.Errorf("more than 9,999 dossiers on %s at %s: a unit's codes of a day end at 9999", d.AcceptedAt.In(motcua.VN).Format(time.DateOnly), unit)
 	}
 	return fmt.Sprintf("%s-%s-%04d", unit, k.day, l.counters[k]), nil
 }
