@@ -40,7 +40,7 @@ type BulkAdd func(d *motcua.Dossier, accepted *motcua.Event) error
 // BulkLoadDossiers runs generate, which hands its dossiers to add, and
 // writes them with their events and the per-unit, per-day code counters.
 // progress, when set, is told how many dossiers are written after each
-// transaction. The report counters are not kept as the rows go in:
+// transaction and at the end. The report counters are not kept as the rows go in:
 // RecountReports rebuilds them afterwards.
 func (db *DB) BulkLoadDossiers(ctx context.Context, generate func(add BulkAdd) error, progress func(done int)) (r BulkLoadReport, err error) {
 	defer motcua.Wrap(&err, "DB.BulkLoadDossiers")
@@ -74,6 +74,9 @@ func (db *DB) BulkLoadDossiers(ctx context.Context, generate func(add BulkAdd) e
 	}
 	if err := l.finish(ctx); err != nil {
 		return r, err
+	}
+	if progress != nil {
+		progress(l.done)
 	}
 	r.Dossiers = l.done
 	for _, last := range l.counters {
@@ -221,9 +224,6 @@ func (l *bulkLoader) run(ctx context.Context, generate func(BulkAdd) error, prog
 		return err
 	}
 	l.done = w.done
-	if progress != nil {
-		progress(w.done)
-	}
 	return nil
 }
 
