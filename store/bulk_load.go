@@ -16,9 +16,11 @@ import (
 // `motcua bench` — each with the one acceptance event that opened it, at
 // tens of thousands a second: one connection, multi-row INSERTs, large
 // transactions, and the rows built on the generator's goroutine while this
-// one writes the rows before. It is the only writer while it runs: ids
-// continue from the largest, and each unit's daily code counter from its
-// stored value.
+// one writes the rows before. It must be the only writer while it runs:
+// ids continue from the largest, and each unit's daily code counter from
+// its stored value. A load that fails keeps what its transactions before
+// the failure wrote, without the code counters: load into a database made
+// for the purpose.
 
 // BulkLoadReport says what a bulk load wrote.
 type BulkLoadReport struct {
@@ -40,8 +42,8 @@ type BulkAdd func(d *motcua.Dossier, accepted *motcua.Event) error
 // BulkLoadDossiers runs generate, which hands its dossiers to add, and
 // writes them with their events and the per-unit, per-day code counters.
 // progress, when set, is told how many dossiers are written after each
-// transaction and at the end. The report counters are not kept as the rows go in:
-// RecountReports rebuilds them afterwards.
+// transaction and at the end. The report counters are not kept as the rows
+// go in: RecountReports rebuilds them afterwards.
 func (db *DB) BulkLoadDossiers(ctx context.Context, generate func(add BulkAdd) error, progress func(done int)) (r BulkLoadReport, err error) {
 	defer motcua.Wrap(&err, "DB.BulkLoadDossiers")
 	if db.dialect == SQLite {

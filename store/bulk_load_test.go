@@ -93,9 +93,9 @@ func TestBulkLoadDossiersReadsBackAsAccepted(t *testing.T) {
 	})
 }
 
-// A generator's failure leaves nothing written, and the store writes as
-// before.
-func TestBulkLoadDossiersIsWholeOrNothing(t *testing.T) {
+// A generator's failure is the load's: the transaction it interrupts is
+// not written, and the store writes as before.
+func TestBulkLoadDossiersStopsAtTheGeneratorsFailure(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		d, e := f.acceptedAt(t, f.a, f.counterA, vn(3, 4, 8, 0))
