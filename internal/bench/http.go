@@ -34,7 +34,7 @@ func (r *httpResult) Rate() float64 {
 	return float64(r.Requests) / r.Elapsed.Seconds()
 }
 
-// serveLoopback serves h on a fresh 127.0.0.1 port until the returned stop
+// serve serves h on a fresh 127.0.0.1 port until the returned stop
 // function is called.
 func serve(h http.Handler) (addr string, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
