@@ -9,35 +9,29 @@ import (
 	"github.com/motcua/motcua/store"
 )
 
-// The figures of an empty database are zero, and its samples empty.
-func TestDossierFiguresOfAnEmptyDatabase(t *testing.T) {
+// DossierCount counts every dossier and LastAcceptance finds the latest
+// intake; SampleCodes draws only the unit's dossiers, the same ones for
+// the same draws. An empty database has zero figures and empty samples.
+func TestDossierFiguresAndSampleCodes(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
 		n, err := db.DossierCount(ctx)
 		if err != nil || n != 0 {
-			t.Errorf("DossierCount = %d, %v; want 0", n, err)
+			t.Errorf("empty: DossierCount = %d, %v; want 0", n, err)
 		}
 		last, err := db.LastAcceptance(ctx)
 		if err != nil || !last.IsZero() {
-			t.Errorf("LastAcceptance = %s, %v; want the zero time", last, err)
+			t.Errorf("empty: LastAcceptance = %s, %v; want the zero time", last, err)
 		}
 		codes, err := db.SampleCodes(ctx, 1, 10, rand.New(rand.NewPCG(1, 1)))
 		if err != nil || len(codes) != 0 {
-			t.Errorf("SampleCodes = %v, %v; want none", codes, err)
+			t.Errorf("empty: SampleCodes = %v, %v; want none", codes, err)
 		}
 		keys, err := db.SampleTrackingKeys(ctx, 10, rand.New(rand.NewPCG(1, 1)))
 		if err != nil || len(keys) != 0 {
-			t.Errorf("SampleTrackingKeys = %v, %v; want none", keys, err)
+			t.Errorf("empty: SampleTrackingKeys = %v, %v; want none", keys, err)
 		}
-	})
-}
 
-// DossierCount counts every dossier and LastAcceptance finds the latest
-// intake; SampleCodes draws only the unit's dossiers, the same ones for
-// the same draws.
-func TestDossierFiguresAndSampleCodes(t *testing.T) {
-	eachEngine(t, func(t *testing.T, db *store.DB) {
-		ctx := t.Context()
 		f := newFixture(t, db)
 		byUnit := map[int64][]string{}
 		var latest *motcua.Dossier
@@ -50,7 +44,7 @@ func TestDossierFiguresAndSampleCodes(t *testing.T) {
 		if n, err := db.DossierCount(ctx); err != nil || n != 5 {
 			t.Errorf("DossierCount = %d, %v; want 5", n, err)
 		}
-		last, err := db.LastAcceptance(ctx)
+		last, err = db.LastAcceptance(ctx)
 		if err != nil || !last.Equal(latest.AcceptedAt) {
 			t.Errorf("LastAcceptance = %s, %v; want %s", show(last), err, show(latest.AcceptedAt))
 		}
