@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string) error {
 	case "migrate":
 		return migrate(ctx, args[1:])
 	case "bench":
-		return bench(ctx, args[1:])
+		return benchCmd(ctx, args[1:])
 	case "alerts":
 		return alertsCmd(ctx, args[1:])
 	case "catalog":

@@ -108,7 +108,7 @@ func describe(ctx context.Context, path string) (m Manifest, err error) {
 		return m, fmt.Errorf("the audit trail is broken before the backup: %s", check.Problems[0])
 	}
 	m.AuditLast, m.AuditHead = check.LastID, check.Head
-	if err := snap.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers`).Scan(&m.Dossiers); err != nil {
+	if m.Dossiers, err = snap.DossierCount(ctx); err != nil {
 		return m, err
 	}
 	m.Files, err = snap.FileRefs(ctx)

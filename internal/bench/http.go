@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bufio"
@@ -17,8 +17,8 @@ import (
 	"time"
 )
 
-// benchHTTPResult is what a load run measured.
-type benchHTTPResult struct {
+// httpResult is what a load run measured.
+type httpResult struct {
 	Requests int             // completed with the expected status
 	Errors   int             // other statuses, and I/O errors
 	Elapsed  time.Duration   // measured window (after warm-up)
@@ -27,16 +27,16 @@ type benchHTTPResult struct {
 	CPU      float64 // cores busy during the window (process CPU time / wall time)
 }
 
-func (r *benchHTTPResult) Rate() float64 {
+func (r *httpResult) Rate() float64 {
 	if r.Elapsed <= 0 {
 		return 0
 	}
 	return float64(r.Requests) / r.Elapsed.Seconds()
 }
 
-// serveLoopback serves h on a fresh 127.0.0.1 port until the returned stop
+// serve serves h on a fresh 127.0.0.1 port until the returned stop
 // function is called.
-func benchServe(h http.Handler) (addr string, stop func(), err error) {
+func serve(h http.Handler) (addr string, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
@@ -60,9 +60,9 @@ func benchServe(h http.Handler) (addr string, stop func(), err error) {
 // client is a minimal HTTP/1.1 reader (status line, headers, Content-Length
 // or chunked body) so that little of the two cores goes to the load
 // generator itself. Requests during the warm-up are not counted.
-func benchDrive(ctx context.Context, addr string, clients int, warmup, d time.Duration, want int,
-	request func(rng *rand.Rand, buf []byte) []byte) (*benchHTTPResult, error) {
-	workers := make([]*benchHTTPWorker, clients)
+func drive(ctx context.Context, addr string, clients int, warmup, d time.Duration, want int,
+	request func(rng *rand.Rand, buf []byte) []byte) (*httpResult, error) {
+	workers := make([]*httpWorker, clients)
 	var wg sync.WaitGroup
 	conns := make([]net.Conn, clients)
 	for i := range conns {
@@ -77,9 +77,9 @@ func benchDrive(ctx context.Context, addr string, clients int, warmup, d time.Du
 	}
 	begin := time.Now().Add(warmup)
 	end := begin.Add(d)
-	cpu := benchCPUMeter(begin, end)
+	cpu := cpuMeter(begin, end)
 	for i := range workers {
-		w := &benchHTTPWorker{lat: make([]time.Duration, 0, 1<<16)}
+		w := &httpWorker{lat: make([]time.Duration, 0, 1<<16)}
 		workers[i] = w
 		conn := conns[i]
 		wg.Add(1)
@@ -99,7 +99,7 @@ func benchDrive(ctx context.Context, addr string, clients int, warmup, d time.Du
 					w.fail(err)
 					return
 				}
-				status, err := benchReadResponse(br)
+				status, err := readResponse(br)
 				t1 := time.Now()
 				if err != nil {
 					w.fail(err)
@@ -121,7 +121,7 @@ func benchDrive(ctx context.Context, addr string, clients int, warmup, d time.Du
 		}()
 	}
 	wg.Wait()
-	r := &benchHTTPResult{Elapsed: d, CPU: cpu()}
+	r := &httpResult{Elapsed: d, CPU: cpu()}
 	for _, w := range workers {
 		r.Requests += w.n
 		r.Errors += w.errs
@@ -134,35 +134,35 @@ func benchDrive(ctx context.Context, addr string, clients int, warmup, d time.Du
 	return r, ctx.Err()
 }
 
-// benchHTTPWorker is one client connection's tally.
-type benchHTTPWorker struct {
+// httpWorker is one client connection's tally.
+type httpWorker struct {
 	n, errs  int
 	lat      []time.Duration
 	firstErr error
 }
 
-func (w *benchHTTPWorker) fail(err error) {
+func (w *httpWorker) fail(err error) {
 	w.errs++
 	if w.firstErr == nil {
 		w.firstErr = err
 	}
 }
 
-var errBenchResponse = errors.New("malformed HTTP response")
+var errResponse = errors.New("malformed HTTP response")
 
 // readResponse reads one HTTP/1.1 response and discards its body.
-func benchReadResponse(br *bufio.Reader) (int, error) {
+func readResponse(br *bufio.Reader) (int, error) {
 	line, err := br.ReadSlice('\n')
 	if err != nil {
 		return 0, err
 	}
 	// "HTTP/1.1 200 OK\r\n"
 	if len(line) < 12 || !bytes.HasPrefix(line, []byte("HTTP/1.")) {
-		return 0, errBenchResponse
+		return 0, errResponse
 	}
 	status, err := strconv.Atoi(string(line[9:12]))
 	if err != nil {
-		return 0, errBenchResponse
+		return 0, errResponse
 	}
 	length, chunked := -1, false
 	for {
@@ -179,12 +179,12 @@ func benchReadResponse(br *bufio.Reader) (int, error) {
 		}
 		v = bytes.TrimSpace(v)
 		switch {
-		case benchEqualFold(k, "content-length"):
+		case equalFold(k, "content-length"):
 			if length, err = strconv.Atoi(string(v)); err != nil {
-				return 0, errBenchResponse
+				return 0, errResponse
 			}
-		case benchEqualFold(k, "transfer-encoding"):
-			chunked = benchEqualFold(v, "chunked")
+		case equalFold(k, "transfer-encoding"):
+			chunked = equalFold(v, "chunked")
 		}
 	}
 	switch {
@@ -196,7 +196,7 @@ func benchReadResponse(br *bufio.Reader) (int, error) {
 			}
 			size, err := strconv.ParseInt(string(bytes.TrimSpace(bytes.SplitN(line, []byte(";"), 2)[0])), 16, 64)
 			if err != nil {
-				return 0, errBenchResponse
+				return 0, errResponse
 			}
 			if size == 0 {
 				for { // trailers, then the blank line
@@ -220,7 +220,7 @@ func benchReadResponse(br *bufio.Reader) (int, error) {
 	return 0, fmt.Errorf("%w: no length (keep-alive needs Content-Length or chunked)", io.ErrUnexpectedEOF)
 }
 
-func benchEqualFold(b []byte, s string) bool {
+func equalFold(b []byte, s string) bool {
 	if len(b) != len(s) {
 		return false
 	}
@@ -237,7 +237,7 @@ func benchEqualFold(b []byte, s string) bool {
 }
 
 // percentile of sorted durations, q in [0, 1].
-func benchPercentile(sorted []time.Duration, q float64) time.Duration {
+func percentile(sorted []time.Duration, q float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0
 	}
@@ -245,17 +245,17 @@ func benchPercentile(sorted []time.Duration, q float64) time.Duration {
 	return sorted[i]
 }
 
-// benchCPUMeter samples the process's CPU time at begin and end (in the
+// cpuMeter samples the process's CPU time at begin and end (in the
 // background) and returns a function reporting the cores used in between.
-func benchCPUMeter(begin, end time.Time) func() float64 {
+func cpuMeter(begin, end time.Time) func() float64 {
 	var cpu0, cpu1 time.Duration
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		time.Sleep(time.Until(begin))
-		cpu0 = benchCPUTime()
+		cpu0 = cpuTime()
 		time.Sleep(time.Until(end))
-		cpu1 = benchCPUTime()
+		cpu1 = cpuTime()
 	}()
 	return func() float64 {
 		<-done
@@ -263,8 +263,8 @@ func benchCPUMeter(begin, end time.Time) func() float64 {
 	}
 }
 
-// benchCPUTime is the user and system CPU time of the process so far.
-func benchCPUTime() time.Duration {
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

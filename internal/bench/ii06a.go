@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -14,24 +14,27 @@ import (
 // budgetReport is design.md §6's bound for a year's II.06a of all units.
 const budgetReport = 100 * time.Millisecond
 
-// benchReportResult times Biểu II.06a for all units over the year of whole
+// reportResult times Biểu II.06a for all units over the year of whole
 // days up to the newest acceptance: one row, and one row per unit, from the
 // counters; once by reading every dossier, as periods that do not start at
 // midnight are; and for the last full calendar year, by unit.
-type benchReportResult struct {
+type reportResult struct {
 	one, byUnit, calendarYear []time.Duration
 	scan                      time.Duration
 	received                  int
 }
 
-func benchII06a(ctx context.Context, db *store.DB, runs int) (*benchReportResult, error) {
-	var newest int64
-	if err := db.SQL().QueryRowContext(ctx, `SELECT COALESCE(MAX(accepted_at), 0) FROM dossiers`).Scan(&newest); err != nil {
+func measureII06a(ctx context.Context, db *store.DB, runs int) (*reportResult, error) {
+	newest, err := db.LastAcceptance(ctx)
+	if err != nil {
 		return nil, err
 	}
-	to := (report.DayOf(time.UnixMilli(newest)) + 1).Start()
+	if newest.IsZero() {
+		newest = time.UnixMilli(0)
+	}
+	to := (report.DayOf(newest) + 1).Start()
 	q := report.Query{From: to.AddDate(-1, 0, 0), To: to}
-	r := &benchReportResult{}
+	r := &reportResult{}
 	start := time.Now()
 	scanned, err := db.II06aScan(ctx, q)
 	if err != nil {
@@ -70,9 +73,9 @@ func benchII06a(ctx context.Context, db *store.DB, runs int) (*benchReportResult
 	return r, nil
 }
 
-func (r *benchReportResult) print(w io.Writer) {
-	fmt.Fprintf(w, "%-58s %16s  (%s dossiers in the year)\n", "db.II06a: a year, all units, one row (p50)", benchMS(benchPercentile(r.one, .5)), benchThousands(r.received))
-	fmt.Fprintf(w, "%-58s %16s\n", "db.II06a: a year, all units, by unit (p50)", benchMS(benchPercentile(r.byUnit, .5)))
-	fmt.Fprintf(w, "%-58s %16s\n", "db.II06aScan: the same year read from every dossier (once)", benchMS(r.scan))
-	fmt.Fprintf(w, "%-58s %16s\n", "db.II06a: the last calendar year, by unit (p50)", benchMS(benchPercentile(r.calendarYear, .5)))
+func (r *reportResult) print(w io.Writer) {
+	fmt.Fprintf(w, "%-58s %16s  (%s dossiers in the year)\n", "db.II06a: a year, all units, one row (p50)", formatMS(percentile(r.one, .5)), thousands(r.received))
+	fmt.Fprintf(w, "%-58s %16s\n", "db.II06a: a year, all units, by unit (p50)", formatMS(percentile(r.byUnit, .5)))
+	fmt.Fprintf(w, "%-58s %16s\n", "db.II06aScan: the same year read from every dossier (once)", formatMS(r.scan))
+	fmt.Fprintf(w, "%-58s %16s\n", "db.II06a: the last calendar year, by unit (p50)", formatMS(percentile(r.calendarYear, .5)))
 }

@@ -1,14 +1,15 @@
-package main
+package bench
 
 import (
 	"bufio"
 	"fmt"
-	"github.com/motcua/motcua"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua"
 )
 
 // Budgets of design.md §6.
@@ -20,19 +21,19 @@ const (
 	budgetRSS         = 300 << 20             // resident bytes
 )
 
-func (r *benchReport) print(w io.Writer, clients int) {
+func (r *results) print(w io.Writer, clients int) {
 	fmt.Fprintf(w, "\n%-58s %16s %10s %10s %10s\n", "measurement", "result", "p50", "p99", "max")
 	line := func(name, result string, sorted []time.Duration) {
-		fmt.Fprintf(w, "%-58s %16s %10s %10s %10s\n", name, result, benchMS(benchPercentile(sorted, .5)),
-			benchMS(benchPercentile(sorted, .99)), benchMS(benchPercentile(sorted, 1)))
+		fmt.Fprintf(w, "%-58s %16s %10s %10s %10s\n", name, result, formatMS(percentile(sorted, .5)),
+			formatMS(percentile(sorted, .99)), formatMS(percentile(sorted, 1)))
 	}
 	if r.hello != nil {
-		line(fmt.Sprintf("hello-world handler, %d keep-alive clients", clients), benchRate(r.hello.Rate(), "req/s"), r.hello.Latency)
+		line(fmt.Sprintf("hello-world handler, %d keep-alive clients", clients), formatRate(r.hello.Rate(), "req/s"), r.hello.Latency)
 		r.hello.cpuLine(w)
 		r.hello.errorsLine(w)
 	}
 	if r.lookup != nil {
-		line(fmt.Sprintf("GET /api/v1/dossiers/{code}, %d clients", clients), benchRate(r.lookup.Rate(), "req/s"), r.lookup.Latency)
+		line(fmt.Sprintf("GET /api/v1/dossiers/{code}, %d clients", clients), formatRate(r.lookup.Rate(), "req/s"), r.lookup.Latency)
 		if r.hello != nil {
 			fmt.Fprintf(w, "%-58s %16s\n", "  lookup rate / hello-world rate", fmt.Sprintf("%.2f×", r.lookup.Rate()/r.hello.Rate()))
 		}
@@ -42,9 +43,9 @@ func (r *benchReport) print(w io.Writer, clients int) {
 	if r.track != nil {
 		for _, x := range []struct {
 			name string
-			res  *benchHTTPResult
+			res  *httpResult
 		}{{"GET /api/v1/track?code&secret (public JSON)", r.track.json}, {"GET /tra-cuu?ma&khoa (public page)", r.track.page}} {
-			line(fmt.Sprintf("%s, %d clients", x.name, clients), benchRate(x.res.Rate(), "req/s"), x.res.Latency)
+			line(fmt.Sprintf("%s, %d clients", x.name, clients), formatRate(x.res.Rate(), "req/s"), x.res.Latency)
 			if r.hello != nil {
 				fmt.Fprintf(w, "%-58s %16s\n", "  rate / hello-world rate", fmt.Sprintf("%.2f×", x.res.Rate()/r.hello.Rate()))
 			}
@@ -54,10 +55,10 @@ func (r *benchReport) print(w io.Writer, clients int) {
 	}
 	for _, x := range r.worklists {
 		line("db.Worklist: "+x.name, fmt.Sprintf("%d calls", x.calls), x.lat)
-		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", benchThousands(x.total))
+		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", thousands(x.total))
 	}
 	if a := r.accept; a != nil {
-		line(fmt.Sprintf("db.Accept, %d goroutines (each answered after its commit)", clients), benchRate(a.rate(), "accepts/s"), a.lat)
+		line(fmt.Sprintf("db.Accept, %d goroutines (each answered after its commit)", clients), formatRate(a.rate(), "accepts/s"), a.lat)
 		fmt.Fprintf(w, "%-58s %16s\n", "  CPU busy", fmt.Sprintf("%.2f cores", a.cpu))
 		if a.errs > 0 {
 			fmt.Fprintf(w, "  %d errors, first: %v\n", a.errs, a.firstErr)
@@ -68,9 +69,9 @@ func (r *benchReport) print(w io.Writer, clients int) {
 		if p.name == "lookup" {
 			name = "peak RSS during lookup, incl. 11 logins (VmHWM)"
 		}
-		fmt.Fprintf(w, "%-58s %16s\n", name, benchMiB(p.hwm))
+		fmt.Fprintf(w, "%-58s %16s\n", name, formatMiB(p.hwm))
 	}
-	fmt.Fprintf(w, "%-58s %16s\n", "RSS at the end (VmRSS)", benchMiB(r.rss))
+	fmt.Fprintf(w, "%-58s %16s\n", "RSS at the end (VmRSS)", formatMiB(r.rss))
 
 	if r.report != nil {
 		r.report.print(w)
@@ -95,81 +96,81 @@ func (r *benchReport) print(w io.Writer, clients int) {
 		notRun("lookup ≥ ½ hello-world rate", "not run (needs hello and lookup)")
 	}
 	if r.lookup != nil {
-		p99 := benchPercentile(r.lookup.Latency, .99)
-		verdict("lookup p99 < 10 ms", benchMS(p99), p99 < budgetLookupP99 && r.lookup.Errors == 0)
+		p99 := percentile(r.lookup.Latency, .99)
+		verdict("lookup p99 < 10 ms", formatMS(p99), p99 < budgetLookupP99 && r.lookup.Errors == 0)
 	} else {
 		notRun("lookup p99 < 10 ms", "not run")
 	}
 	if r.track != nil && r.hello != nil {
 		for _, x := range []struct {
 			name string
-			res  *benchHTTPResult
+			res  *httpResult
 		}{{"JSON", r.track.json}, {"page", r.track.page}} {
 			ratio := x.res.Rate() / r.hello.Rate()
 			verdict("tracking ("+x.name+") ≥ ½ hello-world rate", fmt.Sprintf("%.2f×", ratio), ratio >= budgetLookupRatio && x.res.Errors == 0)
-			p99 := benchPercentile(x.res.Latency, .99)
-			verdict("tracking ("+x.name+") p99 < 10 ms", benchMS(p99), p99 < budgetLookupP99 && x.res.Errors == 0)
+			p99 := percentile(x.res.Latency, .99)
+			verdict("tracking ("+x.name+") p99 < 10 ms", formatMS(p99), p99 < budgetLookupP99 && x.res.Errors == 0)
 		}
 	}
 	ran := false
 	for _, x := range r.worklists {
 		if x.budget {
 			ran = true
-			p50 := benchPercentile(x.lat, .5)
-			verdict("worklist p50 < 10 ms ("+x.short+")", benchMS(p50), p50 < budgetWorklistP50)
+			p50 := percentile(x.lat, .5)
+			verdict("worklist p50 < 10 ms ("+x.short+")", formatMS(p50), p50 < budgetWorklistP50)
 		}
 	}
 	if !ran {
 		notRun("worklist p50 < 10 ms", "not run")
 	}
 	if r.accept != nil {
-		verdict("intake ≥ 2,000 accepts/s (durable)", benchRate(r.accept.rate(), "/s"), r.accept.rate() >= budgetAccepts && r.accept.errs == 0)
+		verdict("intake ≥ 2,000 accepts/s (durable)", formatRate(r.accept.rate(), "/s"), r.accept.rate() >= budgetAccepts && r.accept.errs == 0)
 	} else {
 		notRun("intake ≥ 2,000 accepts/s", "not run")
 	}
-	verdict("resident < 300 MB (peak while measuring)", benchMiB(r.hwm), r.hwm > 0 && r.hwm < budgetRSS)
+	verdict("resident < 300 MB (peak while measuring)", formatMiB(r.hwm), r.hwm > 0 && r.hwm < budgetRSS)
 	if r.report != nil {
-		p50 := benchPercentile(r.report.byUnit, .5)
-		verdict("II.06a year report for all units < 100 ms (by unit, p50)", benchMS(p50), p50 < budgetReport)
+		p50 := percentile(r.report.byUnit, .5)
+		verdict("II.06a year report for all units < 100 ms (by unit, p50)", formatMS(p50), p50 < budgetReport)
 	} else {
 		notRun("II.06a year report for all units < 100 ms", "not run")
 	}
 	if r.imp != nil {
-		verdict("register import ≥ 50,000 rows/s (CSV read and import)", benchRate(r.imp.rate(), "rows/s"), r.imp.rate() >= budgetImport)
+		verdict("register import ≥ 50,000 rows/s (CSV read and import)", formatRate(r.imp.rate(), "rows/s"), r.imp.rate() >= budgetImport)
 	} else {
 		notRun("register import ≥ 50,000 rows/s", "not run")
 	}
 }
 
-func (r *benchHTTPResult) cpuLine(w io.Writer) {
+func (r *httpResult) cpuLine(w io.Writer) {
 	fmt.Fprintf(w, "%-58s %16s\n", "  CPU busy (server and load generator)", fmt.Sprintf("%.2f cores", r.CPU))
 }
 
-func (r *benchHTTPResult) errorsLine(w io.Writer) {
+func (r *httpResult) errorsLine(w io.Writer) {
 	if r.Errors > 0 {
 		fmt.Fprintf(w, "  %d errors, first: %s\n", r.Errors, r.FirstErr)
 	}
 }
 
-func benchMS(d time.Duration) string {
+func formatMS(d time.Duration) string {
 	if d == 0 {
 		return "—"
 	}
 	return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
 }
 
-func benchRate(v float64, unit string) string { return benchThousands(int(v+0.5)) + " " + unit }
+func formatRate(v float64, unit string) string { return thousands(int(v+0.5)) + " " + unit }
 
-// benchThousands formats 1234567 as "1,234,567": the report is for
+// thousands formats 1234567 as "1,234,567": the report is for
 // engineers, in English like the logs, so it swaps the Vietnamese separator.
-func benchThousands(n int) string {
+func thousands(n int) string {
 	return strings.ReplaceAll(motcua.FormatInt(int64(n)), ".", ",")
 }
 
-func benchMiB(bytes int64) string { return fmt.Sprintf("%.0f MB", float64(bytes)/(1<<20)) }
+func formatMiB(bytes int64) string { return fmt.Sprintf("%.0f MB", float64(bytes)/(1<<20)) }
 
 // dbSize is the size of the SQLite file with its WAL.
-func benchDBSize(path string) int64 {
+func dbSize(path string) int64 {
 	var total int64
 	for _, p := range []string{path, path + "-wal"} {
 		if fi, err := os.Stat(p); err == nil {
@@ -180,7 +181,7 @@ func benchDBSize(path string) int64 {
 }
 
 // procStatus reads a "kB" line of /proc/self/status, in bytes; 0 if unknown.
-func benchProcStatus(key string) int64 {
+func procStatus(key string) int64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -197,9 +198,9 @@ func benchProcStatus(key string) int64 {
 }
 
 // resetPeakRSS resets VmHWM to the current RSS (Linux ≥ 4.0).
-func benchResetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
-func benchCPUModel() string {
+func cpuModel() string {
 	b, err := os.ReadFile("/proc/cpuinfo")
 	if err != nil {
 		return "unknown"
@@ -210,16 +211,4 @@ func benchCPUModel() string {
 		}
 	}
 	return "unknown"
-}
-
-// benchCommand is the command line that reproduces the run.
-func benchCommand(args []string) string {
-	parts := []string{"motcua", "bench"}
-	for _, a := range args {
-		if strings.ContainsAny(a, " \t'\"$") {
-			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-		}
-		parts = append(parts, a)
-	}
-	return strings.Join(parts, " ")
 }

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -21,18 +21,18 @@ import (
 // budgetImport is design.md §6's bound for the register import.
 const budgetImport = 50_000 // rows/s
 
-// benchImportResult times a register import of generated rows into a new
+// importResult times a register import of generated rows into a new
 // database holding the demo organisation and catalogue, as a migration
 // from the previous system starts: reading the CSV, then the import.
-type benchImportResult struct {
+type importResult struct {
 	rows    int
 	bytes   int
 	elapsed time.Duration
 }
 
-func (r *benchImportResult) rate() float64 { return float64(r.rows) / r.elapsed.Seconds() }
+func (r *importResult) rate() float64 { return float64(r.rows) / r.elapsed.Seconds() }
 
-func benchImport(ctx context.Context, rows int, pw string) (*benchImportResult, error) {
+func measureImport(ctx context.Context, rows int, pw string) (*importResult, error) {
 	dir, err := os.MkdirTemp("", "motcua-bench-import-")
 	if err != nil {
 		return nil, err
@@ -46,18 +46,18 @@ func benchImport(ctx context.Context, rows int, pw string) (*benchImportResult, 
 	if _, err := demo.Seed(ctx, db, demo.Options{Password: pw, Now: time.Now()}); err != nil {
 		return nil, err
 	}
-	file, err := benchRegister(ctx, db, rows)
+	file, err := generateRegister(ctx, db, rows)
 	if err != nil {
 		return nil, err
 	}
-	r := &benchImportResult{rows: rows, bytes: len(file)}
+	r := &importResult{rows: rows, bytes: len(file)}
 	// The command's path: the file read twice (checked, then written), the
 	// second time beside the writes.
 	src := func(yield func(motcua.RegisterEntry, *motcua.RowError) error) error {
 		return registerio.ScanCSV(bytes.NewReader(file), yield)
 	}
 	debug.FreeOSMemory() // the peak below is the import's, not the file's making
-	benchResetPeakRSS()
+	resetPeakRSS()
 	start := time.Now()
 	rep, err := db.ImportRegisterFrom(ctx, src, store.RegisterOptions{})
 	if err != nil {
@@ -70,10 +70,10 @@ func benchImport(ctx context.Context, rows int, pw string) (*benchImportResult, 
 	return r, nil
 }
 
-// benchRegister writes a register of n dossiers of 2023 in the import's CSV
+// generateRegister writes a register of n dossiers of 2023 in the import's CSV
 // layout: the demo's units and procedures, mostly resolved, some late,
 // withdrawn or still open.
-func benchRegister(ctx context.Context, db *store.DB, n int) ([]byte, error) {
+func generateRegister(ctx context.Context, db *store.DB, n int) ([]byte, error) {
 	type unitProcs struct {
 		code  string
 		procs []*motcua.Procedure
@@ -136,7 +136,7 @@ func benchRegister(ctx context.Context, db *store.DB, n int) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
-func (r *benchImportResult) print(w io.Writer) {
+func (r *importResult) print(w io.Writer) {
 	fmt.Fprintf(w, "%-58s %16s  (%s rows, %.1f MB of CSV read twice, checked and written, in %s)\n", "register import, CSV into a new database",
-		benchRate(r.rate(), "rows/s"), benchThousands(r.rows), float64(r.bytes)/(1<<20), r.elapsed.Round(time.Millisecond))
+		formatRate(r.rate(), "rows/s"), thousands(r.rows), float64(r.bytes)/(1<<20), r.elapsed.Round(time.Millisecond))
 }

@@ -1,0 +1,143 @@
+package bench
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/store"
+)
+
+// org is what the bench needs of the demo organisation: the receiving
+// units with their counter officers, and the catalogue.
+type org struct {
+	units    []*motcua.Unit               // every unit
+	byID     map[int64]*motcua.Unit       // by id
+	communes []*motcua.Unit               // the 10 communes
+	oneStop  *motcua.Unit                 // the district one-stop section
+	counter  map[int64]motcua.User        // receiving unit id → its counter officer
+	leader   int64                        // the district leader's user id
+	commune  []*proc                      // commune-level procedures
+	district []*proc                      // district-level procedures
+	cals     map[int64]*calendar.Calendar // working calendar per receiving unit
+}
+
+// proc is a procedure in force with what every dossier of it repeats.
+type proc struct {
+	p     *motcua.Procedure
+	docs  []motcua.ReceivedDocument
+	legal time.Duration // legal time in working time
+}
+
+func loadOrg(ctx context.Context, db *store.DB) (*org, error) {
+	o := &org{byID: map[int64]*motcua.Unit{}, counter: map[int64]motcua.User{}, cals: map[int64]*calendar.Calendar{}}
+	units, err := db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o.units = units
+	for _, u := range units {
+		o.byID[u.ID] = u
+		switch u.Kind {
+		case motcua.UnitCommune:
+			o.communes = append(o.communes, u)
+		case motcua.UnitOneStop:
+			o.oneStop = u
+		}
+	}
+	if o.oneStop == nil || len(o.communes) == 0 {
+		return nil, fmt.Errorf("the database has no one-stop section or no commune: not the demo organisation")
+	}
+	for _, u := range append([]*motcua.Unit{o.oneStop}, o.communes...) {
+		if o.counter[u.ID], err = firstUserAt(ctx, db, u, motcua.RoleCounter); err != nil {
+			return nil, err
+		}
+		if o.cals[u.ID], err = db.Calendar(ctx, u.ID); err != nil {
+			return nil, err
+		}
+	}
+	leader, err := firstUserAt(ctx, db, o.districtOf(o.oneStop), motcua.RoleLeader)
+	if err != nil {
+		return nil, err
+	}
+	o.leader = leader.ID
+	if err := o.loadCatalog(ctx, db); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// firstUserAt is the earliest created user holding role at the unit.
+func firstUserAt(ctx context.Context, db *store.DB, u *motcua.Unit, role motcua.Role) (motcua.User, error) {
+	users, err := db.UsersAt(ctx, u.ID, role)
+	if err != nil {
+		return motcua.User{}, err
+	}
+	if len(users) == 0 {
+		return motcua.User{}, fmt.Errorf("unit %s has no %s", u.Code, role)
+	}
+	return slices.MinFunc(users, func(a, b motcua.User) int { return cmp.Compare(a.ID, b.ID) }), nil
+}
+
+// loadCatalog reads the procedures in force, in the order of their ids.
+func (o *org) loadCatalog(ctx context.Context, db *store.DB) error {
+	procs, err := db.Catalog(ctx, store.CatalogFilter{})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(procs, func(a, b *motcua.Procedure) int { return cmp.Compare(a.ID, b.ID) })
+	for _, p := range procs {
+		lp := &proc{p: p, docs: receivedDocuments(p), legal: p.Time.Duration(o.cals[o.oneStop.ID].StandardDay())}
+		switch p.Level {
+		case motcua.LevelCommune:
+			o.commune = append(o.commune, lp)
+		case motcua.LevelDistrict:
+			o.district = append(o.district, lp)
+		}
+	}
+	if len(o.commune) == 0 || len(o.district) == 0 {
+		return fmt.Errorf("the catalogue needs commune and district procedures (have %d and %d)", len(o.commune), len(o.district))
+	}
+	return nil
+}
+
+// districtOf is the district a unit belongs to.
+func (o *org) districtOf(u *motcua.Unit) *motcua.Unit {
+	district := o.byID[u.ParentID]
+	for x := district; x != nil; x = o.byID[x.ParentID] {
+		if x.Kind == motcua.UnitDistrict {
+			return x
+		}
+	}
+	return district
+}
+
+// decidingUnit mirrors store's rule: the commune itself for commune
+// procedures; for district procedures the district office named by the
+// procedure, else the district.
+func (o *org) decidingUnit(receiving *motcua.Unit, p *motcua.Procedure) *motcua.Unit {
+	if p.Level == motcua.LevelCommune {
+		return receiving
+	}
+	district := o.districtOf(receiving)
+	if p.Office != "" {
+		for _, u := range o.units {
+			if u.ParentID == district.ID && u.Kind == motcua.UnitOffice && u.Office == p.Office {
+				return u
+			}
+		}
+	}
+	return district
+}
+
+func receivedDocuments(p *motcua.Procedure) []motcua.ReceivedDocument {
+	out := make([]motcua.ReceivedDocument, len(p.Documents))
+	for i, d := range p.Documents {
+		out[i] = motcua.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count}
+	}
+	return out
+}
