@@ -184,7 +184,8 @@ func (db *DB) Ready(ctx context.Context) error {
 // Dialect reports the engine.
 func (db *DB) Dialect() Dialect { return db.dialect }
 
-// SQL exposes the handle for tests and tools that need raw access.
+// SQL exposes the handle to store/storetest, the tests' raw reads and
+// writes; nothing outside store/ writes SQL (TestNoSQLOutsideStore).
 func (db *DB) SQL() *sql.DB { return db.sql }
 
 // migrate applies the embedded migrations of the dialect not yet applied.
@@ -269,8 +270,8 @@ func splitStatements(body string) []string {
 	return out
 }
 
-// Rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL; tools and
-// tests that write raw SQL use it to keep one SQL text.
+// Rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL; store/storetest
+// uses it to keep one SQL text for both engines.
 func (db *DB) Rebind(q string) string { return db.rebind(q) }
 
 // rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL.
