@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -268,40 +267,13 @@ func (db *DB) trackFull(ctx context.Context, code, secret string) (*motcua.Dossi
 	return d, nil
 }
 
-// publicSteps turns the events that counted into what a citizen reads:
-// no officer's name, where a part went, what is missing, the apology's
-// new date. Late entries still awaiting approval, and those rejected, are
-// left out.
+// publicSteps is motcua.PublicSteps with the units named from the store.
 func (db *DB) publicSteps(ctx context.Context, events []motcua.Event) ([]motcua.TrackStep, error) {
-	approved := map[int]bool{}
-	for _, e := range events {
-		if e.Type == motcua.EventLateApproved {
-			approved[e.Data.RefSeq] = true
+	name := func(id int64) string {
+		if u, err := db.Unit(ctx, id); err == nil {
+			return u.Name
 		}
+		return ""
 	}
-	var out []motcua.TrackStep
-	for _, e := range events {
-		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
-			continue
-		}
-		st := motcua.TrackStep{At: e.At, What: e.Type.Label()}
-		switch e.Type {
-		case motcua.EventAccepted:
-			if u, err := db.Unit(ctx, e.UnitID); err == nil {
-				st.Detail = u.Name
-			}
-		case motcua.EventPartSent:
-			if u, err := db.Unit(ctx, e.Data.PartUnitID); err == nil {
-				st.Detail = u.Name
-			}
-		case motcua.EventSupplementRequested:
-			st.Detail = "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
-		case motcua.EventExtended:
-			st.Detail = e.Reason + " — hẹn lại: " + motcua.FormatDateTime(e.Data.NewDueAt)
-		case motcua.EventStopped, motcua.EventWithdrawn:
-			st.Detail = e.Reason
-		}
-		out = append(out, st)
-	}
-	return out, nil
+	return motcua.PublicSteps(events, name), nil
 }

@@ -1,0 +1,41 @@
+package motcua
+
+import "strings"
+
+// PublicSteps turns the events that counted into what a citizen reads:
+// no officer's name, where a part went, what is missing, the apology's
+// new date. Late entries still awaiting approval, and those rejected, are
+// left out. unitName names a unit by id ("" when it cannot).
+func PublicSteps(events []Event, unitName func(id int64) string) []TrackStep {
+	approved := map[int]bool{}
+	for _, e := range events {
+		if e.Type == EventLateApproved {
+			approved[e.Data.RefSeq] = true
+		}
+	}
+	var out []TrackStep
+	for _, e := range events {
+		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
+			continue
+		}
+		out = append(out, TrackStep{At: e.At, What: e.Type.Label(), Detail: publicDetail(e, unitName)})
+	}
+	return out
+}
+
+// publicDetail is the one line a citizen reads under a step.
+func publicDetail(e Event, unitName func(id int64) string) string {
+	switch e.Type {
+	case EventAccepted:
+		return unitName(e.UnitID)
+	case EventPartSent:
+		return unitName(e.Data.PartUnitID)
+	case EventSupplementRequested:
+		return "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
+	case EventExtended:
+		return e.Reason + " — hẹn lại: " + FormatDateTime(e.Data.NewDueAt)
+	case EventStopped, EventWithdrawn:
+		return e.Reason
+	}
+	return ""
+}
