@@ -100,7 +100,9 @@ func TestAcceptDecidesAnIntake(t *testing.T) {
 				s.Versions = []*motcua.Procedure{districtProcedure("tnmt")}
 			}, accepted(district.ID, 1, intakeNow, thu)},
 		{"a commune procedure received at the district is not its competence",
-			func(s *ledger.AcceptSituation, in *motcua.Intake) { s.Units, in.UnitID = ancestry(district), district.ID },
+			func(s *ledger.AcceptSituation, in *motcua.Intake) {
+				s.Units, in.UnitID = ancestry(district), district.ID
+			},
 			refused(motcua.EINVALID, "procedure", "Thủ tục 1.001193 (Cấp xã) không thuộc thẩm quyền tiếp nhận của đơn vị này.")},
 		{"nor anything at a unit that does not exist",
 			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Units, s.Calendar = ledger.Ancestry{}, nil },
@@ -124,7 +126,9 @@ func TestAcceptDecidesAnIntake(t *testing.T) {
 			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Versions = nil },
 			refused(motcua.EINVALID, "procedure", "Thủ tục hành chính đã chọn không có hiệu lực vào 09:00 04/03/2024.")},
 		{"or not yet in force",
-			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Versions = []*motcua.Procedure{version(1, day(4, 1, 0), 3)} },
+			func(s *ledger.AcceptSituation, _ *motcua.Intake) {
+				s.Versions = []*motcua.Procedure{version(1, day(4, 1, 0), 3)}
+			},
 			refused(motcua.EINVALID, "procedure", "không có hiệu lực vào 09:00 04/03/2024")},
 		{"an amendment effective later does not apply yet",
 			func(s *ledger.AcceptSituation, _ *motcua.Intake) {
@@ -157,16 +161,22 @@ func TestAcceptDecidesAnIntake(t *testing.T) {
 			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Adoption = ledger.Adoption{} },
 			refused(motcua.EINVALID, "procedure", "Đơn vị chưa áp dụng thủ tục 1.001193 – Đăng ký khai sinh vào thời điểm tiếp nhận.")},
 		{"nor before the unit adopted it",
-			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Adoption = ledger.Adoption{Here: true, From: day(3, 5, 0)} },
+			func(s *ledger.AcceptSituation, _ *motcua.Intake) {
+				s.Adoption = ledger.Adoption{Here: true, From: day(3, 5, 0)}
+			},
 			refused(motcua.EINVALID, "procedure", "Đơn vị chưa áp dụng thủ tục")},
 		{"from then it does",
-			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.Adoption = ledger.Adoption{Here: true, From: intakeNow} },
+			func(s *ledger.AcceptSituation, _ *motcua.Intake) {
+				s.Adoption = ledger.Adoption{Here: true, From: intakeNow}
+			},
 			accepted(commune.ID, 1, intakeNow, thu)},
 		{"an officer without the right to receive is refused",
 			func(s *ledger.AcceptSituation, _ *motcua.Intake) { s.MayReceive = false },
 			refused(motcua.EFORBIDDEN, "", "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")},
 		{"an incomplete form before anything else",
-			func(s *ledger.AcceptSituation, in *motcua.Intake) { s.MayReceive, s.Versions, in.Applicant.Name = false, nil, " " },
+			func(s *ledger.AcceptSituation, in *motcua.Intake) {
+				s.MayReceive, s.Versions, in.Applicant.Name = false, nil, " "
+			},
 			refused(motcua.EINVALID, "applicant_name", "Phải nhập họ tên người nộp hồ sơ.")},
 	}
 	for _, c := range cases {
