@@ -87,7 +87,7 @@ func (db *DB) applies(ctx context.Context, procedureID, unitID int64, t time.Tim
 	if err != nil {
 		return false, err
 	}
-	return info.appliesAt(unitID, ms(t)), nil
+	return info.adoption(unitID).AppliesAt(t), nil
 }
 
 // SetStepOfficers assigns the unit's officers to a step of a procedure's

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 )
 
 // CreateProcedure publishes a procedure version at once, without a
@@ -138,24 +139,17 @@ func (db *DB) Procedure(ctx context.Context, id int64) (*motcua.Procedure, error
 // not yet in force, is refused with the reason.
 func (db *DB) VersionAt(ctx context.Context, id int64, t time.Time) (p *motcua.Procedure, err error) {
 	defer motcua.Wrap(&err, "DB.VersionAt(%d, %s)", id, motcua.FormatDateTime(t))
-	// The version in force from the cached list, then the immutable
-	// version, cached too: no query and no JSON decoding per intake.
+	// From the cached list and the cached immutable versions: no query and
+	// no JSON decoding per intake. The rule is the ledger's, as at intake.
 	info, err := db.procInfo(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	ref, ok := info.inForce(ms(t))
-	if !ok {
-		return nil, motcua.Errorf(motcua.ENOTFOUND, "Thủ tục hành chính đã chọn không có hiệu lực vào %s.", motcua.FormatDateTime(t))
-	}
-	version := ref.id
-	if p, err = db.ProcedureVersion(ctx, version); err != nil {
+	versions, err := db.publishedVersions(ctx, info)
+	if err != nil {
 		return nil, err
 	}
-	if p.Repealed() {
-		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Thủ tục %s – %s đã bị bãi bỏ từ ngày %s.", p.Code, p.Name, motcua.FormatDate(p.EffectiveFrom))
-	}
-	return p, nil
+	return ledger.VersionAt(versions, t)
 }
 
 // Versions lists every version of a procedure, published and draft, oldest first.

@@ -15,15 +15,16 @@ import (
 )
 
 // Accept receives a complete dossier at the counter: it issues the dossier
-// code (domain.md §10) and the promised date, and appends the acceptance event.
+// code (domain.md §10) and the promised date, and appends the acceptance
+// event. Like Act, in one transaction: load the situation, let the ledger
+// decide, write — so what was checked is what holds when it is written.
 func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Accept")
 	key := intakeKey{key: senderKey(a, in.Key), hash: intakeHash(in)}
-	d, e, err := db.prepareAccept(ctx, a, &in, key)
-	if e == nil || err != nil { // refused, or accepted before with this key
-		return d, err
-	}
-	err = db.inTx(ctx, func(tx *Tx) error { return db.commitAccept(tx, d, e, in, key) })
+	err = db.inTx(ctx, func(tx *Tx) (err error) {
+		d, _, err = db.accept(tx, a, in, key)
+		return err
+	})
 	if isUniqueViolation(err) && key.key != "" { // the same form raced in twice
 		return db.acceptedWithKey(ctx, a, key)
 	}
@@ -34,67 +35,35 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 // senderKey) and the fingerprint of the request that first used it.
 type intakeKey struct{ key, hash string }
 
-// prepareAccept checks an intake and projects its dossier and acceptance
-// event, to be written by commitAccept. A key already accepted returns its
-// dossier and no event.
-func (db *DB) prepareAccept(ctx context.Context, a *motcua.Actor, in *motcua.Intake, key intakeKey) (*motcua.Dossier, *motcua.Event, error) {
-	if err := ledger.CleanIntake(in); err != nil {
-		return nil, nil, err
+// accept is intake's one trip inside tx. A form sent again answers with the
+// dossier it opened (fresh is false); otherwise the situation is loaded,
+// ledger.Accept decides and the dossier is written.
+func (db *DB) accept(tx *Tx, a *motcua.Actor, in motcua.Intake, key intakeKey) (d *motcua.Dossier, fresh bool, err error) {
+	// The form and the sender's right come before the key, as they always
+	// did: a form sent again is answered only to who may send it.
+	// ledger.Accept admits it again (cheap), to stay whole on its own.
+	if err := ledger.Admit(&in, a.CanReceive(in.UnitID)); err != nil {
+		return nil, false, err
 	}
-	if !a.CanReceive(in.UnitID) {
-		return nil, nil, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không có quyền tiếp nhận hồ sơ tại đơn vị này.")
+	if d, err := keyedDossier(tx, a, key); d != nil || err != nil {
+		return d, false, err
 	}
-	if d, err := db.acceptedWithKey(ctx, a, key); d != nil || err != nil {
-		return d, nil, err
-	}
-	now := db.now()
-	at, err := ledger.ActionInstant(in.At, in.Reason, time.Time{}, now)
+	s, err := db.acceptSituation(tx, a, in)
 	if err != nil {
-		return nil, nil, err
+		return nil, false, err
 	}
-	// The version in force when the dossier was received: an amendment
-	// published later never rewrites it.
-	p, err := db.VersionAt(ctx, in.ProcedureID, at)
-	if code := motcua.ErrorCode(err); code == motcua.ENOTFOUND || code == motcua.ENOTALLOWED {
-		return nil, nil, motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
-	} else if err != nil {
-		return nil, nil, err
-	}
-	if ok, err := db.applies(ctx, p.ID, in.UnitID, at); err != nil {
-		return nil, nil, err
-	} else if !ok {
-		return nil, nil, motcua.FieldError("procedure", "Đơn vị chưa áp dụng thủ tục %s – %s vào thời điểm tiếp nhận.", p.Code, p.Name)
-	}
-	deciding, err := db.decidingUnit(ctx, in.UnitID, p)
+	d, e, err := ledger.Accept(s, in)
 	if err != nil {
-		return nil, nil, err
+		return nil, false, err
 	}
-	cal, err := db.Calendar(ctx, in.UnitID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := inForce(at, in.UnitID, db); err != nil {
-		return nil, nil, err
-	}
-	applicant := in.Applicant
-	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: now, ActorID: a.User.ID, UnitID: in.UnitID,
-		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
-			DecidingUnitID: deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets, Note: in.Note}}
-	base := motcua.Dossier{ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name}
-	projected, clock, err := ledger.Replay(base, []motcua.Event{e}, p, cal)
-	if err != nil {
-		return nil, nil, err
-	}
-	ledger.Stamp(&e, &projected, clock)
-	d := &projected
 	d.TrackingSecret = newTrackingSecret()
-	return d, &e, nil
+	return d, true, db.insertAccepted(tx, d, e, key)
 }
 
-// commitAccept writes an accepted dossier: its code, row, steps and event.
-func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua.Intake, key intakeKey) error {
+// insertAccepted writes an accepted dossier: its code, row, steps and event.
+func (db *DB) insertAccepted(tx *Tx, d *motcua.Dossier, e *motcua.Event, key intakeKey) error {
 	var err error
-	if d.Code, err = db.nextCode(tx, in.UnitID, e.At); err != nil {
+	if d.Code, err = db.nextCode(tx, e.Data.ReceivingUnitID, e.At); err != nil {
 		return err
 	}
 	if err := insertDossier(tx, d, key); err != nil {
@@ -108,16 +77,26 @@ func (db *DB) commitAccept(tx *Tx, d *motcua.Dossier, e *motcua.Event, in motcua
 }
 
 // acceptedWithKey returns the dossier an earlier intake with key created,
-// if any; a key first used for a different request is a conflict.
-func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key intakeKey) (*motcua.Dossier, error) {
+// if any, in a transaction of its own: the answer to a form that raced in
+// twice, once the other copy committed.
+func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key intakeKey) (d *motcua.Dossier, err error) {
+	err = db.inTx(ctx, func(tx *Tx) (err error) {
+		d, err = keyedDossier(tx, a, key)
+		return err
+	})
+	return d, err
+}
+
+// keyedDossier returns the dossier an earlier intake with key created, if
+// any, and logs its read as Dossier does; a key first used for a different
+// request is a conflict.
+func keyedDossier(tx *Tx, a *motcua.Actor, key intakeKey) (*motcua.Dossier, error) {
 	if key.key == "" {
 		return nil, nil
 	}
 	var id int64
 	var hash string
-	err := db.readTx(ctx, func(tx *Tx) error {
-		return tx.queryRow(`SELECT id, intake_hash FROM dossiers WHERE intake_key = ?`, key.key).Scan(&id, &hash)
-	})
+	err := tx.queryRow(`SELECT id, intake_hash FROM dossiers WHERE intake_key = ?`, key.key).Scan(&id, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
@@ -126,21 +105,15 @@ func (db *DB) acceptedWithKey(ctx context.Context, a *motcua.Actor, key intakeKe
 	if err := sameRequest(hash, key.hash); err != nil {
 		return nil, err
 	}
-	return db.Dossier(ctx, a, id)
-}
-
-// inForce checks that the receiving unit existed at the instant of intake.
-// (Choosing the procedure version in force at that instant comes with
-// catalogue versions by decision.)
-func inForce(at time.Time, unitID int64, db *DB) error {
-	u, err := db.Unit(context.Background(), unitID)
+	d, err := getDossier(tx, `d.id = ?`, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if !UnitInForce(u, at) {
-		return motcua.FieldError("at", "Đơn vị %s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
+	if !a.CanView(d) {
+		return nil, motcua.ErrDossierNotFound()
 	}
-	return nil
+	logAccess(tx, a, d)
+	return d, nil
 }
 
 // nextCode issues <unit code>-<YYMMDD>-<NNNN> with a per-unit, per-day
@@ -160,31 +133,6 @@ func (db *DB) nextCode(tx *Tx, unitID int64, at time.Time) (string, error) {
 		return "", motcua.Errorf(motcua.ENOTALLOWED, "Đơn vị đã tiếp nhận quá 9.999 hồ sơ trong ngày; không thể cấp thêm mã.")
 	}
 	return fmt.Sprintf("%s-%s-%04d", u.Code, day, n), nil
-}
-
-// decidingUnit finds the unit competent for p when a dossier is received at
-// unitID: the commune itself for commune procedures, the named office of the
-// district for district procedures.
-func (db *DB) decidingUnit(ctx context.Context, unitID int64, p *motcua.Procedure) (*motcua.Unit, error) {
-	t, err := db.tree(ctx)
-	if err != nil {
-		return nil, err
-	}
-	kind := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune,
-		motcua.LevelDistrict: motcua.UnitDistrict, motcua.LevelProvince: motcua.UnitProvince}[p.Level]
-	top := t.ancestorOfKind(unitID, kind)
-	if top == nil {
-		return nil, motcua.FieldError("procedure", "Thủ tục %s (%s) không thuộc thẩm quyền tiếp nhận của đơn vị này.", p.Code, p.Level.Label())
-	}
-	if p.Office == "" {
-		return top, nil
-	}
-	for _, id := range t.children[top.ID] {
-		if c := t.byID[id]; c.Kind == motcua.UnitOffice && c.Office == p.Office {
-			return c, nil
-		}
-	}
-	return top, nil
 }
 
 // Act appends an action to a dossier after checking the policy and the

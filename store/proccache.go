@@ -78,27 +78,6 @@ func (db *DB) procInfo(ctx context.Context, id int64) (*procInfo, error) {
 	return info, nil
 }
 
-// inForce is the published version in force at t (ms), if any.
-func (p *procInfo) inForce(t int64) (versionRef, bool) {
-	var found versionRef
-	ok := false
-	for _, v := range p.versions {
-		if v.effectiveFrom <= t {
-			found, ok = v, true
-		}
-	}
-	return found, ok
-}
-
-// appliesAt reports whether the procedure applies at the unit at t (ms).
-func (p *procInfo) appliesAt(unitID, t int64) bool {
-	if len(p.adopted) == 0 {
-		return true
-	}
-	from, ok := p.adopted[unitID]
-	return ok && from <= t
-}
-
 // forgetCatalog drops the cached catalogue facts after a write.
 func (db *DB) forgetCatalog() {
 	db.mu.Lock()

@@ -365,12 +365,9 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 	if s.State != motcua.SubmissionPending {
 		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ nộp trực tuyến số %d đang chờ người nộp bổ sung; chỉ tiếp nhận khi đã đủ.", s.ID)
 	}
-	d, e, err := db.prepareAccept(ctx, a, &in, key)
-	if e == nil || err != nil {
-		return d, err
-	}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		if err := db.commitAccept(tx, d, e, in, key); err != nil {
+		var fresh bool
+		if d, fresh, err = db.accept(tx, a, in, key); err != nil || !fresh {
 			return err
 		}
 		from := []motcua.SubmissionState{s.State}

@@ -38,7 +38,11 @@ func (db *DB) Trial(ctx context.Context, versionID, unitID int64, at time.Time) 
 	if r.Receiving, err = db.Unit(ctx, unitID); err != nil {
 		return nil, err
 	}
-	if r.Deciding, err = db.decidingUnit(ctx, unitID, p); err != nil {
+	units, err := db.ancestry(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if r.Deciding, err = ledger.DecidingUnit(units, p); err != nil {
 		return nil, err
 	}
 	cal, err := db.Calendar(ctx, unitID)

@@ -1,0 +1,47 @@
+package ledger
+
+import "github.com/motcua/motcua"
+
+// Ancestry is the part of the organisation an intake looks at: the
+// receiving unit and the units above it, nearest first, with the offices
+// directly under each. It is empty when the receiving unit does not exist.
+type Ancestry struct {
+	Units   []*motcua.Unit
+	Offices map[int64][]*motcua.Unit // by parent unit, in the tree's order
+}
+
+// Receiving is the unit where the dossier is received, nil if none.
+func (a Ancestry) Receiving() *motcua.Unit {
+	if len(a.Units) == 0 {
+		return nil
+	}
+	return a.Units[0]
+}
+
+// DecidingUnit is the unit competent for p when a dossier is received at
+// the ancestry's unit: the commune itself for commune procedures, the
+// named office of the district for district procedures (the district
+// itself when it has no such office).
+func DecidingUnit(a Ancestry, p *motcua.Procedure) (*motcua.Unit, error) {
+	kind := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune,
+		motcua.LevelDistrict: motcua.UnitDistrict, motcua.LevelProvince: motcua.UnitProvince}[p.Level]
+	var top *motcua.Unit
+	for _, u := range a.Units {
+		if u.Kind == kind {
+			top = u
+			break
+		}
+	}
+	if top == nil {
+		return nil, motcua.FieldError("procedure", "Thủ tục %s (%s) không thuộc thẩm quyền tiếp nhận của đơn vị này.", p.Code, p.Level.Label())
+	}
+	if p.Office == "" {
+		return top, nil
+	}
+	for _, c := range a.Offices[top.ID] {
+		if c.Office == p.Office {
+			return c, nil
+		}
+	}
+	return top, nil
+}
