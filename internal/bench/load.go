@@ -132,7 +132,10 @@ func (g *generator) dossierAt(day calendar.Date, off float64) (*motcua.Dossier, 
 		return nil, nil, nil
 	}
 	p := lp.p
-	deciding := o.decidingUnit(recv, p)
+	deciding, err := o.decidingUnit(recv, p)
+	if err != nil {
+		return nil, nil, err
+	}
 	d := &motcua.Dossier{ProcedureID: p.ID, VersionID: p.VersionID, ReceivingUnitID: recv.ID, DecidingUnitID: deciding.ID,
 		Channel: motcua.ChannelCounter, Sets: 1, Documents: lp.docs, AcceptedAt: at, Version: 1}
 	switch c := rng.IntN(10); {

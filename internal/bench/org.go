@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/ledger"
 	"github.com/motcua/motcua/store"
 )
 
@@ -24,6 +25,7 @@ type org struct {
 	commune  []*proc                      // commune-level procedures
 	district []*proc                      // district-level procedures
 	cals     map[int64]*calendar.Calendar // working calendar per receiving unit
+	offices  map[int64][]*motcua.Unit     // offices by parent unit, in the tree's order
 }
 
 // proc is a procedure in force with what every dossier of it repeats.
@@ -40,6 +42,12 @@ func loadOrg(ctx context.Context, db *store.DB) (*org, error) {
 		return nil, err
 	}
 	o.units = units
+	o.offices = map[int64][]*motcua.Unit{}
+	for _, u := range units {
+		if u.Kind == motcua.UnitOffice {
+			o.offices[u.ParentID] = append(o.offices[u.ParentID], u)
+		}
+	}
 	for _, u := range units {
 		o.byID[u.ID] = u
 		switch u.Kind {
@@ -116,22 +124,15 @@ func (o *org) districtOf(u *motcua.Unit) *motcua.Unit {
 	return district
 }
 
-// decidingUnit mirrors store's rule: the commune itself for commune
-// procedures; for district procedures the district office named by the
-// procedure, else the district.
-func (o *org) decidingUnit(receiving *motcua.Unit, p *motcua.Procedure) *motcua.Unit {
-	if p.Level == motcua.LevelCommune {
-		return receiving
+// decidingUnit is ledger.DecidingUnit for a unit of the loaded tree, so
+// the generated dossiers follow the same competence rule as the counter.
+func (o *org) decidingUnit(receiving *motcua.Unit, p *motcua.Procedure) (*motcua.Unit, error) {
+	var a ledger.Ancestry
+	for u := receiving; u != nil; u = o.byID[u.ParentID] {
+		a.Units = append(a.Units, u)
 	}
-	district := o.districtOf(receiving)
-	if p.Office != "" {
-		for _, u := range o.units {
-			if u.ParentID == district.ID && u.Kind == motcua.UnitOffice && u.Office == p.Office {
-				return u
-			}
-		}
-	}
-	return district
+	a.Offices = o.offices
+	return ledger.DecidingUnit(a, p)
 }
 
 func receivedDocuments(p *motcua.Procedure) []motcua.ReceivedDocument {
