@@ -16,7 +16,7 @@ import (
 // code get the same answer; code and secret show the state, no name.
 func TestTrackingNeedsTheSecret(t *testing.T) {
 	e := newEnv(t)
-	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
+	id := e.login(t, fx.CounterA).accept(t, fx.UnitA.ID, "Nguyễn Thị Tra Cứu")
 	code, _, _ := e.dossier(t, id)
 	secret := e.stored(t, id).TrackingSecret
 	if len(secret) != 8 {
@@ -45,8 +45,8 @@ func TestTrackingNeedsTheSecret(t *testing.T) {
 // approves; the step is graded from 09:30 (its due instant).
 func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	e := newEnv(t)
-	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	id := counter.accept(t, fx.unitA.ID, "Lê Văn Muộn") // Tue 05/03/2024 09:00
+	counter, leader := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	id := counter.accept(t, fx.UnitA.ID, "Lê Văn Muộn") // Tue 05/03/2024 09:00
 	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 16, 30, 0, 0, motcua.VN) }
 	_, _, version := e.dossier(t, id)
 	path := fmt.Sprintf("/dossiers/%d", id)

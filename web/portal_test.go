@@ -74,7 +74,7 @@ func (b *browser) postMultipart(t *testing.T, path string, form url.Values, file
 var pdf = []byte("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
 
 func filingForm(key string) url.Values {
-	return url.Values{"key": {key}, "unit": {fmt.Sprint(fx.unitA.ID)}, "name": {"Nguyễn Văn An"}, "phone": {"0912345678"},
+	return url.Values{"key": {key}, "unit": {fmt.Sprint(fx.UnitA.ID)}, "name": {"Nguyễn Văn An"}, "phone": {"0912345678"},
 		"delivery": {"online"}}
 }
 
@@ -100,7 +100,7 @@ func storedFiles(t *testing.T, dir string) int {
 func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	wantStatus(t, b.get(t, path), http.StatusOK)
 	exe := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
 	for _, c := range []struct {
@@ -129,7 +129,7 @@ func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	var where []string
 	for range 2 {
 		p := b.postMultipart(t, path, filingForm("k-twice"), formFile{"file_0", "to-khai.pdf", pdf})
@@ -143,12 +143,12 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 	if err := htmlcheck.Check(mine.body, htmlcheck.In("main", htmlcheck.HasText("Chờ tiếp nhận"), htmlcheck.HasText("to-khai.pdf"))); err != nil {
 		t.Fatalf("the citizen's page: %v\n%s", err, mine.body)
 	}
-	officer := e.login(t, fx.counterA)
+	officer := e.login(t, fx.CounterA)
 	id := strings.TrimPrefix(where[0], "/ho-so-cua-toi/")
 	if q := officer.get(t, "/submissions"); htmlcheck.Check(q.body, htmlcheck.In(`a[href="/submissions/`+id+`"]`)) != nil {
 		t.Fatalf("the queue lacks submission %s", id)
 	}
-	if other := e.login(t, fx.counterB).get(t, "/submissions/"+id); other.status != http.StatusNotFound {
+	if other := e.login(t, fx.CounterB).get(t, "/submissions/"+id); other.status != http.StatusNotFound {
 		t.Fatalf("commune B's officer opened commune A's submission: %d", other.status)
 	}
 	p := officer.post(t, "/submissions/"+id+"/accept", nil)
@@ -170,11 +170,11 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 // applicant's phone 0912345678.
 func (e *env) accepted(t *testing.T) *motcua.Dossier {
 	t.Helper()
-	a, err := e.db.Actor(t.Context(), fx.counterA.ID)
+	a, err := e.db.Actor(t.Context(), fx.CounterA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := e.db.Accept(t.Context(), a, motcua.Intake{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Channel: motcua.ChannelCounter,
+	d, err := e.db.Accept(t.Context(), a, motcua.Intake{ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Channel: motcua.ChannelCounter,
 		Applicant: motcua.Applicant{Name: "Trần Thị Bích", Phone: "0912 345 678"}, Sets: 1,
 		Documents: []motcua.ReceivedDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}})
 	if err != nil {

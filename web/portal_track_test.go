@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 )
 
 // TestTrackingReadsCodesAsTypedAndExplainsThePause: the code and the
@@ -20,7 +21,7 @@ import (
 // resumed they show the new date computed on receipt.
 func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 	e := newEnv(t)
-	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
+	id := e.login(t, fx.CounterA).accept(t, fx.UnitA.ID, "Nguyễn Thị Tra Cứu")
 	code, _, _ := e.dossier(t, id)
 	secret := e.stored(t, id).TrackingSecret
 	anon := e.anonymous()
@@ -41,11 +42,11 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 
 	// A supplement asked two hours later pauses the clock.
 	ctx := t.Context()
-	specialist, err := e.db.Actor(ctx, fx.counterA.ID)
+	specialist, err := e.db.Actor(ctx, fx.CounterA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	asked := fixedNow.Add(2 * time.Hour)
+	asked := sample.Now.Add(2 * time.Hour)
 	e.db.Now = func() time.Time { return asked }
 	d, err := e.db.Dossier(ctx, specialist, id)
 	if err != nil {

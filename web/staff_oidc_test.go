@@ -22,7 +22,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 	for _, u := range []struct {
 		id    int64
 		email string
-	}{{fx.counterA.ID, "motcua.a@daklao.gov.vn"}, {fx.leaderA.ID, "lanhdao.a@daklao.gov.vn"}} {
+	}{{fx.CounterA.ID, "motcua.a@daklao.gov.vn"}, {fx.LeaderA.ID, "lanhdao.a@daklao.gov.vn"}} {
 		if err := storetest.SetEmail(t.Context(), e.db, u.id, u.email); err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +61,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 		t.Fatalf("a leader the provider checked with a code: %d %q", leader.status, leader.header.Get("Location"))
 	}
 
-	if err := storetest.SetEmail(t.Context(), e.db, fx.specialistA.ID, "lanhdao.a@daklao.gov.vn"); err != nil {
+	if err := storetest.SetEmail(t.Context(), e.db, fx.SpecialistA.ID, "lanhdao.a@daklao.gov.vn"); err != nil {
 		t.Fatal(err)
 	}
 	shared := signIn(nil)

@@ -12,9 +12,9 @@ import (
 // logs in; ends the officer's sessions; an officer cannot reach the page.
 func TestAdministratorManagesAccounts(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	form := url.Values{"username": {"motcua.a2"}, "full_name": {"Trần Văn Hai"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"ngắn"}}
+		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {"ngắn"}}
 	wantStatus(t, admin.post(t, "/staff", form), http.StatusUnprocessableEntity)
 	form.Set("password", "mat-khau-du-dai-roi")
 	created := admin.post(t, "/staff", form)
@@ -33,5 +33,5 @@ func TestAdministratorManagesAccounts(t *testing.T) {
 	if w := officer.get(t, "/worklist"); w.status != http.StatusSeeOther {
 		t.Fatalf("a revoked session still works: %d", w.status)
 	}
-	wantStatus(t, e.login(t, fx.counterA).get(t, "/staff"), http.StatusForbidden)
+	wantStatus(t, e.login(t, fx.CounterA).get(t, "/staff"), http.StatusForbidden)
 }
