@@ -19,8 +19,7 @@ import (
 func TestStaffListNamesUnitsAndTheTrailNamesTheAccount(t *testing.T) {
 	e := newEnv(t)
 	admin := e.login(t, fx.Admin)
-	form := url.Values{"username": {"motcua.a3"}, "full_name": {"Đỗ Thị Ba"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {"mat-khau-du-dai-roi"}}
+	form := newCounterForm("motcua.a3", "Đỗ Thị Ba", "mat-khau-du-dai-roi")
 	wantStatus(t, admin.post(t, "/staff", form), http.StatusSeeOther)
 	list := admin.get(t, "/staff")
 	wantContains(t, list, "Cán bộ một cửa, "+fx.UnitA.Name)

@@ -44,10 +44,9 @@ func newEnv(t *testing.T) *env {
 	return serveEnv(t, sample.Open(t))
 }
 
-// newEnvOn is newEnv on the named engine.
-func newEnvOn(t *testing.T, engine string) *env {
-	t.Helper()
-	return serveEnv(t, sample.OpenOn(t, engine))
+// onEachEngine runs test on a server over each engine's copy of the world.
+func onEachEngine(t *testing.T, test func(t *testing.T, e *env)) {
+	sample.OnEachEngine(t, func(t *testing.T, db *store.DB) { test(t, serveEnv(t, db)) })
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
@@ -292,4 +291,49 @@ func (e *env) stored(t *testing.T, id int64) storetest.DossierRow {
 func (b *browser) act(t *testing.T, id int64, typ string, version int) page {
 	t.Helper()
 	return b.post(t, fmt.Sprintf("/dossiers/%d/actions", id), url.Values{"type": {typ}, "version": {strconv.Itoa(version)}})
+}
+
+// acceptTracked files a dossier at commune A's counter and returns it with
+// the code and secret its receipt gives the citizen to track it.
+func (e *env) acceptTracked(t *testing.T, name string) (id int64, code, secret string) {
+	t.Helper()
+	id = e.login(t, fx.CounterA).accept(t, fx.UnitA.ID, name)
+	r := e.stored(t, id)
+	return id, r.Code, r.TrackingSecret
+}
+
+// track opens the public tracking page with a code and a secret.
+func (b *browser) track(t *testing.T, code, secret string) page {
+	t.Helper()
+	return b.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+}
+
+// trackJSON asks the public tracking API with a code and a secret.
+func (b *browser) trackJSON(t *testing.T, code, secret string) page {
+	t.Helper()
+	return b.get(t, "/api/v1/track?"+url.Values{"code": {code}, "secret": {secret}}.Encode())
+}
+
+// newCounterForm is the accounts page's form creating a counter officer of
+// commune A.
+func newCounterForm(username, fullName, password string) url.Values {
+	return url.Values{"username": {username}, "full_name": {fullName}, "role": {"counter"},
+		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {password}}
+}
+
+// importOpen imports n open dossiers of the birth procedure at commune A
+// from the register book, accepted a minute apart from start, each due a
+// day after it was accepted.
+func (e *env) importOpen(t *testing.T, n int, start time.Time) {
+	t.Helper()
+	entries := make([]motcua.RegisterEntry, n)
+	for i := range entries {
+		at := start.Add(time.Duration(i) * time.Minute)
+		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-%s-%05d", fx.UnitA.Code, start.In(motcua.VN).Format("060102"), i+1),
+			ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An",
+			AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
+	}
+	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -79,7 +79,7 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 	check(t, c.get(t, fmt.Sprintf("/dossiers/%d", id)), htmlcheck.In("strong#dossier-secret", htmlcheck.HasAttr("class", "secret"), htmlcheck.HasExactText(secret)))
 
 	// What the receipt prints opens the tracking page.
-	track := e.anonymous().get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+	track := e.anonymous().track(t, code, secret)
 	wantContains(t, track, code, "Đang xử lý")
 }
 

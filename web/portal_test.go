@@ -192,8 +192,8 @@ func TestTrackingUnknownAndWrongLookAlike(t *testing.T) {
 	d := e.accepted(t)
 	b := e.anonymous()
 	unknownCode := strings.Replace(d.Code, "-0001", "-0999", 1)
-	unknown := b.get(t, "/tra-cuu?"+url.Values{"ma": {unknownCode}, "khoa": {d.TrackingSecret}}.Encode())
-	wrong := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {"ZZZZ9999"}}.Encode())
+	unknown := b.track(t, unknownCode, d.TrackingSecret)
+	wrong := b.track(t, d.Code, "ZZZZ9999")
 	if unknown.status != http.StatusNotFound || wrong.status != unknown.status {
 		t.Fatalf("unknown code %d, wrong secret %d", unknown.status, wrong.status)
 	}
@@ -203,19 +203,19 @@ func TestTrackingUnknownAndWrongLookAlike(t *testing.T) {
 	if blank(unknown, unknownCode, d.TrackingSecret) != blank(wrong, d.Code, "ZZZZ9999") {
 		t.Fatal("the pages for an unknown code and a wrong secret differ")
 	}
-	ju := b.get(t, "/api/v1/track?"+url.Values{"code": {unknownCode}, "secret": {d.TrackingSecret}}.Encode())
-	jw := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"ZZZZ9999"}}.Encode())
+	ju := b.trackJSON(t, unknownCode, d.TrackingSecret)
+	jw := b.trackJSON(t, d.Code, "ZZZZ9999")
 	if ju.status != http.StatusNotFound || jw.status != ju.status || ju.body != jw.body {
 		t.Fatalf("JSON: unknown %d %s, wrong %d %s", ju.status, ju.body, jw.status, jw.body)
 	}
 	for _, factor := range []string{d.TrackingSecret, "5678"} {
-		p := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {factor}}.Encode())
+		p := b.track(t, d.Code, factor)
 		if p.status != http.StatusOK || strings.Contains(p.body, "Trần Thị Bích") ||
 			htmlcheck.Check(p.body, htmlcheck.In("main", htmlcheck.HasText("T. T. B."), htmlcheck.HasText("Tiếp nhận hồ sơ"))) != nil {
 			t.Fatalf("tracking with %q: status %d\n%s", factor, p.status, p.body)
 		}
 	}
-	j := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"5678"}}.Encode())
+	j := b.trackJSON(t, d.Code, "5678")
 	if j.status != http.StatusOK || !strings.Contains(j.body, `"applicant_initials":"T. T. B."`) || strings.Contains(j.body, "0912") {
 		t.Fatalf("JSON tracking: %d %s", j.status, j.body)
 	}
@@ -230,22 +230,22 @@ func TestTrackingGuessesAreBounded(t *testing.T) {
 	d := e.accepted(t)
 	b := e.anonymous()
 	for i := range 10 {
-		p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {fmt.Sprintf("%04d", i)}}.Encode())
+		p := b.trackJSON(t, d.Code, fmt.Sprintf("%04d", i))
 		wantStatus(t, p, http.StatusNotFound)
 	}
-	p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"5678"}}.Encode())
+	p := b.trackJSON(t, d.Code, "5678")
 	if p.status != http.StatusTooManyRequests || !strings.Contains(p.body, `"code":"too_many"`) {
 		t.Fatalf("the eleventh guess: %d %s", p.status, p.body)
 	}
-	page := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {"5678"}}.Encode())
+	page := b.track(t, d.Code, "5678")
 	if page.status != http.StatusTooManyRequests || htmlcheck.Check(page.body, htmlcheck.In("#error", htmlcheck.HasText("quá nhiều lần"))) != nil {
 		t.Fatalf("the page after the bound: %d", page.status)
 	}
-	if p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {d.TrackingSecret}}.Encode()); p.status != http.StatusOK {
+	if p := b.trackJSON(t, d.Code, d.TrackingSecret); p.status != http.StatusOK {
 		t.Fatalf("the receipt's secret was locked out too: %d", p.status)
 	}
 	other := e.accepted(t)
-	if p := b.get(t, "/api/v1/track?"+url.Values{"code": {other.Code}, "secret": {"5678"}}.Encode()); p.status != http.StatusOK {
+	if p := b.trackJSON(t, other.Code, "5678"); p.status != http.StatusOK {
 		t.Fatalf("another code was blocked too: %d", p.status)
 	}
 }

@@ -77,16 +77,7 @@ func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 func TestDrillDownPages(t *testing.T) {
 	e := newEnv(t)
 	const n = store.DrillLimit + 30
-	entries := make([]motcua.RegisterEntry, n)
-	start := time.Date(2024, 3, 4, 8, 0, 0, 0, motcua.VN)
-	for i := range entries {
-		at := start.Add(time.Duration(i) * time.Minute)
-		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-240304-%04d", fx.UnitA.Code, i+1), ProcedureCode: fx.Birth.Code,
-			UnitCode: fx.UnitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An", AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
-	}
-	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	e.importOpen(t, n, time.Date(2024, 3, 4, 8, 0, 0, 0, motcua.VN))
 	leader := e.login(t, fx.LeaderA)
 	rows := func(p page) int { return len(dossierRows(t, p)) }
 	first := leader.get(t, "/reports/ii06a/dossiers?from=2024-03-01&to=2024-03-31&col=received_total")

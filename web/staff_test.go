@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 )
 
@@ -13,8 +12,7 @@ import (
 func TestAdministratorManagesAccounts(t *testing.T) {
 	e := newEnv(t)
 	admin := e.login(t, fx.Admin)
-	form := url.Values{"username": {"motcua.a2"}, "full_name": {"Trần Văn Hai"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {"ngắn"}}
+	form := newCounterForm("motcua.a2", "Trần Văn Hai", "ngắn")
 	wantStatus(t, admin.post(t, "/staff", form), http.StatusUnprocessableEntity)
 	form.Set("password", "mat-khau-du-dai-roi")
 	created := admin.post(t, "/staff", form)

@@ -224,42 +224,39 @@ func TestCrossOriginPostIsRejected(t *testing.T) {
 }
 
 func TestOtherCommunesDossierIsInvisible(t *testing.T) {
-	for _, engine := range sample.Engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
-			own := a.accept(t, fx.UnitA.ID, "Lê Thị Ánh")
-			other := b.accept(t, fx.UnitB.ID, "Hoàng Văn Bảo")
-			otherCode, _, _ := e.dossier(t, other)
-			ownCode, _, _ := e.dossier(t, own)
-			wantStatus(t, b.get(t, fmt.Sprintf("/dossiers/%d", other)), http.StatusOK)
+	onEachEngine(t, func(t *testing.T, e *env) {
+		a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+		own := a.accept(t, fx.UnitA.ID, "Lê Thị Ánh")
+		other := b.accept(t, fx.UnitB.ID, "Hoàng Văn Bảo")
+		otherCode, _, _ := e.dossier(t, other)
+		ownCode, _, _ := e.dossier(t, own)
+		wantStatus(t, b.get(t, fmt.Sprintf("/dossiers/%d", other)), http.StatusOK)
 
-			for _, path := range []string{fmt.Sprintf("/dossiers/%d", other), fmt.Sprintf("/dossiers/%d/receipt", other)} {
-				p := a.get(t, path)
-				wantStatus(t, p, http.StatusNotFound)
-				check(t, p, errorSays("Không tìm thấy hồ sơ."))
-				wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			}
-			before := e.counts(t)
-			p := a.act(t, other, "handed_over", 1)
-			if p.status < 400 {
-				t.Fatalf("out-of-scope action answered %d", p.status)
-			}
+		for _, path := range []string{fmt.Sprintf("/dossiers/%d", other), fmt.Sprintf("/dossiers/%d/receipt", other)} {
+			p := a.get(t, path)
+			wantStatus(t, p, http.StatusNotFound)
+			check(t, p, errorSays("Không tìm thấy hồ sơ."))
 			wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			e.wantCounts(t, before)
-			if _, step, version := e.dossier(t, other); step != 0 || version != 1 {
-				t.Errorf("B's dossier moved to step %d version %d", step, version)
-			}
-			// Nor may A's officer accept a dossier on B's behalf.
-			wantStatus(t, a.post(t, "/intake", intakeForm(fx.UnitB.ID, "Hoàng Văn Bảo")), http.StatusForbidden)
-			e.wantCounts(t, before)
+		}
+		before := e.counts(t)
+		p := a.act(t, other, "handed_over", 1)
+		if p.status < 400 {
+			t.Fatalf("out-of-scope action answered %d", p.status)
+		}
+		wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
+		e.wantCounts(t, before)
+		if _, step, version := e.dossier(t, other); step != 0 || version != 1 {
+			t.Errorf("B's dossier moved to step %d version %d", step, version)
+		}
+		// Nor may A's officer accept a dossier on B's behalf.
+		wantStatus(t, a.post(t, "/intake", intakeForm(fx.UnitB.ID, "Hoàng Văn Bảo")), http.StatusForbidden)
+		e.wantCounts(t, before)
 
-			p = a.get(t, "/worklist")
-			wantContains(t, p, ownCode)
-			wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			wantContains(t, b.get(t, "/worklist"), otherCode)
-		})
-	}
+		p = a.get(t, "/worklist")
+		wantContains(t, p, ownCode)
+		wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
+		wantContains(t, b.get(t, "/worklist"), otherCode)
+	})
 }
 
 func TestDossierPageOffersActionsByRole(t *testing.T) {
