@@ -32,7 +32,7 @@ func TestBirthRegistrationRoundTrip(t *testing.T) {
 		b := &motcua.Unit{Code: "000.22.99.P01", Name: "Xã B", Kind: motcua.UnitCommune, ParentID: district.ID}
 		counters := map[int64]*motcua.Actor{}
 		for _, u := range []*motcua.Unit{a, b} {
-			counter := sample.CounterDesk(t, db, u, "motcua."+u.Code)
+			counter := sample.CounterDesk(t, db, u, "motcua."+u.Code) // creates u: its ID is known after
 			counters[u.ID] = counter
 		}
 		procs := map[string]*motcua.Procedure{}
