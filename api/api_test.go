@@ -246,61 +246,58 @@ func TestUnknownActionTypeIsInvalid(t *testing.T) {
 }
 
 func TestScopeHidesOtherCommunes(t *testing.T) {
-	for _, engine := range sample.Engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
-			own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
-			other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
-			if res := e.do(t, b, "GET", "/api/v1/dossiers/"+other.Code, nil); res.status != http.StatusOK {
-				t.Fatalf("B cannot read its own dossier: %d %s", res.status, res.body)
+	onEachEngine(t, func(t *testing.T, e *env) {
+		a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+		own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
+		other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
+		if res := e.do(t, b, "GET", "/api/v1/dossiers/"+other.Code, nil); res.status != http.StatusOK {
+			t.Fatalf("B cannot read its own dossier: %d %s", res.status, res.body)
+		}
+		before := e.counts(t)
+		for _, path := range []string{"/api/v1/dossiers/" + other.Code, "/api/v1/dossiers/" + other.Code + "/events"} {
+			res := e.do(t, a, "GET", path, nil)
+			res.wantError(t, http.StatusNotFound, "not_found", "")
+			if strings.Contains(string(res.body), "Hoàng Văn Bảo") {
+				t.Errorf("%s leaks the applicant: %s", path, res.body)
 			}
-			before := e.counts(t)
-			for _, path := range []string{"/api/v1/dossiers/" + other.Code, "/api/v1/dossiers/" + other.Code + "/events"} {
-				res := e.do(t, a, "GET", path, nil)
-				res.wantError(t, http.StatusNotFound, "not_found", "")
-				if strings.Contains(string(res.body), "Hoàng Văn Bảo") {
-					t.Errorf("%s leaks the applicant: %s", path, res.body)
-				}
-			}
-			e.act(t, a, other.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).
-				wantError(t, http.StatusNotFound, "not_found", "")
-			e.act(t, a, other.Code, api.ActionRequest{Type: motcua.EventWithdrawn, Version: 1, Reason: "Theo đơn"}).
-				wantError(t, http.StatusNotFound, "not_found", "")
-			e.doJSON(t, a, "POST", "/api/v1/dossiers", intake(fx.UnitB.ID, "Hoàng Văn Bảo")).
-				wantError(t, http.StatusForbidden, "forbidden", "")
-			e.wantCounts(t, before)
-			reads, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.read", UserID: fx.CounterA.ID})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if reads != 0 {
-				t.Errorf("%d reads by A's officer logged, want 0: nothing was shown", reads)
-			}
+		}
+		e.act(t, a, other.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).
+			wantError(t, http.StatusNotFound, "not_found", "")
+		e.act(t, a, other.Code, api.ActionRequest{Type: motcua.EventWithdrawn, Version: 1, Reason: "Theo đơn"}).
+			wantError(t, http.StatusNotFound, "not_found", "")
+		e.doJSON(t, a, "POST", "/api/v1/dossiers", intake(fx.UnitB.ID, "Hoàng Văn Bảo")).
+			wantError(t, http.StatusForbidden, "forbidden", "")
+		e.wantCounts(t, before)
+		reads, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.read", UserID: fx.CounterA.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reads != 0 {
+			t.Errorf("%d reads by A's officer logged, want 0: nothing was shown", reads)
+		}
 
-			list := func(token string) []string {
-				var out struct {
-					Dossiers []api.Dossier
-					Total    int
-				}
-				e.do(t, token, "GET", "/api/v1/dossiers", nil).decode(t, &out)
-				var codes []string
-				for _, d := range out.Dossiers {
-					codes = append(codes, d.Code)
-				}
-				if out.Total != len(codes) {
-					t.Errorf("total %d for %d dossiers", out.Total, len(codes))
-				}
-				return codes
+		list := func(token string) []string {
+			var out struct {
+				Dossiers []api.Dossier
+				Total    int
 			}
-			if got := list(a); len(got) != 1 || got[0] != own.Code {
-				t.Errorf("A lists %v, want only %s", got, own.Code)
+			e.do(t, token, "GET", "/api/v1/dossiers", nil).decode(t, &out)
+			var codes []string
+			for _, d := range out.Dossiers {
+				codes = append(codes, d.Code)
 			}
-			if got := list(b); len(got) != 1 || got[0] != other.Code {
-				t.Errorf("B lists %v, want only %s", got, other.Code)
+			if out.Total != len(codes) {
+				t.Errorf("total %d for %d dossiers", out.Total, len(codes))
 			}
-		})
-	}
+			return codes
+		}
+		if got := list(a); len(got) != 1 || got[0] != own.Code {
+			t.Errorf("A lists %v, want only %s", got, own.Code)
+		}
+		if got := list(b); len(got) != 1 || got[0] != other.Code {
+			t.Errorf("B lists %v, want only %s", got, other.Code)
+		}
+	})
 }
 
 func TestLifecycle(t *testing.T) {

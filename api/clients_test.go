@@ -17,55 +17,48 @@ import (
 // sees A's dossiers and events through the API and the feed, and nothing
 // of commune B; it cannot accept or act; every call it makes is audited.
 func TestClientScopedToOneCommune(t *testing.T) {
-	for _, engine := range sample.Engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
-			own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
-			other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
-			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch xã A", UnitCodes: []string{fx.UnitA.Code},
-				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents}})
-			if err != nil {
-				t.Fatal(err)
+	onEachEngine(t, func(t *testing.T, e *env) {
+		a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+		own := e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
+		other := e.accept(t, b, fx.UnitB.ID, "Hoàng Văn Bảo")
+		key := e.clientOfA(t, "Hộ tịch xã A", motcua.ClientRead, motcua.ClientEvents)
+		var list struct{ Dossiers []api.Dossier }
+		e.do(t, key, "GET", "/api/v1/dossiers", nil).decode(t, &list)
+		if len(list.Dossiers) != 1 || list.Dossiers[0].Code != own.Code {
+			t.Fatalf("the client lists %+v", list.Dossiers)
+		}
+		if res := e.do(t, key, "GET", "/api/v1/dossiers/"+own.Code, nil); res.status != http.StatusOK {
+			t.Fatalf("reading A's dossier: %d", res.status)
+		}
+		for _, path := range []string{"/api/v1/dossiers/" + other.Code, "/api/v1/dossiers/" + other.Code + "/events"} {
+			e.do(t, key, "GET", path, nil).wantError(t, http.StatusNotFound, "not_found", "")
+		}
+		// On PostgreSQL the feed holds back events behind the oldest
+		// transaction still running in the cluster (a late commit is
+		// never skipped), and other test packages share the cluster:
+		// the event shows once theirs end.
+		var feed api.Feed
+		polls := 0 // each one an audited call
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			polls++
+			feed = api.Feed{}
+			e.do(t, key, "GET", "/api/v1/events?limit=100", nil).decode(t, &feed)
+			if len(feed.Events) > 0 || time.Now().After(deadline) {
+				break
 			}
-			var list struct{ Dossiers []api.Dossier }
-			e.do(t, key, "GET", "/api/v1/dossiers", nil).decode(t, &list)
-			if len(list.Dossiers) != 1 || list.Dossiers[0].Code != own.Code {
-				t.Fatalf("the client lists %+v", list.Dossiers)
-			}
-			if res := e.do(t, key, "GET", "/api/v1/dossiers/"+own.Code, nil); res.status != http.StatusOK {
-				t.Fatalf("reading A's dossier: %d", res.status)
-			}
-			for _, path := range []string{"/api/v1/dossiers/" + other.Code, "/api/v1/dossiers/" + other.Code + "/events"} {
-				e.do(t, key, "GET", path, nil).wantError(t, http.StatusNotFound, "not_found", "")
-			}
-			// On PostgreSQL the feed holds back events behind the oldest
-			// transaction still running in the cluster (a late commit is
-			// never skipped), and other test packages share the cluster:
-			// the event shows once theirs end.
-			var feed api.Feed
-			polls := 0 // each poll is an audited call too
-			for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-				feed = api.Feed{}
-				polls++
-				e.do(t, key, "GET", "/api/v1/events?limit=100", nil).decode(t, &feed)
-				if len(feed.Events) > 0 || time.Now().After(deadline) {
-					break
-				}
-			}
-			if len(feed.Events) != 1 || feed.Events[0].Subject != own.Code || feed.Events[0].Type != "vn.motcua.dossier.accepted" {
-				t.Fatalf("the client's feed: %+v", feed.Events)
-			}
-			if strings.Contains(string(e.do(t, key, "GET", "/api/v1/events", nil).body), "Lê Thị Ánh") {
-				t.Fatal("the feed carries the applicant's name")
-			}
-			e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.UnitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
-			e.act(t, key, own.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).wantError(t, http.StatusForbidden, "forbidden", "")
-			if calls, err := storetest.Count(t.Context(), e.db, "api_calls"); err != nil || calls != 7+polls {
-				t.Fatalf("%d calls audited (%v), want %d", calls, err, 7+polls)
-			}
-		})
-	}
+		}
+		if len(feed.Events) != 1 || feed.Events[0].Subject != own.Code || feed.Events[0].Type != "vn.motcua.dossier.accepted" {
+			t.Fatalf("the client's feed: %+v", feed.Events)
+		}
+		if strings.Contains(string(e.do(t, key, "GET", "/api/v1/events", nil).body), "Lê Thị Ánh") {
+			t.Fatal("the feed carries the applicant's name")
+		}
+		e.doJSON(t, key, "POST", "/api/v1/dossiers", intake(fx.UnitA.ID, "Ai Đó")).wantError(t, http.StatusForbidden, "forbidden", "")
+		e.act(t, key, own.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: 1}).wantError(t, http.StatusForbidden, "forbidden", "")
+		if calls, err := storetest.Count(t.Context(), e.db, "api_calls"); err != nil || calls != 7+polls {
+			t.Fatalf("%d calls audited (%v), want %d (%d polls of the feed)", calls, err, 7+polls, polls)
+		}
+	})
 }
 
 // TestClientKeysRotateLimitAndStop: a client without the feed's grant is
@@ -106,11 +99,7 @@ func TestReportsThroughTheAPI(t *testing.T) {
 	e := newEnv(t)
 	a := e.login(t, fx.CounterA)
 	e.accept(t, a, fx.UnitA.ID, "Lê Thị Ánh")
-	own, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Thống kê A", UnitCodes: []string{fx.UnitA.Code},
-		Actions: []motcua.ClientAction{motcua.ClientRead}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	own := e.clientOfA(t, "Thống kê A", motcua.ClientRead)
 	path := "/api/v1/reports/ii06a?from=2024-03-01&to=2024-04-01&unit=" + fx.UnitA.Code
 	for _, token := range []string{e.login(t, fx.LeaderA), own} {
 		var rep struct {

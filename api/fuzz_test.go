@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/store"
 )
 
 // FuzzBodies posts arbitrary bodies to every operation that reads one, as
@@ -15,11 +14,7 @@ import (
 func FuzzBodies(f *testing.F) {
 	e := newEnv(f)
 	officer := e.login(f, fx.CounterA)
-	partner, _, err := e.db.CreateClient(f.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.UnitA.Code},
-		Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult}})
-	if err != nil {
-		f.Fatal(err)
-	}
+	partner := e.clientOfA(f, "Hộ tịch A", motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult)
 	code := e.accept(f, officer, fx.UnitA.ID, "Nguyễn Văn An").Code
 	targets := []struct{ token, path string }{
 		{"", "/api/v1/sessions"},

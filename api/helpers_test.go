@@ -36,10 +36,9 @@ func newEnv(t testing.TB) *env {
 	return serveEnv(t, sample.Open(t))
 }
 
-// newEnvOn is newEnv on the named engine.
-func newEnvOn(t *testing.T, engine string) *env {
-	t.Helper()
-	return serveEnv(t, sample.OpenOn(t, engine))
+// onEachEngine runs test on a server over each engine's copy of the world.
+func onEachEngine(t *testing.T, test func(t *testing.T, e *env)) {
+	sample.OnEachEngine(t, func(t *testing.T, db *store.DB) { test(t, serveEnv(t, db)) })
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
@@ -204,4 +203,15 @@ func (e *env) mustAct(t *testing.T, token, code string, req api.ActionRequest) a
 		t.Fatalf("%s: version %d after acting on version %d", req.Type, d.Version, req.Version)
 	}
 	return d
+}
+
+// clientOfA creates an external system's client scoped to commune A with
+// the actions granted, and returns its key.
+func (e *env) clientOfA(t testing.TB, name string, actions ...motcua.ClientAction) string {
+	t.Helper()
+	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: name, UnitCodes: []string{fx.UnitA.Code}, Actions: actions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
 }

@@ -6,8 +6,6 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/api"
-	"github.com/motcua/motcua/internal/testing/sample"
-	"github.com/motcua/motcua/store"
 )
 
 // TestPartnerRegistersAndDecides: a civil-status system granted register
@@ -15,54 +13,43 @@ import (
 // dossier), then records its result; it may not register at commune B,
 // nor act otherwise; a client without the grants may do neither.
 func TestPartnerRegistersAndDecides(t *testing.T) {
-	for _, engine := range sample.Engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			e := newEnvOn(t, engine)
-			key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A", UnitCodes: []string{fx.UnitA.Code},
-				Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			body := api.InboundDossier{Key: "HT-2024-000123", ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code,
-				Channel: motcua.ChannelOnline, Applicant: motcua.Applicant{Name: "Phạm Thị Hoa"}}
-			var first, again api.Dossier
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &first)
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &again)
-			if first.Code == "" || again.Code != first.Code || first.State != motcua.StateProcessing {
-				t.Fatalf("registered %q then %q (%s)", first.Code, again.Code, first.State)
-			}
-			other := body
-			other.Key, other.UnitCode = "HT-2024-000124", fx.UnitB.Code
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", other).wantError(t, http.StatusForbidden, "forbidden", "")
-			e.act(t, key, first.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: first.Version}).
-				wantError(t, http.StatusForbidden, "forbidden", "")
+	onEachEngine(t, func(t *testing.T, e *env) {
+		key := e.clientOfA(t, "Hộ tịch A", motcua.ClientRead, motcua.ClientRegister, motcua.ClientResult)
+		body := api.InboundDossier{Key: "HT-2024-000123", ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code,
+			Channel: motcua.ChannelOnline, Applicant: motcua.Applicant{Name: "Phạm Thị Hoa"}}
+		var first, again api.Dossier
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &first)
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", body).decode(t, &again)
+		if first.Code == "" || again.Code != first.Code || first.State != motcua.StateProcessing {
+			t.Fatalf("registered %q then %q (%s)", first.Code, again.Code, first.State)
+		}
+		other := body
+		other.Key, other.UnitCode = "HT-2024-000124", fx.UnitB.Code
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers", other).wantError(t, http.StatusForbidden, "forbidden", "")
+		e.act(t, key, first.Code, api.ActionRequest{Type: motcua.EventHandedOver, Version: first.Version}).
+			wantError(t, http.StatusForbidden, "forbidden", "")
 
-			var paused, resumed, decided api.Dossier
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status",
-				api.InboundStatus{Status: motcua.EventSupplementRequested, Missing: []string{"Giấy chứng sinh"}}).decode(t, &paused)
-			if paused.State != motcua.StateSupplement {
-				t.Fatalf("after the partner asked for documents: %s", paused.State)
-			}
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status", api.InboundStatus{Status: motcua.EventHandedOver}).
-				wantError(t, http.StatusUnprocessableEntity, "invalid", "status")
-			counter := e.login(t, fx.CounterA)
-			e.act(t, counter, first.Code, api.ActionRequest{Type: motcua.EventSupplementReceived, Version: paused.Version}).decode(t, &resumed)
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).decode(t, &decided)
-			if decided.State != motcua.StateResultReady {
-				t.Fatalf("after the result: %s", decided.State)
-			}
-			e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).
-				wantError(t, http.StatusConflict, "not_allowed", "")
+		var paused, resumed, decided api.Dossier
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status",
+			api.InboundStatus{Status: motcua.EventSupplementRequested, Missing: []string{"Giấy chứng sinh"}}).decode(t, &paused)
+		if paused.State != motcua.StateSupplement {
+			t.Fatalf("after the partner asked for documents: %s", paused.State)
+		}
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/status", api.InboundStatus{Status: motcua.EventHandedOver}).
+			wantError(t, http.StatusUnprocessableEntity, "invalid", "status")
+		counter := e.login(t, fx.CounterA)
+		e.act(t, counter, first.Code, api.ActionRequest{Type: motcua.EventSupplementReceived, Version: paused.Version}).decode(t, &resumed)
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).decode(t, &decided)
+		if decided.State != motcua.StateResultReady {
+			t.Fatalf("after the result: %s", decided.State)
+		}
+		e.doJSON(t, key, "POST", "/api/v1/inbound/dossiers/"+first.Code+"/result", api.InboundResult{Reference: "KS-123/2024"}).
+			wantError(t, http.StatusConflict, "not_allowed", "")
 
-			reader, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Chỉ đọc A", UnitCodes: []string{fx.UnitA.Code},
-				Actions: []motcua.ClientAction{motcua.ClientRead}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			body.Key = "HT-2024-000125"
-			e.doJSON(t, reader, "POST", "/api/v1/inbound/dossiers", body).wantError(t, http.StatusForbidden, "forbidden", "")
-		})
-	}
+		reader := e.clientOfA(t, "Chỉ đọc A", motcua.ClientRead)
+		body.Key = "HT-2024-000125"
+		e.doJSON(t, reader, "POST", "/api/v1/inbound/dossiers", body).wantError(t, http.StatusForbidden, "forbidden", "")
+	})
 }
 
 // TestPartnerPrefillsAnApplication: what a partner knows of an application
@@ -70,11 +57,7 @@ func TestPartnerRegistersAndDecides(t *testing.T) {
 // officer accepts it and the dossier carries the applicant as sent.
 func TestPartnerPrefillsAnApplication(t *testing.T) {
 	e := newEnv(t)
-	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.UnitA.Code},
-		Actions: []motcua.ClientAction{motcua.ClientRegister}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := e.clientOfA(t, "Bảo trợ xã hội", motcua.ClientRegister)
 	body := api.InboundPrefill{Key: "BTXH-77", ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code,
 		Applicant: motcua.Applicant{Name: "Đinh Thị Lan", IDNumber: "067199000111", Phone: "0905 111 222"}}
 	var first, again api.Prefilled

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -33,10 +32,7 @@ const menuUsable = `(() => {
 // page's content; the footer names the agency.
 func TestOfficerMenuFitsAndSkipLinkWorks(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 0, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{})
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.do("a laptop's window", chromedp.EmulateViewport(1366, 768))

@@ -22,10 +22,7 @@ const auditRows = `[...document.querySelectorAll("#audit-entries tbody tr td:fir
 // filter, then "« Mới hơn" brings back the first page.
 func TestAuditTrailPagesInTheBrowser(t *testing.T) {
 	ctx := newBrowser(t, 90*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 20, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{Dossiers: 20})
 	if entries, err := storetest.Count(context.Background(), db, "audit_log"); err != nil || entries <= 50 {
 		t.Fatalf("the demo's trail holds %d entries (%v): too few for a second page", entries, err)
 	}

@@ -115,6 +115,23 @@ func openDB(t *testing.T) *store.DB {
 	return db
 }
 
+// openDemo opens a fresh database holding the demo as opt seeds it (as at
+// the present instant unless opt.Now says), every account's password
+// demoPassword.
+func openDemo(t *testing.T, opt demo.Options) (*store.DB, []demo.Account) {
+	t.Helper()
+	db := openDB(t)
+	opt.Password = demoPassword
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	accounts, err := demo.Seed(context.Background(), db, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, accounts
+}
+
 // tab drives one browser tab and reports where it was when a step failed.
 type tab struct {
 	t   *testing.T
@@ -259,12 +276,8 @@ const currentStep = `[...document.querySelectorAll("ol.steps li")].findIndex(li 
 // dossier through the browser and a specialist takes it over.
 func TestCounterAcceptsAndSpecialistHandsOver(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
-	db := openDB(t)
 	started := time.Now()
-	accounts, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 50, Now: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, accounts := openDemo(t, demo.Options{Dossiers: 50})
 	t.Logf("demo seeded in %s", time.Since(started).Round(time.Millisecond))
 	const counter, specialist = "motcua.daklao", "chuyenvien.daklao"
 	unitCode, birth := demoUnitCode(t, db, accounts, counter), demoProcedure(t, db, "1.001193")

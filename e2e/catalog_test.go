@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"image/png"
 	"testing"
 	"time"
@@ -20,10 +19,7 @@ import (
 // that very page.
 func TestPublicCatalogSearchAndQR(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 0, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{})
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 

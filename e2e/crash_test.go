@@ -17,6 +17,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/pgtest"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/store/storetest"
 )
@@ -27,13 +28,7 @@ import (
 // ledger, no code was given twice (retries carry an Idempotency-Key), the
 // projections equal a replay of the ledger and the audit chain is whole.
 func TestCrashLosesNoAcknowledgedAction(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and kills the server: not in -short")
-	}
-	bin := filepath.Join(t.TempDir(), "motcua")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/motcua").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildMotcua(t)
 	t.Run("sqlite", func(t *testing.T) { crashRun(t, bin, filepath.Join(t.TempDir(), "motcua.db")) })
 	if dsn := pgtest.DSN(); dsn != "" {
 		t.Run("postgres", func(t *testing.T) {
@@ -51,31 +46,16 @@ type crashWorld struct {
 }
 
 func crashSetup(t *testing.T, dsn string) crashWorld {
-	ctx := t.Context()
-	db, err := store.Open(ctx, dsn)
+	db, err := store.Open(t.Context(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	u := &motcua.Unit{Code: "000.21.99.K01", Name: "Xã Thử Tải", Kind: motcua.UnitCommune}
-	if err := db.CreateUnit(ctx, u); err != nil {
-		t.Fatal(err)
-	}
-	user := &motcua.User{Username: "can.bo.mot.cua", FullName: "Cán bộ một cửa", Grants: []motcua.Grant{{Role: motcua.RoleCounter, UnitID: u.ID}}}
-	if err := db.CreateUser(ctx, user, crashPassword); err != nil {
-		t.Fatal(err)
-	}
-	p := &motcua.Procedure{Code: "1.004227", Name: "Chứng thực bản sao từ bản chính", Field: "Chứng thực", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
-		Steps:         []motcua.WorkflowStep{{Name: "Giải quyết", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 450}},
-		EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
-	if err := db.CreateProcedure(ctx, p); err != nil {
-		t.Fatal(err)
-	}
-	return crashWorld{unitID: u.ID, procedureID: p.ID, username: user.Username}
+	counter := sample.CounterDesk(t, db, u, "can.bo.mot.cua")
+	p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực bản sao từ bản chính", "Chứng thực")
+	return crashWorld{unitID: u.ID, procedureID: p.ID, username: counter.User.Username}
 }
-
-const crashPassword = "mat-khau-thu-tai"
 
 // acked is what a client was told: the dossier and the version it reached.
 type acked struct {
@@ -85,9 +65,7 @@ type acked struct {
 
 func crashRun(t *testing.T, bin, dsn string) {
 	w := crashSetup(t, dsn)
-	srv := &crashServer{t: t, bin: bin, dsn: dsn, addr: freeAddr(t)}
-	srv.start()
-	defer srv.kill()
+	srv := startMotcua(t, bin, dsn)
 	token := srv.login(w.username)
 
 	var mu sync.Mutex
@@ -173,6 +151,30 @@ func (s *crashServer) officer(ctx context.Context, token string, w crashWorld, n
 	}
 }
 
+// buildMotcua builds the motcua binary into the test's directory, as an
+// operator would; the tests that run it are skipped in -short.
+func buildMotcua(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the server binary: not in -short")
+	}
+	bin := filepath.Join(t.TempDir(), "motcua")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/motcua").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startMotcua runs bin serving dsn on a free loopback port until it is
+// killed or the test ends.
+func startMotcua(t *testing.T, bin, dsn string) *crashServer {
+	t.Helper()
+	srv := &crashServer{t: t, bin: bin, dsn: dsn, addr: freeAddr(t)}
+	srv.start()
+	t.Cleanup(srv.kill)
+	return srv
+}
+
 // crashServer is the motcua binary serving dsn, started and killed.
 type crashServer struct {
 	t        *testing.T
@@ -225,7 +227,7 @@ func (s *crashServer) rand(n int) int {
 
 func (s *crashServer) login(username string) string {
 	var out struct{ Token string }
-	if status, err := s.call("", "POST", "/api/v1/sessions", "", map[string]string{"username": username, "password": crashPassword}, &out); err != nil || status != http.StatusCreated {
+	if status, err := s.call("", "POST", "/api/v1/sessions", "", map[string]string{"username": username, "password": sample.Password}, &out); err != nil || status != http.StatusCreated {
 		s.t.Fatalf("login: %d %v", status, err)
 	}
 	return out.Token

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -20,11 +19,8 @@ import (
 // takes the focus.
 func TestCalendarEditsAskFirst(t *testing.T) {
 	ctx := newBrowser(t, 90*time.Second)
-	db := openDB(t)
 	now := time.Now()
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 20, Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{Dossiers: 20, Now: now})
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.login(srv, "quantri")

@@ -20,10 +20,7 @@ import (
 // shows the officer the tracking secret to read out.
 func TestIntakeErrorsTakeTheFocus(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 1, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{Dossiers: 1})
 	birth := demoProcedure(t, db, "1.001193")
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}

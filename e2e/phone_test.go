@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"errors"
 	"testing"
 	"time"
@@ -17,10 +16,7 @@ import (
 // (the control slip) scroll inside themselves.
 func TestOfficerPagesFitAPhone(t *testing.T) {
 	ctx := newBrowser(t, 120*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Dossiers: 120, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{Dossiers: 120})
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.do("a phone's screen", chromedp.EmulateViewport(390, 844))

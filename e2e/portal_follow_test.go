@@ -26,10 +26,7 @@ import (
 // the same page and downloads the result from it.
 func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	ctx := newBrowser(t, 120*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{})
 	p := servePortal(t, db)
 	birth := demoProcedure(t, db, "1.001193")
 	b := tab{t: t, ctx: ctx}

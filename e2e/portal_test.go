@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -79,10 +77,7 @@ var linkIn = regexp.MustCompile(`http://\S+`)
 // service unsatisfied, and the commune's leader finds it on the dashboard.
 func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	ctx := newBrowser(t, 90*time.Second)
-	db := openDB(t)
-	if _, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Now: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := openDemo(t, demo.Options{})
 	p := servePortal(t, db)
 	birth := demoProcedure(t, db, "1.001193")
 	const email = "nguyen.an@example.vn"
@@ -97,10 +92,7 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	b.navigate("verify", "/nop-truc-tuyen", chromedp.Click(`#verify-code button`))
 
 	// The filing, with a PDF attached.
-	pdf := filepath.Join(t.TempDir(), "to-khai.pdf")
-	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	pdf := writePDF(t, "to-khai.pdf")
 	b.navigate("choose the procedure", fmt.Sprintf("/nop-truc-tuyen/%d", birth.ID),
 		chromedp.Click(fmt.Sprintf(`#online-procedures a[href="/nop-truc-tuyen/%d"]`, birth.ID)))
 	daklao := unitNamed(t, db, "Đắk Lao")

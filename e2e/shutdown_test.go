@@ -3,7 +3,6 @@ package e2e
 import (
 	"io"
 	"net/http"
-	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -14,16 +13,7 @@ import (
 // still arriving; the server stops taking new connections but answers that
 // request in full, then exits cleanly.
 func TestShutdownFinishesRequestsInFlight(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and stops the server: not in -short")
-	}
-	bin := filepath.Join(t.TempDir(), "motcua")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/motcua").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	srv := &crashServer{t: t, bin: bin, dsn: filepath.Join(t.TempDir(), "motcua.db"), addr: freeAddr(t)}
-	srv.start()
-	defer srv.kill()
+	srv := startMotcua(t, buildMotcua(t), filepath.Join(t.TempDir(), "motcua.db"))
 
 	body, feed := io.Pipe()
 	answered := make(chan int, 1)

@@ -19,11 +19,7 @@ import (
 // still that procedure) and "« Trang trước" comes back to page 1.
 func TestWorklistPagesKeepTheFilter(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
-	db := openDB(t)
-	accounts, err := demo.Seed(context.Background(), db, demo.Options{Password: demoPassword, Now: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, accounts := openDemo(t, demo.Options{})
 	const counter = "motcua.daklao"
 	unitCode := demoUnitCode(t, db, accounts, counter)
 	procs, err := db.SearchProcedures(context.Background(), "", motcua.LevelCommune, 2)

@@ -40,18 +40,9 @@ func TestDistrictAdministratorAuditsOnceTheProvinceEnded(t *testing.T) {
 // while another address logs in; spent counts are pruned.
 func TestFailedLoginsAreCountedNotLogged(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
-		setNow(db, now)
+		f, now := loginFixture(t, db)
 		name := f.counterA.User.Username
-		for i := range 5 {
-			if _, err := db.Login(from("198.51.100.9"), name, "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
-				t.Fatalf("attempt %d: %v", i+1, err)
-			}
-		}
-		if _, err := db.Login(from("198.51.100.9"), name, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
-			t.Fatalf("the sixth attempt, right password: %v", err)
-		}
+		lockOut(t, db, "198.51.100.9", name)
 		failed, locked := count(t, db, "audit_log WHERE action = 'login.failed'"), count(t, db, "audit_log WHERE action = 'login.locked'")
 		if failed != 1 || locked != 1 {
 			t.Fatalf("five failures and a lock wrote %d login.failed and %d login.locked entries, want 1 and 1", failed, locked)

@@ -14,24 +14,39 @@ func from(source string) context.Context {
 	return motcua.WithOrigin(context.Background(), &motcua.Origin{Source: source, Route: "POST /login"})
 }
 
+// loginFixture is the fixture with the clock at 09:00 on 05/03/2024, the
+// instant the login tests count their windows from.
+func loginFixture(t *testing.T, db *store.DB) (*fixture, time.Time) {
+	f := newFixture(t, db)
+	now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
+	setNow(db, now)
+	return f, now
+}
+
+// lockOut sends the five wrong passwords for name from source, each
+// refused as wrong, that lock the name at that address: the right password
+// from there is then refused as too many.
+func lockOut(t *testing.T, db *store.DB, source, name string) {
+	t.Helper()
+	for i := range 5 {
+		if _, err := db.Login(from(source), name, "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
+			t.Fatalf("attempt %d: %v", i+1, err)
+		}
+	}
+	if _, err := db.Login(from(source), name, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
+		t.Fatalf("the sixth attempt from %s, the right password while locked: %v", source, err)
+	}
+}
+
 // TestLoginLockoutIsPerAddressAndTemporary: five wrong passwords from one
 // address lock the name there for a quarter of an hour, even against the
 // right password; the officer at another address logs in meanwhile; the
 // lock lifts by itself.
 func TestLoginLockoutIsPerAddressAndTemporary(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
-		setNow(db, now)
+		f, now := loginFixture(t, db)
 		name := f.counterA.User.Username
-		for i := range 5 {
-			if _, err := db.Login(from("198.51.100.9"), name, "sai mật khẩu rồi"); motcua.ErrorCode(err) != motcua.EUNAUTHORIZED {
-				t.Fatalf("attempt %d: %v", i+1, err)
-			}
-		}
-		if _, err := db.Login(from("198.51.100.9"), name, testPassword); motcua.ErrorCode(err) != motcua.ETOOMANY {
-			t.Fatalf("the right password from the guessing address while locked: %v", err)
-		}
+		lockOut(t, db, "198.51.100.9", name)
 		if res, err := db.Login(from("10.0.0.5"), name, testPassword); err != nil || res.Stage != store.StageDone {
 			t.Fatalf("the officer's own desk: %+v %v", res, err)
 		}
@@ -50,9 +65,7 @@ func TestLoginLockoutIsPerAddressAndTemporary(t *testing.T) {
 // once; recovery codes work once; five wrong codes end the attempt.
 func TestLeadersEnrolThenUseTheirCode(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
-		setNow(db, now)
+		f, now := loginFixture(t, db)
 		ctx := from("10.0.0.7")
 		name := f.leaderA.User.Username
 		res, err := db.Login(ctx, name, testPassword)
@@ -172,9 +185,7 @@ func TestParallelGuessesAreCountedBeforeTheCheck(t *testing.T) {
 // session asks for the password.
 func TestCodeGuessesAreCountedPerAccount(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		now := time.Date(2024, 3, 5, 9, 0, 0, 0, motcua.VN)
-		setNow(db, now)
+		f, now := loginFixture(t, db)
 		ctx := from("10.0.0.8")
 		name := f.leaderA.User.Username
 		first, _ := db.Login(ctx, name, testPassword)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
@@ -17,14 +18,13 @@ import (
 // leaves an audit entry that names it.
 func TestStaffListNamesUnitsAndTheTrailNamesTheAccount(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
-	form := url.Values{"username": {"motcua.a3"}, "full_name": {"Đỗ Thị Ba"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"mat-khau-du-dai-roi"}}
+	admin := e.login(t, fx.Admin)
+	form := newCounterForm("motcua.a3", "Đỗ Thị Ba", "mat-khau-du-dai-roi")
 	wantStatus(t, admin.post(t, "/staff", form), http.StatusSeeOther)
 	list := admin.get(t, "/staff")
-	wantContains(t, list, "Cán bộ một cửa, "+fx.unitA.Name)
-	wantLacks(t, list, "("+strconv.FormatInt(fx.unitA.ID, 10)+")")
-	entries, err := e.db.AuditLog(t.Context(), store.AuditFilter{Actor: "user:" + strconv.FormatInt(fx.admin.ID, 10) + " "})
+	wantContains(t, list, "Cán bộ một cửa, "+fx.UnitA.Name)
+	wantLacks(t, list, "("+strconv.FormatInt(fx.UnitA.ID, 10)+")")
+	entries, err := e.db.AuditLog(t.Context(), store.AuditFilter{Actor: "user:" + strconv.FormatInt(fx.Admin.ID, 10) + " "})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,10 +42,10 @@ func TestStaffListNamesUnitsAndTheTrailNamesTheAccount(t *testing.T) {
 func TestSecondFactorRotatesTheSessionToken(t *testing.T) {
 	e := newEnv(t)
 	b := e.anonymous()
-	p := b.post(t, "/login", url.Values{"username": {fx.leaderA.Username}, "password": {testPassword}})
+	p := b.post(t, "/login", url.Values{"username": {fx.LeaderA.Username}, "password": {sample.Password}})
 	before := sessionCookie(t, p)
 	b.cookie = before
-	p = b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, fx.leaderA)}})
+	p = b.post(t, "/login/ma", url.Values{"code": {sample.TOTPCode(t, e.db, fx.LeaderA)}})
 	wantStatus(t, p, http.StatusSeeOther)
 	after := sessionCookie(t, p)
 	if after == before {
@@ -62,12 +62,12 @@ func TestSecondFactorRotatesTheSessionToken(t *testing.T) {
 // and only that name opens a session; plain http keeps the plain name.
 func TestSessionCookieIsHostPrefixedUnderHTTPS(t *testing.T) {
 	e := newEnv(t)
-	p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}})
+	p := e.anonymous().post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}})
 	if names := cookieNames(p); !slices.Contains(names, "motcua_session") {
 		t.Fatalf("over http: cookies %v, want motcua_session", names)
 	}
 	e.site.BaseURL = "https://motcua.example.vn"
-	p = e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}})
+	p = e.anonymous().post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}})
 	var session *http.Cookie
 	for _, c := range (&http.Response{Header: p.header}).Cookies() {
 		if c.Name == "__Host-motcua_session" {
@@ -99,16 +99,16 @@ func cookieNames(p page) []string {
 // weak password on the accounts page is an error tied to its field.
 func TestAccountPagesOfferOnlyWhatOpens(t *testing.T) {
 	e := newEnv(t)
-	leader := e.login(t, fx.leaderA)
+	leader := e.login(t, fx.LeaderA)
 	check(t, leader.get(t, "/account"), htmlcheck.NotIn(`[href^="/login/cai-dat"]`))
 	wantStatus(t, leader.get(t, "/login/cai-dat?next=/account"), http.StatusForbidden)
-	counter := e.login(t, fx.counterA)
+	counter := e.login(t, fx.CounterA)
 	check(t, counter.get(t, "/account"), htmlcheck.In(`a[href="/login/cai-dat?next=/account"]`))
 	wantStatus(t, counter.get(t, "/login/cai-dat?next=/account"), http.StatusOK)
 
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	weak := admin.post(t, "/staff", url.Values{"username": {"motcua.a4"}, "full_name": {"Lê Văn Tư"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"Matkhau123456"}})
+		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {"Matkhau123456"}})
 	wantStatus(t, weak, http.StatusUnprocessableEntity)
 	// The weak password's error is tied to its field.
 	check(t, weak, htmlcheck.In("#error"),

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store/storetest"
 )
 
@@ -29,10 +30,10 @@ func TestAuditPagePagesThroughKeepingFilters(t *testing.T) {
 		}
 		entries = append(entries, storetest.UnchainedEntry{Actor: actor, Action: "dossier.read", Object: object})
 	}
-	if err := storetest.AppendUnchained(t.Context(), e.db, fixedNow, entries); err != nil {
+	if err := storetest.AppendUnchained(t.Context(), e.db, sample.Now, entries); err != nil {
 		t.Fatal(err)
 	}
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	filters := url.Values{"object": {"HS-PAGING"}, "actor": {"user:990"}, "from": {"01/03/2024"}}
 	first := admin.get(t, "/audit?"+filters.Encode())
 	wantStatus(t, first, 200)

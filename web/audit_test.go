@@ -14,14 +14,14 @@ import (
 // entry shows as broken.
 func TestAuditPageShowsReadsAndChecksTheChain(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	id := counter.accept(t, fx.unitA.ID, "Nguyễn Văn Nhật Ký")
+	counter := e.login(t, fx.CounterA)
+	id := counter.accept(t, fx.UnitA.ID, "Nguyễn Văn Nhật Ký")
 	code, _, _ := e.dossier(t, id)
 	counter.get(t, "/dossiers/"+strconv.FormatInt(id, 10)) // a read of the applicant's data
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	p := admin.get(t, "/audit?object="+url.QueryEscape(code))
 	wantStatus(t, p, 200)
-	wantContains(t, p, "event.accepted", fx.counterA.Username, "dossier.read")
+	wantContains(t, p, "event.accepted", fx.CounterA.Username, "dossier.read")
 	whole := admin.post(t, "/audit/verify", nil)
 	check(t, whole, htmlcheck.In("#audit-check", htmlcheck.HasText("Nhật ký nguyên vẹn")))
 	if err := storetest.TamperAuditActor(t.Context(), e.db, 2, "ai đó"); err != nil {

@@ -45,8 +45,8 @@ func TestPublicLinksIgnoreTheHostHeader(t *testing.T) {
 	}
 	wantLacks(t, anon.getAs(t, forged, "/thu-tuc/xa/1.001193"), forged)
 
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Bùi Thị Lan")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Bùi Thị Lan")
 	p := c.getAs(t, forged, fmt.Sprintf("/dossiers/%d/forms/01", id))
 	wantStatus(t, p, http.StatusOK)
 	if qr := pdftest.QR(t, []byte(p.body)); !strings.HasPrefix(qr, base+"/tra-cuu?") {

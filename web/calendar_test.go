@@ -15,10 +15,10 @@ import (
 // once, ascending, the shown one marked; the history reads dd/mm/yyyy HH:MM.
 func TestCalendarConfirmListsMovesAndReports(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Nguyễn Văn Lịch")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Nguyễn Văn Lịch")
 	code, _, _ := e.dossier(t, id)
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	noName := admin.post(t, "/calendar", url.Values{"date": {"06/03/2024"}, "kind": {"off"}, "name": {" "}})
 	wantStatus(t, noName, http.StatusUnprocessableEntity)
 	check(t, noName, htmlcheck.In("input[name=name]", htmlcheck.HasAttr("value", " "), htmlcheck.HasAttr("required", ""),

@@ -26,7 +26,7 @@ func TestPublicCatalog(t *testing.T) {
 	check(t, anon.get(t, "/thu-tuc?cap=xa&truc_tuyen=mot-phan&linh_vuc=H%E1%BB%99+t%E1%BB%8Bch"), htmlcheck.In(`a[href="/thu-tuc/xa/1.000894"]`), htmlcheck.In(`a[href="/thu-tuc/xa/1.001193"]`))
 	check(t, anon.get(t, "/thu-tuc?truc_tuyen=toan-trinh"), htmlcheck.NotIn(`[href^="/thu-tuc/xa/"]`))
 	check(t, anon.get(t, "/thu-tuc?cap=huyen"), htmlcheck.NotIn(`[href^="/thu-tuc/xa/"]`))
-	check(t, anon.get(t, "/thu-tuc?don_vi="+fx.unitA.Code), htmlcheck.In(`a[href="/thu-tuc/xa/1.001193"]`))
+	check(t, anon.get(t, "/thu-tuc?don_vi="+fx.UnitA.Code), htmlcheck.In(`a[href="/thu-tuc/xa/1.001193"]`))
 
 	page := anon.get(t, "/thu-tuc/xa/1.001193")
 	wantStatus(t, page, http.StatusOK)
@@ -50,7 +50,7 @@ func TestPublicCatalog(t *testing.T) {
 func TestTrialPage(t *testing.T) {
 	e := newEnv(t)
 	wantStatus(t, e.anonymous().get(t, "/catalog/trial?code=1.001193"), http.StatusSeeOther)
-	leader := e.login(t, fx.leaderA)
+	leader := e.login(t, fx.LeaderA)
 	p := leader.get(t, "/catalog/trial?code=1.001193&cap=xa&at=2024-03-05T16:00")
 	wantStatus(t, p, http.StatusOK)
 	// 1 working day from Tue 16:00: 1 h that day, 6 h 30 Wednesday.
@@ -66,19 +66,19 @@ func TestTrialPage(t *testing.T) {
 // with a diff and a trial, and publishes it; a leader may read but not publish.
 func TestDecisionPages(t *testing.T) {
 	e := newEnv(t)
-	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
+	admin, leader := e.login(t, fx.Admin), e.login(t, fx.LeaderA)
 	p := admin.post(t, "/catalog/decisions", url.Values{"number": {"3677/QĐ-UBND"}, "issuer": {"Chủ tịch UBND tỉnh Đắk Nông"},
 		"signed_on": {"2024-03-01"}, "effective_from": {"15/03/2024"}})
 	wantStatus(t, p, http.StatusSeeOther)
 	path := p.header.Get("Location")
 	id, _ := strconv.ParseInt(strings.TrimPrefix(path, "/catalog/decisions/"), 10, 64)
-	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	actor, err := e.db.Actor(t.Context(), fx.Admin.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	amended := fx.birth
+	amended := fx.Birth
 	amended.Name, amended.Time.Amount = "Đăng ký khai sinh (sửa đổi)", 2
-	amended.Steps = append([]motcua.WorkflowStep(nil), fx.birth.Steps...)
+	amended.Steps = append([]motcua.WorkflowStep(nil), fx.Birth.Steps...)
 	amended.Steps[1].Minutes += 450
 	if err := e.db.DraftChange(t.Context(), actor, id, motcua.ChangeAmend, &amended); err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestDecisionPages(t *testing.T) {
 	check(t, page, htmlcheck.NotIn(`[action="`+path+`/publish"]`))
 	wantStatus(t, leader.post(t, path+"/publish", nil), http.StatusForbidden)
 
-	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID))
+	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.Birth.ID))
 	wantContains(t, diff, "Đăng ký khai sinh (sửa đổi)")
 	check(t, diff, htmlcheck.In("tr", htmlcheck.CellsMatch(`.*Thời hạn giải quyết`, `1 ngày làm việc`, `2 ngày làm việc.*`)))
 	trial := admin.get(t, "/catalog/trial?code=1.001193&cap=xa&draft=1&at=2024-03-15T09:00")
@@ -106,22 +106,22 @@ func TestDecisionPages(t *testing.T) {
 // step; the counter of another commune then cannot find it at intake.
 func TestAdoptionPage(t *testing.T) {
 	e := newEnv(t)
-	leader := e.login(t, fx.leaderA)
-	path := fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID)
+	leader := e.login(t, fx.LeaderA)
+	path := fmt.Sprintf("/catalog/procedures/%d", fx.Birth.ID)
 	page := leader.get(t, path)
 	check(t, page, htmlcheck.In("#adoption", htmlcheck.HasText("Chưa đơn vị nào đăng ký áp dụng riêng")))
-	p := leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.unitA.ID)}, "from": {"01/03/2024"}})
+	p := leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.UnitA.ID)}, "from": {"01/03/2024"}})
 	wantStatus(t, p, http.StatusSeeOther)
 	wantContains(t, leader.get(t, path), "Ủy ban nhân dân xã Đắk Lao — từ ngày 01/03/2024")
-	p = leader.post(t, path+"/officers", url.Values{"unit": {fmt.Sprint(fx.unitA.ID)}, "step": {fx.birth.Steps[1].Name},
-		"users": {fmt.Sprint(fx.specialistA.ID)}})
+	p = leader.post(t, path+"/officers", url.Values{"unit": {fmt.Sprint(fx.UnitA.ID)}, "step": {fx.Birth.Steps[1].Name},
+		"users": {fmt.Sprint(fx.SpecialistA.ID)}})
 	wantStatus(t, p, http.StatusSeeOther)
-	check(t, leader.get(t, path), htmlcheck.In(fmt.Sprintf(`input[value="%d"][checked]`, fx.specialistA.ID)))
-	wantStatus(t, leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.unitB.ID)}, "from": {"01/03/2024"}}), http.StatusForbidden)
+	check(t, leader.get(t, path), htmlcheck.In(fmt.Sprintf(`input[value="%d"][checked]`, fx.SpecialistA.ID)))
+	wantStatus(t, leader.post(t, path+"/adopt", url.Values{"unit": {fmt.Sprint(fx.UnitB.ID)}, "from": {"01/03/2024"}}), http.StatusForbidden)
 
-	b := e.login(t, fx.counterB)
-	wantLacks(t, b.get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.birth.ID))
-	check(t, e.login(t, fx.counterA).get(t, "/intake?q=khai+sinh"), htmlcheck.In(fmt.Sprintf(`a[href="/intake?procedure=%d"]`, fx.birth.ID)))
+	b := e.login(t, fx.CounterB)
+	wantLacks(t, b.get(t, "/intake?q=khai+sinh"), fmt.Sprintf(`/intake?procedure=%d"`, fx.Birth.ID))
+	check(t, e.login(t, fx.CounterA).get(t, "/intake?q=khai+sinh"), htmlcheck.In(fmt.Sprintf(`a[href="/intake?procedure=%d"]`, fx.Birth.ID)))
 }
 
 // upload posts a file as the catalogue import form does.
@@ -134,7 +134,7 @@ func upload(t *testing.T, b *browser, path, name string, data []byte) page {
 // with zero changes; a broken file is refused with its row; a leader cannot import.
 func TestCatalogFilesThroughTheUI(t *testing.T) {
 	e := newEnv(t)
-	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
+	admin, leader := e.login(t, fx.Admin), e.login(t, fx.LeaderA)
 	xlsx := admin.get(t, "/catalog/export/xlsx")
 	if xlsx.status != http.StatusOK || !strings.HasPrefix(xlsx.body, "PK") {
 		t.Fatalf("export: %d", xlsx.status)

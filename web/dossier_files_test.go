@@ -30,11 +30,11 @@ func onlineDossier(t *testing.T, e *env) (dossierPath string, officer *browser, 
 	form := filingForm("k-files")
 	form.Set("id_number", "066190001234")
 	form.Set("address", "Thôn 5, xã Đắk Lao")
-	p := citizen.postMultipart(t, fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID), form,
+	p := citizen.postMultipart(t, fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID), form,
 		formFile{"file_0", "tờ khai.pdf", pdfBody}, formFile{"file_extra", "ảnh chụp.png", pngBody})
 	wantStatus(t, p, http.StatusSeeOther)
 	id := strings.TrimSuffix(strings.TrimPrefix(p.header.Get("Location"), "/ho-so-cua-toi/"), "?moi=1")
-	officer = e.login(t, fx.counterA)
+	officer = e.login(t, fx.CounterA)
 
 	queue := officer.get(t, "/submissions")
 	wantContains(t, queue, "Thôn 5, xã Đắk Lao", "•••••••••234")
@@ -92,7 +92,7 @@ func TestDossierPageOpensTheUploadedFiles(t *testing.T) {
 		t.Errorf("download: Content-Disposition %q", d.header.Get("Content-Disposition"))
 	}
 
-	other := e.login(t, fx.counterB)
+	other := e.login(t, fx.CounterB)
 	wantStatus(t, other.get(t, link["tờ khai.pdf"]), http.StatusNotFound)
 	reads := func(u motcua.User) int {
 		n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.file.read", UserID: u.ID})
@@ -101,7 +101,7 @@ func TestDossierPageOpensTheUploadedFiles(t *testing.T) {
 		}
 		return n
 	}
-	if a, b := reads(fx.counterA), reads(fx.counterB); a != 3 || b != 0 {
+	if a, b := reads(fx.CounterA), reads(fx.CounterB); a != 3 || b != 0 {
 		t.Errorf("file reads logged: %d for commune A's officer (want 3), %d for commune B's (want 0)", a, b)
 	}
 }

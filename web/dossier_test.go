@@ -19,8 +19,8 @@ import (
 // separated by " · "; the linked-part list offers only units in force.
 func TestDossierPageSupplementReasonAndRepeat(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Trần Thị Bổ")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Trần Thị Bổ")
 	page := fmt.Sprintf("/dossiers/%d", id)
 	p := c.get(t, page)
 	wantContains(t, p, "Lý do yêu cầu bổ sung (in trên mẫu 02)")
@@ -52,31 +52,31 @@ func TestDossierPageSupplementReasonAndRepeat(t *testing.T) {
 	p = c.post(t, page+"/actions", actionForm(t, e, id, "supplement_requested", "missing", "Bản sao có chứng thực", "reason", "Bản sao chưa chứng thực"))
 	wantRedirect(t, p, page)
 	wantContains(t, c.follow(t, p), "chờ lãnh đạo đơn vị duyệt", "Yêu cầu bổ sung lần thứ 2")
-	leader := e.login(t, fx.leaderA)
+	leader := e.login(t, fx.LeaderA)
 	check(t, leader.get(t, page), htmlcheck.In("form[data-action=late_approved]"))
 	leader.perform(t, id, "late_approved")
-	check(t, leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31"),
+	check(t, leader.get(t, "/performance?unit="+strconv.FormatInt(fx.UnitA.ID, 10)+"&from=2024-03-01&to=2024-03-31"),
 		htmlcheck.In("#repeat-count", htmlcheck.HasText("1 hồ sơ có lần yêu cầu bổ sung thứ hai trong kỳ"), htmlcheck.In("strong", htmlcheck.HasExactText("1"))))
 }
 
 // TestPartUnitsInForce: the linked-part list leaves out a dissolved unit.
 func TestPartUnitsInForce(t *testing.T) {
 	e := newEnv(t)
-	c, s := e.login(t, fx.counterA), e.login(t, fx.specialistA)
-	id := c.accept(t, fx.unitA.ID, "Lê Văn Liên")
+	c, s := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA)
+	id := c.accept(t, fx.UnitA.ID, "Lê Văn Liên")
 	c.perform(t, id, "handed_over")
 	page := fmt.Sprintf("/dossiers/%d", id)
-	check(t, s.get(t, page), htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.unitB.ID), htmlcheck.HasExactText(fx.unitB.Name)))
-	admin, err := e.db.Actor(t.Context(), fx.admin.ID)
+	check(t, s.get(t, page), htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.UnitB.ID), htmlcheck.HasExactText(fx.UnitB.Name)))
+	admin, err := e.db.Actor(t.Context(), fx.Admin.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.db.Dissolve(t.Context(), admin, fx.unitB.ID, fx.unitA.ID, time.Date(2024, 3, 1, 0, 0, 0, 0, motcua.VN)); err != nil {
+	if err := e.db.Dissolve(t.Context(), admin, fx.UnitB.ID, fx.UnitA.ID, time.Date(2024, 3, 1, 0, 0, 0, 0, motcua.VN)); err != nil {
 		t.Fatal(err)
 	}
 	p := s.get(t, page)
-	check(t, p, htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.district.ID), htmlcheck.HasExactText(fx.district.Name)),
-		htmlcheck.NotIn(fmt.Sprintf(`option[value="%d"]`, fx.unitB.ID), htmlcheck.HasExactText(fx.unitB.Name)))
+	check(t, p, htmlcheck.In(fmt.Sprintf(`select[name=part_unit] option[value="%d"]`, fx.District.ID), htmlcheck.HasExactText(fx.District.Name)),
+		htmlcheck.NotIn(fmt.Sprintf(`option[value="%d"]`, fx.UnitB.ID), htmlcheck.HasExactText(fx.UnitB.Name)))
 }
 
 // TestPerformanceShowsStepNamesAndDecidingSeconds: a step handed on 21
@@ -84,13 +84,13 @@ func TestPartUnitsInForce(t *testing.T) {
 // the seconds that decide the grade.
 func TestPerformanceShowsStepNamesAndDecidingSeconds(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	leader := e.login(t, fx.leaderA)
-	id := c.accept(t, fx.unitA.ID, "Phạm Văn Giây")
+	c := e.login(t, fx.CounterA)
+	leader := e.login(t, fx.LeaderA)
+	id := c.accept(t, fx.UnitA.ID, "Phạm Văn Giây")
 	due := e.stored(t, id).StepDueAt.In(motcua.VN)
 	e.db.Now = func() time.Time { return due.Add(21 * time.Second) }
 	c.perform(t, id, "handed_over")
-	p := leader.get(t, "/performance?unit="+strconv.FormatInt(fx.unitA.ID, 10)+"&from=2024-03-01&to=2024-03-31")
-	check(t, p, htmlcheck.In("table.list#late-steps tbody tr", htmlcheck.HasCells(fx.birth.Steps[0].Name, fx.counterA.FullName,
+	p := leader.get(t, "/performance?unit="+strconv.FormatInt(fx.UnitA.ID, 10)+"&from=2024-03-01&to=2024-03-31")
+	check(t, p, htmlcheck.In("table.list#late-steps tbody tr", htmlcheck.HasCells(fx.Birth.Steps[0].Name, fx.CounterA.FullName,
 		motcua.FormatDateTime(due), fmt.Sprintf("%s (hạn %s)", due.Add(21*time.Second).Format("15:04:05 02/01/2006"), due.Format("15:04:05")))))
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/reform"
 )
 
@@ -48,23 +49,23 @@ var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST
 func TestEveryOfficerPostRedirects(t *testing.T) {
 	e, mux := newRecordedEnv(t)
 	o := policyObjects(t, e)
-	counter, leader, admin, specialist := e.login(t, fx.counterA), e.login(t, fx.leaderA), e.login(t, fx.admin), e.login(t, fx.specialistA)
-	unitA := strconv.FormatInt(fx.unitA.ID, 10)
+	counter, leader, admin, specialist := e.login(t, fx.CounterA), e.login(t, fx.LeaderA), e.login(t, fx.Admin), e.login(t, fx.SpecialistA)
+	unitA := strconv.FormatInt(fx.UnitA.ID, 10)
 	dossier, _ := strconv.ParseInt(o["dossier"], 10, 64)
 	_, _, version := e.dossier(t, dossier)
 	// The decision to publish needs a change to publish.
 	decision, _ := strconv.ParseInt(o["decision"], 10, 64)
-	adminActor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	adminActor, err := e.db.Actor(t.Context(), fx.Admin.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	amended := fx.birth
-	amended.Steps = slices.Clone(fx.birth.Steps)
+	amended := fx.Birth
+	amended.Steps = slices.Clone(fx.Birth.Steps)
 	amended.Name = "Đăng ký khai sinh (sửa đổi)"
 	if err := e.db.DraftChange(t.Context(), adminActor, decision, motcua.ChangeAmend, &amended); err != nil {
 		t.Fatal(err)
 	}
-	plan := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.unitA.Code + " | 31/12/2024"
+	plan := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.UnitA.Code + " | 31/12/2024"
 	type call struct {
 		b     *browser
 		path  string
@@ -72,7 +73,7 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 		flash string // the confirmation the page it leads to must show
 	}
 	successes := map[string]call{
-		"POST /login":                            {e.anonymous(), "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {"/worklist"}}, ""},
+		"POST /login":                            {e.anonymous(), "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}, "next": {"/worklist"}}, ""},
 		"POST /staff":                            {admin, "/staff", url.Values{"username": {"motcua.a9"}, "full_name": {"Trần Văn Chín"}, "role": {"counter"}, "unit": {unitA}, "password": {"mat-khau-du-dai-roi"}}, ""},
 		"POST /staff/{username}/{action}":        {admin, "/staff/motcua.a9/revoke", nil, ""},
 		"POST /reform":                           {leader, "/reform", url.Values{"don_vi": {unitA}, "nam": {"2025"}, "so": {"3/KH-UBND"}, "ngay": {"02/01/2025"}, "ten": {"Kế hoạch CCHC 2025"}, "noi_dung": {plan}}, ""},
@@ -86,14 +87,14 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 		"POST /catalog/decisions":                {admin, "/catalog/decisions", url.Values{"number": {"9/QĐ-UBND"}, "issuer": {"Chủ tịch UBND tỉnh"}, "signed_on": {"02/01/2024"}, "effective_from": {"02/01/2024"}, "summary": {"Công bố"}}, ""},
 		"POST /catalog/decisions/{id}/publish":   {admin, "/catalog/decisions/" + o["decision"] + "/publish", nil, ""},
 		"POST /catalog/procedures/{id}/adopt":    {leader, "/catalog/procedures/" + o["procedure"] + "/adopt", url.Values{"unit": {unitA}, "from": {"01/01/2024"}}, ""},
-		"POST /catalog/procedures/{id}/officers": {leader, "/catalog/procedures/" + o["procedure"] + "/officers", url.Values{"unit": {unitA}, "step": {fx.birth.Steps[1].Name}, "users": {strconv.FormatInt(fx.specialistA.ID, 10)}}, ""},
-		"POST /intake":                           {counter, "/intake", intakeForm(fx.unitA.ID, "Nguyễn Văn Tám"), "Đã tiếp nhận hồ sơ"},
-		"POST /intake/refuse":                    {counter, "/intake/refuse", withReason(intakeForm(fx.unitA.ID, "Hoàng Thị Từ"), "Không thuộc thẩm quyền"), "từ chối"},
+		"POST /catalog/procedures/{id}/officers": {leader, "/catalog/procedures/" + o["procedure"] + "/officers", url.Values{"unit": {unitA}, "step": {fx.Birth.Steps[1].Name}, "users": {strconv.FormatInt(fx.SpecialistA.ID, 10)}}, ""},
+		"POST /intake":                           {counter, "/intake", intakeForm(fx.UnitA.ID, "Nguyễn Văn Tám"), "Đã tiếp nhận hồ sơ"},
+		"POST /intake/refuse":                    {counter, "/intake/refuse", withReason(intakeForm(fx.UnitA.ID, "Hoàng Thị Từ"), "Không thuộc thẩm quyền"), "từ chối"},
 		"POST /dossiers/{id}/actions":            {counter, "/dossiers/" + o["dossier"] + "/actions", url.Values{"type": {string(motcua.EventHandedOver)}, "version": {strconv.Itoa(version)}}, "Đã ghi nhận"},
 		"POST /calendar":                         {admin, "/calendar", url.Values{"date": {"14/03/2024"}, "kind": {"off"}, "name": {"Nghỉ thử"}, "confirm": {"1"}}, "Đã lưu"},
 		"POST /calendar/delete":                  {admin, "/calendar/delete", url.Values{"date": {"2024-03-14"}, "confirm": {"1"}}, "Đã xóa"},
 		"POST /calendar/hours":                   {admin, "/calendar/hours", url.Values{"unit": {unitA}, "hours": {"Mon-Fri 07:30-11:30,13:30-17:00"}}, ""},
-		"POST /units/dissolve":                   {admin, "/units/dissolve", url.Values{"unit": {strconv.FormatInt(fx.unitB.ID, 10)}, "successor": {unitA}, "at": {"01/07/2025"}}, ""},
+		"POST /units/dissolve":                   {admin, "/units/dissolve", url.Values{"unit": {strconv.FormatInt(fx.UnitB.ID, 10)}, "successor": {unitA}, "at": {"01/07/2025"}}, ""},
 		"POST /account/sessions/revoke":          {specialist, "/account/sessions/revoke", nil, ""},
 		"POST /logout":                           {counter, "/logout", nil, ""},
 	}
@@ -129,9 +130,9 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 
 	// The leader's second factor and the two file uploads.
 	b := e.anonymous()
-	p := b.post(t, "/login", url.Values{"username": {fx.leaderA.Username}, "password": {testPassword}, "next": {"/worklist"}})
+	p := b.post(t, "/login", url.Values{"username": {fx.LeaderA.Username}, "password": {sample.Password}, "next": {"/worklist"}})
 	b.cookie = sessionCookie(t, p)
-	wantRedirect(t, b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, fx.leaderA)}, "next": {"/worklist"}}), "/worklist")
+	wantRedirect(t, b.post(t, "/login/ma", url.Values{"code": {sample.TOTPCode(t, e.db, fx.LeaderA)}, "next": {"/worklist"}}), "/worklist")
 	exported := admin.get(t, "/catalog/export/json")
 	p = admin.postMultipart(t, "/catalog/import", nil, formFile{"file", "danh-muc.json", []byte(exported.body)})
 	if p.status != http.StatusSeeOther {
@@ -153,8 +154,8 @@ func withReason(form url.Values, reason string) url.Values {
 // the page it leads to, and not again on a refresh.
 func TestFlashIsShownOnce(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Phạm Thị Mười")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Phạm Thị Mười")
 	_, _, version := e.dossier(t, id)
 	p := c.act(t, id, string(motcua.EventHandedOver), version)
 	wantStatus(t, p, http.StatusSeeOther)

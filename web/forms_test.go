@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/internal/testing/pdftest"
+	"github.com/motcua/motcua/internal/testing/sample"
 )
 
 // pdf fetches a PDF and fails unless the answer is one.
@@ -52,8 +53,8 @@ func formPath(id int64, form string) string { return fmt.Sprintf("/dossiers/%d/f
 // public tracking page.
 func TestReceiptFormPDF(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Bùi Thị Lan")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Bùi Thị Lan")
 	code, _, _ := e.dossier(t, id)
 	secret := e.stored(t, id).TrackingSecret
 	if len(secret) != 8 {
@@ -66,7 +67,7 @@ func TestReceiptFormPDF(t *testing.T) {
 	pdftest.InOrder(t, pdftest.Text(t, data), "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: "+code,
 		"Tiếp nhận hồ sơ của: Bùi Thị Lan", "Nội dung yêu cầu giải quyết: Đăng ký khai sinh",
 		"Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 05/03/2024",
-		"Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 06/03/2024", fx.counterA.FullName)
+		"Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 06/03/2024", fx.CounterA.FullName)
 
 	qr := pdftest.QR(t, data)
 	u, err := url.Parse(qr)
@@ -89,8 +90,8 @@ func TestReceiptFormPDF(t *testing.T) {
 // the one ?seq names.
 func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Trần Văn Bổ")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Trần Văn Bổ")
 	c.perform(t, id, "supplement_requested", "missing", "Giấy chứng sinh (bản chính)\r\nGiấy chứng nhận kết hôn của cha, mẹ (bản sao)\r\n",
 		"reason", "Hồ sơ thiếu giấy tờ bắt buộc.")
 	data := c.pdf(t, formPath(id, "02"))
@@ -98,14 +99,14 @@ func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 	text := pdftest.Text(t, data)
 	pdftest.InOrder(t, text, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Kính gửi: Ông/Bà Trần Văn Bổ",
 		"1. Giấy chứng sinh (bản chính) 2. Giấy chứng nhận kết hôn của cha, mẹ (bản sao) Lý do: Hồ sơ thiếu giấy tờ bắt buộc.",
-		fx.counterA.FullName)
+		fx.CounterA.FullName)
 	if strings.Contains(text, "3. ") {
 		t.Errorf("the trailing newline printed a third item:\n%s", text)
 	}
 
 	c.perform(t, id, "supplement_received") // seq 3
 	c.perform(t, id, "supplement_requested", "missing", "Văn bản ủy quyền có chứng thực", "reason", "Người nộp không phải cha, mẹ.")
-	e.login(t, fx.leaderA).perform(t, id, "late_approved") // a second request waits for the leader (ledger.checkRepeatSupplement)
+	e.login(t, fx.LeaderA).perform(t, id, "late_approved") // a second request waits for the leader (ledger.checkRepeatSupplement)
 	latest := pdftest.Text(t, c.pdf(t, formPath(id, "02")))
 	pdftest.InOrder(t, latest, "1. Văn bản ủy quyền có chứng thực", "Lý do: Người nộp không phải cha, mẹ.")
 	if strings.Contains(latest, "Giấy chứng sinh") {
@@ -124,8 +125,8 @@ func TestSupplementFormListsEveryMissingDocument(t *testing.T) {
 // over on time at 09:00; the specialist's step, due 16:00, ends at 16:30.
 func TestControlSlipFormListsTheHandOvers(t *testing.T) {
 	e := newEnv(t)
-	c, s := e.login(t, fx.counterA), e.login(t, fx.specialistA)
-	id := c.accept(t, fx.unitA.ID, "Phạm Văn Kiểm")
+	c, s := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA)
+	id := c.accept(t, fx.UnitA.ID, "Phạm Văn Kiểm")
 	c.perform(t, id, "handed_over")
 	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 16, 30, 0, 0, motcua.VN) }
 	s.perform(t, id, "handed_over")
@@ -134,9 +135,9 @@ func TestControlSlipFormListsTheHandOvers(t *testing.T) {
 	pdftest.WantSize(t, data, 1, pdftest.A5.Landscape()) // ten columns
 	pdftest.InOrder(t, pdftest.Text(t, data), "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Tên tổ chức, cá nhân: Phạm Văn Kiểm",
 		"Người giao",
-		"1 Tiếp nhận hồ sơ", "09:00 05/03/2024 "+fx.counterA.FullName, "09:30 05/03/2024 Đúng hạn",
-		"2 Thẩm tra hồ sơ", "09:00 05/03/2024 "+fx.counterA.FullName, "16:00 05/03/2024 Quá hạn",
-		"3 Ký kết quả", "16:30 05/03/2024 "+fx.specialistA.FullName)
+		"1 Tiếp nhận hồ sơ", "09:00 05/03/2024 "+fx.CounterA.FullName, "09:30 05/03/2024 Đúng hạn",
+		"2 Thẩm tra hồ sơ", "09:00 05/03/2024 "+fx.CounterA.FullName, "16:00 05/03/2024 Quá hạn",
+		"3 Ký kết quả", "16:30 05/03/2024 "+fx.SpecialistA.FullName)
 }
 
 // TestApologyFormShowsReasonAndNewDate: an extension must come at least one
@@ -145,36 +146,36 @@ func TestControlSlipFormListsTheHandOvers(t *testing.T) {
 // accepted and no later: a minute after, the extension is refused.
 func TestApologyFormShowsReasonAndNewDate(t *testing.T) {
 	e := newEnv(t)
-	c, l := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	id := c.accept(t, fx.unitA.ID, "Lê Thị Hẹn")
+	c, l := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	id := c.accept(t, fx.UnitA.ID, "Lê Thị Hẹn")
 	extension := []string{"reason", "Chờ kết quả xác minh của công an xã.", "new_due_at", "2024-03-08T16:00"}
 
-	e.db.Now = func() time.Time { return fixedNow.Add(time.Minute) }
+	e.db.Now = func() time.Time { return sample.Now.Add(time.Minute) }
 	p := l.post(t, fmt.Sprintf("/dossiers/%d/actions", id), actionForm(t, e, id, "extended", extension...))
 	wantStatus(t, p, http.StatusConflict)
 	check(t, p, errorSays("Chỉ được xin lỗi và gia hạn chậm nhất 1 ngày làm việc trước thời hạn trả kết quả (09:00 06/03/2024)."))
 	wantStatus(t, c.get(t, formPath(id, "04")), http.StatusNotFound)
 
-	e.db.Now = func() time.Time { return fixedNow } // nothing was recorded: back to the instant of acceptance
+	e.db.Now = func() time.Time { return sample.Now } // nothing was recorded: back to the instant of acceptance
 	l.perform(t, id, "extended", extension...)
 	data := c.pdf(t, formPath(id, "04"))
 	pdftest.WantSize(t, data, 1, pdftest.A5)
 	pdftest.InOrder(t, pdftest.Text(t, data), "Kính gửi: Ông/Bà Lê Thị Hẹn",
 		"Thời gian hẹn trả kết quả: 09 giờ 00 phút, ngày 06/03/2024",
-		"Lý do: Chờ kết quả xác minh của công an xã.", "16 giờ 00 phút, ngày 08/03/2024", fx.leaderA.FullName)
+		"Lý do: Chờ kết quả xác minh của công an xã.", "16 giờ 00 phút, ngày 08/03/2024", fx.LeaderA.FullName)
 }
 
 // TestStopFormShowsTheReason: form 05 after a leader stops the dossier.
 func TestStopFormShowsTheReason(t *testing.T) {
 	e := newEnv(t)
-	c, l := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	id := c.accept(t, fx.unitA.ID, "Đỗ Văn Dừng")
+	c, l := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	id := c.accept(t, fx.UnitA.ID, "Đỗ Văn Dừng")
 	code, _, _ := e.dossier(t, id)
 	l.perform(t, id, "stopped", "reason", "Người nộp hồ sơ có văn bản đề nghị dừng giải quyết.")
 	data := c.pdf(t, formPath(id, "05"))
 	pdftest.WantSize(t, data, 1, pdftest.A5)
 	pdftest.InOrder(t, pdftest.Text(t, data), "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Kính gửi: Ông/Bà Đỗ Văn Dừng",
-		"Mã hồ sơ: "+code, "Lý do: Người nộp hồ sơ có văn bản đề nghị dừng giải quyết.", fx.leaderA.FullName)
+		"Mã hồ sơ: "+code, "Lý do: Người nộp hồ sơ có văn bản đề nghị dừng giải quyết.", fx.LeaderA.FullName)
 }
 
 var refusedLocation = regexp.MustCompile(`^/intake\?refused=(\d+)$`)
@@ -183,8 +184,8 @@ var refusedLocation = regexp.MustCompile(`^/intake\?refused=(\d+)$`)
 // receiving commune's officers may print; no dossier is created.
 func TestRefusalForm(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	form := intakeForm(fx.unitA.ID, "Hoàng Thị Từ")
+	c := e.login(t, fx.CounterA)
+	form := intakeForm(fx.UnitA.ID, "Hoàng Thị Từ")
 	form.Set("reason", "Trẻ em sinh ra tại tỉnh khác; việc đăng ký thuộc UBND xã nơi cư trú của cha, mẹ.\nThiếu giấy chứng sinh.")
 	p := c.post(t, "/intake/refuse", form)
 	m := refusedLocation.FindStringSubmatch(p.header.Get("Location"))
@@ -198,9 +199,9 @@ func TestRefusalForm(t *testing.T) {
 	data := c.pdf(t, formURL)
 	pdftest.WantSize(t, data, 1, pdftest.A5)
 	pdftest.InOrder(t, pdftest.Text(t, data), "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Kính gửi: Ông/Bà Hoàng Thị Từ",
-		"Đăng ký khai sinh", "Trẻ em sinh ra tại tỉnh khác", "Thiếu giấy chứng sinh.", fx.counterA.FullName)
+		"Đăng ký khai sinh", "Trẻ em sinh ra tại tỉnh khác", "Thiếu giấy chứng sinh.", fx.CounterA.FullName)
 
-	p = e.login(t, fx.counterB).get(t, formURL)
+	p = e.login(t, fx.CounterB).get(t, formURL)
 	wantStatus(t, p, http.StatusNotFound)
 	check(t, p, errorSays("Không tìm thấy phiếu từ chối tiếp nhận này."))
 	wantLacks(t, p, "Hoàng Thị Từ")
@@ -210,15 +211,15 @@ func TestRefusalForm(t *testing.T) {
 // each of its dossiers once, none of commune B's.
 func TestRegisterPDF(t *testing.T) {
 	e := newEnv(t)
-	a, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
+	a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
 	var codes []string
 	for _, name := range []string{"Nguyễn Văn Một", "Nguyễn Văn Hai", "Nguyễn Văn Ba"} {
-		code, _, _ := e.dossier(t, a.accept(t, fx.unitA.ID, name))
+		code, _, _ := e.dossier(t, a.accept(t, fx.UnitA.ID, name))
 		codes = append(codes, code)
 	}
-	otherCode, _, _ := e.dossier(t, b.accept(t, fx.unitB.ID, "Hoàng Văn Bảo"))
+	otherCode, _, _ := e.dossier(t, b.accept(t, fx.UnitB.ID, "Hoàng Văn Bảo"))
 	register := func(from, to string) string {
-		return fmt.Sprintf("/register.pdf?unit=%d&from=%s&to=%s", fx.unitA.ID, from, to)
+		return fmt.Sprintf("/register.pdf?unit=%d&from=%s&to=%s", fx.UnitA.ID, from, to)
 	}
 
 	data := a.pdf(t, register("2024-03-01", "2024-03-31"))
@@ -265,8 +266,8 @@ func TestRegisterPDF(t *testing.T) {
 // with a Vietnamese message.
 func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 	e := newEnv(t)
-	c, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
-	id := c.accept(t, fx.unitA.ID, "Vũ Thị Chưa")
+	c, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+	id := c.accept(t, fx.UnitA.ID, "Vũ Thị Chưa")
 	code, _, _ := e.dossier(t, id)
 	notTaken := func(action string) string {
 		return "Hồ sơ chưa có thao tác “" + action + "” để in biểu mẫu."
@@ -301,8 +302,8 @@ func TestFormsOfActionsNotTakenAreNotFound(t *testing.T) {
 // does not skip those a late_rejected event refers to (Data.RefSeq).
 func TestRejectedLateEntryPrintsNoForm(t *testing.T) {
 	e := newEnv(t)
-	c, l := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	id := c.accept(t, fx.unitA.ID, "Ngô Văn Muộn")
+	c, l := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	id := c.accept(t, fx.UnitA.ID, "Ngô Văn Muộn")
 	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 16, 30, 0, 0, motcua.VN) }
 	c.perform(t, id, "supplement_requested", "at", "2024-03-05T09:10", "missing", "Giấy chứng sinh (bản chính)",
 		"reason", "Quên nhập vào hệ thống.")

@@ -25,37 +25,11 @@ import (
 	"github.com/motcua/motcua/web"
 )
 
-// The fixture is the sample world (internal/testing/sample), built once
-// per test binary as a template file that every test copies.
+// fx is the fixture: the sample world (internal/testing/sample), built
+// once per test binary as a template file that every test copies.
+var fx sample.World
 
-const (
-	testPassword = sample.Password
-	testTOTP     = sample.TOTPSecret
-)
-
-// fixedNow is the server clock in every test.
-var fixedNow = sample.Now
-
-// fx names the sample world's values as these tests call them.
-var fx struct {
-	district, unitA, unitB   motcua.Unit
-	birth, marriage          motcua.Procedure
-	counterA, specialistA    motcua.User
-	leaderA, counterB, admin motcua.User
-}
-
-func TestMain(m *testing.M) {
-	os.Exit(sample.Main(m, func(w sample.World) {
-		fx.district, fx.unitA, fx.unitB, fx.birth, fx.marriage = w.District, w.UnitA, w.UnitB, w.Birth, w.Marriage
-		fx.counterA, fx.specialistA, fx.leaderA, fx.counterB, fx.admin = w.CounterA, w.SpecialistA, w.LeaderA, w.CounterB, w.Admin
-	}))
-}
-
-// totpCode is the code a leader's or administrator's app shows now.
-func totpCode(t testing.TB, db *store.DB, u motcua.User) string { return sample.TOTPCode(t, db, u) }
-
-// engines lists the databases the scope tests run on.
-func engines(t *testing.T) []string { return sample.Engines(t) }
+func TestMain(m *testing.M) { os.Exit(sample.Main(m, func(w sample.World) { fx = w })) }
 
 // env is one test's server on its own copy of the fixture database.
 type env struct {
@@ -67,22 +41,18 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	return serveEnv(t, copyFixture(t))
+	return serveEnv(t, sample.Open(t))
 }
 
-// copyFixture opens the test's own copy of the fixture database.
-func copyFixture(t *testing.T) *store.DB { return sample.Open(t) }
-
-// newEnvOn is newEnv on the named engine.
-func newEnvOn(t *testing.T, engine string) *env {
-	t.Helper()
-	return serveEnv(t, sample.OpenOn(t, engine))
+// onEachEngine runs test on a server over each engine's copy of the world.
+func onEachEngine(t *testing.T, test func(t *testing.T, e *env)) {
+	sample.OnEachEngine(t, func(t *testing.T, db *store.DB) { test(t, serveEnv(t, db)) })
 }
 
 // serveEnv serves the real mux on db, wrapped as cmd/motcua/serve.go does.
 func serveEnv(t *testing.T, db *store.DB) *env {
 	t.Helper()
-	db.Now = func() time.Time { return fixedNow }
+	db.Now = func() time.Time { return sample.Now }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	dir := t.TempDir()
@@ -188,13 +158,13 @@ func (b *browser) post(t *testing.T, path string, form url.Values, headers ...st
 func (e *env) login(t *testing.T, u motcua.User) *browser {
 	t.Helper()
 	b := e.anonymous()
-	p := b.post(t, "/login", url.Values{"username": {u.Username}, "password": {testPassword}, "next": {"/worklist"}})
+	p := b.post(t, "/login", url.Values{"username": {u.Username}, "password": {sample.Password}, "next": {"/worklist"}})
 	if p.status != http.StatusSeeOther {
 		t.Fatalf("login %s: status %d", u.Username, p.status)
 	}
 	b.cookie = sessionCookie(t, p)
 	if strings.HasPrefix(p.header.Get("Location"), "/login/ma") {
-		p = b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, u)}, "next": {"/worklist"}})
+		p = b.post(t, "/login/ma", url.Values{"code": {sample.TOTPCode(t, e.db, u)}, "next": {"/worklist"}})
 		if p.status != http.StatusSeeOther || p.header.Get("Location") != "/worklist" {
 			t.Fatalf("second factor of %s: status %d, location %q", u.Username, p.status, p.header.Get("Location"))
 		}
@@ -273,7 +243,7 @@ func (e *env) wantCounts(t *testing.T, want [2]int) { sample.WantLedgerSize(t, e
 // intakeForm is a complete intake of the birth procedure at unit.
 func intakeForm(unit int64, name string) url.Values {
 	return url.Values{
-		"procedure": {strconv.FormatInt(fx.birth.ID, 10)},
+		"procedure": {strconv.FormatInt(fx.Birth.ID, 10)},
 		"unit":      {strconv.FormatInt(unit, 10)},
 		"name":      {name},
 		"id_number": {"066123456789"},
@@ -321,4 +291,49 @@ func (e *env) stored(t *testing.T, id int64) storetest.DossierRow {
 func (b *browser) act(t *testing.T, id int64, typ string, version int) page {
 	t.Helper()
 	return b.post(t, fmt.Sprintf("/dossiers/%d/actions", id), url.Values{"type": {typ}, "version": {strconv.Itoa(version)}})
+}
+
+// acceptTracked files a dossier at commune A's counter and returns it with
+// the code and secret its receipt gives the citizen to track it.
+func (e *env) acceptTracked(t *testing.T, name string) (id int64, code, secret string) {
+	t.Helper()
+	id = e.login(t, fx.CounterA).accept(t, fx.UnitA.ID, name)
+	r := e.stored(t, id)
+	return id, r.Code, r.TrackingSecret
+}
+
+// track opens the public tracking page with a code and a secret.
+func (b *browser) track(t *testing.T, code, secret string) page {
+	t.Helper()
+	return b.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+}
+
+// trackJSON asks the public tracking API with a code and a secret.
+func (b *browser) trackJSON(t *testing.T, code, secret string) page {
+	t.Helper()
+	return b.get(t, "/api/v1/track?"+url.Values{"code": {code}, "secret": {secret}}.Encode())
+}
+
+// newCounterForm is the accounts page's form creating a counter officer of
+// commune A.
+func newCounterForm(username, fullName, password string) url.Values {
+	return url.Values{"username": {username}, "full_name": {fullName}, "role": {"counter"},
+		"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "password": {password}}
+}
+
+// importOpen imports n open dossiers of the birth procedure at commune A
+// from the register book, accepted a minute apart from start, each due a
+// day after it was accepted.
+func (e *env) importOpen(t *testing.T, n int, start time.Time) {
+	t.Helper()
+	entries := make([]motcua.RegisterEntry, n)
+	for i := range entries {
+		at := start.Add(time.Duration(i) * time.Minute)
+		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-%s-%05d", fx.UnitA.Code, start.In(motcua.VN).Format("060102"), i+1),
+			ProcedureCode: fx.Birth.Code, UnitCode: fx.UnitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An",
+			AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
+	}
+	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -22,22 +22,22 @@ import (
 // re-posted with other content answers 409 with a Vietnamese message.
 func TestFormKeysAreTheSenders(t *testing.T) {
 	e := newEnv(t)
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	an := e.citizen(t, "an@example.vn")
 	p := an.postMultipart(t, path, filingForm("form-1"), formFile{"file_0", "to-khai.pdf", pdf})
 	wantStatus(t, p, http.StatusSeeOther)
 	first := strings.TrimSuffix(p.header.Get("Location"), "?moi=1")
 	id := strings.TrimPrefix(first, "/ho-so-cua-toi/")
 
-	form := intakeForm(fx.unitB.ID, "Lê Văn Chiếm")
+	form := intakeForm(fx.UnitB.ID, "Lê Văn Chiếm")
 	form.Set("key", "submission:"+id)
-	wantStatus(t, e.login(t, fx.counterB).post(t, "/intake", form), http.StatusSeeOther)
-	p = e.login(t, fx.counterA).post(t, "/submissions/"+id+"/accept", nil)
+	wantStatus(t, e.login(t, fx.CounterB).post(t, "/intake", form), http.StatusSeeOther)
+	p = e.login(t, fx.CounterA).post(t, "/submissions/"+id+"/accept", nil)
 	if p.status != http.StatusSeeOther || !strings.HasPrefix(p.header.Get("Location"), "/dossiers/") {
 		t.Fatalf("commune A's acceptance after commune B sent its key: %d %q\n%s", p.status, p.header.Get("Location"), excerpt(p.body))
 	}
 
-	key, client, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.unitA.Code},
+	key, client, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Bảo trợ xã hội", UnitCodes: []string{fx.UnitA.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRegister}})
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +65,8 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 	wantStatus(t, p, http.StatusConflict)
 	check(t, p, errorSays("đã được dùng cho một yêu cầu có nội dung khác"))
 	wantLacks(t, p, `value="form-1"`) // the form shown again is a new one
-	officer := e.login(t, fx.counterA)
-	form = intakeForm(fx.unitA.ID, "Trần Văn Một")
+	officer := e.login(t, fx.CounterA)
+	form = intakeForm(fx.UnitA.ID, "Trần Văn Một")
 	form.Set("key", "desk-1")
 	wantStatus(t, officer.post(t, "/intake", form), http.StatusSeeOther)
 	form.Set("name", "Trần Văn Hai")
@@ -79,7 +79,7 @@ func TestFormKeysAreTheSenders(t *testing.T) {
 // prefill posts a partner's prefill of the birth procedure at commune A.
 func (e *env) prefill(t *testing.T, token, key, email string) (int, []byte) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"key": key, "procedure_code": fx.birth.Code, "unit_code": fx.unitA.Code,
+	body, _ := json.Marshal(map[string]any{"key": key, "procedure_code": fx.Birth.Code, "unit_code": fx.UnitA.Code,
 		"applicant": map[string]string{"name": "Đinh Thị Lan", "email": email}})
 	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/inbound/prefills", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")

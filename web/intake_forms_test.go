@@ -20,7 +20,7 @@ import (
 // applicant only shows (xuất trình) and two that apply in some cases only.
 func identityProcedure(t *testing.T, e *env) *motcua.Procedure {
 	t.Helper()
-	p := fx.birth
+	p := fx.Birth
 	p.ID, p.Code, p.Name = 0, "1.001195", "Đăng ký khai sinh có yếu tố giấy tờ tùy thân"
 	p.Documents = []motcua.RequiredDocument{
 		{Name: "Tờ khai đăng ký khai sinh (theo mẫu)", Kind: motcua.DocOriginal, Count: 1},
@@ -51,9 +51,9 @@ func trackingSecret(t *testing.T, e *env, id int64) string {
 // "Xuất trình", and the e-mail address is printed beside the phone.
 func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
+	c := e.login(t, fx.CounterA)
 	p := identityProcedure(t, e)
-	form := intakeForm(fx.unitA.ID, "Vũ Thị Tra")
+	form := intakeForm(fx.UnitA.ID, "Vũ Thị Tra")
 	form.Set("procedure", strconv.FormatInt(p.ID, 10))
 	form["doc"] = []string{"0", "1"}
 	form.Set("count_1", "1")
@@ -79,7 +79,7 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 	check(t, c.get(t, fmt.Sprintf("/dossiers/%d", id)), htmlcheck.In("strong#dossier-secret", htmlcheck.HasAttr("class", "secret"), htmlcheck.HasExactText(secret)))
 
 	// What the receipt prints opens the tracking page.
-	track := e.anonymous().get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
+	track := e.anonymous().track(t, code, secret)
 	wantContains(t, track, code, "Đang xử lý")
 }
 
@@ -88,7 +88,7 @@ func TestReceiptPrintsTheTrackingSecret(t *testing.T) {
 // they never print on form 01 as received unless the officer ticks them.
 func TestIntakeTicksOnlyTheAlwaysRequiredDocuments(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
+	c := e.login(t, fx.CounterA)
 	p := identityProcedure(t, e)
 	page := c.get(t, fmt.Sprintf("/intake?procedure=%d", p.ID))
 	wantStatus(t, page, 200)
@@ -108,7 +108,7 @@ func TestIntakeTicksOnlyTheAlwaysRequiredDocuments(t *testing.T) {
 // (aria-invalid, aria-describedby, focus) and every typed value stays.
 func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
+	c := e.login(t, fx.CounterA)
 	cases := []struct{ field, value, input, message string }{
 		{"id_number", "12345", "id_number", "Số định danh cá nhân (căn cước) gồm 12 chữ số"},
 		{"id_number", "C12", "id_number", "Số hộ chiếu không hợp lệ"},
@@ -116,7 +116,7 @@ func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 		{"email", "an @example.vn", "email", "Địa chỉ thư điện tử không hợp lệ"},
 	}
 	for _, tc := range cases {
-		form := intakeForm(fx.unitA.ID, "Đặng Văn Sai")
+		form := intakeForm(fx.UnitA.ID, "Đặng Văn Sai")
 		form.Set("address", "Thôn 2, xã Đắk Lao")
 		form.Set("email", "dang.van.sai@example.vn")
 		form.Set(tc.field, tc.value)
@@ -131,7 +131,7 @@ func TestIntakeRejectsIdentityNumbersAndEmailsOfNoPaper(t *testing.T) {
 	}
 	e.wantCounts(t, [2]int{0, 0})
 
-	form := intakeForm(fx.unitA.ID, "Đặng Văn Đúng")
+	form := intakeForm(fx.UnitA.ID, "Đặng Văn Đúng")
 	form.Set("id_number", "c1234567") // a Vietnamese passport, typed in lower case
 	form.Set("email", "dang.van.dung@example.vn")
 	id := acceptForm(t, c, form)
@@ -157,7 +157,7 @@ func acceptForm(t *testing.T, b *browser, form url.Values) int64 {
 func TestOnlineFilingRefusesAnIdentityNumberOfNoPaper(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	form := filingForm("k-id")
 	form.Set("id_number", "12345")
 	p := b.postMultipart(t, path, form, formFile{"file_0", "to-khai.pdf", pdf})
@@ -175,9 +175,9 @@ func TestOnlineFilingRefusesAnIdentityNumberOfNoPaper(t *testing.T) {
 // as SECURITY.md says, and prints no address.
 func TestRegisterPrintsNoFullPhoneNumber(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	c.accept(t, fx.unitA.ID, "Lý Thị Sổ") // phone 0912345678, address "Thôn 1, xã Đắk Lao"
-	text := pdftest.Text(t, c.pdf(t, fmt.Sprintf("/register.pdf?unit=%d&from=2024-03-01&to=2024-03-31", fx.unitA.ID)))
+	c := e.login(t, fx.CounterA)
+	c.accept(t, fx.UnitA.ID, "Lý Thị Sổ") // phone 0912345678, address "Thôn 1, xã Đắk Lao"
+	text := pdftest.Text(t, c.pdf(t, fmt.Sprintf("/register.pdf?unit=%d&from=2024-03-01&to=2024-03-31", fx.UnitA.ID)))
 	pdftest.InOrder(t, text, "Lý Thị Sổ", "•••••••678")
 	for _, personal := range []string{"0912345678", "Thôn 1, xã Đắk Lao"} {
 		if strings.Contains(strings.ReplaceAll(text, " ", ""), strings.ReplaceAll(personal, " ", "")) {
@@ -191,8 +191,8 @@ func TestRegisterPrintsNoFullPhoneNumber(t *testing.T) {
 // officer gets 404 and leaves no read in the log.
 func TestRefusalFormReadIsAudited(t *testing.T) {
 	e := newEnv(t)
-	c, other := e.login(t, fx.counterA), e.login(t, fx.counterB)
-	form := intakeForm(fx.unitA.ID, "Hoàng Thị Từ")
+	c, other := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+	form := intakeForm(fx.UnitA.ID, "Hoàng Thị Từ")
 	form.Set("reason", "Không thuộc thẩm quyền của xã.")
 	m := refusedLocation.FindStringSubmatch(c.post(t, "/intake/refuse", form).header.Get("Location"))
 	if m == nil {
@@ -209,10 +209,10 @@ func TestRefusalFormReadIsAudited(t *testing.T) {
 	c.pdf(t, formURL)
 	c.pdf(t, formURL)
 	wantStatus(t, other.get(t, formURL), http.StatusNotFound)
-	if got := reads(fx.counterA); got != 2 {
+	if got := reads(fx.CounterA); got != 2 {
 		t.Errorf("%d reads of form 03 logged for its officer, want 2", got)
 	}
-	if got := reads(fx.counterB); got != 0 {
+	if got := reads(fx.CounterB); got != 0 {
 		t.Errorf("%d reads logged for another commune's officer, who saw nothing", got)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // or stack trace.
 func TestInternalErrorsShowNoInternals(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
+	counter := e.login(t, fx.CounterA)
 	storetest.Disconnect(e.db)
 	for _, p := range []page{
 		counter.get(t, "/thu-tuc?q=khai+sinh"),

@@ -16,25 +16,20 @@ import (
 // code get the same answer; code and secret show the state, no name.
 func TestTrackingNeedsTheSecret(t *testing.T) {
 	e := newEnv(t)
-	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
-	code, _, _ := e.dossier(t, id)
-	secret := e.stored(t, id).TrackingSecret
+	_, code, secret := e.acceptTracked(t, "Nguyễn Thị Tra Cứu")
 	if len(secret) != 8 {
 		t.Fatalf("tracking secret %q", secret)
 	}
 	anon := e.anonymous()
-	track := func(code, secret string) page {
-		return anon.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
-	}
-	wrong := track(code, "ABCDEFGH")
+	wrong := anon.track(t, code, "ABCDEFGH")
 	wantStatus(t, wrong, http.StatusNotFound)
-	for _, p := range []page{track(code, ""), track("000.22.33.H17-240305-9999", secret)} {
+	for _, p := range []page{anon.track(t, code, ""), anon.track(t, "000.22.33.H17-240305-9999", secret)} {
 		wantStatus(t, p, http.StatusNotFound)
 		if textOf(t, p, "#error") != textOf(t, wrong, "#error") {
 			t.Errorf("answers differ: %q vs %q", textOf(t, p, "#error"), textOf(t, wrong, "#error"))
 		}
 	}
-	ok := track(" "+code+" ", " "+secret[:4]+secret[4:]+" ")
+	ok := anon.track(t, " "+code+" ", " "+secret[:4]+secret[4:]+" ")
 	wantStatus(t, ok, http.StatusOK)
 	wantContains(t, ok, "Đang xử lý", "Đăng ký khai sinh")
 	wantLacks(t, ok, "Nguyễn Thị Tra Cứu")
@@ -45,8 +40,8 @@ func TestTrackingNeedsTheSecret(t *testing.T) {
 // approves; the step is graded from 09:30 (its due instant).
 func TestLateEntryAwaitsTheLeaderInTheUI(t *testing.T) {
 	e := newEnv(t)
-	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	id := counter.accept(t, fx.unitA.ID, "Lê Văn Muộn") // Tue 05/03/2024 09:00
+	counter, leader := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	id := counter.accept(t, fx.UnitA.ID, "Lê Văn Muộn") // Tue 05/03/2024 09:00
 	e.db.Now = func() time.Time { return time.Date(2024, 3, 5, 16, 30, 0, 0, motcua.VN) }
 	_, _, version := e.dossier(t, id)
 	path := fmt.Sprintf("/dossiers/%d", id)

@@ -13,9 +13,9 @@ import (
 // dossier's own page (a logged read) shows them to the officer handling it.
 func TestListsMaskPersonalNumbers(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	id := counter.accept(t, fx.unitA.ID, "Nguyễn Văn Mask")
-	form := intakeForm(fx.unitA.ID, "x")
+	counter := e.login(t, fx.CounterA)
+	id := counter.accept(t, fx.UnitA.ID, "Nguyễn Văn Mask")
+	form := intakeForm(fx.UnitA.ID, "x")
 	idNumber, phone := form.Get("id_number"), form.Get("phone")
 	if idNumber == "" || phone == "" {
 		t.Fatal("the intake form of the fixture has no identity number or phone")
@@ -23,7 +23,7 @@ func TestListsMaskPersonalNumbers(t *testing.T) {
 	list := counter.get(t, "/worklist")
 	wantContains(t, list, "Nguyễn Văn Mask", motcua.Mask(idNumber))
 	wantLacks(t, list, idNumber, phone)
-	leader := e.login(t, fx.leaderA)
+	leader := e.login(t, fx.LeaderA)
 	drill := leader.get(t, "/reports/ii06a/dossiers?from=2024-03-01&to=2024-03-31&col=received_total")
 	wantStatus(t, drill, 200)
 	wantContains(t, drill, "Nguyễn Văn Mask")

@@ -11,7 +11,7 @@ import (
 // outside the menu (the account) marks none.
 func TestMenuMarksThePageShown(t *testing.T) {
 	e := newEnv(t)
-	leader := e.login(t, fx.leaderA)
+	leader := e.login(t, fx.LeaderA)
 	const nav = `nav.menu[aria-label="Chức năng"]`
 	marks := func(p page) []string {
 		t.Helper()

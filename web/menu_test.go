@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/web"
 )
 
@@ -30,10 +31,10 @@ func menuLinks(t *testing.T, p page) []string {
 func (e *env) loginLanding(t *testing.T, u motcua.User) (*browser, string) {
 	t.Helper()
 	b := e.anonymous()
-	p := b.post(t, "/login", url.Values{"username": {u.Username}, "password": {testPassword}})
+	p := b.post(t, "/login", url.Values{"username": {u.Username}, "password": {sample.Password}})
 	b.cookie = sessionCookie(t, p)
 	if strings.HasPrefix(p.header.Get("Location"), "/login/ma") {
-		p = b.post(t, "/login/ma", url.Values{"code": {totpCode(t, e.db, u)}})
+		p = b.post(t, "/login/ma", url.Values{"code": {sample.TOTPCode(t, e.db, u)}})
 		b.cookie = sessionCookie(t, p)
 	}
 	if p.status != http.StatusSeeOther {
@@ -57,10 +58,10 @@ func TestEveryMenuLinkOpensForItsRole(t *testing.T) {
 		landing string
 		menu    []string
 	}{
-		{"counter", fx.counterA, "/intake", slices.Concat([]string{"/intake"}, dossiers, common)},
-		{"specialist", fx.specialistA, "/worklist", slices.Concat(dossiers, common)},
-		{"leader", fx.leaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a"}, common)},
-		{"admin", fx.admin, "/staff", slices.Concat([]string{"/staff", "/audit"}, common)},
+		{"counter", fx.CounterA, "/intake", slices.Concat([]string{"/intake"}, dossiers, common)},
+		{"specialist", fx.SpecialistA, "/worklist", slices.Concat(dossiers, common)},
+		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a"}, common)},
+		{"admin", fx.Admin, "/staff", slices.Concat([]string{"/staff", "/audit"}, common)},
 	} {
 		b, landing := e.loginLanding(t, c.user)
 		if landing != c.landing {
@@ -115,7 +116,7 @@ func TestEveryPortalMenuLinkOpens(t *testing.T) {
 func TestFooterNamesTheConfiguredAgency(t *testing.T) {
 	e := newEnv(t)
 	bare := e.anonymous().get(t, "/thu-tuc")
-	check(t, bare, htmlcheck.In("footer.site", htmlcheck.HasText(fx.district.Name)),
+	check(t, bare, htmlcheck.In("footer.site", htmlcheck.HasText(fx.District.Name)),
 		htmlcheck.NotIn("footer.site", htmlcheck.HasText("Địa chỉ")), htmlcheck.NotIn("footer.site", htmlcheck.HasText("tel:")))
 	for _, a := range all(t, bare, "footer.site [href]") {
 		if href := htmlcheck.Attr(a, "href"); strings.Contains(href, "tel:") {
@@ -123,7 +124,7 @@ func TestFooterNamesTheConfiguredAgency(t *testing.T) {
 		}
 	}
 	e.site.Agency = web.Agency{Name: "Bộ phận Một cửa huyện Đắk Mil", Address: "Số 1 đường Hùng Vương", Hotline: "0261 3741 234"}
-	for _, p := range []page{e.anonymous().get(t, "/thu-tuc"), e.login(t, fx.counterA).get(t, "/intake")} {
+	for _, p := range []page{e.anonymous().get(t, "/thu-tuc"), e.login(t, fx.CounterA).get(t, "/intake")} {
 		check(t, p, htmlcheck.In("footer.site", htmlcheck.HasText("Bộ phận Một cửa huyện Đắk Mil"), htmlcheck.HasText("Số 1 đường Hùng Vương"),
 			htmlcheck.HasText("0261 3741 234"), htmlcheck.In(`a[href="tel:02613741234"]`)))
 	}

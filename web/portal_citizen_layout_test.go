@@ -13,7 +13,7 @@ import (
 func TestCatalogPagesKeepTheSignedInCitizen(t *testing.T) {
 	e := newEnv(t)
 	citizen := e.citizen(t, "an@example.vn")
-	for _, path := range []string{"/thu-tuc", web.ProcedurePath(&fx.birth)} {
+	for _, path := range []string{"/thu-tuc", web.ProcedurePath(&fx.Birth)} {
 		p := citizen.get(t, path)
 		wantStatus(t, p, 200)
 		wantContains(t, p, "an@example.vn")

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/adapter/oidc"
-	"github.com/motcua/motcua/adapter/oidc/oidctest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
 )
 
@@ -19,61 +17,13 @@ func signInThrough(t *testing.T, e *env, tamper func(*url.URL)) page {
 	return followProvider(t, e, "/xac-thuc/oidc?next=/ho-so-cua-toi", "motcua_oidc", tamper)
 }
 
-// followProvider starts a sign-in at start, lets the provider answer and
-// requests the callback with the cookie named cookie.
-func followProvider(t *testing.T, e *env, start, cookie string, tamper func(*url.URL)) page {
-	t.Helper()
-	b := e.anonymous()
-	first := b.get(t, start)
-	if first.status != http.StatusFound {
-		t.Fatalf("start: %d", first.status)
-	}
-	var kept *http.Cookie
-	for _, c := range (&http.Response{Header: first.header}).Cookies() {
-		if c.Name == cookie {
-			kept = c
-		}
-	}
-	res, err := http.DefaultTransport.RoundTrip(mustRequest(t, first.header.Get("Location")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	back, err := url.Parse(res.Header.Get("Location"))
-	if err != nil || res.StatusCode != http.StatusFound {
-		t.Fatalf("the provider answered %d, %q", res.StatusCode, res.Header.Get("Location"))
-	}
-	if tamper != nil {
-		tamper(back)
-	}
-	req := mustRequest(t, back.String())
-	if kept != nil {
-		req.AddCookie(kept)
-	}
-	return b.do(t, req)
-}
-
-func mustRequest(t *testing.T, u string) *http.Request {
-	t.Helper()
-	req, err := http.NewRequest("GET", u, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return req
-}
-
 // TestCitizenSignsInThroughTheIdentityProvider: with a provider configured
 // the verified e-mail of the ID token opens the portal session; a
 // tampered state, or a token without a verified contact, opens nothing.
 func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
 	e := newEnv(t)
-	prov := oidctest.Start(t, "motcua-portal", "bi-mat-client")
-	p, err := oidc.New(t.Context(), oidc.Config{Issuer: prov.URL, ClientID: "motcua-portal", ClientSecret: "bi-mat-client",
-		RedirectURL: e.srv.URL + "/xac-thuc/oidc/callback"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.site.OIDC = p
+	prov, client := startProvider(t, e, "motcua-portal", "bi-mat-client", "/xac-thuc/oidc/callback")
+	e.site.OIDC = client
 	if err := htmlcheck.Check(e.anonymous().get(t, "/xac-thuc").body, htmlcheck.In("#oidc-login")); err != nil {
 		t.Fatalf("the verification page offers no sign-in through the provider: %v", err)
 	}
@@ -95,11 +45,7 @@ func TestCitizenSignsInThroughTheIdentityProvider(t *testing.T) {
 	}
 	check(t, mine, htmlcheck.In("main", htmlcheck.HasText("an@example.vn")))
 
-	bad := signInThrough(t, e, func(u *url.URL) {
-		q := u.Query()
-		q.Set("state", "khac")
-		u.RawQuery = q.Encode()
-	})
+	bad := signInThrough(t, e, forgeState)
 	if bad.status != http.StatusUnauthorized || strings.Contains(bad.header.Get("Set-Cookie"), "motcua_citizen=") {
 		t.Fatalf("a tampered state: %d, cookies %q", bad.status, bad.header["Set-Cookie"])
 	}

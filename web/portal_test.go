@@ -74,7 +74,7 @@ func (b *browser) postMultipart(t *testing.T, path string, form url.Values, file
 var pdf = []byte("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
 
 func filingForm(key string) url.Values {
-	return url.Values{"key": {key}, "unit": {fmt.Sprint(fx.unitA.ID)}, "name": {"Nguyễn Văn An"}, "phone": {"0912345678"},
+	return url.Values{"key": {key}, "unit": {fmt.Sprint(fx.UnitA.ID)}, "name": {"Nguyễn Văn An"}, "phone": {"0912345678"},
 		"delivery": {"online"}}
 }
 
@@ -100,7 +100,7 @@ func storedFiles(t *testing.T, dir string) int {
 func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	wantStatus(t, b.get(t, path), http.StatusOK)
 	exe := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
 	for _, c := range []struct {
@@ -129,7 +129,7 @@ func TestOnlineFilingRefusesBadUploadsKeepsGoodOnes(t *testing.T) {
 func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 	e := newEnv(t)
 	b := e.citizen(t, "an@example.vn")
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	var where []string
 	for range 2 {
 		p := b.postMultipart(t, path, filingForm("k-twice"), formFile{"file_0", "to-khai.pdf", pdf})
@@ -143,12 +143,12 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 	if err := htmlcheck.Check(mine.body, htmlcheck.In("main", htmlcheck.HasText("Chờ tiếp nhận"), htmlcheck.HasText("to-khai.pdf"))); err != nil {
 		t.Fatalf("the citizen's page: %v\n%s", err, mine.body)
 	}
-	officer := e.login(t, fx.counterA)
+	officer := e.login(t, fx.CounterA)
 	id := strings.TrimPrefix(where[0], "/ho-so-cua-toi/")
 	if q := officer.get(t, "/submissions"); htmlcheck.Check(q.body, htmlcheck.In(`a[href="/submissions/`+id+`"]`)) != nil {
 		t.Fatalf("the queue lacks submission %s", id)
 	}
-	if other := e.login(t, fx.counterB).get(t, "/submissions/"+id); other.status != http.StatusNotFound {
+	if other := e.login(t, fx.CounterB).get(t, "/submissions/"+id); other.status != http.StatusNotFound {
 		t.Fatalf("commune B's officer opened commune A's submission: %d", other.status)
 	}
 	p := officer.post(t, "/submissions/"+id+"/accept", nil)
@@ -170,11 +170,11 @@ func TestOnlineFilingTwiceIsOneSubmission(t *testing.T) {
 // applicant's phone 0912345678.
 func (e *env) accepted(t *testing.T) *motcua.Dossier {
 	t.Helper()
-	a, err := e.db.Actor(t.Context(), fx.counterA.ID)
+	a, err := e.db.Actor(t.Context(), fx.CounterA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := e.db.Accept(t.Context(), a, motcua.Intake{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Channel: motcua.ChannelCounter,
+	d, err := e.db.Accept(t.Context(), a, motcua.Intake{ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Channel: motcua.ChannelCounter,
 		Applicant: motcua.Applicant{Name: "Trần Thị Bích", Phone: "0912 345 678"}, Sets: 1,
 		Documents: []motcua.ReceivedDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}})
 	if err != nil {
@@ -192,8 +192,8 @@ func TestTrackingUnknownAndWrongLookAlike(t *testing.T) {
 	d := e.accepted(t)
 	b := e.anonymous()
 	unknownCode := strings.Replace(d.Code, "-0001", "-0999", 1)
-	unknown := b.get(t, "/tra-cuu?"+url.Values{"ma": {unknownCode}, "khoa": {d.TrackingSecret}}.Encode())
-	wrong := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {"ZZZZ9999"}}.Encode())
+	unknown := b.track(t, unknownCode, d.TrackingSecret)
+	wrong := b.track(t, d.Code, "ZZZZ9999")
 	if unknown.status != http.StatusNotFound || wrong.status != unknown.status {
 		t.Fatalf("unknown code %d, wrong secret %d", unknown.status, wrong.status)
 	}
@@ -203,19 +203,19 @@ func TestTrackingUnknownAndWrongLookAlike(t *testing.T) {
 	if blank(unknown, unknownCode, d.TrackingSecret) != blank(wrong, d.Code, "ZZZZ9999") {
 		t.Fatal("the pages for an unknown code and a wrong secret differ")
 	}
-	ju := b.get(t, "/api/v1/track?"+url.Values{"code": {unknownCode}, "secret": {d.TrackingSecret}}.Encode())
-	jw := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"ZZZZ9999"}}.Encode())
+	ju := b.trackJSON(t, unknownCode, d.TrackingSecret)
+	jw := b.trackJSON(t, d.Code, "ZZZZ9999")
 	if ju.status != http.StatusNotFound || jw.status != ju.status || ju.body != jw.body {
 		t.Fatalf("JSON: unknown %d %s, wrong %d %s", ju.status, ju.body, jw.status, jw.body)
 	}
 	for _, factor := range []string{d.TrackingSecret, "5678"} {
-		p := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {factor}}.Encode())
+		p := b.track(t, d.Code, factor)
 		if p.status != http.StatusOK || strings.Contains(p.body, "Trần Thị Bích") ||
 			htmlcheck.Check(p.body, htmlcheck.In("main", htmlcheck.HasText("T. T. B."), htmlcheck.HasText("Tiếp nhận hồ sơ"))) != nil {
 			t.Fatalf("tracking with %q: status %d\n%s", factor, p.status, p.body)
 		}
 	}
-	j := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"5678"}}.Encode())
+	j := b.trackJSON(t, d.Code, "5678")
 	if j.status != http.StatusOK || !strings.Contains(j.body, `"applicant_initials":"T. T. B."`) || strings.Contains(j.body, "0912") {
 		t.Fatalf("JSON tracking: %d %s", j.status, j.body)
 	}
@@ -230,22 +230,22 @@ func TestTrackingGuessesAreBounded(t *testing.T) {
 	d := e.accepted(t)
 	b := e.anonymous()
 	for i := range 10 {
-		p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {fmt.Sprintf("%04d", i)}}.Encode())
+		p := b.trackJSON(t, d.Code, fmt.Sprintf("%04d", i))
 		wantStatus(t, p, http.StatusNotFound)
 	}
-	p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {"5678"}}.Encode())
+	p := b.trackJSON(t, d.Code, "5678")
 	if p.status != http.StatusTooManyRequests || !strings.Contains(p.body, `"code":"too_many"`) {
 		t.Fatalf("the eleventh guess: %d %s", p.status, p.body)
 	}
-	page := b.get(t, "/tra-cuu?"+url.Values{"ma": {d.Code}, "khoa": {"5678"}}.Encode())
+	page := b.track(t, d.Code, "5678")
 	if page.status != http.StatusTooManyRequests || htmlcheck.Check(page.body, htmlcheck.In("#error", htmlcheck.HasText("quá nhiều lần"))) != nil {
 		t.Fatalf("the page after the bound: %d", page.status)
 	}
-	if p := b.get(t, "/api/v1/track?"+url.Values{"code": {d.Code}, "secret": {d.TrackingSecret}}.Encode()); p.status != http.StatusOK {
+	if p := b.trackJSON(t, d.Code, d.TrackingSecret); p.status != http.StatusOK {
 		t.Fatalf("the receipt's secret was locked out too: %d", p.status)
 	}
 	other := e.accepted(t)
-	if p := b.get(t, "/api/v1/track?"+url.Values{"code": {other.Code}, "secret": {"5678"}}.Encode()); p.status != http.StatusOK {
+	if p := b.trackJSON(t, other.Code, "5678"); p.status != http.StatusOK {
 		t.Fatalf("another code was blocked too: %d", p.status)
 	}
 }

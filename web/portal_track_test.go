@@ -3,7 +3,6 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 )
 
 // TestTrackingReadsCodesAsTypedAndExplainsThePause: the code and the
@@ -20,32 +20,27 @@ import (
 // resumed they show the new date computed on receipt.
 func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 	e := newEnv(t)
-	id := e.login(t, fx.counterA).accept(t, fx.unitA.ID, "Nguyễn Thị Tra Cứu")
-	code, _, _ := e.dossier(t, id)
-	secret := e.stored(t, id).TrackingSecret
+	id, code, secret := e.acceptTracked(t, "Nguyễn Thị Tra Cứu")
 	anon := e.anonymous()
-	track := func(code, secret string) page {
-		return anon.get(t, "/tra-cuu?"+url.Values{"ma": {code}, "khoa": {secret}}.Encode())
-	}
 	api := func(code, secret string) (p page, answer map[string]any) {
-		p = anon.get(t, "/api/v1/track?"+url.Values{"code": {code}, "secret": {secret}}.Encode())
+		p = anon.trackJSON(t, code, secret)
 		json.Unmarshal([]byte(p.body), &answer)
 		return p, answer
 	}
 	typed := strings.ToLower(strings.ReplaceAll(code, "-", " - ")) + " -"
 	typedSecret := strings.ToLower(secret[:4] + "-" + secret[4:])
-	wantStatus(t, track(typed, typedSecret), http.StatusOK)
+	wantStatus(t, anon.track(t, typed, typedSecret), http.StatusOK)
 	if p, _ := api(" "+strings.ToLower(code), strings.ToLower(secret)); p.status != http.StatusOK {
 		t.Fatalf("the JSON track of a lower-case code: %d %s", p.status, p.body)
 	}
 
 	// A supplement asked two hours later pauses the clock.
 	ctx := t.Context()
-	specialist, err := e.db.Actor(ctx, fx.counterA.ID)
+	specialist, err := e.db.Actor(ctx, fx.CounterA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	asked := fixedNow.Add(2 * time.Hour)
+	asked := sample.Now.Add(2 * time.Hour)
 	e.db.Now = func() time.Time { return asked }
 	d, err := e.db.Dossier(ctx, specialist, id)
 	if err != nil {
@@ -57,7 +52,7 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paused := track(code, secret)
+	paused := anon.track(t, code, secret)
 	check(t, paused, htmlcheck.In("#track-paused", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)+" chờ bổ sung hồ sơ"))))
 	wantLacks(t, paused, oldDue)
 	if p, a := api(code, secret); a["paused_at"] == nil || !strings.Contains(a["due_note"].(string), "Tạm dừng tính thời gian từ "+motcua.FormatDate(asked)) {
@@ -70,7 +65,7 @@ func TestTrackingReadsCodesAsTypedAndExplainsThePause(t *testing.T) {
 	if d, err = e.db.Act(ctx, specialist, motcua.Action{DossierID: id, Version: d.Version, Type: motcua.EventSupplementReceived}); err != nil {
 		t.Fatal(err)
 	}
-	resumed := track(code, secret)
+	resumed := anon.track(t, code, secret)
 	wantContains(t, resumed, motcua.FormatDateTime(d.DueAt))
 	check(t, resumed, htmlcheck.In("#track-resumed", htmlcheck.MatchesText("^"+regexp.QuoteMeta("Đã tính lại sau khi nhận hồ sơ bổ sung ngày "+motcua.FormatDate(received)))))
 	if motcua.FormatDateTime(d.DueAt) == oldDue {

@@ -17,7 +17,7 @@ import (
 func deathProcedure(t *testing.T, e *env) (*motcua.Procedure, *motcua.Unit) {
 	t.Helper()
 	p := &motcua.Procedure{Code: "1.000656", Name: "Đăng ký khai tử", Field: "Hộ tịch", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineFull, Steps: fx.birth.Steps,
+		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineFull, Steps: fx.Birth.Steps,
 		Documents: []motcua.RequiredDocument{
 			{Name: "Tờ khai đăng ký khai tử (theo mẫu)", Kind: motcua.DocOriginal, Count: 1},
 			{Name: "Giấy báo tử hoặc giấy tờ thay Giấy báo tử", Kind: motcua.DocOriginal, Count: 1},
@@ -26,7 +26,7 @@ func deathProcedure(t *testing.T, e *env) (*motcua.Procedure, *motcua.Unit) {
 	if err := e.db.CreateProcedure(t.Context(), p); err != nil {
 		t.Fatal(err)
 	}
-	gone := &motcua.Unit{Code: "000.23.33.H17", Name: "Ủy ban nhân dân xã Đã Giải Thể", Kind: motcua.UnitCommune, ParentID: fx.district.ID,
+	gone := &motcua.Unit{Code: "000.23.33.H17", Name: "Ủy ban nhân dân xã Đã Giải Thể", Kind: motcua.UnitCommune, ParentID: fx.District.ID,
 		ValidFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN), ValidTo: time.Date(2023, 7, 1, 0, 0, 0, 0, motcua.VN)}
 	if err := e.db.CreateUnit(t.Context(), gone); err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestOnlineFormChoosesPlaceAndRequiredDocuments(t *testing.T) {
 
 	form := b.get(t, path)
 	wantStatus(t, form, http.StatusOK)
-	wantContains(t, form, fx.unitA.Name)
+	wantContains(t, form, fx.UnitA.Name)
 	check(t, form, htmlcheck.In(`select#unit option[value=""][selected]`, htmlcheck.HasExactText("— Chọn nơi nộp —")))
 	wantLacks(t, form, gone.Name)
 	if n := strings.Count(form.body, "(bắt buộc)"); n != 2 {

@@ -32,7 +32,7 @@ func TestProcedurePageGuidesTheCitizen(t *testing.T) {
 		htmlcheck.In("li", htmlcheck.HasText("Thẩm tra hồ sơ (Chuyên viên xử lý của cơ quan giải quyết; 5 giờ làm việc)"),
 			htmlcheck.In("span.muted", htmlcheck.MatchesText(`^\(Chuyên viên xử lý của cơ quan giải quyết; 5 giờ làm việc\)`))),
 		htmlcheck.In("#competent-office", htmlcheck.MatchesText(`^Ủy ban nhân dân cấp xã nơi nộp hồ sơ`)),
-		strongIn("p", "Nơi nộp hồ sơ: "+fx.unitA.Name, "Nơi nộp hồ sơ:"))
+		strongIn("p", "Nơi nộp hồ sơ: "+fx.UnitA.Name, "Nơi nộp hồ sơ:"))
 	wantLacks(t, page, gone.Name)
 
 	linked := anon.get(t, "/thu-tuc/xa/1.000657")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 )
 
 // TestProcedurePageShowsTheCatalogueTexts: where the catalogue holds the
@@ -46,23 +47,23 @@ func TestProcedurePageShowsTheCatalogueTexts(t *testing.T) {
 // procedure's versions page, under the portal's headings.
 func TestVersionsDiffListsTheCatalogueTexts(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
-	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	admin := e.login(t, fx.Admin)
+	actor, err := e.db.Actor(t.Context(), fx.Admin.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &motcua.Decision{Number: "3677/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh Đắk Nông", SignedOn: fixedNow.AddDate(0, 0, -3),
-		EffectiveFrom: fixedNow.AddDate(0, 0, 10)}
+	d := &motcua.Decision{Number: "3677/QĐ-UBND", Issuer: "Chủ tịch UBND tỉnh Đắk Nông", SignedOn: sample.Now.AddDate(0, 0, -3),
+		EffectiveFrom: sample.Now.AddDate(0, 0, 10)}
 	if err := e.db.CreateDecision(t.Context(), actor, d); err != nil {
 		t.Fatal(err)
 	}
-	amended := fx.birth
+	amended := fx.Birth
 	amended.Applicants = "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài"
 	amended.Channels = "Trực tiếp: 1 ngày làm việc; miễn phí\nTrực tuyến: 1 ngày làm việc; miễn phí"
 	if err := e.db.DraftChange(t.Context(), actor, d.ID, motcua.ChangeAmend, &amended); err != nil {
 		t.Fatal(err)
 	}
-	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.birth.ID))
+	diff := admin.get(t, fmt.Sprintf("/catalog/procedures/%d", fx.Birth.ID))
 	wantStatus(t, diff, http.StatusOK)
 	check(t, diff, htmlcheck.In("tr", htmlcheck.HasCells("Đối tượng thực hiện", "", "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài")),
 		htmlcheck.In("tr", htmlcheck.HasCells("Cách thức thực hiện", "", "Trực tiếp: 1 ngày làm việc; miễn phí Trực tuyến: 1 ngày làm việc; miễn phí")),

@@ -17,17 +17,17 @@ import (
 // due date shows on A's officers' dashboard until it is done.
 func TestOverdueReformTasksOnTheDashboard(t *testing.T) {
 	e := newEnv(t)
-	leader, err := e.db.Actor(t.Context(), fx.leaderA.ID)
+	leader, err := e.db.Actor(t.Context(), fx.LeaderA.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := time.Date(2024, 3, 1, 0, 0, 0, 0, motcua.VN) // before the fixture's clock, 05/03/2024
-	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.unitA.ID, Contents: []reform.PlanContent{
-		{Title: "Cải cách TTHC", Tasks: []reform.PlanTask{{Title: "Rà soát quy trình nội bộ", OwnerUnitID: fx.unitA.ID, DueOn: due}}}}}
+	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.UnitA.ID, Contents: []reform.PlanContent{
+		{Title: "Cải cách TTHC", Tasks: []reform.PlanTask{{Title: "Rà soát quy trình nội bộ", OwnerUnitID: fx.UnitA.ID, DueOn: due}}}}}
 	if err := e.db.CreatePlan(t.Context(), leader, plan); err != nil {
 		t.Fatal(err)
 	}
-	b := e.login(t, fx.leaderA)
+	b := e.login(t, fx.LeaderA)
 	p := b.get(t, "/alerts")
 	if p.status != http.StatusOK || htmlcheck.Check(p.body, htmlcheck.In("#reform-tasks li", htmlcheck.HasText("Rà soát quy trình nội bộ"))) != nil {
 		t.Fatalf("the dashboard lacks the overdue task (%d)", p.status)
@@ -45,13 +45,13 @@ func TestOverdueReformTasksOnTheDashboard(t *testing.T) {
 // malformed line is refused with its number.
 func TestPlanEnteredAsTextAndReported(t *testing.T) {
 	e := newEnv(t)
-	leader := e.login(t, fx.leaderA)
-	unit := fmt.Sprint(fx.unitA.ID)
+	leader := e.login(t, fx.LeaderA)
+	unit := fmt.Sprint(fx.UnitA.ID)
 	bad := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ten": {"Kế hoạch"}, "noi_dung": {"# Nội dung\nkhông đúng"}})
 	if bad.status != http.StatusUnprocessableEntity || htmlcheck.Check(bad.body, htmlcheck.In("#error", htmlcheck.HasText("Dòng 2"))) != nil {
 		t.Fatalf("a malformed line: %d", bad.status)
 	}
-	text := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.unitA.Code + " | 31/12/2024\n- Niêm yết công khai\n# Chính quyền số\n- Tăng hồ sơ trực tuyến"
+	text := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.UnitA.Code + " | 31/12/2024\n- Niêm yết công khai\n# Chính quyền số\n- Tăng hồ sơ trực tuyến"
 	p := leader.post(t, "/reform", url.Values{"don_vi": {unit}, "nam": {"2024"}, "so": {"12/QĐ-UBND"}, "ngay": {"02/01/2024"},
 		"ten": {"Kế hoạch CCHC năm 2024"}, "noi_dung": {text}})
 	wantStatus(t, p, http.StatusSeeOther)
@@ -60,11 +60,11 @@ func TestPlanEnteredAsTextAndReported(t *testing.T) {
 		htmlcheck.In("table.list td", htmlcheck.HasText("Rà soát quy trình"))); err != nil {
 		t.Fatalf("the plan page: %v\n%s", err, page.body)
 	}
-	plan, err := e.db.Plan(t.Context(), fx.unitA.ID, 2024)
+	plan, err := e.db.Plan(t.Context(), fx.UnitA.ID, 2024)
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := e.login(t, fx.specialistA)
+	spec := e.login(t, fx.SpecialistA)
 	p = spec.post(t, fmt.Sprintf("/reform/tasks/%d?don_vi=%s&nam=2024", plan.Contents[0].Tasks[0].ID, unit),
 		url.Values{"trang_thai": {"done"}, "ghi_chu": {"Đã rà soát 12 quy trình"}, "ngay": {"04/03/2024"}})
 	wantStatus(t, p, http.StatusSeeOther)
@@ -78,11 +78,11 @@ func TestPlanEnteredAsTextAndReported(t *testing.T) {
 // a search without diacritics finds it.
 func TestDocumentRegisterPage(t *testing.T) {
 	e := newEnv(t)
-	leader := e.login(t, fx.leaderA)
-	unit := fmt.Sprint(fx.unitA.ID)
-	actor, _ := e.db.Actor(t.Context(), fx.leaderA.ID)
-	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.unitA.ID, Contents: []reform.PlanContent{
-		{Title: "Chỉ đạo, điều hành", Tasks: []reform.PlanTask{{Title: "Tổ chức hội nghị tổng kết", OwnerUnitID: fx.unitA.ID}}}}}
+	leader := e.login(t, fx.LeaderA)
+	unit := fmt.Sprint(fx.UnitA.ID)
+	actor, _ := e.db.Actor(t.Context(), fx.LeaderA.ID)
+	plan := &reform.Plan{Year: 2024, Title: "Kế hoạch CCHC năm 2024", UnitID: fx.UnitA.ID, Contents: []reform.PlanContent{
+		{Title: "Chỉ đạo, điều hành", Tasks: []reform.PlanTask{{Title: "Tổ chức hội nghị tổng kết", OwnerUnitID: fx.UnitA.ID}}}}}
 	if err := e.db.CreatePlan(t.Context(), actor, plan); err != nil {
 		t.Fatal(err)
 	}
@@ -105,12 +105,12 @@ func TestDocumentRegisterPage(t *testing.T) {
 // a paper form about commune A, and the index shows it with its sample.
 func TestSurveyPageKeysInPaperForms(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
-	p := admin.post(t, "/surveys", url.Values{"ten": {"Khảo sát SIPAS quý I/2024"}, "don_vi": {fmt.Sprint(fx.district.ID)},
+	admin := e.login(t, fx.Admin)
+	p := admin.post(t, "/surveys", url.Values{"ten": {"Khảo sát SIPAS quý I/2024"}, "don_vi": {fmt.Sprint(fx.District.ID)},
 		"tu": {"01/01/2024"}, "den": {"31/03/2024"}, "so_phieu": {"50"}})
 	wantStatus(t, p, http.StatusSeeOther)
 	page := p.header.Get("Location")
-	form := url.Values{"don_vi": {fmt.Sprint(fx.unitA.ID)}}
+	form := url.Values{"don_vi": {fmt.Sprint(fx.UnitA.ID)}}
 	for i, score := range []string{"5", "4", "2", "4", "3"} {
 		form.Set(fmt.Sprintf("score_%d", i), score)
 	}
@@ -126,7 +126,7 @@ func TestSurveyPageKeysInPaperForms(t *testing.T) {
 		htmlcheck.In("#survey-dimensions tr", htmlcheck.HasCells("Công chức trực tiếp giải quyết", "0", "1"), htmlcheck.Count("td.num", 2))) != nil {
 		t.Fatalf("indices:\n%s", got.body)
 	}
-	if other := e.login(t, fx.counterA).get(t, page); other.status != http.StatusNotFound {
+	if other := e.login(t, fx.CounterA).get(t, page); other.status != http.StatusNotFound {
 		t.Fatalf("a counter officer opened the survey: %d", other.status)
 	}
 }
@@ -136,11 +136,11 @@ func TestSurveyPageKeysInPaperForms(t *testing.T) {
 // refused.
 func TestParPage(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	criteria := "1 | Chỉ đạo, điều hành\n1.1 | Kế hoạch CCHC | 2\n1.2 | Báo cáo CCHC | 1\n2 | Cải cách TTHC\n2.1 | Giải quyết đúng hạn | 6"
 	wantStatus(t, admin.post(t, "/par/criteria", url.Values{"nam": {"2024"}, "tieu_chi": {criteria}}), http.StatusSeeOther)
-	leader := e.login(t, fx.leaderA)
-	unit := fmt.Sprint(fx.unitA.ID)
+	leader := e.login(t, fx.LeaderA)
+	unit := fmt.Sprint(fx.UnitA.ID)
 	wantStatus(t, leader.post(t, "/par/scores", url.Values{"don_vi": {unit}, "nam": {"2024"}, "ma": {"1.1"}, "diem": {"1,5"},
 		"minh_chung": {"Quyết định 12/QĐ-UBND"}}), http.StatusSeeOther)
 	page := leader.get(t, "/par?nam=2024&don_vi="+unit)

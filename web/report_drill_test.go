@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/store/storetest"
 )
@@ -23,15 +24,15 @@ import (
 func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 	e := newEnv(t)
 	ctx := t.Context()
-	leader := motcua.User{Username: "lanhdao.huyen", FullName: "Cán bộ huyện", Grants: []motcua.Grant{{Role: motcua.RoleLeader, UnitID: fx.district.ID}}}
-	if err := e.db.CreateUser(ctx, &leader, testPassword); err != nil {
+	leader := motcua.User{Username: "lanhdao.huyen", FullName: "Cán bộ huyện", Grants: []motcua.Grant{{Role: motcua.RoleLeader, UnitID: fx.District.ID}}}
+	if err := e.db.CreateUser(ctx, &leader, sample.Password); err != nil {
 		t.Fatal(err)
 	}
-	if err := storetest.SetTOTPSecret(ctx, e.db, leader.ID, testTOTP); err != nil {
+	if err := storetest.SetTOTPSecret(ctx, e.db, leader.ID, sample.TOTPSecret); err != nil {
 		t.Fatal(err)
 	}
-	counter := e.login(t, fx.counterA)
-	id := counter.accept(t, fx.unitA.ID, "Nguyễn Thị Khuyết Tật")
+	counter := e.login(t, fx.CounterA)
+	id := counter.accept(t, fx.UnitA.ID, "Nguyễn Thị Khuyết Tật")
 	code, _, _ := e.dossier(t, id)
 
 	district := e.login(t, leader)
@@ -60,12 +61,12 @@ func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 		t.Errorf("%d reads of %s by the district leader in the audit trail, want none", n, code)
 	}
 
-	commune := e.login(t, fx.leaderA)
-	p = commune.get(t, drill+"&unit="+strconv.FormatInt(fx.unitA.ID, 10))
+	commune := e.login(t, fx.LeaderA)
+	p = commune.get(t, drill+"&unit="+strconv.FormatInt(fx.UnitA.ID, 10))
 	wantContains(t, p, "Nguyễn Thị Khuyết Tật", code)
 	check(t, p, htmlcheck.In("#drill-total", htmlcheck.MatchesText(`^1 hồ sơ`)),
 		htmlcheck.NotIn("#drill-hidden")) // the commune leader is not told of dossiers outside their scope
-	if n := reads(fx.leaderA); n != 1 {
+	if n := reads(fx.LeaderA); n != 1 {
 		t.Errorf("%d reads of %s by the commune leader in the audit trail, want 1 (the drill-down listed it)", n, code)
 	}
 }
@@ -76,17 +77,8 @@ func TestDistrictLeaderDrillDownHidesCommuneApplicants(t *testing.T) {
 func TestDrillDownPages(t *testing.T) {
 	e := newEnv(t)
 	const n = store.DrillLimit + 30
-	entries := make([]motcua.RegisterEntry, n)
-	start := time.Date(2024, 3, 4, 8, 0, 0, 0, motcua.VN)
-	for i := range entries {
-		at := start.Add(time.Duration(i) * time.Minute)
-		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-240304-%04d", fx.unitA.Code, i+1), ProcedureCode: fx.birth.Code,
-			UnitCode: fx.unitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An", AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
-	}
-	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	leader := e.login(t, fx.leaderA)
+	e.importOpen(t, n, time.Date(2024, 3, 4, 8, 0, 0, 0, motcua.VN))
+	leader := e.login(t, fx.LeaderA)
 	rows := func(p page) int { return len(dossierRows(t, p)) }
 	first := leader.get(t, "/reports/ii06a/dossiers?from=2024-03-01&to=2024-03-31&col=received_total")
 	check(t, first, htmlcheck.In("#drill-total", htmlcheck.MatchesText("^"+regexp.QuoteMeta(fmt.Sprintf("%d hồ sơ; trang 1/2", n)))),

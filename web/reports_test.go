@@ -15,9 +15,9 @@ import (
 // received today, exports it; a counter officer may not.
 func TestReportPage(t *testing.T) {
 	e := newEnv(t)
-	counter, leader := e.login(t, fx.counterA), e.login(t, fx.leaderA)
-	counter.accept(t, fx.unitA.ID, "Nguyễn Văn Thống")
-	counter.accept(t, fx.unitA.ID, "Trần Thị Kê")
+	counter, leader := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	counter.accept(t, fx.UnitA.ID, "Nguyễn Văn Thống")
+	counter.accept(t, fx.UnitA.ID, "Trần Thị Kê")
 	p := leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31")
 	wantStatus(t, p, http.StatusOK)
 	check(t, p, htmlcheck.In(`td strong a[href="/reports/ii06a/dossiers?col=received_total&from=2024-03-01&to=2024-03-31"]`, htmlcheck.HasExactText("2")),
@@ -53,8 +53,8 @@ func TestReportPage(t *testing.T) {
 // a leader sees the organisation but cannot record it.
 func TestUnitsPageRecordsAMerger(t *testing.T) {
 	e := newEnv(t)
-	admin, leader := e.login(t, fx.admin), e.login(t, fx.leaderA)
-	form := url.Values{"unit": {fmt.Sprint(fx.unitB.ID)}, "successor": {fmt.Sprint(fx.unitA.ID)}, "at": {"01/07/2025"}}
+	admin, leader := e.login(t, fx.Admin), e.login(t, fx.LeaderA)
+	form := url.Values{"unit": {fmt.Sprint(fx.UnitB.ID)}, "successor": {fmt.Sprint(fx.UnitA.ID)}, "at": {"01/07/2025"}}
 	wantStatus(t, leader.post(t, "/units/dissolve", form), http.StatusForbidden)
 	wantStatus(t, admin.post(t, "/units/dissolve", form), http.StatusSeeOther)
 	p := leader.get(t, "/units")

@@ -28,16 +28,16 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 	e := newEnv(t)
 	citizen := e.citizen(t, "an@example.vn")
 	form := filingForm("k-result")
-	p := citizen.postMultipart(t, fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID), form, formFile{"file_0", "tờ khai.pdf", pdf})
+	p := citizen.postMultipart(t, fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID), form, formFile{"file_0", "tờ khai.pdf", pdf})
 	wantStatus(t, p, http.StatusSeeOther)
 	mine := strings.TrimSuffix(p.header.Get("Location"), "?moi=1")
 	download := mine + "/ket-qua"
-	counter := e.login(t, fx.counterA)
+	counter := e.login(t, fx.CounterA)
 	p = counter.post(t, "/submissions/"+strings.TrimPrefix(mine, "/ho-so-cua-toi/")+"/accept", nil)
 	wantStatus(t, p, http.StatusSeeOther)
 	dossierPath := strings.TrimSuffix(p.header.Get("Location"), "?accepted=1")
 	id, _ := strconv.ParseInt(strings.TrimPrefix(dossierPath, "/dossiers/"), 10, 64)
-	specialist, leader := e.login(t, fx.specialistA), e.login(t, fx.leaderA)
+	specialist, leader := e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
 	wantRedirect(t, counter.act(t, id, "handed_over", 1), dossierPath)
 	wantRedirect(t, specialist.act(t, id, "handed_over", 2), dossierPath)
 	wantStatus(t, citizen.get(t, download), http.StatusNotFound)
@@ -86,7 +86,7 @@ func TestOfficerAttachesTheResultCitizenDownloadsIt(t *testing.T) {
 	if got := counter.get(t, resultAddress); got.status != http.StatusOK || got.body != string(result) || got.header.Get("Content-Type") != "application/pdf" {
 		t.Errorf("the officer opens the result: %d, %v", got.status, got.header)
 	}
-	wantStatus(t, e.login(t, fx.counterB).get(t, resultAddress), http.StatusNotFound)
+	wantStatus(t, e.login(t, fx.CounterB).get(t, resultAddress), http.StatusNotFound)
 	if n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "dossier.result.read"}); err != nil || n != 1 {
 		t.Errorf("%d reads of the result audited (%v), want 1", n, err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
@@ -185,7 +186,7 @@ var routePolicy = map[string]string{
 // policyForms are the forms sent where the unit a form names decides who
 // may go on; each lacks what the form needs, so nothing is changed.
 func policyForms() map[string]url.Values {
-	unitA := url.Values{"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "don_vi": {strconv.FormatInt(fx.unitA.ID, 10)}}
+	unitA := url.Values{"unit": {strconv.FormatInt(fx.UnitA.ID, 10)}, "don_vi": {strconv.FormatInt(fx.UnitA.ID, 10)}}
 	return map[string]url.Values{"POST /surveys": unitA, "POST /catalog/procedures/{id}/officers": unitA, "POST /calendar/hours": unitA}
 }
 
@@ -267,8 +268,8 @@ func who(got, want string) string {
 }
 
 func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
-	db := copyFixture(t)
-	db.Now = func() time.Time { return fixedNow }
+	db := sample.Open(t)
+	db.Now = func() time.Time { return sample.Now }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := &recordingMux{ServeMux: http.NewServeMux()}
 	site := web.Mount(mux, db, log)
@@ -295,8 +296,8 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		}
 		return a
 	}
-	counter, specialist, leader, admin := actor(fx.counterA), actor(fx.specialistA), actor(fx.leaderA), actor(fx.admin)
-	intake := motcua.Intake{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Channel: motcua.ChannelCounter, Sets: 1,
+	counter, specialist, leader, admin := actor(fx.CounterA), actor(fx.SpecialistA), actor(fx.LeaderA), actor(fx.Admin)
+	intake := motcua.Intake{ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Channel: motcua.ChannelCounter, Sets: 1,
 		Applicant: motcua.Applicant{Name: "Nguyễn Văn Bình", Phone: "0912345678"},
 		Documents: []motcua.ReceivedDocument{{Name: "Tờ khai (theo mẫu)", Kind: motcua.DocOriginal, Count: 1}}}
 	rated, err := e.db.Accept(ctx, counter, intake)
@@ -323,14 +324,14 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := &motcua.Submission{Key: "policy", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+	sub := &motcua.Submission{Key: "policy", ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Trần Thị Hoa", Phone: "0987654321"},
 		Files:     []motcua.SubmittedFile{{Document: "Tờ khai", FileName: "to-khai.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("ab", 32)}}}
 	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, sub); err != nil {
 		t.Fatal(err)
 	}
 	// The citizen's dossier whose result is ready, with its electronic result.
-	withResult := &motcua.Submission{Key: "policy-result", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+	withResult := &motcua.Submission{Key: "policy-result", ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Trần Thị Hoa", Phone: "0987654321"}, Files: sub.Files}
 	if err := e.db.Submit(ctx, motcua.Contact{Email: "hoa@example.vn"}, withResult); err != nil {
 		t.Fatal(err)
@@ -349,7 +350,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		t.Fatal(err)
 	}
 	// An online dossier, accepted from a submission, with its uploaded file.
-	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Delivery: motcua.DeliveryOnline,
+	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Đỗ Thị Mạng", Phone: "0987654322"},
 		Files:     []motcua.SubmittedFile{{Document: "Tờ khai", FileName: "to-khai.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("cd", 32)}}}
 	if err := e.db.Submit(ctx, motcua.Contact{Email: "mang@example.vn"}, online); err != nil {
@@ -359,11 +360,11 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refusal := &motcua.Refusal{ProcedureID: fx.birth.ID, UnitID: fx.unitA.ID, Applicant: motcua.Applicant{Name: "Lê Văn C"}, Reason: "Không thuộc thẩm quyền"}
+	refusal := &motcua.Refusal{ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Applicant: motcua.Applicant{Name: "Lê Văn C"}, Reason: "Không thuộc thẩm quyền"}
 	if err := e.db.Refuse(ctx, counter, refusal); err != nil {
 		t.Fatal(err)
 	}
-	survey := &reform.Survey{Title: "Khảo sát 2024", UnitID: fx.unitA.ID, From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN),
+	survey := &reform.Survey{Title: "Khảo sát 2024", UnitID: fx.UnitA.ID, From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN),
 		To: time.Date(2024, 7, 1, 0, 0, 0, 0, motcua.VN), Planned: 10}
 	if err := e.db.CreateSurvey(ctx, leader, survey); err != nil {
 		t.Fatal(err)
@@ -374,15 +375,15 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		t.Fatal(err)
 	}
 	plan := &reform.Plan{Year: 2024, Number: "2/KH-UBND", Title: "Kế hoạch CCHC 2024", IssuedOn: time.Date(2024, 1, 3, 0, 0, 0, 0, motcua.VN),
-		UnitID: fx.unitA.ID, Contents: []reform.PlanContent{{Title: "Cải cách thể chế", Tasks: []reform.PlanTask{{Title: "Rà soát văn bản",
-			OwnerUnitID: fx.unitA.ID, DueOn: time.Date(2024, 6, 30, 0, 0, 0, 0, motcua.VN)}}}}}
+		UnitID: fx.UnitA.ID, Contents: []reform.PlanContent{{Title: "Cải cách thể chế", Tasks: []reform.PlanTask{{Title: "Rà soát văn bản",
+			OwnerUnitID: fx.UnitA.ID, DueOn: time.Date(2024, 6, 30, 0, 0, 0, 0, motcua.VN)}}}}}
 	if err := e.db.CreatePlan(ctx, leader, plan); err != nil {
 		t.Fatal(err)
 	}
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
 	return map[string]string{
 		"dossier": id(open.ID), "code": open.Code, "submission": id(sub.ID), "refusal": id(refusal.ID), "survey": id(survey.ID),
-		"review": id(reviews[0].ID), "decision": id(decision.ID), "procedure": id(fx.birth.ID), "task": id(plan.Contents[0].Tasks[0].ID),
+		"review": id(reviews[0].ID), "decision": id(decision.ID), "procedure": id(fx.Birth.ID), "task": id(plan.Contents[0].Tasks[0].ID),
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
@@ -403,8 +404,8 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/tra-cuu":                               "/tra-cuu?ma=" + o["tracked"] + "&khoa=" + o["secret"],
 		"/danh-gia":                              "/danh-gia?ma=" + o["tracked"] + "&khoa=" + o["secret"],
 		"/api/v1/track":                          "/api/v1/track?code=" + o["tracked"] + "&secret=" + o["secret"],
-		"/thu-tuc/{level}/{code}":                "/thu-tuc/xa/" + fx.birth.Code,
-		"/thu-tuc/{level}/{code}/{format}":       "/thu-tuc/xa/" + fx.birth.Code + "/qr.png",
+		"/thu-tuc/{level}/{code}":                "/thu-tuc/xa/" + fx.Birth.Code,
+		"/thu-tuc/{level}/{code}/{format}":       "/thu-tuc/xa/" + fx.Birth.Code + "/qr.png",
 		"/nop-truc-tuyen/{id}":                   "/nop-truc-tuyen/" + o["procedure"],
 		"/ho-so-cua-toi/{id}":                    "/ho-so-cua-toi/" + o["submission"],
 		"/ho-so-cua-toi/{id}/bo-sung":            "/ho-so-cua-toi/" + o["submission"] + "/bo-sung",
@@ -430,7 +431,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
 		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
 		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
-		"/staff/{username}/{action}":             "/staff/" + fx.counterA.Username + "/nothing",
+		"/staff/{username}/{action}":             "/staff/" + fx.CounterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
 		"/api/v1/dossiers/{code}/actions":        "/api/v1/dossiers/" + o["code"] + "/actions",
@@ -449,13 +450,13 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 // an empty form or JSON body, its cookie or key, no redirects followed.
 func policyCallers(t *testing.T, e *env) []func(method, path string, form url.Values) (int, string) {
 	citizen := e.citizen(t, "hoa@example.vn")
-	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A " + rand.Text(), UnitCodes: []string{fx.unitA.Code},
+	key, _, err := e.db.CreateClient(t.Context(), store.ClientSpec{Name: "Hộ tịch A " + rand.Text(), UnitCodes: []string{fx.UnitA.Code},
 		Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents, motcua.ClientRegister, motcua.ClientResult}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsers := []*browser{e.anonymous(), citizen, e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.leaderA),
-		e.login(t, fx.counterB), e.login(t, fx.admin), e.anonymous()}
+	browsers := []*browser{e.anonymous(), citizen, e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA),
+		e.login(t, fx.CounterB), e.login(t, fx.Admin), e.anonymous()}
 	var out []func(string, string, url.Values) (int, string)
 	for i, b := range browsers {
 		bearer := ""

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/motcua/motcua/adapter/oidc"
-	"github.com/motcua/motcua/adapter/oidc/oidctest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/store/storetest"
 )
@@ -22,18 +20,13 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 	for _, u := range []struct {
 		id    int64
 		email string
-	}{{fx.counterA.ID, "motcua.a@daklao.gov.vn"}, {fx.leaderA.ID, "lanhdao.a@daklao.gov.vn"}} {
+	}{{fx.CounterA.ID, "motcua.a@daklao.gov.vn"}, {fx.LeaderA.ID, "lanhdao.a@daklao.gov.vn"}} {
 		if err := storetest.SetEmail(t.Context(), e.db, u.id, u.email); err != nil {
 			t.Fatal(err)
 		}
 	}
-	prov := oidctest.Start(t, "motcua-staff", "bi-mat-staff")
-	p, err := oidc.New(t.Context(), oidc.Config{Issuer: prov.URL, ClientID: "motcua-staff", ClientSecret: "bi-mat-staff",
-		RedirectURL: e.srv.URL + "/login/oidc/callback"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.site.StaffOIDC = p
+	prov, client := startProvider(t, e, "motcua-staff", "bi-mat-staff", "/login/oidc/callback")
+	e.site.StaffOIDC = client
 	if err := htmlcheck.Check(e.anonymous().get(t, "/login").body, htmlcheck.In("#sso-login")); err != nil {
 		t.Fatalf("the login page offers no single sign-on: %v", err)
 	}
@@ -61,7 +54,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 		t.Fatalf("a leader the provider checked with a code: %d %q", leader.status, leader.header.Get("Location"))
 	}
 
-	if err := storetest.SetEmail(t.Context(), e.db, fx.specialistA.ID, "lanhdao.a@daklao.gov.vn"); err != nil {
+	if err := storetest.SetEmail(t.Context(), e.db, fx.SpecialistA.ID, "lanhdao.a@daklao.gov.vn"); err != nil {
 		t.Fatal(err)
 	}
 	shared := signIn(nil)
@@ -75,11 +68,7 @@ func TestOfficerSignsInThroughTheAgencyProvider(t *testing.T) {
 		t.Fatalf("an address no account holds: %d", stranger.status)
 	}
 	prov.Person(map[string]any{"sub": "cb-1", "email": "motcua.a@daklao.gov.vn", "email_verified": true})
-	bad := signIn(func(u *url.URL) {
-		q := u.Query()
-		q.Set("state", "khac")
-		u.RawQuery = q.Encode()
-	})
+	bad := signIn(forgeState)
 	if bad.status != http.StatusUnauthorized || strings.Contains(bad.header.Get("Set-Cookie"), "motcua_session=") {
 		t.Fatalf("a tampered state: %d", bad.status)
 	}

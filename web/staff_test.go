@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 )
 
@@ -12,9 +11,8 @@ import (
 // logs in; ends the officer's sessions; an officer cannot reach the page.
 func TestAdministratorManagesAccounts(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
-	form := url.Values{"username": {"motcua.a2"}, "full_name": {"Trần Văn Hai"}, "role": {"counter"},
-		"unit": {strconv.FormatInt(fx.unitA.ID, 10)}, "password": {"ngắn"}}
+	admin := e.login(t, fx.Admin)
+	form := newCounterForm("motcua.a2", "Trần Văn Hai", "ngắn")
 	wantStatus(t, admin.post(t, "/staff", form), http.StatusUnprocessableEntity)
 	form.Set("password", "mat-khau-du-dai-roi")
 	created := admin.post(t, "/staff", form)
@@ -33,5 +31,5 @@ func TestAdministratorManagesAccounts(t *testing.T) {
 	if w := officer.get(t, "/worklist"); w.status != http.StatusSeeOther {
 		t.Fatalf("a revoked session still works: %d", w.status)
 	}
-	wantStatus(t, e.login(t, fx.counterA).get(t, "/staff"), http.StatusForbidden)
+	wantStatus(t, e.login(t, fx.CounterA).get(t, "/staff"), http.StatusForbidden)
 }

@@ -18,8 +18,8 @@ import (
 // year the calendar does not cover warns instead of saying "no warnings".
 func TestTrialDefaultsToNowAndWarnsOfMissingYears(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
-	actor, err := e.db.Actor(t.Context(), fx.admin.ID)
+	admin := e.login(t, fx.Admin)
+	actor, err := e.db.Actor(t.Context(), fx.Admin.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,12 +30,12 @@ func TestTrialDefaultsToNowAndWarnsOfMissingYears(t *testing.T) {
 			"signed_on": {"01/02/2024"}, "effective_from": {c.effective}})
 		wantStatus(t, p, http.StatusSeeOther)
 		id, _ := strconv.ParseInt(strings.TrimPrefix(p.header.Get("Location"), "/catalog/decisions/"), 10, 64)
-		amended := fx.birth
-		amended.Steps = slices.Clone(fx.birth.Steps)
+		amended := fx.Birth
+		amended.Steps = slices.Clone(fx.Birth.Steps)
 		if err := e.db.DraftChange(t.Context(), actor, id, motcua.ChangeAmend, &amended); err != nil {
 			t.Fatal(err)
 		}
-		check(t, admin.get(t, p.header.Get("Location")), htmlcheck.In(`a[href="/catalog/trial?code=`+fx.birth.Code+c.link+`"]`))
+		check(t, admin.get(t, p.header.Get("Location")), htmlcheck.In(`a[href="/catalog/trial?code=`+fx.Birth.Code+c.link+`"]`))
 	}
 
 	later := admin.get(t, "/catalog/trial?code=1.001193&cap=xa&at=2027-01-01T08:00")

@@ -23,7 +23,7 @@ func bigPDF(n, seed int) []byte {
 func TestUploadsPastTheDailyQuotaAreRefused(t *testing.T) {
 	e := newEnv(t)
 	e.site.UploadQuota = 1 << 20
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	an := e.citizen(t, "an@example.vn")
 	wantStatus(t, an.postMultipart(t, path, filingForm("q-1"), formFile{"file_0", "a.pdf", bigPDF(600<<10, 1)}), http.StatusSeeOther)
 	p := an.postMultipart(t, path, filingForm("q-2"), formFile{"file_0", "b.pdf", bigPDF(600<<10, 2)})
@@ -46,7 +46,7 @@ func TestUploadsPastTheDailyQuotaAreRefused(t *testing.T) {
 // fraction of it on the server (it used to be held whole, twice).
 func TestUploadsStreamToDisk(t *testing.T) {
 	e := newEnv(t)
-	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.birth.ID)
+	path := fmt.Sprintf("/nop-truc-tuyen/%d", fx.Birth.ID)
 	an := e.citizen(t, "an@example.vn")
 	doc := bigPDF(9<<20, 1)
 	var body bytes.Buffer

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store/storetest"
 )
 
@@ -32,9 +33,9 @@ func TestLoginPageRenders(t *testing.T) {
 func TestLoginRejectsBadCredentials(t *testing.T) {
 	e := newEnv(t)
 	for _, c := range []struct{ name, username, password string }{
-		{"wrong password", fx.counterA.Username, "sai-mat-khau"},
-		{"unknown user", "khong.ton.tai", testPassword},
-		{"empty password", fx.counterA.Username, ""},
+		{"wrong password", fx.CounterA.Username, "sai-mat-khau"},
+		{"unknown user", "khong.ton.tai", sample.Password},
+		{"empty password", fx.CounterA.Username, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := e.anonymous().post(t, "/login", url.Values{"username": {c.username}, "password": {c.password}, "next": {"/calendar"}})
@@ -55,7 +56,7 @@ func TestLoginRejectsBadCredentials(t *testing.T) {
 func TestLoginSetsCookieAndRedirects(t *testing.T) {
 	e := newEnv(t)
 	b := e.anonymous()
-	p := b.post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {"/calendar?year=2024"}})
+	p := b.post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}, "next": {"/calendar?year=2024"}})
 	wantRedirect(t, p, "/calendar?year=2024")
 	set := strings.Join(p.header["Set-Cookie"], "\n")
 	for _, attr := range []string{"motcua_session=", "Path=/", "HttpOnly", "SameSite=Lax"} {
@@ -66,7 +67,7 @@ func TestLoginSetsCookieAndRedirects(t *testing.T) {
 	b.cookie = sessionCookie(t, p)
 	p = b.get(t, "/worklist")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, fx.counterA.FullName)
+	wantContains(t, p, fx.CounterA.FullName)
 	check(t, p, htmlcheck.In("#worklist"))
 
 	// Logging out ends the session on the server, not only in the browser.
@@ -77,7 +78,7 @@ func TestLoginSetsCookieAndRedirects(t *testing.T) {
 func TestLoginRedirectStaysOnSite(t *testing.T) {
 	e := newEnv(t)
 	for _, next := range []string{"", "https://evil.example/", "//evil.example", `/\evil.example`, "javascript:alert(1)"} {
-		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {next}})
+		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}, "next": {next}})
 		wantRedirect(t, p, "/intake") // the counter officer's first page
 	}
 }
@@ -85,7 +86,7 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 func TestLoginRedirectRejectsControlCharacters(t *testing.T) {
 	e := newEnv(t)
 	for _, next := range []string{"/\t/evil.example", "/\n/evil.example", "/\r/evil.example"} {
-		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}, "next": {next}})
+		p := e.anonymous().post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}, "next": {next}})
 		wantRedirect(t, p, "/intake") // the counter officer's first page
 	}
 }
@@ -98,15 +99,15 @@ func TestUnauthenticatedRequestsGoToLogin(t *testing.T) {
 	forged := &browser{e: e, cookie: "not-a-session"}
 	wantRedirect(t, forged.get(t, "/intake"), "/login?next=%2Fintake")
 	// A POST without a session is turned away before anything is written.
-	wantRedirect(t, anon.post(t, "/intake", intakeForm(fx.unitA.ID, "Nguyễn Văn An")), "/login?next=%2Fintake")
+	wantRedirect(t, anon.post(t, "/intake", intakeForm(fx.UnitA.ID, "Nguyễn Văn An")), "/login?next=%2Fintake")
 	e.wantCounts(t, [2]int{0, 0})
 }
 
 func TestIntakeSearchFoldsDiacritics(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	birthLink := fmt.Sprintf(`[href="/intake?procedure=%d"]`, fx.birth.ID)
-	marriageLink := fmt.Sprintf(`[href="/intake?procedure=%d"]`, fx.marriage.ID)
+	c := e.login(t, fx.CounterA)
+	birthLink := fmt.Sprintf(`[href="/intake?procedure=%d"]`, fx.Birth.ID)
+	marriageLink := fmt.Sprintf(`[href="/intake?procedure=%d"]`, fx.Marriage.ID)
 
 	// Without a query both procedures are offered: the filter below is real.
 	p := c.get(t, "/intake/procedures?q=")
@@ -132,14 +133,14 @@ func TestIntakeSearchFoldsDiacritics(t *testing.T) {
 
 func TestIntakeAcceptsDossier(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	p := c.get(t, fmt.Sprintf("/intake?procedure=%d", fx.birth.ID))
+	c := e.login(t, fx.CounterA)
+	p := c.get(t, fmt.Sprintf("/intake?procedure=%d", fx.Birth.ID))
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, "Đăng ký khai sinh")
-	check(t, p, htmlcheck.In("#intake-form"), htmlcheck.In("input[name=unit]", htmlcheck.HasAttr("value", strconv.FormatInt(fx.unitA.ID, 10))),
+	check(t, p, htmlcheck.In("#intake-form"), htmlcheck.In("input[name=unit]", htmlcheck.HasAttr("value", strconv.FormatInt(fx.UnitA.ID, 10))),
 		htmlcheck.In("input#doc_0[checked]"))
 
-	form := intakeForm(fx.unitA.ID, norm.NFD.String("Nguyễn Thị Hoa")) // typed on a decomposing keyboard
+	form := intakeForm(fx.UnitA.ID, norm.NFD.String("Nguyễn Thị Hoa")) // typed on a decomposing keyboard
 	p = c.post(t, "/intake", form)
 	m := dossierLocation.FindStringSubmatch(p.header.Get("Location"))
 	if p.status != http.StatusSeeOther || m == nil {
@@ -148,7 +149,7 @@ func TestIntakeAcceptsDossier(t *testing.T) {
 	id, _ := strconv.ParseInt(m[1], 10, 64)
 	e.wantCounts(t, [2]int{1, 1})
 	code, step, version := e.dossier(t, id)
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(fx.unitA.Code) + `-240305-\d{4}$`).MatchString(code) {
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(fx.UnitA.Code) + `-240305-\d{4}$`).MatchString(code) {
 		t.Errorf("code %q does not follow <unit code>-YYMMDD-NNNN", code)
 	}
 	if step != 0 || version != 1 {
@@ -174,8 +175,8 @@ func TestIntakeAcceptsDossier(t *testing.T) {
 
 func TestIntakeEmptyNameKeepsTypedValues(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	form := intakeForm(fx.unitA.ID, "   ") // blanks only: shown back trimmed, as stored
+	c := e.login(t, fx.CounterA)
+	form := intakeForm(fx.UnitA.ID, "   ") // blanks only: shown back trimmed, as stored
 	form.Set("channel", "post")
 	form.Set("email", "hoa@example.vn")
 	form.Set("note", "Ghi chú của cán bộ")
@@ -202,15 +203,15 @@ func TestIntakeEmptyNameKeepsTypedValues(t *testing.T) {
 
 func TestCrossOriginPostIsRejected(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
+	c := e.login(t, fx.CounterA)
 	for _, h := range [][]string{
 		{"Origin", "http://evil.example", "Sec-Fetch-Site", ""},
 		{"Sec-Fetch-Site", "cross-site"},
 		{"Sec-Fetch-Site", "same-site", "Origin", "http://sub.evil.example"},
 	} {
-		p := c.post(t, "/intake", intakeForm(fx.unitA.ID, "Nguyễn Văn An"), h...)
+		p := c.post(t, "/intake", intakeForm(fx.UnitA.ID, "Nguyễn Văn An"), h...)
 		wantStatus(t, p, http.StatusForbidden)
-		p = e.anonymous().post(t, "/login", url.Values{"username": {fx.counterA.Username}, "password": {testPassword}}, h...)
+		p = e.anonymous().post(t, "/login", url.Values{"username": {fx.CounterA.Username}, "password": {sample.Password}}, h...)
 		wantStatus(t, p, http.StatusForbidden)
 		if len(p.header["Set-Cookie"]) != 0 {
 			t.Errorf("cross-origin login set %v", p.header["Set-Cookie"])
@@ -218,53 +219,50 @@ func TestCrossOriginPostIsRejected(t *testing.T) {
 	}
 	e.wantCounts(t, [2]int{0, 0})
 	// The same form from the site itself goes through.
-	c.accept(t, fx.unitA.ID, "Nguyễn Văn An")
+	c.accept(t, fx.UnitA.ID, "Nguyễn Văn An")
 	e.wantCounts(t, [2]int{1, 1})
 }
 
 func TestOtherCommunesDossierIsInvisible(t *testing.T) {
-	for _, engine := range engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			e := newEnvOn(t, engine)
-			a, b := e.login(t, fx.counterA), e.login(t, fx.counterB)
-			own := a.accept(t, fx.unitA.ID, "Lê Thị Ánh")
-			other := b.accept(t, fx.unitB.ID, "Hoàng Văn Bảo")
-			otherCode, _, _ := e.dossier(t, other)
-			ownCode, _, _ := e.dossier(t, own)
-			wantStatus(t, b.get(t, fmt.Sprintf("/dossiers/%d", other)), http.StatusOK)
+	onEachEngine(t, func(t *testing.T, e *env) {
+		a, b := e.login(t, fx.CounterA), e.login(t, fx.CounterB)
+		own := a.accept(t, fx.UnitA.ID, "Lê Thị Ánh")
+		other := b.accept(t, fx.UnitB.ID, "Hoàng Văn Bảo")
+		otherCode, _, _ := e.dossier(t, other)
+		ownCode, _, _ := e.dossier(t, own)
+		wantStatus(t, b.get(t, fmt.Sprintf("/dossiers/%d", other)), http.StatusOK)
 
-			for _, path := range []string{fmt.Sprintf("/dossiers/%d", other), fmt.Sprintf("/dossiers/%d/receipt", other)} {
-				p := a.get(t, path)
-				wantStatus(t, p, http.StatusNotFound)
-				check(t, p, errorSays("Không tìm thấy hồ sơ."))
-				wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			}
-			before := e.counts(t)
-			p := a.act(t, other, "handed_over", 1)
-			if p.status < 400 {
-				t.Fatalf("out-of-scope action answered %d", p.status)
-			}
+		for _, path := range []string{fmt.Sprintf("/dossiers/%d", other), fmt.Sprintf("/dossiers/%d/receipt", other)} {
+			p := a.get(t, path)
+			wantStatus(t, p, http.StatusNotFound)
+			check(t, p, errorSays("Không tìm thấy hồ sơ."))
 			wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			e.wantCounts(t, before)
-			if _, step, version := e.dossier(t, other); step != 0 || version != 1 {
-				t.Errorf("B's dossier moved to step %d version %d", step, version)
-			}
-			// Nor may A's officer accept a dossier on B's behalf.
-			wantStatus(t, a.post(t, "/intake", intakeForm(fx.unitB.ID, "Hoàng Văn Bảo")), http.StatusForbidden)
-			e.wantCounts(t, before)
+		}
+		before := e.counts(t)
+		p := a.act(t, other, "handed_over", 1)
+		if p.status < 400 {
+			t.Fatalf("out-of-scope action answered %d", p.status)
+		}
+		wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
+		e.wantCounts(t, before)
+		if _, step, version := e.dossier(t, other); step != 0 || version != 1 {
+			t.Errorf("B's dossier moved to step %d version %d", step, version)
+		}
+		// Nor may A's officer accept a dossier on B's behalf.
+		wantStatus(t, a.post(t, "/intake", intakeForm(fx.UnitB.ID, "Hoàng Văn Bảo")), http.StatusForbidden)
+		e.wantCounts(t, before)
 
-			p = a.get(t, "/worklist")
-			wantContains(t, p, ownCode)
-			wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
-			wantContains(t, b.get(t, "/worklist"), otherCode)
-		})
-	}
+		p = a.get(t, "/worklist")
+		wantContains(t, p, ownCode)
+		wantLacks(t, p, otherCode, "Hoàng Văn Bảo")
+		wantContains(t, b.get(t, "/worklist"), otherCode)
+	})
 }
 
 func TestDossierPageOffersActionsByRole(t *testing.T) {
 	e := newEnv(t)
-	counter, specialist := e.login(t, fx.counterA), e.login(t, fx.specialistA)
-	id := counter.accept(t, fx.unitA.ID, "Phạm Minh Châu")
+	counter, specialist := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA)
+	id := counter.accept(t, fx.UnitA.ID, "Phạm Minh Châu")
 	path := fmt.Sprintf("/dossiers/%d", id)
 
 	// Step 0 belongs to the counter.
@@ -293,7 +291,7 @@ func TestDossierPageOffersActionsByRole(t *testing.T) {
 		t.Errorf("specialist at step 1 is offered %v, want hand-over and supplement request but not withdrawal", got)
 	}
 	// The hand-over offers the holders of the next step: the leader.
-	check(t, p, htmlcheck.In(fmt.Sprintf(`select[name=to_user] option[value="%d"]`, fx.leaderA.ID), htmlcheck.HasExactText(fx.leaderA.FullName)))
+	check(t, p, htmlcheck.In(fmt.Sprintf(`select[name=to_user] option[value="%d"]`, fx.LeaderA.ID), htmlcheck.HasExactText(fx.LeaderA.FullName)))
 	// The counter cannot record the result before the workflow's last step.
 	wantStatus(t, counter.act(t, id, "result_ready", 2), http.StatusForbidden)
 	if _, step, version := e.dossier(t, id); step != 1 || version != 2 {
@@ -303,8 +301,8 @@ func TestDossierPageOffersActionsByRole(t *testing.T) {
 
 func TestStaleVersionShowsConflict(t *testing.T) {
 	e := newEnv(t)
-	counter, specialist, leader := e.login(t, fx.counterA), e.login(t, fx.specialistA), e.login(t, fx.leaderA)
-	id := counter.accept(t, fx.unitA.ID, "Vũ Thị Hà")
+	counter, specialist, leader := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
+	id := counter.accept(t, fx.UnitA.ID, "Vũ Thị Hà")
 	wantRedirect(t, counter.act(t, id, "handed_over", 1), fmt.Sprintf("/dossiers/%d", id))
 	wantRedirect(t, specialist.act(t, id, "handed_over", 2), fmt.Sprintf("/dossiers/%d", id))
 	// The leader's page was loaded at version 2; the specialist acted since.
@@ -322,8 +320,8 @@ func TestStaleVersionShowsConflict(t *testing.T) {
 
 func TestDoubleSubmitShowsConflict(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	id := counter.accept(t, fx.unitA.ID, "Vũ Thị Hà")
+	counter := e.login(t, fx.CounterA)
+	id := counter.accept(t, fx.UnitA.ID, "Vũ Thị Hà")
 	wantRedirect(t, counter.act(t, id, "handed_over", 1), fmt.Sprintf("/dossiers/%d", id))
 	p := counter.act(t, id, "handed_over", 1)
 	wantStatus(t, p, http.StatusConflict)
@@ -334,8 +332,8 @@ func TestDoubleSubmitShowsConflict(t *testing.T) {
 
 func TestStepDeadlineIsShown(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
-	id := counter.accept(t, fx.unitA.ID, "Đỗ Văn Long")
+	counter := e.login(t, fx.CounterA)
+	id := counter.accept(t, fx.UnitA.ID, "Đỗ Văn Long")
 	wantContains(t, counter.get(t, fmt.Sprintf("/dossiers/%d", id)), "hạn bước: 09:30 05/03/2024")
 	// Step 1 has 300 working minutes from 09:00: 2 h 30 min to 11:30, then 2 h 30 min from 13:30 = 16:00.
 	wantRedirect(t, counter.act(t, id, "handed_over", 1), fmt.Sprintf("/dossiers/%d", id))
@@ -344,16 +342,16 @@ func TestStepDeadlineIsShown(t *testing.T) {
 
 func TestReceipt(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Bùi Thị Lan")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Bùi Thị Lan")
 	code, _, _ := e.dossier(t, id)
 	p := c.get(t, fmt.Sprintf("/dossiers/%d/receipt", id))
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p,
 		"Thời gian nhận hồ sơ: 09:00 05/03/2024",
 		"Thời gian giải quyết hồ sơ theo quy định: 1 ngày làm việc",
-		fx.unitA.Name,
-		fx.counterA.FullName)
+		fx.UnitA.Name,
+		fx.CounterA.FullName)
 	check(t, p, htmlcheck.In("h1", htmlcheck.HasExactText("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")),
 		strongIn("p", "Mã hồ sơ: "+code, code),
 		strongIn("p", "tiếp nhận hồ sơ của: Bùi Thị Lan", "Bùi Thị Lan"),
@@ -363,7 +361,7 @@ func TestReceipt(t *testing.T) {
 
 func TestCalendarAdminAddsDayOff(t *testing.T) {
 	e := newEnv(t)
-	admin := e.login(t, fx.admin)
+	admin := e.login(t, fx.Admin)
 	p := admin.get(t, "/calendar?year=2024")
 	wantStatus(t, p, http.StatusOK)
 	wantLacks(t, p, "15/03/2024")
@@ -374,7 +372,7 @@ func TestCalendarAdminAddsDayOff(t *testing.T) {
 	wantRedirect(t, p, "/calendar?year=2024")
 	p = admin.get(t, "/calendar?year=2024")
 	check(t, p, htmlcheck.In("#calendar-days tr", htmlcheck.HasCells("15/03/2024", "Nghỉ", "Nghỉ đột xuất thử nghiệm")), // the day off is in the list
-		htmlcheck.In("tr", htmlcheck.HasCells("15/03/2024", "Nghỉ: Nghỉ đột xuất thử nghiệm", fx.admin.FullName))) // the change is in the history with its author
+		htmlcheck.In("tr", htmlcheck.HasCells("15/03/2024", "Nghỉ: Nghỉ đột xuất thử nghiệm", fx.Admin.FullName))) // the change is in the history with its author
 	// The working-time arithmetic sees the new day off at once: one working
 	// day from Thu 14/03 09:00 skips Fri 15/03 and the weekend.
 	p = admin.get(t, "/api/v1/calendar/due?at=2024-03-14%2009:00&days=1")
@@ -385,7 +383,7 @@ func TestCalendarAdminAddsDayOff(t *testing.T) {
 
 func TestCalendarRefusesNonAdmin(t *testing.T) {
 	e := newEnv(t)
-	counter := e.login(t, fx.counterA)
+	counter := e.login(t, fx.CounterA)
 	count := func() (days, changes int) {
 		t.Helper()
 		days, errDays := storetest.Count(t.Context(), e.db, "calendar_days")
@@ -413,11 +411,11 @@ func TestCalendarRefusesNonAdmin(t *testing.T) {
 
 func TestEveryPageIsNFCAndVietnamese(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	id := c.accept(t, fx.unitA.ID, "Hồ Thị Mai")
+	c := e.login(t, fx.CounterA)
+	id := c.accept(t, fx.UnitA.ID, "Hồ Thị Mai")
 	// checkHTML runs on every answer; this walks every screen once.
 	for _, path := range []string{"/login", "/worklist", "/worklist?state=processing&q=ho+thi", "/intake", "/intake?q=khai",
-		fmt.Sprintf("/intake?procedure=%d", fx.birth.ID), fmt.Sprintf("/dossiers/%d", id),
+		fmt.Sprintf("/intake?procedure=%d", fx.Birth.ID), fmt.Sprintf("/dossiers/%d", id),
 		fmt.Sprintf("/dossiers/%d/receipt", id), "/calendar", "/dossiers/999999"} {
 		p := c.get(t, path)
 		if !strings.HasPrefix(p.body, "<!doctype html>") {
@@ -429,8 +427,8 @@ func TestEveryPageIsNFCAndVietnamese(t *testing.T) {
 
 func TestEchoedInputIsNFC(t *testing.T) {
 	e := newEnv(t)
-	c := e.login(t, fx.counterA)
-	form := intakeForm(fx.unitA.ID, norm.NFD.String("Nguyễn Thị Hoa"))
+	c := e.login(t, fx.CounterA)
+	form := intakeForm(fx.UnitA.ID, norm.NFD.String("Nguyễn Thị Hoa"))
 	form.Set("phone", "abc")
 	p := c.post(t, "/intake", form) // checkHTML fails this test if the page is not NFC
 	wantStatus(t, p, http.StatusUnprocessableEntity)

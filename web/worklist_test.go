@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -16,17 +15,8 @@ import (
 // its last page has no next link.
 func TestWorklistPastTheCountSaysMore(t *testing.T) {
 	e := newEnv(t)
-	entries := make([]motcua.RegisterEntry, store.WorklistCountCap+30)
-	start := time.Date(2024, 2, 1, 8, 0, 0, 0, motcua.VN)
-	for i := range entries {
-		at := start.Add(time.Duration(i) * time.Minute)
-		entries[i] = motcua.RegisterEntry{Row: i + 2, Code: fmt.Sprintf("%s-240201-%05d", fx.unitA.Code, i+1), ProcedureCode: fx.birth.Code,
-			UnitCode: fx.unitA.Code, Channel: motcua.ChannelCounter, Applicant: "Nguyễn Văn An", AcceptedAt: at, DueAt: at.AddDate(0, 0, 1)}
-	}
-	if _, err := e.db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	b := e.login(t, fx.counterA)
+	e.importOpen(t, store.WorklistCountCap+30, time.Date(2024, 2, 1, 8, 0, 0, 0, motcua.VN))
+	b := e.login(t, fx.CounterA)
 	p := b.get(t, "/worklist")
 	wantContains(t, p, "Hơn 1.000 hồ sơ", "Trang sau »")
 	check(t, p, htmlcheck.In("span", htmlcheck.HasExactText("Trang 1")))

@@ -8,6 +8,7 @@ import (
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/adapter/partner/dvcqg/dvcqgtest"
 	"github.com/motcua/motcua/internal/testing/pgtest"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
@@ -20,21 +21,8 @@ func TestStatusChangesReachThePortal(t *testing.T) {
 		now := time.Date(2024, 3, 4, 9, 0, 0, 0, motcua.VN)
 		db.Now = func() time.Time { return now }
 		u := &motcua.Unit{Code: "000.21.99.D01", Name: "Xã A", Kind: motcua.UnitCommune}
-		if err := db.CreateUnit(ctx, u); err != nil {
-			t.Fatal(err)
-		}
-		user := &motcua.User{Username: "motcua.a", FullName: "Cán bộ", Grants: []motcua.Grant{{Role: motcua.RoleCounter, UnitID: u.ID}}}
-		if err := db.CreateUser(ctx, user, "mat-khau-thu-nghiem"); err != nil {
-			t.Fatal(err)
-		}
-		counter, _ := db.Actor(ctx, user.ID)
-		p := &motcua.Procedure{Code: "1.004227", Name: "Chứng thực bản sao từ bản chính", Field: "Chứng thực", Level: motcua.LevelCommune,
-			Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
-			Steps:         []motcua.WorkflowStep{{Name: "Giải quyết", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 450}},
-			EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
-		if err := db.CreateProcedure(ctx, p); err != nil {
-			t.Fatal(err)
-		}
+		counter := sample.CounterDesk(t, db, u, "motcua.a")
+		p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực bản sao từ bản chính", "Chứng thực")
 		if _, _, err := db.CreateClient(ctx, store.ClientSpec{Name: "Cổng DVC quốc gia", UnitCodes: []string{u.Code},
 			Actions: []motcua.ClientAction{motcua.ClientRead, motcua.ClientEvents}}); err != nil {
 			t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/adapter/partner/hotich"
 	"github.com/motcua/motcua/adapter/partner/hotich/hotichtest"
 	"github.com/motcua/motcua/internal/testing/pgtest"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
@@ -31,25 +32,12 @@ func TestBirthRegistrationRoundTrip(t *testing.T) {
 		b := &motcua.Unit{Code: "000.22.99.P01", Name: "Xã B", Kind: motcua.UnitCommune, ParentID: district.ID}
 		counters := map[int64]*motcua.Actor{}
 		for _, u := range []*motcua.Unit{a, b} {
-			if err := db.CreateUnit(ctx, u); err != nil {
-				t.Fatal(err)
-			}
-			user := &motcua.User{Username: "motcua." + u.Code, FullName: "Cán bộ " + u.Name, Grants: []motcua.Grant{{Role: motcua.RoleCounter, UnitID: u.ID}}}
-			if err := db.CreateUser(ctx, user, "mat-khau-thu-nghiem"); err != nil {
-				t.Fatal(err)
-			}
-			counters[u.ID], _ = db.Actor(ctx, user.ID)
+			counter := sample.CounterDesk(t, db, u, "motcua."+u.Code) // creates u: its ID is known after
+			counters[u.ID] = counter
 		}
 		procs := map[string]*motcua.Procedure{}
 		for code, name := range map[string]string{"1.001193": "Đăng ký khai sinh", "1.004227": "Chứng thực bản sao từ bản chính"} {
-			p := &motcua.Procedure{Code: code, Name: name, Field: "Hộ tịch", Level: motcua.LevelCommune,
-				Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
-				Steps:         []motcua.WorkflowStep{{Name: "Giải quyết", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 450}},
-				EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
-			if err := db.CreateProcedure(ctx, p); err != nil {
-				t.Fatal(err)
-			}
-			procs[code] = p
+			procs[code] = sample.CounterProcedure(t, db, code, name, "Hộ tịch")
 		}
 		accept := func(u *motcua.Unit, code, name string) *motcua.Dossier {
 			d, err := db.Accept(ctx, counters[u.ID], motcua.Intake{ProcedureID: procs[code].ID, UnitID: u.ID, Channel: motcua.ChannelCounter,

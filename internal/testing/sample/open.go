@@ -105,6 +105,14 @@ func OpenOn(t testing.TB, engine string) *store.DB {
 	return db
 }
 
+// OnEachEngine runs test once per engine, as a subtest named after it, on
+// that engine's copy of the world.
+func OnEachEngine(t *testing.T, test func(t *testing.T, db *store.DB)) {
+	for _, engine := range Engines(t) {
+		t.Run(engine, func(t *testing.T) { test(t, OpenOn(t, engine)) })
+	}
+}
+
 // LedgerSize returns how many dossiers and events db holds.
 func LedgerSize(t testing.TB, db *store.DB) [2]int {
 	t.Helper()
