@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/backup"
 	"github.com/motcua/motcua/internal/files"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/reform"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/store/storetest"
@@ -179,13 +180,7 @@ func newWorld(t *testing.T, db *store.DB) world {
 		}
 		return a
 	}
-	p := &motcua.Procedure{Code: "1.004227", Name: "Chứng thực bản sao từ bản chính", Field: "Chứng thực", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
-		Steps:         []motcua.WorkflowStep{{Name: "Giải quyết", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 450}},
-		EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
-	if err := db.CreateProcedure(ctx, p); err != nil {
-		t.Fatal(err)
-	}
+	p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực bản sao từ bản chính", "Chứng thực")
 	return world{unit: u, proc: p, counter: actor("mot.cua", motcua.RoleCounter), leader: actor("lanh.dao", motcua.RoleLeader)}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
@@ -32,13 +33,7 @@ func TestMetricsCountRequestsAndTheLedger(t *testing.T) {
 		t.Fatal(err)
 	}
 	counter, _ := db.Actor(t.Context(), user.ID)
-	p := &motcua.Procedure{Code: "1.004227", Name: "Chứng thực", Field: "Chứng thực", Level: motcua.LevelCommune,
-		Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlineNone,
-		Steps:         []motcua.WorkflowStep{{Name: "Giải quyết", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 450}},
-		EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
-	if err := db.CreateProcedure(t.Context(), p); err != nil {
-		t.Fatal(err)
-	}
+	p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực", "Chứng thực")
 	for range 3 {
 		if _, err := db.Accept(t.Context(), counter, motcua.Intake{ProcedureID: p.ID, UnitID: u.ID, Channel: motcua.ChannelCounter, Sets: 1,
 			Applicant: motcua.Applicant{Name: "Nguyễn Văn An"}}); err != nil {
