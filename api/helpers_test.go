@@ -48,8 +48,8 @@ func serveEnv(t testing.TB, db *store.DB) *env {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	api.Mount(mux, db, log)
-	web.Mount(mux, db, log)
-	srv := httptest.NewServer(web.Handler(mux)) // as cmd/motcua/serve.go
+	site := web.Mount(mux, db, log)
+	srv := httptest.NewServer(site.Handler(mux)) // as internal/server
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()

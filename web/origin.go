@@ -14,16 +14,10 @@ import (
 )
 
 // Handler wraps the mux as the server serves it: security headers, an
-// origin for the audit trail and the logs, then the given wraps (metrics,
+// origin for the audit trail and the logs (the client behind the server's
+// TrustedProxies, read at each request), then the given wraps (metrics,
 // the access log: they see the route the mux chose), and cross-origin
-// protection of state-changing requests. It trusts no reverse proxy: the
-// connection's peer is the client (Server.Handler trusts the server's).
-func Handler(mux http.Handler, wraps ...func(http.Handler) http.Handler) http.Handler {
-	return wrapMux(mux, func() ratelimit.Proxies { return nil }, wraps)
-}
-
-// Handler is the package's Handler behind the server's TrustedProxies,
-// read at each request.
+// protection of state-changing requests.
 func (s *Server) Handler(mux http.Handler, wraps ...func(http.Handler) http.Handler) http.Handler {
 	return wrapMux(mux, func() ratelimit.Proxies { return s.TrustedProxies }, wraps)
 }

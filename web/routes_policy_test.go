@@ -277,7 +277,7 @@ func newRecordedEnv(t *testing.T) (*env, *recordingMux) {
 	api.Mount(mux, db, log).Limits = site.Limits
 	m := metrics.New(db, time.Minute, log)
 	m.Register(mux, "")
-	srv := httptest.NewServer(web.Handler(mux.ServeMux, m.Middleware, web.AccessLog(log)))
+	srv := httptest.NewServer(site.Handler(mux.ServeMux, m.Middleware, web.AccessLog(log)))
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()

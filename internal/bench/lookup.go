@@ -63,8 +63,8 @@ func measureLookup(ctx context.Context, db *store.DB, o *org, pw string, clients
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
 	api.Mount(mux, db, log)
-	web.Mount(mux, db, log)
-	addr, stop, err := serve(web.Handler(mux))
+	site := web.Mount(mux, db, log)
+	addr, stop, err := serve(site.Handler(mux))
 	if err != nil {
 		return nil, err
 	}

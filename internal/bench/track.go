@@ -38,7 +38,7 @@ func measureTrack(ctx context.Context, db *store.DB, clients int, d time.Duratio
 	site := web.Mount(mux, db, log)
 	site.Limits = nil
 	api.Mount(mux, db, log).Limits = nil
-	addr, stop, err := serve(web.Handler(mux))
+	addr, stop, err := serve(site.Handler(mux))
 	if err != nil {
 		return nil, err
 	}
