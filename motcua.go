@@ -12,10 +12,42 @@ type UnitKind string
 const (
 	UnitProvince UnitKind = "province" // Ủy ban nhân dân tỉnh
 	UnitDistrict UnitKind = "district" // Ủy ban nhân dân huyện (before 07/2025)
-	UnitOffice   UnitKind = "office"   // a specialised office (Phòng, Sở)
-	UnitCommune  UnitKind = "commune"  // Ủy ban nhân dân xã, thị trấn
-	UnitOneStop  UnitKind = "onestop"  // Bộ phận Một cửa
+	// UnitOffice is a specialised office, named by Unit.Office: a Phòng
+	// under a district before 07/2025, a Sở (or an equivalent department)
+	// under the province since.
+	UnitOffice  UnitKind = "office"
+	UnitCommune UnitKind = "commune" // Ủy ban nhân dân xã, phường, đặc khu (thị trấn before 07/2025)
+	UnitOneStop UnitKind = "onestop" // Bộ phận Một cửa (before 07/2025)
+	// UnitCentre is a Public Administration Service Centre (Trung tâm Phục
+	// vụ hành chính công, Decree 118/2025/NĐ-CP): the provincial centre
+	// when its parent is the province, a commune's centre when its parent
+	// is a commune.
+	UnitCentre UnitKind = "centre"
+	// UnitBranch is a branch (chi nhánh) of the provincial centre, its
+	// parent.
+	UnitBranch UnitKind = "branch"
 )
+
+// Label returns the Vietnamese name of a unit kind.
+func (k UnitKind) Label() string {
+	switch k {
+	case UnitProvince:
+		return "Ủy ban nhân dân tỉnh"
+	case UnitDistrict:
+		return "Ủy ban nhân dân huyện"
+	case UnitOffice:
+		return "Phòng/Sở chuyên môn"
+	case UnitCommune:
+		return "Ủy ban nhân dân xã, phường, đặc khu"
+	case UnitOneStop:
+		return "Bộ phận Một cửa"
+	case UnitCentre:
+		return "Trung tâm Phục vụ hành chính công"
+	case UnitBranch:
+		return "Chi nhánh Trung tâm Phục vụ hành chính công"
+	}
+	return string(k)
+}
 
 // Unit is a node of the organisation tree, identified by its QCVN 102 code.
 type Unit struct {
@@ -31,6 +63,18 @@ type Unit struct {
 	// Office is the short key of a specialised office ("tu_phap", "tnmt", …)
 	// that procedures name as their deciding office.
 	Office string
+}
+
+// ReceivesDossiers reports whether dossiers are received at the unit: a
+// commune, a one-stop section, a service centre or one of its branches.
+// Which procedures it receives is the procedure's level and the
+// organisation's (ledger.DecidingUnit), not this.
+func (u *Unit) ReceivesDossiers() bool {
+	switch u.Kind {
+	case UnitCommune, UnitOneStop, UnitCentre, UnitBranch:
+		return true
+	}
+	return false
 }
 
 // InForce reports whether the unit exists at the instant: started (or

@@ -236,3 +236,71 @@ func started(u *motcua.Unit, from time.Time) *motcua.Unit {
 	c.ValidFrom = from
 	return &c
 }
+
+// The two-level organisation since 01/07/2025 (Decree 118/2025/NĐ-CP): a
+// province with its justice department (Sở Tư pháp), its service centre
+// with a branch, and a commune with the commune's service centre.
+var (
+	province25 = &motcua.Unit{ID: 11, Name: "Ủy ban nhân dân tỉnh Thử", Kind: motcua.UnitProvince}
+	justice25  = &motcua.Unit{ID: 12, Name: "Sở Tư pháp tỉnh Thử", Kind: motcua.UnitOffice, ParentID: 11, Office: "tu_phap"}
+	centre25   = &motcua.Unit{ID: 13, Name: "Trung tâm Phục vụ hành chính công tỉnh Thử", Kind: motcua.UnitCentre, ParentID: 11}
+	branch25   = &motcua.Unit{ID: 14, Name: "Chi nhánh Trung tâm Phục vụ hành chính công tỉnh Thử tại xã Đắk A", Kind: motcua.UnitBranch, ParentID: 13}
+	commune25  = &motcua.Unit{ID: 15, Name: "Ủy ban nhân dân xã Đắk A", Kind: motcua.UnitCommune, ParentID: 11}
+	centreA25  = &motcua.Unit{ID: 16, Name: "Trung tâm Phục vụ hành chính công xã Đắk A", Kind: motcua.UnitCentre, ParentID: 15}
+)
+
+// ancestry25 is unit u with the units above it in the two-level tree and
+// the province's department.
+func ancestry25(u *motcua.Unit) ledger.Ancestry {
+	byID := map[int64]*motcua.Unit{province25.ID: province25, centre25.ID: centre25, commune25.ID: commune25}
+	a := ledger.Ancestry{Offices: map[int64][]*motcua.Unit{province25.ID: {justice25}}}
+	for ; u != nil; u = byID[u.ParentID] {
+		a.Units = append(a.Units, u)
+	}
+	return a
+}
+
+// TestDecidingUnitAtTheServiceCentres: a centre receives for the authority
+// above it — a commune's centre for its commune, the provincial centre and
+// its branches for the province and its departments; a procedure of a
+// level absent from the ancestry is refused (boundary-free intake is not
+// this rule's).
+func TestDecidingUnitAtTheServiceCentres(t *testing.T) {
+	provinceProcedure := func(office string) *motcua.Procedure {
+		p := version(1, day(1, 1, 0), 3)
+		p.Code, p.Name, p.Level, p.Office = "1.000002", "Cấp phiếu lý lịch tư pháp", motcua.LevelProvince, office
+		return p
+	}
+	communeProcedure := version(1, day(1, 1, 0), 3)
+	for _, c := range []struct {
+		name      string
+		receiving *motcua.Unit
+		p         *motcua.Procedure
+		want      *motcua.Unit // nil: refused
+	}{
+		{"a commune procedure at the commune's centre is the commune's", centreA25, communeProcedure, commune25},
+		{"a province procedure at the provincial centre is the named department's", centre25, provinceProcedure("tu_phap"), justice25},
+		{"and at the centre's branch", branch25, provinceProcedure("tu_phap"), justice25},
+		{"the province's own when it has no such department", centre25, provinceProcedure("tnmt"), province25},
+		{"or when the procedure names none", branch25, provinceProcedure(""), province25},
+		{"a commune procedure at the provincial centre is refused", centre25, communeProcedure, nil},
+		{"and at its branch", branch25, communeProcedure, nil},
+		{"a district procedure has no district to go to", centreA25, districtProcedure("tu_phap"), nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ledger.DecidingUnit(ancestry25(c.receiving), c.p)
+			switch {
+			case c.want == nil && err == nil:
+				t.Fatalf("deciding unit = %s, want a refusal", got.Name)
+			case c.want == nil:
+				if !strings.Contains(motcua.ErrorMessage(err), "không thuộc thẩm quyền tiếp nhận") {
+					t.Errorf("refusal = %v", err)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case got != c.want:
+				t.Errorf("deciding unit = %s, want %s", got.Name, c.want.Name)
+			}
+		})
+	}
+}

@@ -20,8 +20,11 @@ func (a Ancestry) Receiving() *motcua.Unit {
 
 // DecidingUnit is the unit competent for p when a dossier is received at
 // the ancestry's unit: the commune itself for commune procedures, the
-// named office of the district for district procedures (the district
-// itself when it has no such office).
+// named office of the district (or, since 07/2025, the named department
+// of the province) for district (province) procedures, the district or
+// province itself when it has no such office. A service centre receives
+// for the authorities above it: a commune's centre for its commune, the
+// provincial centre and its branches for the province.
 func DecidingUnit(a Ancestry, p *motcua.Procedure) (*motcua.Unit, error) {
 	kind := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune,
 		motcua.LevelDistrict: motcua.UnitDistrict, motcua.LevelProvince: motcua.UnitProvince}[p.Level]

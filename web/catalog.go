@@ -94,13 +94,13 @@ func (s *Server) officeOptions(r *http.Request) []option {
 	return out
 }
 
-// receivingOptions lists the units where citizens file: communes and
-// one-stop sections, by their public code.
+// receivingOptions lists the units where citizens file (communes, one-stop
+// sections, service centres and their branches), by their public code.
 func (s *Server) receivingOptions(r *http.Request) []option {
 	units, _ := s.db.Units(r.Context())
 	var out []option
 	for _, u := range units {
-		if u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop {
+		if u.ReceivesDossiers() {
 			out = append(out, option{u.Code, u.Name})
 		}
 	}

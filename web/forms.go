@@ -182,14 +182,15 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 
 // header is the heading of a form issued by a unit: the one-stop of the
 // receiving unit for counter forms, the unit itself under its parent for
-// letters its head signs.
+// letters its head signs. An office, a one-stop section or a service centre
+// writes under the authority it serves (its parent).
 func (s *Server) header(ctx context.Context, unitID int64, counter bool) forms.Header {
 	u, err := s.db.Unit(ctx, unitID)
 	if err != nil {
 		return forms.Header{}
 	}
 	parent := u
-	if u.ParentID != 0 && (u.Kind == motcua.UnitOffice || u.Kind == motcua.UnitOneStop) {
+	if u.ParentID != 0 && (u.Kind == motcua.UnitOffice || u.Kind == motcua.UnitOneStop || u.Kind == motcua.UnitCentre) {
 		if p, err := s.db.Unit(ctx, u.ParentID); err == nil {
 			parent = p
 		}

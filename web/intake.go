@@ -37,7 +37,7 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 	d := intakeData{Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
 		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}, Key: rand.Text()}}
 	for _, id := range a.UnitsWith(motcua.RoleCounter) {
-		if u, err := s.db.Unit(ctx, id); err == nil && (u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitOneStop) {
+		if u, err := s.db.Unit(ctx, id); err == nil && u.ReceivesDossiers() {
 			d.Units = append(d.Units, u)
 		}
 	}
