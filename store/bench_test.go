@@ -70,7 +70,7 @@ func benchOpen(b *testing.B) (*store.DB, *benchWorld) {
 
 // benchBuild seeds the demo organisation and bulk-loads the dossiers with
 // their acceptance events in one transaction (the same columns store
-// writes; see cmd/motcua/bench_load.go for the full-size loader).
+// writes; see DB.BulkLoadDossiers (store/bulk_load.go) for the full-size loader).
 func benchBuild() (_ *benchWorld, err error) {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "motcua-store-bench-")
