@@ -8,11 +8,13 @@ import (
 
 // Filing is where an online submission is filed, as the store finds it at
 // the instant of filing: the procedure's version in force, the unit (nil
-// when there is no such unit), and whether that unit applies the
+// when there is no such unit), the kind of the unit above it (a service
+// centre files for its parent), and whether that unit applies the
 // procedure then.
 type Filing struct {
 	Procedure   *motcua.Procedure
 	Unit        *motcua.Unit
+	Parent      motcua.UnitKind
 	UnitApplies bool
 }
 
@@ -33,7 +35,7 @@ func ValidateSubmission(s *motcua.Submission, f Filing) error {
 	if u == nil {
 		return motcua.FieldError("unit", "Hãy chọn nơi nộp hồ sơ.")
 	}
-	if !f.UnitApplies || !FilingUnit(p, u) {
+	if !f.UnitApplies || !FilingUnit(p, u, f.Parent) {
 		return motcua.FieldError("unit", "%s không giải quyết thủ tục %s.", u.Name, p.Name)
 	}
 	if err := cleanSubmitter(&s.Applicant); err != nil {
@@ -92,11 +94,19 @@ func checkFormKey(key string) error {
 	return nil
 }
 
-// FilingUnit reports whether citizens file p at u: commune procedures at
-// the communes, the others at one-stop sections.
-func FilingUnit(p *motcua.Procedure, u *motcua.Unit) bool {
-	if p.Level == motcua.LevelCommune {
-		return u.Kind == motcua.UnitCommune
+// FilingUnit reports whether citizens file p at u, whose parent is of
+// the kind parent: commune procedures at the communes and at a commune's
+// service centre, province procedures also at the provincial centre
+// (whose parent is the province) and its branches, the others at one-stop
+// sections.
+func FilingUnit(p *motcua.Procedure, u *motcua.Unit, parent motcua.UnitKind) bool {
+	switch {
+	case p.Level == motcua.LevelCommune:
+		return u.Kind == motcua.UnitCommune || u.Kind == motcua.UnitCentre && parent == motcua.UnitCommune
+	case p.Level == motcua.LevelProvince && u.Kind == motcua.UnitBranch:
+		return true
+	case p.Level == motcua.LevelProvince && u.Kind == motcua.UnitCentre:
+		return parent == motcua.UnitProvince
 	}
 	return u.Kind == motcua.UnitOneStop
 }

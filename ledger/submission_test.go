@@ -100,3 +100,38 @@ func TestValidateSubmission(t *testing.T) {
 		})
 	}
 }
+
+// TestFilingUnit: where citizens file a procedure online, by its level,
+// the unit's kind and the kind of the unit above it — the 2024 communes
+// and one-stop sections, and since 07/2025 the service centres (Decree
+// 118/2025): a commune's centre for commune procedures, the provincial
+// centre and its branches for province procedures.
+func TestFilingUnit(t *testing.T) {
+	for _, c := range []struct {
+		level        motcua.Level
+		kind, parent motcua.UnitKind
+		want         bool
+	}{
+		{motcua.LevelCommune, motcua.UnitCommune, motcua.UnitDistrict, true},
+		{motcua.LevelCommune, motcua.UnitCommune, motcua.UnitProvince, true},
+		{motcua.LevelCommune, motcua.UnitOneStop, motcua.UnitDistrict, false},
+		{motcua.LevelDistrict, motcua.UnitOneStop, motcua.UnitDistrict, true},
+		{motcua.LevelDistrict, motcua.UnitCommune, motcua.UnitDistrict, false},
+		{motcua.LevelProvince, motcua.UnitOneStop, motcua.UnitDistrict, true},
+		{motcua.LevelProvince, motcua.UnitOffice, motcua.UnitProvince, false},
+
+		{motcua.LevelCommune, motcua.UnitCentre, motcua.UnitCommune, true},
+		{motcua.LevelCommune, motcua.UnitCentre, motcua.UnitProvince, false},
+		{motcua.LevelCommune, motcua.UnitBranch, motcua.UnitCentre, false},
+		{motcua.LevelProvince, motcua.UnitCentre, motcua.UnitProvince, true},
+		{motcua.LevelProvince, motcua.UnitBranch, motcua.UnitCentre, true},
+		{motcua.LevelProvince, motcua.UnitCentre, motcua.UnitCommune, false},
+		{motcua.LevelDistrict, motcua.UnitCentre, motcua.UnitProvince, false},
+		{motcua.LevelDistrict, motcua.UnitBranch, motcua.UnitCentre, false},
+	} {
+		p := &motcua.Procedure{Level: c.level}
+		if got := ledger.FilingUnit(p, &motcua.Unit{Kind: c.kind}, c.parent); got != c.want {
+			t.Errorf("%s procedure at a %s under a %s: %v, want %v", c.level, c.kind, c.parent, got, c.want)
+		}
+	}
+}

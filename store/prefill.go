@@ -33,7 +33,11 @@ func (db *DB) Prefill(ctx context.Context, a *motcua.Actor, key string, s *motcu
 		return motcua.FieldError("procedure_code", "%s", motcua.ErrorMessage(err))
 	}
 	u, err := db.Unit(ctx, s.UnitID)
-	if err != nil || !ledger.FilingUnit(p, u) {
+	var parent motcua.UnitKind
+	if err == nil {
+		parent, err = db.parentKind(ctx, u)
+	}
+	if err != nil || !ledger.FilingUnit(p, u, parent) {
 		return motcua.FieldError("unit_code", "Đơn vị này không tiếp nhận thủ tục %s.", p.Name)
 	}
 	if s.Applicant.Name = strings.TrimSpace(motcua.NFC(s.Applicant.Name)); s.Applicant.Name == "" {

@@ -47,6 +47,9 @@ func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 	at := ledger.Filing{Procedure: p}
 	if u, err := db.Unit(ctx, s.UnitID); err == nil {
 		at.Unit = u
+		if at.Parent, err = db.parentKind(ctx, u); err != nil {
+			return err
+		}
 		if at.UnitApplies, err = db.applies(ctx, p.ID, u.ID, db.now()); err != nil {
 			return err
 		}
@@ -458,6 +461,16 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 	})
 }
 
+// parentKind is the kind of the unit above u ("" at the top): a service
+// centre files for its parent.
+func (db *DB) parentKind(ctx context.Context, u *motcua.Unit) (motcua.UnitKind, error) {
+	t, err := db.tree(ctx)
+	if err != nil {
+		return "", err
+	}
+	return t.parentKind(u), nil
+}
+
 // submissionContact is the contact of the submission a dossier came
 // from, if it came from one.
 func submissionContact(tx *Tx, dossierID int64) (motcua.Contact, bool, error) {
@@ -472,17 +485,18 @@ func submissionContact(tx *Tx, dossierID int64) (motcua.Contact, bool, error) {
 	return c, err == nil, nil
 }
 
-// UnitsApplying lists the units where a citizen may file p online now: the
-// communes for a commune procedure, the one-stop sections above them for
-// others, where p applies.
+// UnitsApplying lists the units where a citizen may file p online now
+// (ledger.FilingUnit): the communes and their service centres for a
+// commune procedure, the one-stop sections (and, for a province procedure,
+// the provincial centre and its branches) for others, where p applies.
 func (db *DB) UnitsApplying(ctx context.Context, p *motcua.Procedure) ([]*motcua.Unit, error) {
-	units, err := db.Units(ctx)
+	t, err := db.tree(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []*motcua.Unit
-	for _, u := range units {
-		if !ledger.FilingUnit(p, u) {
+	for _, u := range t.all {
+		if !ledger.FilingUnit(p, u, t.parentKind(u)) {
 			continue
 		}
 		if ok, err := db.applies(ctx, p.ID, u.ID, db.now()); err != nil {

@@ -46,6 +46,14 @@ func (t *unitTree) ancestorOfKind(id int64, kind motcua.UnitKind) *motcua.Unit {
 	return nil
 }
 
+// parentKind is the kind of the unit above u, "" at the top.
+func (t *unitTree) parentKind(u *motcua.Unit) motcua.UnitKind {
+	if p := t.byID[u.ParentID]; p != nil {
+		return p.Kind
+	}
+	return ""
+}
+
 // CreateUnit adds a unit to the tree.
 func (db *DB) CreateUnit(ctx context.Context, u *motcua.Unit) (err error) {
 	defer motcua.Wrap(&err, "DB.CreateUnit(%q)", u.Code)
