@@ -123,13 +123,18 @@ func (db *DB) unitNameOr(ctx context.Context, id int64) string {
 	return fmt.Sprintf("đơn vị %d", id)
 }
 
-// defaultReceiving is the first unit that receives dossiers of a level: a
-// commune for commune procedures, a one-stop section under a district or
-// province otherwise.
+// defaultReceiving is the first unit that receives dossiers of a level:
+// where the organisation has service centres (since 07/2025), a commune's
+// centre for commune procedures and the provincial centre for province
+// procedures; otherwise a commune for commune procedures, a one-stop
+// section under a district or province for the others.
 func (db *DB) defaultReceiving(ctx context.Context, level motcua.Level) (int64, error) {
 	t, err := db.tree(ctx)
 	if err != nil {
 		return 0, err
+	}
+	if u := t.centreFor(level); u != nil {
+		return u.ID, nil
 	}
 	top := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune, motcua.LevelDistrict: motcua.UnitDistrict,
 		motcua.LevelProvince: motcua.UnitProvince}[level]
@@ -142,6 +147,20 @@ func (db *DB) defaultReceiving(ctx context.Context, level motcua.Level) (int64, 
 		}
 	}
 	return 0, motcua.Errorf(motcua.ENOTFOUND, "Không có đơn vị nào tiếp nhận hồ sơ %s.", strings.ToLower(level.Label()))
+}
+
+// centreFor is the first service centre that receives dossiers of a level
+// for the unit above it — a commune's centre for commune procedures, the
+// provincial centre for province procedures — nil if there is none.
+func (t *unitTree) centreFor(level motcua.Level) *motcua.Unit {
+	parent := map[motcua.Level]motcua.UnitKind{motcua.LevelCommune: motcua.UnitCommune,
+		motcua.LevelProvince: motcua.UnitProvince}[level]
+	for _, u := range t.all {
+		if parent != "" && u.Kind == motcua.UnitCentre && t.parentKind(u) == parent {
+			return u
+		}
+	}
+	return nil
 }
 
 // TrialOf runs the trial of the procedure with a national code (at a
