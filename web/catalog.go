@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -68,7 +69,7 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		Online: onlineOf(data.Online), Office: data.Office}
 	if u, err := s.db.UnitByCode(r.Context(), data.Unit); err == nil {
 		f.Units = []int64{u.ID}
-		if u.Kind == motcua.UnitCommune { // a commune receives commune procedures
+		if s.receivesForCommune(r.Context(), u) {
 			f.Level = motcua.LevelCommune
 		}
 	}
@@ -78,6 +79,19 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, http.StatusOK, "catalog.html", v)
+}
+
+// receivesForCommune reports whether u receives a commune's procedures
+// only: a commune, or a commune's service centre.
+func (s *Server) receivesForCommune(ctx context.Context, u *motcua.Unit) bool {
+	switch u.Kind {
+	case motcua.UnitCommune:
+		return true
+	case motcua.UnitCentre:
+		parent, err := s.db.Unit(ctx, u.ParentID)
+		return err == nil && parent.Kind == motcua.UnitCommune
+	}
+	return false
 }
 
 // officeOptions lists the specialised offices that decide district procedures.

@@ -1,0 +1,34 @@
+package web_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/htmlcheck"
+)
+
+// TestCatalogAtACommuneCentre: choosing a commune's service centre in the
+// public catalogue lists the commune's procedures, as choosing the commune
+// does, and not the province's.
+func TestCatalogAtACommuneCentre(t *testing.T) {
+	e := newEnv(t)
+	centre := &motcua.Unit{Code: "000.22.31.H17", Name: "Trung tâm Phục vụ hành chính công xã Đắk Lao", Kind: motcua.UnitCentre, ParentID: fx.UnitA.ID}
+	if err := e.db.CreateUnit(t.Context(), centre); err != nil {
+		t.Fatal(err)
+	}
+	record := &motcua.Procedure{Code: "1.000002", Name: "Cấp phiếu lý lịch tư pháp", Field: "Lý lịch tư pháp", Level: motcua.LevelProvince,
+		Time: motcua.TimeLimit{Amount: 10, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial,
+		Documents:     []motcua.RequiredDocument{{Name: "Tờ khai", Kind: motcua.DocOriginal, Count: 1}},
+		Steps:         []motcua.WorkflowStep{{Name: "Tiếp nhận, giải quyết, trả kết quả", Role: motcua.RoleCounter, Unit: motcua.AtIntake, Minutes: 4500}},
+		EffectiveFrom: time.Date(2020, 1, 1, 0, 0, 0, 0, motcua.VN)}
+	if err := e.db.CreateProcedure(t.Context(), record); err != nil {
+		t.Fatal(err)
+	}
+	anon := e.anonymous()
+	check(t, anon.get(t, "/thu-tuc"), htmlcheck.In(`a[href="/thu-tuc/tinh/1.000002"]`))
+	for _, u := range []*motcua.Unit{&fx.UnitA, centre} {
+		check(t, anon.get(t, "/thu-tuc?don_vi="+u.Code), htmlcheck.In(`a[href="/thu-tuc/xa/1.001193"]`),
+			htmlcheck.NotIn(`[href^="/thu-tuc/tinh/"]`))
+	}
+}
