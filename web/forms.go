@@ -182,18 +182,22 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 
 // header is the heading of a form issued by a unit: the one-stop of the
 // receiving unit for counter forms, the unit itself under its parent for
-// letters its head signs. An office, a one-stop section or a service centre
-// writes under the authority it serves (its parent).
+// letters its head signs. An office, a one-stop section, a service centre
+// or a branch writes under the authority it serves: the nearest unit
+// above it that is none of these (a branch's parent is the provincial
+// centre, so the province).
 func (s *Server) header(ctx context.Context, unitID int64, counter bool) forms.Header {
 	u, err := s.db.Unit(ctx, unitID)
 	if err != nil {
 		return forms.Header{}
 	}
 	parent := u
-	if u.ParentID != 0 && (u.Kind == motcua.UnitOffice || u.Kind == motcua.UnitOneStop || u.Kind == motcua.UnitCentre) {
-		if p, err := s.db.Unit(ctx, u.ParentID); err == nil {
-			parent = p
+	for servesAbove(parent.Kind) && parent.ParentID != 0 {
+		p, err := s.db.Unit(ctx, parent.ParentID)
+		if err != nil {
+			break
 		}
+		parent = p
 	}
 	h := forms.Header{Authority: strings.ToUpper(parent.Name), Unit: strings.ToUpper(u.Name), Place: place(parent.Name)}
 	if counter {
@@ -203,6 +207,16 @@ func (s *Server) header(ctx context.Context, unitID int64, counter bool) forms.H
 		h.Unit = ""
 	}
 	return h
+}
+
+// servesAbove reports whether a unit of the kind issues forms under the
+// authority above it rather than its own.
+func servesAbove(k motcua.UnitKind) bool {
+	switch k {
+	case motcua.UnitOffice, motcua.UnitOneStop, motcua.UnitCentre, motcua.UnitBranch:
+		return true
+	}
+	return false
 }
 
 // place is the place name of a People's Committee ("Ủy ban nhân dân huyện
