@@ -10,7 +10,6 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/ledger"
-	"github.com/motcua/motcua/store"
 )
 
 type stepView struct {
@@ -117,7 +116,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if slices.ContainsFunc(data.Actions, func(act motcua.Action) bool { return act.Type == motcua.EventPartSent }) {
 		units, _ := s.db.Units(ctx)
 		for _, u := range units {
-			if store.UnitInForce(u, s.db.Now()) {
+			if u.InForce(s.db.Now()) {
 				data.Units = append(data.Units, u)
 			}
 		}

@@ -17,14 +17,6 @@ func smtpFlag(fs *flag.FlagSet) *string {
 	return fs.String("smtp", os.Getenv("MOTCUA_SMTP"), "mail server: smtp://user:pass@host:587?tls=starttls&from=motcua@example.gov.vn (or $MOTCUA_SMTP)")
 }
 
-func newSender(raw string) (*mail.Sender, error) {
-	cfg, err := mail.ParseURL(raw)
-	if err != nil {
-		return nil, err
-	}
-	return mail.NewSender(cfg)
-}
-
 // alertsCmd: motcua alerts digest — send today's digest of deadline alerts
 // to unit leaders (run it daily, or let serve --digest-at do it).
 func alertsCmd(ctx context.Context, args []string) error {
@@ -41,7 +33,7 @@ func alertsCmd(ctx context.Context, args []string) error {
 	if *smtpURL == "" {
 		return fmt.Errorf("alerts digest: --smtp (or MOTCUA_SMTP) is required")
 	}
-	sender, err := newSender(*smtpURL)
+	sender, err := mail.SenderFromURL(*smtpURL)
 	if err != nil {
 		return err
 	}

@@ -120,3 +120,13 @@ func readQuery(cfg *Config, q url.Values) error {
 	}
 	return nil
 }
+
+// SenderFromURL is NewSender of the configuration ParseURL reads from raw
+// (the --smtp flag of serve and of alerts).
+func SenderFromURL(raw string) (*Sender, error) {
+	cfg, err := ParseURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	return NewSender(cfg)
+}

@@ -58,7 +58,7 @@ func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
 func (m *Main) mail(ctx context.Context, notifier *notify.Sender) error {
 	c := m.Config
 	if c.SMTP != "" {
-		sender, err := newSender(c.SMTP)
+		sender, err := mail.SenderFromURL(c.SMTP)
 		if err != nil {
 			return err
 		}
@@ -75,12 +75,4 @@ func (m *Main) mail(ctx context.Context, notifier *notify.Sender) error {
 		fmt.Fprintln(m.Stdout, "Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
 	}
 	return nil
-}
-
-func newSender(raw string) (*mail.Sender, error) {
-	cfg, err := mail.ParseURL(raw)
-	if err != nil {
-		return nil, err
-	}
-	return mail.NewSender(cfg)
 }
