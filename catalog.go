@@ -164,9 +164,12 @@ type Procedure struct {
 	OnlineLevel OnlineLevel `json:"online_level"`
 	OnlineFrom  time.Time   `json:"online_from,omitzero"` // since when the online level applies
 	Office      string      `json:"office,omitempty"`     // deciding office key at district level; "" for the commune itself
-	Fees        string      `json:"fees,omitempty"`
-	LegalBasis  string      `json:"legal_basis,omitempty"`
-	ResultType  string      `json:"result_type,omitempty"`
+	// Competence names the competent unit when the dossier is received
+	// for another commune (CompetenceHere: the receiving authority).
+	Competence Competence `json:"competence,omitempty"`
+	Fees       string     `json:"fees,omitempty"`
+	LegalBasis string     `json:"legal_basis,omitempty"`
+	ResultType string     `json:"result_type,omitempty"`
 	// What the catalogue publishes for citizens as text, under the National
 	// Public Service Portal's headings; empty where it says nothing.
 	Applicants    string             `json:"applicants,omitempty"` // đối tượng thực hiện: who may file

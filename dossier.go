@@ -90,19 +90,32 @@ type Dossier struct {
 	VersionID       int64
 	ProcedureCode   string
 	ProcedureName   string
-	ReceivingUnitID int64
-	DecidingUnitID  int64
+	ReceivingUnitID int64 // where it was received ("nơi tiếp nhận")
+	DecidingUnitID  int64 // the unit competent to decide ("cơ quan giải quyết")
 	CurrentUnitID   int64
-	Step            int // index into the workflow
-	State           State
-	Channel         Channel
-	Applicant       Applicant
-	Sets            int
-	Documents       []ReceivedDocument
-	AcceptedAt      time.Time
-	DueAt           time.Time // the legal due instant: grading compares with it
-	StepDueAt       time.Time
-	SentAt          time.Time // handed on from the intake step: "ngày chuyển xử lý" of the register
+	// ReturnUnitID is where the result is returned: the receiving unit
+	// unless the applicant chose another centre (ReturnUnit says which).
+	ReturnUnitID int64
+	// LocalityUnitID is the commune the competent unit was chosen by (the
+	// applicant's residence, the land's location, the choice), or the
+	// receiving commune; 0 when unknown. A succession finds the new
+	// competent unit through it.
+	LocalityUnitID int64
+	// ForOther marks a dossier received for another authority (a commune
+	// centre receiving for another commune or for a department): it leaves
+	// the receiving unit's worklist once handed on and shows in its
+	// "received for others" view.
+	ForOther   bool
+	Step       int // index into the workflow
+	State      State
+	Channel    Channel
+	Applicant  Applicant
+	Sets       int
+	Documents  []ReceivedDocument
+	AcceptedAt time.Time
+	DueAt      time.Time // the legal due instant: grading compares with it
+	StepDueAt  time.Time
+	SentAt     time.Time // handed on from the intake step: "ngày chuyển xử lý" of the register
 	// PromisedAt is the new date an apology promised (form 04); zero until
 	// the dossier is extended. Grading still uses DueAt: an apology does not
 	// turn a late dossier into an on-time one.
@@ -125,6 +138,15 @@ type Dossier struct {
 	Steps   []StepRecord  // one per step taken, for the control slip (form 06)
 	Parts   []Part        // linked handling (liên thông) sent to co-ordinating units
 	Pending *PendingEntry // a late entry awaiting a leader's approval
+}
+
+// ReturnUnit is where the result is returned: the unit chosen, else the
+// receiving unit.
+func (d *Dossier) ReturnUnit() int64 {
+	if d.ReturnUnitID != 0 {
+		return d.ReturnUnitID
+	}
+	return d.ReceivingUnitID
 }
 
 // StoppedAt is when processing was stopped with notice; zero otherwise.
@@ -185,12 +207,17 @@ const (
 	EventPartHandedOver EventType = "part_handed_over" // the part moves to its next step
 	EventLateApproved   EventType = "late_approved"    // a leader accepts a late entry: it counts from its at
 	EventLateRejected   EventType = "late_rejected"    // a leader refuses it: it never counts
+	// EventTransferred hands a running dossier to another deciding unit (and
+	// return unit) with its legal basis in Reason: the successor of a
+	// dissolved unit (01/07/2025) or a unit chosen by hand. Due date and
+	// grading do not change.
+	EventTransferred EventType = "transferred"
 )
 
 // System reports whether the event records the system's or a leader's
 // bookkeeping rather than something that happened to the dossier itself.
 func (t EventType) System() bool {
-	return t == EventDueRecomputed || t == EventLateApproved || t == EventLateRejected
+	return t == EventDueRecomputed || t == EventLateApproved || t == EventLateRejected || t == EventTransferred
 }
 
 // Label returns the Vietnamese name of the action an event records.
@@ -226,6 +253,8 @@ func (t EventType) Label() string {
 		return "Lãnh đạo duyệt thao tác"
 	case EventLateRejected:
 		return "Lãnh đạo không duyệt thao tác"
+	case EventTransferred:
+		return "Chuyển thẩm quyền giải quyết"
 	}
 	return string(t)
 }
@@ -266,6 +295,15 @@ type EventData struct {
 	Applicant          *Applicant         `json:"applicant,omitempty"`
 	Documents          []ReceivedDocument `json:"documents,omitempty"`
 	Sets               int                `json:"sets,omitempty"`
+	// accepted (since 07/2025): where the result is returned when not the
+	// receiving unit, the commune competence was decided on, whether it
+	// was received for another authority and under which listing.
+	// transferred: DecidingUnitID and ReturnUnitID are the new ones.
+	ReturnUnitID   int64            `json:"return_unit_id,omitempty"`
+	LocalityUnitID int64            `json:"locality_unit_id,omitempty"`
+	ForOther       bool             `json:"for_other,omitempty"`
+	Competence     *CompetenceFacts `json:"competence,omitempty"`
+	Listing        string           `json:"listing,omitempty"`
 	// handed_over: the step the dossier moves to, and optionally the person
 	ToStep   int    `json:"to_step,omitempty"`
 	ToUserID int64  `json:"to_user_id,omitempty"`
@@ -282,6 +320,8 @@ type EventData struct {
 	PartMinutes int        `json:"part_minutes,omitempty"`
 	PartSteps   []PartStep `json:"part_steps,omitempty"`
 	PartSeq     int        `json:"part_seq,omitempty"`
+	PartKind    PartKind   `json:"part_kind,omitempty"`
+	PartMeans   Means      `json:"part_means,omitempty"`
 	// Imported marks events taken from a previous system's register.
 	Imported bool `json:"imported,omitempty"`
 	// Pending marks a late entry keyed beyond the approval limit: it counts
@@ -329,6 +369,10 @@ type Intake struct {
 	At          time.Time // when it was received; zero means now
 	Reason      string    // required when At is a late entry
 	Note        string
+	// Competence is what the applicant says that decides the competent
+	// unit; ReturnUnitID where they collect the result (0: here).
+	Competence   CompetenceFacts
+	ReturnUnitID int64
 	// Key makes intake idempotent: a second intake with the same key returns
 	// the first dossier instead of creating another.
 	Key string
@@ -351,6 +395,12 @@ type Action struct {
 	PartMinutes int
 	PartSteps   []PartStep // the part's own workflow; empty: one step of PartMinutes
 	PartSeq     int
+	PartKind    PartKind // a hand-over between units rather than linked handling
+	PartMeans   Means    // how a hand-over travels
+	// transferred: the new deciding unit and return unit (0: unchanged);
+	// Reason is the legal basis
+	ToUnitID     int64
+	ReturnUnitID int64
 }
 
 // Refusal records a refusal at intake (form 03): no dossier is created.

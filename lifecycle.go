@@ -62,6 +62,8 @@ type StepRecord struct {
 type Part struct {
 	Seq        int // the seq of the part_sent event: the part's identity
 	UnitID     int64
+	Kind       PartKind
+	Means      Means // how a hand-over travels; "" for linked handling
 	Title      string
 	Plan       []PartStep // the part's own workflow
 	Step       int        // index into Plan while the part is open
@@ -72,6 +74,58 @@ type Part struct {
 	ReturnedAt time.Time
 	ReturnedBy int64
 	Grade      Grade
+}
+
+// PartKind says what a part is: linked handling by a co-ordinating unit,
+// or the paper moving between the receiving centre and the deciding unit
+// of a dossier received regardless of boundary (Decree 118/2025), which
+// is tracked the same way with its own deadline.
+type PartKind string
+
+const (
+	PartLinked  PartKind = ""        // liên thông: handled by a co-ordinating unit
+	PartForward PartKind = "forward" // the dossier sent from the receiving centre to the deciding unit
+	PartResult  PartKind = "result"  // the result sent back to where it is returned
+)
+
+// Label returns the Vietnamese name of a part kind.
+func (k PartKind) Label() string {
+	switch k {
+	case PartForward:
+		return "Chuyển hồ sơ đến cơ quan giải quyết"
+	case PartResult:
+		return "Chuyển kết quả về nơi trả"
+	}
+	return "Liên thông"
+}
+
+// HandOver reports whether the part moves a dossier or its result between
+// units rather than asking a unit to handle something.
+func (k PartKind) HandOver() bool { return k == PartForward || k == PartResult }
+
+// Means is how a hand-over travels.
+type Means string
+
+const (
+	MeansElectronic Means = "electronic" // the digitised dossier, sent through the system
+	MeansPost       Means = "post"       // public postal service
+	MeansCourier    Means = "courier"    // the centre's own courier
+)
+
+// Valid reports whether m is one of the means.
+func (m Means) Valid() bool { return m == MeansElectronic || m == MeansPost || m == MeansCourier }
+
+// Label returns the Vietnamese name of a means.
+func (m Means) Label() string {
+	switch m {
+	case MeansElectronic:
+		return "Điện tử (hồ sơ đã số hóa)"
+	case MeansPost:
+		return "Bưu chính công ích"
+	case MeansCourier:
+		return "Cán bộ Trung tâm chuyển trực tiếp"
+	}
+	return ""
 }
 
 // Minutes is the part's budget in catalogue minutes (450 a working day):

@@ -15,9 +15,13 @@ const (
 	// UnitOffice is a specialised office, named by Unit.Office: a Phòng
 	// under a district before 07/2025, a Sở (or an equivalent department)
 	// under the province since.
-	UnitOffice  UnitKind = "office"
-	UnitCommune UnitKind = "commune" // Ủy ban nhân dân xã, phường, đặc khu (thị trấn before 07/2025)
-	UnitOneStop UnitKind = "onestop" // Bộ phận Một cửa (before 07/2025)
+	UnitOffice UnitKind = "office"
+	// UnitDepartment is a department of the province since 07/2025 (a Sở,
+	// an equivalent agency, or a vertical agency present in the province),
+	// named by Unit.Office like an office.
+	UnitDepartment UnitKind = "department"
+	UnitCommune    UnitKind = "commune" // Ủy ban nhân dân xã, phường, đặc khu (thị trấn before 07/2025)
+	UnitOneStop    UnitKind = "onestop" // Bộ phận Một cửa (before 07/2025)
 	// UnitCentre is a Public Administration Service Centre (Trung tâm Phục
 	// vụ hành chính công, Decree 118/2025/NĐ-CP): the provincial centre
 	// when its parent is the province, a commune's centre when its parent
@@ -37,6 +41,8 @@ func (k UnitKind) Label() string {
 		return "Ủy ban nhân dân huyện"
 	case UnitOffice:
 		return "Phòng/Sở chuyên môn"
+	case UnitDepartment:
+		return "Sở, ban, ngành"
 	case UnitCommune:
 		return "Ủy ban nhân dân xã, phường, đặc khu"
 	case UnitOneStop:
@@ -75,6 +81,16 @@ func (u *Unit) ReceivesDossiers() bool {
 		return true
 	}
 	return false
+}
+
+// IsOffice reports whether the unit is a specialised office or a
+// department: a unit procedures name by Unit.Office as the one deciding.
+func (u *Unit) IsOffice() bool { return u.Kind == UnitOffice || u.Kind == UnitDepartment }
+
+// IsAuthority reports whether the unit is a People's Committee: the
+// authority the units under it act for.
+func (u *Unit) IsAuthority() bool {
+	return u.Kind == UnitProvince || u.Kind == UnitDistrict || u.Kind == UnitCommune
 }
 
 // InForce reports whether the unit exists at the instant: started (or

@@ -14,7 +14,7 @@ func (a *Actor) CanView(d *Dossier) bool {
 	if a.Client != nil && !a.Client.covers(d.ProcedureID) {
 		return false
 	}
-	if a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID) {
+	if a.Handles(d.ReceivingUnitID) || a.Handles(d.DecidingUnitID) || a.Handles(d.CurrentUnitID) || a.Handles(d.ReturnUnitID) {
 		return true
 	}
 	for _, p := range d.Parts {
@@ -68,8 +68,7 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 	case EventHandedOver, EventSupplementRequested:
 		ok = a.holdsStep(d, step)
 	case EventPartSent:
-		// Sending parts to co-ordinating units is the lead unit's processing work.
-		ok = a.Has(d.CurrentUnitID, RoleSpecialist) || a.Has(d.CurrentUnitID, RoleLeader)
+		ok = a.maySend(act, d)
 	case EventSupplementReceived:
 		ok = a.holdsStep(d, step) || a.Has(d.ReceivingUnitID, RoleCounter)
 	case EventResultReady:
@@ -77,7 +76,9 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 		// signs it — no step of the deciding unit may be skipped — or when it
 		// reaches the one-stop at the workflow's last step.
 		ok = a.holdsStep(d, step) && (lastStep || lastDecidingStep(steps, d.Step))
-	case EventResultReturned, EventWithdrawn:
+	case EventResultReturned:
+		ok = a.Has(d.ReturnUnit(), RoleCounter)
+	case EventWithdrawn:
 		ok = a.Has(d.ReceivingUnitID, RoleCounter)
 	case EventExtended, EventStopped:
 		// The apology (form 04) and the stop notice (form 05) are signed by
@@ -85,7 +86,12 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 		ok = a.Has(d.CurrentUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleLeader)
 	case EventPartReturned, EventPartHandedOver:
 		p := d.PartBySeq(act.PartSeq)
-		ok = p != nil && (a.Has(p.UnitID, RoleSpecialist) || a.Has(p.UnitID, RoleLeader))
+		ok = p != nil && (a.Has(p.UnitID, RoleSpecialist) || a.Has(p.UnitID, RoleLeader) ||
+			p.Kind.HandOver() && a.Has(p.UnitID, RoleCounter)) // paper arriving is the counter's to confirm
+	case EventTransferred:
+		// A change of competent unit is the deciding unit's leader's, or the
+		// administrator's who keeps the organisation.
+		ok = a.Has(d.DecidingUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleAdmin)
 	case EventLateApproved, EventLateRejected:
 		ok = d.Pending != nil && a.Has(d.Pending.UnitID, RoleLeader)
 	default:
@@ -101,7 +107,9 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 // approves the action when it is keyed late.
 func ActingUnit(act Action, d *Dossier) int64 {
 	switch act.Type {
-	case EventResultReturned, EventWithdrawn:
+	case EventResultReturned:
+		return d.ReturnUnit()
+	case EventWithdrawn:
 		return d.ReceivingUnitID
 	case EventPartReturned, EventPartHandedOver:
 		if p := d.PartBySeq(act.PartSeq); p != nil {
@@ -113,6 +121,19 @@ func ActingUnit(act Action, d *Dossier) int64 {
 		}
 	}
 	return d.CurrentUnitID
+}
+
+// maySend: sending a part to a co-ordinating unit is the lead unit's
+// processing work; forwarding a dossier received for another unit is the
+// receiving counter's; sending the result back is the deciding unit's.
+func (a *Actor) maySend(act Action, d *Dossier) bool {
+	switch act.PartKind {
+	case PartForward:
+		return a.Has(d.ReceivingUnitID, RoleCounter) || a.Has(d.ReceivingUnitID, RoleLeader)
+	case PartResult:
+		return a.Handles(d.DecidingUnitID) && !a.Has(d.DecidingUnitID, RoleClient)
+	}
+	return a.Has(d.CurrentUnitID, RoleSpecialist) || a.Has(d.CurrentUnitID, RoleLeader)
 }
 
 // holdsStep: the step's role at the unit holding the dossier, or that unit's leader.
@@ -141,13 +162,21 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 			add(EventHandedOver)
 		}
 		add(EventSupplementRequested, EventPartSent, EventResultReady, EventExtended, EventStopped, EventWithdrawn)
+		candidates = append(candidates, handOverCandidates(d, PartForward)...)
 	case d.State == StateSupplement:
 		add(EventSupplementReceived, EventStopped, EventWithdrawn)
 	case d.State == StateResultReady:
 		add(EventResultReturned)
+		candidates = append(candidates, handOverCandidates(d, PartResult)...)
 	}
-	if d.Pending == nil && d.State.Open() {
+	if d.Pending == nil && (d.State.Open() || d.State == StateResultReady) {
+		add(EventTransferred)
+	}
+	if d.Pending == nil && (d.State.Open() || d.State == StateResultReady) {
 		for _, p := range d.OpenParts() {
+			if p.Kind == PartResult && d.State != StateResultReady || p.Kind != PartResult && d.State == StateResultReady {
+				continue
+			}
 			if p.Step+1 < len(p.Plan) {
 				candidates = append(candidates, Action{Type: EventPartHandedOver, PartSeq: p.Seq, PartTitle: p.Title})
 			}
@@ -161,6 +190,24 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 		}
 	}
 	return allowed
+}
+
+// handOverCandidates offers sending the dossier (or its result) between
+// the receiving and deciding units when they differ and none is on its way.
+func handOverCandidates(d *Dossier, kind PartKind) []Action {
+	from, to := d.ReceivingUnitID, d.DecidingUnitID
+	if kind == PartResult {
+		from, to = d.DecidingUnitID, d.ReturnUnit()
+	}
+	if from == to {
+		return nil
+	}
+	for _, p := range d.Parts {
+		if p.Kind == kind && (p.Open() || kind == PartForward) {
+			return nil // the dossier goes once; one result on its way at a time
+		}
+	}
+	return []Action{{Type: EventPartSent, PartKind: kind, PartTitle: kind.Label()}}
 }
 
 // lastDecidingStep reports whether no step after i is performed by the deciding unit.

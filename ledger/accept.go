@@ -21,6 +21,13 @@ type AcceptSituation struct {
 	Adoption Adoption
 	Units    Ancestry
 	Calendar *calendar.Calendar // the receiving unit's; nil when it does not exist
+	// Localities are the ancestries of the units the intake's competence
+	// facts name; Listings the province's boundary-free listings of the
+	// procedure; Return the unit the applicant collects the result at,
+	// when not the receiving one.
+	Localities map[int64]Ancestry
+	Listings   []motcua.BoundaryFreeListing
+	Return     *motcua.Unit
 }
 
 // Adoption is whether the receiving unit applies the procedure: a
@@ -58,17 +65,33 @@ func Accept(s AcceptSituation, in motcua.Intake) (*motcua.Dossier, *motcua.Event
 	if !s.Adoption.AppliesAt(at) {
 		return nil, nil, motcua.FieldError("procedure", "Đơn vị chưa áp dụng thủ tục %s – %s vào thời điểm tiếp nhận.", p.Code, p.Name)
 	}
-	deciding, err := DecidingUnit(s.Units, p)
+	competent, err := CompetentUnit(CompetenceCase{Procedure: p, At: at, Receiving: s.Units, Facts: in.Competence,
+		Localities: s.Localities, Listings: s.Listings})
 	if err != nil {
 		return nil, nil, err
 	}
 	if u := s.Units.Receiving(); !u.InForce(at) {
 		return nil, nil, motcua.FieldError("at", "Đơn vị %s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
 	}
+	returnID, err := returnUnit(s, in, at)
+	if err != nil {
+		return nil, nil, err
+	}
 	applicant := in.Applicant
 	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: s.Now, ActorID: s.ActorID, UnitID: in.UnitID,
 		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
-			DecidingUnitID: deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets, Note: in.Note}}
+			DecidingUnitID: competent.Deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets,
+			Note: in.Note, ReturnUnitID: returnID, ForOther: competent.ForOther}}
+	if competent.Locality != nil {
+		e.Data.LocalityUnitID = competent.Locality.ID
+	}
+	if in.Competence != (motcua.CompetenceFacts{}) {
+		facts := in.Competence
+		e.Data.Competence = &facts
+	}
+	if competent.Listing != nil {
+		e.Data.Listing = competent.Listing.Basis()
+	}
 	base := motcua.Dossier{ProcedureID: p.ID, ProcedureCode: p.Code, ProcedureName: p.Name}
 	d, clock, err := Replay(base, []motcua.Event{e}, p, s.Calendar)
 	if err != nil {
@@ -109,4 +132,21 @@ func VersionAt(versions []*motcua.Procedure, t time.Time) (*motcua.Procedure, er
 		return nil, motcua.Errorf(motcua.ENOTALLOWED, "Thủ tục %s – %s đã bị bãi bỏ từ ngày %s.", p.Code, p.Name, motcua.FormatDate(p.EffectiveFrom))
 	}
 	return p, nil
+}
+
+// returnUnit checks where the applicant collects the result: the receiving
+// unit (0) unless they chose another unit that receives dossiers and is in
+// force.
+func returnUnit(s AcceptSituation, in motcua.Intake, at time.Time) (int64, error) {
+	if in.ReturnUnitID == 0 || in.ReturnUnitID == in.UnitID {
+		return 0, nil
+	}
+	u := s.Return
+	switch {
+	case u == nil || u.ID != in.ReturnUnitID || !u.ReceivesDossiers():
+		return 0, motcua.FieldError("return_unit", "Nơi trả kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa.")
+	case !u.InForce(at):
+		return 0, motcua.FieldError("return_unit", "%s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
+	}
+	return u.ID, nil
 }

@@ -36,8 +36,22 @@ func StepBudget(p *motcua.Procedure, i int, cal *calendar.Calendar) time.Duratio
 
 // StepUnitID is the unit that performs step i of the dossier's workflow.
 func StepUnitID(d *motcua.Dossier, p *motcua.Procedure, i int) int64 {
-	if i >= 0 && i < len(p.Steps) && p.Steps[i].Unit == motcua.AtIntake {
-		return d.ReceivingUnitID
+	if i < 0 || i >= len(p.Steps) || p.Steps[i].Unit != motcua.AtIntake {
+		return d.DecidingUnitID
 	}
-	return d.DecidingUnitID
+	if d.ReturnUnitID != 0 && afterDeciding(p, i) {
+		return d.ReturnUnitID
+	}
+	return d.ReceivingUnitID
+}
+
+// afterDeciding reports whether a deciding step comes before step i: an
+// intake step there returns the result, at the unit the applicant chose.
+func afterDeciding(p *motcua.Procedure, i int) bool {
+	for _, st := range p.Steps[:i] {
+		if st.Unit == motcua.AtDeciding {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,8 @@ type Situation struct {
 	Rules     Rules
 	LastAt    time.Time // when the dossier's last real event happened (LastAt)
 	Now       time.Time
+	// Units are the units the action names (a transfer's), by id.
+	Units map[int64]*motcua.Unit
 }
 
 // Decide checks that action a may be appended to dossier d and returns the
@@ -125,7 +127,7 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 	case motcua.EventSupplementReceived:
 		return need(d, a.Type, motcua.StateSupplement)
 	case motcua.EventResultReady:
-		if open := d.OpenParts(); len(open) > 0 {
+		if open := openLinkedParts(d); len(open) > 0 {
 			return motcua.Errorf(motcua.ENOTALLOWED, "Còn %d phần hồ sơ liên thông chưa có kết quả (%s); chưa thể chuyển sang “Có kết quả”.",
 				len(open), open[0].Title)
 		}
@@ -152,6 +154,8 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 		return checkPartHandedOver(d, a, e)
 	case motcua.EventLateApproved, motcua.EventLateRejected:
 		return checkApproval(d, a, e)
+	case motcua.EventTransferred:
+		return checkTransfer(d, a, e, s)
 	default:
 		return motcua.FieldError("type", "Thao tác %q không tồn tại.", a.Type)
 	}
@@ -195,4 +199,30 @@ func checkActionText(a motcua.Action) error {
 		}
 	}
 	return nil
+}
+
+// checkTransfer checks a transfer chosen by hand (TransferEvent).
+func checkTransfer(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situation) error {
+	t := Transfer{At: e.At, Basis: a.Reason, To: s.Units[a.ToUnitID], Return: s.Units[a.ReturnUnitID]}
+	if (a.ToUnitID != 0 && t.To == nil) || (a.ReturnUnitID != 0 && t.Return == nil) {
+		return motcua.FieldError("to_unit", "Không tìm thấy đơn vị đã chọn.")
+	}
+	got, err := TransferEvent(d, t)
+	if err != nil {
+		return err
+	}
+	e.Data.DecidingUnitID, e.Data.ReturnUnitID = got.Data.DecidingUnitID, got.Data.ReturnUnitID
+	return nil
+}
+
+// openLinkedParts are the parts still held by co-ordinating units, not
+// counting hand-overs between units.
+func openLinkedParts(d *motcua.Dossier) []motcua.Part {
+	var out []motcua.Part
+	for _, p := range d.OpenParts() {
+		if !p.Kind.HandOver() {
+			out = append(out, p)
+		}
+	}
+	return out
 }

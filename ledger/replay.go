@@ -143,6 +143,22 @@ func (r *replay) effect(e *motcua.Event) error {
 		r.stop(e.At, motcua.StateWithdrawn)
 		r.abandonStep(e)
 		d.ClosedAt = e.At
+	case motcua.EventTransferred:
+		// Another unit now decides (and returns): the clock runs on, as
+		// promised; the step in progress is now that unit's.
+		if e.Data.DecidingUnitID != 0 {
+			d.DecidingUnitID = e.Data.DecidingUnitID
+		}
+		if e.Data.ReturnUnitID != 0 {
+			d.ReturnUnitID = e.Data.ReturnUnitID
+		}
+		d.CurrentUnitID = StepUnitID(d, r.p, d.Step)
+		if d.Step < len(r.p.Steps) && r.p.Steps[d.Step].Unit == motcua.AtIntake && e.Data.ReturnUnitID != 0 {
+			d.CurrentUnitID = d.ReturnUnitID // the receiving unit is gone: its successor holds the dossier
+		}
+		if n := len(d.Steps); n > 0 && d.Steps[n-1].EndedAt.IsZero() {
+			d.Steps[n-1].UnitID = d.CurrentUnitID
+		}
 	case motcua.EventPartSent:
 		r.partSent(e)
 	case motcua.EventPartHandedOver:
@@ -158,6 +174,10 @@ func (r *replay) effect(e *motcua.Event) error {
 func (r *replay) accepted(e *motcua.Event) {
 	d, x, cal := &r.d, e.Data, r.cal
 	d.VersionID, d.ReceivingUnitID, d.DecidingUnitID = x.ProcedureVersionID, x.ReceivingUnitID, x.DecidingUnitID
+	d.ReturnUnitID, d.LocalityUnitID, d.ForOther = x.ReceivingUnitID, x.LocalityUnitID, x.ForOther
+	if x.ReturnUnitID != 0 {
+		d.ReturnUnitID = x.ReturnUnitID
+	}
 	d.Channel, d.Sets, d.Documents = x.Channel, x.Sets, x.Documents
 	if x.Applicant != nil {
 		d.Applicant = *x.Applicant
@@ -190,7 +210,8 @@ func (r *replay) partSent(e *motcua.Event) {
 	if len(plan) == 0 {
 		plan = []motcua.PartStep{{Name: DefaultPartStep, Minutes: e.Data.PartMinutes}}
 	}
-	pt := motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Title: e.Data.PartTitle, Plan: plan, SentAt: e.At, SentBy: e.ActorID}
+	pt := motcua.Part{Seq: e.Seq, UnitID: e.Data.PartUnitID, Kind: e.Data.PartKind, Means: e.Data.PartMeans, Title: e.Data.PartTitle,
+		Plan: plan, SentAt: e.At, SentBy: e.ActorID}
 	pt.DueAt = r.cal.Add(e.At, CatalogueMinutes(pt.Minutes(), r.cal))
 	r.d.Parts = append(r.d.Parts, pt)
 	r.startPartStep(&r.d.Parts[len(r.d.Parts)-1], e)

@@ -64,6 +64,9 @@ const MaxPartMinutes = 60 * catalogueDayMinutes
 const MaxPartSteps = 20
 
 func checkPartSent(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
+	if a.PartKind != motcua.PartLinked {
+		return checkHandOverSent(d, a, e)
+	}
 	if err := need(d, a.Type, motcua.StateProcessing); err != nil {
 		return err
 	}
@@ -137,10 +140,14 @@ func checkPartHandedOver(d *motcua.Dossier, a motcua.Action, e *motcua.Event) er
 }
 
 func checkPartReturned(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
-	if err := need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement); err != nil {
+	part := d.PartBySeq(a.PartSeq)
+	states := []motcua.State{motcua.StateProcessing, motcua.StateSupplement}
+	if part != nil && part.Kind == motcua.PartResult { // the result travels once it is ready
+		states = []motcua.State{motcua.StateResultReady}
+	}
+	if err := need(d, a.Type, states...); err != nil {
 		return err
 	}
-	part := d.PartBySeq(a.PartSeq)
 	if part == nil || !part.Open() {
 		return motcua.FieldError("part", "Không có phần liên thông đang chờ kết quả với số %d.", a.PartSeq)
 	}
@@ -195,4 +202,56 @@ func CountedSupplements(events []motcua.Event) []motcua.Event {
 		}
 	}
 	return out
+}
+
+// HandOverMinutes is the default deadline of a hand-over between a centre
+// and the deciding unit, in catalogue minutes: one working day. Decree
+// 118/2025 sets no national figure that we could confirm
+// (docs/government-2025-research.md §1); the officer may give another.
+const HandOverMinutes = 450
+
+// checkHandOverSent checks the sending of a dossier received for another
+// unit to its deciding unit (while processing), or of its result back to
+// where it is returned (once ready): the unit is the dossier's own, the
+// means one of the known ones, one such hand-over open at a time.
+func checkHandOverSent(d *motcua.Dossier, a motcua.Action, e *motcua.Event) error {
+	to, state := d.DecidingUnitID, motcua.StateProcessing
+	switch a.PartKind {
+	case motcua.PartForward:
+		if d.ReceivingUnitID == d.DecidingUnitID {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s được tiếp nhận tại chính cơ quan giải quyết; không cần chuyển.", d.Code)
+		}
+	case motcua.PartResult:
+		to, state = d.ReturnUnitID, motcua.StateResultReady
+		if to == 0 {
+			to = d.ReceivingUnitID
+		}
+		if to == d.DecidingUnitID {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Kết quả của hồ sơ %s được trả tại chính cơ quan giải quyết; không cần chuyển.", d.Code)
+		}
+	default:
+		return motcua.FieldError("part_kind", "Loại chuyển hồ sơ %q không tồn tại.", a.PartKind)
+	}
+	if err := need(d, a.Type, state); err != nil {
+		return err
+	}
+	if !a.PartMeans.Valid() {
+		return motcua.FieldError("part_means", "Phải chọn hình thức chuyển: điện tử, bưu chính hoặc cán bộ Trung tâm chuyển trực tiếp.")
+	}
+	for _, p := range d.OpenParts() {
+		if p.Kind == a.PartKind {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ đang được chuyển (%s) từ %s; chưa xác nhận đã nhận.",
+				p.Kind.Label(), motcua.FormatDateTime(p.SentAt))
+		}
+	}
+	minutes := a.PartMinutes
+	if minutes == 0 {
+		minutes = HandOverMinutes
+	}
+	if minutes < 0 || minutes > MaxPartMinutes {
+		return motcua.FieldError("part_minutes", "Thời hạn chuyển hồ sơ phải từ 1 phút đến 60 ngày làm việc.")
+	}
+	e.Data.PartUnitID, e.Data.PartTitle, e.Data.PartMinutes = to, a.PartKind.Label(), minutes
+	e.Data.PartKind, e.Data.PartMeans = a.PartKind, a.PartMeans
+	return nil
 }

@@ -25,9 +25,39 @@ func (db *DB) acceptSituation(tx *Tx, a *motcua.Actor, in motcua.Intake) (s ledg
 		return s, err
 	}
 	if s.Units.Receiving() != nil {
-		s.Calendar, err = db.Calendar(tx.ctx, in.UnitID)
+		if s.Calendar, err = db.Calendar(tx.ctx, in.UnitID); err != nil {
+			return s, err
+		}
 	}
-	return s, err
+	return s, db.competenceSituation(tx, in, &s)
+}
+
+// competenceSituation adds what the competence rule needs beyond the
+// receiving unit: the ancestries of the units the applicant named, the
+// procedure's boundary-free listings and the unit chosen for the result.
+func (db *DB) competenceSituation(tx *Tx, in motcua.Intake, s *ledger.AcceptSituation) (err error) {
+	f := in.Competence
+	s.Localities = map[int64]ledger.Ancestry{}
+	for _, id := range []int64{f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID} {
+		if id != 0 {
+			if s.Localities[id], err = db.ancestry(tx.ctx, id); err != nil {
+				return err
+			}
+		}
+	}
+	if len(s.Versions) > 0 {
+		if s.Listings, err = boundaryFreeListings(tx, s.Versions[0].Code); err != nil {
+			return err
+		}
+	}
+	if in.ReturnUnitID != 0 {
+		t, err := db.tree(tx.ctx)
+		if err != nil {
+			return err
+		}
+		s.Return = t.byID[in.ReturnUnitID]
+	}
+	return nil
 }
 
 // publishedVersions are a procedure's published versions, oldest effective
@@ -61,7 +91,7 @@ func (db *DB) ancestry(ctx context.Context, unitID int64) (ledger.Ancestry, erro
 	for u := t.byID[unitID]; u != nil; u = t.byID[u.ParentID] {
 		a.Units = append(a.Units, u)
 		for _, id := range t.children[u.ID] {
-			if c := t.byID[id]; c.Kind == motcua.UnitOffice {
+			if c := t.byID[id]; c.IsOffice() {
 				a.Offices[u.ID] = append(a.Offices[u.ID], c)
 			}
 		}

@@ -84,6 +84,8 @@ func validateProcedureFields(p *motcua.Procedure) error {
 		return motcua.FieldError("online_level", "Mức dịch vụ công trực tuyến %q của thủ tục %s không hợp lệ.", p.OnlineLevel, p.Code)
 	case len(p.Steps) == 0:
 		return motcua.FieldError("steps", "Thủ tục %s chưa có quy trình nội bộ.", p.Code)
+	case !p.Competence.Valid():
+		return motcua.FieldError("competence", "Căn cứ xác định cơ quan giải quyết %q của thủ tục %s không hợp lệ.", p.Competence, p.Code)
 	}
 	return nil
 }
@@ -109,7 +111,7 @@ func ensureField(tx *Tx, name string) (int64, error) {
 
 const procedureColumns = `p.id, v.id, v.version, p.code, v.name, f.name, p.level, v.time_amount, v.time_unit, v.online_level,
 	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from, v.decision_id, v.kind, v.status, v.online_from,
-	v.applicants, v.sequence, v.channels, v.agency`
+	v.applicants, v.sequence, v.channels, v.agency, v.competence`
 
 const versionsFrom = ` FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id JOIN fields f ON f.id = p.field_id`
 
@@ -119,7 +121,7 @@ func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, erro
 	var from, onlineFrom int64
 	if err := row.Scan(&p.ID, &p.VersionID, &p.Version, &p.Code, &p.Name, &p.Field, &p.Level, &p.Time.Amount, &p.Time.Unit,
 		&p.OnlineLevel, &p.Office, &p.Fees, &p.LegalBasis, &p.ResultType, &docs, &steps, &from, &p.DecisionID, &p.Change, &p.Status,
-		&onlineFrom, &p.Applicants, &p.Sequence, &p.Channels, &p.Agency); err != nil {
+		&onlineFrom, &p.Applicants, &p.Sequence, &p.Channels, &p.Agency, &p.Competence); err != nil {
 		return nil, err
 	}
 	p.EffectiveFrom, p.OnlineFrom = fromMS(from), fromMS(onlineFrom)

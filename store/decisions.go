@@ -244,9 +244,9 @@ func insertVersion(tx *Tx, p *motcua.Procedure, now time.Time) error {
 	key := catalogKey(p)
 	return tx.queryRow(`INSERT INTO procedure_versions (procedure_id, version, name, search_key, time_amount, time_unit,
 		online_level, office, fees, legal_basis, result_type, documents, steps, effective_from, created_at, decision_id, kind, status,
-		online_from, applicants, sequence, channels, agency)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		online_from, applicants, sequence, channels, agency, competence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		p.ID, p.Version, p.Name, key, p.Time.Amount, string(p.Time.Unit), string(p.OnlineLevel), p.Office,
 		p.Fees, p.LegalBasis, p.ResultType, string(docs), string(steps), ms(p.EffectiveFrom), ms(now), p.DecisionID, string(p.Change),
-		string(p.Status), ms(p.OnlineFrom), p.Applicants, p.Sequence, p.Channels, p.Agency).Scan(&p.VersionID)
+		string(p.Status), ms(p.OnlineFrom), p.Applicants, p.Sequence, p.Channels, p.Agency, string(p.Competence)).Scan(&p.VersionID)
 }

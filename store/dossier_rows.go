@@ -10,7 +10,8 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.name, d.receiving_unit_id, d.deciding_unit_id,
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
-	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at, d.parts`
+	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at, d.parts,
+	d.return_unit_id, d.locality_unit_id, d.for_other`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
@@ -25,17 +26,21 @@ func scanDossierParts(row interface{ Scan(...any) error }) (*motcua.Dossier, int
 	var parts int
 	var docs string
 	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit, sent, closed int64
-	var pendingSeq int
+	var pendingSeq, forOther int
 	a := &d.Applicant
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
-		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed, &parts); err != nil {
+		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed, &parts,
+		&d.ReturnUnitID, &d.LocalityUnitID, &forOther); err != nil {
 		return nil, 0, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
 	d.ResultAt, d.ReturnedAt, d.PausedAt, d.PromisedAt = fromMS(result), fromMS(returned), fromMS(paused), fromMS(promised)
-	d.SentAt, d.ClosedAt = fromMS(sent), fromMS(closed)
+	d.SentAt, d.ClosedAt, d.ForOther = fromMS(sent), fromMS(closed), forOther != 0
+	if d.ReturnUnitID == 0 {
+		d.ReturnUnitID = d.ReceivingUnitID
+	}
 	if pendingSeq != 0 {
 		d.Pending = &motcua.PendingEntry{Seq: pendingSeq, UnitID: pendingUnit}
 	}
@@ -48,7 +53,7 @@ func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	if err != nil || parts == 0 {
 		return d, notFound(err)
 	}
-	rows, err := tx.query(`SELECT seq, unit_id, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)
+	rows, err := tx.query(`SELECT seq, unit_id, kind, means, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +61,7 @@ func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	for rows.Next() {
 		var p motcua.Part
 		var sent, due, returned int64
-		if err := rows.Scan(&p.Seq, &p.UnitID, &p.Title, &sent, &due, &returned); err != nil {
+		if err := rows.Scan(&p.Seq, &p.UnitID, &p.Kind, &p.Means, &p.Title, &sent, &due, &returned); err != nil {
 			return nil, err
 		}
 		p.SentAt, p.DueAt, p.ReturnedAt = fromMS(sent), fromMS(due), fromMS(returned)
@@ -85,10 +90,10 @@ func syncSteps(tx *Tx, d *motcua.Dossier, from int) error {
 // inserted, returned ones updated.
 func syncParts(tx *Tx, d *motcua.Dossier) error {
 	for _, p := range d.Parts {
-		if _, err := tx.exec(`INSERT INTO dossier_parts (dossier_id, seq, unit_id, title, sent_at, due_at, returned_at, returned_by, grade)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, seq) DO UPDATE SET due_at = excluded.due_at, returned_at = excluded.returned_at,
+		if _, err := tx.exec(`INSERT INTO dossier_parts (dossier_id, seq, unit_id, kind, means, title, sent_at, due_at, returned_at, returned_by, grade)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, seq) DO UPDATE SET due_at = excluded.due_at, returned_at = excluded.returned_at,
 			returned_by = excluded.returned_by, grade = excluded.grade`,
-			d.ID, p.Seq, p.UnitID, p.Title, ms(p.SentAt), ms(p.DueAt), ms(p.ReturnedAt), p.ReturnedBy, string(p.Grade)); err != nil {
+			d.ID, p.Seq, p.UnitID, string(p.Kind), string(p.Means), p.Title, ms(p.SentAt), ms(p.DueAt), ms(p.ReturnedAt), p.ReturnedBy, string(p.Grade)); err != nil {
 			return err
 		}
 	}
@@ -99,9 +104,9 @@ func syncParts(tx *Tx, d *motcua.Dossier) error {
 const dossierInsertColumns = `code, procedure_id, version_id, receiving_unit_id, deciding_unit_id, current_unit_id, step, state,
 	channel, applicant_name, applicant_key, applicant_id_number, applicant_address, applicant_phone, applicant_email, sets, documents,
 	accepted_at, due_at, step_due_at, result_at, returned_at, paused_at, version, intake_key, tracking_secret, promised_at,
-	pending_seq, pending_unit_id, sent_at, closed_at, parts, intake_hash`
+	pending_seq, pending_unit_id, sent_at, closed_at, parts, intake_hash, return_unit_id, locality_unit_id, for_other`
 
-const dossierInsertWidth = 33
+const dossierInsertWidth = 36
 
 // dossierValues are d's values for dossierInsertColumns.
 func dossierValues(d *motcua.Dossier, key intakeKey) ([]any, error) {
@@ -118,7 +123,8 @@ func dossierValues(d *motcua.Dossier, key intakeKey) ([]any, error) {
 	return []any{d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
 		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, key.key,
-		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), key.hash}, nil
+		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), key.hash,
+		storedReturnUnit(d), d.LocalityUnitID, boolInt(d.ForOther)}, nil
 }
 
 func insertDossier(tx *Tx, d *motcua.Dossier, key intakeKey) error {
@@ -145,9 +151,10 @@ func updateDossier(tx *Tx, cur, d *motcua.Dossier) error {
 	}
 	res, err := tx.exec(`UPDATE dossiers SET current_unit_id = ?, step = ?, state = ?, due_at = ?, step_due_at = ?,
 		result_at = ?, returned_at = ?, paused_at = ?, version = ?, promised_at = ?, pending_seq = ?, pending_unit_id = ?,
-		sent_at = ?, closed_at = ?, parts = ? WHERE id = ? AND version = ?`,
+		sent_at = ?, closed_at = ?, parts = ?, deciding_unit_id = ?, return_unit_id = ? WHERE id = ? AND version = ?`,
 		d.CurrentUnitID, d.Step, string(d.State), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt),
-		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), d.ID, cur.Version)
+		ms(d.PausedAt), d.Version, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts),
+		d.DecidingUnitID, storedReturnUnit(d), d.ID, cur.Version)
 	if err != nil {
 		return err
 	}
@@ -212,4 +219,20 @@ const MaxOffset = 1_000_000
 // trail (domain.md §15).
 func logAccess(tx *Tx, a *motcua.Actor, d *motcua.Dossier) {
 	tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "dossier.read", Object: d.Code})
+}
+
+// storedReturnUnit is the return unit as the row keeps it: 0 when it is
+// the receiving unit, so rows written before 07/2025 and after agree.
+func storedReturnUnit(d *motcua.Dossier) int64 {
+	if d.ReturnUnitID == d.ReceivingUnitID {
+		return 0
+	}
+	return d.ReturnUnitID
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -155,8 +155,12 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 		}
 		// The rules first: a stale version is a conflict and an unknown action
 		// is invalid, whoever asks; only then whether this actor may do it.
+		units, err := db.actionUnits(tx.ctx, act)
+		if err != nil {
+			return err
+		}
 		e, err := ledger.Decide(cur, act, ledger.Situation{Procedure: p, Calendar: cal, Rules: db.Rules,
-			LastAt: ledger.LastAt(events), Now: db.now()})
+			LastAt: ledger.LastAt(events), Now: db.now(), Units: units})
 		if err != nil {
 			return err
 		}
@@ -216,6 +220,24 @@ func (db *DB) History(ctx context.Context, a *motcua.Actor, id int64) (d *motcua
 		return nil, nil, nil, err
 	}
 	return d, events, p, nil
+}
+
+// actionUnits are the units a transfer names, for the rules to check.
+func (db *DB) actionUnits(ctx context.Context, act motcua.Action) (map[int64]*motcua.Unit, error) {
+	if act.ToUnitID == 0 && act.ReturnUnitID == 0 {
+		return nil, nil
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*motcua.Unit{}
+	for _, id := range []int64{act.ToUnitID, act.ReturnUnitID} {
+		if u := t.byID[id]; u != nil {
+			out[id] = u
+		}
+	}
+	return out, nil
 }
 
 // loadForAction reads a dossier for an action: replayed in full from its

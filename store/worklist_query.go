@@ -75,7 +75,7 @@ const worklistOpenStates = `d.state IN ('processing', 'supplement', 'result_read
 // its capped count are both written from this one value, so they always
 // agree on which dossiers match. The With… methods return a copy.
 type worklistQuery struct {
-	units  []int64 // scope: the dossier's current, receiving or deciding unit is one of these; never empty
+	units  []int64 // scope: the dossier's current, receiving (for itself) or deciding unit is one of these; never empty
 	linked bool    // scope: the units hold open linked parts, whose dossiers are in scope too
 
 	restricted bool    // a client sees only its procedures (policy.go)
@@ -224,7 +224,11 @@ func (q worklistQuery) branches() []scopeBranch {
 	column := func(col, alias string) scopeBranch {
 		return scopeBranch{clause{sql: `d.` + col + ` IN (` + in + `)`, args: units}, alias}
 	}
-	out := []scopeBranch{column("current_unit_id", "c"), column("receiving_unit_id", "r"), column("deciding_unit_id", "k")}
+	// A dossier received for another authority leaves the receiving unit's
+	// worklist once handed on: it is in its "received for others" view.
+	received := column("receiving_unit_id", "r")
+	received.sql += ` AND d.for_other = 0`
+	out := []scopeBranch{column("current_unit_id", "c"), received, column("deciding_unit_id", "k")}
 	if q.linked {
 		out = append(out, scopeBranch{clause{sql: `d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` +
 			in + `))`, args: units}, "l"})

@@ -100,7 +100,7 @@ func (s *Server) officeOptions(r *http.Request) []option {
 	seen := map[string]bool{}
 	var out []option
 	for _, u := range units {
-		if u.Kind == motcua.UnitOffice && u.Office != "" && !seen[u.Office] {
+		if u.IsOffice() && u.Office != "" && !seen[u.Office] {
 			seen[u.Office] = true
 			out = append(out, option{u.Office, u.Name})
 		}

@@ -213,7 +213,7 @@ func (s *Server) header(ctx context.Context, unitID int64, counter bool) forms.H
 // authority above it rather than its own.
 func servesAbove(k motcua.UnitKind) bool {
 	switch k {
-	case motcua.UnitOffice, motcua.UnitOneStop, motcua.UnitCentre, motcua.UnitBranch:
+	case motcua.UnitOffice, motcua.UnitDepartment, motcua.UnitOneStop, motcua.UnitCentre, motcua.UnitBranch:
 		return true
 	}
 	return false

@@ -44,7 +44,7 @@ func loadOrg(ctx context.Context, db *store.DB) (*org, error) {
 	o.units = units
 	o.offices = map[int64][]*motcua.Unit{}
 	for _, u := range units {
-		if u.Kind == motcua.UnitOffice {
+		if u.IsOffice() {
 			o.offices[u.ParentID] = append(o.offices[u.ParentID], u)
 		}
 	}
