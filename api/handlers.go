@@ -138,7 +138,8 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
 	}
 	d, err = s.db.Act(r.Context(), a, motcua.Action{DossierID: d.ID, Version: req.Version, Type: req.Type, At: deref(req.At),
 		Reason: req.Reason, Note: req.Note, Missing: req.Missing, ToUserID: req.ToUserID, NewDueAt: deref(req.NewDueAt),
-		PartUnitID: req.PartUnitID, PartTitle: req.PartTitle, PartMinutes: req.PartMinutes, PartSteps: req.PartSteps, PartSeq: req.PartSeq})
+		PartUnitID: req.PartUnitID, PartTitle: req.PartTitle, PartMinutes: req.PartMinutes, PartSteps: req.PartSteps, PartSeq: req.PartSeq,
+		PartKind: req.PartKind, PartMeans: req.PartMeans, ToUnitID: req.ToUnitID, ReturnUnitID: req.ReturnUnitID})
 	if err != nil {
 		writeError(w, err)
 		return

@@ -116,6 +116,14 @@ type ActionRequest struct {
 	PartMinutes int               `json:"part_minutes,omitempty"`
 	PartSteps   []motcua.PartStep `json:"part_steps,omitempty"` // the part's own workflow: name and minutes per step
 	PartSeq     int               `json:"part_seq,omitempty"`
+	// part_sent between units: "forward" (the dossier to its deciding
+	// unit) or "result" (the result back), and how it travels
+	PartKind  motcua.PartKind `json:"part_kind,omitempty"`
+	PartMeans motcua.Means    `json:"part_means,omitempty"`
+	// transferred: the new deciding unit and return unit (0: unchanged);
+	// reason is the legal basis
+	ToUnitID     int64 `json:"to_unit_id,omitempty"`
+	ReturnUnitID int64 `json:"return_unit_id,omitempty"`
 }
 
 // RefusalRequest is the body of POST /api/v1/refusals.

@@ -32,6 +32,7 @@ Usage:
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
   motcua users create NAME --role R --unit CODE | passwd NAME | revoke NAME | reset-2fa NAME   staff accounts
   motcua retention set CODE MONTHS | list | apply            personal data erased MONTHS after closing
+  motcua successions list | apply [--at YYYY-MM-DD]          running dossiers of dissolved units to their successors
   motcua subject export (--id-number N | --phone P | --email E) [--out FILE]   all held about one applicant
   motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
   motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
@@ -89,6 +90,8 @@ func run(ctx context.Context, args []string) error {
 		return checkCmd(ctx, args[1:])
 	case "retention":
 		return retentionCmd(ctx, args[1:])
+	case "successions":
+		return successionsCmd(ctx, args[1:])
 	case "subject":
 		return subjectCmd(ctx, args[1:])
 	case "totp":

@@ -74,6 +74,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.openDB(ctx); err != nil {
 		return err
 	}
+	m.applySuccessions(ctx)
 	ctx, m.stop = context.WithCancel(ctx)
 	handler, err := m.routes(ctx)
 	if err != nil {
