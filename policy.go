@@ -89,9 +89,10 @@ func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {
 		ok = p != nil && (a.Has(p.UnitID, RoleSpecialist) || a.Has(p.UnitID, RoleLeader) ||
 			p.Kind.HandOver() && a.Has(p.UnitID, RoleCounter)) // paper arriving is the counter's to confirm
 	case EventTransferred:
-		// A change of competent unit is the deciding unit's leader's, or the
-		// administrator's who keeps the organisation.
-		ok = a.Has(d.DecidingUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleAdmin)
+		// A change of competent unit by hand is the deciding unit's leader's
+		// (a province leader's grant covers the units below); the
+		// successions of 01/07/2025 are the system's (store.ApplySuccessions).
+		ok = a.Has(d.DecidingUnitID, RoleLeader)
 	case EventLateApproved, EventLateRejected:
 		ok = d.Pending != nil && a.Has(d.Pending.UnitID, RoleLeader)
 	default:
