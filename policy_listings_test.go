@@ -16,7 +16,9 @@ func TestListingsAreKeptByTheProvincesAdministrators(t *testing.T) {
 	commune := &Unit{ID: 4, Kind: UnitCommune, ParentID: 2}
 	units := []*Unit{oldProvince, province, centre, commune}
 	after := merged.Add(24 * time.Hour)
-	grant := func(role Role, unit int64) *Actor { return &Actor{User: User{ID: 1, Grants: []Grant{{Role: role, UnitID: unit}}}} }
+	grant := func(role Role, unit int64) *Actor {
+		return &Actor{User: User{ID: 1, Grants: []Grant{{Role: role, UnitID: unit}}}}
+	}
 	for _, c := range []struct {
 		name string
 		a    *Actor
