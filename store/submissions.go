@@ -36,15 +36,22 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 }
 
 // checkSubmission finds where s is filed now — the procedure's version in
-// force, the unit, whether the unit applies the procedure — and applies
-// the rules of online filing there (ledger.ValidateSubmission).
+// force, the unit (for a procedure with a competence rule and no unit
+// chosen, the counter of the unit the applicant's fact leads to), whether
+// the unit applies the procedure, what the competence rule decides on —
+// and applies the rules of online filing there (ledger.ValidateSubmission).
 func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 	p, err := db.Procedure(ctx, s.ProcedureID)
 	if err != nil {
 		return motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
 	}
 	s.ProcedureCode, s.ProcedureName = p.Code, p.Name
-	at := ledger.Filing{Procedure: p}
+	if s.UnitID == 0 {
+		if s.UnitID, err = db.competentCounter(ctx, p, ledger.RuleFacts(s.Competence, p.Competence).Locality(p.Competence)); err != nil {
+			return err
+		}
+	}
+	at := ledger.Filing{Procedure: p, At: db.now()}
 	if u, err := db.Unit(ctx, s.UnitID); err == nil {
 		at.Unit = u
 		if at.Parent, err = db.parentKind(ctx, u); err != nil {
@@ -54,7 +61,65 @@ func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 			return err
 		}
 	}
+	if err := db.filingCompetence(ctx, s, &at); err != nil {
+		return err
+	}
 	return ledger.ValidateSubmission(s, at)
+}
+
+// filingCompetence adds to f what the competence rule and the choice of
+// the result's counter are checked on.
+func (db *DB) filingCompetence(ctx context.Context, s *motcua.Submission, f *ledger.Filing) (err error) {
+	if f.Unit == nil {
+		return nil
+	}
+	if f.Receiving, err = db.ancestry(ctx, f.Unit.ID); err != nil {
+		return err
+	}
+	facts := s.Competence
+	f.Localities = map[int64]ledger.Ancestry{}
+	for _, id := range []int64{facts.ResidenceUnitID, facts.LocationUnitID, facts.ChosenUnitID} {
+		if id != 0 {
+			if f.Localities[id], err = db.ancestry(ctx, id); err != nil {
+				return err
+			}
+		}
+	}
+	if f.Listings, err = db.BoundaryFreeListings(ctx, f.Procedure.Code); err != nil {
+		return err
+	}
+	if s.ReturnUnitID != 0 {
+		t, err := db.tree(ctx)
+		if err != nil {
+			return err
+		}
+		f.Return = t.byID[s.ReturnUnitID]
+	}
+	return nil
+}
+
+// competentCounter is where a filing of p goes when the applicant names
+// the locality but no counter: the locality's own service centre if it
+// has one where p is filed online, else the locality itself if p is filed
+// there; 0 when neither (the applicant must then choose).
+func (db *DB) competentCounter(ctx context.Context, p *motcua.Procedure, locality int64) (int64, error) {
+	if locality == 0 {
+		return 0, nil
+	}
+	units, err := db.UnitsApplying(ctx, p)
+	if err != nil {
+		return 0, err
+	}
+	var found int64
+	for _, u := range units {
+		switch {
+		case u.ParentID == locality && u.Kind == motcua.UnitCentre:
+			return u.ID, nil
+		case u.ID == locality:
+			found = u.ID
+		}
+	}
+	return found, nil
 }
 
 // sameSubmission fills s with the submission first sent with key, if
@@ -112,11 +177,14 @@ func writeSubmission(tx *Tx, c motcua.Contact, s *motcua.Submission, key intakeK
 	now := tx.db.now()
 	s.Key, s.Contact, s.State, s.CreatedAt, s.UpdatedAt = key.key, c, motcua.SubmissionPending, now, now
 	a := s.Applicant
+	f := s.Competence
 	if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
-		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at,
+		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
-		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now)).Scan(&s.ID); err != nil {
+		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now),
+		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID).Scan(&s.ID); err != nil {
 		return err
 	}
 	if err := insertFiles(tx, s.ID, s.Files); err != nil {
@@ -208,7 +276,8 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
-	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at`
+	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at,
+	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -256,7 +325,8 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	a := &s.Applicant
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
-		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated); err != nil {
+		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated,
+		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID); err != nil {
 		return nil, err
 	}
 	s.Contact, _ = motcua.ParseContact(contact)
@@ -348,7 +418,7 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		return nil, err
 	}
 	in := motcua.Intake{ProcedureID: s.ProcedureID, UnitID: s.UnitID, Channel: motcua.ChannelOnline, Applicant: s.Applicant,
-		Sets: 1, Note: s.Note}
+		Sets: 1, Note: s.Note, Competence: s.Competence, ReturnUnitID: s.ReturnUnitID}
 	key := intakeKey{key: submissionKey(s.ID)} // the system's own key: no sender could have written it
 	if in.Applicant.Email == "" {
 		in.Applicant.Email = s.Contact.Email
