@@ -27,7 +27,9 @@ func TestValidateSubmissionCompetence(t *testing.T) {
 	closed := &motcua.Unit{ID: 40, Name: "Bộ phận Một cửa huyện Đắk Mil", Kind: motcua.UnitOneStop, ParentID: 1,
 		ValidTo: time.Date(2025, 7, 1, 0, 0, 0, 0, motcua.VN)}
 	specialist := &motcua.Unit{ID: 50, Name: "Phòng Văn hóa - Xã hội xã Thuận An", Kind: motcua.UnitOffice, ParentID: 20}
-	up := func(us ...*motcua.Unit) ledger.Ancestry { return ledger.Ancestry{Units: us, Offices: map[int64][]*motcua.Unit{}} }
+	up := func(us ...*motcua.Unit) ledger.Ancestry {
+		return ledger.Ancestry{Units: us, Offices: map[int64][]*motcua.Unit{}}
+	}
 	localities := map[int64]ledger.Ancestry{10: up(communeA, province), 20: up(communeB, province), 30: up(communeC, other)}
 	listed := []motcua.BoundaryFreeListing{{ProcedureCode: "1.001193", Decision: "2463/QĐ-UBND", From: time.Date(2025, 8, 1, 0, 0, 0, 0, motcua.VN)}}
 	proc := func(rule motcua.Competence) *motcua.Procedure {
