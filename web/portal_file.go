@@ -189,7 +189,8 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 	unitID, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	locality, _ := strconv.ParseInt(r.PostFormValue("locality"), 10, 64)
 	returnAt, _ := strconv.ParseInt(r.PostFormValue("return_unit"), 10, 64)
-	*sub = motcua.Submission{Competence: competenceFacts(data.P.Competence, locality), ReturnUnitID: returnAt, Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
+	*sub = motcua.Submission{Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
+		Competence: competenceFacts(data.P.Competence, locality), ReturnUnitID: returnAt,
 		Delivery: motcua.Delivery(r.PostFormValue("delivery")), DeliveryTo: strings.TrimSpace(r.PostFormValue("delivery_to")),
 		Applicant: motcua.Applicant{Name: r.PostFormValue("name"), IDNumber: strings.TrimSpace(r.PostFormValue("id_number")),
 			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
