@@ -75,15 +75,11 @@ func (s *Server) renderListings(w http.ResponseWriter, r *http.Request, a *motcu
 		}
 		data.Rows = append(data.Rows, listingRow{BoundaryFreeListing: l, Name: names[l.ProcedureCode], State: state})
 	}
-	switch {
-	case err != nil:
+	if err != nil {
 		s.fail(w, "listings.html", v, err)
 		return
-	case r.URL.Query().Get("done") == "added":
-		v.Flash = "Đã thêm thủ tục vào danh mục tiếp nhận không phụ thuộc địa giới hành chính."
-	case r.URL.Query().Get("done") == "ended":
-		v.Flash = "Đã ghi ngày hết hiệu lực của thủ tục trong danh mục."
 	}
+	v.takeFlash(w, r)
 	s.render(w, http.StatusOK, "listings.html", v)
 }
 
@@ -107,7 +103,7 @@ func (s *Server) addListing(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		s.renderListings(w, r, a, f, err)
 		return
 	}
-	http.Redirect(w, r, "/listings?done=added", http.StatusSeeOther)
+	s.redirectFlash(w, r, "/listings", Flash{Text: "Đã thêm thủ tục " + l.ProcedureCode + " vào danh mục tiếp nhận không phụ thuộc địa giới hành chính."})
 }
 
 // listing reads the form's dates (the end may be left blank).
@@ -140,5 +136,5 @@ func (s *Server) endListing(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		s.renderListings(w, r, a, listingForm{}, err)
 		return
 	}
-	http.Redirect(w, r, "/listings?done=ended", http.StatusSeeOther)
+	s.redirectFlash(w, r, "/listings", Flash{Text: "Đã ghi ngày hết hiệu lực của thủ tục trong danh mục: " + motcua.FormatDate(to) + "."})
 }

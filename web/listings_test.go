@@ -59,8 +59,9 @@ func TestProvinceAdministratorKeepsTheListings(t *testing.T) {
 		t.Fatalf("a refused listing was stored: %+v", ls)
 	}
 	add.Set("code", "1.001193")
-	wantRedirect(t, admin.post(t, "/listings", add), "/listings?done=added")
-	check(t, admin.get(t, "/listings?done=added"), htmlcheck.In("#listings tbody tr", htmlcheck.MatchesText(`1\.001193.*Đăng ký khai sinh.*Quyết định 2463/QĐ-UBND ngày 20/02/2024.*01/03/2024.*Đang có hiệu lực`)))
+	added := admin.post(t, "/listings", add)
+	wantRedirect(t, added, "/listings")
+	check(t, admin.follow(t, added), flashSays("Đã thêm thủ tục 1.001193"), htmlcheck.In("#listings tbody tr", htmlcheck.MatchesText(`1\.001193.*Đăng ký khai sinh.*Quyết định 2463/QĐ-UBND ngày 20/02/2024.*01/03/2024.*Đang có hiệu lực`)))
 
 	anon := e.anonymous()
 	check(t, anon.get(t, "/thu-tuc"), htmlcheck.Count(".boundary-free", 1),
@@ -75,7 +76,7 @@ func TestProvinceAdministratorKeepsTheListings(t *testing.T) {
 	}
 	end := "/listings/" + strconv.FormatInt(ls[0].ID, 10) + "/end"
 	wantStatus(t, admin.post(t, end, url.Values{"to": {"2024-02-01"}}), http.StatusUnprocessableEntity)
-	wantRedirect(t, admin.post(t, end, url.Values{"to": {"2024-03-04"}}), "/listings?done=ended")
+	wantRedirect(t, admin.post(t, end, url.Values{"to": {"2024-03-04"}}), "/listings")
 	check(t, anon.get(t, "/thu-tuc"), htmlcheck.Count(".boundary-free", 0))
 	check(t, anon.get(t, "/thu-tuc/xa/1.001193"), htmlcheck.NotIn("#boundary-free"))
 }
