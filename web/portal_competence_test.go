@@ -76,6 +76,8 @@ func TestPortalFilingChoosesTheCompetentUnit(t *testing.T) {
 	filed := b.postMultipart(t, path, form(communeY.ID, communeY.ID))
 	wantStatus(t, filed, http.StatusSeeOther)
 	id := strings.TrimSuffix(strings.TrimPrefix(filed.header.Get("Location"), "/ho-so-cua-toi/"), "?moi=1")
+	check(t, b.get(t, "/ho-so-cua-toi/"+id), htmlcheck.In("#filed-at", htmlcheck.HasText(centreX.Name)),
+		htmlcheck.In("#locality", htmlcheck.HasText(communeY.Name)), htmlcheck.In("#return-unit", htmlcheck.HasText(communeY.Name)))
 
 	officer := e.login(t, counterX.User)
 	check(t, officer.get(t, "/submissions/"+id), htmlcheck.In("#submission-locality", htmlcheck.HasText(communeY.Name)),

@@ -263,6 +263,9 @@ type mySubmissionData struct {
 	S      *motcua.Submission
 	Follow *followData // the dossier, once accepted
 	New    bool
+	// Filed, Locality and Return name where it was filed, the unit the
+	// applicant's fact points to and the counter chosen for the result.
+	Filed, Locality, Return string
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -277,6 +280,14 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 	if data.Follow, err = s.follow(r, c, sub); err != nil {
 		s.fail(w, "portal_submission.html", v, err)
 		return
+	}
+	f := sub.Competence
+	data.Filed = s.unitName(r.Context(), sub.UnitID)
+	if id := max(f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID); id != 0 {
+		data.Locality = s.unitName(r.Context(), id)
+	}
+	if sub.ReturnUnitID != 0 {
+		data.Return = s.unitName(r.Context(), sub.ReturnUnitID)
 	}
 	switch {
 	case data.New:
