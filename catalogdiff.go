@@ -34,6 +34,7 @@ func DiffVersions(a, b *Procedure) []FieldChange {
 	add("Trình tự thực hiện", a.Sequence, b.Sequence)
 	add("Cách thức thực hiện", a.Channels, b.Channels)
 	add("Cơ quan thực hiện", a.Agency, b.Agency)
+	add("Cơ quan giải quyết xác định theo", a.Competence.Criterion(), b.Competence.Criterion())
 	for i := range max(len(a.Documents), len(b.Documents)) {
 		add(fmt.Sprintf("Thành phần hồ sơ %d", i+1), documentText(a.Documents, i), documentText(b.Documents, i))
 	}

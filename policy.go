@@ -236,6 +236,26 @@ func (a *Actor) CanManageCatalog() bool {
 	return false
 }
 
+// CanManageListings reports whether the actor may keep the list of
+// procedures received regardless of administrative boundary: the
+// provincial chairman's decisions publish it (Decree 118/2025/NĐ-CP), so
+// an administrator of a province People's Committee in force at at.
+func (a *Actor) CanManageListings(units []*Unit, at time.Time) bool {
+	if a.Client != nil {
+		return false
+	}
+	byID := make(map[int64]*Unit, len(units))
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	for _, g := range a.User.Grants {
+		if u := byID[g.UnitID]; g.Role == RoleAdmin && u != nil && u.Kind == UnitProvince && u.InForce(at) {
+			return true
+		}
+	}
+	return false
+}
+
 // CanAdopt reports whether the actor may decide that the unit applies a
 // procedure and assign the unit's officers to its steps: the unit's leader
 // or administrator.

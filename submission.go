@@ -127,16 +127,22 @@ type Submission struct {
 	Note          string
 	Delivery      Delivery
 	DeliveryTo    string // the postal address when Delivery is post
-	Files         []SubmittedFile
-	State         SubmissionState
-	Missing       []string // what the one-stop asked for (incomplete)
-	Reason        string   // the refusal's reasons, or the request's note
-	DossierID     int64    // once accepted
-	DossierCode   string
-	DossierState  State // the dossier's state once accepted, from the ledger's projection
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	DecidedBy     int64 // the officer who accepted, asked or refused
+	// Competence is what the applicant says that decides the competent
+	// unit, for a procedure with a competence rule (the fact the rule
+	// reads only); ReturnUnitID is where they collect the result when
+	// Delivery is counter (0: where it is filed).
+	Competence   CompetenceFacts
+	ReturnUnitID int64
+	Files        []SubmittedFile
+	State        SubmissionState
+	Missing      []string // what the one-stop asked for (incomplete)
+	Reason       string   // the refusal's reasons, or the request's note
+	DossierID    int64    // once accepted
+	DossierCode  string
+	DossierState State // the dossier's state once accepted, from the ledger's projection
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	DecidedBy    int64 // the officer who accepted, asked or refused
 }
 
 // StatusLabel is where the filing stands as the citizen reads it: the

@@ -63,6 +63,7 @@ func realistic() *motcua.CatalogSnapshot {
 	amended.OnlineLevel, amended.OnlineFrom = motcua.OnlineFull, vn(2025, 1, 15, 0, 0)
 	amended.DecisionNumber, amended.DecisionIssuer, amended.DecisionID = published.Number, issuer, published.ID
 	amended.Source = "exported"
+	amended.Competence = motcua.CompetenceResidence
 	amended.Applicants, amended.Agency = "Công dân Việt Nam, người Việt Nam định cư ở nước ngoài", "Ủy ban nhân dân cấp xã"
 	amended.Sequence = "- Nộp hồ sơ trực tiếp, qua bưu chính hoặc trực tuyến.\n- Công chức tư pháp - hộ tịch thẩm tra hồ sơ.\n- Trả kết quả."
 	amended.Channels = "Trực tiếp: 1 ngày, miễn phí\nTrực tuyến: 1 ngày, miễn phí\nDịch vụ bưu chính: 1 ngày, miễn phí"

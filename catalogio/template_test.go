@@ -99,11 +99,12 @@ func TestDocsDocumentEveryColumnAndValue(t *testing.T) {
 	}
 	words := documented()
 	for _, key := range []string{"format", "format_version", "signed_on", "effective_from", "decision_number", "online_from",
-		"legal_basis", "result_type", "template", "minutes"} {
+		"legal_basis", "result_type", "template", "minutes", "competence"} {
 		words = append(words, `"`+key+`"`)
 	}
 	for _, v := range [][]string{{"commune", "district", "province"}, {"add", "amend", "repeal"}, {"day", "hour", "same_day"},
-		{"full", "partial", "none"}, {"original", "copy", "either", "present"}, {"counter", "specialist", "leader"}, {"intake", "deciding"}} {
+		{"full", "partial", "none"}, {"original", "copy", "either", "present"}, {"counter", "specialist", "leader"}, {"intake", "deciding"},
+		{"residence", "location", "choice"}} {
 		for _, value := range v {
 			words = append(words, "`"+value+"`")
 		}

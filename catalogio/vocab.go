@@ -57,10 +57,25 @@ var (
 		{motcua.RoleCounter, "mot_cua", "cán bộ một cửa"},
 		{motcua.RoleSpecialist, "chuyen_vien", "chuyên viên xử lý"},
 		{motcua.RoleLeader, "lanh_dao", "lãnh đạo đơn vị"}}}
+	// competences leave out CompetenceHere (""): a blank cell or an
+	// absent JSON field is the rule of the receiving unit (competenceFrom).
+	competences = vocab[motcua.Competence]{"căn cứ xác định cơ quan giải quyết", []choice[motcua.Competence]{
+		{motcua.CompetenceResidence, "noi_cu_tru", "nơi cư trú của người nộp"},
+		{motcua.CompetenceLocation, "noi_co_dat", "nơi có đất, nhà, cơ sở kinh doanh"},
+		{motcua.CompetenceChoice, "lua_chon", "lựa chọn của người nộp"}}}
 	stepUnits = vocab[motcua.StepUnit]{"đơn vị thực hiện", []choice[motcua.StepUnit]{
 		{motcua.AtIntake, "tiep_nhan", "bộ phận một cửa đã tiếp nhận hồ sơ"},
 		{motcua.AtDeciding, "giai_quyet", "đơn vị có thẩm quyền giải quyết"}}}
 )
+
+// competenceFrom reads a competence rule with read (fromValue or
+// fromCode); blank is the receiving unit's own rule.
+func competenceFrom(s string, read func(string) (motcua.Competence, string)) (motcua.Competence, string) {
+	if strings.TrimSpace(s) == "" {
+		return motcua.CompetenceHere, ""
+	}
+	return read(s)
+}
 
 // fromValue reads the JSON spelling, exactly; the reason is "" when valid.
 func (v vocab[T]) fromValue(s string) (T, string) {

@@ -65,6 +65,7 @@ const (
 	colSequence         = "trinh_tu_thuc_hien"
 	colChannels         = "cach_thuc_thuc_hien"
 	colAgency           = "co_quan_thuc_hien"
+	colCompetence       = "xac_dinh_co_quan"
 	colPosition         = "thu_tu"
 	colKind             = "loai"
 	colCount            = "so_luong"
@@ -138,6 +139,9 @@ var (
 				values: "văn bản nhiều dòng, có thể để trống; cột có thể bỏ", width: 40, optional: true},
 			{key: colAgency, title: "Cơ quan thực hiện", help: "Cơ quan thực hiện, cơ quan có thẩm quyền, bằng lời (khác cột Cơ quan giải quyết, là mã phòng chuyên môn)",
 				values: "văn bản, có thể để trống; cột có thể bỏ", width: 30, optional: true},
+			{key: colCompetence, title: "Cơ quan giải quyết xác định theo", help: "Với hồ sơ tiếp nhận không phụ thuộc địa giới hành chính (Nghị định 118/2025/NĐ-CP): cơ quan giải quyết xác định theo nơi cư trú, nơi có đất, cơ sở kinh doanh hay lựa chọn của người nộp",
+				values: strings.Join(competences.codes(true), "; ") + "; để trống = cơ quan của nơi tiếp nhận; cột có thể bỏ", width: 16, optional: true,
+				choices: competences.codes(false)},
 		}}
 	documentsLayout = sheetLayout{sheetDocuments,
 		"Mỗi dòng là một giấy tờ trong thành phần hồ sơ của một phiên bản.",

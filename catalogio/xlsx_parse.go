@@ -122,6 +122,8 @@ func (x *xlsxReader) versionRow(n int, c cells) {
 	why.add(bad)
 	v.OnlineFrom, bad = x.instant("trực tuyến từ", c.get(colOnlineFrom), false)
 	why.add(bad)
+	v.Competence, bad = competenceFrom(c.get(colCompetence), competences.fromCode)
+	why.add(bad)
 	why = append(why, versionTextProblems(&v)...)
 	x.p.at(v.Source, why...)
 	x.versions = append(x.versions, versionRow{v: v, row: n, bad: len(why) > 0})

@@ -72,7 +72,8 @@ func versionRows(s *motcua.CatalogSnapshot) []row {
 			colEffective: cellInstant(v.EffectiveFrom), colName: v.Name, colField: v.Field, colAmount: v.Time.Amount,
 			colUnit: timeUnits.code(v.Time.Unit), colOnline: onlineLevels.code(v.OnlineLevel), colOnlineFrom: cellInstant(v.OnlineFrom),
 			colOffice: v.Office, colFees: v.Fees, colLegalBasis: v.LegalBasis, colResult: v.ResultType,
-			colApplicants: v.Applicants, colSequence: v.Sequence, colChannels: v.Channels, colAgency: v.Agency})
+			colApplicants: v.Applicants, colSequence: v.Sequence, colChannels: v.Channels, colAgency: v.Agency,
+			colCompetence: competences.code(v.Competence)})
 		rows = append(rows, r)
 	}
 	return rows

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -16,6 +17,15 @@ type Filing struct {
 	Unit        *motcua.Unit
 	Parent      motcua.UnitKind
 	UnitApplies bool
+	// What the competence rule decides on (CompetentUnit), for a
+	// procedure that has one: the instant, the filing unit's ancestry,
+	// those of the units the facts name and the procedure's listings; and
+	// the unit chosen for the result, nil when none or unknown.
+	At         time.Time
+	Receiving  Ancestry
+	Localities map[int64]Ancestry
+	Listings   []motcua.BoundaryFreeListing
+	Return     *motcua.Unit
 }
 
 // ValidateSubmission applies the rules of online filing (domain.md §5) to
@@ -38,6 +48,9 @@ func ValidateSubmission(s *motcua.Submission, f Filing) error {
 	if !f.UnitApplies || !FilingUnit(p, u, f.Parent) {
 		return motcua.FieldError("unit", "%s không giải quyết thủ tục %s.", u.Name, p.Name)
 	}
+	if err := checkSubmittedCompetence(s, f); err != nil {
+		return err
+	}
 	if err := cleanSubmitter(&s.Applicant); err != nil {
 		return err
 	}
@@ -50,6 +63,62 @@ func ValidateSubmission(s *motcua.Submission, f Filing) error {
 		return motcua.FieldError("files", "Thủ tục trực tuyến toàn trình: hãy tải lên các giấy tờ trong thành phần hồ sơ.")
 	}
 	return checkFormKey(s.Key)
+}
+
+// checkSubmittedCompetence applies the counter's competence rule to an
+// online filing: a procedure with a rule needs the fact it reads (the
+// other facts are dropped), and the filing unit must be one that may
+// receive the dossier for the unit that fact leads to — its own authority,
+// or any centre of the province when the procedure is listed for intake
+// regardless of boundary. The result may be collected at another counter
+// in force.
+func checkSubmittedCompetence(s *motcua.Submission, f Filing) error {
+	p := f.Procedure
+	s.Competence = RuleFacts(s.Competence, p.Competence)
+	if p.Competence != motcua.CompetenceHere {
+		if s.Competence.Locality(p.Competence) == 0 {
+			return motcua.FieldError("locality", "Hãy chọn %s: cơ quan giải quyết được xác định theo đó.", localityNoun(p.Competence))
+		}
+		_, err := CompetentUnit(CompetenceCase{Procedure: p, At: f.At, Receiving: f.Receiving, Facts: s.Competence,
+			Localities: f.Localities, Listings: f.Listings})
+		if err != nil {
+			return err
+		}
+	}
+	return checkReturnUnit(s, f)
+}
+
+// RuleFacts keeps, of the facts, the one the rule reads: what the
+// applicant says of another matter decides nothing.
+func RuleFacts(f motcua.CompetenceFacts, rule motcua.Competence) motcua.CompetenceFacts {
+	switch rule {
+	case motcua.CompetenceResidence:
+		return motcua.CompetenceFacts{ResidenceUnitID: f.ResidenceUnitID}
+	case motcua.CompetenceLocation:
+		return motcua.CompetenceFacts{LocationUnitID: f.LocationUnitID}
+	case motcua.CompetenceChoice:
+		return motcua.CompetenceFacts{ChosenUnitID: f.ChosenUnitID}
+	}
+	return motcua.CompetenceFacts{}
+}
+
+// checkReturnUnit checks where the result is collected: only with
+// delivery at a counter, and then at a counter in force (as returnUnit
+// does at acceptance).
+func checkReturnUnit(s *motcua.Submission, f Filing) error {
+	if s.Delivery != motcua.DeliveryCounter || s.ReturnUnitID == s.UnitID {
+		s.ReturnUnitID = 0
+	}
+	if s.ReturnUnitID == 0 {
+		return nil
+	}
+	switch u := f.Return; {
+	case u == nil || u.ID != s.ReturnUnitID || !u.ReceivesDossiers():
+		return motcua.FieldError("return_unit", "Nơi nhận kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa.")
+	case !u.InForce(f.At):
+		return motcua.FieldError("return_unit", "%s không còn hoạt động; hãy chọn nơi nhận kết quả khác.", u.Name)
+	}
+	return nil
 }
 
 // cleanSubmitter checks the applicant with the counter's rules

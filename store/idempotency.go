@@ -87,10 +87,16 @@ func submissionHash(s *motcua.Submission) string {
 	slices.SortFunc(files, func(a, b file) int {
 		return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SHA256, b.SHA256))
 	})
+	var facts *motcua.CompetenceFacts // left out when none: the fingerprints of older filings stay
+	if s.Competence != (motcua.CompetenceFacts{}) {
+		facts = &s.Competence
+	}
 	return requestHash(struct {
 		ProcedureID, UnitID int64
 		Applicant           motcua.Applicant
 		Note, Delivery, To  string
 		Files               []file
-	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files})
+		Competence          *motcua.CompetenceFacts `json:",omitempty"`
+		Return              int64                   `json:",omitempty"`
+	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files, facts, s.ReturnUnitID})
 }

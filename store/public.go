@@ -15,7 +15,10 @@ type CatalogFilter struct {
 	Online motcua.OnlineLevel
 	Office string  // deciding office key at district level ("tu_phap")
 	Units  []int64 // applied at one of these units (adopted there, or adopted nowhere)
-	Limit  int
+	// BoundaryFree keeps the procedures listed now for intake regardless
+	// of administrative boundary.
+	BoundaryFree bool
+	Limit        int
 }
 
 // Catalog lists the procedures in force now that match f, by field and name.
@@ -44,6 +47,10 @@ func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Proce
 		for _, id := range f.Units {
 			args = append(args, id)
 		}
+	}
+	if f.BoundaryFree {
+		q += ` AND p.code IN (SELECT procedure_code FROM boundary_free_listings WHERE valid_from <= ? AND (valid_to = 0 OR valid_to > ?))`
+		args = append(args, ms(db.Now()), ms(db.Now()))
 	}
 	q += ` ORDER BY f.name, v.name LIMIT ?`
 	args = append(args, f.Limit)

@@ -36,15 +36,22 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 }
 
 // checkSubmission finds where s is filed now — the procedure's version in
-// force, the unit, whether the unit applies the procedure — and applies
-// the rules of online filing there (ledger.ValidateSubmission).
+// force, the unit (for a procedure with a competence rule and no unit
+// chosen, the counter of the unit the applicant's fact leads to), whether
+// the unit applies the procedure, what the competence rule decides on —
+// and applies the rules of online filing there (ledger.ValidateSubmission).
 func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 	p, err := db.Procedure(ctx, s.ProcedureID)
 	if err != nil {
 		return motcua.FieldError("procedure", "%s", motcua.ErrorMessage(err))
 	}
 	s.ProcedureCode, s.ProcedureName = p.Code, p.Name
-	at := ledger.Filing{Procedure: p}
+	if s.UnitID == 0 {
+		if s.UnitID, err = db.competentCounter(ctx, p, ledger.RuleFacts(s.Competence, p.Competence).Locality(p.Competence)); err != nil {
+			return err
+		}
+	}
+	at := ledger.Filing{Procedure: p, At: db.now()}
 	if u, err := db.Unit(ctx, s.UnitID); err == nil {
 		at.Unit = u
 		if at.Parent, err = db.parentKind(ctx, u); err != nil {
@@ -53,6 +60,9 @@ func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 		if at.UnitApplies, err = db.applies(ctx, p.ID, u.ID, db.now()); err != nil {
 			return err
 		}
+	}
+	if err := db.filingCompetence(ctx, s, &at); err != nil {
+		return err
 	}
 	return ledger.ValidateSubmission(s, at)
 }
@@ -112,11 +122,14 @@ func writeSubmission(tx *Tx, c motcua.Contact, s *motcua.Submission, key intakeK
 	now := tx.db.now()
 	s.Key, s.Contact, s.State, s.CreatedAt, s.UpdatedAt = key.key, c, motcua.SubmissionPending, now, now
 	a := s.Applicant
+	f := s.Competence
 	if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
-		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at,
+		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
-		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now)).Scan(&s.ID); err != nil {
+		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now),
+		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID).Scan(&s.ID); err != nil {
 		return err
 	}
 	if err := insertFiles(tx, s.ID, s.Files); err != nil {
@@ -208,7 +221,8 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
-	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at`
+	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at,
+	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -256,7 +270,8 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	a := &s.Applicant
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
-		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated); err != nil {
+		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated,
+		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID); err != nil {
 		return nil, err
 	}
 	s.Contact, _ = motcua.ParseContact(contact)
@@ -348,7 +363,7 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		return nil, err
 	}
 	in := motcua.Intake{ProcedureID: s.ProcedureID, UnitID: s.UnitID, Channel: motcua.ChannelOnline, Applicant: s.Applicant,
-		Sets: 1, Note: s.Note}
+		Sets: 1, Note: s.Note, Competence: s.Competence, ReturnUnitID: s.ReturnUnitID}
 	key := intakeKey{key: submissionKey(s.ID)} // the system's own key: no sender could have written it
 	if in.Applicant.Email == "" {
 		in.Applicant.Email = s.Contact.Email

@@ -46,16 +46,20 @@ type option struct{ Value, Label string }
 
 type catalogData struct {
 	Query, Field, Level, Online, Office, Unit string
+	BoundaryFree                              bool // only the procedures received regardless of boundary
 	Fields                                    []string
 	Levels, Onlines, Offices, Units           []option
 	Rows                                      []*motcua.Procedure
+	// Listed holds, by procedure code, the listing in force for intake
+	// regardless of administrative boundary.
+	Listed map[string]*motcua.BoundaryFreeListing
 }
 
 // catalog is the searchable list of procedures in force.
 func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	data := catalogData{Query: q.Get("q"), Field: q.Get("linh_vuc"), Level: q.Get("cap"), Online: q.Get("truc_tuyen"),
-		Office: q.Get("co_quan"), Unit: q.Get("don_vi")}
+		Office: q.Get("co_quan"), Unit: q.Get("don_vi"), BoundaryFree: q.Get("dia_gioi") == "khong-phu-thuoc"}
 	data.Levels = []option{{"xa", "Cấp xã"}, {"huyen", "Cấp huyện"}, {"tinh", "Cấp tỉnh"}}
 	data.Onlines = []option{{"toan-trinh", "Trực tuyến toàn trình"}, {"mot-phan", "Trực tuyến một phần"}, {"khong", "Không trực tuyến"}}
 	v := view{Title: "Thủ tục hành chính", Citizen: s.citizen(r), Data: &data}
@@ -66,7 +70,7 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Offices, data.Units = s.officeOptions(r), s.receivingOptions(r)
 	f := store.CatalogFilter{Query: motcua.NFC(data.Query), Field: motcua.NFC(data.Field), Level: levelOf(data.Level),
-		Online: onlineOf(data.Online), Office: data.Office}
+		Online: onlineOf(data.Online), Office: data.Office, BoundaryFree: data.BoundaryFree}
 	if u, err := s.db.UnitByCode(r.Context(), data.Unit); err == nil {
 		f.Units = []int64{u.ID}
 		if s.receivesForCommune(r.Context(), u) {
@@ -74,11 +78,28 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data.Rows, err = s.db.Catalog(r.Context(), f)
+	if err == nil {
+		data.Listed, err = s.listedNow(r.Context())
+	}
 	if err != nil {
 		s.fail(w, "catalog.html", v, err)
 		return
 	}
 	s.render(w, http.StatusOK, "catalog.html", v)
+}
+
+// listedNow maps each procedure code listed now for intake regardless of
+// administrative boundary to its listing.
+func (s *Server) listedNow(ctx context.Context) (map[string]*motcua.BoundaryFreeListing, error) {
+	now := s.db.Now()
+	ls, err := s.db.BoundaryFreeListingsAt(ctx, now)
+	out := map[string]*motcua.BoundaryFreeListing{}
+	for i := range ls {
+		if _, seen := out[ls[i].ProcedureCode]; !seen { // the newest first
+			out[ls[i].ProcedureCode] = &ls[i]
+		}
+	}
+	return out, err
 }
 
 // receivesForCommune reports whether u receives a commune's procedures

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
@@ -65,6 +66,11 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 	if err := e.db.DraftChange(t.Context(), adminActor, decision, motcua.ChangeAmend, &amended); err != nil {
 		t.Fatal(err)
 	}
+	province := e.login(t, e.provinceAdmin(t))
+	listing := &motcua.BoundaryFreeListing{ProcedureCode: fx.Marriage.Code, Decision: "1/QĐ-UBND", From: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN)}
+	if err := e.db.AddBoundaryFreeListing(t.Context(), listing); err != nil {
+		t.Fatal(err)
+	}
 	plan := "# Cải cách thủ tục hành chính\n- Rà soát quy trình | " + fx.UnitA.Code + " | 31/12/2024"
 	type call struct {
 		b     *browser
@@ -93,6 +99,8 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 		"POST /dossiers/{id}/actions":            {counter, "/dossiers/" + o["dossier"] + "/actions", url.Values{"type": {string(motcua.EventHandedOver)}, "version": {strconv.Itoa(version)}}, "Đã ghi nhận"},
 		"POST /calendar":                         {admin, "/calendar", url.Values{"date": {"14/03/2024"}, "kind": {"off"}, "name": {"Nghỉ thử"}, "confirm": {"1"}}, "Đã lưu"},
 		"POST /calendar/delete":                  {admin, "/calendar/delete", url.Values{"date": {"2024-03-14"}, "confirm": {"1"}}, "Đã xóa"},
+		"POST /listings":                         {province, "/listings", url.Values{"code": {fx.Birth.Code}, "decision": {"2463/QĐ-UBND"}, "decided_on": {"20/02/2024"}, "from": {"01/03/2024"}}, "Đã thêm thủ tục"},
+		"POST /listings/{id}/end":                {province, "/listings/" + strconv.FormatInt(listing.ID, 10) + "/end", url.Values{"to": {"2024-03-04"}}, "Đã ghi ngày hết hiệu lực"},
 		"POST /calendar/hours":                   {admin, "/calendar/hours", url.Values{"unit": {unitA}, "hours": {"Mon-Fri 07:30-11:30,13:30-17:00"}}, ""},
 		"POST /units/dissolve":                   {admin, "/units/dissolve", url.Values{"unit": {strconv.FormatInt(fx.UnitB.ID, 10)}, "successor": {unitA}, "at": {"01/07/2025"}}, ""},
 		"POST /account/sessions/revoke":          {specialist, "/account/sessions/revoke", nil, ""},

@@ -45,6 +45,7 @@ func (s *Server) menuPages() []menuPage {
 		{path: "/units", label: "Đơn vị", desk: motcua.DeskOfficer, open: s.unitsPage},
 		{path: "/calendar", label: "Lịch làm việc", desk: motcua.DeskOfficer, open: s.calendarPage},
 		{path: "/catalog", label: "Danh mục TTHC", desk: motcua.DeskOfficer, open: s.catalogAdmin},
+		{path: "/listings", label: "TTHC phi địa giới", desk: motcua.DeskAdmin, open: s.listingsPage, also: s.mayManageListings},
 		{path: "/reform", label: "Cải cách HC", desk: motcua.DeskOfficer, open: s.planPage},
 	}
 }

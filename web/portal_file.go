@@ -64,6 +64,14 @@ type onlineFormData struct {
 	Units []*motcua.Unit
 	Key   string
 	S     motcua.Submission
+	// For a procedure with a competence rule: what the applicant names
+	// (LocalityLabel) among the communes in force, and whether any centre
+	// of the province may receive it now (Listing); Returns are the
+	// counters where the result may be collected.
+	LocalityLabel string
+	Localities    []*motcua.Unit
+	Listing       *motcua.BoundaryFreeListing
+	Returns       []*motcua.Unit
 	// The documents: one slot per catalogue document, the other files,
 	// and what was wrong with those.
 	Slots    []docSlot
@@ -101,7 +109,60 @@ func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormD
 	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key), Slots: slotsOf(p)}
 	data.S.Delivery = motcua.DeliveryOnline
 	data.S.Applicant.Email, data.S.Applicant.Phone = c.Email, c.Phone
-	return data, nil
+	return data, s.competenceChoices(r, data)
+}
+
+// competenceChoices fills what the form asks of a procedure with a
+// competence rule, and the counters that may hand the result over.
+func (s *Server) competenceChoices(r *http.Request, data *onlineFormData) error {
+	all, err := s.db.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	now := s.db.Now()
+	for _, u := range all {
+		if !u.InForce(now) {
+			continue
+		}
+		if u.ReceivesDossiers() {
+			data.Returns = append(data.Returns, u)
+		}
+		if u.Kind == motcua.UnitCommune && data.P.Competence != motcua.CompetenceHere {
+			data.Localities = append(data.Localities, u)
+		}
+	}
+	if data.P.Competence == motcua.CompetenceHere {
+		return nil
+	}
+	data.LocalityLabel = localityLabel(data.P.Competence)
+	listed, err := s.listedNow(r.Context())
+	data.Listing = listed[data.P.Code]
+	return err
+}
+
+// localityLabel names the fact the rule reads, as the form asks it.
+func localityLabel(c motcua.Competence) string {
+	switch c {
+	case motcua.CompetenceLocation:
+		return "Xã, phường nơi có đất, cơ sở kinh doanh"
+	case motcua.CompetenceChoice:
+		return "Đơn vị giải quyết bạn chọn"
+	}
+	return "Xã, phường nơi cư trú"
+}
+
+// competenceFacts puts the unit the form names into the fact the rule
+// reads.
+func competenceFacts(c motcua.Competence, unitID int64) motcua.CompetenceFacts {
+	switch c {
+	case motcua.CompetenceResidence:
+		return motcua.CompetenceFacts{ResidenceUnitID: unitID}
+	case motcua.CompetenceLocation:
+		return motcua.CompetenceFacts{LocationUnitID: unitID}
+	case motcua.CompetenceChoice:
+		return motcua.CompetenceFacts{ChosenUnitID: unitID}
+	}
+	return motcua.CompetenceFacts{}
 }
 
 // submit files the form: every upload is checked before anything is
@@ -126,7 +187,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 	defer r.MultipartForm.RemoveAll()
 	sub := &data.S
 	unitID, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
+	locality, _ := strconv.ParseInt(r.PostFormValue("locality"), 10, 64)
+	returnAt, _ := strconv.ParseInt(r.PostFormValue("return_unit"), 10, 64)
 	*sub = motcua.Submission{Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
+		Competence: competenceFacts(data.P.Competence, locality), ReturnUnitID: returnAt,
 		Delivery: motcua.Delivery(r.PostFormValue("delivery")), DeliveryTo: strings.TrimSpace(r.PostFormValue("delivery_to")),
 		Applicant: motcua.Applicant{Name: r.PostFormValue("name"), IDNumber: strings.TrimSpace(r.PostFormValue("id_number")),
 			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
@@ -199,6 +263,9 @@ type mySubmissionData struct {
 	S      *motcua.Submission
 	Follow *followData // the dossier, once accepted
 	New    bool
+	// Filed, Locality and Return name where it was filed, the unit the
+	// applicant's fact points to and the counter chosen for the result.
+	Filed, Locality, Return string
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -213,6 +280,14 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 	if data.Follow, err = s.follow(r, c, sub); err != nil {
 		s.fail(w, "portal_submission.html", v, err)
 		return
+	}
+	f := sub.Competence
+	data.Filed = s.unitName(r.Context(), sub.UnitID)
+	if id := max(f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID); id != 0 {
+		data.Locality = s.unitName(r.Context(), id)
+	}
+	if sub.ReturnUnitID != 0 {
+		data.Return = s.unitName(r.Context(), sub.ReturnUnitID)
 	}
 	switch {
 	case data.New:

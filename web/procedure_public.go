@@ -28,6 +28,12 @@ type procedureGuide struct {
 	Sequence   []string
 	Channels   []string
 	Places     []string // where to file now (units in force that apply it)
+	// Competence says how the deciding unit is found when the dossier is
+	// received elsewhere ("" for the receiving unit's own authority);
+	// Listing is the decision that lets any centre of the province receive
+	// it now, nil if none.
+	Competence string
+	Listing    *motcua.BoundaryFreeListing
 }
 
 // Unlinked reports whether some form has no file to download.
@@ -77,6 +83,12 @@ func (s *Server) guideOf(r *http.Request, p *motcua.Procedure) procedureGuide {
 		for _, u := range units {
 			g.Places = append(g.Places, u.Name)
 		}
+	}
+	if p.Competence != motcua.CompetenceHere {
+		g.Competence = p.Competence.Criterion()
+	}
+	if listed, err := s.listedNow(r.Context()); err == nil {
+		g.Listing = listed[p.Code]
 	}
 	g.Applicants, g.Sequence, g.Channels, g.Office = p.Applicants, textLines(p.Sequence), textLines(p.Channels), p.Agency
 	if g.Office == "" {

@@ -48,21 +48,25 @@ var personas = []string{"anonymous", "citizen", "counter A", "specialist A", "le
 const (
 	// public: no login; every persona gets the same answer (an unknown
 	// receipt is refused alike, a login form fails alike).
-	public      = "========"
-	citizens    = "-+------"
-	staff       = "--+++++-" // any officer; the page shows what their scope allows
-	handlers    = "--++++--" // officers who handle dossiers (administrators read none)
-	staffOfA    = "--+++---" // an object of commune A: its officers only
-	counters    = "--+--+--"
-	counterOfA  = "--+-----"
-	leaders     = "----+---"
-	managers    = "----+-+-" // leaders and administrators
-	taskOfA     = "---++---" // progress on A's plan task: its specialists and leaders
-	admins      = "------+-"
-	apiCallers  = "--++++++" // any officer or system key
-	apiOfficers = "--+++++-"
-	apiOfA      = "--+++--+"
-	apiClientA  = "-------+"
+	public     = "========"
+	citizens   = "-+------"
+	staff      = "--+++++-" // any officer; the page shows what their scope allows
+	handlers   = "--++++--" // officers who handle dossiers (administrators read none)
+	staffOfA   = "--+++---" // an object of commune A: its officers only
+	counters   = "--+--+--"
+	counterOfA = "--+-----"
+	leaders    = "----+---"
+	managers   = "----+-+-" // leaders and administrators
+	taskOfA    = "---++---" // progress on A's plan task: its specialists and leaders
+	admins     = "------+-"
+	// provinceAdmins: administrators of a province People's Committee,
+	// none among the personas (the district's administrator is refused);
+	// TestProvinceAdministratorKeepsTheListings lets one in.
+	provinceAdmins = "--------"
+	apiCallers     = "--++++++" // any officer or system key
+	apiOfficers    = "--+++++-"
+	apiOfA         = "--+++--+"
+	apiClientA     = "-------+"
 )
 
 var routePolicy = map[string]string{
@@ -138,6 +142,9 @@ var routePolicy = map[string]string{
 	"POST /catalog/decisions":                     admins,
 	"GET /catalog/export/{format}":                staff,
 	"POST /catalog/import":                        admins,
+	"GET /listings":                               provinceAdmins,
+	"POST /listings":                              provinceAdmins,
+	"POST /listings/{id}/end":                     provinceAdmins,
 	"GET /catalog/decisions/{id}":                 staff,
 	"POST /catalog/decisions/{id}/publish":        admins,
 	"GET /catalog/procedures/{id}":                staff,

@@ -30,6 +30,22 @@ type submissionData struct {
 	S       *motcua.Submission
 	Decide  bool
 	Missing string
+	// Locality and Return name the unit the applicant's fact points to and
+	// the counter chosen for the result, "" when none.
+	Locality, Return string
+}
+
+// submissionView is what the officer's submission page shows of sub.
+func (s *Server) submissionView(r *http.Request, a *motcua.Actor, sub *motcua.Submission) *submissionData {
+	d := &submissionData{S: sub, Decide: a.CanDecideSubmission(sub) && sub.Open()}
+	f := sub.Competence
+	if id := max(f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID); id != 0 {
+		d.Locality = s.unitName(r.Context(), id)
+	}
+	if sub.ReturnUnitID != 0 {
+		d.Return = s.unitName(r.Context(), sub.ReturnUnitID)
+	}
+	return d
 }
 
 // Files are the submission's uploads as the officer's pages list them.
@@ -44,7 +60,7 @@ func (s *Server) submissionPage(w http.ResponseWriter, r *http.Request, a *motcu
 		s.fail(w, "error.html", v, err)
 		return
 	}
-	v.Data = &submissionData{S: sub, Decide: a.CanDecideSubmission(sub) && sub.Open()}
+	v.Data = s.submissionView(r, a, sub)
 	s.render(w, http.StatusOK, "submission.html", v)
 }
 
@@ -79,7 +95,9 @@ func (s *Server) decideSubmission(w http.ResponseWriter, r *http.Request, a *mot
 		s.fail(w, "error.html", v, loadErr)
 		return
 	}
-	v.Data = &submissionData{S: sub, Decide: a.CanDecideSubmission(sub) && sub.Open(), Missing: r.PostFormValue("missing")}
+	data := s.submissionView(r, a, sub)
+	data.Missing = r.PostFormValue("missing")
+	v.Data = data
 	s.fail(w, "submission.html", v, err)
 }
 

@@ -108,6 +108,8 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /catalog/decisions", s.at(motcua.DeskAdmin, s.createDecision))
 	mux.HandleFunc("GET /catalog/export/{format}", s.at(motcua.DeskOfficer, s.catalogExport))
 	mux.HandleFunc("POST /catalog/import", s.at(motcua.DeskAdmin, s.catalogImport))
+	mux.HandleFunc("POST /listings", s.at(motcua.DeskAdmin, s.addListing))
+	mux.HandleFunc("POST /listings/{id}/end", s.at(motcua.DeskAdmin, s.endListing))
 	mux.HandleFunc("GET /catalog/decisions/{id}", s.at(motcua.DeskOfficer, s.decisionPage))
 	mux.HandleFunc("POST /catalog/decisions/{id}/publish", s.at(motcua.DeskAdmin, s.publishDecision))
 	mux.HandleFunc("GET /catalog/procedures/{id}", s.at(motcua.DeskOfficer, s.procedureVersions))

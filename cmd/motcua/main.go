@@ -27,6 +27,7 @@ Usage:
   motcua import template | motcua import register FILE.csv|FILE.xlsx [--create-units] [--skip-invalid]
   motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
                                                               trial run of a workflow: per-step due instants
+  motcua listings import FILE.csv | list [--at DATE]        procedures received regardless of boundary
   motcua clients create NAME --units CODE [--actions read,events,webhooks] | rotate NAME | disable NAME
   motcua webhooks add CLIENT URL [--types …] | replay ID   external systems: API keys and webhooks
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
@@ -78,6 +79,8 @@ func run(ctx context.Context, args []string) error {
 		return catalogCmd(ctx, args[1:])
 	case "report":
 		return reportCmd(ctx, args[1:])
+	case "listings":
+		return listingsCmd(ctx, args[1:])
 	case "import":
 		return importCmd(ctx, args[1:])
 	case "clients":
