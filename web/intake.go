@@ -154,8 +154,10 @@ func readIntakeForm(r *http.Request) intakeForm {
 // dates are reported on their field.
 func (f intakeForm) intake(procID int64, p *motcua.Procedure) (motcua.Intake, error) {
 	in := motcua.Intake{ProcedureID: procID, UnitID: f.UnitID, Channel: motcua.Channel(f.Channel), Reason: f.Reason, Note: f.Note, Key: f.Key,
-		Applicant:  motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email},
-		Competence: f.Competence.facts(p.Competence), ReturnUnitID: f.Competence.ReturnUnit}
+		Applicant: motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email}, ReturnUnitID: f.Competence.ReturnUnit}
+	if p != nil {
+		in.Competence = f.Competence.facts(p.Competence)
+	}
 	sets, err := strconv.Atoi(strings.TrimSpace(f.Sets))
 	if err != nil {
 		return in, motcua.FieldError("sets", "Số bộ hồ sơ phải là một số.")
