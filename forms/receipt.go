@@ -25,10 +25,6 @@ type ReceiptData struct {
 	ReceivedAt    time.Time
 	DueAt         time.Time
 	ReturnPlace   string // where the result is handed over
-	// For a dossier received for another unit (Decree 118/2025/NĐ-CP),
-	// printed when given: where it was received, the unit that decides it
-	// and the listing it was received under regardless of boundary.
-	ReceivingUnit, DecidingUnit, Listing string
 	Fees          string
 	RegisterBook  string // the register book the dossier is entered in
 	EntryNo       int    // the entry number in that book
@@ -37,6 +33,10 @@ type ReceiptData struct {
 	// TrackingSecret is printed beside the code, with the tracking page's
 	// address, for whoever cannot scan the QR code.
 	TrackingSecret string
+	// For a dossier received for another unit (Decree 118/2025/NĐ-CP),
+	// printed when given: where it was received, the unit that decides it
+	// and the listing it was received under regardless of boundary.
+	ReceivingUnit, DecidingUnit, Listing string
 }
 
 // Document is one paper handed in with a dossier.
