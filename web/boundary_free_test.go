@@ -145,6 +145,12 @@ func TestHandOversFromTheDossierPage(t *testing.T) {
 	page = counter.get(t, path)
 	htmlcheck.Run(t, page.body, htmlcheck.Count(`#hand-overs tbody tr`, 2), htmlcheck.NotIn(`#hand-overs`, htmlcheck.HasText("Đang chuyển")),
 		htmlcheck.In("#dossier-state", htmlcheck.HasExactText(motcua.StateReturned.Label())))
+	slip := pdftest.Text(t, counter.pdf(t, formPath(d.ID, "06")))
+	for _, want := range []string{"Chuyển hồ sơ đến", "Chuyển kết quả về", b.SpecialistB.FullName, b.CounterA.FullName} {
+		if !strings.Contains(slip, want) {
+			t.Errorf("the control slip lacks %q:\n%s", want, slip)
+		}
+	}
 }
 
 // TestTransferOfCompetenceForm: B's leader may hand the dossier to another
@@ -230,4 +236,40 @@ func mustActor(t *testing.T, e *env, u motcua.User) *motcua.Actor {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestIntakeAsksWhatTheRuleReads: the land's commune for a procedure
+// decided where the land lies, the unit chosen (and the residence it falls
+// back on) for one the applicant chooses, nothing of the kind for one
+// decided where it is received.
+func TestIntakeAsksWhatTheRuleReads(t *testing.T) {
+	e, b := boundaryEnv(t)
+	c := e.login(t, b.CounterA)
+	for _, x := range []struct {
+		code, name string
+		rule       motcua.Competence
+		has, lacks []string
+	}{
+		{"2.000001", "location", motcua.CompetenceLocation, []string{"select#location"}, []string{"select#residence", "select#chosen"}},
+		{"2.000002", "choice", motcua.CompetenceChoice, []string{"select#chosen", "select#residence"}, []string{"select#location"}},
+		{"2.000003", "here", motcua.CompetenceHere, []string{"select#return_unit"}, []string{"select#residence", "select#location", "select#chosen"}},
+	} {
+		p := b.Listed
+		p.ID, p.Code, p.Competence = 0, x.code, x.rule
+		if err := e.db.CreateProcedure(t.Context(), &p); err != nil {
+			t.Fatal(err)
+		}
+		page := c.get(t, fmt.Sprintf("/intake?procedure=%d", p.ID))
+		var checks []htmlcheck.Checker
+		for _, sel := range x.has {
+			checks = append(checks, htmlcheck.In("#competence "+sel))
+		}
+		for _, sel := range x.lacks {
+			checks = append(checks, htmlcheck.NotIn(sel))
+		}
+		if x.rule == motcua.CompetenceChoice {
+			checks = append(checks, htmlcheck.In("select#chosen", htmlcheck.HasText(b.CommuneB.Name)))
+		}
+		t.Run(x.name, func(t *testing.T) { htmlcheck.Run(t, page.body, checks...) })
+	}
 }

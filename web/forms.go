@@ -198,7 +198,23 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 				DueAt: rec.DueAt, Grade: rec.Grade.Label(), Note: note})
 		}
 	}
+	for _, h := range data.HandOvers {
+		c.Rows = append(c.Rows, handOverRows(h, data.names)...)
+	}
 	return c
+}
+
+// handOverRows are the control slip's rows of a hand-over between the
+// receiving centre and the deciding unit: sent by one unit, received
+// (confirmed) by the other, graded against its deadline.
+func handOverRows(h handOverView, names map[int64]string) []forms.ControlRow {
+	var rows []forms.ControlRow
+	for _, rec := range h.Records {
+		rows = append(rows, forms.ControlRow{Step: h.Kind.Label() + " (" + h.Means.Label() + ")", Unit: h.To, GivenAt: rec.StartedAt,
+			Giver: names[rec.GiverID], ReceivedAt: rec.EndedAt, Receiver: cmp.Or(names[rec.EndedBy], h.To), DueAt: rec.DueAt,
+			Grade: rec.Grade.Label(), Note: "Từ " + h.From})
+	}
+	return rows
 }
 
 // header is the heading of a form issued by a unit: the one-stop of the

@@ -57,6 +57,9 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 		}
 		d.Procedure = p
 		d.Choices = s.provinceChoices(ctx, d.Units)
+		if len(d.Units) == 1 { // "at the receiving unit" is the first choice already
+			d.Choices.Returns = slices.DeleteFunc(d.Choices.Returns, func(u *motcua.Unit) bool { return u.ID == d.Units[0].ID })
+		}
 		d.ShowReturn = p.Competence != motcua.CompetenceHere || slices.ContainsFunc(d.Units, func(u *motcua.Unit) bool {
 			return u.Kind == motcua.UnitCentre || u.Kind == motcua.UnitBranch
 		})
