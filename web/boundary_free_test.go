@@ -119,6 +119,11 @@ func TestHandOversFromTheDossierPage(t *testing.T) {
 	p := counter.post(t, path+"/actions", actionForm(t, e, d.ID, "part_sent", "part_kind", "forward", "form", "part_sent:forward"))
 	wantStatus(t, p, http.StatusUnprocessableEntity) // no means chosen
 	htmlcheck.Run(t, p.body, htmlcheck.In(forward+" fieldset", htmlcheck.HasAttr("aria-invalid", "true")))
+	p = counter.post(t, path+"/actions", actionForm(t, e, d.ID, "part_sent", "part_kind", "forward", "part_means", "courier",
+		"part_days", "hai", "form", "part_sent:forward"))
+	wantStatus(t, p, http.StatusUnprocessableEntity)
+	htmlcheck.Run(t, p.body, htmlcheck.In(forward+` input[name=part_days]`, htmlcheck.HasAttr("aria-invalid", "true"), htmlcheck.HasAttr("value", "hai")))
+	wantContains(t, p, "Thời hạn chuyển phải là số ngày làm việc")
 	counter.perform(t, d.ID, "part_sent", "part_kind", "forward", "part_means", "courier", "part_days", "0,5")
 	counter.perform(t, d.ID, "handed_over")
 

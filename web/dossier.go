@@ -249,6 +249,9 @@ func actionFromForm(r *http.Request) (motcua.Action, error) {
 	handOverFromForm(r, &act)
 	if days := strings.TrimSpace(f("part_days")); days != "" {
 		n, ok := workingDays(days)
+		if !ok && act.PartKind.HandOver() {
+			return act, motcua.FieldError("part_minutes", "Thời hạn chuyển phải là số ngày làm việc từ 0,1 đến 60.")
+		}
 		if !ok {
 			return act, motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải là số ngày làm việc từ 0,1 đến 60.")
 		}
