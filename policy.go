@@ -204,8 +204,8 @@ func handOverCandidates(d *Dossier, kind PartKind) []Action {
 		return nil
 	}
 	for _, p := range d.Parts {
-		if p.Kind == kind && (p.Open() || kind == PartForward) {
-			return nil // the dossier goes once; one result on its way at a time
+		if p.Kind == kind {
+			return nil // the dossier goes once, and so does its result
 		}
 	}
 	return []Action{{Type: EventPartSent, PartKind: kind, PartTitle: kind.Label()}}

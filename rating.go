@@ -81,6 +81,11 @@ type Tracking struct {
 	Late                bool      // past its due date, or resolved after it
 	Steps               []TrackStep
 	Rated               bool
+	// ReturnUnit is where the result is returned; DecidingUnit the unit
+	// that decides a dossier received for another unit ("" otherwise),
+	// SentAt when it was sent there (zero until then).
+	ReturnUnit, DecidingUnit string
+	SentAt                   time.Time
 }
 
 // TrackStep is one thing that happened to a dossier, as a citizen reads it.

@@ -13,14 +13,32 @@ func PublicSteps(events []Event, unitName func(id int64) string) []TrackStep {
 			approved[e.Data.RefSeq] = true
 		}
 	}
+	kinds := map[int]PartKind{} // the hand-overs among the parts, by seq
 	var out []TrackStep
 	for _, e := range events {
 		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
 			continue
 		}
-		out = append(out, TrackStep{At: e.At, What: e.Type.Label(), Detail: publicDetail(e, unitName)})
+		if e.Type == EventPartSent && e.Data.PartKind.HandOver() {
+			kinds[e.Seq] = e.Data.PartKind
+		}
+		out = append(out, TrackStep{At: e.At, What: publicWhat(e, kinds), Detail: publicDetail(e, unitName)})
 	}
 	return out
+}
+
+// publicWhat names a step; a hand-over between the receiving centre and the
+// deciding unit reads as what it is, not as linked handling.
+func publicWhat(e Event, handOvers map[int]PartKind) string {
+	switch {
+	case e.Type == EventPartSent && e.Data.PartKind.HandOver():
+		return e.Data.PartKind.Label()
+	case e.Type == EventPartReturned && handOvers[e.Data.PartSeq] == PartForward:
+		return "Cơ quan giải quyết đã nhận hồ sơ"
+	case e.Type == EventPartReturned && handOvers[e.Data.PartSeq] == PartResult:
+		return "Nơi trả kết quả đã nhận kết quả"
+	}
+	return e.Type.Label()
 }
 
 // publicDetail is the one line a citizen reads under a step.

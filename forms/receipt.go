@@ -33,6 +33,10 @@ type ReceiptData struct {
 	// TrackingSecret is printed beside the code, with the tracking page's
 	// address, for whoever cannot scan the QR code.
 	TrackingSecret string
+	// For a dossier received for another unit (Decree 118/2025/NĐ-CP),
+	// printed when given: where it was received, the unit that decides it
+	// and the listing it was received under regardless of boundary.
+	ReceivingUnit, DecidingUnit, Listing string
 }
 
 // Document is one paper handed in with a dossier.
@@ -89,6 +93,16 @@ func (d *doc) receiptParties(r ReceiptData) {
 	} {
 		beside()
 		d.field(f[0], f[1])
+	}
+	for _, f := range [][2]string{ // only for a dossier received for another unit
+		{"Nơi tiếp nhận:", r.ReceivingUnit},
+		{"Cơ quan giải quyết:", r.DecidingUnit},
+		{"Tiếp nhận không phụ thuộc địa giới hành chính theo:", r.Listing},
+	} {
+		if f[1] != "" {
+			beside()
+			d.field(f[0], f[1])
+		}
 	}
 	beside()
 	if d.right != right {

@@ -6,93 +6,164 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, motcua.VN) }
+// boundaryNow is the store suite's clock for intake regardless of
+// boundary: Monday 02/03/2026 09:00, the listing in force since 01/07/2025.
+var boundaryNow = time.Date(2026, 3, 2, 9, 0, 0, 0, motcua.VN)
 
-// TestBoundaryFreeListingsLiveByDate: a listing needs a procedure of the
-// catalogue; it is in force from its date; ending it keeps it before the
-// end and drops it after; a second end, an end before the start and an
-// unknown listing are refused.
-func TestBoundaryFreeListingsLiveByDate(t *testing.T) {
+func newBoundary(t *testing.T, db *store.DB) (sample.Boundary, map[string]*motcua.Actor) {
+	t.Helper()
+	db.Now = func() time.Time { return boundaryNow }
+	b, err := sample.BuildBoundary(t.Context(), db, time.Date(2025, 7, 1, 0, 0, 0, 0, motcua.VN), testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := map[string]*motcua.Actor{}
+	for _, u := range []motcua.User{b.CounterA, b.CounterB, b.SpecialistA, b.SpecialistB} {
+		if actors[u.Username], err = db.Actor(t.Context(), u.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b, actors
+}
+
+// TestReceivedAtAForBIsDecidedByBAndReturnedAtA (issue 17 acceptance): a
+// dossier received at commune A's centre for a resident of commune B is
+// decided by B: it is in B's worklist and not in A's, which sees it in its
+// "received for others" view with the hand-over; B confirms the paper,
+// decides, sends the result back; A confirms it and returns it, the
+// result once more in A's worklist until then.
+func TestReceivedAtAForBIsDecidedByBAndReturnedAtA(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		c := newCentres(t, db)
-		ctx := t.Context()
-		err := db.AddBoundaryFreeListing(ctx, &motcua.BoundaryFreeListing{ProcedureCode: "9.999999", Decision: "2463/QĐ-UBND",
-			DecidedOn: day(2025, 7, 21), From: day(2025, 8, 1)})
-		wantCode(t, err, motcua.EINVALID)
-		l := &motcua.BoundaryFreeListing{ProcedureCode: c.communeProc.Code, Decision: "2463/QĐ-UBND", DecidedOn: day(2025, 7, 21), From: day(2025, 8, 1)}
-		if err := db.AddBoundaryFreeListing(ctx, l); err != nil {
+		b, who := newBoundary(t, db)
+		counterA, counterB, specialistA, specialistB := who["motcua.thuanan"], who["motcua.duclap"], who["chuyenvien.thuanan"], who["chuyenvien.duclap"]
+		d, err := db.Accept(t.Context(), counterA, b.Resident("Y Bhin Niê"))
+		if err != nil {
 			t.Fatal(err)
 		}
-		inForce := func(at time.Time) bool {
+		if d.ReceivingUnitID != b.CentreA.ID || d.DecidingUnitID != b.CommuneB.ID || d.ReturnUnit() != b.CentreA.ID ||
+			d.LocalityUnitID != b.CommuneB.ID || !d.ForOther {
+			t.Fatalf("receiving/deciding/return/locality/for other = %d/%d/%d/%d/%v, want centre A %d / commune B %d / centre A / commune B / true",
+				d.ReceivingUnitID, d.DecidingUnitID, d.ReturnUnit(), d.LocalityUnitID, d.ForOther, b.CentreA.ID, b.CommuneB.ID)
+		}
+		act := func(a *motcua.Actor, x motcua.Action) {
 			t.Helper()
-			ls, err := db.BoundaryFreeListingsAt(ctx, at)
-			if err != nil {
-				t.Fatal(err)
+			x.DossierID, x.Version = d.ID, d.Version
+			if d, err = db.Act(t.Context(), a, x); err != nil {
+				t.Fatalf("%s by %s: %v", x.Type, a.User.Username, err)
 			}
-			return motcua.ListingAt(ls, c.communeProc.Code, at) != nil
 		}
-		if inForce(day(2025, 7, 31)) || !inForce(day(2025, 8, 1)) || !inForce(day(2026, 3, 1)) {
-			t.Error("listing not in force exactly from 01/08/2025")
+		act(counterA, motcua.Action{Type: motcua.EventPartSent, PartKind: motcua.PartForward, PartMeans: motcua.MeansCourier})
+		act(counterA, motcua.Action{Type: motcua.EventHandedOver})
+
+		wantIn := func(what string, a *motcua.Actor, want bool) {
+			t.Helper()
+			if got := inWorklist(t, db, a, d); got != want {
+				t.Errorf("%s: in %s's worklist = %v, want %v", what, a.User.Username, got, want)
+			}
 		}
-		wantCode(t, db.EndBoundaryFreeListing(ctx, l.ID, day(2025, 7, 1)), motcua.EINVALID)
-		if err := db.EndBoundaryFreeListing(ctx, l.ID, day(2026, 1, 1)); err != nil {
+		wantIn("handed on to B", specialistB, true)
+		wantIn("handed on to B", counterA, false)
+		wantIn("handed on to B", specialistA, false)
+		wantIn("handed on to B", counterB, false)
+		rows, total, err := db.ReceivedForOthers(t.Context(), counterA, 0, 50)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if !inForce(day(2025, 12, 31)) || inForce(day(2026, 1, 1)) {
-			t.Error("ended listing: want in force until 31/12/2025 only")
+		if total != 1 || len(rows) != 1 || rows[0].ID != d.ID || len(rows[0].HandOvers) != 1 ||
+			rows[0].HandOvers[0].Kind != motcua.PartForward || rows[0].HandOvers[0].Means != motcua.MeansCourier ||
+			rows[0].HandOvers[0].UnitID != b.CommuneB.ID {
+			t.Fatalf("A's received for others: %d rows of %d, %+v; want the dossier with its courier hand-over to B", len(rows), total, rows)
 		}
-		wantCode(t, db.EndBoundaryFreeListing(ctx, l.ID, day(2026, 6, 1)), motcua.ENOTALLOWED)
-		wantCode(t, db.EndBoundaryFreeListing(ctx, l.ID+100, day(2026, 6, 1)), motcua.ENOTFOUND)
-		ls, err := db.BoundaryFreeListings(ctx, c.communeProc.Code)
-		if err != nil || len(ls) != 1 || !ls[0].To.Equal(day(2026, 1, 1)) {
-			t.Errorf("stored listing %+v, %v", ls, err)
+		if _, n, err := db.ReceivedForOthers(t.Context(), specialistB, 0, 50); err != nil || n != 0 {
+			t.Errorf("B's received for others holds %d (%v), want 0: B received nothing", n, err)
+		}
+
+		forward := d.Parts[0].Seq
+		act(specialistB, motcua.Action{Type: motcua.EventPartReturned, PartSeq: forward})
+		act(specialistB, motcua.Action{Type: motcua.EventResultReady})
+		wantIn("result ready at B, to be returned at A", counterA, true)
+		act(specialistB, motcua.Action{Type: motcua.EventPartSent, PartKind: motcua.PartResult, PartMeans: motcua.MeansElectronic})
+		result := d.Parts[1]
+		if result.Kind != motcua.PartResult || result.UnitID != b.CentreA.ID {
+			t.Fatalf("result hand-over %+v, want a result part to centre A", result)
+		}
+		act(counterA, motcua.Action{Type: motcua.EventPartReturned, PartSeq: result.Seq})
+		act(counterA, motcua.Action{Type: motcua.EventResultReturned})
+		if d.State != motcua.StateReturned {
+			t.Fatalf("state %s, want returned", d.State)
+		}
+		rows, _, err = db.ReceivedForOthers(t.Context(), counterA, 0, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range rows[0].HandOvers {
+			if h.ReturnedAt.IsZero() || h.Grade == "" {
+				t.Errorf("hand-over %s: received %s, grade %q; want both received and graded", h.Kind, h.ReturnedAt, h.Grade)
+			}
 		}
 	})
 }
 
-// TestImportBoundaryFreeListingsWritesAllOrNothing: a batch with a code
-// the catalogue lacks, a row given twice and a row already stored is
-// refused with every row's problem and writes nothing; a clean batch
-// writes every row.
-func TestImportBoundaryFreeListingsWritesAllOrNothing(t *testing.T) {
+// TestUnlistedProcedureOutsideItsCommuneIsRefused: a procedure not listed
+// for intake regardless of boundary, asked at A's centre for a resident of
+// B, is refused with the reason and where to file it; nothing is written.
+func TestUnlistedProcedureOutsideItsCommuneIsRefused(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
-		c := newCentres(t, db)
-		ctx := t.Context()
-		stored := &motcua.BoundaryFreeListing{ProcedureCode: c.provinceProc.Code, Decision: "100/QĐ-UBND", From: day(2025, 7, 1)}
-		if err := db.AddBoundaryFreeListing(ctx, stored); err != nil {
-			t.Fatal(err)
-		}
-		row := func(n int, code, decision string) store.ListingRow {
-			return store.ListingRow{Row: n, Listing: motcua.BoundaryFreeListing{ProcedureCode: code, Decision: decision,
-				DecidedOn: day(2025, 7, 21), From: day(2025, 8, 1)}}
-		}
-		err := db.ImportBoundaryFreeListings(ctx, []store.ListingRow{
-			row(2, c.communeProc.Code, "2463/QĐ-UBND"),
-			row(3, "9.999999", "2463/QĐ-UBND"),
-			row(4, c.communeProc.Code, "2463/QĐ-UBND"),
-			row(5, c.provinceProc.Code, "100/QĐ-UBND"),
-			row(6, "", "2463/QĐ-UBND"),
-		})
+		b, who := newBoundary(t, db)
+		in := b.Resident("Nguyễn Văn Quý")
+		in.ProcedureID = b.Unlisted.ID
+		_, err := db.Accept(t.Context(), who["motcua.thuanan"], in)
 		wantCode(t, err, motcua.EINVALID)
 		msg := motcua.ErrorMessage(err)
-		for _, want := range []string{"Tệp có 4 lỗi", "Dòng 3: Không có thủ tục mã 9.999999", "Dòng 4: trùng thủ tục 1.001193 và Quyết định 2463/QĐ-UBND với dòng 2.",
-			"Dòng 5: Thủ tục 1.000002 đã có trong danh mục theo Quyết định 100/QĐ-UBND.", "Dòng 6: Mã thủ tục và số quyết định"} {
-			if !strings.Contains(msg, want) {
-				t.Errorf("message lacks %q:\n%s", want, msg)
+		for _, part := range []string{b.Unlisted.Code, "không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính", b.CommuneB.Name} {
+			if !strings.Contains(msg, part) {
+				t.Errorf("refusal %q lacks %q", msg, part)
 			}
 		}
-		if n := count(t, db, "boundary_free_listings"); n != 1 {
-			t.Fatalf("%d listings stored after a refused batch, want 1", n)
+		if f := motcua.ErrorField(err); f != "procedure" {
+			t.Errorf("refusal on field %q, want procedure", f)
 		}
-		if err := db.ImportBoundaryFreeListings(ctx, []store.ListingRow{row(2, c.communeProc.Code, "2463/QĐ-UBND"),
-			row(3, c.provinceProc.Code, "2463/QĐ-UBND")}); err != nil {
+		if _, n, err := db.ReceivedForOthers(t.Context(), who["motcua.thuanan"], 0, 50); err != nil || n != 0 {
+			t.Errorf("after the refusal A has %d received for others (%v), want 0", n, err)
+		}
+		// The same procedure for a resident of A is A's own: received.
+		in.Competence.ResidenceUnitID = b.CommuneA.ID
+		d, err := db.Accept(t.Context(), who["motcua.thuanan"], in)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if n := count(t, db, "boundary_free_listings"); n != 3 {
-			t.Errorf("%d listings stored, want 3", n)
+		if d.DecidingUnitID != b.CommuneA.ID || d.ForOther {
+			t.Errorf("resident of A: deciding %d, for other %v; want commune A %d, false", d.DecidingUnitID, d.ForOther, b.CommuneA.ID)
+		}
+	})
+}
+
+// TestReceivedForOthersPages: the view pages by offset and counts them all.
+func TestReceivedForOthersPages(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		b, who := newBoundary(t, db)
+		for _, name := range []string{"Một", "Hai", "Ba"} {
+			if _, err := db.Accept(t.Context(), who["motcua.thuanan"], b.Resident("Nguyễn Văn "+name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		first, total, err := db.ReceivedForOthers(t.Context(), who["motcua.thuanan"], 0, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, _, err := db.ReceivedForOthers(t.Context(), who["motcua.thuanan"], 2, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 3 || len(first) != 2 || len(second) != 1 || second[0].ID == first[0].ID || second[0].ID == first[1].ID {
+			t.Errorf("pages of 2: %d + %d rows of %d, want 2 + 1 distinct of 3", len(first), len(second), total)
+		}
+		if _, _, err := db.ReceivedForOthers(t.Context(), who["motcua.thuanan"], 0, store.ForOthersPageMax+1); motcua.ErrorCode(err) != motcua.EINVALID {
+			t.Errorf("a page too long: %v, want invalid", err)
 		}
 	})
 }

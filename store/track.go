@@ -138,7 +138,8 @@ const trackProbe = `SELECT d.version, (SELECT COUNT(*) FROM ratings r WHERE r.do
 // snapshot), which tracking's rate needs.
 const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
 	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at, d.paused_at,
-	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), d.version, d.erased_at, e.seq, e.type, e.at, e.unit_id, e.reason, e.data
+	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), d.version, d.erased_at,
+	d.receiving_unit_id, d.deciding_unit_id, d.return_unit_id, d.for_other, e.seq, e.type, e.at, e.unit_id, e.reason, e.data
 	FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id JOIN events e ON e.dossier_id = d.id
 	WHERE d.code = ? ORDER BY e.seq`
 
@@ -159,13 +160,15 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	var name, phone, secret string
 	var accepted, due, promised, result, returned, paused int64
 	var stamp trackStamp
+	var places trackPlaces
 	var events []motcua.Event
 	for rows.Next() {
 		var e motcua.Event
 		var at int64
 		var data []byte
 		if err := rows.Scan(&t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned,
-			&paused, &stamp.rated, &stamp.version, &stamp.erased, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			&paused, &stamp.rated, &stamp.version, &stamp.erased,
+			&places.receiving, &places.deciding, &places.returning, &places.forOther, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
 			return nil, err
 		}
 		e.At = fromMS(at)
@@ -202,6 +205,7 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	if t.Steps, err = db.publicSteps(ctx, events); err != nil {
 		return nil, err
 	}
+	db.trackPlaces(ctx, t, places, events)
 	r := &trackRecord{t: t, secret: secret, at: time.Now(), stamp: stamp}
 	if phone, err := motcua.NormalizePhone(phone); err == nil {
 		r.phone4 = phone[len(phone)-4:]
@@ -229,7 +233,7 @@ func (db *DB) prepared(slot **sql.Stmt, query string) (*sql.Stmt, error) {
 // tracking shows, or when it may mark a late entry.
 func decodeShown(e *motcua.Event, data []byte) error {
 	switch e.Type {
-	case motcua.EventSupplementRequested, motcua.EventExtended, motcua.EventPartSent, motcua.EventLateApproved:
+	case motcua.EventSupplementRequested, motcua.EventExtended, motcua.EventPartSent, motcua.EventPartReturned, motcua.EventLateApproved:
 	default:
 		if !bytes.Contains(data, []byte(`"pending"`)) {
 			return nil
@@ -276,4 +280,35 @@ func (db *DB) publicSteps(ctx context.Context, events []motcua.Event) ([]motcua.
 		return ""
 	}
 	return motcua.PublicSteps(events, name), nil
+}
+
+// trackPlaces are the units a tracking answer names, as the row keeps them.
+type trackPlaces struct {
+	receiving, deciding, returning int64
+	forOther                       int
+}
+
+// trackPlaces names where the result is returned and, for a dossier
+// received for another unit, the unit deciding it and when it was sent
+// there: unit names only, nothing about the applicant.
+func (db *DB) trackPlaces(ctx context.Context, t *motcua.Tracking, p trackPlaces, events []motcua.Event) {
+	name := func(id int64) string {
+		if u, err := db.Unit(ctx, id); err == nil {
+			return u.Name
+		}
+		return ""
+	}
+	if p.returning == 0 {
+		p.returning = p.receiving
+	}
+	t.ReturnUnit = name(p.returning)
+	if p.forOther == 0 {
+		return
+	}
+	t.DecidingUnit = name(p.deciding)
+	for _, e := range events {
+		if e.Type == motcua.EventPartSent && e.Data.PartKind == motcua.PartForward {
+			t.SentAt = e.At
+		}
+	}
 }

@@ -225,9 +225,10 @@ func (q worklistQuery) branches() []scopeBranch {
 		return scopeBranch{clause{sql: `d.` + col + ` IN (` + in + `)`, args: units}, alias}
 	}
 	// A dossier received for another authority leaves the receiving unit's
-	// worklist once handed on: it is in its "received for others" view.
+	// worklist once handed on (it is in its "received for others" view) and
+	// comes back once its result is ready, to be returned there.
 	received := column("receiving_unit_id", "r")
-	received.sql += ` AND d.for_other = 0`
+	received.sql += ` AND (d.for_other = 0 OR d.state = 'result_ready')`
 	out := []scopeBranch{column("current_unit_id", "c"), received, column("deciding_unit_id", "k")}
 	if q.linked {
 		out = append(out, scopeBranch{clause{sql: `d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` +

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/url"
@@ -43,17 +44,24 @@ type dossierData struct {
 	D                   *motcua.Dossier
 	P                   *motcua.Procedure
 	Receiving, Deciding string
-	Overdue             bool
-	Steps               []stepView
-	History             []historyRow
-	Parts               []partView
-	Files               []fileView // uploaded with the online submission
-	Results             []fileView // electronic results attached (dossier_result.go)
-	Timeline            []eventView
-	Actions             []motcua.Action
-	NextHolders         []motcua.User
-	Units               []*motcua.Unit // co-ordinating units a part may go to: those in force now
-	Now                 string
+	// Return is where the result is returned, Locality the commune the
+	// competent unit was chosen by ("" when none).
+	Return, Locality string
+	Overdue          bool
+	Steps            []stepView
+	History          []historyRow
+	Parts            []partView     // linked handling by co-ordinating units
+	HandOvers        []handOverView // the dossier and its result between units
+	Files            []fileView     // uploaded with the online submission
+	Results          []fileView     // electronic results attached (dossier_result.go)
+	Timeline         []eventView
+	Actions          []actionView
+	NextHolders      []motcua.User
+	Units            []*motcua.Unit // co-ordinating units a part may go to: those in force now
+	// a transfer of competence: the units it may name
+	TransferTo, TransferReturn []*motcua.Unit
+	Means                      []motcua.Means
+	Now                        string
 	// Failed is the action whose form the error is about; Typed what was
 	// typed in it, shown again.
 	Failed string
@@ -82,13 +90,14 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	}
 	data := &dossierData{D: d, P: p, Receiving: s.unitName(ctx, d.ReceivingUnitID), Deciding: s.unitName(ctx, d.DecidingUnitID),
 		Overdue: d.Overdue(s.db.Now()), Now: s.db.Now().In(motcua.VN).Format("2006-01-02T15:04")}
+	data.Return = s.unitName(ctx, d.ReturnUnit())
+	if d.LocalityUnitID != 0 {
+		data.Locality = s.unitName(ctx, d.LocalityUnitID)
+	}
 	data.Files = s.dossierFileList(ctx, a, d.ID)
 	data.Results = s.dossierResultList(ctx, a, d.ID)
 	for i, st := range p.Steps {
-		unit := data.Deciding
-		if st.Unit == motcua.AtIntake {
-			unit = data.Receiving
-		}
+		unit := s.unitName(ctx, ledger.StepUnitID(d, p, i))
 		data.Steps = append(data.Steps, stepView{WorkflowStep: st, Index: i + 1, Current: i == d.Step && d.State.Open(),
 			Done: i < d.Step || !d.State.Open(), Unit: unit})
 	}
@@ -109,11 +118,16 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	if err := s.loadHistory(ctx, data); err != nil {
 		return nil, err
 	}
-	data.Actions = a.Actions(d, p.Steps)
+	s.splitParts(ctx, data)
+	acts := a.Actions(d, p.Steps)
+	data.Actions, data.Means = actionViews(d, acts), means
+	if slices.ContainsFunc(acts, func(act motcua.Action) bool { return act.Type == motcua.EventTransferred }) {
+		data.TransferTo, data.TransferReturn = s.transferChoices(ctx, d)
+	}
 	if d.Step+1 < len(p.Steps) {
 		data.NextHolders = s.nextHolders(ctx, p, ledger.StepUnitID(d, p, d.Step+1), d.Step+1)
 	}
-	if slices.ContainsFunc(data.Actions, func(act motcua.Action) bool { return act.Type == motcua.EventPartSent }) {
+	if slices.ContainsFunc(acts, func(act motcua.Action) bool { return act.Type == motcua.EventPartSent && act.PartKind == "" }) {
 		units, _ := s.db.Units(ctx)
 		for _, u := range units {
 			if u.InForce(s.db.Now()) {
@@ -209,7 +223,7 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 		s.fail(w, "error.html", v, loadErr)
 		return
 	}
-	data.Failed, data.Typed = string(act.Type), r.PostForm
+	data.Failed, data.Typed = cmp.Or(r.PostFormValue("form"), string(act.Type)), r.PostForm
 	v.Title, v.Data = "Hồ sơ "+data.D.Code, data
 	s.fail(w, "dossier.html", v, err)
 }
@@ -218,9 +232,9 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 // leader's approval.
 func actionDone(act motcua.Action, d *motcua.Dossier) string {
 	if d.Pending != nil && d.Pending.Seq == d.Version {
-		return "Đã ghi nhận “" + act.Type.Label() + "”; thao tác chờ lãnh đạo đơn vị duyệt và chỉ được tính sau khi duyệt."
+		return "Đã ghi nhận “" + actionViews(d, []motcua.Action{act})[0].Title + "”; thao tác chờ lãnh đạo đơn vị duyệt và chỉ được tính sau khi duyệt."
 	}
-	return "Đã ghi nhận: " + act.Type.Label() + "."
+	return "Đã ghi nhận: " + actionViews(d, []motcua.Action{act})[0].Title + "."
 }
 
 // actionFromForm reads an action form of the dossier page.
@@ -232,8 +246,12 @@ func actionFromForm(r *http.Request) (motcua.Action, error) {
 	partSeq, _ := strconv.Atoi(f("part_seq"))
 	act := motcua.Action{Version: version, Type: motcua.EventType(f("type")), Reason: f("reason"), Note: f("note"),
 		ToUserID: toUser, Missing: strings.Split(f("missing"), "\n"), PartUnitID: partUnit, PartTitle: f("part_title"), PartSeq: partSeq}
+	handOverFromForm(r, &act)
 	if days := strings.TrimSpace(f("part_days")); days != "" {
 		n, ok := workingDays(days)
+		if !ok && act.PartKind.HandOver() {
+			return act, motcua.FieldError("part_minutes", "Thời hạn chuyển phải là số ngày làm việc từ 0,1 đến 60.")
+		}
 		if !ok {
 			return act, motcua.FieldError("part_minutes", "Thời hạn của phần liên thông phải là số ngày làm việc từ 0,1 đến 60.")
 		}

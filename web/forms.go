@@ -87,9 +87,15 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 	rd := forms.ReceiptData{Header: s.header(r.Context(), d.ReceivingUnitID, true), Code: d.Code,
 		ApplicantName: d.Applicant.Name, IDNumber: d.Applicant.IDNumber, Address: d.Applicant.Address,
 		Contact: contactLine(d.Applicant), ProcedureName: d.ProcedureName, Sets: d.Sets,
-		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: "Bộ phận Một cửa – " + data.Receiving,
+		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: s.returnPlace(r.Context(), d.ReturnUnit()),
 		Fees: p.Fees, RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
 		Officer: officer}
+	if d.ForOther || d.ReturnUnit() != d.ReceivingUnitID { // three places apart: name them all
+		rd.ReceivingUnit, rd.DecidingUnit = data.Receiving, data.Deciding
+	}
+	if len(data.Timeline) > 0 {
+		rd.Listing = data.Timeline[0].Data.Listing
+	}
 	if d.TrackingSecret != "" {
 		rd.TrackingURL, rd.TrackingSecret = TrackURL(s.baseURL(), d), d.TrackingSecret
 	}
@@ -97,6 +103,21 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 		rd.Documents = append(rd.Documents, forms.Document{Name: doc.Name, Kind: doc.Kind.Label(), Count: doc.Count})
 	}
 	return forms.Receipt(buf, rd)
+}
+
+// returnPlace names where the result is returned as the receipt prints it:
+// a centre, a branch or a one-stop section by its name, an authority
+// receiving at its own counter by its one-stop.
+func (s *Server) returnPlace(ctx context.Context, unitID int64) string {
+	u, err := s.db.Unit(ctx, unitID)
+	if err != nil {
+		return ""
+	}
+	switch u.Kind {
+	case motcua.UnitCentre, motcua.UnitBranch, motcua.UnitOneStop:
+		return u.Name
+	}
+	return "Bộ phận Một cửa – " + u.Name
 }
 
 // receiptView is the printable receipt page: the dossier and the address
@@ -177,7 +198,23 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 				DueAt: rec.DueAt, Grade: rec.Grade.Label(), Note: note})
 		}
 	}
+	for _, h := range data.HandOvers {
+		c.Rows = append(c.Rows, handOverRows(h, data.names)...)
+	}
 	return c
+}
+
+// handOverRows are the control slip's rows of a hand-over between the
+// receiving centre and the deciding unit: sent by one unit, received
+// (confirmed) by the other, graded against its deadline.
+func handOverRows(h handOverView, names map[int64]string) []forms.ControlRow {
+	var rows []forms.ControlRow
+	for _, rec := range h.Records {
+		rows = append(rows, forms.ControlRow{Step: h.Kind.Label() + " (" + h.Means.Label() + ")", Unit: h.To, GivenAt: rec.StartedAt,
+			Giver: names[rec.GiverID], ReceivedAt: rec.EndedAt, Receiver: cmp.Or(names[rec.EndedBy], h.To), DueAt: rec.DueAt,
+			Grade: rec.Grade.Label(), Note: "Từ " + h.From})
+	}
+	return rows
 }
 
 // header is the heading of a form issued by a unit: the one-stop of the

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,10 @@ type intakeData struct {
 	Units     []*motcua.Unit
 	Form      intakeForm
 	Channels  []motcua.Channel
+	// Choices are offered when the procedure names its competent unit by
+	// a rule, or the unit is a service centre (ShowReturn).
+	Choices    competenceChoices
+	ShowReturn bool
 }
 
 // intakeForm keeps what the officer typed, so an error never loses it.
@@ -30,6 +35,7 @@ type intakeForm struct {
 	Key                                   string // one per form shown: a double submit accepts one dossier
 	Checked                               map[int]bool
 	Counts                                map[int]string
+	Competence                            competenceFields
 }
 
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
@@ -50,6 +56,13 @@ func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (int
 			return d, err
 		}
 		d.Procedure = p
+		d.Choices = s.provinceChoices(ctx, d.Units)
+		if len(d.Units) == 1 { // "at the receiving unit" is the first choice already
+			d.Choices.Returns = slices.DeleteFunc(d.Choices.Returns, func(u *motcua.Unit) bool { return u.ID == d.Units[0].ID })
+		}
+		d.ShowReturn = p.Competence != motcua.CompetenceHere || slices.ContainsFunc(d.Units, func(u *motcua.Unit) bool {
+			return u.Kind == motcua.UnitCentre || u.Kind == motcua.UnitBranch
+		})
 		for i, doc := range p.Documents {
 			// Only what every applicant hands in is ticked beforehand: a
 			// document that applies in some cases prints as received only
@@ -126,6 +139,7 @@ func readIntakeForm(r *http.Request) intakeForm {
 		Email: v("email"), Sets: v("sets"), At: v("at"), Reason: v("reason"), Note: v("note"), Key: v("key"),
 		Checked: map[int]bool{}, Counts: map[int]string{}}
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
+	f.Competence = readCompetence(r)
 	for _, s := range r.PostForm["doc"] {
 		if i, err := strconv.Atoi(s); err == nil {
 			f.Checked[i] = true
@@ -143,7 +157,10 @@ func readIntakeForm(r *http.Request) intakeForm {
 // dates are reported on their field.
 func (f intakeForm) intake(procID int64, p *motcua.Procedure) (motcua.Intake, error) {
 	in := motcua.Intake{ProcedureID: procID, UnitID: f.UnitID, Channel: motcua.Channel(f.Channel), Reason: f.Reason, Note: f.Note, Key: f.Key,
-		Applicant: motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email}}
+		Applicant: motcua.Applicant{Name: f.Name, IDNumber: f.IDNumber, Address: f.Address, Phone: f.Phone, Email: f.Email}, ReturnUnitID: f.Competence.ReturnUnit}
+	if p != nil {
+		in.Competence = f.Competence.facts(p.Competence)
+	}
 	sets, err := strconv.Atoi(strings.TrimSpace(f.Sets))
 	if err != nil {
 		return in, motcua.FieldError("sets", "Số bộ hồ sơ phải là một số.")

@@ -35,6 +35,7 @@ func (s *Server) menuPages() []menuPage {
 	return []menuPage{
 		{path: "/intake", label: "Tiếp nhận hồ sơ", desk: motcua.DeskCounter, open: s.intakePage},
 		{path: "/worklist", label: "Hồ sơ cần xử lý", desk: motcua.DeskDossier, open: s.worklist},
+		{path: ForOthersPath, label: "Nhận hộ đơn vị khác", desk: motcua.DeskCounter, open: s.receivedForOthers, also: s.receivesForOthers},
 		{path: "/alerts", label: "Cảnh báo hạn", desk: motcua.DeskDossier, open: s.alerts},
 		{path: "/submissions", label: "Nộp trực tuyến", desk: motcua.DeskDossier, open: s.submissionsPage},
 		{path: "/register", label: "Sổ theo dõi", desk: motcua.DeskDossier, open: s.registerPage},

@@ -113,6 +113,7 @@ var routePolicy = map[string]string{
 	"GET /account":                                staff,
 	"POST /account/sessions/revoke":               staff,
 	"GET /worklist":                               handlers,
+	"GET /worklist/for-others":                    counters,
 	"GET /alerts":                                 handlers,
 	"GET /reform":                                 staff,
 	"POST /reform":                                managers,

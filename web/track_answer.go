@@ -52,6 +52,16 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 	if t.Late {
 		cell("Thời hạn", `<strong class="late">Quá hạn</strong>`)
 	}
+	if t.ReturnUnit != "" {
+		cell("Nơi trả kết quả", `<span id="track-return">`+esc(t.ReturnUnit)+"</span>")
+	}
+	if t.DecidingUnit != "" {
+		sent := "Chưa chuyển"
+		if !t.SentAt.IsZero() {
+			sent = "Đã chuyển lúc " + motcua.FormatDateTime(t.SentAt)
+		}
+		cell("Cơ quan giải quyết", `<span id="track-deciding">`+esc(t.DecidingUnit)+"</span><br>"+sent)
+	}
 	b.WriteString("</section>\n<h2>Các bước đã thực hiện</h2>\n<ol class=\"timeline\" id=\"track-steps\">\n")
 	for _, st := range t.Steps {
 		b.WriteString("<li><time>" + motcua.FormatDateTime(st.At) + "</time> — " + esc(st.What))

@@ -19,9 +19,13 @@ type DossierRow struct {
 	ApplicantName     string
 	ApplicantIDNumber string
 	DueAt, StepDueAt  time.Time
+	// ReceivingUnitID and DecidingUnitID are where the dossier was received
+	// and the unit that decides it.
+	ReceivingUnitID, DecidingUnitID int64
 }
 
-const dossierColumns = `SELECT id, code, step, version, tracking_secret, applicant_name, applicant_id_number, due_at, step_due_at FROM dossiers`
+const dossierColumns = `SELECT id, code, step, version, tracking_secret, applicant_name, applicant_id_number, due_at, step_due_at,
+	receiving_unit_id, deciding_unit_id FROM dossiers`
 
 // Dossier reads the row of the dossier with the id.
 func Dossier(ctx context.Context, db *store.DB, id int64) (r DossierRow, err error) {
@@ -37,7 +41,8 @@ func DossierByCode(ctx context.Context, db *store.DB, code string) (r DossierRow
 
 func scanDossier(row interface{ Scan(...any) error }) (r DossierRow, err error) {
 	var due, stepDue int64
-	err = row.Scan(&r.ID, &r.Code, &r.Step, &r.Version, &r.TrackingSecret, &r.ApplicantName, &r.ApplicantIDNumber, &due, &stepDue)
+	err = row.Scan(&r.ID, &r.Code, &r.Step, &r.Version, &r.TrackingSecret, &r.ApplicantName, &r.ApplicantIDNumber, &due, &stepDue,
+		&r.ReceivingUnitID, &r.DecidingUnitID)
 	r.DueAt, r.StepDueAt = time.UnixMilli(due), time.UnixMilli(stepDue)
 	return r, err
 }
