@@ -278,7 +278,7 @@ func TestDemoHistoryReproducesTheSeed(t *testing.T) {
 	if err != nil || len(units) != 1 {
 		t.Fatalf("plan units %v, %v", units, err)
 	}
-	facts, err := db.CCHCFacts(t.Context(), units[0], vn(1, 1, 0, 0), vn(6, 1, 0, 0))
+	facts, err := db.CCHCFacts(t.Context(), report.Query{UnitID: units[0], From: vn(1, 1, 0, 0), To: vn(6, 1, 0, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
