@@ -25,9 +25,9 @@ func day2025(month time.Month, day, hour int) time.Time {
 // over both old communes) with its service centre, and new commune M.
 type twoLevels struct {
 	province, justice, district, oneStop, justiceOffice, landOffice *motcua.Unit
-	old1, old2, n, centreN, m                                        *motcua.Unit
-	birth, attest, land                                              *motcua.Procedure
-	counterOld1, counterOld2, counterDistrict, counterN              *motcua.Actor
+	old1, old2, n, centreN, m                                       *motcua.Unit
+	birth, attest, land                                             *motcua.Procedure
+	counterOld1, counterOld2, counterDistrict, counterN             *motcua.Actor
 }
 
 func newTwoLevels(t *testing.T, db *store.DB) *twoLevels {
@@ -110,8 +110,8 @@ func acceptFor(t *testing.T, db *store.DB, a *motcua.Actor, p *motcua.Procedure,
 	t.Helper()
 	setNow(db, at)
 	d, err := db.Accept(t.Context(), a, motcua.Intake{ProcedureID: p.ID, UnitID: unitID, Channel: motcua.ChannelCounter,
-		Applicant:  motcua.Applicant{Name: "Y Bình Niê", IDNumber: "066012345678", Address: "Thôn 2", Phone: "0912345678"},
-		Documents:  []motcua.ReceivedDocument{{Name: "Tờ khai", Kind: motcua.DocOriginal, Count: 1}}, Sets: 1,
+		Applicant: motcua.Applicant{Name: "Y Bình Niê", IDNumber: "066012345678", Address: "Thôn 2", Phone: "0912345678"},
+		Documents: []motcua.ReceivedDocument{{Name: "Tờ khai", Kind: motcua.DocOriginal, Count: 1}}, Sets: 1,
 		Competence: motcua.CompetenceFacts{ResidenceUnitID: residence}})
 	if err != nil {
 		t.Fatal(err)

@@ -63,7 +63,7 @@ func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, rep
 	q := r.URL.Query()
 	now := s.db.Now().In(motcua.VN)
 	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Query: r.URL.RawQuery,
-		Bys: []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}},
+		Bys:   []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}},
 		Views: []option{{"", "Theo cơ quan giải quyết"}, {string(report.ViewReceiving), "Theo nơi tiếp nhận (có cột nhận hộ đơn vị khác)"}}}
 	view, viewErr := report.ParseView(q.Get("view"))
 	data.View = view
