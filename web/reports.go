@@ -64,7 +64,7 @@ func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, rep
 	now := s.db.Now().In(motcua.VN)
 	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Query: r.URL.RawQuery,
 		Bys:   []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}},
-		Views: []option{{"", "Theo cơ quan giải quyết"}, {string(report.ViewReceiving), "Theo nơi tiếp nhận (có cột nhận hộ đơn vị khác)"}}}
+		Views: []option{{"", "Cơ quan giải quyết"}, {string(report.ViewReceiving), "Nơi tiếp nhận"}}}
 	view, viewErr := report.ParseView(q.Get("view"))
 	data.View = view
 	data.Columns, data.Keys = forms.II06aColumnsOf(view)
