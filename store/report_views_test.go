@@ -241,11 +241,18 @@ func TestII06aCountsADossierReceivedForAnotherCommuneOnce(t *testing.T) {
 // land office stays apart; without roll-up every unit keeps its row. The
 // province's total is the same either way and in either view, for a
 // period before, after or across the change; a scope of N takes in the old
-// communes only when rolled up, and so does its reform report.
+// communes only when rolled up, and so do its reform report and the 766
+// indicators' resolution times.
 func TestII06aRollsDissolvedUnitsIntoSuccessors(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		o := newTwoLevels(t, db)
-		acceptFor(t, db, o.counterOld1, o.birth, o.old1.ID, 0, day2025(3, 10, 9))
+		s := &scenario{t: t, db: db, d: acceptFor(t, db, o.counterOld1, o.birth, o.old1.ID, 0, day2025(3, 10, 9))}
+		specialist := mustUser(t, db, "chuyenvien.cu1", "Võ Minh Năm", motcua.RoleSpecialist, o.old1.ID)
+		leader := mustUser(t, db, "lanhdao.cu1", "Đinh Thị Sáu", motcua.RoleLeader, o.old1.ID)
+		for i, who := range []*motcua.Actor{o.counterOld1, specialist, leader} {
+			s.act(who, day2025(3, 10, 10+i), motcua.EventHandedOver)
+		}
+		s.act(o.counterOld1, day2025(3, 11, 8), motcua.EventResultReady) // resolved early: one of the 766 indicators' times
 		acceptFor(t, db, o.counterOld1, o.birth, o.old1.ID, 0, day2025(3, 11, 9))
 		acceptFor(t, db, o.counterOld2, o.birth, o.old2.ID, 0, day2025(4, 2, 9))
 		if d := acceptFor(t, db, o.counterDistrict, o.attest, o.oneStop.ID, 0, day2025(5, 6, 9)); d.DecidingUnitID != o.justiceOffice.ID {
@@ -285,8 +292,10 @@ func TestII06aRollsDissolvedUnitsIntoSuccessors(t *testing.T) {
 		}{
 			{"before the change", day2025(1, 1, 0), change, []string{o.old1.Code + ":2", o.old2.Code + ":1", o.justiceOffice.Code + ":1", o.landOffice.Code + ":1"},
 				[]string{o.n.Code + ":3", o.justice.Code + ":1", o.landOffice.Code + ":1"}, 5},
-			{"across the change", day2025(6, 1, 0), day2025(9, 1, 0), []string{o.old1.Code + ":2", o.old2.Code + ":1", o.justiceOffice.Code + ":1",
-				o.landOffice.Code + ":1", o.n.Code + ":1", o.m.Code + ":1"}, []string{o.n.Code + ":4", o.justice.Code + ":1", o.landOffice.Code + ":1", o.m.Code + ":1"}, 7},
+			// The old commune's result of 11/03 is before this period: its
+			// other dossier is carried over.
+			{"across the change", day2025(6, 1, 0), day2025(9, 1, 0), []string{o.old1.Code + ":1", o.old2.Code + ":1", o.justiceOffice.Code + ":1",
+				o.landOffice.Code + ":1", o.n.Code + ":1", o.m.Code + ":1"}, []string{o.n.Code + ":3", o.justice.Code + ":1", o.landOffice.Code + ":1", o.m.Code + ":1"}, 6},
 		} {
 			q := report.Query{From: p.from, To: p.to, By: report.ByUnit, UnitID: o.province.ID}
 			kept := ii06a(t, db, q)
@@ -316,6 +325,10 @@ func TestII06aRollsDissolvedUnitsIntoSuccessors(t *testing.T) {
 			t.Errorf("behind N's rolled-up received total: %+v, %v; want 4 dossiers", dr, err)
 		}
 		for _, rolledUp := range []bool{false, true} {
+			times, err := db.ProcedureTimes(t.Context(), report.Query{From: year.From, To: year.To, UnitID: o.n.ID, Successors: rolledUp}, 15)
+			if want := map[bool]int{false: 0, true: 1}[rolledUp]; err != nil || len(times) != want || want == 1 && times[0].Resolved != 1 {
+				t.Errorf("N's procedure times, roll-up %v: %+v (%v), want %d procedure with the old commune's result", rolledUp, times, err, want)
+			}
 			facts, err := db.CCHCFacts(t.Context(), report.Query{UnitID: o.n.ID, From: year.From, To: year.To, Successors: rolledUp})
 			if want := map[bool]int{false: 2, true: 5}[rolledUp]; err != nil || facts.Dossiers.ReceivedTotal != want {
 				t.Errorf("N's reform report, roll-up %v: %d dossiers (%v), want %d", rolledUp, facts.Dossiers.ReceivedTotal, err, want)
