@@ -87,6 +87,7 @@ func (s *Server) operations() []operation {
 		{"GET", "/api/v1/reports/ii06a", "Biểu II.06a of a unit and those below it for [from, to)", readers, nil, report.Report{}, http.StatusOK,
 			[]param{{name: "from", in: "query", required: true, doc: "yyyy-mm-dd"}, {name: "to", in: "query", required: true, doc: "yyyy-mm-dd, excluded"},
 				{name: "unit", in: "query", required: true, doc: "unit code"}, query("by", "unit, field, procedure, channel or level"),
+				query("view", "deciding (default: rows by the unit that decides) or receiving (by the unit that received, with received_for_other)"),
 				query("successors", "1: roll dissolved units up to their successors")}, h(readers, s.ii06a)},
 		{"GET", "/api/v1/events", "The event feed: ledger events in the caller's scope, in a stable order", followers, nil, Feed{}, http.StatusOK,
 			[]param{query("after", "the next cursor of the previous page; empty: from the start"), query("limit", "1–1000, default 100")},

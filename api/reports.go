@@ -35,7 +35,13 @@ func (s *Server) ii06a(w http.ResponseWriter, r *http.Request, a *motcua.Actor) 
 		writeError(w, motcua.Errorf(motcua.EFORBIDDEN, "Không được xem báo cáo của đơn vị %q.", q.Get("unit")))
 		return
 	}
-	rep, err := s.db.II06a(r.Context(), report.Query{From: from, To: to, By: report.By(q.Get("by")), UnitID: u.ID, Successors: q.Get("successors") == "1"})
+	view, err := report.ParseView(q.Get("view"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	rep, err := s.db.II06a(r.Context(), report.Query{From: from, To: to, By: report.By(q.Get("by")), UnitID: u.ID, View: view,
+		Successors: q.Get("successors") == "1"})
 	if err != nil {
 		writeError(w, err)
 		return

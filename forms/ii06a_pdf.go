@@ -74,19 +74,21 @@ func (d *doc) ii06aHeading(r II06aData) {
 	if r.Scope != "" {
 		d.centred("Đơn vị: " + r.Scope)
 	}
+	d.centred(r.Report.Query.Options())
 	d.font(regular, base)
 	d.gap(6)
 }
 
 func (d *doc) ii06aTable(rep *report.Report) {
 	cols := []column{{"Đơn vị, lĩnh vực, thủ tục", 0.19, gopdf.Left}}
-	for _, name := range II06aColumns {
-		cols = append(cols, column{name, 0.81 / float64(len(II06aColumns)), gopdf.Right})
+	names, _ := II06aColumnsOf(rep.Query.View)
+	for _, name := range names {
+		cols = append(cols, column{name, 0.81 / float64(len(names)), gopdf.Right})
 	}
 	t := d.newTable(7.5, cols...)
 	for _, r := range append(append([]report.Row(nil), rep.Rows...), rep.Total) {
 		cells := []string{r.Name}
-		for _, n := range II06aCounts(r) {
+		for _, n := range II06aCountsOf(rep.Query.View, r) {
 			cells = append(cells, motcua.FormatInt(int64(n)))
 		}
 		t.row(cells...)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -31,6 +32,29 @@ func II06aCounts(r report.Row) []int {
 		r.InProgressTotal, r.Withdrawn}
 }
 
+// forOtherAt is where the receiving view shows the dossiers received for
+// other units: right after the received total, of which they are a part.
+const forOtherAt = 5
+
+// II06aColumnsOf names the columns of a view, with their JSON keys: the
+// receiving view adds "Nhận hộ đơn vị khác" (received for other units).
+func II06aColumnsOf(v report.View) (names, keys []string) {
+	if v != report.ViewReceiving {
+		return II06aColumns, II06aKeys
+	}
+	return slices.Insert(slices.Clone(II06aColumns), forOtherAt, "Nhận hộ đơn vị khác"),
+		slices.Insert(slices.Clone(II06aKeys), forOtherAt, "received_for_other")
+}
+
+// II06aCountsOf lists a row's counts in the order of II06aColumnsOf(v).
+func II06aCountsOf(v report.View, r report.Row) []int {
+	counts := II06aCounts(r)
+	if v == report.ViewReceiving {
+		counts = slices.Insert(counts, forOtherAt, r.ReceivedForOther)
+	}
+	return counts
+}
+
 // UTF8BOM opens every CSV made for people: without it Excel reads the
 // file as the local code page and garbles the diacritics.
 const UTF8BOM = "\ufeff"
@@ -42,10 +66,11 @@ func II06aCSV(w io.Writer, rep *report.Report) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cw.Write(append([]string{"Mã", "Tên"}, II06aColumns...))
+	names, _ := II06aColumnsOf(rep.Query.View)
+	cw.Write(append([]string{"Mã", "Tên"}, names...))
 	for _, r := range append(append([]report.Row(nil), rep.Rows...), rep.Total) {
 		line := []string{r.Key, r.Name}
-		for _, n := range II06aCounts(r) {
+		for _, n := range II06aCountsOf(rep.Query.View, r) {
 			line = append(line, strconv.Itoa(n))
 		}
 		cw.Write(line)
@@ -66,16 +91,18 @@ func II06aXLSX(w io.Writer, rep *report.Report, scope string) (err error) {
 	last := motcua.FormatDate(rep.Query.To.AddDate(0, 0, -1))
 	f.SetCellValue(sheet, "A1", "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu II.06a)")
 	f.SetCellValue(sheet, "A2", fmt.Sprintf("Kỳ báo cáo: từ ngày %s đến ngày %s · Phạm vi: %s", motcua.FormatDate(rep.Query.From), last, scope))
-	header := append([]string{"Mã", "Tên"}, II06aColumns...)
+	f.SetCellValue(sheet, "A3", rep.Query.Options())
+	names, _ := II06aColumnsOf(rep.Query.View)
+	header := append([]string{"Mã", "Tên"}, names...)
 	f.SetSheetRow(sheet, "A4", &header)
 	numbers, _ := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0: Vietnamese Excel shows 19.667
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 3})
 	row := 5
 	for _, r := range rep.Rows {
-		writeCountRow(f, sheet, row, r)
+		writeCountRow(f, sheet, row, rep.Query.View, r)
 		row++
 	}
-	writeCountRow(f, sheet, row, rep.Total) // values, not formulas: readers that do not compute see the totals
+	writeCountRow(f, sheet, row, rep.Query.View, rep.Total) // values, not formulas: readers that do not compute see the totals
 	f.SetCellStyle(sheet, cell(3, 5), cell(len(header), row), numbers)
 	f.SetCellStyle(sheet, cell(1, row), cell(len(header), row), bold)
 	f.SetCellValue(sheet, cell(1, row+2), "Tỉ lệ giải quyết trước hạn và đúng hạn")
@@ -91,9 +118,9 @@ func II06aXLSX(w io.Writer, rep *report.Report, scope string) (err error) {
 	return err
 }
 
-func writeCountRow(f *excelize.File, sheet string, row int, r report.Row) {
+func writeCountRow(f *excelize.File, sheet string, row int, v report.View, r report.Row) {
 	values := []any{r.Key, r.Name}
-	for _, n := range II06aCounts(r) {
+	for _, n := range II06aCountsOf(v, r) {
 		values = append(values, n)
 	}
 	f.SetSheetRow(sheet, cell(1, row), &values)

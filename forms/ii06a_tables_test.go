@@ -89,3 +89,49 @@ func TestII06aPDFText(t *testing.T) {
 		t.Error("a PDF without a report")
 	}
 }
+
+// TestII06aReceivingViewExports: the receiving view's exports carry the
+// column of dossiers received for other units after the received total,
+// and say which view and roll-up they show; the deciding view has no
+// such column.
+func TestII06aReceivingViewExports(t *testing.T) {
+	rep := sampleII06a()
+	rep.Query.View, rep.Query.Successors = report.ViewReceiving, true
+	rep.Rows[0].ReceivedForOther = 41
+	if err := rep.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	var csvBuf bytes.Buffer
+	if err := II06aCSV(&csvBuf, rep); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvBuf.String(), "\ufeff"))).ReadAll()
+	if err != nil || records[0][7] != "Nhận hộ đơn vị khác" || records[0][6] != "Tổng tiếp nhận" || records[3][7] != "41" || len(records[0]) != 16 {
+		t.Errorf("csv (%v):\n%s", err, csvBuf.String())
+	}
+	var xlsx bytes.Buffer
+	if err := II06aXLSX(&xlsx, rep, "Tỉnh Thử"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if options, _ := f.GetCellValue("Biểu II.06a", "A3"); !strings.Contains(options, "theo nơi tiếp nhận") || !strings.Contains(options, "gộp vào đơn vị kế thừa") {
+		t.Errorf("workbook options line %q", options)
+	}
+	var pdf bytes.Buffer
+	if err := II06aPDF(&pdf, II06aData{Scope: "Tỉnh Thử", At: time.Date(2025, 8, 10, 9, 0, 0, 0, motcua.VN), Report: rep}); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.InOrder(t, pdftest.Text(t, pdf.Bytes()), "Số liệu theo nơi tiếp nhận", "Nhận hộ", "Tổng cộng")
+
+	rep.Query.View = report.ViewDeciding
+	csvBuf.Reset()
+	if err := II06aCSV(&csvBuf, rep); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(csvBuf.String(), "Nhận hộ") {
+		t.Error("the deciding view's CSV has the receiving view's column")
+	}
+}

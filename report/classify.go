@@ -37,6 +37,9 @@ func Classify(d *motcua.Dossier, q Query) (Row, bool) {
 	default:
 		r.ReceivedCounter++
 	}
+	if d.ForOther && !d.AcceptedAt.Before(q.From) {
+		r.ReceivedForOther++
+	}
 	switch {
 	case in(done):
 		switch motcua.GradeAt(done, d.DueAt) {

@@ -32,14 +32,59 @@ func (b By) Valid() bool {
 	return false
 }
 
+// View is whose dossiers a row by unit counts. Either way a dossier is
+// counted once, and a scope's total is the same: the scope holds the
+// dossiers it decided or received, only the rows differ.
+type View string
+
+const (
+	// ViewDeciding counts a dossier for the unit that decides it (the
+	// legal "cơ quan giải quyết"); linked dossiers for the lead unit.
+	ViewDeciding View = ""
+	// ViewReceiving counts it for the unit that received it (the centre's
+	// intake workload), with the dossiers received for other units apart.
+	ViewReceiving View = "receiving"
+)
+
+// ParseView reads a view as written on the command line or in a URL:
+// "deciding" (or empty) and "receiving".
+func ParseView(s string) (View, error) {
+	switch s {
+	case "", "deciding":
+		return ViewDeciding, nil
+	case string(ViewReceiving):
+		return ViewReceiving, nil
+	}
+	return "", motcua.FieldError("view", "Cách xem %q không hợp lệ: deciding (theo cơ quan giải quyết) hoặc receiving (theo nơi tiếp nhận).", s)
+}
+
+// Label names the view for readers.
+func (v View) Label() string {
+	if v == ViewReceiving {
+		return "theo nơi tiếp nhận"
+	}
+	return "theo cơ quan giải quyết"
+}
+
 // Query is a report's period [From, To) and scope.
 type Query struct {
 	From, To time.Time
 	By       By
 	UnitID   int64 // 0: every unit; else the unit and the units below it
+	View     View
 	// Successors rolls dissolved or merged units up to the unit that took
-	// over their work: in the scope, and in rows by unit.
+	// over their work (store's rollup rule): in the scope, and in rows by
+	// unit. Totals over the whole organisation do not change.
 	Successors bool
+}
+
+// Options describes the view and the roll-up for a report's heading.
+func (q Query) Options() string {
+	s := "Số liệu " + q.View.Label()
+	if q.Successors {
+		s += "; đơn vị đã giải thể, sáp nhập gộp vào đơn vị kế thừa"
+	}
+	return s
 }
 
 // Check refuses periods that make no sense.
@@ -51,6 +96,8 @@ func (q Query) Check() error {
 		return motcua.FieldError("to", "Ngày kết thúc kỳ (%s) phải sau ngày bắt đầu (%s).", motcua.FormatDate(q.To), motcua.FormatDate(q.From))
 	case !q.By.Valid():
 		return motcua.FieldError("by", "Cách nhóm %q không hợp lệ: unit, field, procedure, channel hoặc level.", q.By)
+	case q.View != ViewDeciding && q.View != ViewReceiving:
+		return motcua.FieldError("view", "Cách xem %q không hợp lệ: deciding hoặc receiving.", q.View)
 	}
 	return nil
 }
@@ -73,6 +120,12 @@ type Row struct {
 	InProgressOverdue int    `json:"in_progress_overdue"`
 	InProgressTotal   int    `json:"in_progress_total"`
 	Withdrawn         int    `json:"withdrawn"`
+	// ReceivedForOther counts, among the dossiers newly received in the
+	// period, those received for another authority (dossiers.for_other):
+	// the column "Nhận hộ đơn vị khác" of the receiving view (Finish
+	// clears it in the deciding view, where it would read "received
+	// elsewhere for this unit"). It is not part of the identity of §8.
+	ReceivedForOther int `json:"received_for_other,omitempty"`
 }
 
 // Sum fills the total columns from their parts.
@@ -94,6 +147,7 @@ func (r *Row) Add(o Row) {
 	r.InProgressOnTime += o.InProgressOnTime
 	r.InProgressOverdue += o.InProgressOverdue
 	r.Withdrawn += o.Withdrawn
+	r.ReceivedForOther += o.ReceivedForOther
 	r.Sum()
 }
 
@@ -129,6 +183,9 @@ type Report struct {
 func (rep *Report) Finish() error {
 	rep.Total = Row{Key: "total", Name: "Tổng cộng"}
 	for i := range rep.Rows {
+		if rep.Query.View != ViewReceiving {
+			rep.Rows[i].ReceivedForOther = 0
+		}
 		rep.Rows[i].Sum()
 		if err := rep.Rows[i].Balanced(); err != nil {
 			return err

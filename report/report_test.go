@@ -40,3 +40,20 @@ func TestQueryCheck(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestViewsParseAndCheck: the two views are read from their names, an
+// unknown one is refused with the field it came from.
+func TestViewsParseAndCheck(t *testing.T) {
+	for text, want := range map[string]View{"": ViewDeciding, "deciding": ViewDeciding, "receiving": ViewReceiving} {
+		if got, err := ParseView(text); err != nil || got != want {
+			t.Errorf("ParseView(%q) = %q, %v; want %q", text, got, err, want)
+		}
+	}
+	if _, err := ParseView("tiep_nhan"); err == nil {
+		t.Error("an unknown view was read")
+	}
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if (Query{From: day, To: day.AddDate(0, 1, 0), View: "centre"}).Check() == nil {
+		t.Error("a query with an unknown view passed its check")
+	}
+}

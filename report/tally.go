@@ -19,6 +19,7 @@ type Facts struct {
 	Group                                         Group
 	AcceptedAt, DueAt, ResultAt, ClosedAt, Paused time.Time
 	State                                         motcua.State
+	ForOther                                      bool // received for another authority
 }
 
 // Group is what the counters are kept by: every grouping and scope of the
@@ -35,7 +36,7 @@ func FactsOf(d *motcua.Dossier) Facts {
 		Group:      Group{d.DecidingUnitID, d.ReceivingUnitID, d.ProcedureID, d.Channel},
 		AcceptedAt: d.AcceptedAt.Truncate(time.Millisecond), DueAt: d.DueAt.Truncate(time.Millisecond),
 		ResultAt: d.ResultAt.Truncate(time.Millisecond), ClosedAt: d.ClosedAt.Truncate(time.Millisecond),
-		Paused: d.PausedAt.Truncate(time.Millisecond), State: d.State,
+		Paused: d.PausedAt.Truncate(time.Millisecond), State: d.State, ForOther: d.ForOther,
 	}
 }
 
@@ -47,8 +48,10 @@ func FactsOf(d *motcua.Dossier) Facts {
 //   - Early, OnTime, Late: resolved that day, by grade; Withdrawn likewise.
 //   - Overdue: +1 the day a dossier in progress became overdue, −1 the day
 //     an overdue one finished; its running sum is the overdue column.
+//   - ForOther: of those accepted that day, the ones received for another
+//     authority (the receiving view's "Nhận hộ đơn vị khác").
 type Counts struct {
-	Accepted, Finished, Early, OnTime, Late, Withdrawn, Overdue int
+	Accepted, Finished, Early, OnTime, Late, Withdrawn, Overdue, ForOther int
 }
 
 // Add adds o (times sign) to c.
@@ -60,6 +63,7 @@ func (c *Counts) Add(o Counts, sign int) {
 	c.Late += sign * o.Late
 	c.Withdrawn += sign * o.Withdrawn
 	c.Overdue += sign * o.Overdue
+	c.ForOther += sign * o.ForOther
 }
 
 // Zero reports whether c counts nothing.
@@ -126,7 +130,11 @@ func (f Facts) Marks(buf []Mark) []Mark {
 	if f.AcceptedAt.IsZero() {
 		return marks
 	}
-	add(f.AcceptedAt, Counts{Accepted: 1})
+	accepted := Counts{Accepted: 1}
+	if f.ForOther {
+		accepted.ForOther = 1
+	}
+	add(f.AcceptedAt, accepted)
 	done, gone := f.ResultAt, time.Time{}
 	switch f.State {
 	case motcua.StateStopped:
@@ -223,6 +231,7 @@ func RowOf(ch motcua.Channel, before, during Counts) Row {
 		ResolvedEarly: during.Early, ResolvedOnTime: during.OnTime, ResolvedLate: during.Late,
 		Withdrawn:         during.Withdrawn,
 		InProgressOverdue: before.Overdue + during.Overdue,
+		ReceivedForOther:  during.ForOther,
 	}
 	switch ch {
 	case motcua.ChannelOnline:

@@ -76,3 +76,30 @@ func TestMarksOfAResolvedLateDossier(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksCountReceivingForOthersOnTheDayOfAcceptance: a dossier received
+// for another authority adds to ForOther on the day it was accepted only,
+// and RowOf shows it among the period's receipts.
+func TestMarksCountReceivingForOthersOnTheDayOfAcceptance(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2025, 8, d, h, 0, 0, 0, motcua.VN) }
+	f := Facts{AcceptedAt: at(4, 9), DueAt: at(7, 9), ResultAt: at(6, 10), State: motcua.StateReturned, ForOther: true}
+	var during Counts
+	for _, m := range f.Marks(nil) {
+		if m.Counts.ForOther != 0 && m.Day != DayOf(at(4, 9)) {
+			t.Fatalf("ForOther counted on %s", m.Day.Start().Format("02/01/2006"))
+		}
+		during.Add(m.Counts, 1)
+	}
+	if during.ForOther != 1 {
+		t.Fatalf("ForOther = %d, want 1", during.ForOther)
+	}
+	if r := RowOf(motcua.ChannelCounter, Counts{}, during); r.ReceivedForOther != 1 || r.ReceivedCounter != 1 || r.Balanced() != nil {
+		t.Fatalf("row %+v", r)
+	}
+	f.ForOther = false
+	for _, m := range f.Marks(nil) {
+		if m.Counts.ForOther != 0 {
+			t.Fatal("a dossier received for its own authority counted as received for another")
+		}
+	}
+}

@@ -10,12 +10,15 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-// CCHCFacts gathers what the periodic reform report of a unit (and the
-// units below it) states for [from, to): the directive documents issued,
-// the year's plan, Biểu II.06a's total — the same figures as `motcua
-// report ii06a` —, the procedures offered online and the satisfaction
-// index of the portal's ratings and the surveys' paper forms.
-func (db *DB) CCHCFacts(ctx context.Context, unitID int64, from, to time.Time) (f reform.ReportFacts, err error) {
+// CCHCFacts gathers what the periodic reform report of a unit (q.UnitID,
+// and the units below it) states for [q.From, q.To): the directive
+// documents issued, the year's plan, Biểu II.06a's total — the same
+// figures as `motcua report ii06a` —, the procedures offered online and
+// the satisfaction index of the portal's ratings and the surveys' paper
+// forms. With q.Successors the dossiers and ratings of the units rolled up
+// into the scope's units (dissolved on 01/07/2025, say) count too.
+func (db *DB) CCHCFacts(ctx context.Context, q report.Query) (f reform.ReportFacts, err error) {
+	unitID, from, to := q.UnitID, q.From, q.To
 	defer motcua.Wrap(&err, "DB.CCHCFacts(%d)", unitID)
 	u, err := db.Unit(ctx, unitID)
 	if err != nil {
@@ -39,12 +42,16 @@ func (db *DB) CCHCFacts(ctx context.Context, unitID int64, from, to time.Time) (
 	} else if motcua.ErrorCode(err) != motcua.ENOTFOUND {
 		return f, err
 	}
-	rep, err := db.II06a(ctx, report.Query{From: from, To: to, UnitID: unitID})
+	rep, err := db.II06a(ctx, report.Query{From: from, To: to, UnitID: unitID, Successors: q.Successors})
 	if err != nil {
 		return f, err
 	}
 	f.Dossiers = rep.Total
 	scope, err := db.subtreeIDs(ctx, unitID)
+	if err != nil {
+		return f, err
+	}
+	rated, err := db.reportUnits(ctx, report.Query{UnitID: unitID, Successors: q.Successors})
 	if err != nil {
 		return f, err
 	}
@@ -59,7 +66,7 @@ func (db *DB) CCHCFacts(ctx context.Context, unitID int64, from, to time.Time) (
 			f.OnlinePartial = len(procs)
 		}
 	}
-	answers, err := db.answersIn(ctx, unitID, scope, from, to)
+	answers, err := db.answersIn(ctx, unitID, rated, from, to)
 	f.Satisfaction = reform.SIPASOf(answers)
 	return f, err
 }

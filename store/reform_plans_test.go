@@ -188,7 +188,7 @@ func TestCCHCDraftComesFromTheData(t *testing.T) {
 		if err := db.CreateDocument(ctx, f.leaderA, f.a.ID, &doc); err != nil {
 			t.Fatal(err)
 		}
-		facts, err := db.CCHCFacts(ctx, f.a.ID, from, to)
+		facts, err := db.CCHCFacts(ctx, report.Query{UnitID: f.a.ID, From: from, To: to})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +203,7 @@ func TestCCHCDraftComesFromTheData(t *testing.T) {
 		if err := db.ReportTask(ctx, f.leaderA, plan.Contents[0].Tasks[0].ID, reform.TaskDone, "Xong", time.Time{}); err != nil {
 			t.Fatal(err)
 		}
-		facts, _ = db.CCHCFacts(ctx, f.a.ID, from, to)
+		facts, _ = db.CCHCFacts(ctx, report.Query{UnitID: f.a.ID, From: from, To: to})
 		after := cchc.New(facts).Markdown()
 		if !strings.Contains(before, "0/2 nhiệm vụ") || !strings.Contains(after, "1/2 nhiệm vụ, đạt 50%") {
 			t.Fatalf("the draft did not follow the plan:\n%s", after)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,13 +29,14 @@ const ii06aSQL = `SELECT k,
 	SUM(CASE WHEN done >= ? AND done < ? AND done > due_at THEN 1 ELSE 0 END),
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
-	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END)
+	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END),
+	SUM(CASE WHEN accepted_at >= ? AND for_other = 1 THEN 1 ELSE 0 END)
 FROM INNER
 GROUP BY k`
 
 // ii06aInner is every dossier of the period (received before its end, not
 // finished before its start) with what the columns test.
-const ii06aInner = `(SELECT KEY AS k, d.id, d.accepted_at, d.channel, d.due_at, d.state, d.paused_at,
+const ii06aInner = `(SELECT KEY AS k, d.id, d.accepted_at, d.channel, d.due_at, d.state, d.paused_at, d.for_other,
 		CASE WHEN d.result_at <> 0 THEN d.result_at WHEN d.state = 'stopped' THEN d.closed_at ELSE 0 END AS done,
 		CASE WHEN d.state = 'withdrawn' THEN d.closed_at ELSE 0 END AS gone,
 		CASE WHEN d.result_at <> 0 THEN d.result_at ELSE d.closed_at END AS fin
@@ -42,21 +44,31 @@ const ii06aInner = `(SELECT KEY AS k, d.id, d.accepted_at, d.channel, d.due_at, 
 	WHERE d.accepted_at < ? SCOPE) x
 WHERE (fin = 0 OR fin >= ?)`
 
-// inner is ii06aInner for a grouping: procedures are joined only when the
-// group needs them (the join cost a table lookup per dossier).
-func inner(by report.By) string {
+// inner is ii06aInner for a query's grouping and view: procedures are
+// joined only when the group needs them (the join cost a table lookup per
+// dossier).
+func inner(q report.Query) string {
 	join := ""
-	if by == report.ByField || by == report.ByLevel {
+	if q.By == report.ByField || q.By == report.ByLevel {
 		join = "JOIN procedures p ON p.id = d.procedure_id"
 	}
-	return strings.NewReplacer("KEY", groupKeys[by], "JOIN_PROCEDURES", join, "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aInner)
+	key := groupKeys[q.By]
+	if q.By == report.ByUnit && q.View == report.ViewReceiving {
+		key = `CAST(d.receiving_unit_id AS TEXT)`
+	}
+	return strings.NewReplacer("KEY", key, "JOIN_PROCEDURES", join, "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aInner)
 }
 
+// groupKeys are the scan's group keys; rows by unit are by deciding unit
+// in the deciding view (inner takes the receiving unit in the other).
 var groupKeys = map[report.By]string{report.ByNone: `''`, report.ByUnit: `CAST(d.deciding_unit_id AS TEXT)`,
 	report.ByField: `CAST(p.field_id AS TEXT)`, report.ByProcedure: `CAST(d.procedure_id AS TEXT)`, report.ByChannel: `d.channel`, report.ByLevel: `p.level`}
 
 // II06a computes Biểu II.06a from the dossiers' projections (domain.md §8).
-// A linked dossier is one dossier: it counts once, for its deciding unit.
+// A linked dossier is one dossier: it counts once, for its deciding unit
+// (or, in the receiving view, for the unit that received it); a scope
+// holds the dossiers decided or received in it, so its total is the same
+// in both views.
 // A stop with notice counts as resolved, graded at the stop. Periods of
 // whole days are read from the counters; others from every dossier.
 func (db *DB) II06a(ctx context.Context, q report.Query) (*report.Report, error) {
@@ -75,8 +87,8 @@ func (db *DB) II06aScan(ctx context.Context, q report.Query) (rep *report.Report
 		return nil, err
 	}
 	from, to := ms(q.From), ms(q.To)
-	query := strings.NewReplacer("INNER", inner(q.By), "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aSQL)
-	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, to}
+	query := strings.NewReplacer("INNER", inner(q), "DONE_DAY", vnDay("done"), "DUE_DAY", vnDay("due_at")).Replace(ii06aSQL)
+	args := []any{from, from, from, from, from, to, from, to, from, to, to, to, to, to, from, to, from, to}
 	scope, scopeArgs, err := db.reportScope(ctx, q)
 	if err != nil {
 		return nil, err
@@ -94,7 +106,7 @@ func (db *DB) II06aScan(ctx context.Context, q report.Query) (rep *report.Report
 		for rows.Next() {
 			var r report.Row
 			if err := rows.Scan(&r.Key, &r.CarriedOver, &r.ReceivedOnline, &r.ReceivedCounter, &r.ReceivedPostal,
-				&r.ResolvedEarly, &r.ResolvedOnTime, &r.ResolvedLate, &r.InProgressOnTime, &r.InProgressOverdue, &r.Withdrawn); err != nil {
+				&r.ResolvedEarly, &r.ResolvedOnTime, &r.ResolvedLate, &r.InProgressOnTime, &r.InProgressOverdue, &r.Withdrawn, &r.ReceivedForOther); err != nil {
 				return err
 			}
 			rep.Rows = append(rep.Rows, r)
@@ -158,7 +170,7 @@ func (db *DB) reportUnits(ctx context.Context, q report.Query) ([]int64, error) 
 	if err != nil || !q.Successors {
 		return units, err
 	}
-	t, err := db.tree(ctx)
+	r, err := db.rollup(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -166,35 +178,37 @@ func (db *DB) reportUnits(ctx context.Context, q report.Query) ([]int64, error) 
 	for _, id := range units {
 		in[id] = true
 	}
-	for _, u := range t.all {
-		if !in[u.ID] && in[t.successorOf(u.ID)] {
-			units = append(units, u.ID)
+	for from, to := range r {
+		if !in[from] && in[to] {
+			units = append(units, from)
 		}
 	}
+	slices.Sort(units)
 	return units, nil
 }
 
-// rollUp merges the rows of dissolved units into their successors' rows.
+// rollUp merges the rows of dissolved units into their successors' rows
+// (the rule of rollup).
 func (db *DB) rollUp(ctx context.Context, q report.Query, rows []report.Row) ([]report.Row, error) {
 	if !q.Successors || q.By != report.ByUnit {
 		return rows, nil
 	}
-	t, err := db.tree(ctx)
+	r, err := db.rollup(ctx)
 	if err != nil {
 		return nil, err
 	}
 	at := map[string]int{} // successor key → index in out
 	var out []report.Row
-	for _, r := range rows {
-		id, _ := strconv.ParseInt(r.Key, 10, 64)
-		key := strconv.FormatInt(t.successorOf(id), 10)
+	for _, row := range rows {
+		id, _ := strconv.ParseInt(row.Key, 10, 64)
+		key := strconv.FormatInt(r.of(id), 10)
 		i, ok := at[key]
 		if !ok {
 			i = len(out)
 			at[key] = i
 			out = append(out, report.Row{Key: key})
 		}
-		out[i].Add(r)
+		out[i].Add(row)
 	}
 	return out, nil
 }

@@ -37,7 +37,7 @@ func (db *DB) II06aAsOf(ctx context.Context, q report.Query, asOf time.Time) (re
 		if !ok {
 			continue
 		}
-		key, err := db.groupKey(ctx, q.By, d)
+		key, err := db.groupKey(ctx, q, d)
 		if err != nil {
 			return nil, err
 		}
@@ -106,10 +106,14 @@ func (db *DB) replayAsOf(ctx context.Context, id int64, asOf time.Time) (*motcua
 }
 
 // groupKey is the key II06a's query would give the dossier.
-func (db *DB) groupKey(ctx context.Context, by report.By, d *motcua.Dossier) (string, error) {
+func (db *DB) groupKey(ctx context.Context, q report.Query, d *motcua.Dossier) (string, error) {
+	by := q.By
 	switch by {
-	case report.ByUnit:
-		return strconv.FormatInt(d.DecidingUnitID, 10), nil // rolled up by II06aAsOf
+	case report.ByUnit: // rolled up by finishReport
+		if q.View == report.ViewReceiving {
+			return strconv.FormatInt(d.ReceivingUnitID, 10), nil
+		}
+		return strconv.FormatInt(d.DecidingUnitID, 10), nil
 	case report.ByChannel:
 		return string(d.Channel), nil
 	case report.ByProcedure:

@@ -24,7 +24,7 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	if err != nil {
 		return nil, err
 	}
-	query, args := countedQuery(report.Prefix(report.DayOf(q.From)), report.Prefix(report.DayOf(q.To)), units)
+	query, args := countedQuery(report.Prefix(report.DayOf(q.From)), report.Prefix(report.DayOf(q.To)), units, q.View)
 	sums := map[report.Group]*[2]report.Counts{} // before the period; before its end
 	err = db.readTx(ctx, func(tx *Tx) error {
 		rows, err := tx.query(query, args...)
@@ -36,8 +36,12 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 			var g report.Group
 			var toEnd bool
 			var c report.Counts
-			if err := rows.Scan(&g.DecidingUnitID, &g.ProcedureID, &g.Channel, &toEnd,
-				&c.Accepted, &c.Finished, &c.Early, &c.OnTime, &c.Late, &c.Withdrawn, &c.Overdue); err != nil {
+			unit := &g.DecidingUnitID
+			if q.View == report.ViewReceiving {
+				unit = &g.ReceivingUnitID
+			}
+			if err := rows.Scan(unit, &g.ProcedureID, &g.Channel, &toEnd,
+				&c.Accepted, &c.Finished, &c.Early, &c.OnTime, &c.Late, &c.Withdrawn, &c.Overdue, &c.ForOther); err != nil {
 				return err
 			}
 			if sums[g] == nil {
@@ -54,7 +58,7 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	if err != nil {
 		return nil, err
 	}
-	key, err := db.countedKey(ctx, q.By)
+	key, err := db.countedKey(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +83,16 @@ func (db *DB) II06aCounted(ctx context.Context, q report.Query) (rep *report.Rep
 	return rep, db.finishReport(ctx, rep)
 }
 
-// countedQuery sums, by deciding unit, procedure and channel (the
-// receiving unit matters only for the scope, applied once outside), the
-// counters before the period (to_end 0) and before its end (to_end 1).
-func countedQuery(beforeFrom, beforeTo []report.Term, units []int64) (string, []any) {
+// countedQuery sums, by the view's unit (deciding or receiving: the other
+// matters only for the scope, applied once outside), procedure and
+// channel, the counters before the period (to_end 0) and before its end
+// (to_end 1).
+func countedQuery(beforeFrom, beforeTo []report.Term, units []int64, view report.View) (string, []any) {
 	scope, scopeArgs := scopeCond("", units)
+	unit := "deciding_unit_id"
+	if view == report.ViewReceiving {
+		unit = "receiving_unit_id"
+	}
 	var parts []string
 	var args []any
 	for i, terms := range [][]report.Term{beforeFrom, beforeTo} {
@@ -91,22 +100,26 @@ func countedQuery(beforeFrom, beforeTo []report.Term, units []int64) (string, []
 			sign := map[int]string{1: "", -1: "-"}[t.Sign]
 			parts = append(parts, `SELECT `+strconv.Itoa(i)+` AS to_end, deciding_unit_id, receiving_unit_id, procedure_id, channel, `+
 				sign+`accepted AS accepted, `+sign+`finished AS finished, `+sign+`early AS early, `+sign+`on_time AS on_time, `+
-				sign+`late AS late, `+sign+`withdrawn AS withdrawn, `+sign+`overdue AS overdue
+				sign+`late AS late, `+sign+`withdrawn AS withdrawn, `+sign+`overdue AS overdue, `+sign+`for_other AS for_other
 				FROM report_counts WHERE grain = ? AND at >= ? AND at < ?`)
 			args = append(args, int(t.Grain), t.From, t.To)
 		}
 	}
-	return `SELECT deciding_unit_id, procedure_id, channel, to_end, SUM(accepted), SUM(finished), SUM(early), SUM(on_time),
-		SUM(late), SUM(withdrawn), SUM(overdue) FROM (` + strings.Join(parts, "\nUNION ALL ") + `) c WHERE 1 = 1` + scope + `
-		GROUP BY deciding_unit_id, procedure_id, channel, to_end`, append(args, scopeArgs...)
+	return `SELECT ` + unit + `, procedure_id, channel, to_end, SUM(accepted), SUM(finished), SUM(early), SUM(on_time),
+		SUM(late), SUM(withdrawn), SUM(overdue), SUM(for_other) FROM (` + strings.Join(parts, "\nUNION ALL ") + `) c WHERE 1 = 1` + scope + `
+		GROUP BY ` + unit + `, procedure_id, channel, to_end`, append(args, scopeArgs...)
 }
 
 // countedKey maps a counter group to the report's group key, as the scan's
 // groupKeys do.
-func (db *DB) countedKey(ctx context.Context, by report.By) (func(report.Group) string, error) {
+func (db *DB) countedKey(ctx context.Context, q report.Query) (func(report.Group) string, error) {
 	id := func(v int64) string { return strconv.FormatInt(v, 10) }
+	by := q.By
 	switch by {
 	case report.ByUnit:
+		if q.View == report.ViewReceiving {
+			return func(g report.Group) string { return id(g.ReceivingUnitID) }, nil
+		}
 		return func(g report.Group) string { return id(g.DecidingUnitID) }, nil
 	case report.ByProcedure:
 		return func(g report.Group) string { return id(g.ProcedureID) }, nil

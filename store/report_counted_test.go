@@ -14,8 +14,8 @@ import (
 
 // TestII06aCountersMatchTheScan: over random ledgers (pauses, withdrawals,
 // stops, late results), Biểu II.06a read from the counters equals the one
-// read from every dossier, for random periods of whole days, every grouping
-// and with and without a unit's scope; and counters kept up transaction by
+// read from every dossier, for random periods of whole days, every grouping,
+// both views, with and without roll-up and a unit's scope; and counters kept up transaction by
 // transaction equal counters rebuilt from the dossiers.
 func TestII06aCountersMatchTheScan(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
@@ -39,6 +39,10 @@ func TestII06aCountersMatchTheScan(t *testing.T) {
 				if rng.IntN(2) == 0 {
 					q.UnitID = f.a.ID
 				}
+				if rng.IntN(2) == 0 {
+					q.View = report.ViewReceiving
+				}
+				q.Successors = rng.IntN(2) == 0
 				counted, err := db.II06aCounted(t.Context(), q)
 				if err != nil {
 					t.Fatal(err)
@@ -50,7 +54,7 @@ func TestII06aCountersMatchTheScan(t *testing.T) {
 				a, _ := json.Marshal(counted)
 				b, _ := json.Marshal(scanned)
 				if string(a) != string(b) {
-					t.Fatalf("%s: %s–%s by %q unit %d:\ncounted %s\nscanned %s", label, show(q.From), show(q.To), q.By, q.UnitID, a, b)
+					t.Fatalf("%s: %s–%s by %q view %q roll-up %v unit %d:\ncounted %s\nscanned %s", label, show(q.From), show(q.To), q.By, q.View, q.Successors, q.UnitID, a, b)
 				}
 			}
 		}
@@ -85,15 +89,15 @@ func counters(t *testing.T, db *store.DB) string {
 	t.Helper()
 	var out []string
 	for _, q := range []string{
-		`SELECT grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel, accepted, finished, early, on_time, late, withdrawn, overdue FROM report_counts`,
+		`SELECT grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel, accepted, finished, early, on_time, late, withdrawn, overdue, for_other FROM report_counts`,
 	} {
-		rows, err := db.SQL().QueryContext(t.Context(), q+` WHERE accepted <> 0 OR finished <> 0 OR early <> 0 OR on_time <> 0 OR late <> 0 OR withdrawn <> 0 OR overdue <> 0
+		rows, err := db.SQL().QueryContext(t.Context(), q+` WHERE accepted <> 0 OR finished <> 0 OR early <> 0 OR on_time <> 0 OR late <> 0 OR withdrawn <> 0 OR overdue <> 0 OR for_other <> 0
 			ORDER BY 1, 2, 3, 4, 5, 6`)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for rows.Next() {
-			var v [13]any
+			var v [14]any
 			p := make([]any, len(v))
 			for i := range v {
 				p[i] = &v[i]

@@ -76,7 +76,7 @@ func (b countBook) statements() []countStatement {
 	for i, k := range keys {
 		c, g := b[k], k.group
 		args = append(args, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
-			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue)
+			c.Accepted, c.Finished, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Overdue, c.ForOther)
 		if len(args) == countColumns*countChunk || i == len(keys)-1 {
 			out = append(out, countStatement{upsertCountsHead + repeatRow(countColumns, len(args)/countColumns) + upsertCountsTail, args})
 			args = make([]any, 0, countColumns*min(len(keys)-i-1, countChunk))
@@ -87,10 +87,10 @@ func (b countBook) statements() []countStatement {
 
 // countColumns are the columns of a counter row, countChunk the rows of
 // one statement.
-const countColumns, countChunk = 13, 200
+const countColumns, countChunk = 14, 200
 
 const upsertCountsHead = `INSERT INTO report_counts (grain, at, deciding_unit_id, receiving_unit_id, procedure_id, channel,
-	accepted, finished, early, on_time, late, withdrawn, overdue) VALUES `
+	accepted, finished, early, on_time, late, withdrawn, overdue, for_other) VALUES `
 
 // upsertCountsTail adds to a row already there. Keys are distinct within
 // a statement (PostgreSQL refuses to touch a row twice in one).
@@ -99,7 +99,7 @@ const upsertCountsTail = `
 	accepted = report_counts.accepted + excluded.accepted, finished = report_counts.finished + excluded.finished,
 	early = report_counts.early + excluded.early, on_time = report_counts.on_time + excluded.on_time,
 	late = report_counts.late + excluded.late, withdrawn = report_counts.withdrawn + excluded.withdrawn,
-	overdue = report_counts.overdue + excluded.overdue`
+	overdue = report_counts.overdue + excluded.overdue, for_other = report_counts.for_other + excluded.for_other`
 
 // recount moves the counters from what old counted to what next counts
 // (old is nil for a new dossier). In a transaction that writes many
@@ -147,7 +147,7 @@ func (db *DB) fillReportCounts(ctx context.Context, conn *sql.Conn) error {
 // countAll counts every dossier into the (empty) counters.
 func (t *Tx) countAll() error {
 	rows, err := t.tx.QueryContext(t.ctx, `SELECT deciding_unit_id, receiving_unit_id, procedure_id, channel,
-		accepted_at, due_at, result_at, closed_at, paused_at, state FROM dossiers`)
+		accepted_at, due_at, result_at, closed_at, paused_at, state, for_other FROM dossiers`)
 	if err != nil {
 		return err
 	}
@@ -156,11 +156,12 @@ func (t *Tx) countAll() error {
 	var buf []report.Mark
 	for rows.Next() {
 		var f report.Facts
-		var accepted, due, result, closed, paused int64
+		var accepted, due, result, closed, paused, forOther int64
 		if err := rows.Scan(&f.Group.DecidingUnitID, &f.Group.ReceivingUnitID, &f.Group.ProcedureID, &f.Group.Channel,
-			&accepted, &due, &result, &closed, &paused, &f.State); err != nil {
+			&accepted, &due, &result, &closed, &paused, &f.State, &forOther); err != nil {
 			return err
 		}
+		f.ForOther = forOther != 0
 		f.AcceptedAt, f.DueAt, f.ResultAt, f.ClosedAt, f.Paused = fromMS(accepted), fromMS(due), fromMS(result), fromMS(closed), fromMS(paused)
 		buf = book.add(f, 1, buf)
 	}

@@ -25,6 +25,7 @@ var ii06aColumnConds = map[string]string{
 	"in_progress_overdue": `(fin = 0 OR fin >= {T}) AND due_at < {T} AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)`,
 	"in_progress_total":   `(fin = 0 OR fin >= {T})`,
 	"withdrawn":           `gone >= {F} AND gone < {T}`,
+	"received_for_other":  `accepted_at >= {F} AND for_other = 1`,
 }
 
 // DrillLimit bounds the dossiers listed on one page behind a number.
@@ -103,7 +104,7 @@ func (db *DB) drillIDs(ctx context.Context, q report.Query, column, key string) 
 		return "", nil, motcua.FieldError("column", "Cột %q không có trong Biểu II.06a.", column)
 	}
 	from, to := ms(q.From), ms(q.To)
-	sub := inner(q.By)
+	sub := inner(q)
 	args := []any{to}
 	scope, scopeArgs, err := db.reportScope(ctx, q)
 	if err != nil {
@@ -137,14 +138,13 @@ func (db *DB) drillKeys(ctx context.Context, q report.Query, key string) ([]stri
 	}
 	keys := []string{k}
 	if q.Successors && q.By == report.ByUnit {
-		t, err := db.tree(ctx)
+		r, err := db.rollup(ctx)
 		if err != nil {
 			return nil, err
 		}
-		for _, u := range t.all {
-			if id := strconv.FormatInt(u.ID, 10); id != k && strconv.FormatInt(t.successorOf(u.ID), 10) == k {
-				keys = append(keys, id)
-			}
+		id, _ := strconv.ParseInt(k, 10, 64)
+		for _, from := range r.predecessors(id) {
+			keys = append(keys, strconv.FormatInt(from, 10))
 		}
 	}
 	return keys, nil

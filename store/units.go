@@ -177,12 +177,3 @@ func (db *DB) Dissolve(ctx context.Context, a *motcua.Actor, unitID, successorID
 	db.mu.Unlock()
 	return err
 }
-
-// successorOf follows the successors of a dissolved unit to the unit that
-// carries its work today.
-func (t *unitTree) successorOf(id int64) int64 {
-	for seen := 0; t.byID[id] != nil && t.byID[id].SuccessorID != 0 && seen < len(t.all); seen++ {
-		id = t.byID[id].SuccessorID
-	}
-	return id
-}

@@ -24,7 +24,9 @@ type reportData struct {
 	Query        string // the form's query string, for the export links
 	Bys          []option
 	Charts       []template.HTML
-	Successors   bool     // roll dissolved units up to their successors
+	Successors   bool        // roll dissolved units up to their successors (ke_thua=1)
+	View         report.View // whose rows: the deciding unit's or, with view=receiving, the receiving unit's
+	Views        []option
 	Keys         []string // the columns' keys, for the links to the dossiers behind each number
 	Times        []store.ProcedureTime
 }
@@ -60,8 +62,12 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, report.Query, error) {
 	q := r.URL.Query()
 	now := s.db.Now().In(motcua.VN)
-	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Columns: forms.II06aColumns, Keys: forms.II06aKeys, Query: r.URL.RawQuery,
-		Bys: []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}}}
+	data := &reportData{From: q.Get("from"), To: q.Get("to"), By: q.Get("by"), Query: r.URL.RawQuery,
+		Bys:   []option{{"", "Toàn phạm vi"}, {"unit", "Đơn vị"}, {"field", "Lĩnh vực"}, {"procedure", "Thủ tục"}, {"channel", "Kênh tiếp nhận"}, {"level", "Cấp"}},
+		Views: []option{{"", "Cơ quan giải quyết"}, {string(report.ViewReceiving), "Nơi tiếp nhận"}}}
+	view, viewErr := report.ParseView(q.Get("view"))
+	data.View = view
+	data.Columns, data.Keys = forms.II06aColumnsOf(view)
 	if data.From == "" {
 		data.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, motcua.VN).Format("2006-01-02")
 	}
@@ -93,8 +99,11 @@ func (s *Server) reportQuery(r *http.Request, a *motcua.Actor) (*reportData, rep
 		return data, report.Query{}, motcua.Errorf(motcua.EFORBIDDEN, "Bạn không được xem báo cáo của đơn vị này.")
 	}
 	from, last, err := periodDays(data.From, data.To)
+	if err == nil {
+		err = viewErr
+	}
 	data.Successors = q.Get("ke_thua") == "1"
-	rq := report.Query{From: from, To: last.AddDate(0, 0, 1), By: report.By(data.By), UnitID: data.UnitID, Successors: data.Successors}
+	rq := report.Query{From: from, To: last.AddDate(0, 0, 1), By: report.By(data.By), UnitID: data.UnitID, View: data.View, Successors: data.Successors}
 	return data, rq, err
 }
 
@@ -121,8 +130,26 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, data *report
 		s.fail(w, "error.html", view{Title: "Báo cáo"}, err)
 		return
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="bieu-ii06a-`+data.From+`-`+data.To+`.`+format+`"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="bieu-ii06a-`+data.From+`-`+data.To+fileOptions(data)+`.`+format+`"`)
 	w.Write(buf.Bytes())
+}
+
+// Options says which view and roll-up the page shows.
+func (d *reportData) Options() string {
+	return report.Query{View: d.View, Successors: d.Successors}.Options()
+}
+
+// fileOptions marks an export's file name with the options that change
+// its rows, so that two downloads of one period are told apart.
+func fileOptions(data *reportData) string {
+	s := ""
+	if data.View == report.ViewReceiving {
+		s += "-noi-tiep-nhan"
+	}
+	if data.Successors {
+		s += "-gop-ke-thua"
+	}
+	return s
 }
 
 type drillData struct {
@@ -150,9 +177,10 @@ func (s *Server) reportDossiers(w http.ResponseWriter, r *http.Request, a *motcu
 	}
 	d.Pages = (d.Visible + store.DrillLimit - 1) / store.DrillLimit
 	d.PrevLink, d.NextLink = pageLink(r.URL.Path, query, page-1), pageLink(r.URL.Path, query, page+1)
-	for i, k := range forms.II06aKeys {
+	names, keys := forms.II06aColumnsOf(q.View)
+	for i, k := range keys {
 		if k == d.Column {
-			d.Column = forms.II06aColumns[i]
+			d.Column = names[i]
 		}
 	}
 	s.render(w, http.StatusOK, "report_dossiers.html", v)

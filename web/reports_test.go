@@ -62,3 +62,40 @@ func TestUnitsPageRecordsAMerger(t *testing.T) {
 	form.Set("at", "hôm qua")
 	wantStatus(t, admin.post(t, "/units/dissolve", form), http.StatusUnprocessableEntity)
 }
+
+// TestReportPageKeepsItsViewAndRollUp: the receiving view with roll-up is
+// chosen in the form, shown with its extra column, and kept in every link
+// the page makes (drill-downs, exports, the way back); the exports say so
+// in their name; an unknown view is refused.
+func TestReportPageKeepsItsViewAndRollUp(t *testing.T) {
+	e := newEnv(t)
+	counter, leader := e.login(t, fx.CounterA), e.login(t, fx.LeaderA)
+	counter.accept(t, fx.UnitA.ID, "Nguyễn Văn Thống")
+	const options = "from=2024-03-01&to=2024-03-31&by=unit&view=receiving&ke_thua=1"
+	p := leader.get(t, "/reports/ii06a?"+options)
+	wantStatus(t, p, http.StatusOK)
+	check(t, p, htmlcheck.In(`select[name=view] option[value=receiving]`, htmlcheck.HasAttr("selected", "")),
+		htmlcheck.In(`input[name=ke_thua]`, htmlcheck.HasAttr("checked", "")),
+		htmlcheck.In(`#ii06a th`, htmlcheck.HasExactText("Nhận hộ đơn vị khác")),
+		htmlcheck.In("#report-options", htmlcheck.MatchesText(`theo nơi tiếp nhận; đơn vị đã giải thể, sáp nhập gộp vào đơn vị kế thừa`)),
+		htmlcheck.In(`td strong a[href="/reports/ii06a/dossiers?by=unit&col=received_total&from=2024-03-01&ke_thua=1&to=2024-03-31&view=receiving"]`, htmlcheck.HasExactText("1")),
+		htmlcheck.In(`a[href="/reports/ii06a/xlsx?by=unit&from=2024-03-01&ke_thua=1&to=2024-03-31&view=receiving"]`),
+		htmlcheck.In(`a[href="/reports/ii06a/pdf?by=unit&from=2024-03-01&ke_thua=1&to=2024-03-31&view=receiving"]`))
+	drill := leader.get(t, "/reports/ii06a/dossiers?col=received_for_other&"+options)
+	wantStatus(t, drill, http.StatusOK)
+	check(t, drill, htmlcheck.In("h1", htmlcheck.HasExactText("Nhận hộ đơn vị khác")), htmlcheck.In("#drill-options", htmlcheck.MatchesText(`theo nơi tiếp nhận`)),
+		htmlcheck.In("#drill-total", htmlcheck.MatchesText(`^0 hồ sơ`)),
+		htmlcheck.In(`a[href="/reports/ii06a?by=unit&from=2024-03-01&ke_thua=1&to=2024-03-31&view=receiving"]`))
+	csv := leader.get(t, "/reports/ii06a/csv?"+options)
+	if csv.status != http.StatusOK || !strings.Contains(csv.body, "Tổng tiếp nhận,Nhận hộ đơn vị khác,") ||
+		!strings.Contains(csv.header.Get("Content-Disposition"), "-noi-tiep-nhan-gop-ke-thua.csv") {
+		t.Errorf("csv export: %d %q\n%s", csv.status, csv.header.Get("Content-Disposition"), csv.body)
+	}
+	pdf := leader.get(t, "/reports/ii06a/pdf?"+options)
+	if pdf.status != http.StatusOK || !strings.Contains(pdftest.Text(t, []byte(pdf.body)), "Số liệu theo nơi tiếp nhận") {
+		t.Errorf("pdf export: %d", pdf.status)
+	}
+	plain := leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31&by=unit")
+	check(t, plain, htmlcheck.NotIn(`#ii06a th`, htmlcheck.HasExactText("Nhận hộ đơn vị khác")), htmlcheck.In("#report-options", htmlcheck.MatchesText(`^Số liệu theo cơ quan giải quyết\.$`)))
+	wantStatus(t, leader.get(t, "/reports/ii06a?from=2024-03-01&to=2024-03-31&view=centre"), http.StatusUnprocessableEntity)
+}

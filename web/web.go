@@ -159,7 +159,7 @@ var funcs = template.FuncMap{
 	"procedurePath": ProcedurePath,
 	"clauses":       func(s string) []string { return strings.Split(s, "; ") },
 	"hours":         func(d time.Duration) string { return motcua.FormatDecimal(d.Hours()) },
-	"counts":        forms.II06aCounts,
+	"counts":        forms.II06aCountsOf,
 	"decimal":       func(f float64) string { return motcua.FormatDecimal(math.Round(f*10) / 10) },
 	"percent":       func(n, of int) string { return motcua.FormatPercent(int64(n), int64(of)) },
 	"share":         func(v float64) string { return motcua.FormatPercent(int64(v*1_000_000+0.5), 1_000_000) },

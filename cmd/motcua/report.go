@@ -13,8 +13,8 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--successors] [--out FILE]
-       motcua report cchc --from 2024-01-01 --to 2024-07-01 [--unit CODE] [--format docx|pdf|md] [--out FILE]`
+const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--view deciding|receiving] [--rollup] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--out FILE]
+       motcua report cchc --from 2024-01-01 --to 2024-07-01 [--unit CODE] [--rollup] [--format docx|pdf|md] [--out FILE]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -32,14 +32,19 @@ func reportCmd(ctx context.Context, args []string) error {
 	by := fs.String("by", "", "unit, field, procedure, channel or level; empty: one row")
 	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
 	format := fs.String("format", "json", "json, csv, xlsx or pdf")
-	successors := fs.Bool("successors", false, "roll dissolved or merged units up to the units that took over their work")
+	view := fs.String("view", "deciding", "deciding: rows by the unit that decides; receiving: by the unit that received (with dossiers received for other units)")
+	rollup := fs.Bool("rollup", false, "roll dissolved or merged units up into the units that took over their work")
+	successors := fs.Bool("successors", false, "the same as --rollup (its former name)")
 	asOfText := fs.String("as-of", "", "yyyy-mm-dd: what the report said at the end of that day (events recorded by then)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	q := report.Query{By: report.By(*by), Successors: *successors}
+	q := report.Query{By: report.By(*by), Successors: *rollup || *successors}
 	var err error
+	if q.View, err = report.ParseView(*view); err != nil {
+		return fmt.Errorf("--view %q: want deciding or receiving\n%s", *view, reportUsage)
+	}
 	if q.From, err = time.ParseInLocation("2006-01-02", *fromText, motcua.VN); err != nil {
 		return fmt.Errorf("--from %q: want yyyy-mm-dd\n%s", *fromText, reportUsage)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/reform/cchc"
+	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/store"
 )
 
@@ -23,6 +24,7 @@ func reportCCHC(ctx context.Context, args []string) error {
 	toText := fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)")
 	unitCode := fs.String("unit", "", "the reporting unit's code (default: the unit holding the year's reform plan, else the root)")
 	format := fs.String("format", "md", "docx, pdf or md")
+	rollup := fs.Bool("rollup", false, "count the dossiers and ratings of dissolved units rolled up into the unit's (store's rollup rule)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
@@ -50,7 +52,7 @@ func reportCCHC(ctx context.Context, args []string) error {
 	} else if unitID, err = defaultReportingUnit(ctx, db, from.Year()); err != nil {
 		return err
 	}
-	facts, err := db.CCHCFacts(ctx, unitID, from, to)
+	facts, err := db.CCHCFacts(ctx, report.Query{UnitID: unitID, From: from, To: to, Successors: *rollup})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,13 +34,18 @@ func TestReportII06aJSONShape(t *testing.T) {
 	if !slices.Equal(keys, want) {
 		t.Errorf("total keys %v, want %v", keys, want)
 	}
+	receiving, err := capture(t, "report", "ii06a", "--db", db, "--from", "2024-01-01", "--to", "2024-06-01", "--by", "unit",
+		"--view", "receiving", "--rollup", "--format", "csv")
+	if err != nil || !strings.Contains(receiving, "Nhận hộ đơn vị khác") {
+		t.Errorf("the receiving view's CSV has no column for dossiers received for other units: %v\n%s", err, receiving)
+	}
 	csvOut, err := capture(t, "report", "ii06a", "--db", db, "--from", "2024-01-01", "--to", "2024-06-01", "--format", "csv",
 		"--out", filepath.Join(t.TempDir(), "r.csv"))
 	if err != nil || csvOut != "" {
 		t.Errorf("csv to a file: %q, %v", csvOut, err)
 	}
 	for _, bad := range [][]string{{"--from", "2024-06-01", "--to", "2024-01-01"}, {"--from", "01/01/2024", "--to", "2024-06-01"},
-		{"--from", "2024-01-01", "--to", "2024-06-01", "--by", "commune"}} {
+		{"--from", "2024-01-01", "--to", "2024-06-01", "--by", "commune"}, {"--from", "2024-01-01", "--to", "2024-06-01", "--view", "centre"}} {
 		if _, err := capture(t, append([]string{"report", "ii06a", "--db", db}, bad...)...); err == nil {
 			t.Errorf("report %v was accepted", bad)
 		}

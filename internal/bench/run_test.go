@@ -29,6 +29,7 @@ func TestRunPrintsTheFiguresOfAShortRun(t *testing.T) {
 		"GET /api/v1/track?code&secret (public JSON), 2 clients",
 		"db.Worklist: commune counter, open dossiers (default), 50 rows",
 		"db.II06a: a year, all units, by unit (p50)",
+		"db.II06a: the same, by receiving unit (p50)",
 		"worklist p50 < 10 ms (commune, default filter)",
 		"lookup p99 < 10 ms                                                        —  not run",
 	} {
