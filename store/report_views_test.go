@@ -222,7 +222,7 @@ func TestII06aCountsADossierReceivedForAnotherCommuneOnce(t *testing.T) {
 			t.Errorf("behind M's received total (deciding view): %+v, %v", dr, err)
 		}
 		// The counters kept up at intake are those rebuilt from the dossiers
-		// (as after migration 029, which rebuilds them).
+		// (as after migration 030, which rebuilds them).
 		before := counters(t, db)
 		if err := db.RecountReports(t.Context()); err != nil {
 			t.Fatal(err)

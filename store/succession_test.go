@@ -113,7 +113,7 @@ func handOver(t *testing.T, db *store.DB, a *motcua.Actor, d *motcua.Dossier) *m
 
 // ii06a is the report of June–July 2025, by deciding unit, from the
 // counters and from the dossiers.
-func ii06a(t *testing.T, db *store.DB) (counted, scanned *report.Report) {
+func ii06aBothWays(t *testing.T, db *store.DB) (counted, scanned *report.Report) {
 	t.Helper()
 	q := report.Query{From: time.Date(2025, 6, 1, 0, 0, 0, 0, motcua.VN), To: time.Date(2025, 8, 1, 0, 0, 0, 0, motcua.VN), By: report.ByUnit}
 	counted, err := db.II06a(t.Context(), q)
@@ -162,7 +162,7 @@ func TestSuccessionsHandRunningDossiersOver(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		countedBefore, scannedBefore := ii06a(t, db)
+		countedBefore, scannedBefore := ii06aBothWays(t, db)
 
 		setNow(db, time.Date(2025, 7, 1, 8, 0, 0, 0, motcua.VN))
 		r, err := db.ApplySuccessions(ctx, twoLevelChange)
@@ -212,7 +212,7 @@ func TestSuccessionsHandRunningDossiersOver(t *testing.T) {
 		}
 
 		// II.06a: the same totals, the dossiers counted under the successor.
-		countedAfter, scannedAfter := ii06a(t, db)
+		countedAfter, scannedAfter := ii06aBothWays(t, db)
 		for _, p := range []struct {
 			name          string
 			before, after *report.Report
