@@ -111,7 +111,7 @@ func handOver(t *testing.T, db *store.DB, a *motcua.Actor, d *motcua.Dossier) *m
 	return next
 }
 
-// ii06a is the report of June–July 2025, by deciding unit, from the
+// ii06aBothWays is the report of June–July 2025, by deciding unit, from the
 // counters and from the dossiers.
 func ii06aBothWays(t *testing.T, db *store.DB) (counted, scanned *report.Report) {
 	t.Helper()
