@@ -27,7 +27,7 @@ type AcceptSituation struct {
 	// when not the receiving one.
 	Localities map[int64]Ancestry
 	Listings   []motcua.BoundaryFreeListing
-	Return     *motcua.Unit
+	Return     Ancestry
 }
 
 // Adoption is whether the receiving unit applies the procedure: a
@@ -135,18 +135,26 @@ func VersionAt(versions []*motcua.Procedure, t time.Time) (*motcua.Procedure, er
 }
 
 // returnUnit checks where the applicant collects the result: the receiving
-// unit (0) unless they chose another unit that receives dossiers and is in
-// force.
+// unit (0) unless they chose another (ReturnPlace).
 func returnUnit(s AcceptSituation, in motcua.Intake, at time.Time) (int64, error) {
 	if in.ReturnUnitID == 0 || in.ReturnUnitID == in.UnitID {
 		return 0, nil
 	}
-	u := s.Return
+	return in.ReturnUnitID, ReturnPlace(s.Return, in.ReturnUnitID, s.Units, at)
+}
+
+// ReturnPlace checks a place of return chosen by the applicant, given its
+// ancestry: a counter (a centre, branch, one-stop section or commune) in
+// force at the instant, in the receiving unit's province.
+func ReturnPlace(place Ancestry, id int64, receiving Ancestry, at time.Time) error {
+	u := place.Receiving()
 	switch {
-	case u == nil || u.ID != in.ReturnUnitID || !u.ReceivesDossiers():
-		return 0, motcua.FieldError("return_unit", "Nơi trả kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa.")
+	case u == nil || u.ID != id || !u.ReceivesDossiers():
+		return motcua.FieldError("return_unit", "Nơi trả kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa.")
 	case !u.InForce(at):
-		return 0, motcua.FieldError("return_unit", "%s không hoạt động vào thời điểm %s.", u.Name, motcua.FormatDateTime(at))
+		return motcua.FieldError("return_unit", "%s không hoạt động vào thời điểm %s; hãy chọn nơi trả kết quả khác.", u.Name, motcua.FormatDateTime(at))
+	case !sameProvince(place, receiving):
+		return motcua.FieldError("return_unit", "%s không thuộc tỉnh của nơi tiếp nhận.", u.Name)
 	}
-	return u.ID, nil
+	return nil
 }

@@ -149,9 +149,13 @@ func TestAcceptKeepsTheThreeUnitsApart(t *testing.T) {
 	if _, _, err := ledger.Accept(s, in); err == nil || !strings.Contains(motcua.ErrorMessage(err), "Nơi trả kết quả") {
 		t.Errorf("unknown return unit: err = %v", err)
 	}
-	s.Return = centre25
+	s.Return = lineage(centre25)
 	d, _, err = ledger.Accept(s, in)
 	if err != nil || d.ReturnUnit() != centre25.ID {
 		t.Fatalf("return at the provincial centre: %v, %v", d, err)
+	}
+	s.Return, in.ReturnUnitID = ledger.Ancestry{Units: []*motcua.Unit{communeX, province2}}, communeX.ID
+	if _, _, err := ledger.Accept(s, in); err == nil || !strings.Contains(motcua.ErrorMessage(err), "không thuộc tỉnh") {
+		t.Errorf("return in another province: err = %v", err)
 	}
 }

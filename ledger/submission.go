@@ -25,7 +25,7 @@ type Filing struct {
 	Receiving  Ancestry
 	Localities map[int64]Ancestry
 	Listings   []motcua.BoundaryFreeListing
-	Return     *motcua.Unit
+	Return     Ancestry
 }
 
 // ValidateSubmission applies the rules of online filing (domain.md §5) to
@@ -103,8 +103,7 @@ func RuleFacts(f motcua.CompetenceFacts, rule motcua.Competence) motcua.Competen
 }
 
 // checkReturnUnit checks where the result is collected: only with
-// delivery at a counter, and then at a counter in force (as returnUnit
-// does at acceptance).
+// delivery at a counter, and then as at acceptance (ReturnPlace).
 func checkReturnUnit(s *motcua.Submission, f Filing) error {
 	if s.Delivery != motcua.DeliveryCounter || s.ReturnUnitID == s.UnitID {
 		s.ReturnUnitID = 0
@@ -112,13 +111,7 @@ func checkReturnUnit(s *motcua.Submission, f Filing) error {
 	if s.ReturnUnitID == 0 {
 		return nil
 	}
-	switch u := f.Return; {
-	case u == nil || u.ID != s.ReturnUnitID || !u.ReceivesDossiers():
-		return motcua.FieldError("return_unit", "Nơi nhận kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa.")
-	case !u.InForce(f.At):
-		return motcua.FieldError("return_unit", "%s không còn hoạt động; hãy chọn nơi nhận kết quả khác.", u.Name)
-	}
-	return nil
+	return ReturnPlace(f.Return, s.ReturnUnitID, f.Receiving, f.At)
 }
 
 // cleanSubmitter checks the applicant with the counter's rules

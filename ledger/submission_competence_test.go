@@ -92,10 +92,10 @@ func TestValidateSubmissionCompetence(t *testing.T) {
 			facts: motcua.CompetenceFacts{ResidenceUnitID: 99}, field: "locality", msg: "Không tìm thấy đơn vị hành chính đã chọn."},
 		{name: "collected at a closed counter", at: atCentreA(motcua.CompetenceResidence, listed), delivery: motcua.DeliveryCounter,
 			facts: motcua.CompetenceFacts{ResidenceUnitID: 20}, returnTo: closed, field: "return_unit",
-			msg: "Bộ phận Một cửa huyện Đắk Mil không còn hoạt động; hãy chọn nơi nhận kết quả khác."},
+			msg: "Bộ phận Một cửa huyện Đắk Mil không hoạt động vào thời điểm 09:00 15/09/2025; hãy chọn nơi trả kết quả khác."},
 		{name: "collected at an office", at: atCentreA(motcua.CompetenceResidence, listed), delivery: motcua.DeliveryCounter,
 			facts: motcua.CompetenceFacts{ResidenceUnitID: 20}, returnTo: specialist, field: "return_unit",
-			msg: "Nơi nhận kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa."},
+			msg: "Nơi trả kết quả phải là một Trung tâm Phục vụ hành chính công, chi nhánh hoặc bộ phận một cửa."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestValidateSubmissionCompetence(t *testing.T) {
 				s.Delivery = c.delivery
 			}
 			if c.returnTo != nil {
-				s.ReturnUnitID, c.at.Return = c.returnTo.ID, c.returnTo
+				s.ReturnUnitID, c.at.Return = c.returnTo.ID, up(c.returnTo, province) // each in the province
 			}
 			err := ledger.ValidateSubmission(&s, c.at)
 			if c.msg == "" {

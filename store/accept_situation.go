@@ -51,13 +51,9 @@ func (db *DB) competenceSituation(tx *Tx, in motcua.Intake, s *ledger.AcceptSitu
 		}
 	}
 	if in.ReturnUnitID != 0 {
-		t, err := db.tree(tx.ctx)
-		if err != nil {
-			return err
-		}
-		s.Return = t.byID[in.ReturnUnitID]
+		s.Return, err = db.ancestry(tx.ctx, in.ReturnUnitID)
 	}
-	return nil
+	return err
 }
 
 // publishedVersions are a procedure's published versions, oldest effective

@@ -167,3 +167,45 @@ func TestReceivedForOthersPages(t *testing.T) {
 		}
 	})
 }
+
+// TestResultReadyComesToTheChosenPlaceOfReturn: received at A's centre for
+// a resident of B who collects the result at B's centre — once ready it is
+// in B's centre's worklist, not A's, and B's counter returns it.
+func TestResultReadyComesToTheChosenPlaceOfReturn(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		b, who := newBoundary(t, db)
+		counterA, counterB, specialistB := who["motcua.thuanan"], who["motcua.duclap"], who["chuyenvien.duclap"]
+		in := b.Resident("H'Hen Niê")
+		in.ReturnUnitID = b.CentreB.ID
+		d, err := db.Accept(t.Context(), counterA, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.ReturnUnit() != b.CentreB.ID {
+			t.Fatalf("return unit %d, want centre B %d", d.ReturnUnit(), b.CentreB.ID)
+		}
+		act := func(a *motcua.Actor, x motcua.Action) {
+			t.Helper()
+			x.DossierID, x.Version = d.ID, d.Version
+			if d, err = db.Act(t.Context(), a, x); err != nil {
+				t.Fatalf("%s by %s: %v", x.Type, a.User.Username, err)
+			}
+		}
+		act(counterA, motcua.Action{Type: motcua.EventHandedOver})
+		act(specialistB, motcua.Action{Type: motcua.EventResultReady})
+		if inWorklist(t, db, counterA, d) {
+			t.Error("a result to be returned at B's centre is in A's worklist")
+		}
+		if !inWorklist(t, db, counterB, d) {
+			t.Error("a result to be returned at B's centre is not in its worklist")
+		}
+		x := motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventResultReturned}
+		if _, err := db.Act(t.Context(), counterA, x); err == nil {
+			t.Error("A's counter returned a result the applicant collects at B")
+		}
+		act(counterB, motcua.Action{Type: motcua.EventResultReturned})
+		if d.State != motcua.StateReturned {
+			t.Fatalf("state %s, want returned", d.State)
+		}
+	})
+}

@@ -29,13 +29,9 @@ func (db *DB) filingCompetence(ctx context.Context, s *motcua.Submission, f *led
 		return err
 	}
 	if s.ReturnUnitID != 0 {
-		t, err := db.tree(ctx)
-		if err != nil {
-			return err
-		}
-		f.Return = t.byID[s.ReturnUnitID]
+		f.Return, err = db.ancestry(ctx, s.ReturnUnitID)
 	}
-	return nil
+	return err
 }
 
 // competentCounter is where a filing of p goes when the applicant names

@@ -25,7 +25,11 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 	if err != nil {
 		return nil, 0, err
 	}
-	q := newWorklistQuery(units).WithLinkedParts(linked).WithFilter(f)
+	returns, err := db.returnsReady(ctx, units)
+	if err != nil {
+		return nil, 0, err
+	}
+	q := newWorklistQuery(units).WithLinkedParts(linked).WithReturns(returns).WithFilter(f)
 	if a.Client != nil && a.Client.ProcedureIDs != nil { // a client sees only its procedures (policy.go)
 		q = q.WithProcedures(a.Client.ProcedureIDs)
 	}
@@ -44,15 +48,33 @@ func (db *DB) Worklist(ctx context.Context, a *motcua.Actor, f motcua.DossierFil
 // holdsParts reports whether any of the units holds an open linked part
 // (one index probe).
 func (db *DB) holdsParts(ctx context.Context, units []int64) (bool, error) {
-	args := make([]any, len(units))
-	for i, id := range units {
-		args[i] = id
-	}
+	args := idArgs(units)
 	var n int
 	err := db.readTx(ctx, func(tx *Tx) error {
 		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (`+marks(len(units))+`) LIMIT 1) x`, args...).Scan(&n)
 	})
 	return n > 0, err
+}
+
+// returnsReady reports whether a result is ready to be returned at any of
+// the units as a place the applicant chose (one index probe).
+func (db *DB) returnsReady(ctx context.Context, units []int64) (bool, error) {
+	args := idArgs(units)
+	var n int
+	err := db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM dossiers WHERE state = 'result_ready' AND return_unit_id IN (`+
+			marks(len(units))+`) LIMIT 1) x`, args...).Scan(&n)
+	})
+	return n > 0, err
+}
+
+// idArgs are ids as query arguments.
+func idArgs(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
 }
 
 // The worklist's page sizes: the default, and the most a caller may ask.
@@ -77,6 +99,9 @@ const worklistOpenStates = `d.state IN ('processing', 'supplement', 'result_read
 type worklistQuery struct {
 	units  []int64 // scope: the dossier's current, receiving (for itself) or deciding unit is one of these; never empty
 	linked bool    // scope: the units hold open linked parts, whose dossiers are in scope too
+	// scope: results are ready to be returned at the units, chosen by the
+	// applicant in place of the receiving unit
+	returns bool
 
 	restricted bool    // a client sees only its procedures (policy.go)
 	procedures []int64 // the client's procedures when restricted; none matches nothing
@@ -99,6 +124,14 @@ func newWorklistQuery(units []int64) worklistQuery {
 // existed.
 func (q worklistQuery) WithLinkedParts(held bool) worklistQuery {
 	q.linked = held
+	return q
+}
+
+// WithReturns puts in scope the results ready to be returned at the units
+// as the applicant's chosen place; left out when there are none, as for
+// linked parts.
+func (q worklistQuery) WithReturns(held bool) worklistQuery {
+	q.returns = held
 	return q
 }
 
@@ -227,9 +260,16 @@ func (q worklistQuery) branches() []scopeBranch {
 	// A dossier received for another authority leaves the receiving unit's
 	// worklist once handed on (it is in its "received for others" view) and
 	// comes back once its result is ready, to be returned there.
+	// A result is ready where it is returned: the receiving unit (return
+	// unit 0) or the unit the applicant chose.
 	received := column("receiving_unit_id", "r")
-	received.sql += ` AND (d.for_other = 0 OR d.state = 'result_ready')`
+	received.sql += ` AND (d.for_other = 0 OR (d.state = 'result_ready' AND d.return_unit_id = 0))`
 	out := []scopeBranch{column("current_unit_id", "c"), received, column("deciding_unit_id", "k")}
+	if q.returns {
+		returning := column("return_unit_id", "t")
+		returning.sql += ` AND d.state = 'result_ready'`
+		out = append(out, returning)
+	}
 	if q.linked {
 		out = append(out, scopeBranch{clause{sql: `d.id IN (SELECT dossier_id FROM dossier_parts WHERE returned_at = 0 AND unit_id IN (` +
 			in + `))`, args: units}, "l"})
