@@ -1,0 +1,215 @@
+package demo
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/store"
+)
+
+// seedToday2026 seeds the demo as on Monday 16/03/2026 10:00, without the
+// 2024 history.
+func seedToday2026(t *testing.T, dossiers int) (*store.DB, []Account, time.Time) {
+	t.Helper()
+	db, err := store.Open(t.Context(), t.TempDir()+"/demo.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	now := time.Date(2026, 3, 16, 10, 0, 0, 0, motcua.VN)
+	accounts, err := Seed(t.Context(), db, Options{Password: "mat-khau-thu", Dossiers: dossiers, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, accounts, now
+}
+
+// TestDemoOpensOnTodaysOrganisation: at a clock after 01/07/2025 the units
+// in force are Lâm Đồng's (province, departments, centre and branch, the
+// four communes of NQ 1671 with their centres), no district and no
+// one-stop section; every 2024 unit ended on 01/07/2025, the communes with
+// the new commune NQ 1671 merged them into as successor and a succession
+// citing its khoản; the accounts printed first work at units in force.
+func TestDemoOpensOnTodaysOrganisation(t *testing.T) {
+	db, accounts, now := seedToday2026(t, 0)
+	units, err := db.Units(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	inForce := map[motcua.UnitKind]int{}
+	byID := map[int64]*motcua.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+		if u.InForce(now) {
+			inForce[u.Kind]++
+		} else if !u.ValidTo.Equal(changeDay) {
+			t.Errorf("%s ends %s, want 01/07/2025", u.Name, motcua.FormatDate(u.ValidTo))
+		}
+	}
+	want := map[motcua.UnitKind]int{motcua.UnitProvince: 1, motcua.UnitDepartment: len(departments), motcua.UnitCentre: 1 + len(newCommunes),
+		motcua.UnitBranch: 1, motcua.UnitCommune: len(newCommunes)}
+	if fmt.Sprint(inForce) != fmt.Sprint(want) {
+		t.Errorf("units in force on 16/03/2026 by kind: %v, want %v", inForce, want)
+	}
+	successions, err := db.Successions(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		if u.Kind != motcua.UnitCommune || u.InForce(now) {
+			continue
+		}
+		next := byID[u.SuccessorID]
+		s := motcua.SuccessionFor(successions, u.ID, "Hộ tịch", now)
+		switch {
+		case next == nil || !next.InForce(now) || next.Kind != motcua.UnitCommune:
+			t.Errorf("%s: successor %v, want a commune in force", u.Name, next)
+		case s == nil || s.SuccessorID != next.ID || !strings.Contains(s.Basis, "1671/NQ-UBTVQH15") || !strings.Contains(s.Basis, "khoản 8"):
+			t.Errorf("%s: succession %+v, want %s by NQ 1671 khoản 80–83", u.Name, s, next.Name)
+		}
+	}
+	if len(accounts) == 0 || accounts[0].Former {
+		t.Fatalf("accounts %v: today's first", accounts)
+	}
+	var former int
+	for _, a := range accounts {
+		u := byID[a.UnitID]
+		switch {
+		case u == nil || u.Name != a.Unit:
+			t.Errorf("account %s: unit %d %q", a.Username, a.UnitID, a.Unit)
+		case a.Former:
+			former++
+		case !u.InForce(now):
+			t.Errorf("today's account %s works at %s, not in force", a.Username, u.Name)
+		}
+	}
+	if former == 0 {
+		t.Error("no accounts of the 2024 district for its history")
+	}
+}
+
+// TestDemoCatalogueOf2025: the district's procedures are repealed on
+// 01/07/2025 and published again at the commune or the province, the
+// listed procedures may be received anywhere from 01/08/2025, and the
+// commune procedures carry their competence rule.
+func TestDemoCatalogueOf2025(t *testing.T) {
+	db, _, now := seedToday2026(t, 0)
+	for _, c := range []struct {
+		code       string
+		from, to   motcua.Level
+		competence motcua.Competence
+	}{
+		{"2.001044", motcua.LevelDistrict, motcua.LevelCommune, motcua.CompetenceChoice},
+		{"1.004583", motcua.LevelDistrict, motcua.LevelProvince, motcua.CompetenceLocation},
+	} {
+		old, err := db.ProcedureID(t.Context(), c.code, c.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.VersionAt(t.Context(), old, now); err == nil {
+			t.Errorf("%s (%s) still in force in 2026", c.code, c.from)
+		}
+		id, err := db.ProcedureID(t.Context(), c.code, c.to)
+		if err != nil {
+			t.Fatalf("%s not published at %s: %v", c.code, c.to, err)
+		}
+		p, err := db.VersionAt(t.Context(), id, now)
+		if err != nil || p.Competence != c.competence || !p.EffectiveFrom.Equal(changeDay) {
+			t.Errorf("%s (%s) in 2026: %+v, %v; want competence %q from 01/07/2025", c.code, c.to, p, err, c.competence)
+		}
+	}
+	listings, err := db.BoundaryFreeListings(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range listedCodes {
+		if l := motcua.ListingAt(listings, code, now); l == nil || motcua.ListingAt(listings, code, listingFrom.Add(-time.Hour)) != nil {
+			t.Errorf("%s: listing %+v, want in force from 01/08/2025", code, l)
+		}
+	}
+}
+
+// TestDemoDossiersOfToday: live dossiers are received at today's units in
+// the weeks before the clock, coded "<receiving unit's code>-YYMMDD-NNNN"
+// (Circular 01/2018 Art. 19 form, unchanged by Circular 03/2025 as far as
+// found, docs/dossier-codes.md); among them dossiers received at one
+// centre for another commune or a department, at every stage of the
+// hand-overs there and back; and the dossiers of late June 2025 still
+// running at the former units.
+func TestDemoDossiersOfToday(t *testing.T) {
+	db, accounts, now := seedToday2026(t, 150)
+	units, err := db.Units(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]*motcua.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	codeForm := regexp.MustCompile(`^(.+)-(\d{6})-(\d{4})$`)
+	var live, forOther, department, forwardOpen, resultOpen, returned, former int
+	for _, acc := range accounts {
+		u := byID[acc.UnitID]
+		if acc.Role != motcua.RoleCounter || !u.ReceivesDossiers() {
+			continue
+		}
+		a := demoActor(t, db, acc.Username)
+		rows, err := db.Register(t.Context(), a, u.ID, changeDay.AddDate(0, 0, -10), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range rows {
+			m := codeForm.FindStringSubmatch(d.Code)
+			if m == nil || m[1] != u.Code || m[2] != d.AcceptedAt.In(motcua.VN).Format("060102") {
+				t.Errorf("%s received at %s on %s: want %s-%s-NNNN", d.Code, u.Code, motcua.FormatDate(d.AcceptedAt), u.Code, d.AcceptedAt.In(motcua.VN).Format("060102"))
+			}
+			if !u.InForce(d.AcceptedAt) {
+				t.Errorf("%s received at %s, not in force on %s", d.Code, u.Name, motcua.FormatDate(d.AcceptedAt))
+			}
+			if acc.Former {
+				former++
+				if !d.State.Open() {
+					t.Errorf("%s of June 2025 at %s is %s, want still running", d.Code, u.Name, d.State)
+				}
+				continue
+			}
+			live++
+			if now.Sub(d.AcceptedAt) > 60*24*time.Hour {
+				t.Errorf("%s accepted %s, not in the weeks before %s", d.Code, motcua.FormatDate(d.AcceptedAt), motcua.FormatDate(now))
+			}
+			if !d.ForOther {
+				continue
+			}
+			forOther++
+			full, err := db.Dossier(t.Context(), a, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if byID[full.DecidingUnitID].Kind == motcua.UnitDepartment {
+				department++
+			}
+			for _, p := range full.OpenParts() {
+				forwardOpen += b2i(p.Kind == motcua.PartForward)
+				resultOpen += b2i(p.Kind == motcua.PartResult)
+			}
+			returned += b2i(full.State == motcua.StateReturned)
+		}
+	}
+	t.Logf("%d live dossiers, %d received for another unit (%d for a department; %d forwards open, %d results open, %d returned); %d of June 2025",
+		live, forOther, department, forwardOpen, resultOpen, returned, former)
+	if live < 100 || forOther < 6 || department == 0 || forwardOpen == 0 || resultOpen == 0 || returned == 0 || former != len(changeCases) {
+		t.Errorf("%d live dossiers, %d received for another unit (%d for a department; %d on their way there, %d results on their way back, %d returned); %d of June 2025 running",
+			live, forOther, department, forwardOpen, resultOpen, returned, former)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
