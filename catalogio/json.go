@@ -56,10 +56,11 @@ type wireVersionHead struct {
 	Fees           string   `json:"fees"`
 	LegalBasis     string   `json:"legal_basis"`
 	ResultType     string   `json:"result_type"`
-	Applicants     string   `json:"applicants"` // đối tượng thực hiện
-	Sequence       string   `json:"sequence"`   // trình tự thực hiện
-	Channels       string   `json:"channels"`   // cách thức thực hiện
-	Agency         string   `json:"agency"`     // cơ quan thực hiện
+	Applicants     string   `json:"applicants"`           // đối tượng thực hiện
+	Sequence       string   `json:"sequence"`             // trình tự thực hiện
+	Channels       string   `json:"channels"`             // cách thức thực hiện
+	Agency         string   `json:"agency"`               // cơ quan thực hiện
+	Competence     string   `json:"competence,omitempty"` // residence, location, choice; absent: the receiving authority
 }
 
 type wireVersion struct {
@@ -128,7 +129,8 @@ func toWire(s *motcua.CatalogSnapshot) *wireFile {
 			DecisionNumber: v.DecisionNumber, DecisionIssuer: v.DecisionIssuer, Name: v.Name, Field: v.Field,
 			Time: wireTime{Amount: v.Time.Amount, Unit: string(v.Time.Unit)}, OnlineLevel: string(v.OnlineLevel),
 			OnlineFrom: jsonInstant(v.OnlineFrom), Office: v.Office, Fees: v.Fees, LegalBasis: v.LegalBasis, ResultType: v.ResultType,
-			Applicants: v.Applicants, Sequence: v.Sequence, Channels: v.Channels, Agency: v.Agency},
+			Applicants: v.Applicants, Sequence: v.Sequence, Channels: v.Channels, Agency: v.Agency,
+			Competence: string(v.Competence)},
 			Documents: make([]wireDocument, 0, len(v.Documents)), Steps: make([]wireStep, 0, len(v.Steps))}
 		for _, d := range v.Documents {
 			w.Documents = append(w.Documents, wireDocument{Name: d.Name, Kind: string(d.Kind), Count: d.Count, Template: d.Template})

@@ -117,6 +117,8 @@ func versionFrom(w *wireVersionHead) (motcua.CatalogVersion, reasons) {
 	why.add(bad)
 	v.OnlineFrom, bad = parseJSONInstant("ngày bắt đầu trực tuyến", w.OnlineFrom, false)
 	why.add(bad)
+	v.Competence, bad = competences.fromValue(w.Competence)
+	why.add(bad)
 	why = append(why, versionTextProblems(&v)...)
 	return v, why
 }

@@ -57,6 +57,14 @@ var (
 		{motcua.RoleCounter, "mot_cua", "cán bộ một cửa"},
 		{motcua.RoleSpecialist, "chuyen_vien", "chuyên viên xử lý"},
 		{motcua.RoleLeader, "lanh_dao", "lãnh đạo đơn vị"}}}
+	// competences: how the deciding unit is found for a dossier received
+	// elsewhere (Decree 118/2025/NĐ-CP); "" (the receiving authority) is
+	// written as an empty cell.
+	competences = vocab[motcua.Competence]{"căn cứ xác định cơ quan giải quyết", []choice[motcua.Competence]{
+		{motcua.CompetenceHere, "noi_tiep_nhan", "cơ quan của nơi tiếp nhận"},
+		{motcua.CompetenceResidence, "noi_cu_tru", "nơi cư trú của người nộp"},
+		{motcua.CompetenceLocation, "noi_co_dat", "nơi có đất, nhà, cơ sở kinh doanh"},
+		{motcua.CompetenceChoice, "lua_chon", "theo lựa chọn của người nộp"}}}
 	stepUnits = vocab[motcua.StepUnit]{"đơn vị thực hiện", []choice[motcua.StepUnit]{
 		{motcua.AtIntake, "tiep_nhan", "bộ phận một cửa đã tiếp nhận hồ sơ"},
 		{motcua.AtDeciding, "giai_quyet", "đơn vị có thẩm quyền giải quyết"}}}

@@ -65,6 +65,7 @@ const (
 	colSequence         = "trinh_tu_thuc_hien"
 	colChannels         = "cach_thuc_thuc_hien"
 	colAgency           = "co_quan_thuc_hien"
+	colCompetence       = "can_cu_tham_quyen"
 	colPosition         = "thu_tu"
 	colKind             = "loai"
 	colCount            = "so_luong"
@@ -138,6 +139,8 @@ var (
 				values: "văn bản nhiều dòng, có thể để trống; cột có thể bỏ", width: 40, optional: true},
 			{key: colAgency, title: "Cơ quan thực hiện", help: "Cơ quan thực hiện, cơ quan có thẩm quyền, bằng lời (khác cột Cơ quan giải quyết, là mã phòng chuyên môn)",
 				values: "văn bản, có thể để trống; cột có thể bỏ", width: 30, optional: true},
+			{key: colCompetence, title: "Cơ quan giải quyết theo", help: "Khi hồ sơ được tiếp nhận ở nơi khác (không phụ thuộc địa giới hành chính): cơ quan giải quyết xác định theo gì",
+				values: strings.Join(competences.codes(true), "; ") + "; để trống = noi_tiep_nhan; cột có thể bỏ", width: 16, choices: competences.codes(false), optional: true},
 		}}
 	documentsLayout = sheetLayout{sheetDocuments,
 		"Mỗi dòng là một giấy tờ trong thành phần hồ sơ của một phiên bản.",

@@ -112,6 +112,10 @@ func (x *xlsxReader) versionRow(n int, c cells) {
 	why.add(bad)
 	v.Time.Unit, bad = timeUnits.fromCode(c.get(colUnit))
 	why.add(bad)
+	if cell := c.get(colCompetence); cell != "" {
+		v.Competence, bad = competences.fromCode(cell)
+		why.add(bad)
+	}
 	amount, badAmount := number("thời hạn", c.get(colAmount))
 	v.Time.Amount = amount
 	why.add(badAmount)

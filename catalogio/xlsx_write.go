@@ -73,6 +73,9 @@ func versionRows(s *motcua.CatalogSnapshot) []row {
 			colUnit: timeUnits.code(v.Time.Unit), colOnline: onlineLevels.code(v.OnlineLevel), colOnlineFrom: cellInstant(v.OnlineFrom),
 			colOffice: v.Office, colFees: v.Fees, colLegalBasis: v.LegalBasis, colResult: v.ResultType,
 			colApplicants: v.Applicants, colSequence: v.Sequence, colChannels: v.Channels, colAgency: v.Agency})
+		if v.Competence != motcua.CompetenceHere {
+			r[colCompetence] = competences.code(v.Competence)
+		}
 		rows = append(rows, r)
 	}
 	return rows
