@@ -42,7 +42,7 @@ var newCommunes = []newCommune{
 type department struct{ key, name, number, staff string }
 
 var departments = []department{
-	{"tu_phap", "Sở Tư pháp tỉnh Lâm Đồng", "15", "stp"},
+	{"tu_phap", "Sở Tư pháp tỉnh Lâm Đồng", "15", ""}, // no province procedure of its own in the demo catalogue
 	{"nnmt", "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng", "16", "snnmt"},
 	{"tai_chinh", "Sở Tài chính tỉnh Lâm Đồng", "17", "stc"},
 	{"noi_vu", "Sở Nội vụ tỉnh Lâm Đồng", "18", ""},
