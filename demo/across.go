@@ -51,8 +51,8 @@ var crossCases = []crossCase{
 	{"1.001193", motcua.LevelCommune, -1, 3, crossArrived},
 }
 
-// acrossCommunes plays crossCases, the i-th accepted about 2(len−i)+3
-// working days before the clock, when the listing was in force then.
+// acrossCommunes plays crossCases, the i-th accepted at the first opening
+// 2(len−i)+3 days before the clock, when the listing was in force then.
 func (g *generator) acrossCommunes(ctx context.Context, procs []*motcua.Procedure) error {
 	t := g.org.today
 	for i, c := range crossCases {
@@ -224,7 +224,7 @@ var changeCases = []changeCase{
 // seedAcrossTheChange accepts changeCases at the 2024 units and hands each
 // to the deciding unit's specialist before 01/07/2025, then hands them
 // over to the successors.
-func seedAcrossTheChange(ctx context.Context, db *store.DB, o *org, opt Options, procs2024 []*motcua.Procedure) error {
+func seedAcrossTheChange(ctx context.Context, db *store.DB, o *org, procs2024 []*motcua.Procedure) error {
 	g, err := newGenerator(ctx, db, o, changeDay.Add(-time.Minute), o.district)
 	if err != nil {
 		return err

@@ -13,7 +13,7 @@ import (
 // Options tune the demo.
 type Options struct {
 	Password string    // the password of every demo user
-	Dossiers int       // how many dossiers to generate
+	Dossiers int       // how many dossiers to generate (0: none at all)
 	Now      time.Time // the real present; dossiers are dated before it
 	// History adds the district's 2024 history (about 20,000 dossiers, as
 	// if imported from the previous system): II.06a for 01/01–01/06/2024
@@ -28,8 +28,11 @@ func Seeded(ctx context.Context, db *store.DB) (bool, error) {
 	return len(units) > 0, err
 }
 
-// Seed fills an empty database with the demo district and returns the
-// accounts created. Dossiers are generated with a fixed random seed, so two
+// Seed fills an empty database with the demo organisation of both periods
+// and returns the accounts created, today's first. The live dossiers are
+// at the units in force at opt.Now: today's province after 01/07/2025
+// (then also a few dossiers of late June 2025 still running at the former
+// units), the 2024 district before. Dossiers are generated with a fixed random seed, so two
 // runs on the same day give the same data.
 func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err error) {
 	defer motcua.Wrap(&err, "demo.Seed")
@@ -71,10 +74,10 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	if opt.Now.Before(changeDay) { // a clock set before 01/07/2025: the 2024 district's dossiers
 		return o.accounts, seedLive(ctx, db, o, opt, procs, o.district)
 	}
-	if err := seedLive(ctx, db, o, opt, current, o.today.province); err != nil {
-		return nil, err
+	if err := seedLive(ctx, db, o, opt, current, o.today.province); err != nil || opt.Dossiers == 0 {
+		return o.accounts, err
 	}
-	return o.accounts, seedAcrossTheChange(ctx, db, o, opt, procs)
+	return o.accounts, seedAcrossTheChange(ctx, db, o, procs)
 }
 
 // seedLive generates opt.Dossiers dossiers in the weeks before opt.Now at

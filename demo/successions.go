@@ -22,26 +22,22 @@ func communeBasis(khoan string) string {
 }
 
 // fieldSuccessions say, per district office and field, who decides its
-// dossiers from 01/07/2025: a department (by key) or, "" , the commune of
-// the dossier's locality. The office's other fields go to officeSuccessor.
+// dossiers from 01/07/2025: a department (by key) or, for "", the commune
+// of the dossier's locality. The office's other fields go to officeSuccessor.
 var fieldSuccessions = []struct{ office, field, department string }{
-	{"tu_phap", "Chứng thực", ""},                  // certification went down to the communes
-	{"tu_phap", "Hộ tịch", ""},                     // civil status likewise
-	{"tnmt", "Đất đai", ""},                        // first land registrations at the commune
-	{"tnmt", "Đăng ký biện pháp bảo đảm", "nnmt"},  // mortgages: the department's land registration office
-	{"ldtbxh", "Bảo trợ xã hội", ""},               // social allowances at the commune
-	{"kthh", "Xây dựng", ""},                       // building permits of houses at the commune
-	{"nnptnt", "Nông nghiệp - Trồng trọt", "nnmt"}, // crops: the department
-	{"tckh", "Hộ kinh doanh", ""},                  // household businesses registered at the commune
-	{"vhtt", "Văn hóa - Lễ hội", ""},               // festivals at the commune
-	{"noi_vu", "Tôn giáo", ""},                     // religious events at the commune
-	{"yte", "Dân số - Bà mẹ trẻ em", ""},           // population at the commune
-	{"tnmt", "Tài nguyên nước", "nnmt"},            // water: the department
-	{"gddt", "", ""},                               // schools: the communes run them now
-	{"vp", "", ""},                                 // the district office's own: the commune
-	{"thanh_tra", "", ""},                          // inspection: the commune (sample)
-	{"kthh", "", ""},                               // other infrastructure: the commune (sample)
-	{"vhtt", "", ""},                               // other culture: the commune (sample)
+	{"tu_phap", "Chứng thực", ""},                 // certification went down to the communes
+	{"tu_phap", "Hộ tịch", ""},                    // civil status likewise
+	{"tnmt", "Đất đai", ""},                       // first land registrations at the commune
+	{"tnmt", "Đăng ký biện pháp bảo đảm", "nnmt"}, // mortgages: the department's land registration office
+	{"ldtbxh", "Bảo trợ xã hội", ""},              // social allowances at the commune
+	{"tckh", "Hộ kinh doanh", ""},                 // household businesses registered at the commune
+	{"noi_vu", "Tôn giáo", ""},                    // religious events at the commune
+	{"yte", "Dân số - Bà mẹ trẻ em", ""},          // population at the commune
+	{"gddt", "", ""},                              // schools: the communes run them now
+	{"vp", "", ""},                                // the district office's own: the commune
+	{"thanh_tra", "", ""},                         // inspection: the commune (sample)
+	{"kthh", "", ""},                              // infrastructure, building permits: the commune (sample)
+	{"vhtt", "", ""},                              // culture, festivals: the commune (sample)
 }
 
 // seedSuccessions records who took over each dissolved unit on 01/07/2025:

@@ -60,6 +60,12 @@ func TestDemoOpensOnTodaysOrganisation(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, u := range units {
+		if !u.InForce(now) && motcua.SuccessionFor(successions, u.ID, "Lĩnh vực khác", now) == nil {
+			t.Errorf("%s ended on 01/07/2025 with nobody to take over its dossiers", u.Name)
+		}
+		if u.Kind == motcua.UnitOffice {
+			checkOfficeSuccession(t, successions, u, byID, now)
+		}
 		if u.Kind != motcua.UnitCommune || u.InForce(now) {
 			continue
 		}
@@ -89,6 +95,32 @@ func TestDemoOpensOnTodaysOrganisation(t *testing.T) {
 	}
 	if former == 0 {
 		t.Error("no accounts of the 2024 district for its history")
+	}
+}
+
+// checkOfficeSuccession: the Justice office's certification goes to the
+// locality's commune, the rest to Sở Tư pháp; the land office's mortgages
+// to Sở Nông nghiệp và Môi trường.
+func checkOfficeSuccession(t *testing.T, ss []motcua.Succession, u *motcua.Unit, byID map[int64]*motcua.Unit, now time.Time) {
+	t.Helper()
+	want := map[string]string{}
+	switch u.Office {
+	case "tu_phap":
+		want = map[string]string{"Chứng thực": "", "Nuôi con nuôi": "Sở Tư pháp tỉnh Lâm Đồng"}
+	case "tnmt":
+		want = map[string]string{"Đăng ký biện pháp bảo đảm": "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng", "Đất đai": ""}
+	}
+	for field, name := range want {
+		s := motcua.SuccessionFor(ss, u.ID, field, now)
+		got := "?"
+		if s != nil && s.SuccessorID == 0 {
+			got = ""
+		} else if s != nil && byID[s.SuccessorID] != nil {
+			got = byID[s.SuccessorID].Name
+		}
+		if got != name {
+			t.Errorf("%s, %s: successor %q, want %q (\"\": the locality's commune)", u.Name, field, got, name)
+		}
 	}
 }
 
