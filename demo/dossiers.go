@@ -51,7 +51,7 @@ func (g *generator) holder(u *motcua.Unit, role motcua.Role) string {
 func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motcua.Unit) error {
 	daysAgo := g.rng.IntN(45)
 	t := g.cal.NextOpening(g.now.AddDate(0, 0, -daysAgo).Add(-time.Duration(g.rng.IntN(8*60)) * time.Minute))
-	if !t.Before(g.now) {
+	if !t.Before(g.now) || !unit.InForce(t) { // none before a unit existed (a clock just after 01/07/2025)
 		return nil
 	}
 	g.db.Now = func() time.Time { return t }

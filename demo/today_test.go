@@ -245,3 +245,39 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestDemoSeedsJustAfterTheChange: with the clock a week after 01/07/2025
+// the weeks before it straddle the change: no dossier is received at a
+// unit not yet (or no longer) in force, and none is received for another
+// commune before the listing of 01/08/2025.
+func TestDemoSeedsJustAfterTheChange(t *testing.T) {
+	db, err := store.Open(t.Context(), t.TempDir()+"/demo.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2025, 7, 8, 10, 0, 0, 0, motcua.VN)
+	accounts, err := Seed(t.Context(), db, Options{Password: "mat-khau-thu", Dossiers: 60, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var received int
+	for _, acc := range accounts {
+		if acc.Role != motcua.RoleCounter || acc.Former {
+			continue
+		}
+		rows, err := db.Register(t.Context(), demoActor(t, db, acc.Username), acc.UnitID, changeDay.AddDate(0, -2, 0), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range rows {
+			if d.AcceptedAt.Before(changeDay) || d.ForOther {
+				t.Errorf("%s received %s at %s (for another unit: %v)", d.Code, motcua.FormatDateTime(d.AcceptedAt), acc.Unit, d.ForOther)
+			}
+		}
+		received += len(rows)
+	}
+	if received == 0 {
+		t.Error("no dossier in the week after the change: the test proves nothing")
+	}
+}
