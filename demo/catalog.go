@@ -1,7 +1,10 @@
-// Package demo seeds a database with the Đắk Mil district of 2024 (domain.md
-// §3): its units, one user per role per unit that needs one, a catalogue of
-// real procedures (data/, see data/README.md) and a few hundred dossiers in
-// every state.
+// Package demo seeds a database with today's province (domain.md §3: tỉnh
+// Lâm Đồng since 01/07/2025, its departments, service centres and the
+// communes that replaced Đắk Mil district) and, as history, the Đắk Mil
+// district of 2024 ended on 01/07/2025 with its successors: their units,
+// one user per role per unit that needs one, a catalogue of real
+// procedures (data/, see data/README.md) as published in 2020 and again on
+// 01/07/2025, and a few hundred dossiers in every state.
 package demo
 
 import (

@@ -39,7 +39,7 @@ func (g *generator) actor(ctx context.Context, username string) (*motcua.Actor, 
 // holder returns the demo user who performs step i at unit u.
 func (g *generator) holder(u *motcua.Unit, role motcua.Role) string {
 	for _, acc := range g.org.accounts {
-		if acc.Role == role && acc.Unit == u.Name {
+		if acc.Role == role && acc.UnitID == u.ID {
 			return acc.Username
 		}
 	}
@@ -51,7 +51,7 @@ func (g *generator) holder(u *motcua.Unit, role motcua.Role) string {
 func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motcua.Unit) error {
 	daysAgo := g.rng.IntN(45)
 	t := g.cal.NextOpening(g.now.AddDate(0, 0, -daysAgo).Add(-time.Duration(g.rng.IntN(8*60)) * time.Minute))
-	if !t.Before(g.now) {
+	if !t.Before(g.now) || !unit.InForce(t) { // none before a unit existed (a clock just after 01/07/2025)
 		return nil
 	}
 	g.db.Now = func() time.Time { return t }
@@ -203,9 +203,18 @@ func (g *generator) applicant() motcua.Applicant {
 	return motcua.Applicant{
 		Name:     pick(familyNames) + " " + pick(middleNames) + " " + pick(givenNames),
 		IDNumber: fmt.Sprintf("0670%08d", g.rng.IntN(1e8)),
-		Address:  pick(villages) + ", huyện Đắk Mil, tỉnh Đắk Nông",
+		Address:  pick(villages) + g.place(),
 		Phone:    fmt.Sprintf("09%08d", g.rng.IntN(1e8)),
 	}
+}
+
+// place ends an address as it read at the generator's clock.
+func (g *generator) place() string {
+	if g.now.Before(changeDay) {
+		return ", huyện Đắk Mil, tỉnh Đắk Nông"
+	}
+	c := newCommunes[g.rng.IntN(len(newCommunes))]
+	return ", " + lowerFirst(c.name) + ", tỉnh Lâm Đồng"
 }
 
 // received is the checklist as brought: every required document.

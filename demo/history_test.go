@@ -14,7 +14,7 @@ import (
 // closed in the second half of 2024 while 01/01–01/06/2024 keeps the seed
 // report's figures, so that in 2026 nothing imported is open: every
 // commune's first worklist page and the deadline alerts hold live
-// dossiers only.
+// dossiers only (today's communes: the former ones ended on 01/07/2025).
 func TestHistoryEndsIn2024(t *testing.T) {
 	db, err := store.Open(t.Context(), t.TempDir()+"/demo.db")
 	if err != nil {
@@ -45,7 +45,7 @@ func TestHistoryEndsIn2024(t *testing.T) {
 			r.CarriedOver, r.ReceivedTotal, r.ResolvedTotal, r.ResolvedLate, r.Withdrawn, r.InProgressTotal, seedInProgress)
 	}
 
-	for _, c := range communes {
+	for _, c := range newCommunes {
 		for _, role := range []motcua.Role{motcua.RoleCounter, motcua.RoleLeader} {
 			username := userPrefix[role] + "." + c.slug
 			a := demoActor(t, db, username)

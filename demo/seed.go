@@ -13,7 +13,7 @@ import (
 // Options tune the demo.
 type Options struct {
 	Password string    // the password of every demo user
-	Dossiers int       // how many dossiers to generate
+	Dossiers int       // how many dossiers to generate (0: none at all)
 	Now      time.Time // the real present; dossiers are dated before it
 	// History adds the district's 2024 history (about 20,000 dossiers, as
 	// if imported from the previous system): II.06a for 01/01–01/06/2024
@@ -28,8 +28,11 @@ func Seeded(ctx context.Context, db *store.DB) (bool, error) {
 	return len(units) > 0, err
 }
 
-// Seed fills an empty database with the demo district and returns the
-// accounts created. Dossiers are generated with a fixed random seed, so two
+// Seed fills an empty database with the demo organisation of both periods
+// and returns the accounts created, today's first. The live dossiers are
+// at the units in force at opt.Now: today's province after 01/07/2025
+// (then also a few dossiers of late June 2025 still running at the former
+// units), the 2024 district before. Dossiers are generated with a fixed random seed, so two
 // runs on the same day give the same data.
 func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err error) {
 	defer motcua.Wrap(&err, "demo.Seed")
@@ -47,6 +50,17 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	if err != nil {
 		return nil, err
 	}
+	admin, err := db.Actor(ctx, o.ids["quantri"])
+	if err != nil {
+		return nil, err
+	}
+	current, err := publishTwoLevelCatalog(ctx, db, admin, procs)
+	if err != nil {
+		return nil, err
+	}
+	if err := seedSuccessions(ctx, db, o, o.formerProvince.ID); err != nil {
+		return nil, err
+	}
 	if opt.History {
 		if err := seedHistory(ctx, db, o, procs); err != nil {
 			return nil, err
@@ -57,31 +71,69 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 	}
 	realNow := db.Now
 	defer func() { db.Now = realNow }()
-	cal, err := db.Calendar(ctx, o.district.ID)
-	if err != nil {
-		return nil, err
+	if opt.Now.Before(changeDay) { // a clock set before 01/07/2025: the 2024 district's dossiers
+		return o.accounts, seedLive(ctx, db, o, opt, procs, o.district)
 	}
-	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: opt.Now, cal: cal, actors: map[string]*motcua.Actor{}}
-	units, err := db.Units(ctx)
-	if err != nil {
-		return nil, err
+	if err := seedLive(ctx, db, o, opt, current, o.today.province); err != nil || opt.Dossiers == 0 {
+		return o.accounts, err
 	}
-	for _, u := range units {
-		if u.Office == "tckh" { // finance: the classic co-ordinating office (land fees)
-			g.linked = u
-		}
+	return o.accounts, seedAcrossTheChange(ctx, db, o, procs)
+}
+
+// seedLive generates opt.Dossiers dossiers in the weeks before opt.Now at
+// the units in force then, under the authority whose calendar dates them:
+// the commune procedures at the communes (their centres since 07/2025),
+// the others at the district's one-stop or at the provincial centre and
+// its branch. Since the boundary-free listing, some are received at one
+// commune's centre for another commune or a department.
+func seedLive(ctx context.Context, db *store.DB, o *org, opt Options, procs []*motcua.Procedure, top *motcua.Unit) error {
+	g, err := newGenerator(ctx, db, o, opt.Now, top)
+	if err != nil {
+		return err
 	}
 	for i := 0; i < opt.Dossiers; i++ {
 		p := procs[g.rng.IntN(len(procs))]
-		unit := o.oneStop
-		if p.Level == motcua.LevelCommune {
-			unit = o.communes[g.rng.IntN(len(o.communes))]
-		}
-		if err := g.dossier(ctx, p, unit); err != nil {
-			return nil, err
+		if err := g.dossier(ctx, p, g.receivingUnit(p)); err != nil {
+			return err
 		}
 	}
-	return o.accounts, nil
+	if top.ID == o.today.province.ID && opt.Dossiers > 0 {
+		return g.acrossCommunes(ctx, procs)
+	}
+	return nil
+}
+
+func newGenerator(ctx context.Context, db *store.DB, o *org, now time.Time, top *motcua.Unit) (*generator, error) {
+	cal, err := db.Calendar(ctx, top.ID)
+	if err != nil {
+		return nil, err
+	}
+	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: now, cal: cal, actors: map[string]*motcua.Actor{}}
+	g.linked = o.offices["tckh"] // finance: the classic co-ordinating office (land fees)
+	if !now.Before(changeDay) {
+		g.linked = o.today.departments["tai_chinh"]
+	}
+	return g, nil
+}
+
+// receivingUnit picks where a dossier of p is received at the generator's
+// clock: a random commune (or its centre) for commune procedures, the
+// district's one-stop or the provincial centre or its branch otherwise.
+func (g *generator) receivingUnit(p *motcua.Procedure) *motcua.Unit {
+	o := g.org
+	if g.now.Before(changeDay) {
+		if p.Level == motcua.LevelCommune {
+			return o.communes[g.rng.IntN(len(o.communes))]
+		}
+		return o.oneStop
+	}
+	if p.Level == motcua.LevelCommune {
+		return o.today.centres[g.rng.IntN(len(o.today.centres))]
+	}
+	if g.rng.IntN(2) == 0 {
+		return o.today.branch
+	}
+	return o.today.centre
 }
 
 // demoDecision announces the demo catalogue. Its number is marked as sample

@@ -36,7 +36,7 @@ func TestOfficerMenuFitsAndSkipLinkWorks(t *testing.T) {
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.do("a laptop's window", chromedp.EmulateViewport(1366, 768))
-	b.login(srv, "lanhdao.daklao")
+	b.login(srv, "lanhdao.thuanan")
 	if n := b.count(`header nav.menu a`); n < 10 {
 		t.Fatalf("the leader's menu has %d links, want the 10 a leader may open", n)
 	}

@@ -279,7 +279,7 @@ func TestCounterAcceptsAndSpecialistHandsOver(t *testing.T) {
 	started := time.Now()
 	db, accounts := openDemo(t, demo.Options{Dossiers: 50})
 	t.Logf("demo seeded in %s", time.Since(started).Round(time.Millisecond))
-	const counter, specialist = "motcua.daklao", "chuyenvien.daklao"
+	const counter, specialist = "motcua.thuanan", "chuyenvien.thuanan"
 	unitCode, birth := demoUnitCode(t, db, accounts, counter), demoProcedure(t, db, "1.001193")
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}

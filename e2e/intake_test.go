@@ -24,7 +24,7 @@ func TestIntakeErrorsTakeTheFocus(t *testing.T) {
 	birth := demoProcedure(t, db, "1.001193")
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
-	b.login(srv, "motcua.daklao")
+	b.login(srv, "motcua.thuanan")
 	b.navigate("open the intake form", "/intake", chromedp.Navigate(fmt.Sprintf("%s/intake?procedure=%d", srv.URL, birth.ID)))
 
 	ticked := `[...document.querySelectorAll('input[name="doc"]')].map(x => x.checked ? "x" : "-").join("")`

@@ -20,7 +20,7 @@ func TestOfficerPagesFitAPhone(t *testing.T) {
 	srv := serve(t, db)
 	b := tab{t: t, ctx: ctx}
 	b.do("a phone's screen", chromedp.EmulateViewport(390, 844))
-	b.login(srv, "motcua.daklao")
+	b.login(srv, "motcua.thuanan")
 	b.navigate("open the worklist", "/worklist", chromedp.Navigate(srv.URL+"/worklist"))
 	b.noOverflow("the worklist on a phone")
 	if !b.eval("the worklist's cells name their column", `[...document.querySelectorAll('#worklist tbody tr:first-child td')].

@@ -34,12 +34,12 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 
 	citizenLogin(b, p, "tran.binh@example.vn", fmt.Sprintf("/nop-truc-tuyen/%d", birth.ID))
 	pdf := writePDF(t, "to-khai.pdf")
-	daklao := unitNamed(t, db, "Đắk Lao")
+	centre := unitNamed(t, db, "Trung tâm Phục vụ hành chính công xã Thuận An")
 	if !b.eval("no place preselected", `document.querySelector('select[name="unit"]').value === ""`) {
 		t.Fatal("the form preselects a place of filing")
 	}
 	b.do("fill the form",
-		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(daklao.ID)),
+		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(centre.ID)),
 		chromedp.SendKeys(`input[name="name"]`, "Trần Thị Bình"),
 		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
 		chromedp.SetUploadFiles(`input[name="file_1"]`, []string{pdf}),
@@ -49,7 +49,7 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	fmt.Sscanf(strings.TrimPrefix(mine, "/ho-so-cua-toi/"), "%d", &subID)
 
 	// The counter accepts; the dossier runs.
-	d, err := db.AcceptSubmission(context.Background(), actor(t, db, "motcua.daklao"), subID)
+	d, err := db.AcceptSubmission(context.Background(), actor(t, db, "motcua.thuanan"), subID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,8 +67,8 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	}
 
 	// The specialist asks for a supplement during processing.
-	d = act(t, db, "motcua.daklao", d, motcua.Action{Type: motcua.EventHandedOver})
-	d = act(t, db, "chuyenvien.daklao", d, motcua.Action{Type: motcua.EventSupplementRequested,
+	d = act(t, db, "motcua.thuanan", d, motcua.Action{Type: motcua.EventHandedOver})
+	d = act(t, db, "chuyenvien.thuanan", d, motcua.Action{Type: motcua.EventSupplementRequested,
 		Missing: []string{"Bản sao giấy chứng sinh có xác nhận của cơ sở y tế"}})
 	open("during the supplement request")
 	if got := b.text("#submission-state"); got != "Chờ bổ sung" {
@@ -87,7 +87,7 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 		t.Fatalf("before the officer confirms, the page reads %q", got)
 	}
 	// The officer finds it with the submission's files.
-	sub, err := db.Submission(context.Background(), actor(t, db, "chuyenvien.daklao"), subID)
+	sub, err := db.Submission(context.Background(), actor(t, db, "chuyenvien.thuanan"), subID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,17 +96,17 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	}
 
 	// The officer records it; the clock resumes with a new date.
-	d = act(t, db, "chuyenvien.daklao", d, motcua.Action{Type: motcua.EventSupplementReceived})
+	d = act(t, db, "chuyenvien.thuanan", d, motcua.Action{Type: motcua.EventSupplementReceived})
 	open("after the supplement is received")
 	if got := b.text("#follow-state"); b.text("#submission-state") != "Đang xử lý" || !strings.Contains(got, motcua.FormatDateTime(d.Due())) {
 		t.Fatalf("resumed, the page says %q", got)
 	}
 
 	// The result.
-	d = act(t, db, "chuyenvien.daklao", d, motcua.Action{Type: motcua.EventHandedOver})
-	d = act(t, db, "lanhdao.daklao", d, motcua.Action{Type: motcua.EventHandedOver})
+	d = act(t, db, "chuyenvien.thuanan", d, motcua.Action{Type: motcua.EventHandedOver})
+	d = act(t, db, "lanhdao.thuanan", d, motcua.Action{Type: motcua.EventHandedOver})
 	// The counter records it on the dossier page with its electronic copy.
-	b.login(p.srv, "motcua.daklao")
+	b.login(p.srv, "motcua.thuanan")
 	dossierPath := fmt.Sprintf("/dossiers/%d", d.ID)
 	b.navigate("the dossier page", dossierPath, chromedp.Navigate(p.srv.URL+dossierPath))
 	resultPDF := writePDF(t, "giay-khai-sinh.pdf")
@@ -118,7 +118,7 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	if mail := p.mail("đã có kết quả"); !strings.Contains(mail.Text, "Hồ sơ của tôi") || !strings.Contains(mail.Text, p.srv.URL+mine) {
 		t.Fatalf("the result-ready mail reads %q", mail.Text)
 	}
-	if d, err = db.Dossier(context.Background(), actor(t, db, "motcua.daklao"), d.ID); err != nil {
+	if d, err = db.Dossier(context.Background(), actor(t, db, "motcua.thuanan"), d.ID); err != nil {
 		t.Fatal(err)
 	}
 	open("with the result ready")
@@ -139,7 +139,7 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	if wantGot := "200|application/pdf|nosniff|inline|" + string(want); got != wantGot {
 		t.Fatalf("the result link answers %q, want %q", got, wantGot)
 	}
-	act(t, db, "motcua.daklao", d, motcua.Action{Type: motcua.EventResultReturned})
+	act(t, db, "motcua.thuanan", d, motcua.Action{Type: motcua.EventResultReturned})
 	open("with the result returned")
 	if got := b.text("#follow-state"); b.text("#submission-state") != "Đã trả kết quả" || !strings.Contains(got, "Đã trả") && !strings.Contains(got, "đã được trả") {
 		t.Fatalf("returned, the page says %q", got)

@@ -95,9 +95,9 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	pdf := writePDF(t, "to-khai.pdf")
 	b.navigate("choose the procedure", fmt.Sprintf("/nop-truc-tuyen/%d", birth.ID),
 		chromedp.Click(fmt.Sprintf(`#online-procedures a[href="/nop-truc-tuyen/%d"]`, birth.ID)))
-	daklao := unitNamed(t, db, "Đắk Lao")
+	centre := unitNamed(t, db, "Trung tâm Phục vụ hành chính công xã Thuận An")
 	b.do("fill the form",
-		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(daklao.ID)),
+		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(centre.ID)),
 		chromedp.SendKeys(`input[name="name"]`, "Nguyễn Văn An"),
 		chromedp.SendKeys(`input[name="phone"]`, "0912345678"),
 		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
@@ -110,7 +110,7 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	p.mail("Đã nhận hồ sơ nộp trực tuyến")
 
 	// The one-stop accepts it.
-	b.login(p.srv, "motcua.daklao")
+	b.login(p.srv, "motcua.thuanan")
 	b.navigate("open the queue", "/submissions", chromedp.Click(`header nav a[href="/submissions"]`))
 	b.navigate("open the submission", `/submissions/\d+`, chromedp.Click(`#submission-queue a`))
 	if !strings.Contains(b.text("#submission-files"), "to-khai.pdf") {
@@ -129,21 +129,21 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	if got := b.text("#track-state"); got != motcua.StateProcessing.Label() {
 		t.Fatalf("tracking shows %q", got)
 	}
-	if steps := b.text("#track-steps"); !strings.Contains(steps, "Tiếp nhận hồ sơ") || !strings.Contains(steps, "Đắk Lao") {
+	if steps := b.text("#track-steps"); !strings.Contains(steps, "Tiếp nhận hồ sơ") || !strings.Contains(steps, "Thuận An") {
 		t.Fatalf("tracking steps: %q", steps)
 	}
 
 	// The commune resolves it (through the store), the counter returns it in the browser.
-	d, err := db.DossierByCode(context.Background(), actor(t, db, "motcua.daklao"), dossierCode)
+	d, err := db.DossierByCode(context.Background(), actor(t, db, "motcua.thuanan"), dossierCode)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, who := range []string{"motcua.daklao", "chuyenvien.daklao", "lanhdao.daklao"} {
+	for _, who := range []string{"motcua.thuanan", "chuyenvien.thuanan", "lanhdao.thuanan"} {
 		if d, err = db.Act(context.Background(), actor(t, db, who), motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver}); err != nil {
 			t.Fatalf("%s hands over: %v", who, err)
 		}
 	}
-	if d, err = db.Act(context.Background(), actor(t, db, "motcua.daklao"), motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventResultReady}); err != nil {
+	if d, err = db.Act(context.Background(), actor(t, db, "motcua.thuanan"), motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventResultReady}); err != nil {
 		t.Fatal(err)
 	}
 	page := fmt.Sprintf("/dossiers/%d", d.ID)
@@ -166,7 +166,7 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	// The leader sees it on the dashboard.
 	b.navigate("back to the officer's pages", "/worklist", chromedp.Navigate(p.srv.URL+"/worklist"))
 	b.navigate("log out", "/login", chromedp.Click(`form[action="/logout"] button`))
-	b.login(p.srv, "lanhdao.daklao")
+	b.login(p.srv, "lanhdao.thuanan")
 	b.navigate("open the dashboard", "/alerts", chromedp.Navigate(p.srv.URL+"/alerts"))
 	reviews := b.text("#reviews")
 	if !strings.Contains(reviews, dossierCode) || !strings.Contains(reviews, "Công chức trực tiếp giải quyết: Không hài lòng") ||

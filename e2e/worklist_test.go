@@ -20,7 +20,7 @@ import (
 func TestWorklistPagesKeepTheFilter(t *testing.T) {
 	ctx := newBrowser(t, 60*time.Second)
 	db, accounts := openDemo(t, demo.Options{})
-	const counter = "motcua.daklao"
+	const counter = "motcua.thuanan"
 	unitCode := demoUnitCode(t, db, accounts, counter)
 	procs, err := db.SearchProcedures(context.Background(), "", motcua.LevelCommune, 2)
 	if err != nil || len(procs) != 2 {

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/store"
 )
@@ -61,6 +63,34 @@ func TestDemoSeedFillsEmptyDatabase(t *testing.T) {
 		t.Logf("demo: %d dossiers by state %v", total, states)
 		if _, err := demo.Seed(ctx, db, demo.Options{Password: testPassword, Dossiers: 1, Now: now}); err == nil {
 			t.Error("a second Seed on a seeded database succeeded")
+		}
+	})
+}
+
+// TestDemoSeedOfTodayOnEachEngine: with the clock in 2026 the demo seeds
+// today's province on both engines: dossiers received at the commune and
+// provincial centres (none at a 2024 unit but the few of late June 2025),
+// several received for another unit with their hand-overs, and the 2024
+// units' successions recorded.
+func TestDemoSeedOfTodayOnEachEngine(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		now := time.Date(2026, 3, 16, 10, 0, 0, 0, motcua.VN)
+		if _, err := demo.Seed(ctx, db, demo.Options{Password: testPassword, Dossiers: 60, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		var today, june, forOther, handOvers, successions int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM dossiers d JOIN units u ON u.id = d.receiving_unit_id WHERE u.code LIKE '%.H36'),
+			(SELECT COUNT(*) FROM dossiers d JOIN units u ON u.id = d.receiving_unit_id WHERE u.code LIKE '%.H17'),
+			(SELECT COUNT(*) FROM dossiers WHERE for_other = 1),
+			(SELECT COUNT(*) FROM dossier_parts WHERE kind IN ('forward', 'result')),
+			(SELECT COUNT(*) FROM unit_successions)`).Scan(&today, &june, &forOther, &handOvers, &successions); err != nil {
+			t.Fatal(err)
+		}
+		if today < 50 || june == 0 || june > 10 || forOther < 6 || handOvers < forOther || successions < 20 {
+			t.Errorf("%d dossiers at today's units, %d at the 2024 ones, %d received for another unit with %d hand-overs, %d successions",
+				today, june, forOther, handOvers, successions)
 		}
 	})
 }

@@ -24,7 +24,7 @@ type acceptResult struct {
 func (a *acceptResult) rate() float64 { return float64(a.n) / a.elapsed.Seconds() }
 
 // measureAccept calls db.Accept from clients goroutines for d, rotating over
-// the 11 receiving units (10 communes, the district one-stop) and their
+// the receiving units (the communes' centres, the provincial branch) and their
 // procedures. The store's clock runs on a synthetic time line starting the
 // day after the last loaded dossier and advancing 2 s per call, so that no
 // unit issues more than the 9,999 codes a day allows however long the run.
@@ -35,14 +35,14 @@ func measureAccept(ctx context.Context, db *store.DB, o *org, clients int, d tim
 		procs []*proc
 	}
 	var desks []desk
-	for _, u := range append([]*motcua.Unit{o.oneStop}, o.communes...) {
+	for _, u := range append([]*motcua.Unit{o.desk}, o.communes...) {
 		a, err := db.Actor(ctx, o.counter[u.ID].ID)
 		if err != nil {
 			return nil, err
 		}
 		procs := o.commune
-		if u.ID == o.oneStop.ID {
-			procs = o.district
+		if u.ID == o.desk.ID {
+			procs = o.province
 		}
 		desks = append(desks, desk{a, u, procs})
 	}

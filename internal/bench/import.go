@@ -88,7 +88,8 @@ func generateRegister(ctx context.Context, db *store.DB, n int) ([]byte, error) 
 	}
 	var places []unitProcs
 	for _, u := range units {
-		level := map[motcua.UnitKind]motcua.Level{motcua.UnitCommune: motcua.LevelCommune, motcua.UnitOneStop: motcua.LevelDistrict}[u.Kind]
+		level := map[motcua.UnitKind]motcua.Level{motcua.UnitCommune: motcua.LevelCommune, motcua.UnitOneStop: motcua.LevelDistrict,
+			motcua.UnitBranch: motcua.LevelProvince}[u.Kind]
 		up := unitProcs{code: u.Code}
 		for _, p := range catalog {
 			if p.Level == level {

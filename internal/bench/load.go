@@ -30,7 +30,7 @@ type loadStats struct {
 func bulkLoad(ctx context.Context, db *store.DB, o *org, n int, now time.Time, progress func(done int)) (*loadStats, error) {
 	st := &loadStats{Dossiers: n, ByState: map[motcua.State]int{}}
 	start := time.Now()
-	days := workingDays(o.cals[o.oneStop.ID], now.AddDate(-2, 0, 0), now)
+	days := workingDays(o.cals[o.desk.ID], now.AddDate(-2, 0, 0), now)
 	if len(days) == 0 {
 		return nil, fmt.Errorf("no working day in the two years before %s", now.Format(time.DateOnly))
 	}
@@ -105,8 +105,10 @@ type generator struct {
 
 // dossierAt invents a dossier accepted on day at the fraction off of its
 // office hours, or nil if that is not before now. Distribution:
-//   - 75% commune procedures received at one of the communes, 25% district
-//     procedures received at the district one-stop section;
+//   - 75% commune procedures received at one of the communes' centres, 25%
+//     province procedures received at the provincial centre's branch (for
+//     the bench's load, today's units receive the two years before now,
+//     01/07/2025 notwithstanding);
 //   - channels 70% counter, 20% online, 10% post;
 //   - a dossier is open with probability 4% + 70%·e^(−age/60 days) (open
 //     ones are mostly recent; ~10% of a two-year load), otherwise finished:
@@ -122,7 +124,7 @@ func (g *generator) dossierAt(day calendar.Date, off float64) (*motcua.Dossier, 
 	if rng.IntN(100) < 75 {
 		lp, recv = o.commune[rng.IntN(len(o.commune))], o.communes[rng.IntN(len(o.communes))]
 	} else {
-		lp, recv = o.district[rng.IntN(len(o.district))], o.oneStop
+		lp, recv = o.province[rng.IntN(len(o.province))], o.desk
 	}
 	cal := o.cals[recv.ID]
 	std := cal.StandardDay()

@@ -41,7 +41,7 @@ func measureLookup(ctx context.Context, db *store.DB, o *org, pw string, clients
 		codes []string
 	}
 	var desks []desk
-	for _, u := range append([]*motcua.Unit{o.oneStop}, o.communes...) {
+	for _, u := range append([]*motcua.Unit{o.desk}, o.communes...) {
 		codes, err := db.SampleCodes(ctx, u.ID, 2000, rand.New(rand.NewPCG(uint64(u.ID), 2)))
 		if err != nil {
 			return nil, err

@@ -18,12 +18,12 @@ import (
 type org struct {
 	units    []*motcua.Unit               // every unit
 	byID     map[int64]*motcua.Unit       // by id
-	communes []*motcua.Unit               // the 10 communes
-	oneStop  *motcua.Unit                 // the district one-stop section
+	communes []*motcua.Unit               // the communes' service centres in force, where commune procedures are received
+	desk     *motcua.Unit                 // the provincial centre's branch, where province procedures are received
 	counter  map[int64]motcua.User        // receiving unit id → its counter officer
-	leader   int64                        // the district leader's user id
+	leader   int64                        // the province leader's user id
 	commune  []*proc                      // commune-level procedures
-	district []*proc                      // district-level procedures
+	province []*proc                      // province-level procedures
 	cals     map[int64]*calendar.Calendar // working calendar per receiving unit
 	offices  map[int64][]*motcua.Unit     // offices by parent unit, in the tree's order
 }
@@ -50,17 +50,21 @@ func loadOrg(ctx context.Context, db *store.DB) (*org, error) {
 	}
 	for _, u := range units {
 		o.byID[u.ID] = u
-		switch u.Kind {
-		case motcua.UnitCommune:
+	}
+	now := db.Now()
+	for _, u := range units {
+		switch {
+		case !u.InForce(now):
+		case u.Kind == motcua.UnitCentre && o.byID[u.ParentID] != nil && o.byID[u.ParentID].Kind == motcua.UnitCommune:
 			o.communes = append(o.communes, u)
-		case motcua.UnitOneStop:
-			o.oneStop = u
+		case u.Kind == motcua.UnitBranch && o.desk == nil:
+			o.desk = u
 		}
 	}
-	if o.oneStop == nil || len(o.communes) == 0 {
-		return nil, fmt.Errorf("the database has no one-stop section or no commune: not the demo organisation")
+	if o.desk == nil || len(o.communes) == 0 {
+		return nil, fmt.Errorf("the database has no branch of a provincial centre or no commune centre in force: not the demo organisation")
 	}
-	for _, u := range append([]*motcua.Unit{o.oneStop}, o.communes...) {
+	for _, u := range append([]*motcua.Unit{o.desk}, o.communes...) {
 		if o.counter[u.ID], err = firstUserAt(ctx, db, u, motcua.RoleCounter); err != nil {
 			return nil, err
 		}
@@ -68,7 +72,7 @@ func loadOrg(ctx context.Context, db *store.DB) (*org, error) {
 			return nil, err
 		}
 	}
-	leader, err := firstUserAt(ctx, db, o.districtOf(o.oneStop), motcua.RoleLeader)
+	leader, err := firstUserAt(ctx, db, o.authorityOf(o.desk), motcua.RoleLeader)
 	if err != nil {
 		return nil, err
 	}
@@ -99,29 +103,29 @@ func (o *org) loadCatalog(ctx context.Context, db *store.DB) error {
 	}
 	slices.SortFunc(procs, func(a, b *motcua.Procedure) int { return cmp.Compare(a.ID, b.ID) })
 	for _, p := range procs {
-		lp := &proc{p: p, docs: receivedDocuments(p), legal: p.Time.Duration(o.cals[o.oneStop.ID].StandardDay())}
+		lp := &proc{p: p, docs: receivedDocuments(p), legal: p.Time.Duration(o.cals[o.desk.ID].StandardDay())}
 		switch p.Level {
 		case motcua.LevelCommune:
 			o.commune = append(o.commune, lp)
-		case motcua.LevelDistrict:
-			o.district = append(o.district, lp)
+		case motcua.LevelProvince:
+			o.province = append(o.province, lp)
 		}
 	}
-	if len(o.commune) == 0 || len(o.district) == 0 {
-		return fmt.Errorf("the catalogue needs commune and district procedures (have %d and %d)", len(o.commune), len(o.district))
+	if len(o.commune) == 0 || len(o.province) == 0 {
+		return fmt.Errorf("the catalogue needs commune and province procedures (have %d and %d)", len(o.commune), len(o.province))
 	}
 	return nil
 }
 
-// districtOf is the district a unit belongs to.
-func (o *org) districtOf(u *motcua.Unit) *motcua.Unit {
-	district := o.byID[u.ParentID]
-	for x := district; x != nil; x = o.byID[x.ParentID] {
-		if x.Kind == motcua.UnitDistrict {
+// authorityOf is the People's Committee a unit acts for: the nearest
+// authority at or above it.
+func (o *org) authorityOf(u *motcua.Unit) *motcua.Unit {
+	for x := u; x != nil; x = o.byID[x.ParentID] {
+		if x.IsAuthority() {
 			return x
 		}
 	}
-	return district
+	return u
 }
 
 // decidingUnit is ledger.DecidingUnit for a unit of the loaded tree, so

@@ -21,7 +21,7 @@ type worklistResult struct {
 }
 
 // measureWorklists times db.Worklist one call at a time (an officer opening
-// the page), rotating over the 10 commune counter officers.
+// the page), rotating over the communes' counter officers.
 func measureWorklists(ctx context.Context, db *store.DB, o *org, calls int) ([]worklistResult, error) {
 	var communeActors []*motcua.Actor
 	for _, u := range o.communes {
@@ -31,7 +31,7 @@ func measureWorklists(ctx context.Context, db *store.DB, o *org, calls int) ([]w
 		}
 		communeActors = append(communeActors, a)
 	}
-	oneStop, err := db.Actor(ctx, o.counter[o.oneStop.ID].ID)
+	desk, err := db.Actor(ctx, o.counter[o.desk.ID].ID)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +51,8 @@ func measureWorklists(ctx context.Context, db *store.DB, o *org, calls int) ([]w
 		{"commune counter, state=supplement, 50 rows", "commune, state filter", communeActors, motcua.DossierFilter{State: motcua.StateSupplement}, calls, true},
 		{"commune counter, open, page 3 (offset 100)", "", communeActors, motcua.DossierFilter{Offset: 100}, calls / 4, false},
 		{"commune counter, open, q=applicant name", "", communeActors, motcua.DossierFilter{Query: "nguyen van anh"}, calls / 10, false},
-		{"district one-stop counter, open, 50 rows", "", []*motcua.Actor{oneStop}, motcua.DossierFilter{}, calls / 4, false},
-		{fmt.Sprintf("district leader (%d units in scope), open, 50 rows", len(leader.Units)), "", []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
+		{"provincial branch counter, open, 50 rows", "", []*motcua.Actor{desk}, motcua.DossierFilter{}, calls / 4, false},
+		{fmt.Sprintf("province leader (%d units in scope), open, 50 rows", len(leader.Units)), "", []*motcua.Actor{leader}, motcua.DossierFilter{}, calls / 10, false},
 	}
 	var out []worklistResult
 	for _, c := range cases {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua/demo"
@@ -22,21 +23,40 @@ func seedDemo(ctx context.Context, w io.Writer, db *store.DB, d Demo) error {
 		fmt.Fprintln(w, "Dữ liệu mẫu đã có sẵn; tài khoản mẫu dùng mật khẩu đã in khi tạo (mặc định: demo-dak-mil).")
 		return nil
 	}
-	fmt.Fprintln(w, "Đang tạo dữ liệu mẫu (huyện Đắk Mil, 2024; lịch sử năm 2024 mất khoảng 10 giây)…")
+	fmt.Fprintln(w, "Đang tạo dữ liệu mẫu (tỉnh Lâm Đồng từ 01/07/2025 và huyện Đắk Mil cũ; lịch sử năm 2024 mất khoảng 10 giây)…")
 	accounts, err := demo.Seed(ctx, db, demo.Options{Password: d.Password, Dossiers: d.Dossiers, Now: time.Now(), History: d.History})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Tài khoản mẫu (mật khẩu chung: %s):\n", d.Password)
-	for _, a := range accounts {
-		fmt.Fprintf(w, "  %-22s %-20s %-26s %s\n", a.Username, a.Role.Label(), a.FullName, a.Unit)
-	}
+	printAccounts(w, accounts, false)
+	fmt.Fprintln(w, "Tài khoản của huyện Đắk Mil trước 01/07/2025 (lịch sử, báo cáo năm 2024):")
+	printAccounts(w, accounts, true)
 	return nil
 }
 
-// demoAgency is the footer of the demo: its district's one-stop section
-// and where it sits. No hotline: a made-up number would be dialled.
+// printAccounts prints today's accounts, or the former ones: of those only
+// the district's; the former communes' follow one pattern.
+func printAccounts(w io.Writer, accounts []demo.Account, former bool) {
+	communes := 0
+	for _, a := range accounts {
+		switch {
+		case a.Former != former:
+		case former && strings.HasSuffix(a.Username, ".2024"):
+			communes++
+		default:
+			fmt.Fprintf(w, "  %-22s %-20s %-26s %s\n", a.Username, a.Role.Label(), a.FullName, a.Unit)
+		}
+	}
+	if communes > 0 {
+		fmt.Fprintf(w, "  và %d tài khoản của các xã, thị trấn cũ: motcua.<xã>.2024, chuyenvien.<xã>.2024, lanhdao.<xã>.2024 (ví dụ motcua.daklao.2024)\n", communes)
+	}
+}
+
+// demoAgency is the footer of the demo: the provincial centre's branch
+// that took over the district's one-stop section, and where it sits. No
+// hotline: a made-up number would be dialled.
 var demoAgency = web.Agency{
-	Name:    "Bộ phận Một cửa huyện Đắk Mil (dữ liệu mẫu)",
-	Address: "Thị trấn Đắk Mil, huyện Đắk Mil, tỉnh Đắk Nông",
+	Name:    "Chi nhánh Đắk Mil – Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng (dữ liệu mẫu)",
+	Address: "Xã Đức Lập, tỉnh Lâm Đồng",
 }
