@@ -1,6 +1,9 @@
 package motcua
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // This file is the one policy: who may see or do what with a dossier. Every
 // UI handler and API operation asks it, through the store's services.
@@ -167,7 +170,9 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 	case d.State == StateSupplement:
 		add(EventSupplementReceived, EventStopped, EventWithdrawn)
 	case d.State == StateResultReady:
-		add(EventResultReturned)
+		if !slices.ContainsFunc(d.OpenParts(), func(p Part) bool { return p.Kind == PartResult }) {
+			add(EventResultReturned) // not while the result is on its way to the counter
+		}
 		candidates = append(candidates, handOverCandidates(d, PartResult)...)
 	}
 	if d.Pending == nil && (d.State.Open() || d.State == StateResultReady) {

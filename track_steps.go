@@ -13,23 +13,34 @@ func PublicSteps(events []Event, unitName func(id int64) string) []TrackStep {
 			approved[e.Data.RefSeq] = true
 		}
 	}
-	kinds := map[int]PartKind{} // the hand-overs among the parts, by seq
+	kinds := HandOverKinds(events)
 	var out []TrackStep
 	for _, e := range events {
-		if e.Type.System() || (e.Data.Pending && !approved[e.Seq]) {
+		// Bookkeeping is not the citizen's, but a new deciding unit is.
+		if e.Type.System() && e.Type != EventTransferred || (e.Data.Pending && !approved[e.Seq]) {
 			continue
 		}
-		if e.Type == EventPartSent && e.Data.PartKind.HandOver() {
-			kinds[e.Seq] = e.Data.PartKind
-		}
-		out = append(out, TrackStep{At: e.At, What: publicWhat(e, kinds), Detail: publicDetail(e, unitName)})
+		out = append(out, TrackStep{At: e.At, What: EventName(e, kinds), Detail: publicDetail(e, unitName)})
 	}
 	return out
 }
 
-// publicWhat names a step; a hand-over between the receiving centre and the
-// deciding unit reads as what it is, not as linked handling.
-func publicWhat(e Event, handOvers map[int]PartKind) string {
+// HandOverKinds are the hand-overs among a dossier's parts, by the seq of
+// the event that sent each.
+func HandOverKinds(events []Event) map[int]PartKind {
+	kinds := map[int]PartKind{}
+	for _, e := range events {
+		if e.Type == EventPartSent && e.Data.PartKind.HandOver() {
+			kinds[e.Seq] = e.Data.PartKind
+		}
+	}
+	return kinds
+}
+
+// EventName names an event as people read it; a hand-over between the
+// receiving centre and the deciding unit reads as what it is, not as
+// linked handling (handOvers: HandOverKinds).
+func EventName(e Event, handOvers map[int]PartKind) string {
 	switch {
 	case e.Type == EventPartSent && e.Data.PartKind.HandOver():
 		return e.Data.PartKind.Label()
@@ -48,6 +59,11 @@ func publicDetail(e Event, unitName func(id int64) string) string {
 		return unitName(e.UnitID)
 	case EventPartSent:
 		return unitName(e.Data.PartUnitID)
+	case EventTransferred:
+		if e.Data.DecidingUnitID == 0 {
+			return "Nơi trả kết quả: " + unitName(e.Data.ReturnUnitID) + " (" + e.Reason + ")"
+		}
+		return "Cơ quan giải quyết: " + unitName(e.Data.DecidingUnitID) + " (" + e.Reason + ")"
 	case EventSupplementRequested:
 		return "Cần bổ sung: " + strings.Join(e.Data.Missing, "; ")
 	case EventExtended:

@@ -133,6 +133,12 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 		}
 		return need(d, a.Type, motcua.StateProcessing)
 	case motcua.EventResultReturned:
+		for _, p := range d.OpenParts() {
+			if p.Kind == motcua.PartResult { // the paper is not at the counter yet
+				return motcua.Errorf(motcua.ENOTALLOWED, "Kết quả của hồ sơ %s đang được chuyển về nơi trả (gửi lúc %s); hãy xác nhận đã nhận kết quả trước khi trả.",
+					d.Code, motcua.FormatDateTime(p.SentAt))
+			}
+		}
 		return need(d, a.Type, motcua.StateResultReady)
 	case motcua.EventWithdrawn:
 		if e.Reason == "" {

@@ -23,6 +23,7 @@ type stepView struct {
 
 type eventView struct {
 	motcua.Event
+	What    string // motcua.EventName
 	Unit    string
 	Late    bool
 	Pending bool // awaiting a leader's approval
@@ -111,8 +112,9 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 			approved[e.Data.RefSeq] = true
 		}
 	}
+	handOvers := motcua.HandOverKinds(events)
 	for _, e := range events {
-		data.Timeline = append(data.Timeline, eventView{Event: e, Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry(),
+		data.Timeline = append(data.Timeline, eventView{Event: e, What: motcua.EventName(e, handOvers), Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry(),
 			Pending: e.Seq == pending, Counts: !e.Data.Pending || approved[e.Seq]})
 	}
 	if err := s.loadHistory(ctx, data); err != nil {
