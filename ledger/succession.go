@@ -293,13 +293,17 @@ func (c SuccessionCase) successionOf(u *motcua.Unit) *motcua.Succession {
 	return motcua.SuccessionFor(c.Successions, u.ParentID, c.Procedure.Field, c.At)
 }
 
-// joinBases writes each distinct legal text once, in order.
+// joinBases writes each distinct legal text once, in order: one already
+// said within a longer basis is not repeated.
 func joinBases(bases []string) string {
 	var out []string
 	for _, b := range bases {
-		if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
-			out = append(out, b)
+		b = strings.TrimSpace(b)
+		if b == "" || slices.ContainsFunc(out, func(o string) bool { return strings.Contains(o, b) }) {
+			continue // already said, alone or within a longer basis
 		}
+		out = slices.DeleteFunc(out, func(o string) bool { return strings.Contains(b, o) })
+		out = append(out, b)
 	}
 	return strings.Join(out, "; ")
 }
