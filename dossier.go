@@ -149,6 +149,22 @@ func (d *Dossier) ReturnUnit() int64 {
 	return d.ReceivingUnitID
 }
 
+// TravelsBetweenUnits reports whether the dossier (forward) or its result
+// must be carried between units of different authorities: a dossier
+// received for another authority goes to its deciding unit; its result
+// comes back, as does a result the applicant collects elsewhere than where
+// they filed. Within one authority (a one-stop section and its offices, a
+// commune's centre and its commune) nothing is handed over.
+func (d *Dossier) TravelsBetweenUnits(kind PartKind) bool {
+	switch kind {
+	case PartForward:
+		return d.ForOther
+	case PartResult:
+		return (d.ForOther || d.ReturnUnit() != d.ReceivingUnitID) && d.ReturnUnit() != d.DecidingUnitID
+	}
+	return false
+}
+
 // StoppedAt is when processing was stopped with notice; zero otherwise.
 func (d *Dossier) StoppedAt() time.Time {
 	if d.State != StateStopped {

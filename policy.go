@@ -201,11 +201,7 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 // handOverCandidates offers sending the dossier (or its result) between
 // the receiving and deciding units when they differ and none is on its way.
 func handOverCandidates(d *Dossier, kind PartKind) []Action {
-	from, to := d.ReceivingUnitID, d.DecidingUnitID
-	if kind == PartResult {
-		from, to = d.DecidingUnitID, d.ReturnUnit()
-	}
-	if from == to {
+	if !d.TravelsBetweenUnits(kind) {
 		return nil
 	}
 	for _, p := range d.Parts {

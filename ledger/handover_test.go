@@ -6,8 +6,8 @@ import (
 	"github.com/motcua/motcua"
 )
 
-// TestHandOversBetweenCentreAndDecidingUnit: the dossier goes to the
-// deciding unit once, by a known means, with a deadline of one working day
+// TestHandOversBetweenCentreAndDecidingUnit: a dossier received for
+// another authority goes to the deciding unit once, by a known means, with a deadline of one working day
 // by default; the result travels back only once ready, and the counter
 // returns it only once it has arrived. A linked part still open blocks the
 // result; a hand-over does not.
@@ -17,6 +17,10 @@ func TestHandOversBetweenCentreAndDecidingUnit(t *testing.T) {
 	returned := motcua.Action{Type: motcua.EventResultReturned}
 
 	l := newLog(t, procedure(3, motcua.WorkingDays), "2025-09-15 08:00")
+	if _, err := l.try("2025-09-15 08:30", forward); err == nil {
+		t.Error("a dossier received for its own authority was forwarded")
+	}
+	l.events[0].Data.ForOther = true // received at a centre for another commune
 	if _, err := l.try("2025-09-15 08:30", motcua.Action{Type: motcua.EventPartSent, PartKind: motcua.PartForward}); err == nil {
 		t.Error("a hand-over without its means was accepted")
 	}

@@ -218,16 +218,13 @@ func checkHandOverSent(d *motcua.Dossier, a motcua.Action, e *motcua.Event) erro
 	to, state := d.DecidingUnitID, motcua.StateProcessing
 	switch a.PartKind {
 	case motcua.PartForward:
-		if d.ReceivingUnitID == d.DecidingUnitID {
-			return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s được tiếp nhận tại chính cơ quan giải quyết; không cần chuyển.", d.Code)
+		if !d.TravelsBetweenUnits(a.PartKind) {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ %s được tiếp nhận cho chính cơ quan giải quyết; không cần chuyển.", d.Code)
 		}
 	case motcua.PartResult:
-		to, state = d.ReturnUnitID, motcua.StateResultReady
-		if to == 0 {
-			to = d.ReceivingUnitID
-		}
-		if to == d.DecidingUnitID {
-			return motcua.Errorf(motcua.ENOTALLOWED, "Kết quả của hồ sơ %s được trả tại chính cơ quan giải quyết; không cần chuyển.", d.Code)
+		to, state = d.ReturnUnit(), motcua.StateResultReady
+		if !d.TravelsBetweenUnits(a.PartKind) {
+			return motcua.Errorf(motcua.ENOTALLOWED, "Kết quả của hồ sơ %s được trả tại đơn vị của cơ quan giải quyết; không cần chuyển.", d.Code)
 		}
 	default:
 		return motcua.FieldError("part_kind", "Loại chuyển hồ sơ %q không tồn tại.", a.PartKind)
