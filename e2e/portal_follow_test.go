@@ -40,6 +40,7 @@ func TestCitizenFollowsOnlineDossierToTheEnd(t *testing.T) {
 	}
 	b.do("fill the form",
 		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(centre.ID)),
+		chromedp.SetValue(`select[name="locality"]`, fmt.Sprint(centre.ParentID)), // birth registration is decided where the applicant lives
 		chromedp.SendKeys(`input[name="name"]`, "Trần Thị Bình"),
 		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
 		chromedp.SetUploadFiles(`input[name="file_1"]`, []string{pdf}),

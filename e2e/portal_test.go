@@ -98,6 +98,7 @@ func TestCitizenFilesOnlineAndRates(t *testing.T) {
 	centre := unitNamed(t, db, "Trung tâm Phục vụ hành chính công xã Thuận An")
 	b.do("fill the form",
 		chromedp.SetValue(`select[name="unit"]`, fmt.Sprint(centre.ID)),
+		chromedp.SetValue(`select[name="locality"]`, fmt.Sprint(centre.ParentID)), // birth registration is decided where the applicant lives
 		chromedp.SendKeys(`input[name="name"]`, "Nguyễn Văn An"),
 		chromedp.SendKeys(`input[name="phone"]`, "0912345678"),
 		chromedp.SetUploadFiles(`input[name="file_0"]`, []string{pdf}),
