@@ -9,8 +9,9 @@ import (
 )
 
 // TestOnlineFilingAtTheServiceCentres: online, a commune procedure is
-// offered at the communes and at commune A's service centre (not at the
-// provincial centre or its branch), a province procedure at the
+// offered at commune A's service centre, which receives for A (so not at A
+// itself), and at commune B, which has no centre (not at the provincial
+// centre or its branch), a province procedure at the
 // provincial centre and its branch; a citizen files the commune procedure
 // at commune A's centre, and a province procedure there is refused.
 func TestOnlineFilingAtTheServiceCentres(t *testing.T) {
@@ -20,7 +21,7 @@ func TestOnlineFilingAtTheServiceCentres(t *testing.T) {
 			p    *motcua.Procedure
 			want []*motcua.Unit
 		}{
-			{c.communeProc, []*motcua.Unit{c.communeA, c.centreA, c.communeB}},
+			{c.communeProc, []*motcua.Unit{c.centreA, c.communeB}},
 			{c.provinceProc, []*motcua.Unit{c.centre, c.branch}},
 		} {
 			units, err := db.UnitsApplying(t.Context(), w.p)

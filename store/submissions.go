@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -520,5 +521,18 @@ func (db *DB) UnitsApplying(ctx context.Context, p *motcua.Procedure) ([]*motcua
 			out = append(out, u)
 		}
 	}
-	return out, nil
+	return withoutServedCommunes(out, t), nil
+}
+
+// withoutServedCommunes leaves out a commune whose own service centre is
+// among the units: since 07/2025 the centre receives for it, and nobody
+// works the commune's counter (Decree 118/2025/NĐ-CP).
+func withoutServedCommunes(units []*motcua.Unit, t *unitTree) []*motcua.Unit {
+	served := map[int64]bool{}
+	for _, u := range units {
+		if u.Kind == motcua.UnitCentre && t.parentKind(u) == motcua.UnitCommune {
+			served[u.ParentID] = true
+		}
+	}
+	return slices.DeleteFunc(units, func(u *motcua.Unit) bool { return u.Kind == motcua.UnitCommune && served[u.ID] })
 }
