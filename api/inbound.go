@@ -171,9 +171,9 @@ func (s *Server) unitAndProcedure(ctx context.Context, unitCode, procedureCode s
 	if err != nil {
 		return nil, 0, motcua.FieldError("unit_code", "Không có đơn vị mã %q.", unitCode)
 	}
-	level := motcua.LevelDistrict
-	if u.Kind == motcua.UnitCommune {
-		level = motcua.LevelCommune
+	level, err := s.db.ReceivingLevel(ctx, u.ID)
+	if err != nil {
+		return nil, 0, err
 	}
 	procID, err := s.db.ProcedureID(ctx, procedureCode, level)
 	if err != nil {

@@ -48,3 +48,21 @@ func DecidingUnit(a Ancestry, p *motcua.Procedure) (*motcua.Unit, error) {
 	}
 	return top, nil
 }
+
+// ReceivingLevel is the catalogue level of the procedures a unit receives
+// as its own, from its ancestry: a commune's (the commune, its centre),
+// a district's (its one-stop section and offices, before 07/2025), else
+// the province's (the provincial centre and its branches, the
+// departments). A partner's register names only a unit and a national
+// code; this says which (code, level) it means.
+func ReceivingLevel(a Ancestry) motcua.Level {
+	switch {
+	case a.nearest(motcua.UnitCommune) != nil:
+		return motcua.LevelCommune
+	case a.nearest(motcua.UnitDistrict) != nil, a.Receiving() != nil && a.Receiving().Kind == motcua.UnitOneStop:
+		return motcua.LevelDistrict // one-stop sections are the 2024 organisation's
+	case a.nearest(motcua.UnitProvince) != nil:
+		return motcua.LevelProvince
+	}
+	return motcua.LevelDistrict // a tree without authorities: the 2024 default
+}

@@ -159,3 +159,29 @@ func TestAcceptKeepsTheThreeUnitsApart(t *testing.T) {
 		t.Errorf("return in another province: err = %v", err)
 	}
 }
+
+// TestReceivingLevel: a partner's register names a unit and a national
+// code; the unit says at which level the code is meant — a commune's
+// centre the commune's, the provincial centre, its branch and the
+// departments the province's, the 2024 district and its one-stop section
+// the district's.
+func TestReceivingLevel(t *testing.T) {
+	oneStop := &motcua.Unit{ID: 9, Name: "Bộ phận Một cửa huyện Thử", Kind: motcua.UnitOneStop, ParentID: district.ID}
+	for _, c := range []struct {
+		a    ledger.Ancestry
+		want motcua.Level
+	}{
+		{lineage(centreA25), motcua.LevelCommune},
+		{lineage(commune25), motcua.LevelCommune},
+		{lineage(centre25), motcua.LevelProvince},
+		{lineage(branch25), motcua.LevelProvince},
+		{lineage(justice25), motcua.LevelProvince},
+		{ancestry(oneStop), motcua.LevelDistrict},
+		{ancestry(commune), motcua.LevelCommune},
+		{ledger.Ancestry{Units: []*motcua.Unit{{ID: 99, Kind: motcua.UnitOneStop}}}, motcua.LevelDistrict},
+	} {
+		if got := ledger.ReceivingLevel(c.a); got != c.want {
+			t.Errorf("%s: level %s, want %s", c.a.Receiving().Name, got, c.want)
+		}
+	}
+}

@@ -94,3 +94,13 @@ func (db *DB) ancestry(ctx context.Context, unitID int64) (ledger.Ancestry, erro
 	}
 	return a, nil
 }
+
+// ReceivingLevel is the catalogue level of the procedures the unit
+// receives as its own (ledger.ReceivingLevel).
+func (db *DB) ReceivingLevel(ctx context.Context, unitID int64) (motcua.Level, error) {
+	a, err := db.ancestry(ctx, unitID)
+	if err != nil {
+		return "", err
+	}
+	return ledger.ReceivingLevel(a), nil
+}

@@ -76,7 +76,7 @@ func (db *DB) ImportRegisterFrom(ctx context.Context, src RegisterSource, opt Re
 	defer motcua.Wrap(&err, "DB.ImportRegister")
 	r = &RegisterReport{}
 	im := &registerImport{db: db, opt: opt, r: r, units: map[string]*motcua.Unit{}, procs: map[string]*motcua.Procedure{},
-		seen: map[string]seenRow{}, cals: map[int64]*calendar.Calendar{}, now: db.now(), seed: maphash.MakeSeed()}
+		seen: map[string]seenRow{}, cals: map[int64]*calendar.Calendar{}, levels: map[int64]motcua.Level{}, now: db.now(), seed: maphash.MakeSeed()}
 	if err := im.checkAll(ctx, src); err != nil {
 		return r, err
 	}
@@ -108,7 +108,10 @@ type registerImport struct {
 	units map[string]*motcua.Unit      // by code; nil: to be created
 	procs map[string]*motcua.Procedure // by code and level
 	cals  map[int64]*calendar.Calendar // by unit
-	now   time.Time                    // when the rows are recorded
+	// levels are the catalogue level each unit receives at
+	// (ledger.ReceivingLevel), read before the rows are built.
+	levels map[int64]motcua.Level
+	now    time.Time // when the rows are recorded
 	// seen holds a line for each code of the file: rows are not kept.
 	seen map[string]seenRow
 	seed maphash.Seed

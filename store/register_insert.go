@@ -26,6 +26,11 @@ func (im *registerImport) createMissing(ctx context.Context) error {
 			im.units[e.UnitCode] = u
 			im.r.CreatedUnits = append(im.r.CreatedUnits, e.UnitCode)
 		}
+		if u := im.units[e.UnitCode]; im.levels[u.ID] == "" {
+			if im.levels[u.ID], err = im.db.ReceivingLevel(ctx, u.ID); err != nil {
+				return err
+			}
+		}
 		if _, err := im.procedure(ctx, e); err != nil {
 			return err
 		}
@@ -54,9 +59,8 @@ func (im *registerImport) rootUnit(ctx context.Context) (int64, error) {
 // procedure finds the catalogue entry of a row's procedure at the level of
 // its unit, creating an imported entry for a code the catalogue lacks.
 func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry) (*motcua.Procedure, error) {
-	u := im.units[e.UnitCode]
-	level := unitLevel(u)
-	key := procKey(e, u)
+	level := im.levels[im.units[e.UnitCode].ID]
+	key := procKey(e, level)
 	if p := im.procs[key]; p != nil {
 		return p, nil
 	}
@@ -89,7 +93,7 @@ func (im *registerImport) procedure(ctx context.Context, e *motcua.RegisterEntry
 // transaction, on the builder's goroutine.
 func (im *registerImport) build(e *motcua.RegisterEntry) (*motcua.Dossier, []motcua.Event, error) {
 	u := im.units[e.UnitCode]
-	p, cal := im.procs[procKey(e, u)], im.cals[u.ID]
+	p, cal := im.procs[procKey(e, im.levels[u.ID])], im.cals[u.ID]
 	now := im.now
 	applicant := motcua.Applicant{Name: e.Applicant, Address: e.Address}
 	events := []motcua.Event{{Seq: 1, Type: motcua.EventAccepted, At: e.AcceptedAt, RecordedAt: now, UnitID: u.ID,
@@ -119,17 +123,9 @@ func (im *registerImport) build(e *motcua.RegisterEntry) (*motcua.Dossier, []mot
 	return &d, events, nil
 }
 
-// unitLevel is the catalogue level of the procedures a unit receives.
-func unitLevel(u *motcua.Unit) motcua.Level {
-	if u.Kind == motcua.UnitCommune {
-		return motcua.LevelCommune
-	}
-	return motcua.LevelDistrict
-}
-
 // procKey names a row's procedure at its unit's level in im.procs.
-func procKey(e *motcua.RegisterEntry, u *motcua.Unit) string {
-	return e.ProcedureCode + "/" + string(unitLevel(u))
+func procKey(e *motcua.RegisterEntry, level motcua.Level) string {
+	return e.ProcedureCode + "/" + string(level)
 }
 
 // registerEvent is one event a register row records.
