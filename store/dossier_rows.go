@@ -236,3 +236,23 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// writeSystemEvent writes a dossier replayed with an event the system
+// appends (a due date recomputed, a succession): the row and its
+// counters, the steps from the one in progress on, the parts, the event,
+// and the notice it owes the applicant. cur is the replay before it.
+func (db *DB) writeSystemEvent(tx *Tx, stored, cur, next *motcua.Dossier, e *motcua.Event) error {
+	if err := updateDossier(tx, stored, next); err != nil {
+		return err
+	}
+	if err := syncSteps(tx, next, len(cur.Steps)-1); err != nil {
+		return err
+	}
+	if err := syncParts(tx, next); err != nil {
+		return err
+	}
+	if err := insertEvent(tx, next, e); err != nil {
+		return err
+	}
+	return db.dossierNotices(tx, stored, next, e)
+}

@@ -96,19 +96,7 @@ func (db *DB) recomputeOne(ctx context.Context, id, actorID int64, change calend
 			return nil
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := updateDossier(tx, stored, &next); err != nil {
-			return err
-		}
-		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
-			return err
-		}
-		if err := syncParts(tx, &next); err != nil {
-			return err
-		}
-		if err := insertEvent(tx, &next, &e); err != nil {
-			return err
-		}
-		return db.dossierNotices(tx, stored, &next, &e)
+		return db.writeSystemEvent(tx, stored, cur, &next, &e)
 	})
 	return move, err
 }

@@ -172,19 +172,7 @@ func (db *DB) succeedOne(ctx context.Context, id int64, at time.Time, ss []motcu
 		}
 		ledger.Stamp(&e, &next, clock)
 		m.ToUnitID, m.ToReturnUnitID, m.Basis = e.Data.DecidingUnitID, e.Data.ReturnUnitID, e.Reason
-		if err := updateDossier(tx, stored, &next); err != nil {
-			return err
-		}
-		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
-			return err
-		}
-		if err := syncParts(tx, &next); err != nil {
-			return err
-		}
-		if err := insertEvent(tx, &next, &e); err != nil {
-			return err
-		}
-		return db.dossierNotices(tx, stored, &next, &e)
+		return db.writeSystemEvent(tx, stored, cur, &next, &e)
 	})
 	return m, err
 }
