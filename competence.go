@@ -71,6 +71,20 @@ func (f CompetenceFacts) Locality(c Competence) int64 {
 	return 0
 }
 
+// FactsFor says that the applicant named unitID as the fact the rule c
+// reads: their commune of residence, the land's commune, the unit chosen.
+func FactsFor(c Competence, unitID int64) CompetenceFacts {
+	switch c {
+	case CompetenceLocation:
+		return CompetenceFacts{LocationUnitID: unitID}
+	case CompetenceChoice:
+		return CompetenceFacts{ChosenUnitID: unitID}
+	case CompetenceResidence:
+		return CompetenceFacts{ResidenceUnitID: unitID}
+	}
+	return CompetenceFacts{}
+}
+
 // BoundaryFreeListing says that a procedure may be received at any service
 // centre or branch of the province regardless of administrative boundary,
 // from a date, by a decision of the provincial chairman (Decree

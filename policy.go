@@ -245,10 +245,7 @@ func (a *Actor) CanManageListings(units []*Unit, at time.Time) bool {
 	if a.Client != nil {
 		return false
 	}
-	byID := make(map[int64]*Unit, len(units))
-	for _, u := range units {
-		byID[u.ID] = u
-	}
+	byID := unitsByID(units)
 	for _, g := range a.User.Grants {
 		if u := byID[g.UnitID]; g.Role == RoleAdmin && u != nil && u.Kind == UnitProvince && u.InForce(at) {
 			return true
@@ -383,10 +380,7 @@ func (a *Actor) CanReadAuditTrail(units []*Unit, at time.Time) bool {
 	if a.Client != nil {
 		return false
 	}
-	byID := make(map[int64]*Unit, len(units))
-	for _, u := range units {
-		byID[u.ID] = u
-	}
+	byID := unitsByID(units)
 	for _, g := range a.User.Grants {
 		if u := byID[g.UnitID]; g.Role == RoleAdmin && u != nil && u.InForce(at) && !hasUnitAboveInForce(u, byID, at) {
 			return true
@@ -409,4 +403,12 @@ func hasUnitAboveInForce(u *Unit, byID map[int64]*Unit, at time.Time) bool {
 		u = parent
 	}
 	return false
+}
+
+func unitsByID(units []*Unit) map[int64]*Unit {
+	byID := make(map[int64]*Unit, len(units))
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	return byID
 }

@@ -80,7 +80,7 @@ func (g *generator) acrossCommunes(ctx context.Context, procs []*motcua.Procedur
 func (g *generator) cross(ctx context.Context, p *motcua.Procedure, receiving, local *motcua.Unit, stage crossStage, t time.Time) error {
 	g.db.Now = func() time.Time { return t }
 	in := motcua.Intake{ProcedureID: p.ID, UnitID: receiving.ID, Channel: motcua.ChannelCounter, Applicant: g.applicant(),
-		Documents: received(p), Sets: 1, Competence: factsFor(p.Competence, local.ID)}
+		Documents: received(p), Sets: 1, Competence: motcua.FactsFor(p.Competence, local.ID)}
 	in.Applicant.Address = "Thôn 2, " + strings.TrimPrefix(local.Name, "Ủy ban nhân dân ") + ", tỉnh Lâm Đồng"
 	counter, err := g.actor(ctx, g.holder(receiving, motcua.RoleCounter))
 	if err != nil {
@@ -182,17 +182,6 @@ func (s *script) lastDeciding(p *motcua.Procedure) bool {
 		}
 	}
 	return true
-}
-
-// factsFor says the locality the way the rule c reads it.
-func factsFor(c motcua.Competence, unitID int64) motcua.CompetenceFacts {
-	switch c {
-	case motcua.CompetenceLocation:
-		return motcua.CompetenceFacts{LocationUnitID: unitID}
-	case motcua.CompetenceChoice:
-		return motcua.CompetenceFacts{ChosenUnitID: unitID}
-	}
-	return motcua.CompetenceFacts{ResidenceUnitID: unitID}
 }
 
 func findProcedure(procs []*motcua.Procedure, code string, level motcua.Level) *motcua.Procedure {

@@ -151,20 +151,6 @@ func localityLabel(c motcua.Competence) string {
 	return "Xã, phường nơi cư trú"
 }
 
-// competenceFacts puts the unit the form names into the fact the rule
-// reads.
-func competenceFacts(c motcua.Competence, unitID int64) motcua.CompetenceFacts {
-	switch c {
-	case motcua.CompetenceResidence:
-		return motcua.CompetenceFacts{ResidenceUnitID: unitID}
-	case motcua.CompetenceLocation:
-		return motcua.CompetenceFacts{LocationUnitID: unitID}
-	case motcua.CompetenceChoice:
-		return motcua.CompetenceFacts{ChosenUnitID: unitID}
-	}
-	return motcua.CompetenceFacts{}
-}
-
 // submit files the form: every upload is checked before anything is
 // stored, the submission's rules are Submit's (its error is shown on the
 // form), and a retried post (same key) is the same submission.
@@ -190,7 +176,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 	locality, _ := strconv.ParseInt(r.PostFormValue("locality"), 10, 64)
 	returnAt, _ := strconv.ParseInt(r.PostFormValue("return_unit"), 10, 64)
 	*sub = motcua.Submission{Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
-		Competence: competenceFacts(data.P.Competence, locality), ReturnUnitID: returnAt,
+		Competence: motcua.FactsFor(data.P.Competence, locality), ReturnUnitID: returnAt,
 		Delivery: motcua.Delivery(r.PostFormValue("delivery")), DeliveryTo: strings.TrimSpace(r.PostFormValue("delivery_to")),
 		Applicant: motcua.Applicant{Name: r.PostFormValue("name"), IDNumber: strings.TrimSpace(r.PostFormValue("id_number")),
 			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
