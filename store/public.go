@@ -18,6 +18,10 @@ type CatalogFilter struct {
 	// BoundaryFree keeps the procedures listed now for intake regardless
 	// of administrative boundary.
 	BoundaryFree bool
+	// ReceivedAt keeps what a unit of that level receives: its level's
+	// procedures and, since 07/2025, any listed now for intake regardless
+	// of boundary (ledger.ReceivingLevel names a unit's level).
+	ReceivedAt motcua.Level
 	Limit        int
 }
 
@@ -48,9 +52,14 @@ func (db *DB) Catalog(ctx context.Context, f CatalogFilter) (out []*motcua.Proce
 			args = append(args, id)
 		}
 	}
+	const listedNow = `p.code IN (SELECT procedure_code FROM boundary_free_listings WHERE valid_from <= ? AND (valid_to = 0 OR valid_to > ?))`
 	if f.BoundaryFree {
-		q += ` AND p.code IN (SELECT procedure_code FROM boundary_free_listings WHERE valid_from <= ? AND (valid_to = 0 OR valid_to > ?))`
+		q += ` AND ` + listedNow
 		args = append(args, ms(db.Now()), ms(db.Now()))
+	}
+	if f.ReceivedAt != "" {
+		q += ` AND (p.level = ? OR ` + listedNow + `)`
+		args = append(args, string(f.ReceivedAt), ms(db.Now()), ms(db.Now()))
 	}
 	q += ` ORDER BY f.name, v.name LIMIT ?`
 	args = append(args, f.Limit)

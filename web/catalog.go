@@ -73,8 +73,9 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
 		Online: onlineOf(data.Online), Office: data.Office, BoundaryFree: data.BoundaryFree}
 	if u, err := s.db.UnitByCode(r.Context(), data.Unit); err == nil {
 		f.Units = []int64{u.ID}
-		if s.receivesForCommune(r.Context(), u) {
-			f.Level = motcua.LevelCommune
+		if f.ReceivedAt, err = s.db.ReceivingLevel(r.Context(), u.ID); err != nil {
+			s.fail(w, "catalog.html", v, err)
+			return
 		}
 	}
 	data.Rows, err = s.db.Catalog(r.Context(), f)
@@ -100,19 +101,6 @@ func (s *Server) listedNow(ctx context.Context) (map[string]*motcua.BoundaryFree
 		}
 	}
 	return out, err
-}
-
-// receivesForCommune reports whether u receives a commune's procedures
-// only: a commune, or a commune's service centre.
-func (s *Server) receivesForCommune(ctx context.Context, u *motcua.Unit) bool {
-	switch u.Kind {
-	case motcua.UnitCommune:
-		return true
-	case motcua.UnitCentre:
-		parent, err := s.db.Unit(ctx, u.ParentID)
-		return err == nil && parent.Kind == motcua.UnitCommune
-	}
-	return false
 }
 
 // officeOptions lists the specialised offices that decide district procedures.
