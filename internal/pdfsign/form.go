@@ -1,6 +1,8 @@
 package pdfsign
 
 import (
+	"unicode/utf16"
+
 	"github.com/motcua/motcua"
 )
 
@@ -116,11 +118,11 @@ func countSignatures(d *document, fields array) int {
 func decodeText(o object) string {
 	b, _ := o.([]byte)
 	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
-		var rs []rune
+		units := make([]uint16, 0, len(b)/2)
 		for i := 2; i+1 < len(b); i += 2 {
-			rs = append(rs, rune(b[i])<<8|rune(b[i+1]))
+			units = append(units, uint16(b[i])<<8|uint16(b[i+1]))
 		}
-		return string(rs)
+		return string(utf16.Decode(units))
 	}
 	rs := make([]rune, len(b))
 	for i, c := range b {

@@ -141,7 +141,7 @@ func (d *document) objectStream(num int) (*objectStream, error) {
 	if err != nil || !ok {
 		return nil, fmt.Errorf("%w: object stream %d", errSyntax, num)
 	}
-	data, err := s.decode()
+	data, err := d.decode(s)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +162,17 @@ func (d *document) objectStream(num int) (*objectStream, error) {
 	}
 	d.objstms[num] = os
 	return os, nil
+}
+
+// decode decodes s within the document's budget: many small streams
+// must not add up to what one may not be.
+func (d *document) decode(s *stream) ([]byte, error) {
+	data, err := s.decode()
+	d.inflated += len(data)
+	if err == nil && d.inflated > 2*maxDecoded {
+		return nil, fmt.Errorf("%w: streams inflate past the budget", errSyntax)
+	}
+	return data, err
 }
 
 // decode undoes /FlateDecode (with a PNG predictor, as cross-reference

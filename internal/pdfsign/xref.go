@@ -25,6 +25,7 @@ type document struct {
 	xrefIsStm bool // the newest section is a cross-reference stream
 	objstms   map[int]*objectStream
 	resolving map[int]bool
+	inflated  int // bytes decoded so far (maxDecoded bounds the total)
 }
 
 // maxSections bounds the /Prev chain: a loop of revisions must end.
@@ -140,7 +141,7 @@ func (d *document) readTable(l *lexer) (dict, error) {
 // readXrefStream decodes a PDF 1.5 cross-reference stream (/W field
 // widths, /Index subsections).
 func (d *document) readXrefStream(s *stream) error {
-	data, err := s.decode()
+	data, err := d.decode(s)
 	if err != nil {
 		return err
 	}
