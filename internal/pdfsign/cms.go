@@ -122,16 +122,22 @@ func signatureAlgorithm(pub crypto.PublicKey) ([]byte, error) {
 // ContentInfo for /Contents. chain[0] is the signer's certificate; the
 // rest of the chain is embedded so that a verifier can build the path.
 func buildCMS(digest []byte, key crypto.Signer, chain []*x509.Certificate) ([]byte, error) {
-	signer := chain[0]
-	sigAlg, err := signatureAlgorithm(signer.PublicKey)
-	if err != nil {
-		return nil, err
-	}
-	attrs := signedAttributes(digest, signer)
+	attrs := signedAttributes(digest, chain[0])
 	attrsDigest := sha256.Sum256(attrs) // signed as a SET (tag 0x31), stored as [0]
 	signature, err := key.Sign(rand.Reader, attrsDigest[:], crypto.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("pdfsign: signing: %w", err)
+	}
+	return assembleCMS(attrs, signature, chain)
+}
+
+// assembleCMS wraps the signed attributes and their signature in the
+// SignedData and its ContentInfo.
+func assembleCMS(attrs, signature []byte, chain []*x509.Certificate) ([]byte, error) {
+	signer := chain[0]
+	sigAlg, err := signatureAlgorithm(signer.PublicKey)
+	if err != nil {
+		return nil, err
 	}
 	sha256Alg := algorithm(oidSHA256)
 	signerInfo := tlv(tagSequence,

@@ -129,6 +129,10 @@ func checkSignedAttrs(raw asn1.RawValue, digest []byte, res *cmsResult) ([]byte,
 				return nil, errCMS
 			}
 			sawType = true
+		case a.Type.Equal(oidAttrSigningCertV2):
+			if !signingCertMatches(a.Values.Bytes, res.signer) {
+				return nil, errors.New("Chứng thư số kèm chữ ký không phải chứng thư mà người ký đã chỉ định.")
+			}
 		case a.Type.Equal(oidAttrSigningTime):
 			var t time.Time
 			if _, err := asn1.Unmarshal(a.Values.Bytes, &t); err == nil {
@@ -190,4 +194,46 @@ func signatureAlg(h crypto.Hash, pub crypto.PublicKey) (x509.SignatureAlgorithm,
 		return alg, ok
 	}
 	return 0, false
+}
+
+// signingCertMatches checks the ESS signing-certificate-v2 attribute
+// (RFC 5035): the first ESSCertIDv2's hash is the signer certificate's,
+// so that another certificate with the same key cannot be substituted.
+func signingCertMatches(value []byte, signer *x509.Certificate) bool {
+	var signingCert struct {
+		Certs    []asn1.RawValue
+		Policies asn1.RawValue `asn1:"optional"`
+	}
+	if _, err := asn1.Unmarshal(value, &signingCert); err != nil || len(signingCert.Certs) == 0 {
+		return false
+	}
+	// ESSCertIDv2 ::= SEQUENCE { hashAlgorithm DEFAULT sha256, certHash, issuerSerial OPTIONAL }
+	rest := signingCert.Certs[0].Bytes
+	hash := crypto.SHA256
+	var first asn1.RawValue
+	rest, err := asn1.Unmarshal(rest, &first)
+	if err != nil {
+		return false
+	}
+	certHash := first.Bytes
+	if first.Tag == asn1.TagSequence {
+		var alg pkix.AlgorithmIdentifier
+		var ok bool
+		if _, err := asn1.Unmarshal(first.FullBytes, &alg); err != nil {
+			return false
+		}
+		if hash, ok = digestHash(alg.Algorithm); !ok {
+			return false
+		}
+		if _, err := asn1.Unmarshal(rest, &first); err != nil {
+			return false
+		}
+		certHash = first.Bytes
+	}
+	if first.Tag != asn1.TagOctetString {
+		return false
+	}
+	h := hash.New()
+	h.Write(signer.Raw)
+	return bytes.Equal(h.Sum(nil), certHash)
 }

@@ -98,7 +98,11 @@ func newUpdate(d *document) (*update, error) {
 	if !ok || size < 1 || size > 1<<23 {
 		return nil, fmt.Errorf("%w: trailer without a usable /Size", errSyntax)
 	}
-	u := &update{doc: d, offsets: map[int]int64{}, nextNum: int(size)}
+	next := int(size)
+	for num := range d.xref { // some writers set /Size too low: never reuse a number
+		next = max(next, num+1)
+	}
+	u := &update{doc: d, offsets: map[int]int64{}, nextNum: next}
 	u.out.Write(d.buf)
 	if !bytes.HasSuffix(d.buf, []byte("\n")) {
 		u.out.WriteByte('\n')
