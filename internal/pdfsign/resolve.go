@@ -117,21 +117,30 @@ type objectStream struct {
 }
 
 func (d *document) fromObjectStream(e xrefEntry) (object, error) {
-	os, err := d.objectStream(e.stream)
+	stm, err := d.objectStream(e.stream)
 	if err != nil {
 		return nil, err
 	}
-	if e.index < 0 || e.index >= len(os.offsets) || os.offsets[e.index] >= len(os.data) {
+	if e.index < 0 || e.index >= len(stm.offsets) || stm.offsets[e.index] >= len(stm.data) {
 		return nil, fmt.Errorf("%w: object stream index", errSyntax)
 	}
-	l := &lexer{buf: os.data, pos: os.offsets[e.index]}
+	l := &lexer{buf: stm.data, pos: stm.offsets[e.index]}
 	return l.object(0)
 }
 
 func (d *document) objectStream(num int) (*objectStream, error) {
-	if os, ok := d.objstms[num]; ok {
-		return os, nil
+	if stm, ok := d.objstms[num]; ok {
+		return stm, nil
 	}
+	stm, err := d.readObjectStream(num)
+	if err != nil {
+		stm = &objectStream{} // a broken stream is read once, not once per object
+	}
+	d.objstms[num] = stm
+	return stm, err
+}
+
+func (d *document) readObjectStream(num int) (*objectStream, error) {
 	e, ok := d.xref[num]
 	if !ok || e.inStream || e.offset < 0 {
 		return nil, fmt.Errorf("%w: missing object stream %d", errSyntax, num)
@@ -150,7 +159,7 @@ func (d *document) objectStream(num int) (*objectStream, error) {
 	if n < 0 || n > int64(len(data)) || first < 0 || first > int64(len(data)) {
 		return nil, fmt.Errorf("%w: object stream header", errSyntax)
 	}
-	os := &objectStream{data: data}
+	stm := &objectStream{data: data}
 	l := &lexer{buf: data[:first]}
 	for range n {
 		_, err1 := strconv.Atoi(l.keyword())
@@ -158,10 +167,9 @@ func (d *document) objectStream(num int) (*objectStream, error) {
 		if err1 != nil || err2 != nil || off < 0 {
 			return nil, fmt.Errorf("%w: object stream header", errSyntax)
 		}
-		os.offsets = append(os.offsets, int(first)+off)
+		stm.offsets = append(stm.offsets, int(first)+off)
 	}
-	d.objstms[num] = os
-	return os, nil
+	return stm, nil
 }
 
 // decode decodes s within the document's budget: many small streams
