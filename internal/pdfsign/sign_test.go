@@ -35,6 +35,9 @@ func TestSignedPDFVerifiesWithPdfsig(t *testing.T) {
 				t.Fatal("the original bytes were not kept: not an incremental update")
 			}
 			path := writeTemp(t, "signed.pdf", signed)
+			if name == "xref stream" && !strings.Contains(run(t, "pdftotext", path, "-"), "Ket qua giai quyet") {
+				t.Error("pdftotext no longer reads the signed file's text")
+			}
 			untrusted := run(t, "pdfsig", path)
 			wantLines(t, untrusted, "Signer Certificate Common Name: Ủy ban nhân dân xã Thuận An (DEMO – không có giá trị pháp lý)",
 				"Signature Type: ETSI.CAdES.detached", "Signing Hash Algorithm: SHA-256", "Total document signed",
