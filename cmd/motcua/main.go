@@ -39,6 +39,7 @@ Usage:
   motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
   motcua restore FILE [--files DIR] [--replace]               bring a backup back (server stopped)
   motcua bench [--dossiers N]                                 measure the speed budgets (BENCHMARKS.md)
+  motcua ca demo --out DIR [--password P] | revoke --dir DIR CODE   demo CA: a certificate and PKCS#12 per unit (not legal)
 
 --db defaults to ./motcua.db (embedded SQLite); a postgres:// URL selects PostgreSQL.
 Flags may stand before, between or after the arguments; after -- everything is an argument.
@@ -105,6 +106,8 @@ func run(ctx context.Context, args []string) error {
 		return backupCmd(ctx, args[1:])
 	case "restore":
 		return restoreCmd(ctx, args[1:])
+	case "ca":
+		return caCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
