@@ -22,7 +22,7 @@ type CatalogFilter struct {
 	// procedures and, since 07/2025, any listed now for intake regardless
 	// of boundary (ledger.ReceivingLevel names a unit's level).
 	ReceivedAt motcua.Level
-	Limit        int
+	Limit      int
 }
 
 // Catalog lists the procedures in force now that match f, by field and name.

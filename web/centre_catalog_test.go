@@ -59,7 +59,7 @@ func TestCatalogAtACentreShowsTheListed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	from := time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN) // before the suite's clock
+	from := time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN)    // before the suite's clock
 	for _, code := range []string{"1.000002", "1.001193"} { // a province procedure and the commune's birth registration
 		if err := e.db.AddBoundaryFreeListing(t.Context(), &motcua.BoundaryFreeListing{ProcedureCode: code, Decision: "2463/QĐ-UBND", From: from}); err != nil {
 			t.Fatal(err)
