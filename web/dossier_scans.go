@@ -215,6 +215,9 @@ func (s *Server) attachScansFrom(r *http.Request, a *motcua.Actor, id int64) err
 	if err != nil {
 		return err
 	}
+	if !a.CanReceive(d.ReceivingUnitID) { // before any file is read; the store asks again
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ một cửa của nơi tiếp nhận được số hóa thành phần hồ sơ.")
+	}
 	comp, names := map[int]int{}, map[int]string{}
 	for i, doc := range d.Documents {
 		comp[i], names[i] = i, doc.Name
