@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -239,4 +240,49 @@ func digitisation(tx *Tx, d *motcua.Dossier) (ledger.Digitisation, error) {
 		return ledger.Digitisation{}, err
 	}
 	return ledger.Digitised(d.Documents, filed, ledger.ResultIsDocument(resultType), result != nil), nil
+}
+
+// DigitisedComponents counts, for each dossier of rows the officer may
+// see, its components that have a file: the scans' distinct components,
+// or every component of an online dossier (each was built from an
+// upload). The register (form 07) prints it; rows come from Register,
+// whose read is audited.
+func (db *DB) DigitisedComponents(ctx context.Context, a *motcua.Actor, rows []*motcua.Dossier) (counts map[int64]int, err error) {
+	defer motcua.Wrap(&err, "DB.DigitisedComponents(%d)", len(rows))
+	counts = map[int64]int{}
+	var ids []any
+	for _, d := range rows {
+		switch {
+		case !a.CanView(d):
+			return nil, motcua.ErrDossierNotFound()
+		case d.Channel == motcua.ChannelOnline:
+			counts[d.ID] = len(d.Documents)
+		default:
+			ids = append(ids, d.ID)
+		}
+	}
+	err = db.readTx(ctx, func(tx *Tx) error {
+		for len(ids) > 0 {
+			chunk := ids[:min(len(ids), 500)]
+			ids = ids[len(chunk):]
+			rs, err := tx.query(`SELECT dossier_id, COUNT(DISTINCT component) FROM component_files WHERE dossier_id IN (`+marks(len(chunk))+`) GROUP BY dossier_id`, chunk...)
+			if err != nil {
+				return err
+			}
+			for rs.Next() {
+				var id int64
+				var n int
+				if err := rs.Scan(&id, &n); err != nil {
+					rs.Close()
+					return err
+				}
+				counts[id] = n
+			}
+			if err := cmp.Or(rs.Err(), rs.Close()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return counts, err
 }

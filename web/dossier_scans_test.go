@@ -117,3 +117,25 @@ func TestScansLaterTheSameDay(t *testing.T) {
 	page := counter.get(t, dossierPath)
 	check(t, page, htmlcheck.In("#components a", htmlcheck.HasExactText("to-khai.pdf")))
 }
+
+// TestControlSlipAndRegisterShowWhatIsDigitised: the control slip (form
+// 06) lists each component as digitised, with who and when, or not; the
+// register (form 07) says how many components of each dossier are.
+func TestControlSlipAndRegisterShowWhatIsDigitised(t *testing.T) {
+	e := newEnv(t)
+	counter := e.login(t, fx.CounterA)
+	p := counter.postMultipart(t, "/intake", intakeForm(fx.UnitA.ID, "Phạm Văn Sổ"), formFile{"scan_0", "to-khai.pdf", pdf})
+	wantStatus(t, p, http.StatusSeeOther)
+	scanned := "/dossiers/" + dossierLocation.FindStringSubmatch(p.header.Get("Location"))[1]
+	p = counter.post(t, "/intake", intakeForm(fx.UnitA.ID, "Phạm Thị Giấy"))
+	wantStatus(t, p, http.StatusSeeOther)
+	paper := "/dossiers/" + dossierLocation.FindStringSubmatch(p.header.Get("Location"))[1]
+
+	slip := pdftest.Text(t, counter.pdf(t, scanned+"/forms/06"))
+	pdftest.InOrder(t, slip, "Thành phần hồ sơ:", "1.", "Tờ khai (theo mẫu) — đã số hóa ("+motcua.FormatDateTime(sample.Now)+", "+fx.CounterA.FullName+")")
+	slip = pdftest.Text(t, counter.pdf(t, paper+"/forms/06"))
+	pdftest.InOrder(t, slip, "Thành phần hồ sơ:", "Tờ khai (theo mẫu) — chưa số hóa")
+
+	register := pdftest.Text(t, counter.pdf(t, "/register.pdf?unit="+strconv.FormatInt(fx.UnitA.ID, 10)+"&from=2024-03-01&to=2024-03-31"))
+	pdftest.InOrder(t, register, "Phạm Văn Sổ", "Đã số hóa đủ 1/1 thành phần", "Phạm Thị Giấy", "Đã số hóa 0/1 thành phần")
+}
