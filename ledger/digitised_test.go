@@ -49,12 +49,12 @@ func TestDigitisedDossierIsFilesOnEveryComponentAndAnElectronicResult(t *testing
 func TestResultIsDocumentUnlessTheCatalogueSaysOtherwise(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Giấy khai sinh (bản chính); bản sao Giấy khai sinh nếu có yêu cầu": true,
-		"Trích lục khai tử (bản chính)":                                      true,
-		"Quyết định giải quyết tranh chấp đất đai":                           true,
-		"Giao dịch được chứng thực":                                          true,
-		"":                                                                   true,
-		"Cập nhật thông tin vào cơ sở dữ liệu":                               false,
-		"Chuyển tình trạng hộ kinh doanh sang đã chấm dứt hoạt động":         false,
+		"Trích lục khai tử (bản chính)":                                     true,
+		"Quyết định giải quyết tranh chấp đất đai":                          true,
+		"Giao dịch được chứng thực":                                         true,
+		"":                                                                  true,
+		"Cập nhật thông tin vào cơ sở dữ liệu":                              false,
+		"Chuyển tình trạng hộ kinh doanh sang đã chấm dứt hoạt động": false,
 	} {
 		if got := ledger.ResultIsDocument(text); got != want {
 			t.Errorf("ResultIsDocument(%q) = %v, want %v", text, got, want)
