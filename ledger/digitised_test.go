@@ -1,6 +1,8 @@
 package ledger_test
 
 import (
+	"encoding/csv"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -82,6 +84,30 @@ func TestDigitiseOnTheDayOfIntakeOnly(t *testing.T) {
 		}
 		if err != nil && (motcua.ErrorCode(err) != motcua.EINVALID || !strings.Contains(motcua.ErrorMessage(err), "07/12/2026")) {
 			t.Errorf("refusal %v", err)
+		}
+	}
+}
+
+// TestEveryDemoCatalogueResultIsADocument: the demo catalogue's results
+// (real procedures) are all documents, so a dossier of any of them needs
+// its electronic result to count as digitised.
+func TestEveryDemoCatalogueResultIsADocument(t *testing.T) {
+	f, err := os.Open("../demo/data/procedures.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	col := slices.Index(rows[0], "result_type")
+	if col < 0 {
+		t.Fatalf("no result_type column in %q", rows[0])
+	}
+	for _, r := range rows[1:] {
+		if !ledger.ResultIsDocument(r[col]) {
+			t.Errorf("%s: result %q is not read as a document", r[0], r[col])
 		}
 	}
 }
