@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"errors"
+	"maps"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,7 +69,8 @@ func (s *Server) gatherScans(form *multipart.Form, comp map[int]int, names map[i
 	if form == nil {
 		return nil, nil
 	}
-	for key, hs := range form.File {
+	for _, key := range slices.Sorted(maps.Keys(form.File)) { // in the form's order, whatever the map's
+		hs := form.File[key]
 		field, convErr := strconv.Atoi(strings.TrimPrefix(key, scanPrefix))
 		if !strings.HasPrefix(key, scanPrefix) || convErr != nil || len(hs) == 0 {
 			continue

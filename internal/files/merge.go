@@ -7,6 +7,8 @@ import (
 	_ "image/png"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/signintech/gopdf"
 
@@ -33,7 +35,7 @@ func (s *Store) MergeImages(name string, images []*Checked) (_ *Checked, err err
 	}()
 	pdf := new(gopdf.GoPdf)
 	pdf.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: a4})
-	pdf.SetInfo(gopdf.PdfInfo{Title: motcua.NFC(name), Creator: "motcua"})
+	pdf.SetInfo(gopdf.PdfInfo{Title: motcua.NFC(strings.TrimSuffix(name, filepath.Ext(name))), Creator: "motcua"})
 	for _, c := range images {
 		if err := addImagePage(pdf, c); err != nil {
 			return nil, err
