@@ -20,6 +20,30 @@ type ControlSlipData struct {
 	ReceivedAt    time.Time // when the dossier was received; picks the edition
 	DueAt         time.Time
 	Rows          []ControlRow
+	// Components are the dossier's components with whether each was
+	// digitised (issue 18); none prints no list.
+	Components []ComponentLine
+}
+
+// ComponentLine is one component of the dossier as the control slip lists
+// it: digitised (by whom, when) or not.
+type ComponentLine struct {
+	Name        string
+	Digitised   bool
+	DigitisedBy string
+	DigitisedAt time.Time
+	Online      bool // the citizen's own upload
+}
+
+// String is the line as printed.
+func (c ComponentLine) String() string {
+	switch {
+	case c.Online:
+		return c.Name + " — đã số hóa (tệp nộp trực tuyến)"
+	case c.Digitised:
+		return c.Name + " — đã số hóa (" + motcua.FormatDateTime(c.DigitisedAt) + ", " + c.DigitisedBy + ")"
+	}
+	return c.Name + " — chưa số hóa"
 }
 
 // ControlRow is one hand-over of the dossier between two people.
@@ -56,6 +80,14 @@ func ControlSlip(w io.Writer, c ControlSlipData) (err error) {
 	d.field("Nội dung yêu cầu giải quyết:", c.ProcedureName)
 	d.field("Thời gian nhận hồ sơ:", clock(c.ReceivedAt))
 	d.field("Thời gian hẹn trả kết quả:", clock(c.DueAt))
+	if len(c.Components) > 0 {
+		d.paragraph("Thành phần hồ sơ:")
+		lines := make([]string, len(c.Components))
+		for i, comp := range c.Components {
+			lines[i] = comp.String()
+		}
+		d.numbered(lines)
+	}
 	d.gap(4)
 	d.controlTable(c.Rows)
 	return d.write(w)

@@ -146,7 +146,7 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 				return err
 			}
 			files, err := column[string](tx, `SELECT f.sha256 FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE s.dossier_id = ?
-				UNION SELECT sha256 FROM result_files WHERE dossier_id = ?`, id, id)
+				UNION SELECT sha256 FROM result_files WHERE dossier_id = ? UNION SELECT sha256 FROM component_files WHERE dossier_id = ?`, id, id, id)
 			if err != nil {
 				return err
 			}
@@ -154,6 +154,7 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 			for _, q := range []string{
 				`DELETE FROM submission_files WHERE submission_id IN (SELECT id FROM submissions WHERE dossier_id = ?)`,
 				`DELETE FROM result_files WHERE dossier_id = ?`,
+				`DELETE FROM component_files WHERE dossier_id = ?`,
 				`UPDATE submissions SET contact = '', applicant_name = '` + ErasedName + `', applicant_id_number = '', applicant_address = '',
 					applicant_phone = '', applicant_email = '' WHERE dossier_id = ?`,
 				`UPDATE ratings SET comment = '' WHERE dossier_id = ?`,

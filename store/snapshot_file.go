@@ -24,11 +24,11 @@ func (db *DB) SnapshotTo(ctx context.Context, path string) (err error) {
 }
 
 // FileRefs lists the SHA-256 of every stored file the database refers to:
-// citizens' uploads, the electronic results of dossiers and the
-// attachments of directive documents.
+// citizens' uploads, the electronic results of dossiers, the scans of
+// their components and the attachments of directive documents.
 func (db *DB) FileRefs(ctx context.Context) (shas []string, err error) {
 	err = db.readTx(ctx, func(tx *Tx) (err error) {
-		shas, err = column[string](tx, `SELECT sha256 FROM submission_files UNION SELECT sha256 FROM result_files
+		shas, err = column[string](tx, `SELECT sha256 FROM submission_files UNION SELECT sha256 FROM result_files UNION SELECT sha256 FROM component_files
 			UNION SELECT attachment FROM documents WHERE attachment <> '' ORDER BY 1`)
 		return err
 	})

@@ -33,8 +33,9 @@ type SubjectDossier struct {
 	Dossier *motcua.Dossier        `json:"dossier"`
 	Events  []motcua.Event         `json:"events"`
 	Rating  *motcua.Rating         `json:"rating,omitempty"`
-	Results []motcua.SubmittedFile `json:"electronic_results,omitempty"` // attached with the result (store/result_files.go)
-	Access  []motcua.AuditEntry    `json:"access"`                       // who read or changed it, when, from where
+	Results []motcua.SubmittedFile `json:"electronic_results,omitempty"`   // attached with the result (store/result_files.go)
+	Scans   []motcua.ComponentFile `json:"digitised_components,omitempty"` // the components' scans (store/component_files.go)
+	Access  []motcua.AuditEntry    `json:"access"`                         // who read or changed it, when, from where
 }
 
 // SubjectRefusal is a refusal at intake naming the applicant.
@@ -82,6 +83,9 @@ func (db *DB) Subject(ctx context.Context, q SubjectQuery) (s *SubjectData, err 
 			}
 			sd.Rating = ratingOf(tx, id)
 			if sd.Results, err = resultFiles(tx, id, ""); err != nil {
+				return err
+			}
+			if sd.Scans, err = componentFiles(tx, id, ""); err != nil {
 				return err
 			}
 			s.Dossiers = append(s.Dossiers, sd)

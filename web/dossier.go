@@ -51,10 +51,12 @@ type dossierData struct {
 	Overdue          bool
 	Steps            []stepView
 	History          []historyRow
-	Parts            []partView     // linked handling by co-ordinating units
-	HandOvers        []handOverView // the dossier and its result between units
-	Files            []fileView     // uploaded with the online submission
-	Results          []fileView     // electronic results attached (dossier_result.go)
+	Parts            []partView      // linked handling by co-ordinating units
+	HandOvers        []handOverView  // the dossier and its result between units
+	Files            []fileView      // uploaded with the online submission
+	Results          []fileView      // electronic results attached (dossier_result.go)
+	Components       []componentView // each component with its scan (dossier_scans.go)
+	Digitisation     *digitisationView
 	Timeline         []eventView
 	Actions          []actionView
 	NextHolders      []motcua.User
@@ -117,6 +119,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 		data.Timeline = append(data.Timeline, eventView{Event: e, What: motcua.EventName(e, handOvers), Unit: s.unitName(ctx, e.UnitID), Late: e.LateEntry(),
 			Pending: e.Seq == pending, Counts: !e.Data.Pending || approved[e.Seq]})
 	}
+	s.loadComponents(ctx, a, data)
 	if err := s.loadHistory(ctx, data); err != nil {
 		return nil, err
 	}

@@ -79,6 +79,16 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request, f *motcua.S
 // cached (personal data); only with mayPreview is a PDF or an image shown
 // inline, under a policy that runs nothing.
 func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error, mayPreview bool) {
+	policy := previewPolicy
+	if !mayPreview {
+		policy = ""
+	}
+	s.serveStoredWith(w, r, f, err, policy)
+}
+
+// serveStoredWith is serveStored under a given policy for the preview
+// ("": always a download).
+func (s *Server) serveStoredWith(w http.ResponseWriter, r *http.Request, f *motcua.SubmittedFile, err error, policy string) {
 	if err != nil {
 		http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
 		return
@@ -91,9 +101,9 @@ func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, f *motcua.S
 	}
 	defer file.Close()
 	disposition := "attachment"
-	if _, preview := previewKinds[f.ContentType]; mayPreview && preview && r.URL.Query().Get("download") != "1" {
+	if _, preview := previewKinds[f.ContentType]; policy != "" && preview && r.URL.Query().Get("download") != "1" {
 		disposition = "inline"
-		w.Header().Set("Content-Security-Policy", previewPolicy)
+		w.Header().Set("Content-Security-Policy", policy)
 	}
 	w.Header().Set("Content-Type", f.ContentType)
 	w.Header().Set("Content-Disposition", disposition+"; filename*=UTF-8''"+strings.ReplaceAll(url.PathEscape(f.FileName), "'", "%27"))

@@ -40,8 +40,8 @@ var postExceptions = map[string]string{
 }
 
 // postsCheckedApart are checked at the end of the walk: a second factor
-// and two file uploads.
-var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents"}
+// and three file uploads.
+var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents", "POST /dossiers/{id}/scans"}
 
 // TestEveryOfficerPostRedirects walks every POST route of the officer UI
 // (the route table minus the API and the citizen portal) and checks that a
@@ -151,6 +151,13 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 	p = leader.postMultipart(t, "/documents", url.Values{"don_vi": {unitA}, "ngay": {"02/01/2024"}, "so": {"5/CV-UBND"},
 		"co_quan": {"UBND xã"}, "trich_yeu": {"Về việc thử"}, "loai_moi": {string(reform.DocLetter)}})
 	wantStatus(t, p, http.StatusSeeOther)
+	counter = e.login(t, fx.CounterA) // logged out above
+	p = counter.postMultipart(t, "/dossiers/"+o["dossier"]+"/scans", nil, formFile{"scan_0", "to-khai.pdf", pdf})
+	if p.status != http.StatusSeeOther || strings.HasPrefix(p.header.Get("Location"), "/login") {
+		t.Errorf("POST /dossiers/{id}/scans: %d to %q, want 303 to the dossier:\n%s", p.status, p.header.Get("Location"), excerpt(p.body))
+	} else {
+		check(t, counter.follow(t, p), flashSays("Đã lưu bản số hóa"))
+	}
 }
 
 func withReason(form url.Values, reason string) url.Values {

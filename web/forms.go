@@ -179,6 +179,13 @@ func (s *Server) controlSlip(ctx context.Context, data *dossierData) forms.Contr
 	d := data.D
 	c := forms.ControlSlipData{Header: s.header(ctx, d.ReceivingUnitID, true), Code: d.Code, ApplicantName: d.Applicant.Name,
 		ProcedureName: d.ProcedureName, ReceivedAt: d.AcceptedAt, DueAt: d.Due()}
+	for _, comp := range data.Components {
+		line := forms.ComponentLine{Name: comp.Name, Online: comp.Online}
+		if comp.Scan != nil {
+			line.Digitised, line.DigitisedBy, line.DigitisedAt = true, comp.Scan.ByName, comp.Scan.At
+		}
+		c.Components = append(c.Components, line)
+	}
 	for _, h := range data.History {
 		receiver := h.Holder
 		if receiver == "" {

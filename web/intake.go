@@ -108,6 +108,10 @@ func (s *Server) procedureOptions(w http.ResponseWriter, r *http.Request, a *mot
 }
 
 func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor) {
+	formErr := parseScanForm(w, r) // first: the scans stream to disk, never to memory
+	if r.MultipartForm != nil {
+		defer r.MultipartForm.RemoveAll()
+	}
 	procID, _ := strconv.ParseInt(r.PostFormValue("procedure"), 10, 64)
 	v := view{Title: "Tiếp nhận hồ sơ", Actor: a}
 	d, err := s.intakeData(r, a, procID)
@@ -120,8 +124,11 @@ func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 	v.Data = d
 	in, err := d.Form.intake(procID, d.Procedure)
 	if err == nil {
+		err = formErr
+	}
+	if err == nil {
 		var dossier *motcua.Dossier
-		if dossier, err = s.db.Accept(r.Context(), a, in); err == nil {
+		if dossier, err = s.acceptWithScans(r, a, in, d); err == nil {
 			http.Redirect(w, r, fmt.Sprintf("/dossiers/%d?accepted=1", dossier.ID), http.StatusSeeOther)
 			return
 		}
@@ -199,4 +206,26 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 		}
 	}
 	s.fail(w, "intake.html", v, err)
+}
+
+// acceptWithScans accepts the dossier with the scans chosen for its
+// components (dossier_scans.go): every file checked, then saved, then the
+// dossier and its scans written in one transaction.
+func (s *Server) acceptWithScans(r *http.Request, a *motcua.Actor, in motcua.Intake, d intakeData) (*motcua.Dossier, error) {
+	comp, names := map[int]int{}, map[int]string{}
+	for i, doc := range d.Procedure.Documents {
+		names[i] = doc.Name
+		if d.Form.Checked[i] {
+			comp[i] = len(comp) // its index among the documents received
+		}
+	}
+	checked, err := s.gatherScans(r.MultipartForm, comp, names)
+	if err != nil {
+		return nil, err
+	}
+	scans, err := s.saveScans(checked)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.AcceptDigitised(r.Context(), a, in, scans)
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -47,13 +49,18 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request, a *motcua.A
 		s.fail(w, "error.html", v, err)
 		return
 	}
+	digitised, err := s.db.DigitisedComponents(r.Context(), a, rows)
+	if err != nil {
+		s.fail(w, "error.html", v, err)
+		return
+	}
 	rd := forms.RegisterData{Header: s.header(r.Context(), unitID, true), From: from, To: to}
 	for i, d := range rows {
 		lead := s.unitName(r.Context(), d.DecidingUnitID)
 		rd.Rows = append(rd.Rows, forms.RegisterRow{No: i + 1, Code: d.Code, ProcedureName: d.ProcedureName, Sets: d.Sets,
 			ApplicantName: d.Applicant.Name, Contact: motcua.Mask(d.Applicant.Phone), LeadUnit: lead,
 			ReceivedAt: d.AcceptedAt, DueAt: d.Due(), SentAt: d.SentAt, ResultAt: d.ResultAt, ReturnedAt: d.ReturnedAt,
-			Note: registerNote(d)})
+			Note: joinNotes(registerNote(d), digitisedNote(d, digitised[d.ID]))})
 	}
 	var buf bytes.Buffer
 	if err := forms.Register(&buf, rd); err != nil {
@@ -107,4 +114,22 @@ func (s *Server) refusalForm(w http.ResponseWriter, r *http.Request, a *motcua.A
 		return
 	}
 	sendPDF(w, r, fmt.Sprintf("mau-03-tu-choi-%d.pdf", id), buf.Bytes())
+}
+
+// digitisedNote says how many of the dossier's components were digitised
+// (issue 18): "Đã số hóa 2/3 thành phần"; nothing for a dossier that
+// recorded no component.
+func digitisedNote(d *motcua.Dossier, digitised int) string {
+	if len(d.Documents) == 0 {
+		return ""
+	}
+	if digitised >= len(d.Documents) {
+		return fmt.Sprintf("Đã số hóa đủ %d/%d thành phần", digitised, len(d.Documents))
+	}
+	return fmt.Sprintf("Đã số hóa %d/%d thành phần", digitised, len(d.Documents))
+}
+
+// joinNotes joins the notes that are not empty.
+func joinNotes(notes ...string) string {
+	return strings.Join(slices.DeleteFunc(notes, func(s string) bool { return s == "" }), "; ")
 }

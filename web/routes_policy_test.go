@@ -161,6 +161,8 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /dossiers/{id}/results/{file}":           staffOfA,
+	"GET /dossiers/{id}/scans/{file}":             staffOfA,
+	"POST /dossiers/{id}/scans":                   counterOfA, // the receiving unit's counter, on the day of intake
 	"GET /refusals/{id}/form":                     staffOfA,
 	"GET /register":                               handlers,
 	"GET /register.pdf":                           handlers,
@@ -368,6 +370,16 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A counter dossier with the scan of its component.
+	scanned, err := e.db.AcceptDigitised(ctx, counter, intake, []motcua.ComponentFile{{Component: 0,
+		SubmittedFile: motcua.SubmittedFile{FileName: "to-khai.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("5c", 32)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scans, err := e.db.ComponentFiles(ctx, counter, scanned.ID)
+	if err != nil || len(scans) != 1 {
+		t.Fatal(scans, err)
+	}
 	refusal := &motcua.Refusal{ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Applicant: motcua.Applicant{Name: "Lê Văn C"}, Reason: "Không thuộc thẩm quyền"}
 	if err := e.db.Refuse(ctx, counter, refusal); err != nil {
 		t.Fatal(err)
@@ -395,6 +407,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
+		"scanned": id(scanned.ID), "scan": id(scans[0].ID),
 	}
 }
 
@@ -439,6 +452,8 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
 		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
 		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
+		"/dossiers/{id}/scans/{file}":            "/dossiers/" + o["scanned"] + "/scans/" + o["scan"],
+		"/dossiers/{id}/scans":                   "/dossiers/" + o["scanned"] + "/scans",
 		"/staff/{username}/{action}":             "/staff/" + fx.CounterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],

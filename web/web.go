@@ -124,6 +124,8 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /dossiers/{id}/forms/{form}", s.at(motcua.DeskOfficer, s.dossierForm))
 	mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.at(motcua.DeskOfficer, s.dossierFile))
 	mux.HandleFunc("GET /dossiers/{id}/results/{file}", s.at(motcua.DeskOfficer, s.dossierResult))
+	mux.HandleFunc("GET /dossiers/{id}/scans/{file}", s.at(motcua.DeskOfficer, s.dossierScan))
+	mux.HandleFunc("POST /dossiers/{id}/scans", s.at(motcua.DeskOfficer, s.attachScans))
 	mux.HandleFunc("GET /refusals/{id}/form", s.at(motcua.DeskOfficer, s.refusalForm))
 	mux.HandleFunc("GET /register.pdf", s.at(motcua.DeskDossier, s.registerPDF))
 	mux.HandleFunc("POST /calendar", s.at(motcua.DeskAdmin, s.calendarSet))
