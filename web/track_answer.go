@@ -62,6 +62,9 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 		}
 		cell("Cơ quan giải quyết", `<span id="track-deciding">`+esc(t.DecidingUnit)+"</span><br>"+sent)
 	}
+	if t.ResultCode != "" && !motcua.WeakFactor(motcua.NormalizeTrackSecret(secret)) {
+		cell("Kết quả điện tử", string(resultLinks(t.ResultCode, secret)))
+	}
 	b.WriteString("</section>\n<h2>Các bước đã thực hiện</h2>\n<ol class=\"timeline\" id=\"track-steps\">\n")
 	for _, st := range t.Steps {
 		b.WriteString("<li><time>" + motcua.FormatDateTime(st.At) + "</time> — " + esc(st.What))
