@@ -131,6 +131,10 @@ func (db *DB) IssueResult(ctx context.Context, a *motcua.Actor, dossierID int64,
 	if isUniqueViolation(err) {
 		return nil, motcua.Errorf(motcua.ECONFLICT, "Kết quả này vừa được người khác thay thế hoặc mã kết quả đã dùng; hãy tải lại trang.")
 	}
+	db.verified.forget(supersedes) // after the commit: a read during it kept the old answer
+	if r != nil {
+		db.tracks.forget(r.DossierCode)
+	}
 	return r, err
 }
 
@@ -174,6 +178,11 @@ func (db *DB) RevokeResult(ctx context.Context, a *motcua.Actor, code, reason st
 	if reason == "" {
 		return motcua.FieldError("revoke_reason", "Hãy nêu lý do thu hồi kết quả.")
 	}
+	var dossierCode string
+	defer func() { // after the commit too: a read during it kept the old answer
+		db.verified.forget(code)
+		db.tracks.forget(dossierCode)
+	}()
 	return db.inTx(ctx, func(tx *Tx) error {
 		var dossierID int64
 		err := tx.queryRow(`SELECT dossier_id FROM issued_results WHERE code = ?`, code).Scan(&dossierID)
@@ -202,6 +211,7 @@ func (db *DB) RevokeResult(ctx context.Context, a *motcua.Actor, code, reason st
 			return cmpErr(err, motcua.Errorf(motcua.ENOTALLOWED, "Kết quả %s đã được thay thế hoặc đã bị thu hồi.", code))
 		}
 		tx.db.tracks.forget(d.Code)
+		dossierCode = d.Code
 		tx.db.verified.forget(code)
 		tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "result.revoked", Object: d.Code + " " + code, Detail: reason})
 		return nil

@@ -80,6 +80,8 @@ var routePolicy = map[string]string{
 	"POST /login":                                 public,
 	"POST /logout":                                public,
 	"GET /tra-cuu":                                public,
+	"GET /xac-minh":                               public,
+	"GET /xac-minh/tai-ve":                        public,
 	"GET /thu-tuc":                                public,
 	"GET /thu-tuc/{level}/{code}":                 public,
 	"GET /thu-tuc/{level}/{code}/{format}":        public,
@@ -161,6 +163,9 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /dossiers/{id}/results/{file}":           staffOfA,
+	"POST /dossiers/{id}/issued":                  staffOfA,
+	"POST /dossiers/{id}/issued/revoke":           staffOfA,
+	"GET /dossiers/{id}/issued/{code}/phieu":      staffOfA,
 	"GET /refusals/{id}/form":                     staffOfA,
 	"GET /register":                               handlers,
 	"GET /register.pdf":                           handlers,
@@ -357,6 +362,10 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	issued, err := e.db.DossierResults(ctx, counter, resulted.ID)
+	if err != nil || len(issued) != 1 {
+		t.Fatalf("the result's code: %v, %v", issued, err)
+	}
 	// An online dossier, accepted from a submission, with its uploaded file.
 	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Đỗ Thị Mạng", Phone: "0987654322"},
@@ -395,6 +404,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
+		"resultCode": issued[0].Code,
 	}
 }
 
@@ -439,6 +449,11 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/forms/{form}":            "/dossiers/" + o["dossier"] + "/forms/01",
 		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
 		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
+		"/dossiers/{id}/issued":                  "/dossiers/" + o["resulted"] + "/issued",
+		"/dossiers/{id}/issued/revoke":           "/dossiers/" + o["resulted"] + "/issued/revoke",
+		"/dossiers/{id}/issued/{code}/phieu":     "/dossiers/" + o["resulted"] + "/issued/" + o["resultCode"] + "/phieu",
+		"/xac-minh":                              "/xac-minh?ma=" + o["resultCode"],
+		"/xac-minh/tai-ve":                       "/xac-minh/tai-ve?ma=" + o["resultCode"],
 		"/staff/{username}/{action}":             "/staff/" + fx.CounterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
