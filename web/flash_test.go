@@ -40,8 +40,8 @@ var postExceptions = map[string]string{
 }
 
 // postsCheckedApart are checked at the end of the walk: a second factor
-// and two file uploads.
-var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents"}
+// and two file uploads, and an electronic result issued then revoked.
+var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents", "POST /dossiers/{id}/issued", "POST /dossiers/{id}/issued/revoke"}
 
 // TestEveryOfficerPostRedirects walks every POST route of the officer UI
 // (the route table minus the API and the citizen portal) and checks that a
@@ -151,6 +151,15 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 	p = leader.postMultipart(t, "/documents", url.Values{"don_vi": {unitA}, "ngay": {"02/01/2024"}, "so": {"5/CV-UBND"},
 		"co_quan": {"UBND xã"}, "trich_yeu": {"Về việc thử"}, "loai_moi": {string(reform.DocLetter)}})
 	wantStatus(t, p, http.StatusSeeOther)
+
+	// A correction of the electronic result, then its revocation.
+	resulted := "/dossiers/" + o["resulted"]
+	p = leader.post(t, resulted+"/issued", url.Values{"supersedes": {o["resultCode"]}, "reason": {"Đính chính"}, "result_text": {"Kết quả đính chính."}})
+	wantRedirect(t, p, resulted+"#issued-results")
+	check(t, leader.follow(t, p), flashSays("Đã phát hành kết quả điện tử mã"))
+	p = leader.post(t, resulted+"/issued/revoke", url.Values{"code": {validCode(t, leader.get(t, resulted))}, "revoke_reason": {"Cấp nhầm"}})
+	wantRedirect(t, p, resulted+"#issued-results")
+	check(t, leader.follow(t, p), flashSays("Đã thu hồi kết quả"))
 }
 
 func withReason(form url.Values, reason string) url.Values {

@@ -65,7 +65,8 @@ type Server struct {
 	// Signer signs the results issued (issue 18); nil: issued unsigned.
 	Signer motcua.ResultSigner
 
-	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
+	trackShell  trackShell // the anonymous tracking page, cut (track_answer.go)
+	verifyShell trackShell // the anonymous verification page, cut (verify.go)
 }
 
 // Mount adds the officer UI's routes to mux.
