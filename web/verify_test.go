@@ -72,9 +72,14 @@ func TestVerificationPage(t *testing.T) {
 	}
 	text := pdftest.Text(t, []byte(doc.body))
 	pdftest.InOrder(t, text, first, code, "Cấp bản sao trích lục khai sinh")
-	if pdftest.ImageXObjects(t, []byte(doc.body)) != 1 {
-		t.Errorf("the rendered result has no QR code")
+	if qr := pdftest.QR(t, []byte(doc.body)); qr != e.srv.URL+"/xac-minh?ma="+first {
+		t.Errorf("the rendered result's QR code reads %q", qr)
 	}
+	sheet := leader.get(t, dossierPath+"/issued/"+first+"/phieu")
+	if sheet.status != http.StatusOK || pdftest.QR(t, []byte(sheet.body)) != e.srv.URL+"/xac-minh?ma="+first {
+		t.Fatalf("the result sheet: %d", sheet.status)
+	}
+	pdftest.InOrder(t, pdftest.Text(t, []byte(sheet.body)), "PHIẾU KẾT QUẢ ĐIỆN TỬ", first, shown)
 	wantStatus(t, anon.get(t, "/xac-minh/tai-ve?"+url.Values{"ma": {first}}.Encode()), http.StatusNotFound)
 
 	tr := anon.track(t, code, secret)

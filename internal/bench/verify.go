@@ -24,7 +24,7 @@ const budgetVerifyRatio = 0.3
 // the portal's bounds off. Dossiers loaded in bulk have no issued result:
 // the sample gets one.
 func measureVerify(ctx context.Context, db *store.DB, clients int, d time.Duration) (*httpResult, error) {
-	sample, err := db.SampleResultCodes(ctx, 5_000, rand.New(rand.NewPCG(9, 9)))
+	sample, err := db.SampleResultCodes(ctx, 20_000, rand.New(rand.NewPCG(9, 9)))
 	if err != nil {
 		return nil, err
 	}
