@@ -179,6 +179,9 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 		if err := insertResultFile(tx, cur, &e, result); err != nil {
 			return err
 		}
+		if err := revokeRejected(tx, events, &e); err != nil {
+			return err
+		}
 		if err := updateDossier(tx, stored, &next); err != nil {
 			return err
 		}

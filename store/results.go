@@ -44,6 +44,24 @@ func issueWithEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event, ri *ResultIssue)
 	return nil
 }
 
+// revokeRejected revokes the result issued with a late "Có kết quả" that
+// the leader refuses (e is late_rejected): that event never counts.
+func revokeRejected(tx *Tx, events []motcua.Event, e *motcua.Event) error {
+	if e.Type != motcua.EventLateRejected {
+		return nil
+	}
+	for _, old := range events {
+		if old.Seq != e.Data.RefSeq || old.Data.ResultCode == "" {
+			continue
+		}
+		_, err := tx.exec(`UPDATE issued_results SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE code = ? AND revoked_at IS NULL`,
+			ms(e.RecordedAt), nullID(e.ActorID), "Lãnh đạo không duyệt thao tác nhập muộn “Có kết quả”: "+e.Reason, old.Data.ResultCode)
+		tx.db.verified.forget(old.Data.ResultCode)
+		return err
+	}
+	return nil
+}
+
 // issue writes the issued result of ri.File (its row already kept), as a
 // correction of result supersedes when not 0. A second valid result
 // without superseding is refused.

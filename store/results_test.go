@@ -156,3 +156,37 @@ func TestIssuedResultCodeHashSupersedeRevoke(t *testing.T) {
 		}
 	})
 }
+
+// TestRejectedLateResultIsRevoked: a result recorded late with its file
+// waits for the leader; refused, its issued result is revoked (it never
+// counted), and the result recorded again issues a new one.
+func TestRejectedLateResultIsRevoked(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)}
+		s.act(f.counterA, vn(3, 4, 9, 30), motcua.EventHandedOver)
+		s.act(f.specialistA, vn(3, 4, 10, 0), motcua.EventHandedOver)
+		s.act(f.leaderA, vn(3, 4, 10, 30), motcua.EventHandedOver)
+		setNow(db, vn(3, 5, 16, 0))
+		late := motcua.Action{DossierID: s.d.ID, Version: s.d.Version, Type: motcua.EventResultReady, At: vn(3, 4, 10, 45), Reason: "Mất điện"}
+		d, err := db.ActIssuing(ctx, f.counterA, late, store.ResultIssue{File: resultFile('a')})
+		if err != nil || d.Pending == nil {
+			t.Fatalf("the late result is not pending: %v", err)
+		}
+		s.d = d
+		s.act(f.leaderA, vn(3, 5, 16, 30), motcua.EventLateRejected, reason("Không có căn cứ"))
+		list, err := db.DossierResults(ctx, f.counterA, d.ID)
+		if err != nil || len(list) != 1 || list[0].Status != motcua.ResultRevoked || !strings.Contains(list[0].RevokeReason, "Không có căn cứ") {
+			t.Fatalf("after the rejection: %+v, %v", list, err)
+		}
+		setNow(db, vn(3, 5, 16, 40))
+		if s.d, err = db.ActIssuing(ctx, f.counterA, motcua.Action{DossierID: s.d.ID, Version: s.d.Version, Type: motcua.EventResultReady},
+			store.ResultIssue{File: resultFile('b')}); err != nil {
+			t.Fatal(err)
+		}
+		if list, _ = db.DossierResults(ctx, f.counterA, d.ID); len(list) != 2 || list[1].Status != motcua.ResultValid {
+			t.Fatalf("the result recorded again: %+v", list)
+		}
+	})
+}
