@@ -338,6 +338,10 @@ type EventData struct {
 	PartSeq     int        `json:"part_seq,omitempty"`
 	PartKind    PartKind   `json:"part_kind,omitempty"`
 	PartMeans   Means      `json:"part_means,omitempty"`
+	// result_ready: the electronic result issued with it (issue 18), its
+	// code and the SHA-256 of its file, so the ledger holds what was issued.
+	ResultCode   string `json:"result_code,omitempty"`
+	ResultSHA256 string `json:"result_sha256,omitempty"`
 	// Imported marks events taken from a previous system's register.
 	Imported bool `json:"imported,omitempty"`
 	// Pending marks a late entry keyed beyond the approval limit: it counts

@@ -412,3 +412,16 @@ func unitsByID(units []*Unit) map[int64]*Unit {
 	}
 	return byID
 }
+
+// CanIssueResult reports whether the actor may issue an electronic result
+// after the result was recorded, or a correction of one: the deciding
+// unit's leader or specialist (issue 18).
+func (a *Actor) CanIssueResult(d *Dossier) bool {
+	return a.Client == nil && (a.Has(d.DecidingUnitID, RoleLeader) || a.Has(d.DecidingUnitID, RoleSpecialist))
+}
+
+// CanRevokeResult reports whether the actor may revoke an issued result:
+// the deciding unit's leader, who signs results.
+func (a *Actor) CanRevokeResult(d *Dossier) bool {
+	return a.Client == nil && a.Has(d.DecidingUnitID, RoleLeader)
+}

@@ -86,6 +86,9 @@ type Tracking struct {
 	// SentAt when it was sent there (zero until then).
 	ReturnUnit, DecidingUnit string
 	SentAt                   time.Time
+	// ResultCode is the code of the dossier's valid electronic result
+	// (issue 18), "" if none: the receipt's secret downloads it.
+	ResultCode string
 }
 
 // TrackStep is one thing that happened to a dossier, as a citizen reads it.

@@ -90,7 +90,10 @@ type DB struct {
 	trackMu       sync.Mutex
 	trackPrepared *sql.Stmt
 	probePrepared *sql.Stmt
-	nstmts        atomic.Int64
+	// verifyPrepared reads a result for /xac-minh (store/results_verify.go).
+	verifyPrepared *sql.Stmt
+	verified       verifyCache
+	nstmts         atomic.Int64
 }
 
 // Open opens (creating if needed) the database named by dsn — a file path
@@ -155,6 +158,9 @@ func (db *DB) Close() error {
 	}
 	if db.trackPrepared != nil {
 		db.trackPrepared.Close()
+	}
+	if db.verifyPrepared != nil {
+		db.verifyPrepared.Close()
 	}
 	db.trackMu.Unlock()
 	db.stmts.Range(func(_, v any) bool {

@@ -144,7 +144,7 @@ func (db *DB) Act(ctx context.Context, a *motcua.Actor, act motcua.Action) (d *m
 
 // act appends the action and, with the result recorded, the electronic
 // result attached to it (store/result_files.go), in one transaction.
-func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, result *motcua.SubmittedFile) (d *motcua.Dossier, err error) {
+func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, result *ResultIssue) (d *motcua.Dossier, err error) {
 	err = db.inTx(ctx, func(tx *Tx) error {
 		cur, stored, events, p, cal, err := db.loadForAction(tx, act.DossierID)
 		if err != nil {
@@ -176,7 +176,10 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 			return err
 		}
 		ledger.Stamp(&e, &next, clock)
-		if err := insertResultFile(tx, &e, result); err != nil {
+		if err := insertResultFile(tx, cur, &e, result); err != nil {
+			return err
+		}
+		if err := revokeRejected(tx, events, &e); err != nil {
 			return err
 		}
 		if err := updateDossier(tx, stored, &next); err != nil {

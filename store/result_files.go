@@ -31,20 +31,30 @@ func (db *DB) ActWithResult(ctx context.Context, a *motcua.Actor, act motcua.Act
 	if act.Type != motcua.EventResultReady {
 		return nil, motcua.FieldError("result_file", "Chỉ đính kèm kết quả điện tử khi ghi nhận “%s”.", motcua.EventResultReady.Label())
 	}
-	return db.act(ctx, a, act, result)
+	return db.act(ctx, a, act, &ResultIssue{File: result})
 }
 
-// insertResultFile keeps the electronic result attached to e, if any.
-func insertResultFile(tx *Tx, e *motcua.Event, f *motcua.SubmittedFile) error {
-	if f == nil {
+// insertResultFile keeps the electronic result attached to e, if any,
+// and issues it under its result code (store/results.go).
+func insertResultFile(tx *Tx, d *motcua.Dossier, e *motcua.Event, ri *ResultIssue) error {
+	if ri == nil || ri.File == nil {
 		return nil
 	}
+	f := ri.File
 	if e.Type != motcua.EventResultReady {
 		return motcua.FieldError("result_file", "Chỉ đính kèm kết quả điện tử khi ghi nhận “%s”.", motcua.EventResultReady.Label())
 	}
 	f.Document, f.At = ResultDocument, e.RecordedAt
+	if err := insertResultRow(tx, e.DossierID, e.Seq, f); err != nil {
+		return err
+	}
+	return issueWithEvent(tx, d, e, ri)
+}
+
+// insertResultRow keeps a result file's row, f.ID set.
+func insertResultRow(tx *Tx, dossierID int64, seq int, f *motcua.SubmittedFile) error {
 	return tx.queryRow(`INSERT INTO result_files (dossier_id, seq, file_name, content_type, size, sha256, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.DossierID, e.Seq, f.FileName, f.ContentType, f.Size, f.SHA256, ms(f.At)).Scan(&f.ID)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, dossierID, seq, f.FileName, f.ContentType, f.Size, f.SHA256, ms(f.At)).Scan(&f.ID)
 }
 
 // resultFiles reads the electronic results of a dossier, oldest first.
@@ -113,7 +123,7 @@ func (db *DB) ResultFile(ctx context.Context, a *motcua.Actor, dossierID, fileID
 	return f, err
 }
 
-// countingResult is the electronic result of the result_ready event that
+// countingResult is the valid electronic result of the result_ready event that
 // counts last (a late entry counts once approved); nil if it has none.
 func countingResult(tx *Tx, dossierID int64, events []motcua.Event) (*motcua.SubmittedFile, error) {
 	approved := map[int]bool{}
@@ -131,7 +141,10 @@ func countingResult(tx *Tx, dossierID int64, events []motcua.Event) (*motcua.Sub
 	if seq == 0 {
 		return nil, nil
 	}
-	files, err := resultFiles(tx, dossierID, ` AND seq = ?`, seq)
+	// A result revoked, or superseded by a correction, no longer counts:
+	// the citizen gets, and indicator 4.2 counts, the one still valid.
+	files, err := resultFiles(tx, dossierID, ` AND seq = ? AND id NOT IN (SELECT result_file_id FROM issued_results
+		WHERE dossier_id = ? AND (revoked_at IS NOT NULL OR superseded_by_id IS NOT NULL))`, seq, dossierID)
 	if err != nil || len(files) == 0 {
 		return nil, err
 	}

@@ -153,6 +153,7 @@ func (db *DB) eraseDossiers(ctx context.Context, ids []int64) (shas []string, er
 			shas = append(shas, files...)
 			for _, q := range []string{
 				`DELETE FROM submission_files WHERE submission_id IN (SELECT id FROM submissions WHERE dossier_id = ?)`,
+				`DELETE FROM issued_results WHERE dossier_id = ?`, // the codes go with their files
 				`DELETE FROM result_files WHERE dossier_id = ?`,
 				`DELETE FROM component_files WHERE dossier_id = ?`,
 				`UPDATE submissions SET contact = '', applicant_name = '` + ErasedName + `', applicant_id_number = '', applicant_address = '',

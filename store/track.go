@@ -206,6 +206,11 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 		return nil, err
 	}
 	db.trackPlaces(ctx, t, places, events)
+	if t.State == motcua.StateResultReady || t.State == motcua.StateReturned {
+		if t.ResultCode, err = validResultCode(ctx, db, t.Code); err != nil {
+			return nil, err
+		}
+	}
 	r := &trackRecord{t: t, secret: secret, at: time.Now(), stamp: stamp}
 	if phone, err := motcua.NormalizePhone(phone); err == nil {
 		r.phone4 = phone[len(phone)-4:]

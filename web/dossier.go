@@ -57,6 +57,7 @@ type dossierData struct {
 	Results          []fileView      // electronic results attached (dossier_result.go)
 	Components       []componentView // each component with its scan (dossier_scans.go)
 	Digitisation     *digitisationView
+	Issued           *issuedData // results issued with a code (results.go)
 	Timeline         []eventView
 	Actions          []actionView
 	NextHolders      []motcua.User
@@ -99,6 +100,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	}
 	data.Files = s.dossierFileList(ctx, a, d.ID)
 	data.Results = s.dossierResultList(ctx, a, d.ID)
+	data.Issued = s.issuedResults(ctx, a, d)
 	for i, st := range p.Steps {
 		unit := s.unitName(ctx, ledger.StepUnitID(d, p, i))
 		data.Steps = append(data.Steps, stepView{WorkflowStep: st, Index: i + 1, Current: i == d.Step && d.State.Open(),
@@ -217,7 +219,7 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 	act.DossierID = id
 	if err == nil {
 		var d *motcua.Dossier
-		if d, err = s.actWithResult(r.Context(), a, act, result); err == nil {
+		if d, err = s.actWithResult(r.Context(), a, act, result, r.PostFormValue(resultTextField)); err == nil {
 			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: actionDone(act, d)})
 			return
 		}

@@ -52,20 +52,30 @@ func resultError(err error) error {
 	return motcua.FieldError(resultField, "%s", motcua.ErrorMessage(err))
 }
 
-// actWithResult records the action, with the electronic result kept in
-// the file store first (a row never names a file not there; a file whose
-// row failed is swept later, as for the citizens' uploads).
-func (s *Server) actWithResult(ctx context.Context, a *motcua.Actor, act motcua.Action, result *upload) (*motcua.Dossier, error) {
-	if result == nil {
+// actWithResult records the action; with "Có kết quả" and an electronic
+// result (a file attached, or a simple result's text the system renders),
+// the result is issued under a new result code (results.go): the document
+// is signed when a signer is set, kept in the file store first (a row
+// never names a file not there; a file whose row failed is swept later, as
+// for the citizens' uploads), then recorded with the event.
+func (s *Server) actWithResult(ctx context.Context, a *motcua.Actor, act motcua.Action, result *upload, text string) (*motcua.Dossier, error) {
+	text = strings.TrimSpace(text)
+	if result == nil && text == "" {
 		return s.db.Act(ctx, a, act)
 	}
 	if act.Type != motcua.EventResultReady {
 		return nil, motcua.FieldError(resultField, "Chỉ đính kèm kết quả điện tử khi ghi nhận “%s”.", motcua.EventResultReady.Label())
 	}
-	if err := s.Files.Save(result.blob); err != nil {
+	code := motcua.NewResultCode()
+	doc, err := s.resultDocument(ctx, a, act.DossierID, code, result, text)
+	if err != nil {
 		return nil, err
 	}
-	return s.db.ActWithResult(ctx, a, act, &result.file)
+	defer doc.blob.Discard() // nothing once saved
+	if err := s.Files.Save(doc.blob); err != nil {
+		return nil, err
+	}
+	return s.db.ActIssuing(ctx, a, act, store.ResultIssue{File: &doc.file, Code: code})
 }
 
 // dossierResultList is the dossier page's list of electronic results; a

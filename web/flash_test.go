@@ -40,8 +40,9 @@ var postExceptions = map[string]string{
 }
 
 // postsCheckedApart are checked at the end of the walk: a second factor
-// and three file uploads.
-var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents", "POST /dossiers/{id}/scans"}
+// and three file uploads, and an electronic result issued then revoked.
+var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST /documents", "POST /dossiers/{id}/scans",
+	"POST /dossiers/{id}/issued", "POST /dossiers/{id}/issued/revoke"}
 
 // TestEveryOfficerPostRedirects walks every POST route of the officer UI
 // (the route table minus the API and the citizen portal) and checks that a
@@ -158,6 +159,15 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 	} else {
 		check(t, counter.follow(t, p), flashSays("Đã lưu bản số hóa"))
 	}
+
+	// A correction of the electronic result, then its revocation.
+	resulted := "/dossiers/" + o["resulted"]
+	p = leader.post(t, resulted+"/issued", url.Values{"supersedes": {o["resultCode"]}, "reason": {"Đính chính"}, "result_text": {"Kết quả đính chính."}})
+	wantRedirect(t, p, resulted+"#issued-results")
+	check(t, leader.follow(t, p), flashSays("Đã phát hành kết quả điện tử mã"))
+	p = leader.post(t, resulted+"/issued/revoke", url.Values{"code": {validCode(t, leader.get(t, resulted))}, "revoke_reason": {"Cấp nhầm"}})
+	wantRedirect(t, p, resulted+"#issued-results")
+	check(t, leader.follow(t, p), flashSays("Đã thu hồi kết quả"))
 }
 
 func withReason(form url.Values, reason string) url.Values {

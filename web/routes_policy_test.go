@@ -80,6 +80,8 @@ var routePolicy = map[string]string{
 	"POST /login":                                 public,
 	"POST /logout":                                public,
 	"GET /tra-cuu":                                public,
+	"GET /xac-minh":                               public,
+	"GET /xac-minh/tai-ve":                        public,
 	"GET /thu-tuc":                                public,
 	"GET /thu-tuc/{level}/{code}":                 public,
 	"GET /thu-tuc/{level}/{code}/{format}":        public,
@@ -163,6 +165,9 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/results/{file}":           staffOfA,
 	"GET /dossiers/{id}/scans/{file}":             staffOfA,
 	"POST /dossiers/{id}/scans":                   counterOfA, // the receiving unit's counter, on the day of intake
+	"POST /dossiers/{id}/issued":                  staffOfA,
+	"POST /dossiers/{id}/issued/revoke":           staffOfA,
+	"GET /dossiers/{id}/issued/{code}/phieu":      staffOfA,
 	"GET /refusals/{id}/form":                     staffOfA,
 	"GET /register":                               handlers,
 	"GET /register.pdf":                           handlers,
@@ -359,6 +364,10 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	issued, err := e.db.DossierResults(ctx, counter, resulted.ID)
+	if err != nil || len(issued) != 1 {
+		t.Fatalf("the result's code: %v, %v", issued, err)
+	}
 	// An online dossier, accepted from a submission, with its uploaded file.
 	online := &motcua.Submission{Key: "policy-online", ProcedureID: fx.Birth.ID, UnitID: fx.UnitA.ID, Delivery: motcua.DeliveryOnline,
 		Applicant: motcua.Applicant{Name: "Đỗ Thị Mạng", Phone: "0987654322"},
@@ -408,6 +417,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
 		"scanned": id(scanned.ID), "scan": id(scans[0].ID),
+		"resultCode": issued[0].Code,
 	}
 }
 
@@ -454,6 +464,11 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
 		"/dossiers/{id}/scans/{file}":            "/dossiers/" + o["scanned"] + "/scans/" + o["scan"],
 		"/dossiers/{id}/scans":                   "/dossiers/" + o["scanned"] + "/scans",
+		"/dossiers/{id}/issued":                  "/dossiers/" + o["resulted"] + "/issued",
+		"/dossiers/{id}/issued/revoke":           "/dossiers/" + o["resulted"] + "/issued/revoke",
+		"/dossiers/{id}/issued/{code}/phieu":     "/dossiers/" + o["resulted"] + "/issued/" + o["resultCode"] + "/phieu",
+		"/xac-minh":                              "/xac-minh?ma=" + o["resultCode"],
+		"/xac-minh/tai-ve":                       "/xac-minh/tai-ve?ma=" + o["resultCode"],
 		"/staff/{username}/{action}":             "/staff/" + fx.CounterA.Username + "/nothing",
 		"/refusals/{id}/form":                    "/refusals/" + o["refusal"] + "/form",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],

@@ -62,6 +62,9 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 		}
 		cell("Cơ quan giải quyết", `<span id="track-deciding">`+esc(t.DecidingUnit)+"</span><br>"+sent)
 	}
+	if t.ResultCode != "" && !motcua.WeakFactor(motcua.NormalizeTrackSecret(secret)) {
+		cell("Kết quả điện tử", string(resultLinks(t.ResultCode, secret)))
+	}
 	b.WriteString("</section>\n<h2>Các bước đã thực hiện</h2>\n<ol class=\"timeline\" id=\"track-steps\">\n")
 	for _, st := range t.Steps {
 		b.WriteString("<li><time>" + motcua.FormatDateTime(st.At) + "</time> — " + esc(st.What))
@@ -92,11 +95,18 @@ const shellCode, shellSecret, shellAnswer = "\u27e6ma\u27e7", "\u27e6khoa\u27e7"
 // from the shell; it reports false when the shell could not be made (the
 // caller then renders the template).
 func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, code, secret string) bool {
-	sh := &s.trackShell
+	data := &trackData{Code: shellCode, Secret: shellSecret, T: &motcua.Tracking{}, Answer: shellAnswer}
+	return s.shellPage(w, &s.trackShell, "track.html", view{Title: "Tra cứu hồ sơ", Data: data}, code, secret, answerHTML(t, code, secret))
+}
+
+// shellPage writes a public page from its shell, made once from page
+// rendered with v (whose data holds the three markers); it reports false
+// when the shell could not be made.
+func (s *Server) shellPage(w http.ResponseWriter, sh *trackShell, page string, v view, code, secret string, answer template.HTML) bool {
 	sh.once.Do(func() {
 		var buf bytes.Buffer
-		data := &trackData{Code: shellCode, Secret: shellSecret, T: &motcua.Tracking{}, Answer: shellAnswer}
-		if sh.err = s.pages["track.html"].ExecuteTemplate(&buf, "layout.html", view{Title: "Tra cứu hồ sơ", Data: data, Agency: s.footer(context.Background())}); sh.err != nil {
+		v.Agency = s.footer(context.Background())
+		if sh.err = s.pages[page].ExecuteTemplate(&buf, "layout.html", v); sh.err != nil {
 			return
 		}
 		page := buf.Bytes()
@@ -111,7 +121,7 @@ func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, c
 		sh.parts[3] = page
 	})
 	if sh.err != nil {
-		s.log.Error("tracking page shell", "err", sh.err)
+		s.log.Error("public page shell", "page", page, "err", sh.err)
 		return false
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -122,10 +132,10 @@ func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, c
 	b.Write(sh.parts[1])
 	b.WriteString(html.EscapeString(secret))
 	b.Write(sh.parts[2])
-	b.WriteString(string(answerHTML(t, code, secret)))
+	b.WriteString(string(answer))
 	b.Write(sh.parts[3])
 	w.Write(b.Bytes())
 	return true
 }
 
-var errShell = motcua.Errorf(motcua.EINTERNAL, "the tracking page's template lacks a marker")
+var errShell = motcua.Errorf(motcua.EINTERNAL, "a public page's template lacks a marker")

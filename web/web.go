@@ -62,7 +62,11 @@ type Server struct {
 	// connection's peer is the client.
 	TrustedProxies ratelimit.Proxies
 
-	trackShell trackShell // the anonymous tracking page, cut (track_answer.go)
+	// Signer signs the results issued (issue 18); nil: issued unsigned.
+	Signer motcua.ResultSigner
+
+	trackShell  trackShell // the anonymous tracking page, cut (track_answer.go)
+	verifyShell trackShell // the anonymous verification page, cut (verify.go)
 }
 
 // Mount adds the officer UI's routes to mux.
@@ -81,6 +85,8 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s.mountMenu(mux) // the pages the officers' menu links to (menu.go)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
+	mux.HandleFunc("GET "+motcua.VerifyPath, s.verify)
+	mux.HandleFunc("GET "+motcua.VerifyPath+"/tai-ve", s.verifiedDocument)
 	mux.HandleFunc("GET /thu-tuc", s.catalog)
 	mux.HandleFunc("GET /thu-tuc/{level}/{code}", s.procedurePublic)
 	mux.HandleFunc("GET /thu-tuc/{level}/{code}/{format}", s.procedureQR)
@@ -126,6 +132,9 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /dossiers/{id}/results/{file}", s.at(motcua.DeskOfficer, s.dossierResult))
 	mux.HandleFunc("GET /dossiers/{id}/scans/{file}", s.at(motcua.DeskOfficer, s.dossierScan))
 	mux.HandleFunc("POST /dossiers/{id}/scans", s.at(motcua.DeskOfficer, s.attachScans))
+	mux.HandleFunc("POST /dossiers/{id}/issued", s.at(motcua.DeskOfficer, s.issueResult))
+	mux.HandleFunc("POST /dossiers/{id}/issued/revoke", s.at(motcua.DeskOfficer, s.revokeResult))
+	mux.HandleFunc("GET /dossiers/{id}/issued/{code}/phieu", s.at(motcua.DeskOfficer, s.resultSheet))
 	mux.HandleFunc("GET /refusals/{id}/form", s.at(motcua.DeskOfficer, s.refusalForm))
 	mux.HandleFunc("GET /register.pdf", s.at(motcua.DeskDossier, s.registerPDF))
 	mux.HandleFunc("POST /calendar", s.at(motcua.DeskAdmin, s.calendarSet))

@@ -53,6 +53,14 @@ func (r *results) print(w io.Writer, clients int) {
 			x.res.errorsLine(w)
 		}
 	}
+	if r.verify != nil {
+		line(fmt.Sprintf("GET /xac-minh?ma (public page), %d clients", clients), formatRate(r.verify.Rate(), "req/s"), r.verify.Latency)
+		if r.hello != nil {
+			fmt.Fprintf(w, "%-58s %16s\n", "  rate / hello-world rate", fmt.Sprintf("%.2f×", r.verify.Rate()/r.hello.Rate()))
+		}
+		r.verify.cpuLine(w)
+		r.verify.errorsLine(w)
+	}
 	for _, x := range r.worklists {
 		line("db.Worklist: "+x.name, fmt.Sprintf("%d calls", x.calls), x.lat)
 		fmt.Fprintf(w, "%-58s %16s\n", "  matching dossiers (COUNT)", thousands(x.total))
@@ -111,6 +119,12 @@ func (r *results) print(w io.Writer, clients int) {
 			p99 := percentile(x.res.Latency, .99)
 			verdict("tracking ("+x.name+") p99 < 10 ms", formatMS(p99), p99 < budgetLookupP99 && x.res.Errors == 0)
 		}
+	}
+	if r.verify != nil && r.hello != nil {
+		ratio := r.verify.Rate() / r.hello.Rate()
+		verdict("verification page ≥ 0.3× hello-world rate", fmt.Sprintf("%.2f×", ratio), ratio >= budgetVerifyRatio && r.verify.Errors == 0)
+		p99 := percentile(r.verify.Latency, .99)
+		verdict("verification page p99 < 10 ms", formatMS(p99), p99 < budgetLookupP99 && r.verify.Errors == 0)
 	}
 	ran := false
 	for _, x := range r.worklists {

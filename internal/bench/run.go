@@ -21,7 +21,7 @@ import (
 )
 
 // Names are the measurements, in the order they run.
-var Names = []string{"hello", "lookup", "track", "worklist", "accept", "report", "import"}
+var Names = []string{"hello", "lookup", "track", "verify", "worklist", "accept", "report", "import"}
 
 // Options are the bench's settings (the flags of `motcua bench`).
 type Options struct {
@@ -123,6 +123,7 @@ func (r *results) measure(ctx context.Context, db *store.DB, o *org, opt Options
 		{"hello", func() (err error) { r.hello, err = measureHello(ctx, clients, d); return err }},
 		{"lookup", func() (err error) { r.lookup, err = measureLookup(ctx, db, o, opt.Password, clients, d); return err }},
 		{"track", func() (err error) { r.track, err = measureTrack(ctx, db, clients, d); return err }},
+		{"verify", func() (err error) { r.verify, err = measureVerify(ctx, db, clients, d); return err }},
 		{"worklist", func() (err error) { r.worklists, err = measureWorklists(ctx, db, o, opt.WorklistCalls); return err }},
 		{"accept", func() (err error) { r.accept, err = measureAccept(ctx, db, o, clients, d); return err }},
 		{"report", func() (err error) { r.report, err = measureII06a(ctx, db, 5); return err }},
@@ -146,6 +147,7 @@ type results struct {
 	report        *reportResult
 	imp           *importResult
 	track         *trackResult
+	verify        *httpResult // the result verification page (verify.go)
 	phases        []phaseRSS
 	hwm, rss      int64
 }

@@ -279,3 +279,6 @@ func removeStaleTemp(path string) {
 		os.Remove(path)
 	}
 }
+
+// Open reads a checked upload not yet saved (a result to sign, issue 18).
+func (c *Checked) Open() (*os.File, error) { return os.Open(c.tmp) }
