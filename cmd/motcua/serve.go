@@ -45,6 +45,7 @@ func serveConfig(args []string) (server.Config, error) {
 	rulesFlags(fs, &c.Rules)
 	fs.Int64Var(&c.UploadQuotaMB, "upload-quota-mb", c.UploadQuotaMB, "megabytes one citizen (e-mail or phone) may upload in 24 hours (0: no quota)")
 	fs.StringVar(&c.FilesDir, "files", c.FilesDir, "directory of the documents citizens upload (default: motcua-files beside the SQLite file, or in the working directory)")
+	fs.StringVar(&c.SigningDir, "signing-dir", c.SigningDir, "directory of the units' signing keys for issued results (CODE.p12, ca.crt, crl.pem; see docs/signatures.md); their password in $MOTCUA_SIGNING_PASSWORD; none: results are issued unsigned (with --demo: a demo CA beside the database)")
 	signInFlags(fs, &c)
 	partnerFlags(fs, &c)
 	fs.IntVar(&c.WebhookAttempts, "webhook-attempts", c.WebhookAttempts, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
@@ -58,6 +59,7 @@ func serveConfig(args []string) (server.Config, error) {
 	}
 	c.DB, c.SMTP = *dsn, *smtpURL
 	c.MetricsToken = cmp.Or(c.MetricsToken, os.Getenv("MOTCUA_METRICS_TOKEN"))
+	c.SigningPassword = os.Getenv("MOTCUA_SIGNING_PASSWORD")
 	c.SMSToken = os.Getenv("MOTCUA_SMS_TOKEN")
 	c.OIDC.Secret = os.Getenv("MOTCUA_OIDC_SECRET")
 	c.StaffOIDC.Secret = os.Getenv("MOTCUA_STAFF_OIDC_SECRET")

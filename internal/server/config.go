@@ -34,6 +34,11 @@ type Config struct {
 	CodesPerHour  int    // one-time codes sent per hour to everyone together; 0: no ceiling
 	UploadQuotaMB int64  // megabytes one citizen contact may upload in 24 hours; 0: no quota
 	FilesDir      string // the citizens' uploads; "": DefaultFilesDir(DB)
+	// SigningDir holds the units' keys that sign issued results
+	// (pdfsign.UnitSigner: CODE.p12, ca.crt, crl.pem); "": results are
+	// issued unsigned, except with the demo, which makes a demo CA.
+	SigningDir      string
+	SigningPassword string // of the PKCS#12 files
 
 	OIDC      OIDC // citizens' sign-in provider
 	StaffOIDC OIDC // officers' sign-in provider, matched by verified e-mail
@@ -167,6 +172,27 @@ func digestTime(at string) (time.Time, error) {
 }
 
 // filesDir is where the citizens' uploads go.
+// signingDir is where the signing keys are: the one given, or with the
+// demo its demo CA beside the SQLite file (or in the working directory).
+func (c Config) signingDir() string {
+	if c.SigningDir != "" || !c.Demo.Seed {
+		return c.SigningDir
+	}
+	if strings.Contains(c.DB, "://") {
+		return "motcua-demo-ca"
+	}
+	return filepath.Join(filepath.Dir(c.DB), "motcua-demo-ca")
+}
+
+// signingPassword opens the signing keys: the demo's are under the demo
+// users' password.
+func (c Config) signingPassword() string {
+	if c.SigningPassword == "" && c.SigningDir == "" && c.Demo.Seed {
+		return c.Demo.Password
+	}
+	return c.SigningPassword
+}
+
 func (c Config) filesDir() string {
 	if c.FilesDir != "" {
 		return c.FilesDir

@@ -32,3 +32,23 @@ func TestServeNeedsABaseURLBeyondLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestSigningKeysWhereConfigured: results are signed with the keys given,
+// under the password given; with the demo and none given, with the demo
+// CA beside the database under the demo users' password; otherwise not.
+func TestSigningKeysWhereConfigured(t *testing.T) {
+	for _, c := range []struct {
+		cfg           Config
+		dir, password string
+	}{
+		{Config{DB: "/srv/motcua/m.db"}, "", ""},
+		{Config{DB: "/srv/motcua/m.db", SigningDir: "/etc/motcua/keys", SigningPassword: "p"}, "/etc/motcua/keys", "p"},
+		{Config{DB: "/tmp/x/m.db", Demo: Demo{Seed: true, Password: "demo-dak-mil"}}, "/tmp/x/motcua-demo-ca", "demo-dak-mil"},
+		{Config{DB: "postgres://h/db", Demo: Demo{Seed: true, Password: "d"}}, "motcua-demo-ca", "d"},
+		{Config{DB: "/tmp/x/m.db", Demo: Demo{Seed: true, Password: "d"}, SigningDir: "/k", SigningPassword: "p"}, "/k", "p"},
+	} {
+		if dir, pw := c.cfg.signingDir(), c.cfg.signingPassword(); dir != c.dir || pw != c.password {
+			t.Errorf("%+v: signing dir %q password %q, want %q %q", c.cfg, dir, pw, c.dir, c.password)
+		}
+	}
+}

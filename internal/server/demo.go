@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/pdfsign"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
 )
@@ -59,4 +62,29 @@ func printAccounts(w io.Writer, accounts []demo.Account, former bool) {
 var demoAgency = web.Agency{
 	Name:    "Chi nhánh Đắk Mil – Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng (dữ liệu mẫu)",
 	Address: "Xã Đức Lập, tỉnh Lâm Đồng",
+}
+
+// demoSigningKeys makes the demo CA and a key per unit in force, the first
+// time the demo runs with its signing directory: results issued in the
+// demo are signed, by certificates that say they are demo ones.
+func demoSigningKeys(ctx context.Context, w io.Writer, db *store.DB, dir, password string) error {
+	if _, err := os.Stat(filepath.Join(dir, "ca.crt")); err == nil {
+		return nil
+	}
+	units, err := db.Units(ctx)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	var certified []pdfsign.DemoUnit
+	for _, u := range units {
+		if u.InForce(now) {
+			certified = append(certified, pdfsign.DemoUnit{Code: u.Code, Name: u.Name})
+		}
+	}
+	if err := pdfsign.WriteDemoCA(dir, certified, password, now); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Chứng thư số mẫu (DEMO – không có giá trị pháp lý) để ký kết quả điện tử: %s\n", dir)
+	return nil
 }

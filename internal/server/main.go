@@ -155,7 +155,12 @@ func (m *Main) openDB(ctx context.Context) error {
 	}
 	m.db.Rules = m.Config.Rules
 	if m.Config.Demo.Seed {
-		return seedDemo(ctx, m.Stdout, m.db, m.Config.Demo)
+		if err := seedDemo(ctx, m.Stdout, m.db, m.Config.Demo); err != nil {
+			return err
+		}
+		if m.Config.SigningDir == "" { // the demo's own CA, not a real one given
+			return demoSigningKeys(ctx, m.Stdout, m.db, m.Config.signingDir(), m.Config.Demo.Password)
+		}
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/metrics"
+	"github.com/motcua/motcua/internal/pdfsign"
 	"github.com/motcua/motcua/internal/ratelimit"
 	"github.com/motcua/motcua/web"
 )
@@ -26,6 +27,9 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	site.UploadQuota = c.UploadQuotaMB << 20
 	site.TrustedProxies, _ = ratelimit.ParseProxies(c.TrustedProxies) // Validate refused what does not parse
 	site.Agency = c.agency()                                          // the pages' footer
+	if dir := c.signingDir(); dir != "" {
+		site.Signer = pdfsign.UnitSigner{Dir: dir, Password: c.signingPassword()}
+	}
 	db.PublicURL = m.public
 	var err error
 	if site.OIDC, err = provider(ctx, c.OIDC, m.public+"/xac-thuc/oidc/callback"); err != nil {
