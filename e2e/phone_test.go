@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // TestOfficerPagesFitAPhone: an officer on a phone (390 px) reads the
-// worklist and a dossier without the page scrolling sideways — the
+// worklist, a dossier and the intake form without the page scrolling sideways — the
 // worklist as one card a dossier, each value with its label; wide tables
 // (the control slip) scroll inside themselves.
 func TestOfficerPagesFitAPhone(t *testing.T) {
@@ -31,4 +32,8 @@ func TestOfficerPagesFitAPhone(t *testing.T) {
 	b.noOverflow("a dossier on a phone")
 	b.navigate("open the register", "/register", chromedp.Navigate(srv.URL+"/register"))
 	b.noOverflow("the register on a phone")
+	// The intake form's components, each with its scan input, fold as cards.
+	birth := demoProcedure(t, db, "1.001193")
+	b.navigate("open the intake form", "/intake", chromedp.Navigate(fmt.Sprintf("%s/intake?procedure=%d", srv.URL, birth.ID)))
+	b.noOverflow("the intake form on a phone")
 }
