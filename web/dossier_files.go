@@ -19,7 +19,8 @@ import (
 type fileView struct {
 	ID                             int64
 	Document, FileName, Kind, Size string
-	Preview                        bool // the browser shows it itself
+	Preview                        bool   // the browser shows it itself
+	Signature                      string // who signed a PDF (signatureNote); ""
 }
 
 // previewKinds are the types uploads are sniffed as, with the name an
@@ -51,7 +52,11 @@ func (s *Server) dossierFileList(ctx context.Context, a *motcua.Actor, dossierID
 		s.log.Error("dossier files", "dossier", dossierID, "err", err)
 		return nil
 	}
-	return fileViews(files)
+	views := fileViews(files)
+	for i := range views {
+		views[i].Signature = s.signatureNote(files[i])
+	}
+	return views
 }
 
 // dossierFile opens one uploaded file of a dossier, under the dossier's

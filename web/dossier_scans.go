@@ -143,10 +143,11 @@ func discardScans(scans []checkedScan) {
 type componentView struct {
 	Index int
 	motcua.ReceivedDocument
-	Scan   *motcua.ComponentFile
-	Image  bool // shown as <img>; a PDF in an <iframe>
-	Size   string
-	Online bool // the citizen's upload (listed under "Giấy tờ nộp trực tuyến")
+	Scan      *motcua.ComponentFile
+	Signature string // who signed the scanned PDF, when it is a signed one
+	Image     bool   // shown as <img>; a PDF in an <iframe>
+	Size      string
+	Online    bool // the citizen's upload (listed under "Giấy tờ nộp trực tuyến")
 }
 
 // digitisationView is what the dossier page says of indicator 4.2.
@@ -176,6 +177,7 @@ func (s *Server) loadComponents(ctx context.Context, a *motcua.Actor, data *doss
 		v := componentView{Index: i, ReceivedDocument: doc, Scan: byComponent[i], Online: uploaded[doc.Name]}
 		if v.Scan != nil {
 			v.Image, v.Size = strings.HasPrefix(v.Scan.ContentType, "image/"), motcua.FormatSize(v.Scan.Size)
+			v.Signature = s.signatureNote(v.Scan.SubmittedFile)
 		}
 		data.Components = append(data.Components, v)
 	}
