@@ -53,12 +53,9 @@ func (db *DB) AttachScans(ctx context.Context, a *motcua.Actor, dossierID int64,
 		return motcua.FieldError("scan", "Chưa chọn tệp nào để số hóa.")
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
-		d, err := getDossier(tx, `d.id = ?`, dossierID)
+		d, err := visibleDossier(tx, a, dossierID)
 		if err != nil {
 			return err
-		}
-		if !a.CanView(d) {
-			return motcua.ErrDossierNotFound()
 		}
 		if !a.CanReceive(d.ReceivingUnitID) {
 			return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ một cửa của nơi tiếp nhận được số hóa thành phần hồ sơ.")
@@ -143,12 +140,9 @@ func componentFiles(tx *Tx, dossierID int64, where string, args ...any) ([]motcu
 
 // viewableDossier reads a dossier the actor may see.
 func viewableDossier(tx *Tx, a *motcua.Actor, dossierID int64) (*motcua.Dossier, error) {
-	d, err := getDossier(tx, `d.id = ?`, dossierID)
+	d, err := visibleDossier(tx, a, dossierID)
 	if err != nil {
 		return nil, err
-	}
-	if !a.CanView(d) {
-		return nil, motcua.ErrDossierNotFound()
 	}
 	return d, nil
 }

@@ -49,12 +49,9 @@ func (db *DB) DossierFile(ctx context.Context, a *motcua.Actor, dossierID, fileI
 // dossierFiles checks the dossier access policy and reads the files of the
 // submission the dossier came from.
 func dossierFiles(tx *Tx, a *motcua.Actor, dossierID int64) ([]motcua.SubmittedFile, *motcua.Dossier, error) {
-	d, err := getDossier(tx, `d.id = ?`, dossierID)
+	d, err := visibleDossier(tx, a, dossierID)
 	if err != nil {
 		return nil, nil, err
-	}
-	if !a.CanView(d) {
-		return nil, nil, motcua.ErrDossierNotFound()
 	}
 	var submissionID int64
 	err = tx.queryRow(`SELECT id FROM submissions WHERE dossier_id = ? AND dossier_id <> 0 ORDER BY id LIMIT 1`, dossierID).Scan(&submissionID)

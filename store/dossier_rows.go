@@ -256,3 +256,16 @@ func (db *DB) writeSystemEvent(tx *Tx, stored, cur, next *motcua.Dossier, e *mot
 	}
 	return db.dossierNotices(tx, stored, next, e)
 }
+
+// visibleDossier reads a dossier row the actor may see; another's answers
+// as not found, so its existence is not disclosed.
+func visibleDossier(tx *Tx, a *motcua.Actor, id int64) (*motcua.Dossier, error) {
+	d, err := getDossier(tx, `d.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if !a.CanView(d) {
+		return nil, motcua.ErrDossierNotFound()
+	}
+	return d, nil
+}

@@ -83,12 +83,8 @@ func resultFiles(tx *Tx, dossierID int64, where string, args ...any) ([]motcua.S
 func (db *DB) ResultFiles(ctx context.Context, a *motcua.Actor, dossierID int64) (files []motcua.SubmittedFile, err error) {
 	defer motcua.Wrap(&err, "DB.ResultFiles(%d)", dossierID)
 	err = db.readTx(ctx, func(tx *Tx) error {
-		d, err := getDossier(tx, `d.id = ?`, dossierID)
-		if err != nil {
+		if _, err := visibleDossier(tx, a, dossierID); err != nil {
 			return err
-		}
-		if !a.CanView(d) {
-			return motcua.ErrDossierNotFound()
 		}
 		files, err = resultFiles(tx, dossierID, "")
 		return err
@@ -101,12 +97,9 @@ func (db *DB) ResultFiles(ctx context.Context, a *motcua.Actor, dossierID int64)
 func (db *DB) ResultFile(ctx context.Context, a *motcua.Actor, dossierID, fileID int64) (f *motcua.SubmittedFile, err error) {
 	defer motcua.Wrap(&err, "DB.ResultFile(%d, %d)", dossierID, fileID)
 	err = db.inTx(ctx, func(tx *Tx) error {
-		d, err := getDossier(tx, `d.id = ?`, dossierID)
+		d, err := visibleDossier(tx, a, dossierID)
 		if err != nil {
 			return err
-		}
-		if !a.CanView(d) {
-			return motcua.ErrDossierNotFound()
 		}
 		files, err := resultFiles(tx, dossierID, ` AND id = ?`, fileID)
 		if err != nil {

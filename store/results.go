@@ -111,12 +111,9 @@ func (db *DB) IssueResult(ctx context.Context, a *motcua.Actor, dossierID int64,
 	reason = motcua.NFC(reason)
 	supersedes = motcua.NormalizeResultCode(supersedes)
 	err = db.inTx(ctx, func(tx *Tx) error {
-		d, err := getDossier(tx, `d.id = ?`, dossierID)
+		d, err := visibleDossier(tx, a, dossierID)
 		if err != nil {
 			return err
-		}
-		if !a.CanView(d) {
-			return motcua.ErrDossierNotFound()
 		}
 		if !a.CanIssueResult(d) {
 			return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ lãnh đạo hoặc chuyên viên của cơ quan giải quyết được phát hành kết quả điện tử.")
@@ -257,12 +254,8 @@ func cmpErr(err, otherwise error) error {
 func (db *DB) DossierResults(ctx context.Context, a *motcua.Actor, dossierID int64) (list []motcua.IssuedResult, err error) {
 	defer motcua.Wrap(&err, "DB.DossierResults(%d)", dossierID)
 	err = db.readTx(ctx, func(tx *Tx) error {
-		d, err := getDossier(tx, `d.id = ?`, dossierID)
-		if err != nil {
+		if _, err := visibleDossier(tx, a, dossierID); err != nil {
 			return err
-		}
-		if !a.CanView(d) {
-			return motcua.ErrDossierNotFound()
 		}
 		list, err = readResults(tx, `r.dossier_id = ?`, dossierID)
 		return err
