@@ -2,6 +2,7 @@ package web
 
 import (
 	"io"
+	"sync"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/pdfsign"
@@ -17,16 +18,26 @@ func (s *Server) signatureNote(f motcua.SubmittedFile) string {
 	if f.ContentType != "application/pdf" || s.Files == nil || f.Size > pdfsign.MaxInput {
 		return ""
 	}
+	if note, ok := s.signatures.get(f.SHA256); ok {
+		return note
+	}
 	r, err := s.Files.Open(f.SHA256)
 	if err != nil {
 		s.log.Warn("signature check: open", "file", f.ID, "err", err)
-		return ""
+		return "" // not remembered: the next view tries again
 	}
 	defer r.Close()
 	pdf, err := io.ReadAll(io.LimitReader(r, pdfsign.MaxInput))
 	if err != nil {
 		return ""
 	}
+	note := signatureNoteOf(pdf)
+	s.signatures.put(f.SHA256, note)
+	return note
+}
+
+// signatureNoteOf says who signed pdf, "" when nobody did.
+func signatureNoteOf(pdf []byte) string {
 	sigs, err := pdfsign.Verify(pdf, nil)
 	if err != nil || len(sigs) == 0 {
 		return ""
@@ -46,4 +57,29 @@ func signedAt(sig pdfsign.Signature) string {
 		return ""
 	}
 	return " lúc " + motcua.FormatDateTime(sig.SigningTime)
+}
+
+// signatureCache holds signature notes by content hash, bounded: past
+// maxSignatureNotes it starts again (a note costs one read of the file).
+type signatureCache struct {
+	mu    sync.Mutex
+	notes map[string]string
+}
+
+const maxSignatureNotes = 10_000
+
+func (c *signatureCache) get(sha string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	note, ok := c.notes[sha]
+	return note, ok
+}
+
+func (c *signatureCache) put(sha, note string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.notes == nil || len(c.notes) >= maxSignatureNotes {
+		c.notes = map[string]string{}
+	}
+	c.notes[sha] = note
 }

@@ -40,6 +40,9 @@ type Server struct {
 	db    *store.DB
 	log   *slog.Logger
 	pages map[string]*template.Template
+	// signatures remembers signatureNote by file hash: a stored file never
+	// changes, so its signatures are checked once, not on every page view.
+	signatures signatureCache
 	// BaseURL is the public address printed in QR codes and links (serve
 	// always sets it); empty: the store's PublicURL. Never a request's Host.
 	BaseURL string
