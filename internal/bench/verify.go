@@ -3,15 +3,12 @@ package bench
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"time"
 
 	"github.com/motcua/motcua/store"
-	"github.com/motcua/motcua/web"
 )
 
 // budgetVerifyRatio is the verification page's budget (issue 18): at
@@ -31,11 +28,7 @@ func measureVerify(ctx context.Context, db *store.DB, clients int, d time.Durati
 	if len(sample) == 0 {
 		return nil, errors.New("no dossiers with a result to verify")
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	mux := http.NewServeMux()
-	site := web.Mount(mux, db, log)
-	site.Limits = nil
-	addr, stop, err := serve(site.Handler(mux))
+	addr, stop, err := servePortal(db)
 	if err != nil {
 		return nil, err
 	}
