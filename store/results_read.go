@@ -12,20 +12,24 @@ import (
 	"github.com/motcua/motcua"
 )
 
-// resultQuery reads issued results with what the staff list shows and
-// the dossier's tracking secret, which opens the file.
-const resultQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.name, v.name, v.result_type, r.issued_at,
-	COALESCE(iu.full_name, ''), COALESCE(sp.code, ''), r.reason, COALESCE(sb.code, ''), COALESCE(sb.issued_at, 0),
-	COALESCE(r.revoked_at, 0), COALESCE(ru.full_name, ''), r.revoke_reason,
-	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret
+// resultFrom joins an issued result with its dossier, procedure version,
+// unit, file, and the results it supersedes and is superseded by.
+const resultFrom = `
 	FROM issued_results r
 	JOIN dossiers d ON d.id = r.dossier_id
 	JOIN procedure_versions v ON v.id = d.version_id
 	JOIN units u ON u.id = r.unit_id
 	JOIN result_files f ON f.id = r.result_file_id
-	LEFT JOIN users iu ON iu.id = r.issued_by
 	LEFT JOIN issued_results sp ON sp.id = r.supersedes_id
-	LEFT JOIN issued_results sb ON sb.id = r.superseded_by_id
+	LEFT JOIN issued_results sb ON sb.id = r.superseded_by_id`
+
+// resultQuery reads issued results with what the staff list shows and
+// the dossier's tracking secret, which opens the file.
+const resultQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.name, v.name, v.result_type, r.issued_at,
+	COALESCE(iu.full_name, ''), COALESCE(sp.code, ''), r.reason, COALESCE(sb.code, ''), COALESCE(sb.issued_at, 0),
+	COALESCE(r.revoked_at, 0), COALESCE(ru.full_name, ''), r.revoke_reason,
+	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret` + resultFrom + `
+	LEFT JOIN users iu ON iu.id = r.issued_by
 	LEFT JOIN users ru ON ru.id = r.revoked_by
 	WHERE `
 
@@ -33,14 +37,7 @@ const resultQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.nam
 const verifyQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.name, v.name, v.result_type, r.issued_at,
 	'', COALESCE(sp.code, ''), r.reason, COALESCE(sb.code, ''), COALESCE(sb.issued_at, 0),
 	COALESCE(r.revoked_at, 0), '', r.revoke_reason,
-	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret
-	FROM issued_results r
-	JOIN dossiers d ON d.id = r.dossier_id
-	JOIN procedure_versions v ON v.id = d.version_id
-	JOIN units u ON u.id = r.unit_id
-	JOIN result_files f ON f.id = r.result_file_id
-	LEFT JOIN issued_results sp ON sp.id = r.supersedes_id
-	LEFT JOIN issued_results sb ON sb.id = r.superseded_by_id
+	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret` + resultFrom + `
 	WHERE r.code = ?`
 
 type scanner interface{ Scan(...any) error }
