@@ -101,9 +101,12 @@ func insertScans(tx *Tx, a *motcua.Actor, d *motcua.Dossier, scans []motcua.Comp
 				motcua.FormatInt(motcua.MaxDossierScans>>20))
 		}
 		s.Document, s.At, s.ByID, s.ByName = d.Documents[s.Component].Name, now, a.User.ID, a.User.FullName
-		err := tx.queryRow(`INSERT INTO component_files (dossier_id, component, document, file_name, content_type, size, sha256, pages, by_id, by_name, at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.ID, s.Component, s.Document, s.FileName, s.ContentType, s.Size, s.SHA256,
-			s.Pages, s.ByID, s.ByName, ms(now)).Scan(&s.ID)
+		if s.Origin == "" {
+			s.Origin = motcua.OriginScan
+		}
+		err := tx.queryRow(`INSERT INTO component_files (dossier_id, component, document, file_name, content_type, size, sha256, pages, by_id, by_name, at,
+			origin, source, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.ID, s.Component, s.Document, s.FileName,
+			s.ContentType, s.Size, s.SHA256, s.Pages, s.ByID, s.ByName, ms(now), string(s.Origin), s.Source, ms(s.ValidUntil)).Scan(&s.ID)
 		if err != nil {
 			return err
 		}
@@ -115,7 +118,7 @@ func insertScans(tx *Tx, a *motcua.Actor, d *motcua.Dossier, scans []motcua.Comp
 // componentFiles reads the scans of a dossier, the newest of each
 // component only unless all, ordered by component.
 func componentFiles(tx *Tx, dossierID int64, where string, args ...any) ([]motcua.ComponentFile, error) {
-	rows, err := tx.query(`SELECT id, component, document, file_name, content_type, size, sha256, pages, by_id, by_name, at
+	rows, err := tx.query(`SELECT id, component, document, file_name, content_type, size, sha256, pages, by_id, by_name, at, origin, source, valid_until
 		FROM component_files WHERE dossier_id = ?`+where+` ORDER BY component, id`, append([]any{dossierID}, args...)...)
 	if err != nil {
 		return nil, err
@@ -124,11 +127,12 @@ func componentFiles(tx *Tx, dossierID int64, where string, args ...any) ([]motcu
 	var out []motcua.ComponentFile
 	for rows.Next() {
 		var f motcua.ComponentFile
-		var at int64
-		if err := rows.Scan(&f.ID, &f.Component, &f.Document, &f.FileName, &f.ContentType, &f.Size, &f.SHA256, &f.Pages, &f.ByID, &f.ByName, &at); err != nil {
+		var at, validUntil int64
+		if err := rows.Scan(&f.ID, &f.Component, &f.Document, &f.FileName, &f.ContentType, &f.Size, &f.SHA256, &f.Pages, &f.ByID, &f.ByName, &at,
+			&f.Origin, &f.Source, &validUntil); err != nil {
 			return nil, err
 		}
-		f.At = fromMS(at)
+		f.At, f.ValidUntil = fromMS(at), fromMS(validUntil)
 		if n := len(out); n > 0 && out[n-1].Component == f.Component {
 			out[n-1] = f // a component scanned again: the newest counts
 			continue
