@@ -67,6 +67,10 @@ type Server struct {
 
 	// Signer signs the results issued (issue 18); nil: issued unsigned.
 	Signer motcua.ResultSigner
+	// NationalStore, when set, is the citizens' data store on the national
+	// portal: intake offers what it holds (indicator 4.4); nil: only what
+	// this one-stop holds.
+	NationalStore motcua.NationalStore
 
 	trackShell  trackShell // the anonymous tracking page, cut (track_answer.go)
 	verifyShell trackShell // the anonymous verification page, cut (verify.go)
