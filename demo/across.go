@@ -214,7 +214,7 @@ var changeCases = []changeCase{
 // to the deciding unit's specialist before 01/07/2025, then hands them
 // over to the successors.
 func seedAcrossTheChange(ctx context.Context, db *store.DB, o *org, procs2024 []*motcua.Procedure) error {
-	g, err := newGenerator(ctx, db, o, changeDay.Add(-time.Minute), o.district)
+	g, err := newGenerator(ctx, db, o, Options{Now: changeDay.Add(-time.Minute)}, o.district)
 	if err != nil {
 		return err
 	}

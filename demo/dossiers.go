@@ -14,13 +14,14 @@ import (
 // generator plays officers through the workflow with a simulated clock, so
 // the demo's events are on-time entries spread over the past weeks.
 type generator struct {
-	db     *store.DB
-	org    *org
-	rng    *rand.Rand
-	now    time.Time
-	cal    *calendar.Calendar
-	actors map[string]*motcua.Actor // by username
-	linked *motcua.Unit             // the office linked parts go to
+	db      *store.DB
+	org     *org
+	rng     *rand.Rand
+	now     time.Time
+	cal     *calendar.Calendar
+	actors  map[string]*motcua.Actor // by username
+	linked  *motcua.Unit             // the office linked parts go to
+	digital *digital                 // scans and electronic results; nil: none
 }
 
 func (g *generator) actor(ctx context.Context, username string) (*motcua.Actor, error) {
@@ -59,8 +60,12 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 	if err != nil {
 		return err
 	}
-	d, err := g.db.Accept(ctx, counter, motcua.Intake{ProcedureID: p.ID, UnitID: unit.ID, Channel: g.channel(),
-		Applicant: g.applicant(), Documents: received(p), Sets: 1})
+	in := motcua.Intake{ProcedureID: p.ID, UnitID: unit.ID, Channel: g.channel(), Applicant: g.applicant(), Documents: received(p), Sets: 1}
+	scans, err := g.digital.scans(in, t)
+	if err != nil {
+		return err
+	}
+	d, err := g.db.AcceptDigitised(ctx, counter, in, scans)
 	if err != nil {
 		return fmt.Errorf("accept %s: %w", p.Code, err)
 	}
@@ -92,7 +97,7 @@ func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dos
 			return err
 		}
 		act.DossierID, act.Version = d.ID, d.Version
-		next, err := g.db.Act(ctx, a, act)
+		next, err := g.act(ctx, a, p, d, act, *t)
 		if motcua.ErrorCode(err) == motcua.ENOTALLOWED && act.Type == motcua.EventExtended {
 			continue // too close to the due date: the apology comes too late to be allowed
 		} else if err != nil {
@@ -226,4 +231,20 @@ func received(p *motcua.Procedure) []motcua.ReceivedDocument {
 		}
 	}
 	return out
+}
+
+// act records an action; a result-ready one issues an electronic result
+// with it when the demo keeps files.
+func (g *generator) act(ctx context.Context, a *motcua.Actor, p *motcua.Procedure, d *motcua.Dossier, act motcua.Action, t time.Time) (*motcua.Dossier, error) {
+	if act.Type != motcua.EventResultReady {
+		return g.db.Act(ctx, a, act)
+	}
+	ri, err := g.digital.result(ctx, g.db, p, d, t)
+	if err != nil || ri == nil {
+		if err != nil {
+			return nil, err
+		}
+		return g.db.Act(ctx, a, act)
+	}
+	return g.db.ActIssuing(ctx, a, act, *ri)
 }

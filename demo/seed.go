@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/store"
 )
 
@@ -20,6 +21,10 @@ type Options struct {
 	// gives the seed report's figures; what was in progress on 01/06/2024
 	// is closed in the second half of 2024.
 	History bool
+	// Files, when given, receives the scans and electronic results of
+	// today's dossiers (digital.go); PublicURL is printed on the results.
+	Files     *files.Store
+	PublicURL string
 }
 
 // Seeded reports whether the database already holds an organisation.
@@ -87,7 +92,7 @@ func Seed(ctx context.Context, db *store.DB, opt Options) (_ []Account, err erro
 // its branch. Since the boundary-free listing, some are received at one
 // commune's centre for another commune or a department.
 func seedLive(ctx context.Context, db *store.DB, o *org, opt Options, procs []*motcua.Procedure, top *motcua.Unit) error {
-	g, err := newGenerator(ctx, db, o, opt.Now, top)
+	g, err := newGenerator(ctx, db, o, opt, top)
 	if err != nil {
 		return err
 	}
@@ -103,12 +108,13 @@ func seedLive(ctx context.Context, db *store.DB, o *org, opt Options, procs []*m
 	return nil
 }
 
-func newGenerator(ctx context.Context, db *store.DB, o *org, now time.Time, top *motcua.Unit) (*generator, error) {
+func newGenerator(ctx context.Context, db *store.DB, o *org, opt Options, top *motcua.Unit) (*generator, error) {
+	now := opt.Now
 	cal, err := db.Calendar(ctx, top.ID)
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: now, cal: cal, actors: map[string]*motcua.Actor{}}
+	g := &generator{db: db, org: o, rng: rand.New(rand.NewPCG(2024, 6)), now: now, cal: cal, actors: map[string]*motcua.Actor{}, digital: newDigital(opt)}
 	g.linked = o.offices["tckh"] // finance: the classic co-ordinating office (land fees)
 	if !now.Before(changeDay) {
 		g.linked = o.today.departments["tai_chinh"]

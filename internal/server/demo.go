@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/pdfsign"
 	"github.com/motcua/motcua/store"
 	"github.com/motcua/motcua/web"
@@ -17,7 +18,7 @@ import (
 
 // seedDemo fills an empty database and prints the demo accounts; on a
 // database already seeded it only reminds how to log in.
-func seedDemo(ctx context.Context, w io.Writer, db *store.DB, d Demo) error {
+func seedDemo(ctx context.Context, w io.Writer, db *store.DB, d Demo, fs *files.Store, public string) error {
 	done, err := demo.Seeded(ctx, db)
 	if err != nil {
 		return err
@@ -27,7 +28,8 @@ func seedDemo(ctx context.Context, w io.Writer, db *store.DB, d Demo) error {
 		return nil
 	}
 	fmt.Fprintln(w, "Đang tạo dữ liệu mẫu (tỉnh Lâm Đồng từ 01/07/2025 và huyện Đắk Mil cũ; lịch sử năm 2024 mất khoảng 10 giây)…")
-	accounts, err := demo.Seed(ctx, db, demo.Options{Password: d.Password, Dossiers: d.Dossiers, Now: time.Now(), History: d.History})
+	accounts, err := demo.Seed(ctx, db, demo.Options{Password: d.Password, Dossiers: d.Dossiers, Now: time.Now(), History: d.History,
+		Files: fs, PublicURL: public})
 	if err != nil {
 		return err
 	}

@@ -155,7 +155,7 @@ func (m *Main) openDB(ctx context.Context) error {
 	}
 	m.db.Rules = m.Config.Rules
 	if m.Config.Demo.Seed {
-		if err := seedDemo(ctx, m.Stdout, m.db, m.Config.Demo); err != nil {
+		if err := seedDemo(ctx, m.Stdout, m.db, m.Config.Demo, &files.Store{Dir: m.Config.filesDir()}, m.public); err != nil {
 			return err
 		}
 		if m.Config.SigningDir == "" { // the demo's own CA, not a real one given
