@@ -58,17 +58,19 @@ type Store struct {
 	refuseFor string        // a result code the store refuses (422)
 	stall     time.Duration // wait before answering
 	seq       int
+	quit      chan struct{} // closed by Stop: a stalled call gives up
+	stopOnce  sync.Once
 }
 
 // Start runs a store checking token until the test ends.
 func Start(t testing.TB, token string) *Store {
-	s := &Store{Token: token, docs: map[string]map[string]Document{}}
+	s := &Store{Token: token, docs: map[string]map[string]Document{}, quit: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /giay-to/tra-cuu", s.authorized(s.list))
 	mux.HandleFunc("POST /giay-to/tep", s.authorized(s.file))
 	mux.HandleFunc("POST /ket-qua", s.authorized(s.push))
 	s.srv = httptest.NewServer(mux)
-	t.Cleanup(s.srv.Close)
+	t.Cleanup(s.Stop)
 	s.URL = s.srv.URL
 	return s
 }
@@ -122,7 +124,12 @@ func (s *Store) Stall(d time.Duration) {
 }
 
 // Stop shuts the store down: calls find no one listening.
-func (s *Store) Stop() { s.srv.Close() }
+func (s *Store) Stop() {
+	s.stopOnce.Do(func() {
+		close(s.quit)
+		s.srv.Close()
+	})
+}
 
 func (s *Store) authorized(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -138,6 +145,8 @@ func (s *Store) authorized(h http.HandlerFunc) http.HandlerFunc {
 			select {
 			case <-time.After(stall):
 			case <-r.Context().Done():
+				return
+			case <-s.quit:
 				return
 			}
 		}
