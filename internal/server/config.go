@@ -161,6 +161,9 @@ func checkEndpoint(flag, address string) error {
 		(u.Scheme == "https" || u.Scheme == "http" && loopback(net.JoinHostPort(u.Hostname(), "80"))) {
 		return nil
 	}
+	if err == nil {
+		address = u.Redacted() // a password given in the address stays out of the message
+	}
 	return fmt.Errorf("%s %q: cần địa chỉ dạng https://tên-miền/đường-dẫn (http chỉ dùng được trên loopback).\n"+
 		"%s %q: want an address like https://host/path (plain http on loopback only)", flag, address, flag, address)
 }
