@@ -65,6 +65,7 @@ func serveConfig(args []string) (server.Config, error) {
 	c.StaffOIDC.Secret = os.Getenv("MOTCUA_STAFF_OIDC_SECRET")
 	c.Hotich.Token = os.Getenv("MOTCUA_HOTICH_TOKEN")
 	c.DVCQG.Token = os.Getenv("MOTCUA_DVCQG_TOKEN")
+	c.NationalStore.Token = os.Getenv("MOTCUA_KHODL_TOKEN")
 	return c, nil
 }
 
@@ -91,4 +92,5 @@ func partnerFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Hotich.Client, "hotich-client", c.Hotich.Client, "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
 	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
 	fs.StringVar(&c.DVCQG.Client, "dvcqg-client", c.DVCQG.Client, "the API client the publisher reads as (motcua clients create … --actions read,events)")
+	fs.StringVar(&c.NationalStore.URL, "kho-du-lieu", os.Getenv("MOTCUA_KHODL"), "the citizens' national data store (Kho quản lý dữ liệu điện tử của tổ chức, cá nhân; package partner/khodl, docs/national-data-store.md): issued results' links are pushed to it every minute and intake offers the documents it holds (or $MOTCUA_KHODL; token in $MOTCUA_KHODL_TOKEN)")
 }

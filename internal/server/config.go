@@ -44,6 +44,10 @@ type Config struct {
 	StaffOIDC OIDC // officers' sign-in provider, matched by verified e-mail
 	Hotich    Partner
 	DVCQG     Partner
+	// NationalStore is the citizens' data store on the national portal
+	// (package partner/khodl): results' links are pushed to it and intake
+	// offers the documents it holds. No URL: not connected.
+	NationalStore Endpoint
 
 	WebhookAttempts int // failed deliveries after which a webhook delivery is dead
 	SMSGateway      string
@@ -73,6 +77,12 @@ type OIDC struct {
 // API client its bridge acts as, and its token.
 type Partner struct {
 	URL, Client, Token string
+}
+
+// Endpoint is an outside system's address and its bearer token (never
+// logged).
+type Endpoint struct {
+	URL, Token string
 }
 
 // DefaultConfig is serve without flags: SQLite in the working directory,
@@ -105,6 +115,9 @@ func (c Config) Validate() error {
 	if err := checkRules(c.Rules); err != nil {
 		return err
 	}
+	if err := checkEndpoint("--kho-du-lieu", c.NationalStore.URL); err != nil {
+		return err
+	}
 	if c.SMTP != "" {
 		if _, err := mail.ParseURL(c.SMTP); err != nil {
 			return err
@@ -134,6 +147,25 @@ func needBaseURL(base, addr string) error {
 	}
 	return fmt.Errorf("--base-url là bắt buộc khi máy chủ lắng nghe ngoài loopback (--addr %s): mã QR và liên kết gửi người dân chỉ được tạo từ địa chỉ công khai đã cấu hình.\n"+
 		"--base-url is required when listening beyond loopback (--addr %s): QR codes and links sent to citizens are built only from the configured public address", addr, addr)
+}
+
+// checkEndpoint checks the address of an outside system given by flag:
+// https, or plain http on loopback only (a token and identity numbers go
+// there); "" is none.
+func checkEndpoint(flag, address string) error {
+	if address == "" {
+		return nil
+	}
+	u, err := url.Parse(address)
+	if err == nil && u.Host != "" && u.RawQuery == "" && u.Fragment == "" && u.User == nil &&
+		(u.Scheme == "https" || u.Scheme == "http" && loopback(net.JoinHostPort(u.Hostname(), "80"))) {
+		return nil
+	}
+	if err == nil {
+		address = u.Redacted() // a password given in the address stays out of the message
+	}
+	return fmt.Errorf("%s %q: cần địa chỉ dạng https://tên-miền/đường-dẫn (http chỉ dùng được trên loopback).\n"+
+		"%s %q: want an address like https://host/path (plain http on loopback only)", flag, address, flag, address)
 }
 
 // loopback reports whether addr (host:port) listens on this machine only.

@@ -30,6 +30,7 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	if dir := c.signingDir(); dir != "" {
 		site.Signer = pdfsign.UnitSigner{Dir: dir, Password: c.signingPassword()}
 	}
+	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
 	db.PublicURL = m.public
 	var err error
 	if site.OIDC, err = provider(ctx, c.OIDC, m.public+"/xac-thuc/oidc/callback"); err != nil {

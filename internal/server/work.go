@@ -3,12 +3,16 @@ package server
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/motcua/motcua"
 
 	"github.com/motcua/motcua/adapter/notify"
 	"github.com/motcua/motcua/adapter/partner"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/adapter/partner/hotich"
+	"github.com/motcua/motcua/adapter/partner/khodl"
 	"github.com/motcua/motcua/adapter/webhook"
 	"github.com/motcua/motcua/internal/mail"
 	"github.com/motcua/motcua/internal/sms"
@@ -50,7 +54,20 @@ func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
 		pub := &dvcqg.Publisher{DB: db, Client: c.DVCQG.Client, URL: c.DVCQG.URL, Token: c.DVCQG.Token}
 		m.workers.Go(func() { pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) }) })
 	}
+	if national := c.nationalStore(); national != nil { // results' links to the citizens' national data store
+		pusher := &khodl.Pusher{DB: db, Store: national, BaseURL: m.public, Log: log}
+		m.workers.Go(func() { pusher.Run(ctx, time.Minute) })
+	}
 	return nil
+}
+
+// nationalStore is the adapter to the citizens' national data store, nil
+// when none is configured.
+func (c Config) nationalStore() motcua.NationalStore {
+	if c.NationalStore.URL == "" {
+		return nil
+	}
+	return &khodl.Adapter{Base: strings.TrimRight(c.NationalStore.URL, "/"), Token: c.NationalStore.Token}
 }
 
 // mail sends the notices and the leaders' digest through Config.SMTP; in
