@@ -159,3 +159,19 @@ func (s *Server) resultParams(t *Txn, amount int64) url.Values {
 		"vnp_TransactionStatus": {t.Status}, "vnp_TxnRef": {t.Ref},
 	}
 }
+
+// Sign returns params signed with secret the gateway's way: for tests that
+// craft a return or a notification the simulator would not send.
+func Sign(secret string, params url.Values) url.Values { return signed(secret, params) }
+
+// SetStatus changes a transaction's codes as the gateway's back office
+// would (e.g. "05": a refund in progress), for querydr tests.
+func (s *Server) SetStatus(ref, responseCode, status string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.txns[ref]
+	if ok {
+		t.ResponseCode, t.Status = responseCode, status
+	}
+	return ok
+}
