@@ -73,6 +73,7 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -178,6 +179,9 @@ func (m *initMessage) signed() []string {
 // PayURL registers o with the platform (init) and returns its payment page.
 func (a *Adapter) PayURL(ctx context.Context, o payment.Order) (_ string, err error) {
 	defer motcua.Wrap(&err, "paygov.PayURL(%s)", o.ID)
+	if a.PartnerCode == "" || a.HashKey == "" || a.InitURL == "" {
+		return "", errors.New("paygov: PartnerCode, HashKey and InitURL must be configured")
+	}
 	if err := o.Validate(); err != nil {
 		return "", err
 	}

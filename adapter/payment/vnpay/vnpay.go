@@ -47,6 +47,7 @@ package vnpay
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -116,6 +117,9 @@ func (a *Adapter) Name() string { return "vnpay" }
 // PayURL returns the signed payment URL for o; no call to VNPAY is needed.
 func (a *Adapter) PayURL(_ context.Context, o payment.Order) (_ string, err error) {
 	defer motcua.Wrap(&err, "vnpay.PayURL(%s)", o.ID)
+	if a.TmnCode == "" || a.HashSecret == "" || a.PayURLBase == "" {
+		return "", errors.New("vnpay: TmnCode, HashSecret and PayURLBase must be configured")
+	}
 	if err := o.Validate(); err != nil {
 		return "", err
 	}
