@@ -92,7 +92,12 @@ func TestDigitalDossierFromCounterToVerification(t *testing.T) {
 	pdftest.WantLines(t, pdftest.Pdfsig(t, doc, ca), "Signer Certificate Common Name: "+deciding+" (DEMO – không có giá trị pháp lý)",
 		"Signature Validation: Signature is Valid.", "Certificate Validation: Certificate is Trusted.", "Total document signed")
 
-	verifyAsStranger(t, srv, result, "Thuận An", doc, name, idNumber, phone, code, secret)
+	// The stranger scans the QR code printed on the document.
+	link := pdftest.QR(t, doc)
+	if link != motcua.VerifyURL(srv.URL, result) {
+		t.Fatalf("the document's QR code reads %q", link)
+	}
+	verifyAsStranger(t, link, "Thuận An", doc, name, idNumber, phone, code, secret)
 }
 
 // serveSigned starts the server as serve --signing-dir does, with a demo

@@ -45,7 +45,7 @@ func TestLeaderIssuesResultStrangerVerifiesIt(t *testing.T) {
 
 	_, code := issueResultAsLeader(t, p.srv, d.ID, "Cấp Giấy khai sinh cho cháu Hoàng Văn Xác.")
 	doc := downloadFromTracking(t, p.srv, d.Code, d.TrackingSecret, code)
-	verifyAsStranger(t, p.srv, code, "Thuận An", doc, applicant, "Hoàng Văn", d.Code, d.TrackingSecret, "0912000111")
+	verifyAsStranger(t, motcua.VerifyURL(p.srv.URL, code), "Thuận An", doc, applicant, "Hoàng Văn", d.Code, d.TrackingSecret, "0912000111")
 }
 
 // issueResultAsLeader: the leader of xã Thuận An logs in (setting up the
@@ -102,11 +102,11 @@ func downloadFromTracking(t *testing.T, srv *running, dossierCode, secret, code 
 // the issuer (its name containing unit) and the hash of doc, the file the
 // citizen got; none of the personal strings is on the page, and the
 // document is not offered without the receipt's secret.
-func verifyAsStranger(t *testing.T, srv *running, code, unit string, doc []byte, personal ...string) {
+func verifyAsStranger(t *testing.T, link, unit string, doc []byte, personal ...string) {
 	t.Helper()
 	stranger := tab{t: t, ctx: newBrowser(t, 90*time.Second)}
 	stranger.do("phone width", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	stranger.navigate("open the QR code's link", motcua.VerifyPath, chromedp.Navigate(motcua.VerifyURL(srv.URL, code)))
+	stranger.navigate("open the QR code's link", motcua.VerifyPath, chromedp.Navigate(link))
 	stranger.noOverflow("the verification page")
 	if got := stranger.text("#verify-status"); got != "Còn hiệu lực" {
 		t.Fatalf("the verification page says %q", got)
