@@ -27,7 +27,7 @@ var Names = []string{"hello", "lookup", "track", "verify", "worklist", "accept",
 type Options struct {
 	DB            string        // SQLite file to use or create; "": a new file in a temporary directory, removed afterwards
 	Dossiers      int           // dossiers to bulk-load when the database has none
-	Duration      time.Duration // length of each throughput run (hello, lookup, track, accept)
+	Duration      time.Duration // length of each throughput run (hello, lookup, track, verify, accept) and of the intakes with scans
 	Only          []string      // the measurements to run (of Names); all when empty
 	Clients       int           // concurrent keep-alive clients, and concurrent intake goroutines
 	WorklistCalls int           // calls per worklist measurement
