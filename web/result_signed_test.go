@@ -63,41 +63,43 @@ func TestIssuedResultIsSignedByTheUnit(t *testing.T) {
 // result file row, no file nor temporary file in the store, no event, the
 // dossier where it was.
 func TestRevokedCertificateIssuesNothing(t *testing.T) {
-	e := newEnv(t)
-	keys := e.signWithDemoCA(t)
-	if err := pdfsign.RevokeDemo(keys, fx.UnitA.Code, time.Now().Add(-time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-	id, _, _ := e.acceptTracked(t, "Nguyễn Văn Thu")
-	dossierPath := fmt.Sprintf("/dossiers/%d", id)
-	counter, specialist, leader := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
-	wantRedirect(t, counter.act(t, id, "handed_over", 1), dossierPath)
-	wantRedirect(t, specialist.act(t, id, "handed_over", 2), dossierPath)
-
-	nothingKept := func(what string, version int) {
-		t.Helper()
-		if _, _, v := e.dossier(t, id); v != version {
-			t.Errorf("%s: the dossier moved to version %d, want %d", what, v, version)
+	onEachEngine(t, func(t *testing.T, e *env) {
+		keys := e.signWithDemoCA(t)
+		revokedAt := time.Now().Add(-time.Hour)
+		if err := pdfsign.RevokeDemo(keys, fx.UnitA.Code, revokedAt); err != nil {
+			t.Fatal(err)
 		}
-		temps, _ := filepath.Glob(filepath.Join(e.files, ".upload-*"))
-		if n := e.countRows(t, "issued_results") + e.countRows(t, "result_files"); n != 0 || storedFiles(t, e.files) != 0 || len(temps) != 0 {
-			t.Errorf("%s kept %d rows, %d files, %d temporary files", what, n, storedFiles(t, e.files), len(temps))
-		}
-	}
-	events := e.countRows(t, "events")
-	p := leader.post(t, dossierPath+"/actions", url.Values{"type": {"result_ready"}, "version": {"3"},
-		"result_text": {"Cấp bản sao trích lục khai sinh cho ông Nguyễn Văn Thu."}})
-	wantStatus(t, p, http.StatusConflict)
-	check(t, p, errorSays("Chứng thư số của "+fx.UnitA.Name), errorSays("đã bị thu hồi ngày "+time.Now().Add(-time.Hour).Format("02/01/2006")))
-	nothingKept("recording the result", 3)
-	if n := e.countRows(t, "events"); n != events {
-		t.Errorf("the refused result wrote %d events", n-events)
-	}
+		id, _, _ := e.acceptTracked(t, "Nguyễn Văn Thu")
+		dossierPath := fmt.Sprintf("/dossiers/%d", id)
+		counter, specialist, leader := e.login(t, fx.CounterA), e.login(t, fx.SpecialistA), e.login(t, fx.LeaderA)
+		wantRedirect(t, counter.act(t, id, "handed_over", 1), dossierPath)
+		wantRedirect(t, specialist.act(t, id, "handed_over", 2), dossierPath)
 
-	// Recorded without a document, the result cannot be issued afterwards either.
-	wantRedirect(t, leader.act(t, id, "result_ready", 3), dossierPath)
-	p = leader.postMultipart(t, dossierPath+"/issued", url.Values{"result_text": {"Cấp bản sao trích lục khai sinh."}})
-	wantStatus(t, p, http.StatusConflict)
-	check(t, p, errorSays("đã bị thu hồi"), htmlcheck.NotIn("#issued-results tr[data-status]"))
-	nothingKept("issuing afterwards", 4)
+		nothingKept := func(what string, version int) {
+			t.Helper()
+			if _, _, v := e.dossier(t, id); v != version {
+				t.Errorf("%s: the dossier moved to version %d, want %d", what, v, version)
+			}
+			temps, _ := filepath.Glob(filepath.Join(e.files, ".upload-*"))
+			if n := e.countRows(t, "issued_results") + e.countRows(t, "result_files"); n != 0 || storedFiles(t, e.files) != 0 || len(temps) != 0 {
+				t.Errorf("%s kept %d rows, %d files, %d temporary files", what, n, storedFiles(t, e.files), len(temps))
+			}
+		}
+		events := e.countRows(t, "events")
+		p := leader.post(t, dossierPath+"/actions", url.Values{"type": {"result_ready"}, "version": {"3"},
+			"result_text": {"Cấp bản sao trích lục khai sinh cho ông Nguyễn Văn Thu."}})
+		wantStatus(t, p, http.StatusConflict)
+		check(t, p, errorSays("Chứng thư số của "+fx.UnitA.Name), errorSays("đã bị thu hồi ngày "+revokedAt.Format("02/01/2006")))
+		nothingKept("recording the result", 3)
+		if n := e.countRows(t, "events"); n != events {
+			t.Errorf("the refused result wrote %d events", n-events)
+		}
+
+		// Recorded without a document, the result cannot be issued afterwards either.
+		wantRedirect(t, leader.act(t, id, "result_ready", 3), dossierPath)
+		p = leader.postMultipart(t, dossierPath+"/issued", url.Values{"result_text": {"Cấp bản sao trích lục khai sinh."}})
+		wantStatus(t, p, http.StatusConflict)
+		check(t, p, errorSays("đã bị thu hồi"), htmlcheck.NotIn("#issued-results tr[data-status]"))
+		nothingKept("issuing afterwards", 4)
+	})
 }
