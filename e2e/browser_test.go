@@ -86,12 +86,16 @@ type running struct {
 }
 
 // start runs m on a free loopback port, its uploads in the test's
-// directory, its log and console output discarded, until the test ends.
-func start(t *testing.T, m *server.Main) *running {
+// directory, its log and console output discarded, until the test ends;
+// configure changes the default configuration first (signing keys…).
+func start(t *testing.T, m *server.Main, configure ...func(*server.Config)) *running {
 	t.Helper()
 	m.Config = server.DefaultConfig()
 	m.Config.Addr = "127.0.0.1:0"
 	m.Config.FilesDir = t.TempDir()
+	for _, c := range configure {
+		c(&m.Config)
+	}
 	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	m.Stdout = io.Discard
 	if err := m.Run(t.Context()); err != nil {

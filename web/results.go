@@ -100,11 +100,14 @@ func (s *Server) checked(name string, r io.Reader) (*upload, error) {
 }
 
 // signResult has a PDF signed for its unit by the server's signer, if
-// any: the signed bytes are what is issued and hashed.
+// any: the signed bytes are what is issued and hashed. The unsigned file
+// is discarded whether signing succeeds or not: a refused signature (a
+// revoked certificate) leaves no temporary file behind.
 func (s *Server) signResult(ctx context.Context, unitID int64, doc *upload) (*upload, error) {
 	if s.Signer == nil || doc.file.ContentType != "application/pdf" {
 		return doc, nil
 	}
+	defer doc.blob.Discard()
 	unit, err := s.db.Unit(ctx, unitID)
 	if err != nil {
 		return nil, err
@@ -122,12 +125,7 @@ func (s *Server) signResult(ctx context.Context, unitID int64, doc *upload) (*up
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.checked(doc.file.FileName, bytes.NewReader(signed))
-	if err != nil {
-		return nil, err
-	}
-	doc.blob.Discard()
-	return out, nil
+	return s.checked(doc.file.FileName, bytes.NewReader(signed))
 }
 
 // issueResult issues an electronic result after the result was recorded,

@@ -72,6 +72,12 @@ func (r *results) print(w io.Writer, clients int) {
 			fmt.Fprintf(w, "  %d errors, first: %v\n", a.errs, a.firstErr)
 		}
 	}
+	if sc := r.scans; sc != nil {
+		line(fmt.Sprintf("POST /intake, %d scans of 1 MB, one officer (server side)", scanComponents), thousands(sc.n)+" intakes", sc.lat)
+		if sc.errs > 0 {
+			fmt.Fprintf(w, "  %d errors, first: %v\n", sc.errs, sc.firstErr)
+		}
+	}
 	for _, p := range r.phases {
 		name := "peak RSS during " + p.name + " (VmHWM)"
 		if p.name == "lookup" {
@@ -141,6 +147,12 @@ func (r *results) print(w io.Writer, clients int) {
 		verdict("intake ≥ 2,000 accepts/s (durable)", formatRate(r.accept.rate(), "/s"), r.accept.rate() >= budgetAccepts && r.accept.errs == 0)
 	} else {
 		notRun("intake ≥ 2,000 accepts/s", "not run")
+	}
+	if sc := r.scans; sc != nil && sc.n > 0 {
+		p99 := percentile(sc.lat, .99)
+		verdict("intake with three 1 MB scans < 300 ms (p99, server side)", formatMS(p99), p99 < budgetScanIntake && sc.errs == 0)
+	} else {
+		notRun("intake with three 1 MB scans < 300 ms", "not run")
 	}
 	verdict("resident < 300 MB (peak while measuring)", formatMiB(r.hwm), r.hwm > 0 && r.hwm < budgetRSS)
 	if r.report != nil {

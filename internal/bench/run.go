@@ -21,13 +21,13 @@ import (
 )
 
 // Names are the measurements, in the order they run.
-var Names = []string{"hello", "lookup", "track", "verify", "worklist", "accept", "report", "import"}
+var Names = []string{"hello", "lookup", "track", "verify", "worklist", "accept", "scans", "report", "import"}
 
 // Options are the bench's settings (the flags of `motcua bench`).
 type Options struct {
 	DB            string        // SQLite file to use or create; "": a new file in a temporary directory, removed afterwards
 	Dossiers      int           // dossiers to bulk-load when the database has none
-	Duration      time.Duration // length of each throughput run (hello, lookup, track, accept)
+	Duration      time.Duration // length of each throughput run (hello, lookup, track, verify, accept) and of the intakes with scans
 	Only          []string      // the measurements to run (of Names); all when empty
 	Clients       int           // concurrent keep-alive clients, and concurrent intake goroutines
 	WorklistCalls int           // calls per worklist measurement
@@ -126,6 +126,7 @@ func (r *results) measure(ctx context.Context, db *store.DB, o *org, opt Options
 		{"verify", func() (err error) { r.verify, err = measureVerify(ctx, db, clients, d); return err }},
 		{"worklist", func() (err error) { r.worklists, err = measureWorklists(ctx, db, o, opt.WorklistCalls); return err }},
 		{"accept", func() (err error) { r.accept, err = measureAccept(ctx, db, o, clients, d); return err }},
+		{"scans", func() (err error) { r.scans, err = measureScans(ctx, db, o, opt.Password, d); return err }},
 		{"report", func() (err error) { r.report, err = measureII06a(ctx, db, 5); return err }},
 		{"import", func() (err error) { r.imp, err = measureImport(ctx, opt.ImportRows, opt.Password); return err }},
 	} {
@@ -144,6 +145,7 @@ type results struct {
 	hello, lookup *httpResult
 	worklists     []worklistResult
 	accept        *acceptResult
+	scans         *scanResult // counter intake with three 1 MB scans (scans.go)
 	report        *reportResult
 	imp           *importResult
 	track         *trackResult

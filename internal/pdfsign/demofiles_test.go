@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestDemoDirectory: `motcua ca demo`'s files sign a PDF that pdfsig
@@ -41,7 +42,7 @@ func TestDemoDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantLines(t, run(t, "pdfsig", "-nssdir", "sql:"+trustingNSSDir(t, ca.Cert), writeTemp(t, "s.pdf", signed)),
+	pdftest.WantLines(t, pdftest.Tool(t, "pdfsig", "-nssdir", "sql:"+pdftest.TrustingNSSDir(t, ca.Cert), pdftest.WriteTemp(t, "s.pdf", signed)),
 		"Common Name: Ủy ban nhân dân xã Đức Lập (DEMO – không có giá trị pháp lý)",
 		"Signature is Valid.", "Certificate is Trusted.")
 

@@ -3,16 +3,13 @@ package pdfsign
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/x509"
-	"encoding/pem"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/testing/pdftest"
 	"github.com/signintech/gopdf"
 )
 
@@ -81,7 +78,7 @@ func xrefStreamFile(t testing.TB) []byte {
 	fmt.Fprintf(&b, "7 0 obj\n<</Type/XRef/Size 8/W[1 3 1]/Root 1 0 R/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 5>>/Length %d>>\nstream\n", len(xref))
 	b.Write(xref)
 	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", offsets[7])
-	if text := run(t, "pdftotext", writeTemp(t, "fixture.pdf", b.Bytes()), "-"); !strings.Contains(text, "Ket qua giai quyet") {
+	if text := pdftest.Tool(t, "pdftotext", pdftest.WriteTemp(t, "fixture.pdf", b.Bytes()), "-"); !strings.Contains(text, "Ket qua giai quyet") {
 		t.Fatalf("pdftotext does not read the fixture: %q", text)
 	}
 	return b.Bytes()
@@ -95,39 +92,6 @@ func deflate(t testing.TB, data []byte) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-func writeTemp(t testing.TB, name string, data []byte) string {
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// run runs a poppler or NSS tool; CI installs them (.ci/run).
-func run(t testing.TB, tool string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Fatalf("%s is not installed (apt-get install poppler-utils libnss3-tools): %v", tool, err)
-	}
-	cmd := exec.Command(tool, args...)
-	cmd.Env = append(os.Environ(), "TZ=UTC") // pdfsig prints the signing time in local time
-	out, err := cmd.CombinedOutput()
-	if err != nil && tool != "pdfsig" { // pdfsig exits non-zero on an invalid signature: its output says why
-		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
-	}
-	return string(out)
-}
-
-// trustingNSSDir is an NSS database that trusts ca for signing, for
-// pdfsig -nssdir.
-func trustingNSSDir(t testing.TB, ca *x509.Certificate) string {
-	dir := t.TempDir()
-	run(t, "certutil", "-N", "-d", "sql:"+dir, "--empty-password")
-	pemPath := writeTemp(t, "ca.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Raw}))
-	run(t, "certutil", "-A", "-d", "sql:"+dir, "-n", "motcua-demo", "-t", "C,C,C", "-i", pemPath)
-	return dir
 }
 
 // demoKey is a demo CA and a key it issued to a unit, made once per test binary.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestPKCS12RoundTrip: what EncodePKCS12 writes, x/crypto/pkcs12 (through
@@ -35,7 +36,7 @@ func TestPKCS12RoundTrip(t *testing.T) {
 				t.Errorf("wrong password: %v", err)
 			}
 			if _, err := exec.LookPath("openssl"); err == nil {
-				path := writeTemp(t, "unit.p12", p12)
+				path := pdftest.WriteTemp(t, "unit.p12", p12)
 				out, err := exec.Command("openssl", "pkcs12", "-in", path, "-passin", "pass:mật khẩu demo", "-nodes", "-info").CombinedOutput()
 				if err != nil || strings.Count(string(out), "BEGIN CERTIFICATE") != 2 || !strings.Contains(string(out), "PRIVATE KEY") {
 					t.Errorf("openssl pkcs12: %v\n%s", err, out)
@@ -56,13 +57,13 @@ func TestAESPKCS12IsExplained(t *testing.T) {
 	if _, err := exec.LookPath("openssl"); err != nil {
 		t.Fatal("openssl is needed to write an AES PKCS#12")
 	}
-	in := writeTemp(t, "legacy.p12", p12)
+	in := pdftest.WriteTemp(t, "legacy.p12", p12)
 	out := strings.TrimSuffix(in, "legacy.p12") + "aes.p12"
 	pemOut, err := exec.Command("openssl", "pkcs12", "-in", in, "-passin", "pass:x", "-nodes").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("openssl", "pkcs12", "-export", "-in", writeTemp(t, "key.pem", pemOut), "-out", out, "-passout", "pass:x")
+	cmd := exec.Command("openssl", "pkcs12", "-export", "-in", pdftest.WriteTemp(t, "key.pem", pemOut), "-out", out, "-passout", "pass:x")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("openssl export: %v %s", err, b)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 var vietnam = time.FixedZone("ICT", 7*3600)
@@ -23,7 +24,7 @@ var vietnam = time.FixedZone("ICT", 7*3600)
 // pdfsig's NSS database and reported untrusted otherwise — and in Verify.
 func TestSignedPDFVerifiesWithPdfsig(t *testing.T) {
 	ca, key := demoKey(t)
-	nss := trustingNSSDir(t, ca.Cert)
+	nss := pdftest.TrustingNSSDir(t, ca.Cert)
 	at := time.Now().In(vietnam).Truncate(time.Second)
 	for name, in := range map[string][]byte{"gopdf": gopdfFile(t), "xref stream": xrefStreamFile(t)} {
 		t.Run(name, func(t *testing.T) {
@@ -34,16 +35,16 @@ func TestSignedPDFVerifiesWithPdfsig(t *testing.T) {
 			if !bytes.HasPrefix(signed, in) {
 				t.Fatal("the original bytes were not kept: not an incremental update")
 			}
-			path := writeTemp(t, "signed.pdf", signed)
-			if name == "xref stream" && !strings.Contains(run(t, "pdftotext", path, "-"), "Ket qua giai quyet") {
+			path := pdftest.WriteTemp(t, "signed.pdf", signed)
+			if name == "xref stream" && !strings.Contains(pdftest.Tool(t, "pdftotext", path, "-"), "Ket qua giai quyet") {
 				t.Error("pdftotext no longer reads the signed file's text")
 			}
-			untrusted := run(t, "pdfsig", path)
-			wantLines(t, untrusted, "Signer Certificate Common Name: Ủy ban nhân dân xã Thuận An (DEMO – không có giá trị pháp lý)",
+			untrusted := pdftest.Tool(t, "pdfsig", path)
+			pdftest.WantLines(t, untrusted, "Signer Certificate Common Name: Ủy ban nhân dân xã Thuận An (DEMO – không có giá trị pháp lý)",
 				"Signature Type: ETSI.CAdES.detached", "Signing Hash Algorithm: SHA-256", "Total document signed",
 				"Signature Validation: Signature is Valid.", "Certificate Validation: Certificate issuer isn't Trusted.",
 				"Signing Time: "+at.UTC().Format("Jan 02 2006 15:04:05"))
-			wantLines(t, run(t, "pdfsig", "-nssdir", "sql:"+nss, path),
+			pdftest.WantLines(t, pdftest.Tool(t, "pdfsig", "-nssdir", "sql:"+nss, path),
 				"Signature Validation: Signature is Valid.", "Certificate Validation: Certificate is Trusted.")
 
 			roots := x509.NewCertPool()
@@ -78,7 +79,7 @@ func TestChangedByteFailsBothVerifiers(t *testing.T) {
 		t.Fatal("no /MediaBox")
 	}
 	signed[i+1] = 'm'
-	out := run(t, "pdfsig", writeTemp(t, "changed.pdf", signed))
+	out := pdftest.Tool(t, "pdfsig", pdftest.WriteTemp(t, "changed.pdf", signed))
 	if strings.Contains(out, "Signature is Valid") || !strings.Contains(out, "Signature Validation: Digest Mismatch.") {
 		t.Errorf("pdfsig on a changed file:\n%s", out)
 	}
@@ -103,7 +104,7 @@ func TestSecondSignatureKeepsTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := run(t, "pdfsig", writeTemp(t, "twice.pdf", twice))
+	out := pdftest.Tool(t, "pdfsig", pdftest.WriteTemp(t, "twice.pdf", twice))
 	if strings.Count(out, "Signature is Valid.") != 2 || !strings.Contains(out, "Signature Field Name: Signature2") ||
 		!strings.Contains(out, "Common Name: Sở Tư pháp tỉnh Lâm Đồng") {
 		t.Errorf("pdfsig on two signatures:\n%s", out)
@@ -176,14 +177,5 @@ func TestUnsignedAndBrokenPDFs(t *testing.T) {
 	_, err := Verify([]byte("%PDF-1.4\nnot really"), nil)
 	if motcua.ErrorCode(err) != motcua.EINVALID || !strings.HasPrefix(motcua.ErrorMessage(err), "Không đọc được cấu trúc tệp PDF") {
 		t.Errorf("broken: %v", err)
-	}
-}
-
-func wantLines(t *testing.T, out string, lines ...string) {
-	t.Helper()
-	for _, l := range lines {
-		if !strings.Contains(out, l) {
-			t.Errorf("pdfsig output lacks %q:\n%s", l, out)
-		}
 	}
 }

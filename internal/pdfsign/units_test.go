@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/testing/pdftest"
 )
 
 // TestUnitSignerSignsWithTheUnitsKey: a result of a unit with a key in the
@@ -24,8 +25,8 @@ func TestUnitSignerSignsWithTheUnitsKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := run(t, "pdfsig", writeTemp(t, "ket-qua.pdf", signed))
-	wantLines(t, out, "Signature is Valid.")
+	out := pdftest.Tool(t, "pdfsig", pdftest.WriteTemp(t, "ket-qua.pdf", signed))
+	pdftest.WantLines(t, out, "Signature is Valid.")
 	if !strings.Contains(out, "Ủy ban nhân dân xã Thuận An") {
 		t.Errorf("pdfsig names another signer:\n%s", out)
 	}
