@@ -40,4 +40,3 @@ func TestDigitalIndicatorsCountByTheNationalRules(t *testing.T) {
 		t.Error("CheckDigitalCode")
 	}
 }
-
