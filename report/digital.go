@@ -48,7 +48,7 @@ var digitalNames = map[string][3]string{
 // CheckDigitalCode refuses a code that is not one of 4.1–4.4.
 func CheckDigitalCode(code string) error {
 	if _, ok := digitalNames[code]; !ok {
-		return motcua.FieldError("code", "Chỉ số %q không có: chọn 4.1, 4.2, 4.3 hoặc 4.4.", code)
+		return motcua.FieldError("code", "Chỉ số “%s” không có: chọn 4.1, 4.2, 4.3 hoặc 4.4.", code)
 	}
 	return nil
 }
