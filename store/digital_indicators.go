@@ -25,6 +25,7 @@ const digitalChunk = 1000
 // actor asking may view it.
 type periodDossier struct {
 	id      int64
+	code    string
 	visible bool
 }
 
@@ -59,7 +60,7 @@ func (db *DB) judgeDigital(ctx context.Context, q report.Query, a *motcua.Actor,
 	}
 	args = append(append(args, ms(q.From), ms(q.To)), scopeArgs...)
 	return db.snapshotTx(ctx, func(tx *Tx) error {
-		list, err := periodDossiers(tx, `SELECT d.id, `+visible+` FROM dossiers d WHERE d.accepted_at >= ? AND d.accepted_at < ?`+scope+
+		list, err := periodDossiers(tx, `SELECT d.id, d.code, `+visible+` FROM dossiers d WHERE d.accepted_at >= ? AND d.accepted_at < ?`+scope+
 			` ORDER BY d.due_at, d.id`, args...)
 		if err != nil {
 			return err
@@ -90,7 +91,7 @@ func periodDossiers(tx *Tx, query string, args ...any) ([]periodDossier, error) 
 	for rows.Next() {
 		var p periodDossier
 		var visible int
-		if err := rows.Scan(&p.id, &visible); err != nil {
+		if err := rows.Scan(&p.id, &p.code, &visible); err != nil {
 			return nil, err
 		}
 		p.visible = visible != 0

@@ -58,6 +58,24 @@ func (db *DB) DigitalIndicatorDossiers(ctx context.Context, a *motcua.Actor, q r
 	return dd, nil
 }
 
+// DigitalIndicatorCodes lists the codes of the dossiers of indicator
+// code's denominator that meet it (met) or not, soonest due first: for an
+// operator checking a figure from the command line. Codes carry no
+// personal data; the dossiers themselves are read, and logged, where
+// they are opened.
+func (db *DB) DigitalIndicatorCodes(ctx context.Context, q report.Query, code string, met bool) (codes []string, err error) {
+	defer motcua.Wrap(&err, "DB.DigitalIndicatorCodes(%s, %t)", code, met)
+	if err := report.CheckDigitalCode(code); err != nil {
+		return nil, err
+	}
+	err = db.judgeDigital(ctx, q, nil, func(p periodDossier, f report.DigitalFacts) {
+		if in, ok := f.Counts(code); in && ok == met {
+			codes = append(codes, p.code)
+		}
+	})
+	return codes, err
+}
+
 // listViewable reads the dossiers ids names, in that order, that a may
 // view, logging each read; one the policy refuses after all (the SQL
 // scope reached it through a linked part the policy weighs otherwise)

@@ -223,6 +223,10 @@ func TestDigitalDrillDownListsWhatTheFiguresCount(t *testing.T) {
 					got = append(got, d.Code)
 				}
 				wantCodes := f.named(names)
+				codes, err := db.DigitalIndicatorCodes(ctx, march(f.a.ID), code, met)
+				if slices.Sort(codes); err != nil || !slices.Equal(codes, wantCodes) {
+					t.Errorf("%s met=%t: the command line lists %v, %v; want %v", code, met, codes, err, names)
+				}
 				slices.Sort(got)
 				if !slices.Equal(got, wantCodes) || dd.Total != len(names) || dd.Visible != len(names) || dd.Hidden != 0 {
 					t.Errorf("%s met=%t: %v (total %d, visible %d), want %v", code, met, got, dd.Total, dd.Visible, names)
