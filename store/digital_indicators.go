@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -278,12 +279,31 @@ func readChunkResults(tx *Tx, in string, ids []any, ds map[int64]*digitalDossier
 	return nil
 }
 
+// chunkResultFiles reads the result files of the chunk's dossiers, each
+// marked with what its issued results say (joined by the dossier, which
+// issued_results is indexed by).
 func chunkResultFiles(tx *Tx, in string, ids []any) ([]resultFileRow, error) {
-	rows, err := tx.query(`SELECT rf.dossier_id, rf.id, rf.seq,
-			COALESCE(MAX(CASE WHEN ir.revoked_at IS NOT NULL OR ir.superseded_by_id IS NOT NULL THEN 1 ELSE 0 END), 0),
-			COALESCE(MAX(ir.pushed_at), 0)
-		FROM result_files rf LEFT JOIN issued_results ir ON ir.result_file_id = rf.id
-		WHERE rf.dossier_id`+in+` GROUP BY rf.dossier_id, rf.id, rf.seq ORDER BY rf.dossier_id, rf.seq, rf.id`, ids...)
+	issued := map[int64]resultFileRow{}
+	rows, err := tx.query(`SELECT result_file_id, revoked_at IS NOT NULL OR superseded_by_id IS NOT NULL, pushed_at
+		FROM issued_results WHERE dossier_id`+in, ids...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var fileID, pushedAt int64
+		var gone bool
+		if err := rows.Scan(&fileID, &gone, &pushedAt); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r := issued[fileID] // a file issued twice: gone if any is, pushed if any was
+		r.gone, r.pushed = r.gone || gone, r.pushed || pushedAt > 0
+		issued[fileID] = r
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.query(`SELECT dossier_id, id, seq FROM result_files WHERE dossier_id`+in+` ORDER BY dossier_id, seq, id`, ids...)
 	if err != nil {
 		return nil, err
 	}
@@ -291,12 +311,10 @@ func chunkResultFiles(tx *Tx, in string, ids []any) ([]resultFileRow, error) {
 	var out []resultFileRow
 	for rows.Next() {
 		var f resultFileRow
-		var gone int
-		var pushedAt int64
-		if err := rows.Scan(&f.dossierID, &f.id, &f.seq, &gone, &pushedAt); err != nil {
+		if err := rows.Scan(&f.dossierID, &f.id, &f.seq); err != nil {
 			return nil, err
 		}
-		f.gone, f.pushed = gone != 0, pushedAt > 0
+		f.gone, f.pushed = issued[f.id].gone, issued[f.id].pushed
 		out = append(out, f)
 	}
 	return out, rows.Err()
@@ -313,12 +331,21 @@ func chunkResultEvents(tx *Tx, ids []any) (map[int64][]motcua.Event, error) {
 	out := map[int64][]motcua.Event{}
 	for rows.Next() {
 		var e motcua.Event
-		var data string
+		var data []byte
 		if err := rows.Scan(&e.DossierID, &e.Seq, &e.Type, &data); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(data), &e.Data); err != nil {
-			return nil, err
+		// Only a late entry's mark and an approval's reference matter here:
+		// the rest of the payload (the clock, the result code) is not decoded.
+		if e.Type == motcua.EventLateApproved || bytes.Contains(data, []byte(`"pending"`)) {
+			var mark struct {
+				Pending bool `json:"pending"`
+				RefSeq  int  `json:"ref_seq"`
+			}
+			if err := json.Unmarshal(data, &mark); err != nil {
+				return nil, err
+			}
+			e.Data.Pending, e.Data.RefSeq = mark.Pending, mark.RefSeq
 		}
 		out[e.DossierID] = append(out[e.DossierID], e)
 	}
