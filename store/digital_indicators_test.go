@@ -27,13 +27,16 @@ import (
 //	D8   counter, scanned, result pushed then superseded   in  met     met  -    -
 //	     by a correction not pushed
 //	D9   online, upload taken from the national store      in  -       -    met  met
+//	D10  counter, scanned, result keyed late, still        in  -       -    -    -
+//	     waiting for the leader's approval
+//	D11  counter, scanned, result keyed late, approved     in  met     met  -    -
 //	B1   commune B, counter, scanned, no result (outside commune A's scope)
 //
-// Commune A, March: 4.1 = 4/8 (D1 D3 D7 D8 of all but D6) = 50,00 %;
-// 4.2 = 5/9 (D1 D3 D6 D7 D8) = 55,56 %; 4.3 = 4/9 (D2 D5 D6 D9) = 44,44 %;
-// 4.4 = 3/9 (D6 D7 D9) = 33,33 %. The district adds B1 to every
+// Commune A, March: 4.1 = 5/10 (D1 D3 D7 D8 D11 of all but D6) = 50,00 %;
+// 4.2 = 6/11 (D1 D3 D6 D7 D8 D11) = 54,55 %; 4.3 = 4/11 (D2 D5 D6 D9) =
+// 36,36 %; 4.4 = 3/11 (D6 D7 D9) = 27,27 %. The district adds B1 to every
 // denominator (4.1's too: its result is a document) and to no numerator:
-// 4/9, 5/10, 4/10, 3/10.
+// 5/11, 6/12, 4/12, 3/12.
 type digitalFixture struct {
 	*fixture
 	proc2 *motcua.Procedure
@@ -108,6 +111,11 @@ func newDigitalFixture(t *testing.T, db *store.DB) *digitalFixture {
 	if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE submission_files SET origin = 'national', source = 'kho-123' WHERE submission_id = ?`), sub9.ID); err != nil {
 		t.Fatal(err)
 	}
+	d10 := counter("D10", f.intake(f.a.ID), scan(0, "a.pdf", 10, 7))
+	f.issueLate(t, d10, 'g')
+	d11 := counter("D11", f.intake(f.a.ID), scan(0, "a.pdf", 10, 8))
+	s11 := f.issueLate(t, d11, 'h')
+	s11.act(f.leaderA, monday.AddDate(0, 0, 1).Add(8*time.Hour), motcua.EventLateApproved)
 	setNow(db, monday)
 	b1, err := db.AcceptDigitised(ctx, f.counterB, f.intake(f.b.ID), []motcua.ComponentFile{scan(0, "b1.pdf", 10, 6)})
 	if err != nil {
@@ -138,6 +146,26 @@ func (f *digitalFixture) issue(t *testing.T, d *motcua.Dossier, file byte) strin
 	return list[0].Code
 }
 
+// issueLate takes a dossier of commune A to its last step, then records
+// its result with its file the next afternoon as having happened the day
+// before: a late entry that waits for the leader's approval.
+func (f *digitalFixture) issueLate(t *testing.T, d *motcua.Dossier, file byte) *scenario {
+	t.Helper()
+	s := &scenario{t: t, db: f.db, d: d}
+	at := monday.Add(time.Hour)
+	s.act(f.counterA, at, motcua.EventHandedOver)
+	s.act(f.specialistA, at.Add(time.Hour), motcua.EventHandedOver)
+	s.act(f.leaderA, at.Add(2*time.Hour), motcua.EventHandedOver)
+	setNow(f.db, monday.AddDate(0, 0, 1).Add(7*time.Hour)) // Tuesday 16:00
+	late := motcua.Action{DossierID: d.ID, Version: s.d.Version, Type: motcua.EventResultReady, At: at.Add(3 * time.Hour), Reason: "Mất điện"}
+	next, err := f.db.ActIssuing(t.Context(), f.counterA, late, store.ResultIssue{File: resultFile(file)})
+	if err != nil || next.Pending == nil {
+		t.Fatalf("the late result of %s is not pending: %v", d.Code, err)
+	}
+	s.d = next
+	return s
+}
+
 // push marks a result's link as received by the citizen's national store
 // (what the national store adapter records once the store answers).
 func (f *digitalFixture) push(t *testing.T, code string) {
@@ -163,8 +191,8 @@ func TestDigitalIndicatorsOnAHandMadeFixture(t *testing.T) {
 			unit int64
 			want []string
 		}{
-			{f.a.ID, []string{"4.1 4/8 50,00 %", "4.2 5/9 55,56 %", "4.3 4/9 44,44 %", "4.4 3/9 33,33 %"}},
-			{f.district.ID, []string{"4.1 4/9 44,44 %", "4.2 5/10 50,00 %", "4.3 4/10 40,00 %", "4.4 3/10 30,00 %"}},
+			{f.a.ID, []string{"4.1 5/10 50,00 %", "4.2 6/11 54,55 %", "4.3 4/11 36,36 %", "4.4 3/11 27,27 %"}},
+			{f.district.ID, []string{"4.1 5/11 45,45 %", "4.2 6/12 50,00 %", "4.3 4/12 33,33 %", "4.4 3/12 25,00 %"}},
 		} {
 			got, err := db.DigitalIndicators(t.Context(), march(c.unit))
 			if err != nil {
@@ -206,10 +234,10 @@ func TestDigitalDrillDownListsWhatTheFiguresCount(t *testing.T) {
 		f := newDigitalFixture(t, db)
 		ctx := t.Context()
 		want := map[string][2][]string{ // met, not met
-			"4.1": {{"D1", "D3", "D7", "D8"}, {"D2", "D4", "D5", "D9"}},
-			"4.2": {{"D1", "D3", "D6", "D7", "D8"}, {"D2", "D4", "D5", "D9"}},
-			"4.3": {{"D2", "D5", "D6", "D9"}, {"D1", "D3", "D4", "D7", "D8"}},
-			"4.4": {{"D6", "D7", "D9"}, {"D1", "D2", "D3", "D4", "D5", "D8"}},
+			"4.1": {{"D1", "D3", "D7", "D8", "D11"}, {"D2", "D4", "D5", "D9", "D10"}},
+			"4.2": {{"D1", "D3", "D6", "D7", "D8", "D11"}, {"D2", "D4", "D5", "D9", "D10"}},
+			"4.3": {{"D2", "D5", "D6", "D9"}, {"D1", "D3", "D4", "D7", "D8", "D10", "D11"}},
+			"4.4": {{"D6", "D7", "D9"}, {"D1", "D2", "D3", "D4", "D5", "D8", "D10", "D11"}},
 		}
 		for code, sides := range want {
 			for i, names := range sides {
@@ -244,7 +272,7 @@ func TestDigitalDrillDownListsWhatTheFiguresCount(t *testing.T) {
 		}
 		all, _ := db.DigitalIndicatorDossiers(ctx, f.leaderA, march(f.a.ID), "4.4", false, 0)
 		page, err := db.DigitalIndicatorDossiers(ctx, f.leaderA, march(f.a.ID), "4.4", false, 4)
-		if err != nil || len(page.Rows) != 2 || page.Rows[0].ID != all.Rows[4].ID || page.Total != 6 || page.Visible != 6 {
+		if err != nil || len(page.Rows) != 4 || page.Rows[0].ID != all.Rows[4].ID || page.Total != 8 || page.Visible != 8 {
 			t.Fatalf("the page from offset 4: %+v, %v", page, err)
 		}
 		if reads := count(t, db, "audit_log WHERE action = 'dossier.read' AND object = '"+f.codes["D9"]+"'"); reads != 4 {
@@ -253,8 +281,8 @@ func TestDigitalDrillDownListsWhatTheFiguresCount(t *testing.T) {
 
 		district := mustUser(t, db, "lanhdao.huyen", "Đinh Văn Huyện", motcua.RoleLeader, f.district.ID)
 		dd, err := db.DigitalIndicatorDossiers(ctx, district, march(f.district.ID), "4.2", false, 0)
-		if err != nil || dd.Total != 5 || dd.Visible != 0 || dd.Hidden != 5 || len(dd.Rows) != 0 {
-			t.Fatalf("the district leader's drill-down: %+v, %v; want 5 counted (B1 too), none listed", dd, err)
+		if err != nil || dd.Total != 6 || dd.Visible != 0 || dd.Hidden != 6 || len(dd.Rows) != 0 {
+			t.Fatalf("the district leader's drill-down: %+v, %v; want 6 counted (B1 too), none listed", dd, err)
 		}
 		if _, err := db.DigitalIndicatorDossiers(ctx, f.leaderA, march(f.a.ID), "4.5", true, 0); motcua.ErrorCode(err) != motcua.EINVALID ||
 			!strings.Contains(motcua.ErrorMessage(err), "4.1, 4.2, 4.3 hoặc 4.4") {
