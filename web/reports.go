@@ -29,6 +29,7 @@ type reportData struct {
 	Views        []option
 	Keys         []string // the columns' keys, for the links to the dossiers behind each number
 	Times        []store.ProcedureTime
+	Digital      []report.DigitalIndicator // Decision 766's 4.1–4.4 (reports_digital.go)
 }
 
 // reportPage shows Biểu II.06a for a period and a unit's subtree, with
@@ -50,6 +51,9 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 	if data.Report != nil {
 		if data.Charts, err = s.reportCharts(r.Context(), q, data.Report.Total); err == nil {
 			data.Times, err = s.db.ProcedureTimes(r.Context(), q, 15)
+		}
+		if err == nil {
+			data.Digital, err = s.db.DigitalIndicators(r.Context(), q)
 		}
 		if err != nil {
 			s.fail(w, "report.html", v, err)

@@ -137,6 +137,7 @@ var routePolicy = map[string]string{
 	"GET /performance":                            leaders,
 	"GET /reports/ii06a":                          leaders,
 	"GET /reports/ii06a/dossiers":                 leaders,
+	"GET /reports/digital/dossiers":               leaders,
 	"GET /reports/ii06a/{format}":                 leaders,
 	"GET /catalog/trial":                          staff,
 	"GET /units":                                  staff,
