@@ -353,8 +353,8 @@ func chunkResultEvents(tx *Tx, ids []any) (map[int64][]motcua.Event, error) {
 }
 
 // countingSeq is the seq of the result_ready event that counts last (a
-// late entry counts once approved), 0 if none: countingResult's rule,
-// over the events it reads.
+// late entry counts once approved), 0 if none: the rule countingResult
+// and the indicators share.
 func countingSeq(events []motcua.Event) int {
 	approved := map[int]bool{}
 	for _, e := range events {

@@ -119,18 +119,7 @@ func (db *DB) ResultFile(ctx context.Context, a *motcua.Actor, dossierID, fileID
 // countingResult is the valid electronic result of the result_ready event that
 // counts last (a late entry counts once approved); nil if it has none.
 func countingResult(tx *Tx, dossierID int64, events []motcua.Event) (*motcua.SubmittedFile, error) {
-	approved := map[int]bool{}
-	for _, e := range events {
-		if e.Type == motcua.EventLateApproved {
-			approved[e.Data.RefSeq] = true
-		}
-	}
-	seq := 0
-	for _, e := range events {
-		if e.Type == motcua.EventResultReady && (!e.Data.Pending || approved[e.Seq]) {
-			seq = e.Seq
-		}
-	}
+	seq := countingSeq(events)
 	if seq == 0 {
 		return nil, nil
 	}
