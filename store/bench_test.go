@@ -88,7 +88,11 @@ func benchBuild() (_ *benchWorld, err error) {
 			db.Close()
 		}
 	}()
-	now := time.Now()
+	// The loader builds the 2024 district's world (communes, one-stop
+	// section, district offices): its clock stands before 01/07/2025, when
+	// that organisation and its catalogue were in force.
+	now := time.Date(2025, 6, 2, 10, 0, 0, 0, motcua.VN)
+	db.Now = func() time.Time { return now }
 	if _, err := demo.Seed(ctx, db, demo.Options{Password: "bench-dak-mil", Now: now}); err != nil {
 		return nil, err
 	}
@@ -105,7 +109,9 @@ func benchBuild() (_ *benchWorld, err error) {
 		byID[u.ID] = u
 		switch u.Kind {
 		case motcua.UnitCommune:
-			w.units = append(w.units, u.ID)
+			if u.InForce(now) { // the 2024 communes, not today's
+				w.units = append(w.units, u.ID)
+			}
 		case motcua.UnitOneStop:
 			oneStop = u
 		case motcua.UnitDistrict:
