@@ -227,7 +227,7 @@ func ReuseSourceText(o motcua.FileOrigin, source string) string {
 		}
 		return "Tái sử dụng từ hồ sơ " + where
 	case motcua.OriginNational:
-		return "Tài liệu " + source + " trong Kho dữ liệu của công dân"
+		return motcua.OriginNational.Label() + ", tài liệu " + source
 	}
 	return ""
 }

@@ -157,6 +157,7 @@ var routePolicy = map[string]string{
 	"GET /intake/procedures":                      counters,
 	"POST /intake":                                counters,
 	"POST /intake/refuse":                         counters,
+	"GET /intake/held":                            counters,
 	"GET /dossiers/{id}":                          staffOfA,
 	"POST /dossiers/{id}/actions":                 staffOfA,
 	"GET /dossiers/{id}/receipt":                  staffOfA,
