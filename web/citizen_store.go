@@ -201,6 +201,17 @@ func readReuse(form map[string][]string) map[int]string {
 	return out
 }
 
+// readValid reads the validity dates typed, to show them again.
+func readValid(form map[string][]string) map[int]string {
+	out := map[int]string{}
+	for k, vals := range form {
+		if i, err := strconv.Atoi(strings.TrimPrefix(k, validPrefix)); err == nil && strings.HasPrefix(k, validPrefix) && len(vals) > 0 {
+			out[i] = motcua.NFC(strings.TrimSpace(vals[0]))
+		}
+	}
+	return out
+}
+
 // reusedScans turns the choices into component files: a local Ref for
 // the store to resolve, a national document fetched and checked like a
 // scan (returned among checked, to be saved with the scans). A component

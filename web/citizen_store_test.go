@@ -181,3 +181,63 @@ func TestIntakeTakesADocumentFromTheNationalStore(t *testing.T) {
 	}
 	check(t, p, htmlcheck.In("#held-national"), htmlcheck.In("#held-docs"))
 }
+
+// onlineHeld asks for the held documents on the filing form, as its
+// script does.
+func (b *browser) onlineHeld(t *testing.T, idNumber string) page {
+	t.Helper()
+	q := url.Values{"id_number": {idNumber}, "key": {"k-held"}}
+	req, err := http.NewRequest("GET", b.e.srv.URL+"/nop-truc-tuyen/"+strconv.FormatInt(fx.Birth.ID, 10)+"/giay-to-da-luu?"+q.Encode(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("HX-Request", "true")
+	return b.do(t, req)
+}
+
+// TestOnlineFilingReusesOnlyWithTheProvenContact: the citizen whose phone
+// the counter dossier names sees its document on the filing form and files
+// with it instead of an upload (the file row marked reused); someone else
+// signed in with another phone who types the same identity number sees
+// nothing, and posting the document's ref is refused, nothing filed.
+func TestOnlineFilingReusesOnlyWithTheProvenContact(t *testing.T) {
+	e := newEnv(t)
+	counter := e.login(t, fx.CounterA)
+	wantStatus(t, counter.postMultipart(t, "/intake", intakeForm(fx.UnitA.ID, "Nguyễn Văn Lưu"), formFile{"scan_0", "to-khai.pdf", pdf}), http.StatusSeeOther)
+
+	owner := e.citizen(t, "0912345678") // the phone the intake form gave
+	p := owner.onlineHeld(t, "066123456789")
+	wantStatus(t, p, http.StatusOK)
+	check(t, p, htmlcheck.In(`#documents select[name="reuse_0"] option`, htmlcheck.HasText("Tờ khai (theo mẫu) · hồ sơ")),
+		htmlcheck.NotIn(`#documents input[name="file_0"][required]`))
+	ref := heldRef.FindStringSubmatch(p.body)
+	if ref == nil {
+		t.Fatalf("nothing to choose:\n%s", excerpt(p.body))
+	}
+
+	stranger := e.citizen(t, "0987654321")
+	p = stranger.onlineHeld(t, "066123456789")
+	check(t, p, htmlcheck.In("#held-none"), htmlcheck.NotIn(`select[name="reuse_0"]`))
+	path := "/nop-truc-tuyen/" + strconv.FormatInt(fx.Birth.ID, 10)
+	form := filingForm("k-stranger")
+	form.Set("id_number", "066123456789")
+	form.Set("reuse_0", ref[1])
+	p = stranger.postMultipart(t, path, form)
+	wantStatus(t, p, http.StatusUnprocessableEntity)
+	wantContains(t, p, "không thuộc người nộp có số định danh này")
+	if n := e.countRows(t, "submissions"); n != 0 {
+		t.Fatalf("the refused filing wrote %d submissions", n)
+	}
+
+	form.Set("key", "k-owner")
+	p = owner.postMultipart(t, path, form)
+	wantStatus(t, p, http.StatusSeeOther)
+	if n := e.countRows(t, "submission_files"); n != 1 {
+		t.Fatalf("%d submission files, want the reused one", n)
+	}
+	if n, err := storetest.CountAudit(t.Context(), e.db, storetest.AuditMatch{Action: "citizen_store.reused"}); err != nil || n != 1 {
+		t.Errorf("%d reuses audited, %v", n, err)
+	}
+	mine := owner.get(t, strings.TrimSuffix(p.header.Get("Location"), "?moi=1"))
+	check(t, mine, htmlcheck.In("main", htmlcheck.HasText("to-khai.pdf")))
+}

@@ -39,6 +39,7 @@ type intakeForm struct {
 	Checked                               map[int]bool
 	Counts                                map[int]string
 	Reuse                                 map[int]string // a held document's Ref chosen for a component
+	Valid                                 map[int]string // the validity typed for a component, echoed back
 	Competence                            competenceFields
 }
 
@@ -154,7 +155,7 @@ func readIntakeForm(r *http.Request) intakeForm {
 		Checked: map[int]bool{}, Counts: map[int]string{}}
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	f.Competence = readCompetence(r)
-	f.Reuse = readReuse(r.PostForm)
+	f.Reuse, f.Valid = readReuse(r.PostForm), readValid(r.PostForm)
 	for _, s := range r.PostForm["doc"] {
 		if i, err := strconv.Atoi(s); err == nil {
 			f.Checked[i] = true
