@@ -15,6 +15,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
+	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store/storetest"
 )
 
@@ -240,4 +241,30 @@ func TestOnlineFilingReusesOnlyWithTheProvenContact(t *testing.T) {
 	}
 	mine := owner.get(t, strings.TrimSuffix(p.header.Get("Location"), "?moi=1"))
 	check(t, mine, htmlcheck.In("main", htmlcheck.HasText("to-khai.pdf")))
+}
+
+// TestScanValidityAtIntake: the validity typed beside a scan is kept and
+// shown on the dossier page; one already past, or not a date, is refused
+// with the reason and nothing is written.
+func TestScanValidityAtIntake(t *testing.T) {
+	e := newEnv(t)
+	counter := e.login(t, fx.CounterA)
+	before := e.counts(t)
+	for value, want := range map[string]string{
+		motcua.FormatDate(sample.Now.AddDate(0, 0, -1)): "đã qua",
+		"31/02/2030": "không hợp lệ; nhập theo dạng dd/mm/yyyy",
+	} {
+		form := intakeForm(fx.UnitA.ID, "Hoàng Văn Hạn")
+		form.Set("valid_0", value)
+		p := counter.postMultipart(t, "/intake", form, formFile{"scan_0", "cccd.pdf", pdf})
+		wantStatus(t, p, http.StatusUnprocessableEntity)
+		wantContains(t, p, want)
+	}
+	e.wantCounts(t, before)
+	form := intakeForm(fx.UnitA.ID, "Hoàng Văn Hạn")
+	form.Set("valid_0", "2031-01-15")
+	p := counter.postMultipart(t, "/intake", form, formFile{"scan_0", "cccd.pdf", pdf})
+	wantStatus(t, p, http.StatusSeeOther)
+	page := counter.get(t, strings.TrimSuffix(p.header.Get("Location"), "?accepted=1"))
+	check(t, page, htmlcheck.In("#components td", htmlcheck.HasText("Hiệu lực đến 15/01/2031")), htmlcheck.NotIn("#components .origin"))
 }

@@ -88,7 +88,7 @@ func (s *Server) gatherScans(form *multipart.Form, comp map[int]int, names map[i
 		}
 		sc.file.Component = index
 		out = append(out, sc)
-		if sc.file.ValidUntil, err = validityOf(form.Value, field, names[field]); err != nil {
+		if out[len(out)-1].file.ValidUntil, err = validityOf(form.Value, field, names[field]); err != nil {
 			return out, err
 		}
 	}
