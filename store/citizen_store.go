@@ -29,22 +29,22 @@ import (
 // the newest.
 const maxHeld = 100
 
-// heldSource is one kind of held document: its query's select list and
-// joins (the dossier as d), the condition that the document still counts,
-// and the Ref prefix naming it.
+// heldSource is one kind of held document: the Ref prefix naming it and
+// its query (the dossier as d; the identity number and now as arguments),
+// which keeps only what still counts.
 type heldSource struct {
 	prefix, query string
 }
 
 var heldSources = []heldSource{
-	{"c:", `SELECT c.id, c.document, c.file_name, c.content_type, c.size, c.sha256, c.at, c.valid_until, d.code, ''
+	{"c:", `SELECT c.id, c.origin, c.document, c.file_name, c.content_type, c.size, c.sha256, c.at, c.valid_until, d.code, ''
 		FROM component_files c JOIN dossiers d ON d.id = c.dossier_id
 		WHERE d.applicant_id_number = ? AND d.erased_at = 0 AND (c.valid_until = 0 OR c.valid_until >= ?)
 		AND c.id = (SELECT MAX(n.id) FROM component_files n WHERE n.dossier_id = c.dossier_id AND n.component = c.component)`},
-	{"u:", `SELECT f.id, f.document, f.file_name, f.content_type, f.size, f.sha256, f.at, f.valid_until, d.code, ''
+	{"u:", `SELECT f.id, f.origin, f.document, f.file_name, f.content_type, f.size, f.sha256, f.at, f.valid_until, d.code, ''
 		FROM submission_files f JOIN submissions s ON s.id = f.submission_id JOIN dossiers d ON d.id = s.dossier_id
 		WHERE d.applicant_id_number = ? AND d.erased_at = 0 AND (f.valid_until = 0 OR f.valid_until >= ?)`},
-	{"r:", `SELECT r.id, CASE WHEN v.result_type = '' THEN v.name ELSE v.result_type END, f.file_name, f.content_type, f.size, f.sha256,
+	{"r:", `SELECT r.id, 'result', CASE WHEN v.result_type = '' THEN v.name ELSE v.result_type END, f.file_name, f.content_type, f.size, f.sha256,
 		r.issued_at, r.valid_until, d.code, r.code
 		FROM issued_results r JOIN dossiers d ON d.id = r.dossier_id JOIN result_files f ON f.id = r.result_file_id
 		JOIN procedure_versions v ON v.id = d.version_id
@@ -137,11 +137,10 @@ func readHeld(tx *Tx, prefix, q string, args ...any) ([]motcua.HeldDocument, err
 	for rows.Next() {
 		var h motcua.HeldDocument
 		var id, at, until int64
-		if err := rows.Scan(&id, &h.Name, &h.FileName, &h.ContentType, &h.Size, &h.SHA256, &at, &until, &h.DossierCode, &h.ResultCode); err != nil {
+		if err := rows.Scan(&id, &h.Origin, &h.Name, &h.FileName, &h.ContentType, &h.Size, &h.SHA256, &at, &until, &h.DossierCode, &h.ResultCode); err != nil {
 			return nil, err
 		}
 		h.Ref, h.HeldAt, h.ValidUntil = prefix+strconv.FormatInt(id, 10), fromMS(at), fromMS(until)
-		h.Origin = map[string]motcua.FileOrigin{"c:": motcua.OriginScan, "u:": motcua.OriginUpload, "r:": motcua.OriginResult}[prefix]
 		out = append(out, h)
 	}
 	return out, rows.Err()
@@ -151,7 +150,8 @@ func readHeld(tx *Tx, prefix, q string, args ...any) ([]motcua.HeldDocument, err
 // at most maxHeld.
 func newestDistinct(list []motcua.HeldDocument) []motcua.HeldDocument {
 	slices.SortStableFunc(list, func(x, y motcua.HeldDocument) int {
-		return cmp.Or(y.HeldAt.Compare(x.HeldAt), strings.Compare(y.Ref, x.Ref))
+		// Kept at the same instant: the later row (a longer id, then the greater) first.
+		return cmp.Or(y.HeldAt.Compare(x.HeldAt), cmp.Compare(len(y.Ref), len(x.Ref)), strings.Compare(y.Ref, x.Ref))
 	})
 	seen := map[string]bool{}
 	out := list[:0]

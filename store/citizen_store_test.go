@@ -114,7 +114,7 @@ func TestHeldDocumentsOnlyTheApplicantsStillValid(t *testing.T) {
 			t.Fatalf("held %v, want %v: %+v", got, want, list)
 		}
 		if list[0].Origin != motcua.OriginResult || list[0].ResultCode == "" || list[0].ResultCode == first ||
-			list[2].DossierCode != again.Code || !strings.HasPrefix(list[2].Ref, "c:") || list[1].Origin != motcua.OriginUpload ||
+			list[2].DossierCode != again.Code || !strings.HasPrefix(list[2].Ref, "c:") || list[2].Origin != motcua.OriginScan || list[1].Origin != motcua.OriginUpload ||
 			!strings.HasPrefix(list[1].Ref, "u:") || !list[3].ValidUntil.Equal(card.ValidUntil) || list[3].Name != "Tờ khai đăng ký khai sinh" {
 			t.Fatalf("held documents: %+v", list)
 		}
@@ -209,6 +209,11 @@ func TestReuseAtALaterIntakeMarkedReused(t *testing.T) {
 		}
 		if got := store.ReuseSourceText(r.Origin, r.Source); got != "Tái sử dụng từ hồ sơ "+first.Code {
 			t.Errorf("source shown as %q", got)
+		}
+		// Held now at its newest holding: the later dossier, as reused.
+		if again, _ := db.HeldDocuments(ctx, f.counterA, "067012345678"); len(again) != 2 || again[1].SHA256 != card.SHA256 ||
+			again[1].DossierCode != later.Code || again[1].Origin != motcua.OriginReused {
+			t.Fatalf("held after the reuse: %+v", again)
 		}
 		if n := count(t, db, "audit_log WHERE action = 'dossier.scan.attached' AND detail = 'reused:1'"); n != 1 {
 			t.Errorf("%d intakes with reuse audited, want 1", n)

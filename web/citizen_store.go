@@ -78,7 +78,7 @@ func newHeldRow(h motcua.HeldDocument) heldRow {
 		row.Valid = "hiệu lực đến " + motcua.FormatDate(h.ValidUntil)
 	}
 	switch {
-	case h.Origin == motcua.OriginNational:
+	case strings.HasPrefix(h.Ref, "n:"): // still in the national store (one taken from it is held here, in a dossier)
 		row.Where = "Kho dữ liệu DVCQG"
 	case h.ResultCode != "":
 		row.Where = "kết quả " + h.ResultCode
