@@ -124,13 +124,22 @@ func (s *Server) heldList(ctx context.Context, a *motcua.Actor, idNumber string)
 
 // withComponents adds the choice per document of the procedure, keeping
 // what was chosen.
-func (v *heldView) withComponents(p *motcua.Procedure, chosen map[int]string) {
+func (v *heldView) withComponents(docs []string, chosen map[int]string) {
+	for i, name := range docs {
+		v.Components = append(v.Components, heldComponent{Index: i, Name: name, Chosen: chosen[i]})
+	}
+}
+
+// documentNames are a procedure's documents by name.
+func documentNames(p *motcua.Procedure) []string {
 	if p == nil {
-		return
+		return nil
 	}
+	out := make([]string, len(p.Documents))
 	for i, d := range p.Documents {
-		v.Components = append(v.Components, heldComponent{Index: i, Name: d.Name, Chosen: chosen[i]})
+		out[i] = d.Name
 	}
+	return out
 }
 
 // heldFragment answers GET /intake/held: the list in the intake form
@@ -142,11 +151,26 @@ func (s *Server) heldFragment(w http.ResponseWriter, r *http.Request, a *motcua.
 		s.intakeWithHeld(w, r, a, procID)
 		return
 	}
-	var p *motcua.Procedure
-	if procID != 0 {
-		p, _ = s.db.Procedure(r.Context(), procID) // no procedure: the list without choices
+	// The components to choose for: the procedure's documents at intake, or
+	// the documents received with a dossier scanned later the same day.
+	var docs []string
+	idNumber := r.FormValue("id_number")
+	if id, _ := strconv.ParseInt(r.FormValue("dossier"), 10, 64); id != 0 {
+		d, err := s.db.Dossier(r.Context(), a, id)
+		if err != nil {
+			http.Error(w, motcua.ErrorMessage(err), motcua.HTTPStatus(err))
+			return
+		}
+		idNumber = d.Applicant.IDNumber
+		for _, doc := range d.Documents {
+			docs = append(docs, doc.Name)
+		}
+	} else if procID != 0 {
+		if p, err := s.db.Procedure(r.Context(), procID); err == nil { // no procedure: the list without choices
+			docs = documentNames(p)
+		}
 	}
-	v, err := s.heldList(r.Context(), a, r.FormValue("id_number"))
+	v, err := s.heldList(r.Context(), a, idNumber)
 	if err != nil {
 		v.Error = motcua.ErrorMessage(err)
 		if motcua.ErrorCode(err) == motcua.EFORBIDDEN {
@@ -154,7 +178,7 @@ func (s *Server) heldFragment(w http.ResponseWriter, r *http.Request, a *motcua.
 			return
 		}
 	}
-	v.withComponents(p, nil)
+	v.withComponents(docs, nil)
 	s.render(w, http.StatusOK, "_held.html", view{Data: v})
 }
 
@@ -185,7 +209,7 @@ func (s *Server) heldFor(r *http.Request, a *motcua.Actor, d intakeData) (*heldV
 	if err != nil {
 		return nil, motcua.FieldError("applicant_id_number", "%s", motcua.ErrorMessage(err))
 	}
-	hv.withComponents(d.Procedure, d.Form.Reuse)
+	hv.withComponents(documentNames(d.Procedure), d.Form.Reuse)
 	return &hv, nil
 }
 

@@ -129,6 +129,23 @@ func TestCounterReusesAHeldDocument(t *testing.T) {
 
 	wantStatus(t, e.login(t, fx.SpecialistA).heldFragment(t, "066123456789"), http.StatusForbidden)
 
+	// Later the same day, from the dossier page of a dossier received
+	// without its scan.
+	p = counter.post(t, "/intake", intakeForm(fx.UnitA.ID, "Nguyễn Văn Lưu"))
+	wantStatus(t, p, http.StatusSeeOther)
+	dossierPath := strings.TrimSuffix(p.header.Get("Location"), "?accepted=1")
+	check(t, counter.get(t, dossierPath), htmlcheck.In("#scan-form #held-button"))
+	req, _ := http.NewRequest("GET", e.srv.URL+"/intake/held?dossier="+strings.TrimPrefix(dossierPath, "/dossiers/"), nil)
+	req.Header.Set("HX-Request", "true")
+	p = counter.do(t, req)
+	check(t, p, htmlcheck.In(`select[name="reuse_0"] option`, htmlcheck.HasText("Tờ khai (theo mẫu) · hồ sơ")))
+	newest := heldRef.FindStringSubmatch(p.body) // held now at its newest holding, the dossier that reused it
+	if newest == nil || newest[1] == ref[1] {
+		t.Fatalf("held after the reuse: %v", newest)
+	}
+	wantStatus(t, counter.post(t, dossierPath+"/scans", url.Values{"reuse_0": {newest[1]}}), http.StatusSeeOther)
+	check(t, counter.get(t, dossierPath), htmlcheck.In("#components .origin", htmlcheck.HasText("Tái sử dụng từ hồ sơ ")))
+
 	// Without JavaScript: the whole page, the form as typed, the list.
 	q := intakeForm(fx.UnitA.ID, "Nguyễn Văn Không Script")
 	p = counter.get(t, "/intake/held?"+q.Encode())

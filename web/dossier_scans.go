@@ -236,14 +236,19 @@ func (s *Server) attachScansFrom(r *http.Request, a *motcua.Actor, id int64) err
 	if err != nil {
 		return err
 	}
-	if len(checked) == 0 {
+	reused, national, err := s.reusedScans(r.Context(), r.MultipartForm, r.PostForm, readReuse(r.PostForm), comp, names, d.Applicant.IDNumber)
+	if err != nil {
+		discardScans(checked)
+		return err
+	}
+	if len(checked)+len(reused)+len(national) == 0 {
 		return motcua.FieldError("documents", "Chưa chọn tệp nào để số hóa.")
 	}
-	scans, err := s.saveScans(checked)
+	scans, err := s.saveScans(append(checked, national...))
 	if err != nil {
 		return err
 	}
-	return s.db.AttachScans(r.Context(), a, id, scans)
+	return s.db.AttachScans(r.Context(), a, id, append(scans, reused...))
 }
 
 // scanPolicy lets the dossier page show a scan in its frame: nothing
