@@ -71,32 +71,31 @@ const (
 
 var routePolicy = map[string]string{
 	// Operations and the public portal.
-	"GET /healthz":                         public,
-	"GET /readyz":                          public,
-	"GET /static/":                         public,
-	"GET /{$}":                             public,
-	"/":                                    public,
-	"GET /login":                           public,
-	"POST /login":                          public,
-	"POST /logout":                         public,
-	"GET /tra-cuu":                         public,
-	"GET /xac-minh":                        public,
-	"GET /xac-minh/tai-ve":                 public,
-	"GET /thu-tuc":                         public,
-	"GET /thu-tuc/{level}/{code}":          public,
-	"GET /thu-tuc/{level}/{code}/{format}": public,
-	"GET /danh-gia":                        public,
-	"POST /danh-gia":                       public,
-	"GET /xac-thuc":                        public,
-	"POST /xac-thuc/gui-ma":                public,
-	"POST /xac-thuc":                       public,
-	"GET /xac-thuc/oidc":                   public,
-	"GET /xac-thuc/oidc/callback":          public,
-	"POST /dang-xuat":                      public,
-	"GET /nop-truc-tuyen":                  citizens,
-	"GET /nop-truc-tuyen/{id}":             citizens,
-	"POST /nop-truc-tuyen/{id}":            citizens,
-	"GET /nop-truc-tuyen/{id}/giay-to-da-luu":     citizens,
+	"GET /healthz":                                public,
+	"GET /readyz":                                 public,
+	"GET /static/":                                public,
+	"GET /{$}":                                    public,
+	"/":                                           public,
+	"GET /login":                                  public,
+	"POST /login":                                 public,
+	"POST /logout":                                public,
+	"GET /tra-cuu":                                public,
+	"GET /xac-minh":                               public,
+	"GET /xac-minh/tai-ve":                        public,
+	"GET /thu-tuc":                                public,
+	"GET /thu-tuc/{level}/{code}":                 public,
+	"GET /thu-tuc/{level}/{code}/{format}":        public,
+	"GET /danh-gia":                               public,
+	"POST /danh-gia":                              public,
+	"GET /xac-thuc":                               public,
+	"POST /xac-thuc/gui-ma":                       public,
+	"POST /xac-thuc":                              public,
+	"GET /xac-thuc/oidc":                          public,
+	"GET /xac-thuc/oidc/callback":                 public,
+	"POST /dang-xuat":                             public,
+	"GET /nop-truc-tuyen":                         citizens,
+	"GET /nop-truc-tuyen/{id}":                    citizens,
+	"POST /nop-truc-tuyen/{id}":                   citizens,
 	"GET /ho-so-cua-toi":                          citizens,
 	"GET /ho-so-cua-toi/{id}":                     citizens,
 	"POST /ho-so-cua-toi/{id}/bo-sung":            citizens,
@@ -158,7 +157,6 @@ var routePolicy = map[string]string{
 	"GET /intake/procedures":                      counters,
 	"POST /intake":                                counters,
 	"POST /intake/refuse":                         counters,
-	"GET /intake/held":                            counters,
 	"GET /dossiers/{id}":                          staffOfA,
 	"POST /dossiers/{id}/actions":                 staffOfA,
 	"GET /dossiers/{id}/receipt":                  staffOfA,
@@ -198,6 +196,11 @@ var routePolicy = map[string]string{
 	"POST /api/v1/refusals":                       apiCallers,
 	"GET /api/v1/reports/ii06a":                   apiCallers,
 	"GET /api/v1/track":                           public,
+
+	// The citizen's store (issue 18, item 5): what is held for an identity
+	// number, at the counter and for the contact a portal session proved.
+	"GET /intake/held":                        counters,
+	"GET /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
 }
 
 // policyForms are the forms sent where the unit a form names decides who
@@ -440,7 +443,6 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/thu-tuc/{level}/{code}":                "/thu-tuc/xa/" + fx.Birth.Code,
 		"/thu-tuc/{level}/{code}/{format}":       "/thu-tuc/xa/" + fx.Birth.Code + "/qr.png",
 		"/nop-truc-tuyen/{id}":                   "/nop-truc-tuyen/" + o["procedure"],
-		"/nop-truc-tuyen/{id}/giay-to-da-luu":    "/nop-truc-tuyen/" + o["procedure"] + "/giay-to-da-luu",
 		"/ho-so-cua-toi/{id}":                    "/ho-so-cua-toi/" + o["submission"],
 		"/ho-so-cua-toi/{id}/bo-sung":            "/ho-so-cua-toi/" + o["submission"] + "/bo-sung",
 		"/ho-so-cua-toi/{id}/tep/{file}":         "/ho-so-cua-toi/" + o["submission"] + "/tep/1",
@@ -480,6 +482,9 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/api/v1/inbound/dossiers/{code}/result": "/api/v1/inbound/dossiers/" + o["code"] + "/result",
 		"/api/v1/inbound/dossiers/{code}/status": "/api/v1/inbound/dossiers/" + o["code"] + "/status",
 		"/api/v1/procedures/{id}":                "/api/v1/procedures/" + o["procedure"],
+
+		// The citizen's store (citizen_store_online.go).
+		"/nop-truc-tuyen/{id}/giay-to-da-luu": "/nop-truc-tuyen/" + o["procedure"] + "/giay-to-da-luu",
 	}
 	if p, ok := fill[path]; ok {
 		path = p
