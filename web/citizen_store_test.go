@@ -233,6 +233,14 @@ func TestOnlineFilingReusesOnlyWithTheProvenContact(t *testing.T) {
 		t.Fatalf("nothing to choose:\n%s", excerpt(p.body))
 	}
 
+	// Without JavaScript the button sends the form: the page comes back
+	// with what was typed and the choice.
+	q := url.Values{"id_number": {"066123456789"}, "key": {"k-held"}, "name": {"Nguyễn Văn Lưu"}}
+	p = owner.get(t, "/nop-truc-tuyen/"+strconv.FormatInt(fx.Birth.ID, 10)+"/giay-to-da-luu?"+q.Encode())
+	wantStatus(t, p, http.StatusOK)
+	check(t, p, htmlcheck.In(`#online-form input[name="name"]`, htmlcheck.HasAttr("value", "Nguyễn Văn Lưu")),
+		htmlcheck.In(`#online-form select[name="reuse_0"]`))
+
 	stranger := e.citizen(t, "0987654321")
 	p = stranger.onlineHeld(t, "066123456789")
 	check(t, p, htmlcheck.In("#held-none"), htmlcheck.NotIn(`select[name="reuse_0"]`))
