@@ -82,23 +82,28 @@ func insertScans(tx *Tx, a *motcua.Actor, d *motcua.Dossier, scans []motcua.Comp
 		return motcua.FieldError("scan", "Hồ sơ nộp trực tuyến đã có tệp do người nộp tải lên; chỉ số hóa hồ sơ nhận trực tiếp hoặc qua bưu chính.")
 	}
 	var total int64
-	if err := tx.queryRow(`SELECT COALESCE(SUM(size), 0) FROM component_files WHERE dossier_id = ?`, d.ID).Scan(&total); err != nil {
+	if err := tx.queryRow(`SELECT COALESCE(SUM(size), 0) FROM component_files WHERE dossier_id = ? AND origin <> 'reused'`, d.ID).Scan(&total); err != nil {
 		return err
 	}
+	reused := 0
 	for i := range scans {
 		s := &scans[i]
 		if s.Component < 0 || s.Component >= len(d.Documents) {
 			return motcua.FieldError("scan", "Hồ sơ không có thành phần số %d.", s.Component+1)
 		}
-		if !scanTypes[s.ContentType] || len(s.SHA256) != 64 || strings.Trim(s.SHA256, "0123456789abcdef") != "" {
-			return motcua.FieldError("scan", "Tệp “%s” không phải PDF, JPEG hoặc PNG đã kiểm tra.", s.FileName)
+		if err := validityProblem(s, d.Documents[s.Component].Name, now); err != nil {
+			return err
 		}
-		if s.Size > motcua.MaxComponentFile {
-			return motcua.FieldError("scan", "Tệp “%s” lớn hơn %s MB, vượt giới hạn cho phép.", s.FileName, motcua.FormatInt(motcua.MaxComponentFile>>20))
-		}
-		if total += s.Size; total > motcua.MaxDossierScans {
-			return motcua.FieldError("scan", "Tổng dung lượng bản số hóa của hồ sơ vượt %s MB; hãy quét với độ phân giải thấp hơn.",
-				motcua.FormatInt(motcua.MaxDossierScans>>20))
+		if s.Reuse != "" {
+			// A held file is already in the file store and was checked
+			// when first kept; it adds no bytes, so it counts against no
+			// limit (docs/citizen-store.md).
+			if err := resolveReuse(tx, d, s); err != nil {
+				return err
+			}
+			reused++
+		} else if err := scanLimits(s, &total); err != nil {
+			return err
 		}
 		s.Document, s.At, s.ByID, s.ByName = d.Documents[s.Component].Name, now, a.User.ID, a.User.FullName
 		if s.Origin == "" {
@@ -111,7 +116,27 @@ func insertScans(tx *Tx, a *motcua.Actor, d *motcua.Dossier, scans []motcua.Comp
 			return err
 		}
 	}
-	tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "dossier.scan.attached", Object: d.Code + " scans:" + strconv.Itoa(len(scans))})
+	detail := ""
+	if reused > 0 {
+		detail = "reused:" + strconv.Itoa(reused)
+	}
+	tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "dossier.scan.attached", Object: d.Code + " scans:" + strconv.Itoa(len(scans)), Detail: detail})
+	return nil
+}
+
+// scanLimits checks a new file against the limits (type as sniffed, per
+// file, the dossier's total so far).
+func scanLimits(s *motcua.ComponentFile, total *int64) error {
+	if !scanTypes[s.ContentType] || len(s.SHA256) != 64 || strings.Trim(s.SHA256, "0123456789abcdef") != "" {
+		return motcua.FieldError("scan", "Tệp “%s” không phải PDF, JPEG hoặc PNG đã kiểm tra.", s.FileName)
+	}
+	if s.Size > motcua.MaxComponentFile {
+		return motcua.FieldError("scan", "Tệp “%s” lớn hơn %s MB, vượt giới hạn cho phép.", s.FileName, motcua.FormatInt(motcua.MaxComponentFile>>20))
+	}
+	if *total += s.Size; *total > motcua.MaxDossierScans {
+		return motcua.FieldError("scan", "Tổng dung lượng bản số hóa của hồ sơ vượt %s MB; hãy quét với độ phân giải thấp hơn.",
+			motcua.FormatInt(motcua.MaxDossierScans>>20))
+	}
 	return nil
 }
 

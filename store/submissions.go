@@ -22,8 +22,19 @@ import (
 // click) returns the first submission.
 func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission) (err error) {
 	defer motcua.Wrap(&err, "DB.Submit")
+	return db.submit(ctx, c, s, nil)
+}
+
+// submit is Submit with documents reused from what is held for the
+// applicant (store/citizen_store_online.go), resolved in its transaction.
+func (db *DB) submit(ctx context.Context, c motcua.Contact, s *motcua.Submission, reuse []ReusedUpload) (err error) {
 	var key intakeKey
 	err = db.inTx(ctx, func(tx *Tx) error {
+		first := len(s.Files)
+		held, err := addReused(tx, c, s, reuse)
+		if err != nil {
+			return err
+		}
 		if err := db.checkSubmission(tx.ctx, s); err != nil {
 			return err
 		}
@@ -31,7 +42,10 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 		if found, err := submissionWithKey(tx, key, s); found || err != nil {
 			return err
 		}
-		return writeSubmission(tx, c, s, key, true)
+		if err := writeSubmission(tx, c, s, key, true); err != nil {
+			return err
+		}
+		return markReused(tx, s.Files[first:], held)
 	})
 	return db.racedSubmission(ctx, err, key, s)
 }

@@ -88,6 +88,9 @@ func (s *Server) gatherScans(form *multipart.Form, comp map[int]int, names map[i
 		}
 		sc.file.Component = index
 		out = append(out, sc)
+		if out[len(out)-1].file.ValidUntil, err = validityOf(form.Value, field, names[field]); err != nil {
+			return out, err
+		}
 	}
 	return out, nil
 }
@@ -147,7 +150,8 @@ type componentView struct {
 	Signature string // who signed the scanned PDF, when it is a signed one
 	Image     bool   // shown as <img>; a PDF in an <iframe>
 	Size      string
-	Online    bool // the citizen's upload (listed under "Giấy tờ nộp trực tuyến")
+	Online    bool   // the citizen's upload (listed under "Giấy tờ nộp trực tuyến")
+	Source    string // where a reused or national file came from (citizen_store.go)
 }
 
 // digitisationView is what the dossier page says of indicator 4.2.
@@ -178,6 +182,7 @@ func (s *Server) loadComponents(ctx context.Context, a *motcua.Actor, data *doss
 		if v.Scan != nil {
 			v.Image, v.Size = strings.HasPrefix(v.Scan.ContentType, "image/"), motcua.FormatSize(v.Scan.Size)
 			v.Signature = s.signatureNote(v.Scan.SubmittedFile)
+			v.Source = scanSource(v.Scan)
 		}
 		data.Components = append(data.Components, v)
 	}
@@ -231,14 +236,19 @@ func (s *Server) attachScansFrom(r *http.Request, a *motcua.Actor, id int64) err
 	if err != nil {
 		return err
 	}
-	if len(checked) == 0 {
+	reused, national, err := s.reusedScans(r.Context(), r.MultipartForm, r.PostForm, readReuse(r.PostForm), comp, names, d.Applicant.IDNumber)
+	if err != nil {
+		discardScans(checked)
+		return err
+	}
+	if len(checked)+len(reused)+len(national) == 0 {
 		return motcua.FieldError("documents", "Chưa chọn tệp nào để số hóa.")
 	}
-	scans, err := s.saveScans(checked)
+	scans, err := s.saveScans(append(checked, national...))
 	if err != nil {
 		return err
 	}
-	return s.db.AttachScans(r.Context(), a, id, scans)
+	return s.db.AttachScans(r.Context(), a, id, append(scans, reused...))
 }
 
 // scanPolicy lets the dossier page show a scan in its frame: nothing

@@ -23,6 +23,9 @@ type intakeData struct {
 	// a rule, or the unit is a service centre (ShowReturn).
 	Choices    competenceChoices
 	ShowReturn bool
+	// Held is what the citizen's store holds for the identity number,
+	// shown again with a form that chose from it (citizen_store.go).
+	Held *heldView
 }
 
 // intakeForm keeps what the officer typed, so an error never loses it.
@@ -35,6 +38,8 @@ type intakeForm struct {
 	Key                                   string // one per form shown: a double submit accepts one dossier
 	Checked                               map[int]bool
 	Counts                                map[int]string
+	Reuse                                 map[int]string // a held document's Ref chosen for a component
+	Valid                                 map[int]string // the validity typed for a component, echoed back
 	Competence                            competenceFields
 }
 
@@ -134,9 +139,12 @@ func (s *Server) intake(w http.ResponseWriter, r *http.Request, a *motcua.Actor)
 		}
 		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with another dossier: this form is a new one
 			d.Form.Key = rand.Text()
-			v.Data = d
 		}
 	}
+	if len(d.Form.Reuse) > 0 { // the choices stay on the form shown again
+		d.Held, _ = s.heldFor(r, a, d)
+	}
+	v.Data = d
 	s.fail(w, "intake.html", v, err)
 }
 
@@ -147,6 +155,7 @@ func readIntakeForm(r *http.Request) intakeForm {
 		Checked: map[int]bool{}, Counts: map[int]string{}}
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	f.Competence = readCompetence(r)
+	f.Reuse, f.Valid = readReuse(r.PostForm), readValid(r.PostForm)
 	for _, s := range r.PostForm["doc"] {
 		if i, err := strconv.Atoi(s); err == nil {
 			f.Checked[i] = true
@@ -223,9 +232,14 @@ func (s *Server) acceptWithScans(r *http.Request, a *motcua.Actor, in motcua.Int
 	if err != nil {
 		return nil, err
 	}
-	scans, err := s.saveScans(checked)
+	reused, national, err := s.reusedScans(r.Context(), r.MultipartForm, r.PostForm, d.Form.Reuse, comp, names, in.Applicant.IDNumber)
+	if err != nil {
+		discardScans(checked)
+		return nil, err
+	}
+	scans, err := s.saveScans(append(checked, national...))
 	if err != nil {
 		return nil, err
 	}
-	return s.db.AcceptDigitised(r.Context(), a, in, scans)
+	return s.db.AcceptDigitised(r.Context(), a, in, append(scans, reused...))
 }

@@ -26,6 +26,7 @@ func (s *Server) mountPortal(mux httpmux.Mux) {
 	mux.HandleFunc("GET /nop-truc-tuyen", s.withCitizen(s.onlineProcedures))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}", s.withCitizen(s.onlineForm))
 	mux.HandleFunc("POST /nop-truc-tuyen/{id}", s.withCitizen(s.submit))
+	mux.HandleFunc("GET /nop-truc-tuyen/{id}/giay-to-da-luu", s.withCitizen(s.heldOnline))
 	mux.HandleFunc("GET /ho-so-cua-toi", s.withCitizen(s.mySubmissions))
 	mux.HandleFunc("GET /ho-so-cua-toi/{id}", s.withCitizen(s.mySubmission))
 	mux.HandleFunc("POST /ho-so-cua-toi/{id}/bo-sung", s.withCitizen(s.addFiles))
@@ -77,6 +78,10 @@ type onlineFormData struct {
 	Slots    []docSlot
 	Extra    []keptFile
 	ExtraErr string
+	// HeldAsked: the citizen asked what the one-stop holds for them
+	// (citizen_store_online.go); HeldErr says why it is not shown.
+	HeldAsked bool
+	HeldErr   string
 }
 
 // onlineForm is the filing form of one procedure: where, who, the
@@ -190,7 +195,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
-	if err := s.db.Submit(r.Context(), c, sub); err != nil {
+	if err := s.db.SubmitReusing(r.Context(), c, sub, reusedOf(data.Slots)); err != nil {
 		if motcua.ErrorCode(err) == motcua.ECONFLICT { // the key went with other content: this form is a new one
 			data.Key = rand.Text()
 		}

@@ -30,6 +30,11 @@ type docSlot struct {
 	Required bool
 	Kept     *keptFile // the file taken for it, if any
 	Error    string    // what is wrong with what was sent, or that it is missing
+	// Reuse is a held document chosen for it instead of a file (a Ref of
+	// store.HeldOnline); Held what may be chosen, once the citizen asked
+	// (citizen_store_online.go).
+	Reuse string
+	Held  []heldRow
 }
 
 // keptFile is a checked and stored upload the form carries back.
@@ -62,6 +67,9 @@ func (s *Server) gatherUploads(form *multipart.Form, c motcua.Contact, formKey s
 			sl.Kept, sl.Error = s.keepUpload(hs[0], sl.Doc.Name, c, formKey, field)
 		} else if tokens := form.Value["kept_"+field]; len(tokens) > 0 {
 			sl.Kept = openKept(tokens[0], sl.Doc.Name, c, formKey, field)
+		}
+		if refs := form.Value[reusePrefix+field]; sl.Kept == nil && sl.Error == "" && len(refs) > 0 { // a file sent wins over a choice
+			sl.Reuse = strings.TrimSpace(refs[0])
 		}
 		if sl.Error != "" {
 			problems++
@@ -131,7 +139,7 @@ func (s *Server) formFiles(form *multipart.Form, c motcua.Contact, data *onlineF
 func missingRequired(slots []docSlot) []string {
 	var names []string
 	for i := range slots {
-		if sl := &slots[i]; sl.Required && sl.Kept == nil && sl.Error == "" {
+		if sl := &slots[i]; sl.Required && sl.Kept == nil && sl.Reuse == "" && sl.Error == "" {
 			sl.Error = "Giấy tờ bắt buộc: hãy tải lên."
 			names = append(names, sl.Doc.Name)
 		}

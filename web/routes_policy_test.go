@@ -197,6 +197,11 @@ var routePolicy = map[string]string{
 	"POST /api/v1/refusals":                       apiCallers,
 	"GET /api/v1/reports/ii06a":                   apiCallers,
 	"GET /api/v1/track":                           public,
+
+	// The citizen's store (issue 18, item 5): what is held for an identity
+	// number, at the counter and for the contact a portal session proved.
+	"GET /intake/held":                        counters,
+	"GET /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
 }
 
 // policyForms are the forms sent where the unit a form names decides who
@@ -478,6 +483,9 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/api/v1/inbound/dossiers/{code}/result": "/api/v1/inbound/dossiers/" + o["code"] + "/result",
 		"/api/v1/inbound/dossiers/{code}/status": "/api/v1/inbound/dossiers/" + o["code"] + "/status",
 		"/api/v1/procedures/{id}":                "/api/v1/procedures/" + o["procedure"],
+
+		// The citizen's store (citizen_store_online.go).
+		"/nop-truc-tuyen/{id}/giay-to-da-luu": "/nop-truc-tuyen/" + o["procedure"] + "/giay-to-da-luu",
 	}
 	if p, ok := fill[path]; ok {
 		path = p
