@@ -1,10 +1,6 @@
 package web_test
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -14,49 +10,12 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/partner/khodl"
+	"github.com/motcua/motcua/adapter/partner/khodl/khodltest"
 	"github.com/motcua/motcua/internal/testing/htmlcheck"
 	"github.com/motcua/motcua/internal/testing/sample"
 	"github.com/motcua/motcua/store/storetest"
 )
-
-// nationalDocs is a citizen's data store on the national portal as the
-// intake page sees it through motcua.NationalStore: documents kept in
-// memory for one identity number. The real adapter and its simulator are
-// tested in their own package; here the national store is the outside
-// system the page must survive.
-type nationalDocs struct {
-	idNumber string
-	docs     map[string][]byte
-	broken   bool // every call fails
-	slow     bool // Held answers only when its context ends
-}
-
-func (n *nationalDocs) Held(ctx context.Context, idNumber string) ([]motcua.HeldDocument, error) {
-	switch {
-	case n.broken:
-		return nil, errors.New("national store: 502 Bad Gateway")
-	case n.slow:
-		<-ctx.Done()
-		return nil, ctx.Err()
-	case idNumber != n.idNumber:
-		return nil, nil
-	}
-	var out []motcua.HeldDocument
-	for id := range n.docs {
-		out = append(out, motcua.HeldDocument{Ref: "n:" + id, Name: "Căn cước (Kho DVCQG) " + id, Origin: motcua.OriginNational})
-	}
-	return out, nil
-}
-
-func (n *nationalDocs) Open(ctx context.Context, idNumber, id string) (io.ReadCloser, error) {
-	b, ok := n.docs[id]
-	if n.broken || !ok || idNumber != n.idNumber {
-		return nil, errors.New("national store: not found")
-	}
-	return io.NopCloser(bytes.NewReader(b)), nil
-}
-
-func (n *nationalDocs) Push(context.Context, motcua.PushedResult) error { return nil }
 
 // heldFragment asks for the held list as the intake page's script does.
 func (b *browser) heldFragment(t *testing.T, idNumber string) page {
@@ -159,6 +118,7 @@ func TestCounterReusesAHeldDocument(t *testing.T) {
 }
 
 // TestIntakeTakesADocumentFromTheNationalStore: with a national data store
+// (the khodl adapter talking to its simulator over HTTP)
 // configured, its documents for the identity number are listed with the
 // local ones; one chosen is fetched, checked like a scan, kept and marked
 // as taken from there. A disguised file from it is refused. A store that
@@ -166,32 +126,38 @@ func TestCounterReusesAHeldDocument(t *testing.T) {
 // working with a note and the local documents.
 func TestIntakeTakesADocumentFromTheNationalStore(t *testing.T) {
 	e := newEnv(t)
-	national := &nationalDocs{idNumber: "066123456789", docs: map[string][]byte{"cccd-1": pdf, "bad-2": []byte("<html>hi</html>")}}
-	e.site.NationalStore = national
+	national := khodltest.Start(t, "kho-token")
+	e.site.NationalStore = &khodl.Adapter{Base: national.URL, Token: national.Token}
+	issued := time.Date(2021, 5, 4, 0, 0, 0, 0, motcua.VN)
+	good := national.Add("066123456789", khodltest.Document{Name: "Căn cước", Kind: "CCCD", Issuer: "Bộ Công an", IssuedAt: issued,
+		FileName: "can-cuoc.pdf", Type: "application/pdf", Content: pdf})
+	bad := national.Add("066123456789", khodltest.Document{Name: "Giấy tờ lạ", Kind: "KHAC", Issuer: "Bộ Công an", IssuedAt: issued,
+		FileName: "la.pdf", Type: "application/pdf", Content: []byte("<html>hi</html>")})
 	counter := e.login(t, fx.CounterA)
 	p := counter.heldFragment(t, "066123456789")
-	check(t, p, htmlcheck.In(`select[name="reuse_0"] option[value="n:cccd-1"]`, htmlcheck.HasText("Kho dữ liệu DVCQG")),
+	check(t, p, htmlcheck.In(`select[name="reuse_0"] option[value="n:`+good+`"]`, htmlcheck.HasText("Kho dữ liệu DVCQG")),
 		htmlcheck.NotIn("#held-national"))
 
 	form := intakeForm(fx.UnitA.ID, "Lê Văn Quốc")
-	form.Set("reuse_0", "n:bad-2")
+	form.Set("reuse_0", "n:"+bad)
 	p = counter.post(t, "/intake", form)
 	wantStatus(t, p, http.StatusUnprocessableEntity)
 	wantContains(t, p, "không phải PDF, JPEG hoặc PNG")
-	form.Set("reuse_0", "n:cccd-1")
+	form.Set("reuse_0", "n:"+good)
 	form.Set("valid_0", "2030-12-31")
 	p = counter.post(t, "/intake", form)
 	wantStatus(t, p, http.StatusSeeOther)
 	page := counter.get(t, strings.TrimSuffix(p.header.Get("Location"), "?accepted=1"))
-	check(t, page, htmlcheck.In("#components .origin", htmlcheck.HasText(motcua.OriginNational.Label()+", tài liệu cccd-1")),
+	check(t, page, htmlcheck.In("#components .origin", htmlcheck.HasText(motcua.OriginNational.Label()+", tài liệu "+good)),
 		htmlcheck.In("#components td", htmlcheck.HasText("Hiệu lực đến 31/12/2030")))
 
-	national.broken = true
+	national.Fail(http.StatusBadGateway)
 	p = counter.heldFragment(t, "066123456789")
 	wantStatus(t, p, http.StatusOK)
 	check(t, p, htmlcheck.In("#held-national", htmlcheck.HasText("Không kết nối được Kho dữ liệu của công dân")), htmlcheck.In("#held-docs"))
 
-	national.broken, national.slow = false, true
+	national.Fail(0)
+	national.Stall(time.Minute)
 	start := time.Now()
 	p = counter.heldFragment(t, "066123456789")
 	if took := time.Since(start); took > 6*time.Second {
