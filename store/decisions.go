@@ -252,7 +252,7 @@ func insertVersion(tx *Tx, p *motcua.Procedure, now time.Time) error {
 		feeLinesColumn(p)).Scan(&p.VersionID)
 }
 
-// feeLinesColumn is the fee_lines column of a version: ” when its fees are
+// feeLinesColumn is the fee_lines column of a version: empty when its fees are
 // not stated as lines, a JSON array ('[]' when free) when they are.
 func feeLinesColumn(p *motcua.Procedure) string {
 	if !p.FeesStated {
