@@ -1,11 +1,13 @@
 package store_test
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/catalogio"
 	"github.com/motcua/motcua/store"
 )
 
@@ -80,6 +82,38 @@ func TestStoreRefusesBadFeeLines(t *testing.T) {
 		p.FeeLines = []motcua.FeeLine{extractFee} // lines without saying they are stated
 		if err := db.CreateProcedure(t.Context(), p); motcua.ErrorField(err) != "fee_lines" {
 			t.Fatalf("unstated lines: err = %v", err)
+		}
+	})
+}
+
+// TestFeeLinesSurviveACatalogueFile: the catalogue exported to JSON and
+// read back is the stored catalogue: importing it changes nothing, so
+// fee lines read from a file compare equal to the stored ones.
+func TestFeeLinesSurviveACatalogueFile(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		ctx := t.Context()
+		free := deathRegistration(3)
+		free.FeesStated = true
+		decide(t, db, f.admin, "12/QĐ-UBND", vn(1, 1, 0, 0), motcua.ChangeAdd, free)
+		lines := deathRegistration(3)
+		lines.FeesStated, lines.FeeLines = true, []motcua.FeeLine{extractFee}
+		decide(t, db, f.admin, "13/QĐ-UBND", vn(2, 1, 0, 0), motcua.ChangeAmend, lines)
+		snap, err := db.Snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := catalogio.WriteJSON(&b, snap); err != nil {
+			t.Fatal(err)
+		}
+		read, err := catalogio.ReadJSON(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		report, err := db.ImportCatalog(ctx, f.admin, read)
+		if err != nil || report.Changes() != 0 {
+			t.Fatalf("re-import of the exported file: %+v, %v; want no change", report, err)
 		}
 	})
 }
