@@ -318,3 +318,33 @@ type FeeBillLine struct {
 	Exempt   bool     `json:"exempt,omitempty"`
 	Reason   string   `json:"reason,omitempty"`
 }
+
+// Detail is the line in full, as the diff between versions shows it:
+// "Phí — Phí cấp bản sao trích lục: 8.000 đồng/bản, nộp khi nhận kết quả;
+// miễn: Hộ nghèo (Luật …); căn cứ: Thông tư 281/2016/TT-BTC".
+func (l *FeeLine) Detail() string {
+	s := l.Kind.Label() + " — " + l.Summary() + ", nộp " + l.PayAt.Label()
+	if len(l.Exemptions) > 0 {
+		parts := make([]string, len(l.Exemptions))
+		for i, e := range l.Exemptions {
+			parts[i] = e.Who + " (" + e.Basis + ")"
+		}
+		s += "; miễn: " + strings.Join(parts, ", ")
+	}
+	if l.LegalBasis != "" {
+		s += "; căn cứ: " + l.LegalBasis
+	}
+	return s
+}
+
+// FeesStatement says how a version states its fees, for the diff:
+// "Chưa ghi theo khoản", "Miễn phí, lệ phí" or "3 khoản".
+func (p *Procedure) FeesStatement() string {
+	switch {
+	case !p.FeesStated:
+		return "Chưa ghi theo khoản (chỉ có ghi chú)"
+	case len(p.FeeLines) == 0:
+		return FeesFree
+	}
+	return fmt.Sprintf("%d khoản", len(p.FeeLines))
+}
