@@ -348,3 +348,28 @@ func (p *Procedure) FeesStatement() string {
 	}
 	return fmt.Sprintf("%d khoản", len(p.FeeLines))
 }
+
+// FeesBrief says a version's fees in a few words, for a list or a heading:
+// the one line's summary, the number of lines, "Miễn phí, lệ phí", or the
+// note (cut at 80 characters) when the fees are not stated as lines.
+func (p *Procedure) FeesBrief() string {
+	switch {
+	case !p.FeesStated && p.Fees == "":
+		return "Chưa có thông tin"
+	case !p.FeesStated:
+		return cutRunes(p.Fees, 80)
+	case len(p.FeeLines) == 0:
+		return FeesFree
+	case len(p.FeeLines) == 1:
+		return p.FeeLines[0].Summary()
+	}
+	return fmt.Sprintf("%d khoản phí, lệ phí", len(p.FeeLines))
+}
+
+func cutRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
