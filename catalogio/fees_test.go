@@ -2,6 +2,7 @@ package catalogio
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -171,4 +172,23 @@ func TestReadJSONReportsBadFeeLines(t *testing.T) {
 	text = strings.Replace(string(writeJSON(t, withFees(realistic()))), `"pay_at": "result"`, `"pay_at": "result", "vat": 10`, 1)
 	_, err = ReadJSON(strings.NewReader(text))
 	wantProblems(t, err, "khoản phí, lệ phí thứ 2: trường “vat” không có trong định dạng motcua-catalog")
+}
+
+// TestJSONGoldenWithFees pins the fee lines' JSON: testdata/catalog-fees.json
+// is the realistic catalogue with fees stated (see withFees).
+func TestJSONGoldenWithFees(t *testing.T) {
+	got := writeJSON(t, withFees(realistic()))
+	const golden = "testdata/catalog-fees.json"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("WriteJSON differs from %s (go test -update to accept):\n%s", golden, got)
+	}
 }
