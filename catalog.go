@@ -167,9 +167,15 @@ type Procedure struct {
 	// Competence names the competent unit when the dossier is received
 	// for another commune (CompetenceHere: the receiving authority).
 	Competence Competence `json:"competence,omitempty"`
-	Fees       string     `json:"fees,omitempty"`
-	LegalBasis string     `json:"legal_basis,omitempty"`
-	ResultType string     `json:"result_type,omitempty"`
+	// Fees is the note on fees (ghi chú về phí, lệ phí): a legacy
+	// catalogue's whole text, or what the lines cannot say.
+	Fees string `json:"fees,omitempty"`
+	// FeesStated tells a version whose fees are given as lines (none: the
+	// procedure is free) from one with the note only; see fees.go.
+	FeesStated bool      `json:"fees_stated,omitempty"`
+	FeeLines   []FeeLine `json:"fee_lines,omitempty"`
+	LegalBasis string    `json:"legal_basis,omitempty"`
+	ResultType string    `json:"result_type,omitempty"`
 	// What the catalogue publishes for citizens as text, under the National
 	// Public Service Portal's headings; empty where it says nothing.
 	Applicants    string             `json:"applicants,omitempty"` // đối tượng thực hiện: who may file

@@ -27,7 +27,11 @@ func DiffVersions(a, b *Procedure) []FieldChange {
 	add("Thời hạn giải quyết", a.Time.String(), b.Time.String())
 	add("Dịch vụ công trực tuyến", onlineText(a), onlineText(b))
 	add("Cơ quan giải quyết", a.Office, b.Office)
-	add("Phí, lệ phí", a.Fees, b.Fees)
+	add("Phí, lệ phí (ghi chú)", a.Fees, b.Fees)
+	add("Phí, lệ phí", a.FeesStatement(), b.FeesStatement())
+	for i := range max(len(a.FeeLines), len(b.FeeLines)) {
+		add(fmt.Sprintf("Khoản phí, lệ phí %d", i+1), feeLineText(a.FeeLines, i), feeLineText(b.FeeLines, i))
+	}
 	add("Căn cứ pháp lý", a.LegalBasis, b.LegalBasis)
 	add("Kết quả", a.ResultType, b.ResultType)
 	add("Đối tượng thực hiện", a.Applicants, b.Applicants)
@@ -73,4 +77,11 @@ func stepText(steps []WorkflowStep, i int) string {
 		unit = "bộ phận tiếp nhận"
 	}
 	return fmt.Sprintf("%s — %s, %s, %s giờ", s.Name, s.Role.Label(), unit, FormatDecimal(float64(s.Minutes)/60))
+}
+
+func feeLineText(lines []FeeLine, i int) string {
+	if i >= len(lines) {
+		return ""
+	}
+	return lines[i].Detail()
 }

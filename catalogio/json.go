@@ -53,7 +53,7 @@ type wireVersionHead struct {
 	OnlineLevel    string   `json:"online_level"` // full, partial, none
 	OnlineFrom     string   `json:"online_from"`
 	Office         string   `json:"office"`
-	Fees           string   `json:"fees"`
+	Fees           string   `json:"fees"` // the note on fees
 	LegalBasis     string   `json:"legal_basis"`
 	ResultType     string   `json:"result_type"`
 	Applicants     string   `json:"applicants"` // đối tượng thực hiện
@@ -68,6 +68,9 @@ type wireVersion struct {
 	wireVersionHead
 	Documents []wireDocument `json:"documents"`
 	Steps     []wireStep     `json:"steps"`
+	// FeeLines is left out when the version does not state its fees as
+	// lines, [] when it is free (see fees.go).
+	FeeLines *[]wireFeeLine `json:"fee_lines,omitempty"`
 }
 
 type wireTime struct {
@@ -132,7 +135,7 @@ func toWire(s *motcua.CatalogSnapshot) *wireFile {
 			OnlineFrom: jsonInstant(v.OnlineFrom), Office: v.Office, Fees: v.Fees, LegalBasis: v.LegalBasis, ResultType: v.ResultType,
 			Applicants: v.Applicants, Sequence: v.Sequence, Channels: v.Channels, Agency: v.Agency,
 			Competence: string(v.Competence)},
-			Documents: make([]wireDocument, 0, len(v.Documents)), Steps: make([]wireStep, 0, len(v.Steps))}
+			Documents: make([]wireDocument, 0, len(v.Documents)), Steps: make([]wireStep, 0, len(v.Steps)), FeeLines: toWireFees(&v)}
 		for _, d := range v.Documents {
 			w.Documents = append(w.Documents, wireDocument{Name: d.Name, Kind: string(d.Kind), Count: d.Count, Template: d.Template})
 		}
@@ -184,8 +187,9 @@ type fileIn struct {
 
 type versionIn struct {
 	wireVersionHead
-	Documents []json.RawMessage `json:"documents"`
-	Steps     []json.RawMessage `json:"steps"`
+	Documents []json.RawMessage  `json:"documents"`
+	Steps     []json.RawMessage  `json:"steps"`
+	FeeLines  *[]json.RawMessage `json:"fee_lines"`
 }
 
 // ReadJSON reads a motcua-catalog JSON file. Unknown keys are refused; every
@@ -253,6 +257,16 @@ func decodeVersion(i int, raw json.RawMessage, p *problems) *wireVersion {
 			p.at(stepName(i, in.Code, j), jsonProblem(item, err))
 			ok = false
 		}
+	}
+	if in.FeeLines != nil {
+		lines := make([]wireFeeLine, len(*in.FeeLines))
+		for j, item := range *in.FeeLines {
+			if err := decodeStrict(item, &lines[j]); err != nil {
+				p.at(feeLineName(i, in.Code, j), jsonProblem(item, err))
+				ok = false
+			}
+		}
+		w.FeeLines = &lines
 	}
 	if !ok {
 		return nil

@@ -56,6 +56,19 @@ func (b *jsonBuilder) addVersion(i int, w *wireVersion) {
 		bad = bad || len(why) > 0
 		v.Steps = append(v.Steps, st)
 	}
+	if w.FeeLines != nil {
+		v.FeesStated, v.FeeLines = true, []motcua.FeeLine{}
+		if tooMany := feeLinesCountProblem(len(*w.FeeLines)); tooMany != "" {
+			b.p.at(name, tooMany)
+			bad = true
+		}
+		for j := range *w.FeeLines {
+			l, why := feeLineFrom(&(*w.FeeLines)[j], false)
+			b.p.at(feeLineName(i, w.Code, j), why...)
+			bad = bad || len(why) > 0
+			v.FeeLines = append(v.FeeLines, l)
+		}
+	}
 	if bad {
 		return
 	}
@@ -130,7 +143,7 @@ func versionTextProblems(v *motcua.CatalogVersion) reasons {
 	why.add(textProblem("tên thủ tục", v.Name, true))
 	why.add(textProblem("lĩnh vực", v.Field, true))
 	why.add(textProblem("cơ quan giải quyết", v.Office, false))
-	why.add(textProblem("phí, lệ phí", v.Fees, false))
+	why.add(textProblem("ghi chú phí, lệ phí", v.Fees, false))
 	why.add(textProblem("căn cứ pháp lý", v.LegalBasis, false))
 	why.add(textProblem("kết quả", v.ResultType, false))
 	why.add(textProblem("đối tượng thực hiện", v.Applicants, false))

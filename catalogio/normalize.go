@@ -68,10 +68,11 @@ func canonical(s *motcua.CatalogSnapshot) {
 }
 
 func canonicalVersion(v *motcua.CatalogVersion) {
-	for _, text := range []*string{&v.Code, &v.Name, &v.Field, &v.Office, &v.Fees, &v.LegalBasis, &v.ResultType,
+	for _, text := range []*string{&v.Code, &v.Name, &v.Field, &v.Office, &v.LegalBasis, &v.ResultType,
 		&v.Applicants, &v.Sequence, &v.Channels, &v.Agency, &v.DecisionNumber, &v.DecisionIssuer} {
 		*text = motcua.NFC(*text)
 	}
+	canonicalFees(v)
 	v.EffectiveFrom, v.OnlineFrom = inVN(v.EffectiveFrom), inVN(v.OnlineFrom)
 	v.Time.Amount = spreadsheetNumber(v.Time.Amount)
 	if v.Documents == nil {

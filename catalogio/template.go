@@ -21,7 +21,13 @@ func templateSnapshot() *motcua.CatalogSnapshot {
 		Versions: []motcua.CatalogVersion{{Procedure: motcua.Procedure{Code: "1.001193", Version: 1,
 			Name: "Thủ tục đăng ký khai sinh", Field: "Hộ tịch", Level: motcua.LevelCommune,
 			Time: motcua.TimeLimit{Amount: 1, Unit: motcua.WorkingDays}, OnlineLevel: motcua.OnlinePartial,
-			Fees:       "Miễn phí",
+			// The registration is free of levy (Luật Hộ tịch, Điều 11); a copy
+			// of the extract asked for with it costs the national fee of
+			// Circular 281/2016/TT-BTC, art. 4: 8.000 đồng per copy.
+			Fees:       "Miễn lệ phí đăng ký khai sinh",
+			FeesStated: true,
+			FeeLines: []motcua.FeeLine{{Kind: motcua.FeeCharge, Name: "Phí cấp bản sao trích lục (nếu người yêu cầu xin bản sao)",
+				Amount: 8000, Basis: motcua.FeePerCopy, LegalBasis: "Thông tư 281/2016/TT-BTC, Điều 4", PayAt: motcua.FeePayAtIntake}},
 			LegalBasis: "Luật Hộ tịch 60/2014/QH13; NĐ 123/2015/NĐ-CP; NĐ 120/2025/NĐ-CP; TT 04/2020/TT-BTP",
 			ResultType: "Giấy khai sinh (bản chính); bản sao Giấy khai sinh nếu có yêu cầu",
 			Applicants: "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài",

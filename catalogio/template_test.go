@@ -58,7 +58,8 @@ func documented() []string {
 		}
 	}
 	for _, codes := range [][]string{levels.codes(false), versionStatuses.codes(false), changes.codes(false), timeUnits.codes(false),
-		onlineLevels.codes(false), documentKinds.codes(false), roles.codes(false), stepUnits.codes(false)} {
+		onlineLevels.codes(false), documentKinds.codes(false), roles.codes(false), stepUnits.codes(false),
+		feeKinds.codes(false), feeBases.codes(false), feeCounts.codes(false), feePayAts.codes(false)} {
 		out = append(out, codes...)
 	}
 	return out
@@ -74,7 +75,7 @@ func TestGuideSheetDocumentsEveryColumnAndValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); !slices.Equal(sheets, []string{sheetGuide, sheetDecisions, sheetVersions, sheetDocuments, sheetSteps}) {
+	if sheets := f.GetSheetList(); !slices.Equal(sheets, []string{sheetGuide, sheetDecisions, sheetVersions, sheetDocuments, sheetSteps, sheetFees}) {
 		t.Errorf("sheets %v", sheets)
 	}
 	rows, err := f.GetRows(sheetGuide)
@@ -99,12 +100,12 @@ func TestDocsDocumentEveryColumnAndValue(t *testing.T) {
 	}
 	words := documented()
 	for _, key := range []string{"format", "format_version", "signed_on", "effective_from", "decision_number", "online_from",
-		"legal_basis", "result_type", "template", "minutes", "competence"} {
+		"legal_basis", "result_type", "template", "minutes", "competence", "fees", "fee_lines", "pay_at", "exemptions", "bands", "over", "max"} {
 		words = append(words, `"`+key+`"`)
 	}
 	for _, v := range [][]string{{"commune", "district", "province"}, {"add", "amend", "repeal"}, {"day", "hour", "same_day"},
 		{"full", "partial", "none"}, {"original", "copy", "either", "present"}, {"counter", "specialist", "leader"}, {"intake", "deciding"},
-		{"residence", "location", "choice"}} {
+		{"residence", "location", "choice"}, {"charge", "levy"}, {"fixed", "per_copy", "per_page", "per_set", "table"}, {"intake", "result"}} {
 		for _, value := range v {
 			words = append(words, "`"+value+"`")
 		}

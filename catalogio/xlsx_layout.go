@@ -9,6 +9,7 @@ const (
 	sheetVersions   = "Thủ tục"
 	sheetDocuments  = "Thành phần hồ sơ"
 	sheetSteps      = "Quy trình"
+	sheetFees       = "Phí, lệ phí"
 	dateLayout      = "02/01/2006"
 	guideDateFormat = "dd/mm/yyyy"
 )
@@ -59,6 +60,17 @@ const (
 	colOnlineFrom       = "truc_tuyen_tu"
 	colOffice           = "co_quan_giai_quyet"
 	colFees             = "phi_le_phi"
+	colFeesFree         = "mien_phi_le_phi"
+	colFeeKind          = "loai_khoan_thu"
+	colFeeName          = "ten_khoan_thu"
+	colFeeAmount        = "so_tien"
+	colFeeBasis         = "cach_tinh"
+	colFeeOver          = "bieu_muc_tinh_theo"
+	colFeeBands         = "bieu_muc"
+	colFeeMax           = "muc_toi_da"
+	colFeeExemptions    = "truong_hop_mien"
+	colFeePayAt         = "thoi_diem_nop"
+	feesFreeCode        = "co"
 	colLegalBasis       = "can_cu_phap_ly"
 	colResult           = "ket_qua"
 	colApplicants       = "doi_tuong_thuc_hien"
@@ -128,7 +140,11 @@ var (
 			{key: colOnlineFrom, title: "Trực tuyến từ", help: "Từ khi nào áp dụng mức trực tuyến", values: instantHelp + "; có thể để trống", width: 17, text: true},
 			{key: colOffice, title: "Cơ quan giải quyết", help: "Mã phòng chuyên môn giải quyết (ví dụ tu_phap) ở cấp huyện",
 				values: "để trống nếu chính UBND xã giải quyết", width: 16},
-			{key: colFees, title: "Phí, lệ phí", help: "Phí, lệ phí", values: "văn bản, có thể để trống", width: 30},
+			{key: colFees, title: "Ghi chú phí, lệ phí", help: "Phí, lệ phí bằng lời: điều các khoản ở trang “" + sheetFees + "” không nói được (ví dụ mức do HĐND tỉnh quy định), hoặc toàn bộ nếu chưa ghi theo khoản. Mẫu cũ gọi cột này là “Phí, lệ phí”",
+				values: "văn bản, có thể để trống", width: 30},
+			{key: colFeesFree, title: "Miễn phí, lệ phí", help: "Ghi “co” nếu thủ tục không thu phí, lệ phí nào (khi đó trang “" + sheetFees + "” không có dòng nào của phiên bản này)",
+				values: "co; để trống nếu có khoản thu ở trang “" + sheetFees + "” hoặc chưa ghi theo khoản; cột có thể bỏ", width: 10, optional: true,
+				choices: []string{feesFreeCode}},
 			{key: colLegalBasis, title: "Căn cứ pháp lý", help: "Căn cứ pháp lý", values: "văn bản, có thể để trống", width: 40},
 			{key: colResult, title: "Kết quả", help: "Kết quả thực hiện thủ tục", values: "văn bản, có thể để trống", width: 30},
 			{key: colApplicants, title: "Đối tượng thực hiện", help: "Ai được thực hiện thủ tục, như Cổng Dịch vụ công quốc gia công bố",
@@ -164,20 +180,47 @@ var (
 				values: strings.Join(stepUnits.codes(true), "; "), width: 14, choices: stepUnits.codes(false)},
 			column{key: colMinutes, title: "Số phút", need: yes, help: "Thời gian dành cho bước, tính bằng phút làm việc", values: "số nguyên từ 0", width: 9},
 		)}
-	dataLayouts = []*sheetLayout{&decisionsLayout, &versionsLayout, &documentsLayout, &stepsLayout}
+	feesLayout = sheetLayout{name: sheetFees,
+		help: "Mỗi dòng là một khoản phí hoặc lệ phí của một phiên bản. Phiên bản có dòng ở trang này là đã ghi phí theo khoản; phiên bản không có dòng nào thì hoặc miễn phí (cột “Miễn phí, lệ phí” ở trang “Thủ tục” ghi co), hoặc chỉ có ghi chú. Trang có thể bỏ.",
+		columns: append(versionKeyColumns(),
+			column{key: colPosition, title: "Thứ tự", need: yes, help: "Thứ tự của khoản thu", values: "số nguyên, không trùng trong cùng phiên bản", width: 8},
+			column{key: colFeeKind, title: "Loại khoản thu", need: yes, help: "Phí hay lệ phí (Luật Phí và lệ phí 97/2015/QH13)",
+				values: strings.Join(feeKinds.codes(true), "; "), width: 10, choices: feeKinds.codes(false)},
+			column{key: colFeeName, title: "Tên khoản thu", need: yes, help: "Tên khoản phí, lệ phí", values: "ví dụ Phí cấp bản sao trích lục", width: 36},
+			column{key: colFeeAmount, title: "Số tiền (đồng)", need: "có, trừ “theo_bieu_muc”", help: "Số tiền cho mỗi đơn vị của cách tính",
+				values: "số nguyên dương, ví dụ 8000 hoặc 8.000; để trống với “theo_bieu_muc”", width: 12},
+			column{key: colFeeBasis, title: "Cách tính", need: yes, help: "Số tiền tính cho mỗi hồ sơ, mỗi bản, mỗi trang, mỗi bộ, hay theo biểu mức",
+				values: strings.Join(feeBases.codes(true), "; "), width: 14, choices: feeBases.codes(false)},
+			column{key: colFeeOver, title: "Biểu mức tính theo", need: "với “theo_bieu_muc”", help: "Biểu mức đếm số bản, số trang hay số bộ",
+				values: strings.Join(feeCounts.codes(true), "; ") + "; để trống với cách tính khác", width: 12, choices: feeCounts.codes(false)},
+			column{key: colFeeBands, title: "Biểu mức", need: "với “theo_bieu_muc”",
+				help:   "Các bậc, cách nhau bằng dấu chấm phẩy: “từ-đến: số tiền mỗi đơn vị”; bậc cuối để trống “đến”. Bậc đầu từ 1, các bậc liền nhau. Ví dụ phí chứng thực bản sao (Thông tư 226/2016/TT-BTC): 1-2: 2.000; 3-: 1.000",
+				values: "để trống với cách tính khác", width: 24},
+			column{key: colFeeMax, title: "Mức thu tối đa (đồng)", help: "Số tiền tối đa của khoản thu cho một hồ sơ", values: "số nguyên dương; để trống nếu không có", width: 12},
+			column{key: colFeeExemptions, title: "Trường hợp miễn", help: "Mỗi trường hợp một dòng (Alt+Enter): “đối tượng | căn cứ pháp lý”",
+				values: "ví dụ Hộ nghèo | Luật Hộ tịch 60/2014/QH13, Điều 11; có thể để trống", width: 36},
+			column{key: colLegalBasis, title: "Căn cứ pháp lý", help: "Văn bản quy định mức thu", values: "ví dụ Thông tư 281/2016/TT-BTC; có thể để trống", width: 28},
+			column{key: colFeePayAt, title: "Thời điểm nộp", need: yes, help: "Nộp khi nộp hồ sơ hay khi nhận kết quả",
+				values: strings.Join(feePayAts.codes(true), "; "), width: 14, choices: feePayAts.codes(false)},
+		)}
+	// feesLayout may be left out: workbooks made before the sheet was
+	// added still import, as if it had no rows.
+	optionalSheets = map[string]bool{sheetFees: true}
+	dataLayouts    = []*sheetLayout{&decisionsLayout, &versionsLayout, &documentsLayout, &stepsLayout, &feesLayout}
 )
 
 // guideLines are the general instructions at the top of the guide sheet.
 var guideLines = []string{
-	"Tệp có bốn trang dữ liệu: “Quyết định”, “Thủ tục”, “Thành phần hồ sơ” và “Quy trình”. Trang “Hướng dẫn” này không được đọc khi nhập.",
+	"Tệp có năm trang dữ liệu: “Quyết định”, “Thủ tục”, “Thành phần hồ sơ”, “Quy trình” và “Phí, lệ phí” (trang cuối có thể bỏ). Trang “Hướng dẫn” này không được đọc khi nhập.",
 	"Dòng 1 của mỗi trang dữ liệu là dòng tiêu đề: giữ đủ các cột (trừ cột ghi “cột có thể bỏ”), thứ tự tùy ý; tiêu đề viết như mẫu hoặc bằng mã cột (ví dụ ma_tthc). Cột không có tiêu đề được bỏ qua; cột có tiêu đề lạ bị báo lỗi.",
 	"Mỗi dòng sau dòng tiêu đề là một bản ghi; dòng trống được bỏ qua.",
-	"Một phiên bản thủ tục được xác định bởi Mã TTHC, Cấp, Phiên bản và Trạng thái. Các dòng ở “Thành phần hồ sơ” và “Quy trình” ghi lại bốn cột đó để chỉ phiên bản mà chúng thuộc về; cột Thứ tự xếp giấy tờ và các bước.",
+	"Một phiên bản thủ tục được xác định bởi Mã TTHC, Cấp, Phiên bản và Trạng thái. Các dòng ở “Thành phần hồ sơ”, “Quy trình” và “Phí, lệ phí” ghi lại bốn cột đó để chỉ phiên bản mà chúng thuộc về; cột Thứ tự xếp giấy tờ và các bước.",
 	"Ngày viết dd/mm/yyyy; thời điểm viết dd/mm/yyyy HH:MM (24 giờ), theo giờ Việt Nam. Các cột ngày được định dạng văn bản để Excel không tự đổi.",
 	"Giá trị liệt kê chọn trong danh sách thả xuống; gõ tay thì không phân biệt chữ hoa, chữ thường và dấu (“Một cửa” được hiểu là mot_cua).",
 	"Số thập phân viết bằng dấu phẩy hoặc dấu chấm: 0,5 hoặc 0.5.",
 	"Tổng số phút các bước của một phiên bản phải bằng thời hạn giải quyết: 1 ngày làm việc = 450 phút (7 giờ 30 phút), 1 giờ = 60 phút, “trong ngày” = 450 phút. Hệ thống kiểm tra khi nhập và khi công bố.",
 	"Văn bản được chuẩn hóa Unicode NFC và bỏ khoảng trắng đầu, cuối.",
+	"Số tiền tính bằng đồng, là số nguyên: 8000 hoặc 8.000. Phí, lệ phí của một phiên bản có ba cách ghi: các dòng ở trang “Phí, lệ phí”; “co” ở cột “Miễn phí, lệ phí” nếu không thu gì; hoặc chỉ cột “Ghi chú phí, lệ phí” nếu chưa ghi theo khoản.",
 	"Khi nhập, mọi lỗi được báo cùng lúc kèm tên trang và số dòng; tệp có lỗi thì không phần nào được nhập.",
 }
 

@@ -34,6 +34,8 @@ type versionRow struct {
 	docs     []positioned[motcua.RequiredDocument]
 	steps    []positioned[motcua.WorkflowStep]
 	stepRows int // rows of “Quy trình” naming it, good or bad
+	fees     []positioned[motcua.FeeLine]
+	free     bool // marked “Miễn phí, lệ phí”
 }
 
 type positioned[T any] struct {
@@ -49,7 +51,10 @@ func parseWorkbook(sheets map[string][][]string, date1904 bool) (*motcua.Catalog
 	tables := make([]*table, len(dataLayouts))
 	for i, layout := range dataLayouts {
 		rows, ok := sheets[layout.name]
-		if !ok {
+		switch {
+		case !ok && optionalSheets[layout.name]:
+			continue
+		case !ok:
 			x.p.add("Thiếu trang “%s”", layout.name)
 			continue
 		}
@@ -63,6 +68,9 @@ func parseWorkbook(sheets map[string][][]string, date1904 bool) (*motcua.Catalog
 	tables[1].each(x.versionRow)
 	tables[2].each(x.documentRow)
 	tables[3].each(x.stepRow)
+	if tables[4] != nil {
+		tables[4].each(x.feeRow)
+	}
 	return x.finish()
 }
 
@@ -124,9 +132,11 @@ func (x *xlsxReader) versionRow(n int, c cells) {
 	why.add(bad)
 	v.Competence, bad = competenceFrom(c.get(colCompetence), competences.fromCode)
 	why.add(bad)
+	free, bad := feesFreeFrom(c.get(colFeesFree))
+	why.add(bad)
 	why = append(why, versionTextProblems(&v)...)
 	x.p.at(v.Source, why...)
-	x.versions = append(x.versions, versionRow{v: v, row: n, bad: len(why) > 0})
+	x.versions = append(x.versions, versionRow{v: v, row: n, bad: len(why) > 0, free: free})
 }
 
 // versionKey reads the four columns that name a version.
@@ -228,6 +238,7 @@ func (x *xlsxReader) finish() (*motcua.CatalogSnapshot, error) {
 	for _, vr := range x.versions {
 		vr.v.Documents = ordered(vr.docs, sheetDocuments, &x.p)
 		vr.v.Steps = ordered(vr.steps, sheetSteps, &x.p)
+		x.feesOf(&vr)
 		switch {
 		case vr.bad: // its problems are reported; rows naming it may not have found it
 		case vr.stepRows == 0:

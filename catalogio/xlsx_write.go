@@ -46,6 +46,7 @@ func writeWorkbook(w io.Writer, s *motcua.CatalogSnapshot, template bool) error 
 	x.sheet(&versionsLayout, versionRows(s))
 	x.sheet(&documentsLayout, documentRows(s))
 	x.sheet(&stepsLayout, stepRows(s))
+	x.sheet(&feesLayout, feeRows(s))
 	x.try(x.f.SetDocProps(&excelize.DocProperties{Title: "Danh mục thủ tục hành chính", Creator: "motcua",
 		Description: fmt.Sprintf("%s, phiên bản định dạng %d", formatName, formatVersion)}))
 	if x.err != nil {
@@ -73,7 +74,7 @@ func versionRows(s *motcua.CatalogSnapshot) []row {
 			colUnit: timeUnits.code(v.Time.Unit), colOnline: onlineLevels.code(v.OnlineLevel), colOnlineFrom: cellInstant(v.OnlineFrom),
 			colOffice: v.Office, colFees: v.Fees, colLegalBasis: v.LegalBasis, colResult: v.ResultType,
 			colApplicants: v.Applicants, colSequence: v.Sequence, colChannels: v.Channels, colAgency: v.Agency,
-			colCompetence: competences.code(v.Competence)})
+			colCompetence: competences.code(v.Competence), colFeesFree: feesFreeCell(&v)})
 		rows = append(rows, r)
 	}
 	return rows

@@ -32,7 +32,7 @@ func Procedures() ([]*motcua.Procedure, error) {
 		}
 		p := &motcua.Procedure{Code: r["code"], Name: r["name"], Field: r["field"], Level: level(r["level"]),
 			Time: motcua.TimeLimit{Amount: amount, Unit: motcua.TimeUnit(r["time_unit"])}, OnlineLevel: motcua.OnlineLevel(r["online_level"]),
-			Fees: r["fees"], LegalBasis: r["legal_basis"], ResultType: r["result_type"]}
+			Fees: r["fees"], FeesStated: r["fees_stated"] == "yes", LegalBasis: r["legal_basis"], ResultType: r["result_type"]}
 		if office := r["deciding_office"]; office != "commune" {
 			p.Office = office
 		}
@@ -75,7 +75,10 @@ func Procedures() ([]*motcua.Procedure, error) {
 		p.Steps = append(p.Steps, motcua.WorkflowStep{Name: r["name"], Role: motcua.Role(r["role"]), Unit: motcua.StepUnit(r["unit"]), Minutes: n})
 		return nil
 	})
-	return order, err
+	if err != nil {
+		return nil, err
+	}
+	return order, readFeeLines(procs)
 }
 
 func level(s string) motcua.Level {

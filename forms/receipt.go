@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/signintech/gopdf"
+
+	"github.com/motcua/motcua"
 )
 
 // ReceiptData fills form 01, the receipt that tells the applicant when to
@@ -25,7 +28,7 @@ type ReceiptData struct {
 	ReceivedAt    time.Time
 	DueAt         time.Time
 	ReturnPlace   string // where the result is handed over
-	Fees          string
+	Fees          string // field 7, one short line: see ReceiptFees
 	RegisterBook  string // the register book the dossier is entered in
 	EntryNo       int    // the entry number in that book
 	Officer       string // the receiving officer
@@ -195,3 +198,20 @@ func (d *doc) receiptTerms(r ReceiptData) {
 // that ten document lines, the terms and the signatures fit one A5 page (the
 // applicant keeps one sheet); 9 points still reads well at arm's length.
 const receiptBase = 9.0
+
+// receiptFeesRunes bounds field 7: form 01 fits one A5 page, and the
+// procedure's page gives the fees in full.
+const receiptFeesRunes = 200
+
+// ReceiptFees is field 7 of form 01 for a procedure version: its fee lines
+// in one line ("Phí cấp bản sao trích lục: 8.000 đồng/bản"), "Miễn phí, lệ
+// phí" when it states none, or the catalogue's note when it does not state
+// them as lines; cut short, with an ellipsis, past 200 characters. What a
+// given dossier owes is computed at intake (ledger.ComputeFees), not here.
+func ReceiptFees(p *motcua.Procedure) string {
+	text := []rune(p.FeesText())
+	if len(text) <= receiptFeesRunes {
+		return string(text)
+	}
+	return strings.TrimSpace(string(text[:receiptFeesRunes-1])) + "…"
+}

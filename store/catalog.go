@@ -86,8 +86,10 @@ func validateProcedureFields(p *motcua.Procedure) error {
 		return motcua.FieldError("steps", "Thủ tục %s chưa có quy trình nội bộ.", p.Code)
 	case !p.Competence.Valid():
 		return motcua.FieldError("competence", "Căn cứ xác định cơ quan giải quyết %q của thủ tục %s không hợp lệ.", p.Competence, p.Code)
+	case !p.FeesStated && len(p.FeeLines) > 0:
+		return motcua.FieldError("fee_lines", "Thủ tục %s có khoản phí, lệ phí nhưng không ghi là đã công bố phí theo khoản.", p.Code)
 	}
-	return nil
+	return motcua.ValidateFeeLines(p.FeeLines)
 }
 
 // checkBudgets: a workflow's step budgets must sum to the legal time.
@@ -111,22 +113,27 @@ func ensureField(tx *Tx, name string) (int64, error) {
 
 const procedureColumns = `p.id, v.id, v.version, p.code, v.name, f.name, p.level, v.time_amount, v.time_unit, v.online_level,
 	v.office, v.fees, v.legal_basis, v.result_type, v.documents, v.steps, v.effective_from, v.decision_id, v.kind, v.status, v.online_from,
-	v.applicants, v.sequence, v.channels, v.agency, v.competence`
+	v.applicants, v.sequence, v.channels, v.agency, v.competence, v.fee_lines`
 
 const versionsFrom = ` FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id JOIN fields f ON f.id = p.field_id`
 
 func scanProcedure(row interface{ Scan(...any) error }) (*motcua.Procedure, error) {
 	p := &motcua.Procedure{}
-	var docs, steps string
+	var docs, steps, fees string
 	var from, onlineFrom int64
 	if err := row.Scan(&p.ID, &p.VersionID, &p.Version, &p.Code, &p.Name, &p.Field, &p.Level, &p.Time.Amount, &p.Time.Unit,
 		&p.OnlineLevel, &p.Office, &p.Fees, &p.LegalBasis, &p.ResultType, &docs, &steps, &from, &p.DecisionID, &p.Change, &p.Status,
-		&onlineFrom, &p.Applicants, &p.Sequence, &p.Channels, &p.Agency, &p.Competence); err != nil {
+		&onlineFrom, &p.Applicants, &p.Sequence, &p.Channels, &p.Agency, &p.Competence, &fees); err != nil {
 		return nil, err
 	}
 	p.EffectiveFrom, p.OnlineFrom = fromMS(from), fromMS(onlineFrom)
 	if err := json.Unmarshal([]byte(docs), &p.Documents); err != nil {
 		return nil, err
+	}
+	if p.FeesStated = fees != ""; p.FeesStated {
+		if err := json.Unmarshal([]byte(fees), &p.FeeLines); err != nil {
+			return nil, err
+		}
 	}
 	return p, json.Unmarshal([]byte(steps), &p.Steps)
 }

@@ -244,9 +244,24 @@ func insertVersion(tx *Tx, p *motcua.Procedure, now time.Time) error {
 	key := catalogKey(p)
 	return tx.queryRow(`INSERT INTO procedure_versions (procedure_id, version, name, search_key, time_amount, time_unit,
 		online_level, office, fees, legal_basis, result_type, documents, steps, effective_from, created_at, decision_id, kind, status,
-		online_from, applicants, sequence, channels, agency, competence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		online_from, applicants, sequence, channels, agency, competence, fee_lines)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		p.ID, p.Version, p.Name, key, p.Time.Amount, string(p.Time.Unit), string(p.OnlineLevel), p.Office,
 		p.Fees, p.LegalBasis, p.ResultType, string(docs), string(steps), ms(p.EffectiveFrom), ms(now), p.DecisionID, string(p.Change),
-		string(p.Status), ms(p.OnlineFrom), p.Applicants, p.Sequence, p.Channels, p.Agency, string(p.Competence)).Scan(&p.VersionID)
+		string(p.Status), ms(p.OnlineFrom), p.Applicants, p.Sequence, p.Channels, p.Agency, string(p.Competence),
+		feeLinesColumn(p)).Scan(&p.VersionID)
+}
+
+// feeLinesColumn is the fee_lines column of a version: empty when its fees are
+// not stated as lines, a JSON array ('[]' when free) when they are.
+func feeLinesColumn(p *motcua.Procedure) string {
+	if !p.FeesStated {
+		return ""
+	}
+	lines := p.FeeLines
+	if lines == nil {
+		lines = []motcua.FeeLine{}
+	}
+	b, _ := json.Marshal(lines)
+	return string(b)
 }
