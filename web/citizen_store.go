@@ -51,15 +51,20 @@ type heldView struct {
 	Error      string
 }
 
-// heldRow is one held document as the list shows it.
+// heldRow is one held document as the list shows it; Match, in one
+// component's choice, marks a document of the component's own name.
 type heldRow struct {
 	motcua.HeldDocument
 	Where, Valid string
+	Match        bool
 }
 
 // Option is the row in a component's choice.
 func (h heldRow) Option() string {
 	parts := []string{h.Name, h.Where}
+	if h.Match {
+		parts[0] = "✓ " + parts[0]
+	}
 	if !h.HeldAt.IsZero() { // a national document may carry no date
 		parts = append(parts, motcua.FormatDate(h.HeldAt))
 	}
@@ -70,6 +75,25 @@ type heldComponent struct {
 	Index  int
 	Name   string
 	Chosen string
+	Docs   []heldRow // the held documents, those of the component's name first
+}
+
+// heldForComponent orders the held documents for one component: those of
+// the same name (the identity card held for an identity card) first and
+// marked, so that the officer with a queue finds them at once; the choice
+// stays theirs.
+func heldForComponent(name string, rows []heldRow) []heldRow {
+	out := make([]heldRow, 0, len(rows))
+	var rest []heldRow
+	for _, h := range rows {
+		h.Match = motcua.Fold(h.Name) == motcua.Fold(name)
+		if h.Match {
+			out = append(out, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	return append(out, rest...)
 }
 
 func newHeldRow(h motcua.HeldDocument) heldRow {
@@ -126,7 +150,7 @@ func (s *Server) heldList(ctx context.Context, a *motcua.Actor, idNumber string)
 // what was chosen.
 func (v *heldView) withComponents(docs []string, chosen map[int]string) {
 	for i, name := range docs {
-		v.Components = append(v.Components, heldComponent{Index: i, Name: name, Chosen: chosen[i]})
+		v.Components = append(v.Components, heldComponent{Index: i, Name: name, Chosen: chosen[i], Docs: heldForComponent(name, v.Docs)})
 	}
 }
 

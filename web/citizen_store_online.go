@@ -43,7 +43,7 @@ func (s *Server) heldOnline(w http.ResponseWriter, r *http.Request, c motcua.Con
 		rows = append(rows, newHeldRow(h))
 	}
 	for i := range data.Slots {
-		data.Slots[i].Held = rows
+		data.Slots[i].Held = heldForComponent(data.Slots[i].Doc.Name, rows)
 	}
 	data.HeldAsked = true
 	if r.Header.Get("HX-Request") != "" {

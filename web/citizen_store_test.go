@@ -49,7 +49,9 @@ func TestCounterReusesAHeldDocument(t *testing.T) {
 	p := counter.heldFragment(t, "066 123 456 789")
 	wantStatus(t, p, http.StatusOK)
 	check(t, p, htmlcheck.In("#held-docs td", htmlcheck.HasText("hồ sơ "+firstCode)), htmlcheck.In("#held-docs td", htmlcheck.HasText("không thời hạn")),
-		htmlcheck.In(`select[name="reuse_0"] option`, htmlcheck.HasText("Tờ khai (theo mẫu) · hồ sơ "+firstCode)))
+		htmlcheck.In(`select[name="reuse_0"] option`, htmlcheck.HasText("Tờ khai (theo mẫu) · hồ sơ "+firstCode)),
+		// The declaration held is marked as what the declaration's component asks for.
+		htmlcheck.In(`select[name="reuse_0"] option[value^="c:"]`, htmlcheck.HasText("✓ Tờ khai (theo mẫu)")))
 	if strings.Contains(p.body, "066123456789") {
 		t.Error("the fragment shows the whole identity number")
 	}
