@@ -105,13 +105,16 @@ type Dossier struct {
 	// centre receiving for another commune or for a department): it leaves
 	// the receiving unit's worklist once handed on and shows in its
 	// "received for others" view.
-	ForOther   bool
-	Step       int // index into the workflow
-	State      State
-	Channel    Channel
-	Applicant  Applicant
-	Sets       int
-	Documents  []ReceivedDocument
+	ForOther  bool
+	Step      int // index into the workflow
+	State     State
+	Channel   Channel
+	Applicant Applicant
+	Sets      int
+	Documents []ReceivedDocument
+	// Fees is what the dossier owes (issue 19), from its acceptance; nil
+	// for a dossier of a version whose fees are not stated as lines.
+	Fees       *FeeBill
 	AcceptedAt time.Time
 	DueAt      time.Time // the legal due instant: grading compares with it
 	StepDueAt  time.Time
@@ -320,6 +323,9 @@ type EventData struct {
 	ForOther       bool             `json:"for_other,omitempty"`
 	Competence     *CompetenceFacts `json:"competence,omitempty"`
 	Listing        string           `json:"listing,omitempty"`
+	// accepted (issue 19): what the dossier owes, computed from the
+	// version's fee lines and the quantities and exemptions given at intake.
+	Fees *FeeBill `json:"fees,omitempty"`
 	// handed_over: the step the dossier moves to, and optionally the person
 	ToStep   int    `json:"to_step,omitempty"`
 	ToUserID int64  `json:"to_user_id,omitempty"`
@@ -393,6 +399,10 @@ type Intake struct {
 	// unit; ReturnUnitID where they collect the result (0: here).
 	Competence   CompetenceFacts
 	ReturnUnitID int64
+	// Fees are the quantities the fee lines count (copies, pages) and the
+	// exemptions granted with their reasons (issue 19); the bill is
+	// computed at acceptance (ledger.ComputeFees), never taken from a form.
+	Fees FeeQuantities
 	// Key makes intake idempotent: a second intake with the same key returns
 	// the first dossier instead of creating another.
 	Key string
