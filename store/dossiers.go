@@ -314,7 +314,13 @@ func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 		return err
 	}
 	tx.audit(motcua.AuditEntry{Action: "event." + string(e.Type), Object: d.Code, Detail: e.Reason})
-	return publish(tx, d, e)
+	if err := publish(tx, d, e); err != nil {
+		return err
+	}
+	// Every event may change a digital fact (an intake, a result and
+	// which result counts, a late entry approved, the deciding unit): the
+	// indicators' counters follow in this transaction.
+	return tx.redigitise(e.DossierID)
 }
 
 func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {
