@@ -48,8 +48,8 @@ func sameAsJudged(t *testing.T, db *store.DB, qs map[string]report.Query, after 
 // fixture (intake at the counter with scans, online submission and
 // acceptance, results issued, revoked, corrected, pushed, keyed late and
 // approved) and of the writes added here (scans attached after intake, a
-// held file reused at the counter, a late result refused, a supplement
-// uploaded, a dossier returned), the counters give the figures the
+// held file reused at the counter, a late result refused, an online
+// dossier digitised at acceptance), the counters give the figures the
 // judgement of every dossier gives, for every scope and period of
 // digitalQueries.
 func TestDigitalCountersFollowEveryWrite(t *testing.T) {
@@ -92,12 +92,27 @@ func TestDigitalCountersFollowEveryWrite(t *testing.T) {
 		s3.act(f.leaderA, monday.AddDate(0, 0, 1).Add(8*time.Hour), motcua.EventLateRejected, func(a *motcua.Action) { a.Reason = "Không có căn cứ" })
 		sameAsJudged(t, db, qs, "E3 late result refused")
 
-		after, _ := db.DigitalIndicators(ctx, march(f.a.ID))
-		// E1 digitised with its result, E2 reused: the figures moved.
-		if after[1].Numerator != before[1].Numerator+1 || after[2].Numerator != before[2].Numerator+1 || after[1].Denominator != before[1].Denominator+3 {
-			t.Errorf("before %q, after %q: want 4.2 one more digitised of three more, 4.3 one more reused", showIndicators(before), showIndicators(after))
+		// Online, a procedure whose result is no document: its upload
+		// makes it digitised as soon as it is accepted.
+		sub := f.submission("e4")
+		sub.ProcedureID = f.proc2.ID
+		if err := db.Submit(ctx, motcua.Contact{Email: "e4@example.vn"}, sub); err != nil {
+			t.Fatal(err)
 		}
-		_ = e2
+		e4, err := db.AcceptSubmission(ctx, f.counterA, sub.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameAsJudged(t, db, qs, "E4 accepted online")
+		if dg, err := db.Digitisation(ctx, f.counterA, e4.ID); err != nil || !dg.Complete {
+			t.Fatalf("E4 is not digitised: %+v, %v", dg, err)
+		}
+
+		after, _ := db.DigitalIndicators(ctx, march(f.a.ID))
+		// E1 digitised with its result, E2 reused, E4 digitised online.
+		if after[1].Numerator != before[1].Numerator+2 || after[2].Numerator != before[2].Numerator+1 || after[1].Denominator != before[1].Denominator+4 {
+			t.Errorf("before %q, after %q: want 4.2 two more digitised of four more, 4.3 one more reused (%s)", showIndicators(before), showIndicators(after), e2.Code)
+		}
 	})
 }
 
@@ -340,5 +355,22 @@ func TestDigitalCountersOnRandomWrites(t *testing.T) {
 			}
 		}
 		sameAsJudged(t, db, qs, "the last step")
+	})
+}
+
+// TestDigitalCountersCountImportedDossiers: dossiers imported from an old
+// register are counted as they are written (no file, no result).
+func TestDigitalCountersCountImportedDossiers(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.accept(t, f.counterA, f.a.ID) // one before: the import numbers after it
+		if rep, err := db.ImportRegister(t.Context(), registerRows(f, 250), store.RegisterOptions{}); err != nil || rep.Imported != 250 {
+			t.Fatal(rep, err)
+		}
+		q := report.Query{From: time.Date(2023, 1, 1, 0, 0, 0, 0, motcua.VN), To: time.Date(2024, 1, 1, 0, 0, 0, 0, motcua.VN), UnitID: f.a.ID}
+		sameAsJudged(t, db, map[string]report.Query{"2023": q}, "the import")
+		if got, _ := db.DigitalIndicators(t.Context(), q); got[1].Denominator != 250 {
+			t.Fatalf("2023 counts %q, want the 250 imported", showIndicators(got))
+		}
 	})
 }
