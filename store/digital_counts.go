@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 	"github.com/motcua/motcua/report"
 )
 
@@ -65,9 +67,19 @@ func (b digitalBook) add(r digitalRecord, sign int) {
 	}
 }
 
-// write adds the booked changes to digital_counts, in key order (rows
-// locked in the same order by concurrent writers on PostgreSQL).
+// write adds the booked changes to digital_counts.
 func (b digitalBook) write(tx *Tx) error {
+	for _, st := range b.statements() {
+		if _, err := tx.exec(st.sql, st.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statements are the upserts that add the booked changes, in key order
+// (rows locked in the same order by concurrent writers on PostgreSQL).
+func (b digitalBook) statements() []countStatement {
 	keys := make([]countKey, 0, len(b))
 	for k, c := range b {
 		if c != (digitalCounts{}) {
@@ -75,6 +87,7 @@ func (b digitalBook) write(tx *Tx) error {
 		}
 	}
 	slices.SortFunc(keys, compareCountKeys)
+	var out []countStatement
 	for len(keys) > 0 {
 		chunk := keys[:min(len(keys), countChunk)]
 		keys = keys[len(chunk):]
@@ -84,11 +97,9 @@ func (b digitalBook) write(tx *Tx) error {
 			args = append(args, k.grain, k.at, g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel),
 				c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
 		}
-		if _, err := tx.exec(upsertDigitalHead+repeatRow(digitalCountColumns, len(chunk))+upsertDigitalTail, args...); err != nil {
-			return err
-		}
+		out = append(out, countStatement{upsertDigitalHead + repeatRow(digitalCountColumns, len(chunk)) + upsertDigitalTail, args})
 	}
-	return nil
+	return out
 }
 
 func compareCountKeys(x, y countKey) int {
@@ -164,14 +175,12 @@ func (t *Tx) redigitiseChunk(chunk []int64, kinds map[string]bool) error {
 		}
 		book.add(next, 1)
 		old[id] = next // an id named twice is counted once
-		g := next.group
-		rows = append(rows, id, int(next.day), g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel), int(next.bits))
+		rows = append(rows, next.values(id)...)
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	if _, err := t.exec(`INSERT INTO dossier_digital (dossier_id, day, deciding_unit_id, receiving_unit_id, procedure_id, channel, facts)
-		VALUES `+repeatRow(7, len(rows)/7)+`
+	if _, err := t.exec(insertDigitalHead+repeatRow(7, len(rows)/7)+`
 		ON CONFLICT (dossier_id) DO UPDATE SET day = excluded.day, deciding_unit_id = excluded.deciding_unit_id,
 		receiving_unit_id = excluded.receiving_unit_id, procedure_id = excluded.procedure_id, channel = excluded.channel,
 		facts = excluded.facts`, rows...); err != nil {
@@ -200,6 +209,40 @@ func digitalRecords(t *Tx, ids []any) (map[int64]digitalRecord, error) {
 	}
 	return out, rows.Err()
 }
+
+// digitiseNew records the facts of a dossier just accepted, which has no
+// file and no result yet, without reading them: intake stays within its
+// budget (design.md §6). What comes with it after its first event (scans,
+// a submission's uploads) calls redigitise.
+func (t *Tx) digitiseNew(d *motcua.Dossier) error {
+	var resultType string
+	if err := t.queryRow(`SELECT result_type FROM procedure_versions WHERE id = ?`, d.VersionID).Scan(&resultType); err != nil {
+		return err
+	}
+	r := newDigitalRecord(d, resultType)
+	if _, err := t.exec(insertDigitalHead+`(?, ?, ?, ?, ?, ?, ?)`, r.values(d.ID)...); err != nil {
+		return err
+	}
+	book := digitalBook{}
+	book.add(r, 1)
+	return book.write(t)
+}
+
+// newDigitalRecord is what a dossier just written counts, with no file
+// and no result yet; resultType is its version's.
+func newDigitalRecord(d *motcua.Dossier, resultType string) digitalRecord {
+	dd := digitalDossier{day: report.DayOf(d.AcceptedAt), group: report.FactsOf(d).Group, documents: d.Documents,
+		resultIsDocument: ledger.ResultIsDocument(resultType), filed: map[int]bool{}}
+	return digitalRecord{day: dd.day, group: dd.group, bits: bitsOf(dd.facts())}
+}
+
+// values are r's for insertDigitalHead, as dossier id's record.
+func (r digitalRecord) values(id int64) []any {
+	g := r.group
+	return []any{id, int(r.day), g.DecidingUnitID, g.ReceivingUnitID, g.ProcedureID, string(g.Channel), int(r.bits)}
+}
+
+const insertDigitalHead = `INSERT INTO dossier_digital (dossier_id, day, deciding_unit_id, receiving_unit_id, procedure_id, channel, facts) VALUES `
 
 // redigitiseFrom judges every dossier whose id is above after, a chunk at
 // a time, so that memory stays bounded whatever the database holds.

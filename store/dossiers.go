@@ -320,6 +320,9 @@ func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 	// Every event may change a digital fact (an intake, a result and
 	// which result counts, a late entry approved, the deciding unit): the
 	// indicators' counters follow in this transaction.
+	if e.Seq == 1 {
+		return tx.digitiseNew(d)
+	}
 	return tx.redigitise(e.DossierID)
 }
 

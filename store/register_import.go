@@ -92,14 +92,7 @@ func (db *DB) ImportRegisterFrom(ctx context.Context, src RegisterSource, opt Re
 	}
 	err = db.bulkTx(ctx, func(tx *Tx) error {
 		tx.audit(motcua.AuditEntry{Action: "register.import", Detail: fmt.Sprintf("%d hồ sơ nhập từ sổ của hệ thống cũ", im.fresh)})
-		var before int64 // the imported dossiers are numbered after it
-		if err := tx.queryRow(`SELECT COALESCE(MAX(id), 0) FROM dossiers`).Scan(&before); err != nil {
-			return err
-		}
-		if err := im.writeRows(ctx, tx, src); err != nil {
-			return err
-		}
-		return tx.redigitiseFrom(before) // the indicators' counters
+		return im.writeRows(ctx, tx, src)
 	})
 	if err != nil {
 		return r, err
