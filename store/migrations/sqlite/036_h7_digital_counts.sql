@@ -4,12 +4,12 @@
 -- dossier_digital is what each dossier counts now: the day it was
 -- accepted (the indicators' period), its group, and for each indicator
 -- whether it is in the denominator and in the numerator, as bits
--- (store/digital_counts.go: 1 in 4.1, 2 meets 4.1, 4 in 4.2, 8 meets 4.2,
--- and so on). A write that changes
--- a fact takes the old record's counts away and adds the new one's in its
--- own transaction. digital_counts sums them by day, month and year of
--- acceptance (grain 1, 2, 3) and group. Both are filled from the dossiers
--- on the first start after this migration.
+-- (store/digital_counts.go: 1 in 4.1, 2 meets 4.1, 4 in 4.2, 8 meets
+-- 4.2, and so on). A write that changes a fact takes the old record's
+-- counts away and adds the new one's in its own transaction.
+-- digital_counts sums the records by day, month and year of acceptance
+-- (grain 1, 2, 3) and group. Both are filled from the dossiers on the
+-- first start after this migration.
 CREATE TABLE dossier_digital (
     dossier_id BIGINT PRIMARY KEY,
     day INTEGER NOT NULL,
