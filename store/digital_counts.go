@@ -150,11 +150,14 @@ func (t *Tx) redigitiseChunk(chunk []int64, kinds map[string]bool) error {
 	for i, id := range chunk {
 		args[i] = id
 	}
-	ds, err := readDigital(t, args, kinds)
+	// The records first, locked on PostgreSQL: a write to the same
+	// dossier in another transaction waits here, and the facts read next
+	// include what it committed, so that each change is booked once.
+	old, err := digitalRecords(t, args)
 	if err != nil {
 		return err
 	}
-	old, err := digitalRecords(t, args)
+	ds, err := readDigital(t, args, kinds)
 	if err != nil {
 		return err
 	}
@@ -189,10 +192,15 @@ func (t *Tx) redigitiseChunk(chunk []int64, kinds map[string]bool) error {
 	return book.write(t)
 }
 
-// digitalRecords reads the stored records of the dossiers ids.
+// digitalRecords reads the stored records of the dossiers ids, locked
+// until the transaction ends on PostgreSQL (SQLite has one writer).
 func digitalRecords(t *Tx, ids []any) (map[int64]digitalRecord, error) {
+	lock := ""
+	if t.db.dialect == Postgres {
+		lock = ` ORDER BY dossier_id FOR UPDATE`
+	}
 	rows, err := t.query(`SELECT dossier_id, day, deciding_unit_id, receiving_unit_id, procedure_id, channel, facts
-		FROM dossier_digital WHERE dossier_id IN (`+marks(len(ids))+`)`, ids...)
+		FROM dossier_digital WHERE dossier_id IN (`+marks(len(ids))+`)`+lock, ids...)
 	if err != nil {
 		return nil, err
 	}

@@ -374,3 +374,60 @@ func TestDigitalCountersCountImportedDossiers(t *testing.T) {
 		}
 	})
 }
+
+// TestDigitalCountersUnderConcurrentWrites: two writes to the same
+// dossier at once (its result pushed, a held file reused for one of its
+// components) each change a different fact; however they interleave, the
+// counters end as the judgement — each change booked once.
+func TestDigitalCountersUnderConcurrentWrites(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		f := &digitalFixture{fixture: newFixture(t, db), codes: map[string]string{}}
+		setNow(db, monday)
+		first, err := db.AcceptDigitised(ctx, f.counterA, f.intake(f.a.ID), []motcua.ComponentFile{scan(0, "a.pdf", 10, 0x61)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		held, err := db.HeldDocuments(ctx, f.counterA, "067012345678")
+		if err != nil || len(held) == 0 {
+			t.Fatalf("held: %v, %v", held, err)
+		}
+		type pair struct {
+			d      *motcua.Dossier
+			result int64
+		}
+		var pairs []pair
+		for i := range 8 {
+			setNow(db, monday)
+			d, err := db.AcceptDigitised(ctx, f.counterA, f.twoComponents(), []motcua.ComponentFile{scan(0, "a.pdf", 10, byte(0x70+i))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code := f.issue(t, d, byte('k'+i))
+			var id int64
+			if err := db.SQL().QueryRowContext(ctx, db.Rebind(`SELECT id FROM issued_results WHERE code = ?`), code).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			pairs = append(pairs, pair{d, id})
+		}
+		_ = first
+		errs := make(chan error, 2*len(pairs))
+		for _, p := range pairs {
+			go func() { errs <- db.MarkPushed(ctx, p.result, monday.Add(7*time.Hour)) }()
+			go func() {
+				errs <- db.AttachScans(ctx, f.counterA, p.d.ID, []motcua.ComponentFile{{Component: 1, Reuse: held[len(held)-1].Ref}})
+			}()
+		}
+		for range 2 * len(pairs) {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		qs := digitalQueries(f.fixture)
+		sameAsJudged(t, db, qs, "the concurrent writes")
+		got, _ := db.DigitalIndicators(ctx, march(f.a.ID))
+		if got[2].Numerator != len(pairs) || got[3].Numerator != len(pairs) {
+			t.Fatalf("%q: want the %d dossiers reused (4.3) and pushed (4.4)", showIndicators(got), len(pairs))
+		}
+	})
+}
