@@ -121,7 +121,7 @@ func insertScans(tx *Tx, a *motcua.Actor, d *motcua.Dossier, scans []motcua.Comp
 		detail = "reused:" + strconv.Itoa(reused)
 	}
 	tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "dossier.scan.attached", Object: d.Code + " scans:" + strconv.Itoa(len(scans)), Detail: detail})
-	return nil
+	return tx.redigitise(d.ID) // digitised, reused: the indicators' counters
 }
 
 // scanLimits checks a new file against the limits (type as sniffed, per

@@ -225,7 +225,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err := db.refreshSearchKeys(ctx, conn); err != nil {
 		return err
 	}
-	return db.fillReportCounts(ctx, conn)
+	if err := db.fillReportCounts(ctx, conn); err != nil {
+		return err
+	}
+	return db.fillDigitalCounts(ctx, conn)
 }
 
 func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, name string) error {

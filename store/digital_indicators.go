@@ -32,11 +32,29 @@ type periodDossier struct {
 
 // DigitalIndicators computes the four indicators for the query's period
 // (by acceptance) and scope (the II.06a report's, successors included when
-// asked); the query's grouping and view do not change them.
+// asked); the query's grouping and view do not change them. A period of
+// whole days is read from the counters (digital_counts.go); any other is
+// judged dossier by dossier.
 func (db *DB) DigitalIndicators(ctx context.Context, q report.Query) (out []report.DigitalIndicator, err error) {
 	defer motcua.Wrap(&err, "DB.DigitalIndicators")
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	if !q.DayAligned() {
+		return db.judgedIndicators(ctx, q)
+	}
+	units, err := db.reportUnits(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return db.digitalCounted(ctx, report.DayOf(q.From), report.DayOf(q.To), units)
+}
+
+// judgedIndicators computes the four indicators by judging every dossier
+// of the period: for periods not of whole days, and the tests' oracle.
+func (db *DB) judgedIndicators(ctx context.Context, q report.Query) ([]report.DigitalIndicator, error) {
 	tally := report.NewDigitalTally()
-	err = db.judgeDigital(ctx, q, nil, func(_ periodDossier, f report.DigitalFacts) { tally.Add(f) })
+	err := db.judgeDigital(ctx, q, nil, func(_ periodDossier, f report.DigitalFacts) { tally.Add(f) })
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +121,10 @@ func periodDossiers(tx *Tx, query string, args ...any) ([]periodDossier, error) 
 
 // digitalDossier is what the chunk reads of one dossier before judging it.
 type digitalDossier struct {
+	// day and group are where its counters are kept (digital_counts.go).
+	day              report.Day
+	group            report.Group
+	erased           bool // its files erased (retention.go)
 	documents        []motcua.ReceivedDocument
 	resultIsDocument bool
 	filed            map[int]bool // component index → has a file
@@ -117,6 +139,20 @@ func digitalFacts(tx *Tx, chunk []periodDossier, kinds map[string]bool) (map[int
 	for i, p := range chunk {
 		ids[i] = p.id
 	}
+	ds, err := readDigital(tx, ids, kinds)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]report.DigitalFacts, len(ds))
+	for id, d := range ds {
+		out[id] = d.facts()
+	}
+	return out, nil
+}
+
+// readDigital reads what the dossiers ids (at most digitalChunk) are
+// judged on, one query per table.
+func readDigital(tx *Tx, ids []any, kinds map[string]bool) (map[int64]*digitalDossier, error) {
 	in := ` IN (` + marks(len(ids)) + `)`
 	ds := map[int64]*digitalDossier{}
 	reads := []func() error{
@@ -130,19 +166,21 @@ func digitalFacts(tx *Tx, chunk []periodDossier, kinds map[string]bool) (map[int
 			return nil, err
 		}
 	}
-	out := make(map[int64]report.DigitalFacts, len(ds))
-	for id, d := range ds {
-		for i, c := range d.documents {
-			if !d.filed[i] && containsName(d.uploaded, c.Name) {
-				d.filed[i] = true
-			}
+	return ds, nil
+}
+
+// facts judges the dossier: the one rule of the figures, their counters
+// and the lists behind them.
+func (d *digitalDossier) facts() report.DigitalFacts {
+	for i, c := range d.documents {
+		if !d.filed[i] && containsName(d.uploaded, c.Name) {
+			d.filed[i] = true
 		}
-		dg := ledger.Digitised(d.documents, d.filed, d.resultIsDocument, d.result.counts)
-		out[id] = report.DigitalFacts{ResultIsDocument: d.resultIsDocument, ElectronicResult: d.result.counts,
-			Digitised: dg.Complete, Missing: dg.Missing, NoComponents: dg.NoComponents,
-			Reused: d.reused, National: d.national, Pushed: d.result.counts && d.result.pushed}
 	}
-	return out, nil
+	dg := ledger.Digitised(d.documents, d.filed, d.resultIsDocument, d.result.counts)
+	return report.DigitalFacts{ResultIsDocument: d.resultIsDocument, ElectronicResult: d.result.counts,
+		Digitised: dg.Complete, Missing: dg.Missing, NoComponents: dg.NoComponents,
+		Reused: d.reused, National: d.national, Pushed: d.result.counts && d.result.pushed}
 }
 
 func containsName(names []string, name string) bool {
@@ -155,20 +193,23 @@ func containsName(names []string, name string) bool {
 }
 
 // readChunkDossiers reads the components and the procedure's kind of
-// result of each dossier.
+// result of each dossier, and its day of acceptance and group.
 func readChunkDossiers(tx *Tx, in string, ids []any, kinds map[string]bool, ds map[int64]*digitalDossier) error {
-	rows, err := tx.query(`SELECT d.id, d.documents, v.result_type FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id WHERE d.id`+in, ids...)
+	rows, err := tx.query(`SELECT d.id, d.documents, v.result_type, d.accepted_at, d.deciding_unit_id, d.receiving_unit_id, d.procedure_id, d.channel,
+		d.erased_at FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id WHERE d.id`+in, ids...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
+		var id, accepted, erased int64
 		var docs, resultType string
-		if err := rows.Scan(&id, &docs, &resultType); err != nil {
+		d := &digitalDossier{filed: map[int]bool{}}
+		g := &d.group
+		if err := rows.Scan(&id, &docs, &resultType, &accepted, &g.DecidingUnitID, &g.ReceivingUnitID, &g.ProcedureID, &g.Channel, &erased); err != nil {
 			return err
 		}
-		d := &digitalDossier{filed: map[int]bool{}}
+		d.day, d.erased = report.DayOf(fromMS(accepted)), erased != 0
 		if err := json.Unmarshal([]byte(docs), &d.documents); err != nil {
 			return err
 		}

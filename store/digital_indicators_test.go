@@ -45,6 +45,13 @@ type digitalFixture struct {
 
 func newDigitalFixture(t *testing.T, db *store.DB) *digitalFixture {
 	t.Helper()
+	return buildDigitalFixture(t, db, func(string) {})
+}
+
+// buildDigitalFixture builds the fixture, calling after with what was
+// just written after each write.
+func buildDigitalFixture(t *testing.T, db *store.DB, after func(what string)) *digitalFixture {
+	t.Helper()
 	ctx := t.Context()
 	f := &digitalFixture{fixture: newFixture(t, db), codes: map[string]string{}}
 	p2 := *f.proc
@@ -62,6 +69,7 @@ func newDigitalFixture(t *testing.T, db *store.DB) *digitalFixture {
 			t.Fatalf("%s: %v", name, err)
 		}
 		f.codes[name] = d.Code
+		after(name + " accepted at the counter")
 		return d
 	}
 	online := func(name, key string) (*motcua.Dossier, *motcua.Submission) {
@@ -71,11 +79,13 @@ func newDigitalFixture(t *testing.T, db *store.DB) *digitalFixture {
 		if err := db.Submit(ctx, motcua.Contact{Email: key + "@example.vn"}, sub); err != nil {
 			t.Fatal(err)
 		}
+		after(name + " submitted")
 		d, err := db.AcceptSubmission(ctx, f.counterA, sub.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.codes[name] = d.Code
+		after(name + " accepted online")
 		return d, sub
 	}
 	reused := scan(0, "cccd.pdf", 100, 0xe)
@@ -85,43 +95,59 @@ func newDigitalFixture(t *testing.T, db *store.DB) *digitalFixture {
 
 	d1 := counter("D1", f.twoComponents(), scan(0, "a.pdf", 10, 1), scan(1, "b.pdf", 10, 2))
 	f.issue(t, d1, 'a')
+	after("D1 issued")
 	second := reused
 	second.Component = 1
 	counter("D2", f.twoComponents(), second)
 	d3, _ := online("D3", "d3")
 	f.issue(t, d3, 'b')
+	after("D3 issued")
 	d4 := counter("D4", f.intake(f.a.ID), scan(0, "a.pdf", 10, 3))
 	if err := db.RevokeResult(ctx, f.leaderA, f.issue(t, d4, 'c'), "Cấp nhầm người"); err != nil {
 		t.Fatal(err)
 	}
+	after("D4 revoked")
 	counter("D5", f.intake(f.a.ID), reused)
 	in6 := f.intake(f.a.ID)
 	in6.ProcedureID = f.proc2.ID
 	counter("D6", in6, national)
 	d7 := counter("D7", f.intake(f.a.ID), scan(0, "a.pdf", 10, 4))
 	f.push(t, f.issue(t, d7, 'd'))
+	after("D7 issued and pushed")
 	d8 := counter("D8", f.intake(f.a.ID), scan(0, "a.pdf", 10, 5))
 	old := f.issue(t, d8, 'e')
 	f.push(t, old)
+	after("D8 issued and pushed")
 	setNow(db, monday.Add(5*time.Hour))
 	if _, err := db.IssueResult(ctx, f.leaderA, d8.ID, old, "Sai ngày sinh", store.ResultIssue{File: resultFile('f')}); err != nil {
 		t.Fatal(err)
 	}
-	_, sub9 := online("D9", "d9")
+	after("D8 corrected")
+	d9, sub9 := online("D9", "d9")
+	// No write path stores an online upload taken from the national store
+	// yet: the fixture writes it, then judges the dossier as one would.
 	if _, err := db.SQL().ExecContext(ctx, db.Rebind(`UPDATE submission_files SET origin = 'national', source = 'kho-123' WHERE submission_id = ?`), sub9.ID); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.Redigitise(ctx, d9.ID); err != nil {
+		t.Fatal(err)
+	}
+	after("D9 national upload")
 	d10 := counter("D10", f.intake(f.a.ID), scan(0, "a.pdf", 10, 7))
 	f.issueLate(t, d10, 'g')
+	after("D10 issued late")
 	d11 := counter("D11", f.intake(f.a.ID), scan(0, "a.pdf", 10, 8))
 	s11 := f.issueLate(t, d11, 'h')
+	after("D11 issued late")
 	s11.act(f.leaderA, monday.AddDate(0, 0, 1).Add(8*time.Hour), motcua.EventLateApproved)
+	after("D11 late result approved")
 	setNow(db, monday)
 	b1, err := db.AcceptDigitised(ctx, f.counterB, f.intake(f.b.ID), []motcua.ComponentFile{scan(0, "b1.pdf", 10, 6)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.codes["B1"] = b1.Code
+	after("B1 accepted at the counter")
 	return f
 }
 
@@ -166,13 +192,16 @@ func (f *digitalFixture) issueLate(t *testing.T, d *motcua.Dossier, file byte) *
 	return s
 }
 
-// push marks a result's link as received by the citizen's national store
-// (what the national store adapter records once the store answers).
+// push marks a result's link as received by the citizen's national store,
+// as the pusher does once the store answers (DB.MarkPushed).
 func (f *digitalFixture) push(t *testing.T, code string) {
 	t.Helper()
-	res, err := f.db.SQL().ExecContext(t.Context(), f.db.Rebind(`UPDATE issued_results SET pushed_at = ? WHERE code = ?`), monday.Add(6*time.Hour).UnixMilli(), code)
-	if n, _ := res.RowsAffected(); err != nil || n != 1 {
-		t.Fatalf("push %s: %d rows, %v", code, n, err)
+	var id int64
+	if err := f.db.SQL().QueryRowContext(t.Context(), f.db.Rebind(`SELECT id FROM issued_results WHERE code = ?`), code).Scan(&id); err != nil {
+		t.Fatalf("push %s: %v", code, err)
+	}
+	if err := f.db.MarkPushed(t.Context(), id, monday.Add(6*time.Hour)); err != nil {
+		t.Fatalf("push %s: %v", code, err)
 	}
 }
 

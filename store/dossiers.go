@@ -314,7 +314,16 @@ func insertEvent(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
 		return err
 	}
 	tx.audit(motcua.AuditEntry{Action: "event." + string(e.Type), Object: d.Code, Detail: e.Reason})
-	return publish(tx, d, e)
+	if err := publish(tx, d, e); err != nil {
+		return err
+	}
+	// Every event may change a digital fact (an intake, a result and
+	// which result counts, a late entry approved, the deciding unit): the
+	// indicators' counters follow in this transaction.
+	if e.Seq == 1 {
+		return tx.digitiseNew(d)
+	}
+	return tx.redigitise(e.DossierID)
 }
 
 func listEvents(tx *Tx, dossierID int64) ([]motcua.Event, error) {

@@ -128,7 +128,7 @@ func (db *DB) AddSupplement(ctx context.Context, c motcua.Contact, id int64, fil
 		}
 		tx.audit(motcua.AuditEntry{Actor: "citizen", Action: "submission.supplement", Object: d.Code,
 			Detail: "submission:" + strconv.FormatInt(s.ID, 10) + ", " + strconv.Itoa(len(fresh)) + " tệp"})
-		return nil
+		return tx.redigitise(d.ID) // an upload may file a component
 	})
 }
 

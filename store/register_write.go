@@ -55,7 +55,7 @@ func (im *registerImport) writeRows(ctx context.Context, tx *Tx, src RegisterSou
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	chunks := make(chan importChunk, 8)
-	b := &registerBuilder{im: im, out: chunks, book: countBook{}, dossierIDs: dossierIDs, eventIDs: eventIDs,
+	b := &registerBuilder{im: im, out: chunks, book: countBook{}, digital: digitalBook{}, dossierIDs: dossierIDs, eventIDs: eventIDs,
 		verb: insertVerb(tx.db.dialect), namedIDs: tx.db.dialect != SQLite, countsEarly: tx.db.dialect == SQLite}
 	var buildErr error
 	go func() {
@@ -155,6 +155,7 @@ type registerBuilder struct {
 	im                   *registerImport
 	out                  chan<- importChunk
 	book                 countBook
+	digital              digitalBook // the counters of 4.1–4.4 (digital_counts.go)
 	dossierIDs, eventIDs *idSource
 	verb                 string
 	namedIDs             bool  // the statements name the ids (PostgreSQL)
@@ -215,12 +216,12 @@ const countsEvery = 50000
 
 // flushCounts sends the counters gathered since the last flush.
 func (b *registerBuilder) flushCounts(ctx context.Context) bool {
-	for _, st := range b.book.statements() {
+	for _, st := range append(b.book.statements(), b.digital.statements()...) {
 		if !b.send(ctx, importChunk{sql: st.sql, args: st.args, first: b.countedFrom, last: b.eventRows[1], lastID: -1}) {
 			return false
 		}
 	}
-	b.book, b.countedFrom = countBook{}, b.eventRows[1]
+	b.book, b.digital, b.countedFrom = countBook{}, digitalBook{}, b.eventRows[1]
 	return true
 }
 
@@ -228,6 +229,7 @@ func (b *registerBuilder) flushCounts(ctx context.Context) bool {
 // sends the full chunks of events.
 func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.RegisterEntry) error {
 	args := make([]any, 0, (dossierInsertWidth+1)*len(batch))
+	digital := make([]any, 0, 7*len(batch)) // the dossiers' records of 4.1–4.4: no file, no result
 	var lastID int64
 	for i := range batch {
 		e := &batch[i]
@@ -253,12 +255,18 @@ func (b *registerBuilder) sendBatch(ctx context.Context, batch []motcua.Register
 		args = append(args, values...)
 		b.im.db.tracks.forget(d.Code) // a moment ago this code was unknown
 		b.marks = b.book.add(report.FactsOf(d), 1, b.marks[:0])
+		r := newDigitalRecord(d, b.im.procs[procKey(e, b.im.levels[b.im.units[e.UnitCode].ID])].ResultType)
+		b.digital.add(r, 1)
+		digital = append(digital, r.values(d.ID)...)
 		if err := b.addEvents(d.ID, e.Row, events); err != nil {
 			return err
 		}
 	}
 	b.done += len(batch)
 	if !b.send(ctx, importChunk{sql: b.dossierSQL(len(batch)), args: args, first: batch[0].Row, last: batch[len(batch)-1].Row, done: b.done, lastID: lastID}) {
+		return ctx.Err()
+	}
+	if !b.send(ctx, importChunk{sql: insertDigitalHead + repeatRow(7, len(batch)), args: digital, first: batch[0].Row, last: batch[len(batch)-1].Row, lastID: -1}) {
 		return ctx.Err()
 	}
 	if !b.flushEvents(ctx, false) {

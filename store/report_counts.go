@@ -172,7 +172,8 @@ func (t *Tx) countAll() error {
 	return book.write(t)
 }
 
-// RecountReports rebuilds the counters of Biểu II.06a from the dossiers:
+// RecountReports rebuilds the counters of Biểu II.06a, and those of
+// indicators 4.1–4.4, from the dossiers:
 // for tools that load dossiers in bulk, and to repair.
 func (db *DB) RecountReports(ctx context.Context) (err error) {
 	defer motcua.Wrap(&err, "DB.RecountReports")
@@ -185,6 +186,9 @@ func (db *DB) RecountReports(ctx context.Context) (err error) {
 		if _, err := tx.exec(`DELETE FROM report_counts`); err != nil {
 			return err
 		}
-		return tx.countAll()
+		if err := tx.countAll(); err != nil {
+			return err
+		}
+		return tx.recountDigital() // and those of indicators 4.1–4.4 (digital_counts.go)
 	})
 }

@@ -85,7 +85,11 @@ func (db *DB) MarkPushed(ctx context.Context, id int64, at time.Time) (err error
 		}
 		tx.audit(motcua.AuditEntry{Action: "result.pushed", Object: object,
 			Detail: "national data store; identity number " + motcua.Mask(idNumber)})
-		return nil
+		var dossierID int64 // indicator 4.4's counters follow
+		if err := tx.queryRow(`SELECT dossier_id FROM issued_results WHERE id = ?`, id).Scan(&dossierID); err != nil {
+			return err
+		}
+		return tx.redigitise(dossierID)
 	})
 }
 

@@ -141,7 +141,7 @@ func (db *DB) IssueResult(ctx context.Context, a *motcua.Actor, dossierID int64,
 		r.Supersedes = supersedes
 		tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "result.issued", Object: d.Code + " " + r.Code,
 			Detail: "sha256=" + f.SHA256 + supersedeDetail(supersedes, reason)})
-		return nil
+		return tx.redigitise(d.ID) // the result that counts, and whether it was pushed
 	})
 	if isUniqueViolation(err) {
 		return nil, motcua.Errorf(motcua.ECONFLICT, "Kết quả này vừa được người khác thay thế hoặc mã kết quả đã dùng; hãy tải lại trang.")
@@ -229,7 +229,7 @@ func (db *DB) RevokeResult(ctx context.Context, a *motcua.Actor, code, reason st
 		dossierCode = d.Code
 		tx.db.verified.forget(code)
 		tx.audit(motcua.AuditEntry{Actor: a.AuditName(), Action: "result.revoked", Object: d.Code + " " + code, Detail: reason})
-		return nil
+		return tx.redigitise(d.ID) // no result counts any more
 	})
 }
 

@@ -350,6 +350,9 @@ func decideSubmission(tx *Tx, s *motcua.Submission, from []motcua.SubmissionStat
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return motcua.Errorf(motcua.ECONFLICT, "Hồ sơ nộp trực tuyến số %d vừa được người khác xử lý; hãy tải lại trang.", s.ID)
 	}
+	if s.DossierID != 0 { // accepted: its uploads now count for the dossier
+		return tx.redigitise(s.DossierID)
+	}
 	return nil
 }
 
