@@ -56,8 +56,9 @@ type IssuedResult struct {
 	Kind         string // the procedure's kind of result
 	Procedure    string
 	IssuedAt     time.Time
-	IssuedBy     string // the officer's name (staff views only)
-	Supersedes   string // the code this one corrects, with Reason
+	ValidUntil   time.Time // the end of the document's validity; zero: none
+	IssuedBy     string    // the officer's name (staff views only)
+	Supersedes   string    // the code this one corrects, with Reason
 	Reason       string
 	SupersededBy string // the code that corrects this one
 	SupersededAt time.Time

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -21,6 +22,10 @@ import (
 type ResultIssue struct {
 	File *motcua.SubmittedFile
 	Code string
+	// ValidUntil ends the result's validity where the document has a term
+	// (a certificate valid six months); zero: no end. The citizen's store
+	// offers it for reuse until then.
+	ValidUntil time.Time
 }
 
 // ActIssuing records the result of a dossier (EventResultReady) and issues
@@ -80,11 +85,15 @@ func issue(tx *Tx, d *motcua.Dossier, ri *ResultIssue, userID, supersedes int64,
 	if code == "" {
 		code = motcua.NewResultCode()
 	}
+	if !ri.ValidUntil.IsZero() && !ri.ValidUntil.After(ri.File.At) {
+		return nil, motcua.FieldError("valid_until", "Thời hạn hiệu lực của kết quả (%s) phải sau ngày phát hành.", motcua.FormatDate(ri.ValidUntil))
+	}
 	r := &motcua.IssuedResult{Code: code, DossierID: d.ID, DossierCode: d.Code, File: *ri.File, UnitID: d.DecidingUnitID,
-		IssuedAt: ri.File.At, Reason: reason, Status: motcua.ResultValid}
+		IssuedAt: ri.File.At, Reason: reason, Status: motcua.ResultValid, ValidUntil: ri.ValidUntil}
 	sup, by := nullID(supersedes), nullID(userID)
-	if err := tx.queryRow(`INSERT INTO issued_results (code, dossier_id, result_file_id, unit_id, issued_at, issued_by, supersedes_id, reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, code, d.ID, ri.File.ID, d.DecidingUnitID, ms(r.IssuedAt), by, sup, reason).Scan(&r.ID); err != nil {
+	if err := tx.queryRow(`INSERT INTO issued_results (code, dossier_id, result_file_id, unit_id, issued_at, issued_by, supersedes_id, reason, valid_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, code, d.ID, ri.File.ID, d.DecidingUnitID, ms(r.IssuedAt), by, sup, reason,
+		ms(ri.ValidUntil)).Scan(&r.ID); err != nil {
 		return nil, err
 	}
 	if supersedes != 0 {

@@ -28,7 +28,7 @@ const resultFrom = `
 const resultQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.name, v.name, v.result_type, r.issued_at,
 	COALESCE(iu.full_name, ''), COALESCE(sp.code, ''), r.reason, COALESCE(sb.code, ''), COALESCE(sb.issued_at, 0),
 	COALESCE(r.revoked_at, 0), COALESCE(ru.full_name, ''), r.revoke_reason,
-	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret` + resultFrom + `
+	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret, r.valid_until` + resultFrom + `
 	LEFT JOIN users iu ON iu.id = r.issued_by
 	LEFT JOIN users ru ON ru.id = r.revoked_by
 	WHERE `
@@ -37,21 +37,21 @@ const resultQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.nam
 const verifyQuery = `SELECT r.id, r.code, r.dossier_id, d.code, r.unit_id, u.name, v.name, v.result_type, r.issued_at,
 	'', COALESCE(sp.code, ''), r.reason, COALESCE(sb.code, ''), COALESCE(sb.issued_at, 0),
 	COALESCE(r.revoked_at, 0), '', r.revoke_reason,
-	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret` + resultFrom + `
+	f.id, f.file_name, f.content_type, f.size, f.sha256, d.tracking_secret, r.valid_until` + resultFrom + `
 	WHERE r.code = ?`
 
 type scanner interface{ Scan(...any) error }
 
 // scanResult reads one row of resultQuery and the dossier's secret.
 func scanResult(row scanner) (r motcua.IssuedResult, secret string, err error) {
-	var issued, superseded, revoked int64
+	var issued, superseded, revoked, validUntil int64
 	err = row.Scan(&r.ID, &r.Code, &r.DossierID, &r.DossierCode, &r.UnitID, &r.UnitName, &r.Procedure, &r.Kind, &issued,
 		&r.IssuedBy, &r.Supersedes, &r.Reason, &r.SupersededBy, &superseded, &revoked, &r.RevokedBy, &r.RevokeReason,
-		&r.File.ID, &r.File.FileName, &r.File.ContentType, &r.File.Size, &r.File.SHA256, &secret)
+		&r.File.ID, &r.File.FileName, &r.File.ContentType, &r.File.Size, &r.File.SHA256, &secret, &validUntil)
 	if err != nil {
 		return r, "", err
 	}
-	r.IssuedAt, r.SupersededAt, r.RevokedAt = fromMS(issued), fromMS(superseded), fromMS(revoked)
+	r.IssuedAt, r.SupersededAt, r.RevokedAt, r.ValidUntil = fromMS(issued), fromMS(superseded), fromMS(revoked), fromMS(validUntil)
 	r.File.Document, r.File.At = ResultDocument, r.IssuedAt
 	if r.Kind == "" {
 		r.Kind = "Kết quả giải quyết thủ tục hành chính"

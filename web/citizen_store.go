@@ -338,13 +338,36 @@ func validityOf(values map[string][]string, field int, document string) (time.Ti
 	if len(vals) == 0 || strings.TrimSpace(vals[0]) == "" {
 		return time.Time{}, nil
 	}
-	s := strings.TrimSpace(vals[0])
-	for _, layout := range []string{"2006-01-02", "02/01/2006"} {
-		if d, err := time.ParseInLocation(layout, s, motcua.VN); err == nil {
-			return d.AddDate(0, 0, 1).Add(-time.Millisecond), nil
-		}
+	if end, ok := endOfDay(vals[0]); ok {
+		return end, nil
 	}
 	return time.Time{}, motcua.FieldError("documents", "Thời hạn hiệu lực của “%s” không hợp lệ; nhập theo dạng dd/mm/yyyy.", document)
+}
+
+// endOfDay reads a date a form gave (a date input's yyyy-mm-dd, or
+// dd/mm/yyyy typed) as the last instant of that day in Vietnam: a
+// document valid "until 31/12/2030" is valid all that day.
+func endOfDay(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", "02/01/2006"} {
+		if d, err := time.ParseInLocation(layout, s, motcua.VN); err == nil {
+			return d.AddDate(0, 0, 1).Add(-time.Millisecond), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// resultValidity is the validity the leader gave an electronic result
+// (field valid_until), zero when none.
+func resultValidity(r *http.Request) (time.Time, error) {
+	v := strings.TrimSpace(r.PostFormValue("valid_until"))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if end, ok := endOfDay(v); ok {
+		return end, nil
+	}
+	return time.Time{}, motcua.FieldError("valid_until", "Thời hạn hiệu lực của kết quả không hợp lệ; nhập theo dạng dd/mm/yyyy.")
 }
 
 // scanSource is a component's origin and source as the dossier page says

@@ -217,9 +217,13 @@ func (s *Server) dossierAction(w http.ResponseWriter, r *http.Request, a *motcua
 		err = actErr
 	}
 	act.DossierID = id
+	validUntil, validErr := resultValidity(r)
+	if err == nil {
+		err = validErr
+	}
 	if err == nil {
 		var d *motcua.Dossier
-		if d, err = s.actWithResult(r.Context(), a, act, result, r.PostFormValue(resultTextField)); err == nil {
+		if d, err = s.actWithResult(r.Context(), a, act, result, r.PostFormValue(resultTextField), validUntil); err == nil {
 			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10), Flash{Text: actionDone(act, d)})
 			return
 		}

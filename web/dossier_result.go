@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/store"
@@ -58,7 +59,7 @@ func resultError(err error) error {
 // is signed when a signer is set, kept in the file store first (a row
 // never names a file not there; a file whose row failed is swept later, as
 // for the citizens' uploads), then recorded with the event.
-func (s *Server) actWithResult(ctx context.Context, a *motcua.Actor, act motcua.Action, result *upload, text string) (*motcua.Dossier, error) {
+func (s *Server) actWithResult(ctx context.Context, a *motcua.Actor, act motcua.Action, result *upload, text string, validUntil time.Time) (*motcua.Dossier, error) {
 	text = strings.TrimSpace(text)
 	if result == nil && text == "" {
 		return s.db.Act(ctx, a, act)
@@ -75,7 +76,7 @@ func (s *Server) actWithResult(ctx context.Context, a *motcua.Actor, act motcua.
 	if err := s.Files.Save(doc.blob); err != nil {
 		return nil, err
 	}
-	return s.db.ActIssuing(ctx, a, act, store.ResultIssue{File: &doc.file, Code: code})
+	return s.db.ActIssuing(ctx, a, act, store.ResultIssue{File: &doc.file, Code: code, ValidUntil: validUntil})
 }
 
 // dossierResultList is the dossier page's list of electronic results; a

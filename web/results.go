@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
@@ -145,7 +146,11 @@ func (s *Server) issueResult(w http.ResponseWriter, r *http.Request, a *motcua.A
 	}
 	if err == nil {
 		var issued *motcua.IssuedResult
-		if issued, err = s.issueDocument(r.Context(), a, id, result, text, r.PostFormValue("supersedes"), r.PostFormValue("reason")); err == nil {
+		var validUntil time.Time
+		if validUntil, err = resultValidity(r); err == nil {
+			issued, err = s.issueDocument(r.Context(), a, id, result, text, r.PostFormValue("supersedes"), r.PostFormValue("reason"), validUntil)
+		}
+		if err == nil {
 			s.redirectFlash(w, r, "/dossiers/"+strconv.FormatInt(id, 10)+"#issued-results", Flash{Text: "Đã phát hành kết quả điện tử mã " + issued.Code + "."})
 			return
 		}
@@ -154,7 +159,7 @@ func (s *Server) issueResult(w http.ResponseWriter, r *http.Request, a *motcua.A
 }
 
 // issueDocument makes, keeps and issues the document of a result.
-func (s *Server) issueDocument(ctx context.Context, a *motcua.Actor, id int64, result *upload, text, supersedes, reason string) (*motcua.IssuedResult, error) {
+func (s *Server) issueDocument(ctx context.Context, a *motcua.Actor, id int64, result *upload, text, supersedes, reason string, validUntil time.Time) (*motcua.IssuedResult, error) {
 	code := motcua.NewResultCode()
 	doc, err := s.resultDocument(ctx, a, id, code, result, text)
 	if err != nil {
@@ -164,7 +169,7 @@ func (s *Server) issueDocument(ctx context.Context, a *motcua.Actor, id int64, r
 	if err := s.Files.Save(doc.blob); err != nil {
 		return nil, err
 	}
-	return s.db.IssueResult(ctx, a, id, supersedes, reason, store.ResultIssue{File: &doc.file, Code: code})
+	return s.db.IssueResult(ctx, a, id, supersedes, reason, store.ResultIssue{File: &doc.file, Code: code, ValidUntil: validUntil})
 }
 
 // revokeResult revokes a result of the dossier (its leader, with a reason).

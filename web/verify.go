@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -81,6 +82,13 @@ func verifyAnswer(r *motcua.IssuedResult, opened bool, secret string) template.H
 	cell("Loại giấy tờ", esc(r.Kind))
 	cell("Thủ tục", esc(r.Procedure))
 	cell("Ngày phát hành", motcua.FormatDateTime(r.IssuedAt))
+	if !r.ValidUntil.IsZero() {
+		term := motcua.FormatDate(r.ValidUntil)
+		if time.Now().After(r.ValidUntil) {
+			term += " (đã hết thời hạn)"
+		}
+		cell("Có giá trị đến", `<span id="verify-valid-until">`+term+"</span>")
+	}
 	if r.Supersedes != "" {
 		why := ""
 		if opened {
