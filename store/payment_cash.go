@@ -56,7 +56,7 @@ func (db *DB) RecordCash(ctx context.Context, a *motcua.Actor, dossierID int64, 
 			return err
 		}
 		p.Method, p.PaidAt, p.ReceivedBy = motcua.PayCash, now, a.AuditName()
-		r, err = settle(tx, d, p, motcua.PaymentPaid, a.AuditName())
+		r, err = settle(tx, d, p, motcua.PaymentPaid, a.AuditName(), issuerName(a))
 		return err
 	})
 	return p, r, err
@@ -93,7 +93,7 @@ func (db *DB) CancelPayment(ctx context.Context, by Requester, paymentID int64, 
 		if err := closePayment(tx, p, motcua.PaymentCancelled, by.name(), reason, now); err != nil {
 			return err
 		}
-		r, err = issueLinked(tx, d, p, motcua.ReceiptCancellation, by.name(), reason, now)
+		r, err = issueLinked(tx, d, p, motcua.ReceiptCancellation, issuerName(by.Actor), reason, now)
 		if err == nil {
 			err = publishPayment(tx, d, p, "payment_cancelled", now)
 		}
@@ -126,7 +126,7 @@ func (db *DB) RefundPayment(ctx context.Context, a *motcua.Actor, paymentID int6
 		if err := closePayment(tx, p, motcua.PaymentRefunded, a.AuditName(), reason, now); err != nil {
 			return err
 		}
-		r, err = issueLinked(tx, d, p, motcua.ReceiptRefund, a.AuditName(), reason, now)
+		r, err = issueLinked(tx, d, p, motcua.ReceiptRefund, issuerName(a), reason, now)
 		if err == nil {
 			err = publishPayment(tx, d, p, "payment_refunded", now)
 		}
@@ -154,10 +154,10 @@ func lockPaymentAndDossier(tx *Tx, paymentID int64) (*motcua.Payment, *motcua.Do
 }
 
 // issueLinked issues a cancellation or refund receipt for p's receipt.
-func issueLinked(tx *Tx, d *motcua.Dossier, p *motcua.Payment, kind motcua.ReceiptKind, by, reason string, now time.Time) (*motcua.Receipt, error) {
+func issueLinked(tx *Tx, d *motcua.Dossier, p *motcua.Payment, kind motcua.ReceiptKind, issuer, reason string, now time.Time) (*motcua.Receipt, error) {
 	orig, err := paymentReceipt(tx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	return issueReceipt(tx, d, p, receiptIssue{Kind: kind, RefersTo: orig.ID, By: by, Reason: reason, At: now})
+	return issueReceipt(tx, d, p, receiptIssue{Kind: kind, RefersTo: orig.ID, By: issuer, Reason: reason, At: now})
 }

@@ -97,7 +97,7 @@ func applyResult(tx *Tx, gateway string, r payment.Result) (payment.Ack, string,
 	if p.PaidAt.IsZero() {
 		p.PaidAt = now
 	}
-	if _, err := settle(tx, d, p, to, "gateway:"+gateway); err != nil {
+	if _, err := settle(tx, d, p, to, "gateway:"+gateway, OnlineIssuer); err != nil {
 		return payment.AckError, "", 0, err
 	}
 	return payment.AckAccepted, verdict, p.ID, nil

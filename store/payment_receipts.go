@@ -20,15 +20,15 @@ import (
 
 // settle records the money of p as received, in state to (paid or
 // refund_due), with the method, transaction and officer already set on p,
-// issues its receipt and publishes the fact.
-func settle(tx *Tx, d *motcua.Dossier, p *motcua.Payment, to motcua.PaymentState, by string) (*motcua.Receipt, error) {
+// issues its receipt (signed by issuer, as printed) and publishes the fact.
+func settle(tx *Tx, d *motcua.Dossier, p *motcua.Payment, to motcua.PaymentState, by, issuer string) (*motcua.Receipt, error) {
 	_, err := tx.exec(`UPDATE payments SET state = ?, method = ?, transaction_no = ?, bank_code = ?, paid_at = ?, received_by = ?, note = ?
 		WHERE id = ?`, string(to), string(p.Method), p.TransactionNo, p.BankCode, ms(p.PaidAt), p.ReceivedBy, p.Note, p.ID)
 	if err != nil {
 		return nil, err
 	}
 	p.State = to
-	r, err := issueReceipt(tx, d, p, receiptIssue{Kind: motcua.ReceiptPayment, By: by, At: p.PaidAt})
+	r, err := issueReceipt(tx, d, p, receiptIssue{Kind: motcua.ReceiptPayment, By: issuer, At: p.PaidAt})
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func settle(tx *Tx, d *motcua.Dossier, p *motcua.Payment, to motcua.PaymentState
 type receiptIssue struct {
 	Kind     motcua.ReceiptKind
 	RefersTo int64
-	By       string
+	By       string // as printed: the officer's name, or the system
 	Reason   string
 	At       time.Time
 }
@@ -71,6 +71,20 @@ const receiptColumns = `r.id, r.unit_id, u.name, r.year, r.series, r.number, r.k
 
 const receiptFrom = ` FROM receipts r JOIN units u ON u.id = r.unit_id JOIN payments p ON p.id = r.payment_id
 	LEFT JOIN receipts o ON o.id = r.refers_to`
+
+// OnlineIssuer is who issues the receipt of an online payment.
+const OnlineIssuer = "Hệ thống một cửa điện tử (thanh toán trực tuyến)"
+
+// issuerName is the officer as a receipt prints them.
+func issuerName(a *motcua.Actor) string {
+	if a.Client != nil {
+		return a.Client.Name
+	}
+	if a.User.FullName != "" {
+		return a.User.FullName
+	}
+	return a.User.Username
+}
 
 // receipts reads the receipts matching where, in issue order.
 func receipts(tx *Tx, where string, args ...any) ([]motcua.Receipt, error) {
