@@ -14,8 +14,8 @@ func sampleReceipt() forms.PaymentReceiptData {
 	return forms.PaymentReceiptData{Unit: "Ủy ban nhân dân xã Đắk Sắk", UnitCode: "000.21.17.H37", Kind: motcua.ReceiptPayment,
 		Series: "BL-2026", Number: "0000012", PayerName: "Nguyễn Thị Hoa", DossierCode: "000.21.17.H37-261207-0003",
 		Procedure: "Cấp bản sao trích lục hộ tịch",
-		Lines: []forms.PaymentReceiptLine{{Name: "Lệ phí đăng ký", Amount: 117_500}, {Name: "Phí cấp bản sao trích lục (1 bản)", Amount: 8_000}},
-		Amount: 125_500, Method: motcua.PayVNPAY.Label(), IssuedAt: time.Date(2026, 12, 7, 9, 30, 0, 0, motcua.VN), IssuedBy: "VNPAY",
+		Lines:     []forms.PaymentReceiptLine{{Name: "Lệ phí đăng ký", Amount: 117_500}, {Name: "Phí cấp bản sao trích lục (1 bản)", Amount: 8_000}},
+		Amount:    125_500, Method: motcua.PayVNPAY.Label(), IssuedAt: time.Date(2026, 12, 7, 9, 30, 0, 0, motcua.VN), IssuedBy: "VNPAY",
 		VerifyURL: "https://motcua.example/tra-cuu/000.21.17.H37-261207-0003"}
 }
 
