@@ -254,6 +254,7 @@ func closePayment(tx *Tx, p *motcua.Payment, to motcua.PaymentState, by, note st
 	_, err := tx.exec(`UPDATE payments SET state = ?, closed_by = ?, closed_at = ?, note = ? WHERE id = ?`,
 		string(to), by, ms(now), note, p.ID)
 	p.State, p.ClosedBy, p.ClosedAt, p.Note = to, by, now, note
+	tx.audit(motcua.AuditEntry{Actor: by, Action: "payment." + string(to), Object: p.DossierCode + " payment:" + p.OrderID, Detail: note})
 	return err
 }
 

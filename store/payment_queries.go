@@ -70,8 +70,8 @@ func readBook(tx *Tx, dossierID int64) (*PaymentBook, error) {
 
 // PaymentByOrder returns the payment with the order reference, for the
 // page the gateway sends the citizen back to. It holds the dossier code,
-// the amount and the state, no personal data; a reference is 12 random hex
-// digits, not guessable.
+// the amount and the state, no personal data (who requested, received or
+// closed it is left out); a reference holds 12 random hex digits.
 func (db *DB) PaymentByOrder(ctx context.Context, orderID string) (p *motcua.Payment, err error) {
 	defer motcua.Wrap(&err, "DB.PaymentByOrder(%q)", orderID)
 	err = db.readTx(ctx, func(tx *Tx) error {
@@ -83,6 +83,7 @@ func (db *DB) PaymentByOrder(ctx context.Context, orderID string) (p *motcua.Pay
 			return errPaymentNotFound
 		}
 		p = &list[0]
+		p.RequestedBy, p.ReceivedBy, p.ClosedBy = "", "", ""
 		return nil
 	})
 	return p, err
