@@ -1,6 +1,9 @@
 package forms
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDongInWords: amounts read as receipts print them.
 func TestDongInWords(t *testing.T) {
@@ -51,4 +54,28 @@ func TestNumberWordsExtremes(t *testing.T) {
 	if got := NumberWords(-maxInt64 - 1); got[:len("âm chín tỷ")] != "âm chín tỷ" || got[len(got)-len("tám"):] != "tám" {
 		t.Errorf("NumberWords(min) = %q", got)
 	}
+}
+
+// FuzzNumberWords: any amount reads without a panic, as single-spaced
+// words, "mốt" only after "mươi", "lăm" only after a ten.
+func FuzzNumberWords(f *testing.F) {
+	for _, n := range []int64{0, 1, 21, 105, 1_005_000, 1_000_000_005, -7} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int64) {
+		s := NumberWords(n)
+		words := strings.Split(s, " ")
+		for i, w := range words {
+			if w == "" {
+				t.Fatalf("%d: %q has an empty word", n, s)
+			}
+			prev := ""
+			if i > 0 {
+				prev = words[i-1]
+			}
+			if w == "mốt" && prev != "mươi" || w == "lăm" && prev != "mươi" && prev != "mười" {
+				t.Fatalf("%d: %q", n, s)
+			}
+		}
+	})
 }
