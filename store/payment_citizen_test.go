@@ -59,3 +59,34 @@ func TestCitizenPaysTheirOwnDossier(t *testing.T) {
 		}
 	})
 }
+
+// TestPaymentFactsReachTheFeed: a request and a cash payment appear in the
+// event feed as payment messages about the dossier, after its ledger
+// events, without amounts of cards or anything of a gateway; the dossier's
+// own events and state are unchanged by them.
+func TestPaymentFactsReachTheFeed(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		r := newPayRig(t, db)
+		ctx := t.Context()
+		d := r.owing(t, 15_000, 0)
+		before, _, err := db.Feed(ctx, r.counterA, store.Cursor{}, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.RecordCash(ctx, r.counterA, d.ID, motcua.FeePayAtIntake); err != nil {
+			t.Fatal(err)
+		}
+		after, _, err := db.Feed(ctx, r.counterA, store.Cursor{}, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := after[len(before):]
+		if len(got) != 2 || got[0].Type != "vn.motcua.payment.requested" || got[1].Type != "vn.motcua.payment.paid" ||
+			got[1].Subject != d.Code || got[1].Data.State != d.State || got[1].Data.Event != "payment_paid" || got[0].ID == got[1].ID {
+			t.Fatalf("feed after the payment: %+v", got)
+		}
+		if theirs, _, err := db.Feed(ctx, r.counterB, store.Cursor{}, 100); err != nil || len(theirs) != 0 {
+			t.Fatalf("commune B's feed: %+v, %v", theirs, err)
+		}
+	})
+}
