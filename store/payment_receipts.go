@@ -28,7 +28,9 @@ func settle(tx *Tx, d *motcua.Dossier, p *motcua.Payment, to motcua.PaymentState
 		return nil, err
 	}
 	p.State = to
-	r, err := issueReceipt(tx, d, p, receiptIssue{Kind: motcua.ReceiptPayment, By: issuer, At: p.PaidAt})
+	// Issued now, in this year's series, even when the gateway says the
+	// money was taken earlier (a notification late past midnight on 31/12).
+	r, err := issueReceipt(tx, d, p, receiptIssue{Kind: motcua.ReceiptPayment, By: issuer, At: tx.db.Now()})
 	if err != nil {
 		return nil, err
 	}
