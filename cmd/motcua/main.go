@@ -81,6 +81,8 @@ func run(ctx context.Context, args []string) error {
 		return catalogCmd(ctx, args[1:])
 	case "report":
 		return reportCmd(ctx, args[1:])
+	case "payments":
+		return paymentsCmd(ctx, args[1:])
 	case "listings":
 		return listingsCmd(ctx, args[1:])
 	case "import":
