@@ -35,6 +35,7 @@ Usage:
   motcua users create NAME --role R --unit CODE | passwd NAME | revoke NAME | reset-2fa NAME   staff accounts
   motcua retention set CODE MONTHS | list | apply            personal data erased MONTHS after closing
   motcua successions list | apply [--at YYYY-MM-DD]          running dossiers of dissolved units to their successors
+  motcua payments reconcile --date YYYY-MM-DD [--gateway vnpay|paygov] [--xlsx FILE]   the day's payments against the gateway
   motcua subject export (--id-number N | --phone P | --email E) [--out FILE]   all held about one applicant
   motcua check [--db PATH|URL]                                projections = replay of the ledger; audit chain whole
   motcua backup --out FILE [--files DIR]                      consistent backup of a running SQLite deployment
