@@ -91,4 +91,15 @@ func TestCounterComputesTheBillBeforeAcceptance(t *testing.T) {
 		"miễn: Người khuyết tật, giấy xác nhận số 12", `id="fee-due-intake">0 đồng`)
 	receipt := c.get(t, "/dossiers/"+m[1]+"/receipt")
 	wantContains(t, receipt, `id="receipt-fees"`, `id="fee-due-result">16.000 đồng`, "<del>5.000 đồng</del>")
+
+	// The public tracking page says the amount and when, not the exemption's reason.
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	d, err := e.db.Dossier(t.Context(), mustActor(t, e, fx.CounterA), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tracked := e.anonymous().track(t, d.Code, d.TrackingSecret)
+	wantContains(t, tracked, `<strong id="track-fees">16.000 đồng</strong>`, "Nộp khi nhận kết quả: 16.000 đồng")
+	wantLacks(t, tracked, "giấy xác nhận số 12", "Nộp khi tiếp nhận")
+	wantContains(t, e.anonymous().trackJSON(t, d.Code, d.TrackingSecret), `"fee_total":16000`, `"fee_due_result":16000`)
 }
