@@ -98,5 +98,7 @@ func submissionHash(s *motcua.Submission) string {
 		Files               []file
 		Competence          *motcua.CompetenceFacts `json:",omitempty"`
 		Return              int64                   `json:",omitempty"`
-	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files, facts, s.ReturnUnitID})
+		Copies, Pages       int                     `json:",omitempty"` // left out when none, as Competence
+	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files, facts, s.ReturnUnitID,
+		s.Fees.Copies, s.Fees.Pages})
 }

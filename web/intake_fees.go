@@ -92,15 +92,19 @@ type exemptChoice struct {
 // FeeForm is the fee fieldset of the intake form; nil when the version
 // does not state fee lines (free, or a note only: nothing to compute).
 func (d intakeData) FeeForm() *feeForm {
-	p := d.Procedure
+	return newFeeForm(d.Procedure, d.Form.Fees, d.Form.Sets, true)
+}
+
+// newFeeForm is the fee fieldset of a form for version p with what was
+// typed; exemptions are offered only where an officer grants them.
+func newFeeForm(p *motcua.Procedure, f feeFields, sets string, exemptions bool) *feeForm {
 	if p == nil || !p.FeesStated || len(p.FeeLines) == 0 {
 		return nil
 	}
-	f := d.Form.Fees
 	if f.Exempt == nil {
-		f = feeFields{Exempt: map[int]bool{}, Reasons: map[int]string{}}
+		f = feeFields{Copies: f.Copies, Pages: f.Pages, Exempt: map[int]bool{}, Reasons: map[int]string{}}
 	}
-	ff := &feeForm{Form: f, Bill: previewBill(p, f, d.Form.Sets)}
+	ff := &feeForm{Form: f, Bill: previewBill(p, f, sets)}
 	for i := range p.FeeLines {
 		l := &p.FeeLines[i]
 		over := l.Basis
@@ -109,7 +113,7 @@ func (d intakeData) FeeForm() *feeForm {
 		}
 		ff.Copies = ff.Copies || over == motcua.FeePerCopy
 		ff.Pages = ff.Pages || over == motcua.FeePerPage
-		if len(l.Exemptions) > 0 {
+		if exemptions && len(l.Exemptions) > 0 {
 			ff.Exemptible = append(ff.Exemptible, exemptChoice{Index: i, Line: l, Exempt: f.Exempt[i], Reason: f.Reasons[i]})
 		}
 	}
