@@ -145,3 +145,75 @@ func TestBadFeeClaimRefusesTheIntake(t *testing.T) {
 		}
 	})
 }
+
+// TestImportedDossiersOweNothingKnown: dossiers imported from an old
+// register, of a procedure whose version now states fee lines, carry no
+// bill: what they owed was never recorded, and none is made up.
+func TestImportedDossiersOweNothingKnown(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		p := f.withFees(t, "2.000005", true, entryLevy, setFee)
+		entries := registerRows(f, 8)
+		for i := range entries {
+			entries[i].ProcedureCode = p.Code
+		}
+		if rep, err := db.ImportRegister(t.Context(), entries, store.RegisterOptions{}); err != nil || rep.Imported != len(entries) {
+			t.Fatalf("import: %+v %v", rep, err)
+		}
+		if n := count(t, db, "dossiers WHERE fee_total <> 0 OR fee_due_intake <> 0 OR fee_due_result <> 0"); n != 0 {
+			t.Errorf("%d imported dossiers owe something", n)
+		}
+		d, err := db.DossierByCode(t.Context(), f.counterA, entries[1].Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.VersionID != p.VersionID || d.Fees != nil {
+			t.Errorf("imported dossier of version %d (want %d) has bill %+v", d.VersionID, p.VersionID, d.Fees)
+		}
+	})
+}
+
+// TestOnlineSubmissionOwesItsBillOnceAccepted: the copies a citizen asks
+// for online are kept with the submission (read back by the one-stop) and
+// the bill is computed when it is accepted, for the one set filed; an
+// exemption claimed online or a negative quantity is refused at filing.
+func TestOnlineSubmissionOwesItsBillOnceAccepted(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		p := f.withFees(t, "2.000006", true, extractFee, entryLevy, setFee)
+		c := motcua.Contact{Email: "binh@example.vn"}
+		for name, q := range map[string]motcua.FeeQuantities{
+			"exemption": {Exempt: []motcua.FeeExemptionClaim{{Line: 1, Reason: "Người khuyết tật"}}},
+			"negative":  {Copies: -2},
+		} {
+			sub := f.submission("k-" + name)
+			sub.ProcedureID, sub.Fees = p.ID, q
+			if err := db.Submit(ctx, c, sub); motcua.ErrorCode(err) != motcua.EINVALID {
+				t.Errorf("%s: %v, want EINVALID", name, err)
+			}
+		}
+		if n := count(t, db, "submissions"); n != 0 {
+			t.Fatalf("%d refused submissions written", n)
+		}
+		sub := f.submission("k-fees")
+		sub.ProcedureID, sub.Fees = p.ID, motcua.FeeQuantities{Copies: 2, Pages: 7}
+		if err := db.Submit(ctx, c, sub); err != nil {
+			t.Fatal(err)
+		}
+		read, err := db.Submission(ctx, f.counterA, sub.ID)
+		if err != nil || read.Fees.Copies != 2 || read.Fees.Pages != 7 {
+			t.Fatalf("submission read back with fees %+v, %v", read.Fees, err)
+		}
+		d, err := db.AcceptSubmission(ctx, f.counterA, sub.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Fees == nil || d.Fees.Total != 2*8000+5000+20000 || d.Fees.DueAtIntake != 5000 || d.Fees.Lines[2].Quantity != 1 {
+			t.Fatalf("bill of the accepted submission: %+v", d.Fees)
+		}
+		if c, err := db.CheckLedger(ctx); err != nil || len(c.Problems) != 0 {
+			t.Fatalf("ledger check: %v, %v", c.Problems, err)
+		}
+	})
+}
