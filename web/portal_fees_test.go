@@ -50,6 +50,7 @@ func TestOnlineFilingShowsTheBillBeforeSending(t *testing.T) {
 	wantStatus(t, sent, http.StatusSeeOther)
 	id := strings.TrimPrefix(strings.TrimSuffix(sent.header.Get("Location"), "?moi=1"), "/ho-so-cua-toi/")
 	officer := e.login(t, fx.CounterA)
+	wantContains(t, officer.get(t, "/submissions/"+id), `<span id="submission-fees">Số bản yêu cầu: 2</span>`)
 	accepted := officer.post(t, "/submissions/"+id+"/accept", nil)
 	if accepted.status != http.StatusSeeOther || !strings.HasPrefix(accepted.header.Get("Location"), "/dossiers/") {
 		t.Fatalf("accept: status %d, location %q\n%s", accepted.status, accepted.header.Get("Location"), excerpt(accepted.body))
