@@ -89,6 +89,9 @@ type Tracking struct {
 	// ResultCode is the code of the dossier's valid electronic result
 	// (issue 18), "" if none: the receipt's secret downloads it.
 	ResultCode string
+	// What the dossier owes in đồng (issue 19), and when: the bill's
+	// totals only (the lines' exemption reasons are personal data).
+	FeeTotal, FeeDueAtIntake, FeeDueAtResult int64
 }
 
 // TrackStep is one thing that happened to a dossier, as a citizen reads it.

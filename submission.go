@@ -133,6 +133,10 @@ type Submission struct {
 	// Delivery is counter (0: where it is filed).
 	Competence   CompetenceFacts
 	ReturnUnitID int64
+	// Fees are the copies and pages asked for, which the version's fee
+	// lines count (issue 19); no exemption is claimed online, and sets
+	// are the one set filed. The bill is computed at acceptance.
+	Fees         FeeQuantities
 	Files        []SubmittedFile
 	State        SubmissionState
 	Missing      []string // what the one-stop asked for (incomplete)

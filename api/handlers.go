@@ -88,7 +88,7 @@ func (s *Server) acceptDossier(w http.ResponseWriter, r *http.Request, a *motcua
 	}
 	d, err := s.db.Accept(r.Context(), a, motcua.Intake{ProcedureID: req.ProcedureID, UnitID: req.UnitID, Channel: req.Channel,
 		Applicant: req.Applicant, Documents: req.Documents, Sets: req.Sets, At: deref(req.At), Reason: req.Reason, Note: req.Note,
-		Key: r.Header.Get("Idempotency-Key")})
+		Fees: req.Fees.quantities(), Key: r.Header.Get("Idempotency-Key")})
 	if err != nil {
 		writeError(w, err)
 		return

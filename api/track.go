@@ -27,6 +27,10 @@ type Tracking struct {
 	Late     bool        `json:"late"`
 	Steps    []TrackStep `json:"steps"`
 	Rated    bool        `json:"rated"`
+	// What the dossier owes in đồng and when (issue 19), when anything.
+	FeeTotal       int64 `json:"fee_total,omitempty"`
+	FeeDueAtIntake int64 `json:"fee_due_intake,omitempty"`
+	FeeDueAtResult int64 `json:"fee_due_result,omitempty"`
 }
 
 // TrackStep is one step of the public timeline.
@@ -63,7 +67,8 @@ func trackingJSON(t *motcua.Tracking) Tracking {
 	}
 	out := Tracking{Code: t.Code, Procedure: t.ProcedureName, Applicant: t.Initials, State: string(t.State), StateLabel: t.State.Label(),
 		AcceptedAt: t.AcceptedAt, DueAt: t.DueAt, PromisedAt: opt(t.PromisedAt), ResultAt: opt(t.ResultAt), ReturnedAt: opt(t.ReturnedAt),
-		PausedAt: opt(t.PausedAt), DueNote: t.DueNote(), Late: t.Late, Rated: t.Rated, Steps: []TrackStep{}}
+		PausedAt: opt(t.PausedAt), DueNote: t.DueNote(), Late: t.Late, Rated: t.Rated, Steps: []TrackStep{},
+		FeeTotal: t.FeeTotal, FeeDueAtIntake: t.FeeDueAtIntake, FeeDueAtResult: t.FeeDueAtResult}
 	for _, st := range t.Steps {
 		out.Steps = append(out.Steps, TrackStep{At: st.At, What: st.What, Detail: st.Detail})
 	}

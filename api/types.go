@@ -31,7 +31,12 @@ type Dossier struct {
 	Grade           motcua.Grade              `json:"grade,omitempty"`       // early, on_time or late once the result is ready
 	PendingSeq      int                       `json:"pending_seq,omitempty"` // a late entry awaiting a leader's approval
 	Parts           []Part                    `json:"parts,omitempty"`       // linked handling (liên thông)
-	Version         int                       `json:"version"`
+	// Fees is what the dossier owes (issue 19), computed at acceptance from
+	// its version's fee lines: absent when the version does not state fees
+	// as lines. A dossier read alone carries it line by line; a list's
+	// rows do not (read the dossier).
+	Fees    *motcua.FeeBill `json:"fees,omitempty"`
+	Version int             `json:"version"`
 }
 
 // Part is a part of a linked dossier sent to a co-ordinating unit.
@@ -49,7 +54,7 @@ func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
 		ReceivingUnitID: d.ReceivingUnitID, DecidingUnitID: d.DecidingUnitID, CurrentUnitID: d.CurrentUnitID, Step: d.Step,
 		State: d.State, Overdue: d.Overdue(now), Channel: d.Channel, Applicant: d.Applicant, Sets: d.Sets,
 		Documents: d.Documents, AcceptedAt: d.AcceptedAt, DueAt: d.DueAt, StepDueAt: d.StepDueAt, ResultAt: optional(d.ResultAt),
-		ReturnedAt: optional(d.ReturnedAt), PromisedAt: optional(d.PromisedAt), Grade: d.Grade(), Version: d.Version}
+		ReturnedAt: optional(d.ReturnedAt), PromisedAt: optional(d.PromisedAt), Grade: d.Grade(), Fees: d.Fees, Version: d.Version}
 	if d.Pending != nil {
 		out.PendingSeq = d.Pending.Seq
 	}
@@ -59,7 +64,7 @@ func toDossier(d *motcua.Dossier, now time.Time, masked bool) Dossier {
 	}
 	if masked {
 		out.Applicant.IDNumber, out.Applicant.Phone = motcua.Mask(d.Applicant.IDNumber), motcua.Mask(d.Applicant.Phone)
-		out.Applicant.Email, out.Documents = "", nil
+		out.Applicant.Email, out.Documents, out.Fees = "", nil, nil
 	}
 	return out
 }
@@ -96,6 +101,27 @@ type IntakeRequest struct {
 	At          *time.Time                `json:"at,omitempty"`
 	Reason      string                    `json:"reason,omitempty"`
 	Note        string                    `json:"note,omitempty"`
+	// Fees are the quantities the version's fee lines count and the
+	// exemptions granted; the bill is computed by the store, never sent.
+	Fees *FeeRequest `json:"fees,omitempty"`
+}
+
+// FeeRequest is what an intake asks that fee lines count: copies, pages
+// and sets (0: the intake's sets), and the lines exempted (index from 0)
+// each with the officer's reason.
+type FeeRequest struct {
+	Copies int                        `json:"copies,omitempty"`
+	Pages  int                        `json:"pages,omitempty"`
+	Sets   int                        `json:"sets,omitempty"`
+	Exempt []motcua.FeeExemptionClaim `json:"exempt,omitempty"`
+}
+
+// quantities is the request as the store reads it.
+func (f *FeeRequest) quantities() motcua.FeeQuantities {
+	if f == nil {
+		return motcua.FeeQuantities{}
+	}
+	return motcua.FeeQuantities{Copies: f.Copies, Pages: f.Pages, Sets: f.Sets, Exempt: f.Exempt}
 }
 
 // ActionRequest is the body of POST /api/v1/dossiers/{code}/actions.

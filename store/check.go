@@ -61,7 +61,15 @@ func (db *DB) checkDossier(ctx context.Context, id int64, problem func(string, .
 			problem("hồ sơ %d: không dựng lại được từ sổ: %v", id, err)
 			return nil
 		}
-		for _, diff := range projectionDiff(stored, replayed) {
+		diffs := projectionDiff(stored, replayed)
+		row, err := rowFeeTotals(tx, id)
+		if err != nil {
+			return err
+		}
+		if bill := feeTotals(replayed); row != bill {
+			diffs = append(diffs, fmt.Sprintf("phí, lệ phí lưu %s, sổ cho %s", row, bill))
+		}
+		for _, diff := range diffs {
 			problem("hồ sơ %s: %s", stored.Code, diff)
 		}
 		return nil

@@ -11,7 +11,7 @@ const dossierColumns = `d.id, d.code, d.procedure_id, d.version_id, p.code, v.na
 	d.current_unit_id, d.step, d.state, d.channel, d.applicant_name, d.applicant_id_number, d.applicant_address,
 	d.applicant_phone, d.applicant_email, d.sets, d.documents, d.accepted_at, d.due_at, d.step_due_at, d.result_at,
 	d.returned_at, d.paused_at, d.version, d.promised_at, d.pending_seq, d.pending_unit_id, d.tracking_secret, d.sent_at, d.closed_at, d.parts,
-	d.return_unit_id, d.locality_unit_id, d.for_other`
+	d.return_unit_id, d.locality_unit_id, d.for_other, d.fee_total, d.fee_due_intake, d.fee_due_result`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN procedure_versions v ON v.id = d.version_id`
 
@@ -27,12 +27,13 @@ func scanDossierParts(row interface{ Scan(...any) error }) (*motcua.Dossier, int
 	var docs string
 	var accepted, due, stepDue, result, returned, paused, promised, pendingUnit, sent, closed int64
 	var pendingSeq, forOther int
+	var fees motcua.FeeBill
 	a := &d.Applicant
 	if err := row.Scan(&d.ID, &d.Code, &d.ProcedureID, &d.VersionID, &d.ProcedureCode, &d.ProcedureName,
 		&d.ReceivingUnitID, &d.DecidingUnitID, &d.CurrentUnitID, &d.Step, &d.State, &d.Channel,
 		&a.Name, &a.IDNumber, &a.Address, &a.Phone, &a.Email, &d.Sets, &docs,
 		&accepted, &due, &stepDue, &result, &returned, &paused, &d.Version, &promised, &pendingSeq, &pendingUnit, &d.TrackingSecret, &sent, &closed, &parts,
-		&d.ReturnUnitID, &d.LocalityUnitID, &forOther); err != nil {
+		&d.ReturnUnitID, &d.LocalityUnitID, &forOther, &fees.Total, &fees.DueAtIntake, &fees.DueAtResult); err != nil {
 		return nil, 0, err
 	}
 	d.AcceptedAt, d.DueAt, d.StepDueAt = fromMS(accepted), fromMS(due), fromMS(stepDue)
@@ -44,14 +45,20 @@ func scanDossierParts(row interface{ Scan(...any) error }) (*motcua.Dossier, int
 	if pendingSeq != 0 {
 		d.Pending = &motcua.PendingEntry{Seq: pendingSeq, UnitID: pendingUnit}
 	}
+	if fees.Total != 0 {
+		d.Fees = &fees // the totals; getDossier adds the lines from the ledger
+	}
 	return d, parts, json.Unmarshal([]byte(docs), &d.Documents)
 }
 
 // getDossier reads one dossier row and its linked parts (which widen its scope).
 func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	d, parts, err := scanDossierParts(tx.queryRow(`SELECT `+dossierColumns+dossierFrom+` WHERE `+where, arg))
-	if err != nil || parts == 0 {
+	if err != nil {
 		return d, notFound(err)
+	}
+	if d.Fees, err = acceptedBill(tx, d.ID); err != nil || parts == 0 {
+		return d, err
 	}
 	rows, err := tx.query(`SELECT seq, unit_id, kind, means, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)
 	if err != nil {
@@ -104,9 +111,10 @@ func syncParts(tx *Tx, d *motcua.Dossier) error {
 const dossierInsertColumns = `code, procedure_id, version_id, receiving_unit_id, deciding_unit_id, current_unit_id, step, state,
 	channel, applicant_name, applicant_key, applicant_id_number, applicant_address, applicant_phone, applicant_email, sets, documents,
 	accepted_at, due_at, step_due_at, result_at, returned_at, paused_at, version, intake_key, tracking_secret, promised_at,
-	pending_seq, pending_unit_id, sent_at, closed_at, parts, intake_hash, return_unit_id, locality_unit_id, for_other`
+	pending_seq, pending_unit_id, sent_at, closed_at, parts, intake_hash, return_unit_id, locality_unit_id, for_other,
+	fee_total, fee_due_intake, fee_due_result`
 
-const dossierInsertWidth = 36
+const dossierInsertWidth = 39
 
 // dossierValues are d's values for dossierInsertColumns.
 func dossierValues(d *motcua.Dossier, key intakeKey) ([]any, error) {
@@ -119,12 +127,12 @@ func dossierValues(d *motcua.Dossier, key intakeKey) ([]any, error) {
 	if d.Pending != nil {
 		pendingSeq, pendingUnit = d.Pending.Seq, d.Pending.UnitID
 	}
-	a := d.Applicant
+	a, fees := d.Applicant, feeTotals(d)
 	return []any{d.Code, d.ProcedureID, d.VersionID, d.ReceivingUnitID, d.DecidingUnitID, d.CurrentUnitID, d.Step, string(d.State),
 		string(d.Channel), a.Name, motcua.Fold(a.Name), a.IDNumber, a.Address, a.Phone, a.Email, d.Sets, string(docs),
 		ms(d.AcceptedAt), ms(d.DueAt), ms(d.StepDueAt), ms(d.ResultAt), ms(d.ReturnedAt), ms(d.PausedAt), d.Version, key.key,
 		d.TrackingSecret, ms(d.PromisedAt), pendingSeq, pendingUnit, ms(d.SentAt), ms(d.ClosedAt), len(d.Parts), key.hash,
-		storedReturnUnit(d), d.LocalityUnitID, boolInt(d.ForOther)}, nil
+		storedReturnUnit(d), d.LocalityUnitID, boolInt(d.ForOther), fees.total, fees.intake, fees.result}, nil
 }
 
 func insertDossier(tx *Tx, d *motcua.Dossier, key intakeKey) error {

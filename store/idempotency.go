@@ -72,6 +72,14 @@ func requestHash(v any) string {
 // intakeHash fingerprints an intake as sent, without its key.
 func intakeHash(in motcua.Intake) string {
 	in.Key = ""
+	if in.Fees.Copies == 0 && in.Fees.Pages == 0 && in.Fees.Sets == 0 && len(in.Fees.Exempt) == 0 {
+		// No fee quantities: the outer field hides the embedded one and is
+		// left out, so the fingerprints of intakes keyed before issue 19 stay.
+		return requestHash(struct {
+			motcua.Intake
+			Fees *motcua.FeeQuantities `json:",omitempty"`
+		}{Intake: in})
+	}
 	return requestHash(in)
 }
 
@@ -98,5 +106,7 @@ func submissionHash(s *motcua.Submission) string {
 		Files               []file
 		Competence          *motcua.CompetenceFacts `json:",omitempty"`
 		Return              int64                   `json:",omitempty"`
-	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files, facts, s.ReturnUnitID})
+		Copies, Pages       int                     `json:",omitempty"` // left out when none, as Competence
+	}{s.ProcedureID, s.UnitID, s.Applicant, s.Note, string(s.Delivery), s.DeliveryTo, files, facts, s.ReturnUnitID,
+		s.Fees.Copies, s.Fees.Pages})
 }

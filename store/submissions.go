@@ -79,7 +79,10 @@ func (db *DB) checkSubmission(ctx context.Context, s *motcua.Submission) error {
 	if err := db.filingCompetence(ctx, s, &at); err != nil {
 		return err
 	}
-	return ledger.ValidateSubmission(s, at)
+	if err := ledger.ValidateSubmission(s, at); err != nil {
+		return err
+	}
+	return submissionFees(p, s)
 }
 
 // sameSubmission fills s with the submission first sent with key, if
@@ -140,11 +143,11 @@ func writeSubmission(tx *Tx, c motcua.Contact, s *motcua.Submission, key intakeK
 	f := s.Competence
 	if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
 		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at,
-		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id, fee_copies, fee_pages)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
 		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now),
-		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID).Scan(&s.ID); err != nil {
+		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID, s.Fees.Copies, s.Fees.Pages).Scan(&s.ID); err != nil {
 		return err
 	}
 	if err := insertFiles(tx, s.ID, s.Files); err != nil {
@@ -237,7 +240,7 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
 	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at,
-	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id`
+	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id, s.fee_copies, s.fee_pages`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -286,7 +289,8 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
 		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated,
-		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID); err != nil {
+		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID,
+		&s.Fees.Copies, &s.Fees.Pages); err != nil {
 		return nil, err
 	}
 	s.Contact, _ = motcua.ParseContact(contact)
@@ -381,7 +385,8 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 		return nil, err
 	}
 	in := motcua.Intake{ProcedureID: s.ProcedureID, UnitID: s.UnitID, Channel: motcua.ChannelOnline, Applicant: s.Applicant,
-		Sets: 1, Note: s.Note, Competence: s.Competence, ReturnUnitID: s.ReturnUnitID}
+		Sets: 1, Note: s.Note, Competence: s.Competence, ReturnUnitID: s.ReturnUnitID,
+		Fees: motcua.FeeQuantities{Copies: s.Fees.Copies, Pages: s.Fees.Pages}}
 	key := intakeKey{key: submissionKey(s.ID)} // the system's own key: no sender could have written it
 	if in.Applicant.Email == "" {
 		in.Applicant.Email = s.Contact.Email

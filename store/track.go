@@ -139,7 +139,8 @@ const trackProbe = `SELECT d.version, (SELECT COUNT(*) FROM ratings r WHERE r.do
 const trackQuery = `SELECT d.code, v.name, d.applicant_name, d.applicant_phone, d.tracking_secret, d.state,
 	d.accepted_at, d.due_at, d.promised_at, d.result_at, d.returned_at, d.paused_at,
 	(SELECT COUNT(*) FROM ratings r WHERE r.dossier_id = d.id), d.version, d.erased_at,
-	d.receiving_unit_id, d.deciding_unit_id, d.return_unit_id, d.for_other, e.seq, e.type, e.at, e.unit_id, e.reason, e.data
+	d.receiving_unit_id, d.deciding_unit_id, d.return_unit_id, d.for_other, d.fee_total, d.fee_due_intake, d.fee_due_result,
+	e.seq, e.type, e.at, e.unit_id, e.reason, e.data
 	FROM dossiers d JOIN procedure_versions v ON v.id = d.version_id JOIN events e ON e.dossier_id = d.id
 	WHERE d.code = ? ORDER BY e.seq`
 
@@ -168,7 +169,7 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 		var data []byte
 		if err := rows.Scan(&t.Code, &t.ProcedureName, &name, &phone, &secret, &t.State, &accepted, &due, &promised, &result, &returned,
 			&paused, &stamp.rated, &stamp.version, &stamp.erased,
-			&places.receiving, &places.deciding, &places.returning, &places.forOther, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
+			&places.receiving, &places.deciding, &places.returning, &places.forOther, &t.FeeTotal, &t.FeeDueAtIntake, &t.FeeDueAtResult, &e.Seq, &e.Type, &at, &e.UnitID, &e.Reason, &data); err != nil {
 			return nil, err
 		}
 		e.At = fromMS(at)

@@ -88,7 +88,7 @@ func (s *Server) receiptPDF(r *http.Request, data *dossierData, buf *bytes.Buffe
 		ApplicantName: d.Applicant.Name, IDNumber: d.Applicant.IDNumber, Address: d.Applicant.Address,
 		Contact: contactLine(d.Applicant), ProcedureName: d.ProcedureName, Sets: d.Sets,
 		LegalTime: p.Time.String(), ReceivedAt: d.AcceptedAt, DueAt: d.DueAt, ReturnPlace: s.returnPlace(r.Context(), d.ReturnUnit()),
-		Fees: forms.ReceiptFees(p), RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
+		Fees: forms.ReceiptBill(p, d.Fees), RegisterBook: fmt.Sprintf("Sổ theo dõi hồ sơ năm %d", d.AcceptedAt.In(motcua.VN).Year()), EntryNo: entry,
 		Officer: officer}
 	if d.ForOther || d.ReturnUnit() != d.ReceivingUnitID { // three places apart: name them all
 		rd.ReceivingUnit, rd.DecidingUnit = data.Receiving, data.Deciding

@@ -41,6 +41,7 @@ type intakeForm struct {
 	Reuse                                 map[int]string // a held document's Ref chosen for a component
 	Valid                                 map[int]string // the validity typed for a component, echoed back
 	Competence                            competenceFields
+	Fees                                  feeFields
 }
 
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
@@ -156,6 +157,7 @@ func readIntakeForm(r *http.Request) intakeForm {
 	f.UnitID, _ = strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
 	f.Competence = readCompetence(r)
 	f.Reuse, f.Valid = readReuse(r.PostForm), readValid(r.PostForm)
+	f.Fees = readFeeFields(r.PostForm)
 	for _, s := range r.PostForm["doc"] {
 		if i, err := strconv.Atoi(s); err == nil {
 			f.Checked[i] = true
@@ -182,6 +184,9 @@ func (f intakeForm) intake(procID int64, p *motcua.Procedure) (motcua.Intake, er
 		return in, motcua.FieldError("sets", "Số bộ hồ sơ phải là một số.")
 	}
 	in.Sets = sets
+	if in.Fees, err = f.Fees.quantities(); err != nil {
+		return in, err
+	}
 	if strings.TrimSpace(f.At) != "" {
 		if in.At, err = motcua.ParseDateTime(f.At); err != nil {
 			return in, motcua.FieldError("at", "%s", motcua.ErrorMessage(err))

@@ -7,7 +7,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/internal/files"
@@ -26,6 +25,7 @@ func (s *Server) mountPortal(mux httpmux.Mux) {
 	mux.HandleFunc("GET /nop-truc-tuyen", s.withCitizen(s.onlineProcedures))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}", s.withCitizen(s.onlineForm))
 	mux.HandleFunc("POST /nop-truc-tuyen/{id}", s.withCitizen(s.submit))
+	mux.HandleFunc("GET /nop-truc-tuyen/{id}/phi", s.withCitizen(s.onlineFees))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}/giay-to-da-luu", s.withCitizen(s.heldOnline))
 	mux.HandleFunc("GET /ho-so-cua-toi", s.withCitizen(s.mySubmissions))
 	mux.HandleFunc("GET /ho-so-cua-toi/{id}", s.withCitizen(s.mySubmission))
@@ -82,6 +82,8 @@ type onlineFormData struct {
 	// (citizen_store_online.go); HeldErr says why it is not shown.
 	HeldAsked bool
 	HeldErr   string
+	// Fees are the copies and pages typed, which the fee lines count.
+	Fees feeFields
 }
 
 // onlineForm is the filing form of one procedure: where, who, the
@@ -177,16 +179,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 	}
 	defer r.MultipartForm.RemoveAll()
 	sub := &data.S
-	unitID, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
-	locality, _ := strconv.ParseInt(r.PostFormValue("locality"), 10, 64)
-	returnAt, _ := strconv.ParseInt(r.PostFormValue("return_unit"), 10, 64)
-	*sub = motcua.Submission{Key: r.PostFormValue("key"), ProcedureID: data.P.ID, UnitID: unitID, Note: strings.TrimSpace(r.PostFormValue("note")),
-		Competence: motcua.FactsFor(data.P.Competence, locality), ReturnUnitID: returnAt,
-		Delivery: motcua.Delivery(r.PostFormValue("delivery")), DeliveryTo: strings.TrimSpace(r.PostFormValue("delivery_to")),
-		Applicant: motcua.Applicant{Name: r.PostFormValue("name"), IDNumber: strings.TrimSpace(r.PostFormValue("id_number")),
-			Address: strings.TrimSpace(r.PostFormValue("address")), Phone: strings.TrimSpace(r.PostFormValue("phone")),
-			Email: strings.TrimSpace(r.PostFormValue("email"))}}
-	data.Key = sub.Key
+	if err := data.readSubmission(r.PostForm); err != nil {
+		s.fail(w, "portal_form.html", v, err)
+		return
+	}
 	if err := s.checkQuota(r.Context(), c, formFilesSize(r.MultipartForm)); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return

@@ -202,6 +202,10 @@ var routePolicy = map[string]string{
 	// number, at the counter and for the contact a portal session proved.
 	"GET /intake/held":                        counters,
 	"GET /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
+
+	// What a dossier owes (issue 19): the bill before acceptance.
+	"GET /intake/fees":             counters,
+	"GET /nop-truc-tuyen/{id}/phi": citizens,
 }
 
 // policyForms are the forms sent where the unit a form names decides who
@@ -486,6 +490,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 
 		// The citizen's store (citizen_store_online.go).
 		"/nop-truc-tuyen/{id}/giay-to-da-luu": "/nop-truc-tuyen/" + o["procedure"] + "/giay-to-da-luu",
+		"/nop-truc-tuyen/{id}/phi":            "/nop-truc-tuyen/" + o["procedure"] + "/phi",
 	}
 	if p, ok := fill[path]; ok {
 		path = p

@@ -19,6 +19,19 @@ import (
 // layout rendered once with markers where the typed code, the secret and
 // the answer go.
 
+// feeDueHTML says what the dossier owes and when; amounts only, no
+// exemption or its reason (personal data).
+func feeDueHTML(t *motcua.Tracking) string {
+	s := `<strong id="track-fees">` + motcua.FormatDong(t.FeeTotal) + "</strong>"
+	if t.FeeDueAtIntake > 0 {
+		s += "<br>Nộp khi tiếp nhận: " + motcua.FormatDong(t.FeeDueAtIntake)
+	}
+	if t.FeeDueAtResult > 0 {
+		s += "<br>Nộp khi nhận kết quả: " + motcua.FormatDong(t.FeeDueAtResult)
+	}
+	return s
+}
+
 // answerHTML writes a tracking answer: the facts, the steps and, once the
 // result is returned and not yet rated, the link to rate it.
 func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
@@ -51,6 +64,9 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 	}
 	if t.Late {
 		cell("Thời hạn", `<strong class="late">Quá hạn</strong>`)
+	}
+	if t.FeeTotal > 0 {
+		cell("Phí, lệ phí phải nộp", feeDueHTML(t))
 	}
 	if t.ReturnUnit != "" {
 		cell("Nơi trả kết quả", `<span id="track-return">`+esc(t.ReturnUnit)+"</span>")

@@ -133,6 +133,7 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /intake", s.at(motcua.DeskCounter, s.intake))
 	mux.HandleFunc("POST /intake/refuse", s.at(motcua.DeskCounter, s.refuse))
 	mux.HandleFunc("GET /intake/held", s.at(motcua.DeskCounter, s.heldFragment))
+	mux.HandleFunc("GET /intake/fees", s.at(motcua.DeskCounter, s.intakeFees))
 	mux.HandleFunc("GET /dossiers/{id}", s.at(motcua.DeskOfficer, s.dossierPage))
 	mux.HandleFunc("POST /dossiers/{id}/actions", s.at(motcua.DeskOfficer, s.dossierAction))
 	mux.HandleFunc("GET /dossiers/{id}/receipt", s.at(motcua.DeskOfficer, s.receipt))
