@@ -98,3 +98,12 @@ func ChargesFees(lines []motcua.FeeLine) bool {
 	}
 	return false
 }
+
+// Lists is what stands behind the indicator's figures, as the report
+// page's links name it: "procedures" (3.5) or "dossiers" (3.6).
+func (i PaymentIndicator) Lists() string {
+	if i.Code == CodeFeeData {
+		return "procedures"
+	}
+	return "dossiers"
+}
