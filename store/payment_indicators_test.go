@@ -101,7 +101,7 @@ func TestPaymentIndicatorsByHand(t *testing.T) {
 		f := newPaymentIndicatorFixture(t, db)
 		ctx := t.Context()
 		for _, c := range []struct {
-			unit         int64
+			unit           int64
 			want35, want36 [2]int
 		}{{f.a.ID, [2]int{1, 3}, [2]int{1, 4}}, {f.district.ID, [2]int{1, 3}, [2]int{2, 5}}, {f.b.ID, [2]int{1, 3}, [2]int{1, 1}}} {
 			got, err := db.PaymentIndicators(ctx, march(c.unit))
