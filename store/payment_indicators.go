@@ -15,7 +15,9 @@ import (
 // thousand rows) and one grouped count of the period's dossiers with a
 // bill; 3.6 is one count of the period's dossiers with a bill, each
 // joined to its payments through payments_dossier. Nothing is judged
-// dossier by dossier, so no counters are kept (BENCHMARKS.md).
+// dossier by dossier; no counters are kept yet, which bounds the speed
+// (BenchmarkPaymentIndicators; docs/payment-indicators.md says by how
+// much and what counters would take).
 
 // paidOnline is the condition that dossier d has a payment through a
 // gateway that stands paid. A payment refunded, or money that came for a
