@@ -30,6 +30,7 @@ type reportData struct {
 	Keys         []string // the columns' keys, for the links to the dossiers behind each number
 	Times        []store.ProcedureTime
 	Digital      []report.DigitalIndicator // Decision 766's 4.1–4.4 (reports_digital.go)
+	Payment      []report.PaymentIndicator // Decision 766's 3.5 and 3.6 (reports_payment.go)
 }
 
 // reportPage shows Biểu II.06a for a period and a unit's subtree, with
@@ -54,6 +55,9 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, a *motcua.Ac
 		}
 		if err == nil {
 			data.Digital, err = s.db.DigitalIndicators(r.Context(), q)
+		}
+		if err == nil {
+			data.Payment, err = s.db.PaymentIndicators(r.Context(), q)
 		}
 		if err != nil {
 			s.fail(w, "report.html", v, err)

@@ -138,6 +138,8 @@ var routePolicy = map[string]string{
 	"GET /reports/ii06a":                          leaders,
 	"GET /reports/ii06a/dossiers":                 leaders,
 	"GET /reports/digital/dossiers":               leaders,
+	"GET /reports/payment/dossiers":               leaders,
+	"GET /reports/payment/procedures":             leaders,
 	"GET /reports/ii06a/{format}":                 leaders,
 	"GET /catalog/trial":                          staff,
 	"GET /units":                                  staff,

@@ -15,7 +15,8 @@ import (
 
 const reportUsage = `usage: motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--view deciding|receiving] [--rollup] [--format json|csv|xlsx|pdf] [--as-of yyyy-mm-dd] [--out FILE]
        motcua report cchc --from 2024-01-01 --to 2024-07-01 [--unit CODE] [--rollup] [--format docx|pdf|md] [--out FILE]
-       motcua report digital --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--rollup] [--json] [--list 4.2 [--met=false]]`
+       motcua report digital --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--rollup] [--json] [--list 4.2 [--met=false]]
+       motcua report 766 --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--rollup] [--json] [--list 3.6 [--met=false]]`
 
 // reportCmd prints Biểu II.06a for a period [from, to) (dates in +07:00,
 // the end exclusive).
@@ -25,6 +26,9 @@ func reportCmd(ctx context.Context, args []string) error {
 	}
 	if len(args) > 0 && args[0] == "digital" {
 		return reportDigital(ctx, args[1:])
+	}
+	if len(args) > 0 && args[0] == "766" {
+		return report766(ctx, args[1:])
 	}
 	if len(args) == 0 || args[0] != "ii06a" {
 		return fmt.Errorf("%s", reportUsage)

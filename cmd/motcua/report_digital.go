@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/report"
+	"github.com/motcua/motcua/store"
 )
 
 const reportDigitalUsage = `usage: motcua report digital --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--rollup] [--json] [--list 4.1|4.2|4.3|4.4 [--met=false]]
@@ -21,55 +22,78 @@ const reportDigitalUsage = `usage: motcua report digital --from 2024-01-01 --to 
 // reportDigital prints indicators 4.1–4.4 for a period and scope, or the
 // codes of the dossiers behind one of them.
 func reportDigital(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("report digital", flag.ContinueOnError)
-	dsn := dbFlag(fs)
-	fromText := fs.String("from", "", "first day of the period, yyyy-mm-dd")
-	toText := fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)")
-	unitCode := fs.String("unit", "", "a unit code: that unit and the units below it")
-	rollup := fs.Bool("rollup", false, "count the dossiers of dissolved or merged units with the units that took over their work")
-	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	list := fs.String("list", "", "an indicator (4.1, 4.2, 4.3 or 4.4): print the codes of its dossiers instead")
-	met := fs.Bool("met", true, "with --list: the dossiers that meet the indicator; false: those of its denominator that do not")
+	fs, f := newIndicatorFlags("report digital", "an indicator (4.1, 4.2, 4.3 or 4.4): print the codes of its dossiers instead")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
-	q := report.Query{Successors: *rollup}
-	var err error
-	if q.From, err = time.ParseInLocation("2006-01-02", *fromText, motcua.VN); err != nil {
-		return fmt.Errorf("--from %q: want yyyy-mm-dd\n%s", *fromText, reportDigitalUsage)
-	}
-	if q.To, err = time.ParseInLocation("2006-01-02", *toText, motcua.VN); err != nil {
-		return fmt.Errorf("--to %q: want yyyy-mm-dd\n%s", *toText, reportDigitalUsage)
-	}
-	if *list != "" {
-		if err := report.CheckDigitalCode(*list); err != nil {
+	if *f.list != "" {
+		if err := report.CheckDigitalCode(*f.list); err != nil {
 			return fmt.Errorf("--list: %s", motcua.ErrorMessage(err))
 		}
 	}
-	db, err := openDB(ctx, *dsn)
+	db, q, err := f.open(ctx, reportDigitalUsage)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if *unitCode != "" {
-		u, err := db.UnitByCode(ctx, *unitCode)
-		if err != nil {
-			return fmt.Errorf("--unit %s: %s", *unitCode, motcua.ErrorMessage(err))
-		}
-		q.UnitID = u.ID
-	}
-	if *list != "" {
-		codes, err := db.DigitalIndicatorCodes(ctx, q, *list, *met)
+	if *f.list != "" {
+		codes, err := db.DigitalIndicatorCodes(ctx, q, *f.list, *f.met)
 		if err != nil {
 			return fmt.Errorf("%s", motcua.ErrorMessage(err))
 		}
-		return printDigitalCodes(codes, *asJSON)
+		return printDigitalCodes(codes, *f.asJSON)
 	}
 	indicators, err := db.DigitalIndicators(ctx, q)
 	if err != nil {
 		return fmt.Errorf("%s", motcua.ErrorMessage(err))
 	}
-	return printDigital(indicators, *asJSON)
+	return printDigital(indicators, *f.asJSON)
+}
+
+// indicatorFlags are the flags of the indicator sub-commands: the period,
+// the scope, and the list of codes behind one figure.
+type indicatorFlags struct {
+	dsn, from, to, unit, list *string
+	rollup, asJSON, met       *bool
+}
+
+func newIndicatorFlags(name, listHelp string) (*flag.FlagSet, *indicatorFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	return fs, &indicatorFlags{
+		dsn:    dbFlag(fs),
+		from:   fs.String("from", "", "first day of the period, yyyy-mm-dd"),
+		to:     fs.String("to", "", "day after the period, yyyy-mm-dd (exclusive)"),
+		unit:   fs.String("unit", "", "a unit code: that unit and the units below it"),
+		rollup: fs.Bool("rollup", false, "count the dossiers of dissolved or merged units with the units that took over their work"),
+		asJSON: fs.Bool("json", false, "print JSON instead of a table"),
+		list:   fs.String("list", "", listHelp),
+		met:    fs.Bool("met", true, "with --list: those that meet the indicator; false: those of its denominator that do not"),
+	}
+}
+
+// open reads the period, opens the database and finds the unit.
+func (f *indicatorFlags) open(ctx context.Context, usage string) (*store.DB, report.Query, error) {
+	q := report.Query{Successors: *f.rollup}
+	var err error
+	if q.From, err = time.ParseInLocation("2006-01-02", *f.from, motcua.VN); err != nil {
+		return nil, q, fmt.Errorf("--from %q: want yyyy-mm-dd\n%s", *f.from, usage)
+	}
+	if q.To, err = time.ParseInLocation("2006-01-02", *f.to, motcua.VN); err != nil {
+		return nil, q, fmt.Errorf("--to %q: want yyyy-mm-dd\n%s", *f.to, usage)
+	}
+	db, err := openDB(ctx, *f.dsn)
+	if err != nil {
+		return nil, q, err
+	}
+	if *f.unit != "" {
+		u, err := db.UnitByCode(ctx, *f.unit)
+		if err != nil {
+			db.Close()
+			return nil, q, fmt.Errorf("--unit %s: %s", *f.unit, motcua.ErrorMessage(err))
+		}
+		q.UnitID = u.ID
+	}
+	return db, q, nil
 }
 
 // digitalJSON is an indicator as --json prints it, with its rate as a
