@@ -155,7 +155,7 @@ func procsWithFees(versions []catalogueVersion, from int64) ([]FeeProcedure, err
 // period and scope whose bill is not 0.
 func feeDataCounts(tx *Tx, q report.Query, scope string, scopeArgs []any) (map[int64]int, error) {
 	rows, err := tx.query(`SELECT d.procedure_id, COUNT(*) FROM dossiers d
-		WHERE d.accepted_at >= ? AND d.accepted_at < ? AND d.fee_total <> 0`+scope+` GROUP BY d.procedure_id`,
+		WHERE d.accepted_at >= ? AND d.accepted_at < ? AND d.fee_total > 0`+scope+` GROUP BY d.procedure_id`,
 		append([]any{ms(q.From), ms(q.To)}, scopeArgs...)...)
 	if err != nil {
 		return nil, err
