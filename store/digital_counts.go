@@ -268,7 +268,7 @@ func (t *Tx) redigitiseFrom(after int64) error {
 }
 
 // fillDigitalCounts judges every dossier when the counters are empty but
-// dossiers exist: the first start after migration 036. It runs under the
+// dossiers exist: the first start after migration 038. It runs under the
 // migration lock, like fillReportCounts.
 func (db *DB) fillDigitalCounts(ctx context.Context, conn *sql.Conn) error {
 	sqlTx, err := conn.BeginTx(ctx, nil)
@@ -277,13 +277,8 @@ func (db *DB) fillDigitalCounts(ctx context.Context, conn *sql.Conn) error {
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{tx: sqlTx, db: db, ctx: ctx}
-	var counted, dossiers int
-	if err := tx.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM dossier_digital LIMIT 1) c),
-		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers); err != nil {
+	if empty, err := tx.countersEmpty("dossier_digital"); err != nil || !empty {
 		return err
-	}
-	if counted > 0 || dossiers == 0 {
-		return nil
 	}
 	if err := tx.redigitiseFrom(0); err != nil {
 		return err

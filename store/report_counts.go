@@ -120,6 +120,16 @@ func (t *Tx) recount(old, next *motcua.Dossier) error {
 	return book.write(t)
 }
 
+// countersEmpty reports whether a table of counters has no row while
+// dossiers exist: what the counters should hold was never counted (the
+// first start after their migration, or a database loaded in bulk).
+func (t *Tx) countersEmpty(table string) (bool, error) {
+	var counted, dossiers int
+	err := t.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ` + table + ` LIMIT 1) c),
+		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers)
+	return err == nil && counted == 0 && dossiers > 0, err
+}
+
 // fillReportCounts counts every dossier when the counters are empty but
 // dossiers exist: the first start after migration 009, or a database
 // loaded in bulk. It runs under the migration lock.
@@ -130,13 +140,8 @@ func (db *DB) fillReportCounts(ctx context.Context, conn *sql.Conn) error {
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{tx: sqlTx, db: db, ctx: ctx}
-	var counted, dossiers int
-	if err := tx.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM report_counts LIMIT 1) c),
-		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers); err != nil {
+	if empty, err := tx.countersEmpty("report_counts"); err != nil || !empty {
 		return err
-	}
-	if counted > 0 || dossiers == 0 {
-		return nil
 	}
 	if err := tx.countAll(); err != nil {
 		return err
