@@ -26,7 +26,7 @@ func (s *Server) heldOnline(w http.ResponseWriter, r *http.Request, c motcua.Con
 		return
 	}
 	data.Key = r.FormValue("key")
-	q := r.URL.Query()
+	q := r.Form // the query (a browser without JavaScript) or the script's POST, parsed by FormValue above
 	for i := range data.Slots {
 		sl := &data.Slots[i]
 		field := strconv.Itoa(i)

@@ -17,14 +17,16 @@ import (
 	"github.com/motcua/motcua/store/storetest"
 )
 
-// heldFragment asks for the held list as the intake page's script does.
+// heldFragment asks for the held list as the intake page's script does:
+// by POST, the identity number in the body, not the URL.
 func (b *browser) heldFragment(t *testing.T, idNumber string) page {
 	t.Helper()
 	q := url.Values{"id_number": {idNumber}, "procedure": {strconv.FormatInt(fx.Birth.ID, 10)}}
-	req, err := http.NewRequest("GET", b.e.srv.URL+"/intake/held?"+q.Encode(), nil)
+	req, err := http.NewRequest("POST", b.e.srv.URL+"/intake/held", strings.NewReader(q.Encode()))
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("HX-Request", "true")
 	return b.do(t, req)
 }
@@ -173,10 +175,11 @@ func TestIntakeTakesADocumentFromTheNationalStore(t *testing.T) {
 func (b *browser) onlineHeld(t *testing.T, idNumber string) page {
 	t.Helper()
 	q := url.Values{"id_number": {idNumber}, "key": {"k-held"}}
-	req, err := http.NewRequest("GET", b.e.srv.URL+"/nop-truc-tuyen/"+strconv.FormatInt(fx.Birth.ID, 10)+"/giay-to-da-luu?"+q.Encode(), nil)
+	req, err := http.NewRequest("POST", b.e.srv.URL+"/nop-truc-tuyen/"+strconv.FormatInt(fx.Birth.ID, 10)+"/giay-to-da-luu", strings.NewReader(q.Encode()))
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("HX-Request", "true")
 	return b.do(t, req)
 }

@@ -27,6 +27,7 @@ func (s *Server) mountPortal(mux httpmux.Mux) {
 	mux.HandleFunc("POST /nop-truc-tuyen/{id}", s.withCitizen(s.submit))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}/phi", s.withCitizen(s.onlineFees))
 	mux.HandleFunc("GET /nop-truc-tuyen/{id}/giay-to-da-luu", s.withCitizen(s.heldOnline))
+	mux.HandleFunc("POST /nop-truc-tuyen/{id}/giay-to-da-luu", s.withCitizen(s.heldOnline)) // the script's: no identity number in the URL
 	mux.HandleFunc("GET /ho-so-cua-toi", s.withCitizen(s.mySubmissions))
 	mux.HandleFunc("GET /ho-so-cua-toi/{id}", s.withCitizen(s.mySubmission))
 	mux.HandleFunc("POST /ho-so-cua-toi/{id}/bo-sung", s.withCitizen(s.addFiles))

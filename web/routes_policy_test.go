@@ -202,8 +202,10 @@ var routePolicy = map[string]string{
 
 	// The citizen's store (issue 18, item 5): what is held for an identity
 	// number, at the counter and for the contact a portal session proved.
-	"GET /intake/held":                        counters,
-	"GET /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
+	"GET /intake/held":                         counters,
+	"POST /intake/held":                        counters,
+	"GET /nop-truc-tuyen/{id}/giay-to-da-luu":  citizens,
+	"POST /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
 
 	// What a dossier owes (issue 19): the bill before acceptance.
 	"GET /intake/fees":             counters,

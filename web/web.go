@@ -134,7 +134,10 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /intake/procedures", s.at(motcua.DeskCounter, s.procedureOptions))
 	mux.HandleFunc("POST /intake", s.at(motcua.DeskCounter, s.intake))
 	mux.HandleFunc("POST /intake/refuse", s.at(motcua.DeskCounter, s.refuse))
+	// POST from the page's script keeps the identity number out of URLs
+	// (and proxies' logs); GET serves a browser without JavaScript.
 	mux.HandleFunc("GET /intake/held", s.at(motcua.DeskCounter, s.heldFragment))
+	mux.HandleFunc("POST /intake/held", s.at(motcua.DeskCounter, s.heldFragment))
 	mux.HandleFunc("GET /intake/fees", s.at(motcua.DeskCounter, s.intakeFees))
 	mux.HandleFunc("GET /dossiers/{id}", s.at(motcua.DeskOfficer, s.dossierPage))
 	mux.HandleFunc("POST /dossiers/{id}/actions", s.at(motcua.DeskOfficer, s.dossierAction))
