@@ -125,7 +125,7 @@ func (t *Tx) recount(old, next *motcua.Dossier) error {
 // first start after their migration, or a database loaded in bulk).
 func (t *Tx) countersEmpty(table string) (bool, error) {
 	var counted, dossiers int
-	err := t.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ` + table + ` LIMIT 1) c),
+	err := t.queryRow(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM `+table+` LIMIT 1) c),
 		(SELECT COUNT(*) FROM (SELECT 1 FROM dossiers LIMIT 1) d)`).Scan(&counted, &dossiers)
 	return err == nil && counted == 0 && dossiers > 0, err
 }
