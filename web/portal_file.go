@@ -253,6 +253,7 @@ type mySubmissionData struct {
 	// Filed, Locality and Return name where it was filed, the unit the
 	// applicant's fact points to and the counter chosen for the result.
 	Filed, Locality, Return string
+	Payments                *paymentsView // fees due and paid, once accepted (payments_staff.go)
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -268,6 +269,7 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 		s.fail(w, "portal_submission.html", v, err)
 		return
 	}
+	data.Payments = s.citizenPayments(r.Context(), c, sub)
 	f := sub.Competence
 	data.Filed = s.unitName(r.Context(), sub.UnitID)
 	if id := max(f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID); id != 0 {
