@@ -34,7 +34,7 @@ func (s *Server) mountPayments(mux httpmux.Mux) {
 	mux.HandleFunc("POST "+PayPath+"/{gateway}/ipn", s.paymentNotification)
 	mux.HandleFunc("GET /bien-lai/{id}", s.citizenReceipt)
 	mux.HandleFunc("POST /dossiers/{id}/payments/cash", s.at(motcua.DeskCounter, s.recordCash))
-	mux.HandleFunc("POST /dossiers/{id}/payments/{pid}/{act}", s.at(motcua.DeskCounter, s.closePayment))
+	mux.HandleFunc("POST /dossiers/{id}/payments/{pid}/{act}", s.at(motcua.DeskDossier, s.closePayment))
 	mux.HandleFunc("GET /dossiers/{id}/receipts/{rid}", s.at(motcua.DeskOfficer, s.staffReceipt))
 }
 

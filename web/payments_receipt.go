@@ -33,7 +33,6 @@ func (s *Server) citizenReceipt(w http.ResponseWriter, r *http.Request) {
 	code, secret := q.Get("ma"), q.Get("khoa")
 	c := s.citizen(r)
 	v := view{Title: "Biên lai thu phí, lệ phí", Citizen: c, Data: &proofData{ID: id, Code: code}}
-	var by store.Requester
 	switch {
 	case code != "" || secret != "":
 		err := s.Limits.Lookup(r, motcua.NormalizeTrackCode(code), false, func() error { return s.provesReceipt(r.Context(), id, code, secret) })
@@ -41,13 +40,18 @@ func (s *Server) citizenReceipt(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, "payment_proof.html", v, err)
 			return
 		}
-	case c != nil:
-		by.Contact = c
-	default:
+		s.serveReceipt(w, r, store.Requester{}, id)
+	case c != nil && s.mayReadReceipt(r.Context(), *c, id):
+		s.serveReceipt(w, r, store.Requester{Contact: c}, id)
+	default: // not theirs to the session (a dossier filed at the counter): the receipt's proof
 		s.render(w, http.StatusOK, "payment_proof.html", v)
-		return
 	}
-	s.serveReceipt(w, r, by, id)
+}
+
+// mayReadReceipt reports whether the receipt is of a dossier the contact filed.
+func (s *Server) mayReadReceipt(ctx context.Context, c motcua.Contact, id int64) bool {
+	_, err := s.db.Receipt(ctx, store.Requester{Contact: &c}, id)
+	return err == nil
 }
 
 // provesReceipt checks that code and secret open the receipt's dossier;
