@@ -362,8 +362,9 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Its intake fee, paid in cash: a payment and its receipt.
-	if err := storetest.SetFeeDuesForTest(ctx, e.db, open.ID, 30_000, 0); err != nil {
+	// Its intake fee, paid in cash: a payment and its receipt; its result
+	// fee still owed.
+	if err := storetest.SetFeeDuesForTest(ctx, e.db, open.ID, 30_000, 10_000); err != nil {
 		t.Fatal(err)
 	}
 	cash, receipt, err := e.db.RecordCash(ctx, counter, open.ID, motcua.FeePayAtIntake)
