@@ -83,6 +83,10 @@ func TestCitizenPaysOnlineAndOfficerSeesItPaid(t *testing.T) {
 	b.do("choose the locality when the form asks", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
 		`(s => { if (s) s.value = %q })(document.querySelector('select[name="locality"]'))`, fmt.Sprint(centre.ParentID))))
 	b.navigate("submit", `/ho-so-cua-toi/\d+`, chromedp.Click("#submit-online"))
+	if state := b.text("#submission-state"); state != "Chờ tiếp nhận" {
+		t.Fatalf("after filing the submission reads %q", state)
+	}
+	p.mail("Đã nhận hồ sơ nộp trực tuyến")
 
 	b.login(p.srv, "motcua.thuanan")
 	b.navigate("open the queue", "/submissions", chromedp.Navigate(p.srv.URL+"/submissions"))

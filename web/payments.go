@@ -38,6 +38,17 @@ func (s *Server) mountPayments(mux httpmux.Mux) {
 	mux.HandleFunc("GET /dossiers/{id}/receipts/{rid}", s.at(motcua.DeskOfficer, s.staffReceipt))
 }
 
+// allowPaymentForms lets a page's payment form lead to the gateways:
+// the form posts here, but the 303 that follows goes to the gateway's
+// page, and browsers hold a form's redirects to form-action too.
+func (s *Server) allowPaymentForms(w http.ResponseWriter) {
+	if len(s.PaymentOrigins) == 0 {
+		return
+	}
+	csp := securityHeaders["Content-Security-Policy"][0]
+	w.Header().Set("Content-Security-Policy", strings.Replace(csp, "form-action 'self'", "form-action 'self' "+strings.Join(s.PaymentOrigins, " "), 1))
+}
+
 // gatewayNames are the gateways offered, in a stable order.
 func (s *Server) gatewayNames() []string {
 	names := make([]string, 0, len(s.Gateways))

@@ -269,7 +269,9 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 		s.fail(w, "portal_submission.html", v, err)
 		return
 	}
-	data.Payments = s.citizenPayments(r.Context(), c, sub)
+	if data.Payments = s.citizenPayments(r.Context(), c, sub); data.Payments != nil {
+		s.allowPaymentForms(w)
+	}
 	f := sub.Competence
 	data.Filed = s.unitName(r.Context(), sub.UnitID)
 	if id := max(f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID); id != 0 {

@@ -37,6 +37,9 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pay := s.trackPayments(r.Context(), t, data.Code, data.Secret) // "" unless it owes or paid fees
+	if pay != "" {
+		s.allowPaymentForms(w)
+	}
 	if v.Citizen == nil && s.anonymousTrackPage(w, t, data.Code, data.Secret, pay) {
 		return
 	}

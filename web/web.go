@@ -75,6 +75,9 @@ type Server struct {
 	// Gateways are the online payment gateways offered to citizens, by
 	// name (payments.go); nil: citizens pay at the counter only.
 	Gateways map[string]payment.Gateway
+	// PaymentOrigins are the gateways' payment pages' origins
+	// (https://host), added to the form-action of pages with a payment form.
+	PaymentOrigins []string
 
 	trackShell  trackShell // the anonymous tracking page, cut (track_answer.go)
 	verifyShell trackShell // the anonymous verification page, cut (verify.go)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 
 	"github.com/motcua/motcua/adapter/payment"
@@ -72,6 +73,20 @@ func (p PayGov) Adapter(forPayments, forQueries bool) (*paygov.Adapter, error) {
 		return nil, fmt.Errorf("paygov: set MOTCUA_PAYGOV_QUERY_URL")
 	}
 	return &paygov.Adapter{InitURL: p.InitURL, QueryURL: p.QueryURL, PartnerCode: p.PartnerCode, HashKey: p.HashKey}, nil
+}
+
+// paymentOrigins are the origins of the gateways' payment pages, which
+// the pages with a payment form let their form lead to. The national
+// platform answers its payment page's address at run time: its init
+// address's origin is assumed to serve it (to confirm before going live).
+func (c Config) paymentOrigins() []string {
+	var out []string
+	for _, u := range []string{c.VNPAY.PayURL, c.PayGov.InitURL} {
+		if p, err := url.Parse(u); err == nil && p.Host != "" {
+			out = append(out, p.Scheme+"://"+p.Host)
+		}
+	}
+	return out
 }
 
 // gateways are the gateways offered to citizens: those with a payment

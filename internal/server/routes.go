@@ -36,6 +36,7 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	if site.Gateways, err = c.gateways(); err != nil { // online payment (payments.go); nil: none
 		return nil, err
 	}
+	site.PaymentOrigins = c.paymentOrigins()
 	if site.OIDC, err = provider(ctx, c.OIDC, m.public+"/xac-thuc/oidc/callback"); err != nil {
 		return nil, err
 	}
