@@ -122,6 +122,12 @@ func (c Config) Validate() error {
 	if err := checkEndpoint("--kho-du-lieu", c.NationalStore.URL); err != nil {
 		return err
 	}
+	for flag, address := range map[string]string{"--vnpay-url": c.VNPAY.PayURL, "--vnpay-api": c.VNPAY.APIURL,
+		"--paygov-url": c.PayGov.InitURL, "--paygov-query": c.PayGov.QueryURL} {
+		if err := checkEndpoint(flag, address); err != nil {
+			return err
+		}
+	}
 	if _, err := c.gateways(); err != nil {
 		return err
 	}
