@@ -76,6 +76,9 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantN
 		n.Subject = "Hồ sơ " + next.Code + " đã có kết quả"
 		n.Body = fmt.Sprintf("Hồ sơ %s đã có kết quả từ %s. Tra cứu: %s", next.ProcedureName, FormatDateTime(next.ResultAt), track)
 		n.SMSText = "Ho so " + next.Code + " da co ket qua. Tra cuu:"
+		if next.Fees != nil && next.Fees.DueAtResult > 0 {
+			n = n.withPaymentDue(next.Fees.DueAtResult, FeePayAtResult, track)
+		}
 	case next.State == StateReturned && cur.State != StateReturned:
 		n.Kind = NoticeReturned
 		n.Subject = "Hồ sơ " + next.Code + " đã trả kết quả"
@@ -104,6 +107,21 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantN
 func (n ApplicantNotice) WithElectronicResult(mineURL string) ApplicantNotice {
 	n.Body += " Bản điện tử của kết quả tải về tại mục “Hồ sơ của tôi”: " + mineURL
 	n.SMSText, n.SMSLink = "Ho so "+n.Code+" da co ket qua. Tai ban dien tu tai Ho so cua toi:", mineURL
+	return n
+}
+
+// withPaymentDue adds what the dossier owes at stage and where it is paid
+// online: the tracking page (link), whose payment form the receipt's
+// secret in the link opens. The amount is the bill's; whether a gateway
+// is offered is the page's to say (it also takes payment at the counter).
+func (n ApplicantNotice) withPaymentDue(amount int64, stage FeePayAt, link string) ApplicantNotice {
+	when := "khi tiếp nhận"
+	if stage == FeePayAtResult {
+		when = "khi nhận kết quả"
+	}
+	n.Body += fmt.Sprintf(" Phí, lệ phí phải nộp %s: %s; thanh toán trực tuyến tại trang tra cứu: %s (hoặc nộp tại Bộ phận Một cửa).",
+		when, FormatDong(amount), link)
+	n.SMSText = "Phi " + FormatInt(amount) + "d, nop truc tuyen tai link. " + n.SMSText
 	return n
 }
 
@@ -154,10 +172,14 @@ func SubmissionNotice(s *Submission, d *Dossier, publicURL string) ApplicantNoti
 			SMSText: fmt.Sprintf("Ho so nop truc tuyen so %d can bo sung giay to. Xem va tai len tai:", s.ID), SMSLink: mine}
 	case SubmissionAccepted:
 		track := TrackURL(publicURL, d)
-		return ApplicantNotice{Kind: NoticeSubmissionAccepted, Code: d.Code, Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận",
+		n := ApplicantNotice{Kind: NoticeSubmissionAccepted, Code: d.Code, Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận",
 			Body: fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
 				s.ProcedureName, d.Code, FormatDateTime(d.DueAt), track),
 			SMSText: fmt.Sprintf("Da tiep nhan, hen tra ket qua %s, ho so %s. Tra cuu:", FormatDateTime(d.DueAt), d.Code), SMSLink: track}
+		if d.Fees != nil && d.Fees.DueAtIntake > 0 {
+			n = n.withPaymentDue(d.Fees.DueAtIntake, FeePayAtIntake, track)
+		}
+		return n
 	case SubmissionRefused:
 		return ApplicantNotice{Kind: NoticeSubmissionRefused, Subject: "Hồ sơ nộp trực tuyến bị từ chối tiếp nhận",
 			Body:    fmt.Sprintf("Hồ sơ %s (số nộp %d) không được tiếp nhận. Lý do: %s", s.ProcedureName, s.ID, s.Reason),

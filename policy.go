@@ -425,3 +425,17 @@ func (a *Actor) CanIssueResult(d *Dossier) bool {
 func (a *Actor) CanRevokeResult(d *Dossier) bool {
 	return a.Client == nil && a.Has(d.DecidingUnitID, RoleLeader)
 }
+
+// CanCollectFees reports whether the actor may take a dossier's fees in
+// cash and void a cash receipt (issue 19): the counter officers of the
+// unit that receives the dossier or returns its result.
+func (a *Actor) CanCollectFees(d *Dossier) bool {
+	return a.Client == nil && a.CanView(d) && (a.Has(d.ReceivingUnitID, RoleCounter) || a.Has(d.ReturnUnit(), RoleCounter))
+}
+
+// CanRefundFees reports whether the actor may record that money received
+// for a dossier was given back: those who collect it, and the receiving
+// unit's leader, who answers for the unit's receipts.
+func (a *Actor) CanRefundFees(d *Dossier) bool {
+	return a.CanCollectFees(d) || (a.Client == nil && a.Has(d.ReceivingUnitID, RoleLeader))
+}

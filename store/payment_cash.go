@@ -14,14 +14,18 @@ import (
 // Payments at the counter, cancellations and refunds: officers' acts,
 // each issuing its receipt in the same transaction.
 
-// mayCollect checks that the officer works at the counter of the unit that
-// receives the dossier or returns its result.
-func mayCollect(a *motcua.Actor, d *motcua.Dossier) error {
+// mayCollect checks that the officer may take fees in cash
+// (motcua.Actor.CanCollectFees) or, for a refund, give them back
+// (CanRefundFees): the one policy decides.
+func mayCollect(a *motcua.Actor, d *motcua.Dossier, refund bool) error {
 	if a == nil || !a.CanView(d) {
 		return motcua.ErrDossierNotFound()
 	}
-	if !a.CanReceive(d.ReceivingUnitID) && !a.CanReceive(d.ReturnUnitID) {
-		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ bộ phận một cửa nơi tiếp nhận hoặc trả kết quả hồ sơ mới thu, hủy hoặc hoàn trả phí, lệ phí.")
+	if refund && !a.CanRefundFees(d) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ bộ phận một cửa nơi tiếp nhận hoặc trả kết quả, hoặc lãnh đạo đơn vị tiếp nhận, mới ghi nhận hoàn trả phí, lệ phí.")
+	}
+	if !refund && !a.CanCollectFees(d) {
+		return motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ bộ phận một cửa nơi tiếp nhận hoặc trả kết quả hồ sơ mới thu hoặc hủy biên lai phí, lệ phí.")
 	}
 	return nil
 }
@@ -37,7 +41,7 @@ func (db *DB) RecordCash(ctx context.Context, a *motcua.Actor, dossierID int64, 
 		if err != nil {
 			return err
 		}
-		if err := mayCollect(a, d); err != nil {
+		if err := mayCollect(a, d, false); err != nil {
 			return err
 		}
 		owed, err := stageOwed(tx, dossierID, stage)
@@ -87,7 +91,7 @@ func (db *DB) CancelPayment(ctx context.Context, by Requester, paymentID int64, 
 		case reason == "":
 			return motcua.FieldError("reason", "Ghi lý do hủy biên lai.")
 		}
-		if err := mayCollect(by.Actor, d); err != nil {
+		if err := mayCollect(by.Actor, d, false); err != nil {
 			return err
 		}
 		if err := closePayment(tx, p, motcua.PaymentCancelled, by.name(), reason, now); err != nil {
@@ -113,7 +117,7 @@ func (db *DB) RefundPayment(ctx context.Context, a *motcua.Actor, paymentID int6
 		if err != nil {
 			return err
 		}
-		if err := mayCollect(a, d); err != nil {
+		if err := mayCollect(a, d, true); err != nil {
 			return err
 		}
 		switch {

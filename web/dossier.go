@@ -57,7 +57,8 @@ type dossierData struct {
 	Results          []fileView      // electronic results attached (dossier_result.go)
 	Components       []componentView // each component with its scan (dossier_scans.go)
 	Digitisation     *digitisationView
-	Issued           *issuedData // results issued with a code (results.go)
+	Issued           *issuedData   // results issued with a code (results.go)
+	Payments         *paymentsView // fees due and paid (payments_staff.go)
 	Timeline         []eventView
 	Actions          []actionView
 	NextHolders      []motcua.User
@@ -101,6 +102,7 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	data.Files = s.dossierFileList(ctx, a, d.ID)
 	data.Results = s.dossierResultList(ctx, a, d.ID)
 	data.Issued = s.issuedResults(ctx, a, d)
+	data.Payments = s.staffPayments(ctx, a, d)
 	for i, st := range p.Steps {
 		unit := s.unitName(ctx, ledger.StepUnitID(d, p, i))
 		data.Steps = append(data.Steps, stepView{WorkflowStep: st, Index: i + 1, Current: i == d.Step && d.State.Open(),

@@ -254,6 +254,7 @@ type mySubmissionData struct {
 	// Filed, Locality and Return name where it was filed, the unit the
 	// applicant's fact points to and the counter chosen for the result.
 	Filed, Locality, Return string
+	Payments                *paymentsView // fees due and paid, once accepted (payments_staff.go)
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -268,6 +269,9 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 	if data.Follow, err = s.follow(r, c, sub); err != nil {
 		s.fail(w, "portal_submission.html", v, err)
 		return
+	}
+	if data.Payments = s.citizenPayments(r.Context(), c, sub); data.Payments != nil {
+		s.allowPaymentForms(w)
 	}
 	f := sub.Competence
 	data.Filed = s.unitName(r.Context(), sub.UnitID)

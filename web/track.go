@@ -36,10 +36,14 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "track.html", v, err)
 		return
 	}
-	if v.Citizen == nil && s.anonymousTrackPage(w, t, data.Code, data.Secret) {
+	pay := s.trackPayments(r.Context(), t, data.Code, data.Secret) // "" unless it owes or paid fees
+	if pay != "" {
+		s.allowPaymentForms(w)
+	}
+	if v.Citizen == nil && s.anonymousTrackPage(w, t, data.Code, data.Secret, pay) {
 		return
 	}
-	data.T, data.Answer = t, answerHTML(t, data.Code, data.Secret)
+	data.T, data.Answer = t, answerHTML(t, data.Code, data.Secret)+pay
 	s.render(w, http.StatusOK, "track.html", v)
 }
 

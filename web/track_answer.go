@@ -110,9 +110,18 @@ const shellCode, shellSecret, shellAnswer = "\u27e6ma\u27e7", "\u27e6khoa\u27e7"
 // anonymousTrackPage writes an anonymous visitor's answered tracking page
 // from the shell; it reports false when the shell could not be made (the
 // caller then renders the template).
-func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, code, secret string) bool {
+// extra follows the answer (the payment section, payments_staff.go).
+func (s *Server) anonymousTrackPage(w http.ResponseWriter, t *motcua.Tracking, code, secret string, extra ...template.HTML) bool {
 	data := &trackData{Code: shellCode, Secret: shellSecret, T: &motcua.Tracking{}, Answer: shellAnswer}
-	return s.shellPage(w, &s.trackShell, "track.html", view{Title: "Tra cứu hồ sơ", Data: data}, code, secret, answerHTML(t, code, secret))
+	return s.shellPage(w, &s.trackShell, "track.html", view{Title: "Tra cứu hồ sơ", Data: data}, code, secret, answerHTML(t, code, secret)+joinHTML(extra))
+}
+
+func joinHTML(parts []template.HTML) template.HTML {
+	var out template.HTML
+	for _, p := range parts {
+		out += p
+	}
+	return out
 }
 
 // shellPage writes a public page from its shell, made once from page

@@ -20,6 +20,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/adapter/payment"
 	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/httpmux"
@@ -71,6 +72,12 @@ type Server struct {
 	// portal: intake offers what it holds (indicator 4.4); nil: only what
 	// this one-stop holds.
 	NationalStore motcua.NationalStore
+	// Gateways are the online payment gateways offered to citizens, by
+	// name (payments.go); nil: citizens pay at the counter only.
+	Gateways map[string]payment.Gateway
+	// PaymentOrigins are the gateways' payment pages' origins
+	// (https://host), added to the form-action of pages with a payment form.
+	PaymentOrigins []string
 
 	trackShell  trackShell // the anonymous tracking page, cut (track_answer.go)
 	verifyShell trackShell // the anonymous verification page, cut (verify.go)
@@ -90,6 +97,7 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	s.mountAudit(mux)
 	s.mountStaff(mux)
 	s.mountMenu(mux) // the pages the officers' menu links to (menu.go)
+	s.mountPayments(mux)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("GET "+TrackPath, s.track)
 	mux.HandleFunc("GET "+motcua.VerifyPath, s.verify)
@@ -170,6 +178,8 @@ var funcs = template.FuncMap{
 	"datetime": motcua.FormatDateTime,
 	"num":      func(n int) string { return motcua.FormatInt(int64(n)) },
 	"num64":    motcua.FormatInt,
+	"dong":     motcua.FormatDong,
+	"gateway":  func(name string) string { return motcua.PaymentMethod(name).Label() },
 	"filesize": motcua.FormatSize,
 	"mask":     motcua.Mask,
 	"inc":      func(i int) int { return i + 1 },

@@ -11,8 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/payment"
-	"github.com/motcua/motcua/adapter/payment/paygov"
-	"github.com/motcua/motcua/adapter/payment/vnpay"
+	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/store"
 )
 
@@ -84,31 +83,14 @@ func reconcileCmd(ctx context.Context, args []string) error {
 	return nil
 }
 
-// gatewayFromEnv builds the adapter named from the environment.
+// gatewayFromEnv builds the adapter named from the environment, as serve
+// reads it (server.VNPAYFromEnv, server.PayGovFromEnv), for queries.
 func gatewayFromEnv(name string) (payment.Gateway, error) {
 	switch name {
 	case "vnpay":
-		secret, err := payment.SecretFromEnv("MOTCUA_VNPAY_HASH_SECRET")
-		if err != nil {
-			return nil, err
-		}
-		a := &vnpay.Adapter{TmnCode: os.Getenv("MOTCUA_VNPAY_TMN_CODE"), HashSecret: secret,
-			APIURL: os.Getenv("MOTCUA_VNPAY_API_URL"), PayURLBase: os.Getenv("MOTCUA_VNPAY_PAY_URL"), ServerIP: os.Getenv("MOTCUA_VNPAY_SERVER_IP")}
-		if a.TmnCode == "" || a.HashSecret == "" || a.APIURL == "" || a.ServerIP == "" {
-			return nil, fmt.Errorf("vnpay: set MOTCUA_VNPAY_TMN_CODE, MOTCUA_VNPAY_HASH_SECRET, MOTCUA_VNPAY_API_URL and MOTCUA_VNPAY_SERVER_IP")
-		}
-		return a, nil
+		return server.VNPAYFromEnv().Adapter(false, true)
 	case "paygov":
-		key, err := payment.SecretFromEnv("MOTCUA_PAYGOV_HASH_KEY")
-		if err != nil {
-			return nil, err
-		}
-		a := &paygov.Adapter{QueryURL: os.Getenv("MOTCUA_PAYGOV_QUERY_URL"), InitURL: os.Getenv("MOTCUA_PAYGOV_INIT_URL"),
-			PartnerCode: os.Getenv("MOTCUA_PAYGOV_PARTNER_CODE"), HashKey: key}
-		if a.QueryURL == "" || a.PartnerCode == "" || a.HashKey == "" {
-			return nil, fmt.Errorf("paygov: set MOTCUA_PAYGOV_QUERY_URL, MOTCUA_PAYGOV_PARTNER_CODE and MOTCUA_PAYGOV_HASH_KEY")
-		}
-		return a, nil
+		return server.PayGovFromEnv().Adapter(false, true)
 	}
 	return nil, fmt.Errorf("--gateway %q: vnpay or paygov", name)
 }

@@ -48,6 +48,7 @@ func serveConfig(args []string) (server.Config, error) {
 	fs.StringVar(&c.SigningDir, "signing-dir", c.SigningDir, "directory of the units' signing keys for issued results (CODE.p12, ca.crt, crl.pem; see docs/signatures.md); their password in $MOTCUA_SIGNING_PASSWORD; none: results are issued unsigned (with --demo: a demo CA beside the database)")
 	signInFlags(fs, &c)
 	partnerFlags(fs, &c)
+	vnpayEnv, paygovEnv := gatewayFlags(fs, &c)
 	fs.IntVar(&c.WebhookAttempts, "webhook-attempts", c.WebhookAttempts, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
 	fs.StringVar(&c.SMSGateway, "sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,192.0.2.7 (per-address bounds, lockout, audit)")
@@ -66,6 +67,8 @@ func serveConfig(args []string) (server.Config, error) {
 	c.Hotich.Token = os.Getenv("MOTCUA_HOTICH_TOKEN")
 	c.DVCQG.Token = os.Getenv("MOTCUA_DVCQG_TOKEN")
 	c.NationalStore.Token = os.Getenv("MOTCUA_KHODL_TOKEN")
+	c.VNPAY.TmnCode, c.VNPAY.HashSecret, c.VNPAY.ServerIP = vnpayEnv.TmnCode, vnpayEnv.HashSecret, vnpayEnv.ServerIP
+	c.PayGov.PartnerCode, c.PayGov.HashKey = paygovEnv.PartnerCode, paygovEnv.HashKey
 	return c, nil
 }
 
@@ -93,4 +96,16 @@ func partnerFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
 	fs.StringVar(&c.DVCQG.Client, "dvcqg-client", c.DVCQG.Client, "the API client the publisher reads as (motcua clients create … --actions read,events)")
 	fs.StringVar(&c.NationalStore.URL, "kho-du-lieu", os.Getenv("MOTCUA_KHODL"), "the citizens' national data store (Kho quản lý dữ liệu điện tử của tổ chức, cá nhân; package partner/khodl, docs/national-data-store.md): issued results' links are pushed to it every minute and intake offers the documents it holds (or $MOTCUA_KHODL; token in $MOTCUA_KHODL_TOKEN)")
+}
+
+// gatewayFlags name the online payment gateways' addresses; their codes
+// and keys come from the environment only (the same variables as
+// `motcua payments reconcile`), returned for the caller to copy in.
+func gatewayFlags(fs *flag.FlagSet, c *server.Config) (server.VNPAY, server.PayGov) {
+	v, p := server.VNPAYFromEnv(), server.PayGovFromEnv()
+	fs.StringVar(&c.VNPAY.PayURL, "vnpay-url", v.PayURL, "VNPAY payment page citizens pay on (or $MOTCUA_VNPAY_PAY_URL; terminal in $MOTCUA_VNPAY_TMN_CODE, key in $MOTCUA_VNPAY_HASH_SECRET or _FILE); empty: no VNPAY")
+	fs.StringVar(&c.VNPAY.APIURL, "vnpay-api", v.APIURL, "VNPAY merchant API for status queries (or $MOTCUA_VNPAY_API_URL)")
+	fs.StringVar(&c.PayGov.InitURL, "paygov-url", p.InitURL, "national payment platform's payment request address (or $MOTCUA_PAYGOV_INIT_URL; partner in $MOTCUA_PAYGOV_PARTNER_CODE, key in $MOTCUA_PAYGOV_HASH_KEY or _FILE); empty: not offered")
+	fs.StringVar(&c.PayGov.QueryURL, "paygov-query", p.QueryURL, "national payment platform's query address (or $MOTCUA_PAYGOV_QUERY_URL)")
+	return v, p
 }

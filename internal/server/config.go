@@ -48,6 +48,10 @@ type Config struct {
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.
 	NationalStore Endpoint
+	// VNPAY and PayGov are the online payment gateways (payments.go);
+	// neither configured: citizens pay at the counter only.
+	VNPAY  VNPAY
+	PayGov PayGov
 
 	WebhookAttempts int // failed deliveries after which a webhook delivery is dead
 	SMSGateway      string
@@ -116,6 +120,15 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := checkEndpoint("--kho-du-lieu", c.NationalStore.URL); err != nil {
+		return err
+	}
+	for flag, address := range map[string]string{"--vnpay-url": c.VNPAY.PayURL, "--vnpay-api": c.VNPAY.APIURL,
+		"--paygov-url": c.PayGov.InitURL, "--paygov-query": c.PayGov.QueryURL} {
+		if err := checkEndpoint(flag, address); err != nil {
+			return err
+		}
+	}
+	if _, err := c.gateways(); err != nil {
 		return err
 	}
 	if c.SMTP != "" {

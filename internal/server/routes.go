@@ -33,6 +33,10 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
 	db.PublicURL = m.public
 	var err error
+	if site.Gateways, err = c.gateways(); err != nil { // online payment (payments.go); nil: none
+		return nil, err
+	}
+	site.PaymentOrigins = c.paymentOrigins()
 	if site.OIDC, err = provider(ctx, c.OIDC, m.public+"/xac-thuc/oidc/callback"); err != nil {
 		return nil, err
 	}
