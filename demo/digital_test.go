@@ -77,3 +77,19 @@ func TestDemoWithFilesDigitisesTodaysDossiers(t *testing.T) {
 		t.Error("the events differ with files")
 	}
 }
+
+// TestDemoApplicantsPayAtTheCounter: the demo's applicants at the counter
+// pay what their bill asks in cash, with a receipt, at intake or when
+// they collect the result; nothing is requested online (no gateway).
+func TestDemoApplicantsPayAtTheCounter(t *testing.T) {
+	db, _, _ := seedToday2026(t, 80)
+	receipts, err := storetest.Count(t.Context(), db, "receipts")
+	if err != nil || receipts == 0 {
+		t.Fatalf("%d receipts (%v): nobody paid at the counter", receipts, err)
+	}
+	// Cash is paid at once, with its receipt: as many payments as receipts
+	// (an online request would be a payment without one).
+	if payments, _ := storetest.Count(t.Context(), db, "payments"); payments != receipts {
+		t.Errorf("%d payments, %d receipts: want one cash payment per receipt", payments, receipts)
+	}
+}

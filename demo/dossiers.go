@@ -69,6 +69,9 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 	if err != nil {
 		return fmt.Errorf("accept %s: %w", p.Code, err)
 	}
+	if err := g.payCash(ctx, counter, d, motcua.FeePayAtIntake); err != nil {
+		return err
+	}
 	return g.play(ctx, p, d, &t)
 }
 
@@ -236,6 +239,11 @@ func received(p *motcua.Procedure) []motcua.ReceivedDocument {
 // act records an action; a result-ready one issues an electronic result
 // with it when the demo keeps files.
 func (g *generator) act(ctx context.Context, a *motcua.Actor, p *motcua.Procedure, d *motcua.Dossier, act motcua.Action, t time.Time) (*motcua.Dossier, error) {
+	if act.Type == motcua.EventResultReturned {
+		if err := g.payCash(ctx, a, d, motcua.FeePayAtResult); err != nil {
+			return nil, err
+		}
+	}
 	if act.Type != motcua.EventResultReady {
 		return g.db.Act(ctx, a, act)
 	}
@@ -247,4 +255,25 @@ func (g *generator) act(ctx context.Context, a *motcua.Actor, p *motcua.Procedur
 		return g.db.Act(ctx, a, act)
 	}
 	return g.db.ActIssuing(ctx, a, act, *ri)
+}
+
+// payCash has the applicant at the counter pay what the stage asks, in
+// cash, with the receipt: at intake, or when collecting the result. An
+// online dossier's dues wait for an online payment (the demo runs no
+// gateway) or the counter.
+func (g *generator) payCash(ctx context.Context, counter *motcua.Actor, d *motcua.Dossier, stage motcua.FeePayAt) error {
+	if d.Fees == nil || d.Channel == motcua.ChannelOnline {
+		return nil
+	}
+	due := d.Fees.DueAtIntake
+	if stage == motcua.FeePayAtResult {
+		due = d.Fees.DueAtResult
+	}
+	if due == 0 {
+		return nil
+	}
+	if _, _, err := g.db.RecordCash(ctx, counter, d.ID, stage); err != nil {
+		return fmt.Errorf("cash for %s: %w", d.Code, err)
+	}
+	return nil
 }
