@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,8 @@ import (
 	"github.com/motcua/motcua/internal/mail/mailtest"
 	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/internal/testing/pdftest"
+	"github.com/motcua/motcua/store"
+	"github.com/motcua/motcua/store/storetest"
 )
 
 const (
@@ -53,7 +56,8 @@ func servePaying(t *testing.T) (*portal, *vnpaytest.Server) {
 // (8.000 đồng each, paid at intake), the commune's counter accepts it, the
 // acceptance e-mail says what is owed; the citizen opens its tracking link,
 // pays on the simulated VNPAY page, comes back to "Đã thanh toán" and the
-// receipt (PDF: number, amount in words); the officer sees the dossier paid.
+// receipt (PDF: number, amount in words); the officer sees the dossier paid;
+// the leader reads it in indicator 3.6 on the report page and its list.
 func TestCitizenPaysOnlineAndOfficerSeesItPaid(t *testing.T) {
 	ctx := newBrowser(t, 120*time.Second)
 	p, gw := servePaying(t)
@@ -133,6 +137,37 @@ func TestCitizenPaysOnlineAndOfficerSeesItPaid(t *testing.T) {
 	if list := b.text("#payment-list"); !strings.Contains(list, "Trực tuyến qua VNPAY") {
 		t.Errorf("the officer's payment list: %q", list)
 	}
+
+	// The commune's leader reads the online payment share (indicator 3.6)
+	// on the report page, and the dossier behind its numerator.
+	leader := tab{t: t, ctx: newBrowser(t, 90*time.Second)}
+	leader.login(p.srv, "lanhdao.thuanan")
+	today := time.Now().In(motcua.VN)
+	report := "/reports/ii06a?" + url.Values{"from": {today.AddDate(0, 0, -1).Format("2006-01-02")}, "to": {today.Format("2006-01-02")}}.Encode()
+	leader.navigate("the report page", "/reports/ii06a", chromedp.Navigate(p.srv.URL+report))
+	share := leader.text(`#payment li[data-code="3.6"]`)
+	if !regexp.MustCompile(`: 1 / \d+ hồ sơ = `).MatchString(share) {
+		t.Fatalf("indicator 3.6 reads %q, want one dossier paid online", share)
+	}
+	leader.navigate("the dossiers paid online", "/reports/payment/dossiers", chromedp.Click(`#payment li[data-code="3.6"] a.met`))
+	dossierCode := dossierCodeOf(t, p.db, dossierPage.Path)
+	if listed := leader.text("main"); !strings.Contains(listed, dossierCode) {
+		t.Errorf("the dossiers paid online do not list %s:\n%s", dossierCode, listed)
+	}
+}
+
+// dossierCodeOf is the code of the dossier whose page is at path.
+func dossierCodeOf(t *testing.T, db *store.DB, path string) string {
+	t.Helper()
+	id, err := strconv.ParseInt(strings.TrimPrefix(path, "/dossiers/"), 10, 64)
+	if err != nil {
+		t.Fatalf("dossier page %s: %v", path, err)
+	}
+	d, err := storetest.Dossier(context.Background(), db, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Code
 }
 
 // fetchPDF downloads a PDF the way the citizen's browser would open it.
