@@ -26,36 +26,64 @@ func (db *DB) DigitalIndicatorDossiers(ctx context.Context, a *motcua.Actor, q r
 	if err := report.CheckDigitalCode(code); err != nil {
 		return nil, err
 	}
-	dd = &DigitalDrill{Drill: &Drill{}, Facts: map[int64]report.DigitalFacts{}}
-	var page []int64
-	skip := min(max(offset, 0), MaxOffset)
+	dd = &DigitalDrill{Facts: map[int64]report.DigitalFacts{}}
+	pager := newDrillPager(offset)
 	err = db.judgeDigital(ctx, q, a, func(p periodDossier, f report.DigitalFacts) {
 		if in, ok := f.Counts(code); !in || ok != met {
 			return
 		}
-		dd.Total++
-		if !p.visible {
-			return
-		}
-		if dd.Visible++; dd.Visible > skip && len(page) < DrillLimit {
-			page = append(page, p.id)
+		if pager.add(p) {
 			dd.Facts[p.id] = f
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(page) > 0 {
-		err = db.inTx(ctx, func(tx *Tx) error {
-			dd.Rows, err = listViewable(tx, a, page, &dd.Visible)
+	dd.Drill, err = pager.list(ctx, db, a)
+	return dd, err
+}
+
+// drillPager gathers a drill-down's page as the dossiers of its list come:
+// every one counts in Total, those the actor may view in Visible, and the
+// page keeps DrillLimit of those from the offset on.
+type drillPager struct {
+	dd   *Drill
+	skip int
+	page []int64
+}
+
+func newDrillPager(offset int) *drillPager {
+	return &drillPager{dd: &Drill{}, skip: min(max(offset, 0), MaxOffset)}
+}
+
+// add counts p and reports whether it is on the page.
+func (g *drillPager) add(p periodDossier) bool {
+	g.dd.Total++
+	if !p.visible {
+		return false
+	}
+	g.dd.Visible++
+	if g.dd.Visible > g.skip && len(g.page) < DrillLimit {
+		g.page = append(g.page, p.id)
+		return true
+	}
+	return false
+}
+
+// list reads the page's dossiers (each read logged) and says how many of
+// the list the actor may not view.
+func (g *drillPager) list(ctx context.Context, db *DB, a *motcua.Actor) (*Drill, error) {
+	if len(g.page) > 0 {
+		err := db.inTx(ctx, func(tx *Tx) (err error) {
+			g.dd.Rows, err = listViewable(tx, a, g.page, &g.dd.Visible)
 			return err
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	dd.Hidden = dd.Total - dd.Visible
-	return dd, nil
+	g.dd.Hidden = g.dd.Total - g.dd.Visible
+	return g.dd, nil
 }
 
 // DigitalIndicatorCodes lists the codes of the dossiers of indicator

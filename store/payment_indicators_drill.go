@@ -19,28 +19,11 @@ func (db *DB) OnlinePaymentDossiers(ctx context.Context, a *motcua.Actor, q repo
 	if err != nil {
 		return nil, err
 	}
-	dd = &Drill{Total: len(list)}
-	var page []int64
-	skip := min(max(offset, 0), MaxOffset)
+	pager := newDrillPager(offset)
 	for _, p := range list {
-		if !p.visible {
-			continue
-		}
-		if dd.Visible++; dd.Visible > skip && len(page) < DrillLimit {
-			page = append(page, p.id)
-		}
+		pager.add(p)
 	}
-	if len(page) > 0 {
-		err = db.inTx(ctx, func(tx *Tx) error {
-			dd.Rows, err = listViewable(tx, a, page, &dd.Visible)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	dd.Hidden = dd.Total - dd.Visible
-	return dd, nil
+	return pager.list(ctx, db, a)
 }
 
 // OnlinePaymentCodes lists the codes of the dossiers of 3.6's denominator
