@@ -7,7 +7,6 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/report"
-	"github.com/motcua/motcua/store"
 )
 
 // BenchmarkPaymentIndicators: 3.5 and 3.6 over 200,000 dossiers imported
@@ -21,19 +20,8 @@ import (
 // province's year takes.
 func BenchmarkPaymentIndicators(b *testing.B) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, b.TempDir()+"/motcua.db")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	unit := &motcua.Unit{Code: "000.22.33.H17", Name: "Ủy ban nhân dân xã Đắk Lao", Kind: motcua.UnitCommune}
-	if err := db.CreateUnit(ctx, unit); err != nil {
-		b.Fatal(err)
-	}
 	const n = 200_000
-	if rep, err := db.ImportRegister(ctx, registerRows(&fixture{a: unit, proc: &motcua.Procedure{Code: "9.000001"}}, n), store.RegisterOptions{}); err != nil || rep.Imported != n {
-		b.Fatal(rep, err)
-	}
+	db, unit := benchImported(ctx, b, n)
 	for _, q := range []string{
 		`UPDATE procedure_versions SET fee_lines = '[{"kind":"le_phi","name":"Lệ phí","amount":5000,"basis":"fixed","pay_at":"intake"}]'`,
 		`UPDATE dossiers SET fee_total = 5000, fee_due_intake = 5000 WHERE id % 3 <> 0`,
