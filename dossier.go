@@ -114,7 +114,10 @@ type Dossier struct {
 	Documents []ReceivedDocument
 	// Fees is what the dossier owes (issue 19), from its acceptance; nil
 	// for a dossier of a version whose fees are not stated as lines.
-	Fees       *FeeBill
+	Fees *FeeBill
+	// Identity is how the applicant's identity was established (issue 20);
+	// nil when by the typed number only.
+	Identity   *IdentityFacts
 	AcceptedAt time.Time
 	DueAt      time.Time // the legal due instant: grading compares with it
 	StepDueAt  time.Time
@@ -326,6 +329,9 @@ type EventData struct {
 	// accepted (issue 19): what the dossier owes, computed from the
 	// version's fee lines and the quantities and exemptions given at intake.
 	Fees *FeeBill `json:"fees,omitempty"`
+	// accepted (issue 20): how the applicant's identity was established
+	// (VNeID-verified account, population data); nil when neither.
+	Identity *IdentityFacts `json:"identity,omitempty"`
 	// handed_over: the step the dossier moves to, and optionally the person
 	ToStep   int    `json:"to_step,omitempty"`
 	ToUserID int64  `json:"to_user_id,omitempty"`

@@ -178,7 +178,7 @@ func (r *replay) accepted(e *motcua.Event) {
 	if x.ReturnUnitID != 0 {
 		d.ReturnUnitID = x.ReturnUnitID
 	}
-	d.Channel, d.Sets, d.Documents, d.Fees = x.Channel, x.Sets, x.Documents, x.Fees
+	d.Channel, d.Sets, d.Documents, d.Fees, d.Identity = x.Channel, x.Sets, x.Documents, x.Fees, x.Identity
 	if x.Applicant != nil {
 		d.Applicant = *x.Applicant
 	}
