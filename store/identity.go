@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -175,11 +176,18 @@ func populationFact(tx *Tx, a *motcua.Actor, ap motcua.Applicant) (string, error
 		if err := rows.Scan(&name); err != nil {
 			return "", err
 		}
-		if motcua.Fold(name) == motcua.Fold(ap.Name) {
+		if sameName(name, ap.Name) {
 			return motcua.PopulationDatabase, nil
 		}
 	}
 	return "", rows.Err()
+}
+
+// sameName compares names as written, diacritics included (Bình is not
+// Bính), ignoring case and runs of spaces.
+func sameName(a, b string) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(motcua.NFC(s)), " ") }
+	return strings.EqualFold(norm(a), norm(b))
 }
 
 // acceptedIdentity reads the identity facts of a dossier's acceptance
