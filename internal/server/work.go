@@ -10,9 +10,9 @@ import (
 
 	"github.com/motcua/motcua/adapter/notify"
 	"github.com/motcua/motcua/adapter/partner"
+	"github.com/motcua/motcua/adapter/partner/dancu"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/adapter/partner/hotich"
-	"github.com/motcua/motcua/adapter/partner/dancu"
 	"github.com/motcua/motcua/adapter/partner/khodl"
 	"github.com/motcua/motcua/adapter/webhook"
 	"github.com/motcua/motcua/internal/mail"
