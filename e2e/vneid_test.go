@@ -20,7 +20,8 @@ import (
 // personal identification number); a citizen signs in through it, sees
 // the number masked on the form, files a birth registration for that
 // number, the page says the account is VNeID-verified, the commune's
-// counter accepts it in the browser and the dossier page says so too; the
+// counter accepts it in the browser and the dossier page and the tracking
+// page say so too; the
 // store's dossier carries Identity{citizen, VNeID}. The full number is in
 // no address the browser visited.
 func TestCitizenSignedInWithVNeIDFilesAVerifiedDossier(t *testing.T) {
@@ -80,6 +81,10 @@ func TestCitizenSignedInWithVNeIDFilesAVerifiedDossier(t *testing.T) {
 	want := motcua.IdentityFacts{Type: motcua.IdentityCitizen, VNeID: true}
 	if d.Identity == nil || *d.Identity != want || d.Applicant.IDNumber != number {
 		t.Fatalf("the stored dossier: identity %+v, number %q", d.Identity, d.Applicant.IDNumber)
+	}
+	b.navigate("track it", motcua.TrackPath, chromedp.Navigate(motcua.TrackURL(srv.URL, d)))
+	if got := b.text("#track-vneid"); got != "Tài khoản VNeID đã xác thực" {
+		t.Fatalf("the tracking page reads %q", got)
 	}
 	for _, v := range visited {
 		if strings.Contains(v, number) {

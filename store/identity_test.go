@@ -33,7 +33,7 @@ func acceptedFacts(t *testing.T, db *store.DB, a *motcua.Actor, id int64) *motcu
 // VNeID keeps the verified number (another session has none); a
 // submission from it for that number (typed with spaces) is marked, kept
 // so until the officer accepts it, and the acceptance event and the
-// dossier carry Identity{citizen, VNeID}; a submission for another number,
+// dossier carry Identity{citizen, VNeID} (tracking says so); a submission for another number,
 // or from a session without VNeID, is not verified.
 func TestVNeIDSessionMarksTheMatchingSubmission(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
@@ -81,6 +81,9 @@ func TestVNeIDSessionMarksTheMatchingSubmission(t *testing.T) {
 		if got := acceptedFacts(t, db, f.counterA, d.ID); got == nil || *got != want || !got.UsesNationalIdentity() {
 			t.Fatalf("identity of the VNeID dossier: %+v", got)
 		}
+		if tr, err := db.Track(ctx, d.Code, d.TrackingSecret); err != nil || !tr.VNeID {
+			t.Fatalf("tracking the VNeID dossier: %+v, %v", tr, err)
+		}
 		for _, s := range []*motcua.Submission{other, typed} {
 			d, err := db.AcceptSubmission(ctx, f.counterA, s.ID)
 			if err != nil {
@@ -88,6 +91,9 @@ func TestVNeIDSessionMarksTheMatchingSubmission(t *testing.T) {
 			}
 			if got := acceptedFacts(t, db, f.counterA, d.ID); got != nil {
 				t.Fatalf("submission %d (number %s) is recorded as %+v", s.ID, s.Applicant.IDNumber, got)
+			}
+			if tr, err := db.Track(ctx, d.Code, d.TrackingSecret); err != nil || tr.VNeID {
+				t.Fatalf("tracking submission %d's dossier: %+v, %v", s.ID, tr, err)
 			}
 		}
 	})
