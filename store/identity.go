@@ -190,21 +190,22 @@ func sameName(a, b string) bool {
 	return strings.EqualFold(norm(a), norm(b))
 }
 
-// acceptedIdentity reads the identity facts of a dossier's acceptance
-// event (nil when none).
-func acceptedIdentity(tx *Tx, dossierID int64) (*motcua.IdentityFacts, error) {
+// acceptedFacts reads what getDossier takes from a dossier's acceptance
+// event in one read: its bill and its identity facts (nil when none).
+func acceptedFacts(tx *Tx, dossierID int64) (*motcua.FeeBill, *motcua.IdentityFacts, error) {
 	var data string
 	err := tx.queryRow(`SELECT data FROM events WHERE dossier_id = ? AND seq = 1`, dossierID).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return nil, nil, nil
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var accepted struct {
+		Fees     *motcua.FeeBill       `json:"fees"`
 		Identity *motcua.IdentityFacts `json:"identity"`
 	}
 	if err := json.Unmarshal([]byte(data), &accepted); err != nil {
-		return nil, fmt.Errorf("dossier %d accepted event: %w", dossierID, err)
+		return nil, nil, fmt.Errorf("dossier %d accepted event: %w", dossierID, err)
 	}
-	return accepted.Identity, nil
+	return accepted.Fees, accepted.Identity, nil
 }
