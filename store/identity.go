@@ -131,10 +131,11 @@ var errPopulationUnavailable = motcua.Errorf(motcua.ENOTALLOWED,
 	"Không kết nối được Cơ sở dữ liệu quốc gia về dân cư; hãy nhập thông tin theo giấy tờ của người nộp hoặc thử lại sau.")
 
 // recordLookup keeps the officer's lookup for populationLookupTTL, and
-// drops the officer's expired ones: no longer than it vouches.
+// drops every expired one: personal data kept no longer than it vouches
+// (the table holds about an hour of lookups).
 func recordLookup(tx *Tx, userID int64, id, name string) error {
 	now := tx.db.now()
-	if _, err := tx.exec(`DELETE FROM population_lookups WHERE user_id = ? AND looked_up_at < ?`, userID, ms(now.Add(-populationLookupTTL))); err != nil {
+	if _, err := tx.exec(`DELETE FROM population_lookups WHERE looked_up_at < ?`, ms(now.Add(-populationLookupTTL))); err != nil {
 		return err
 	}
 	_, err := tx.exec(`INSERT INTO population_lookups (user_id, id_number, name, looked_up_at) VALUES (?, ?, ?, ?)`,

@@ -2,7 +2,7 @@
 -- through VNeID keeps the personal identification number the provider
 -- verified; a submission keeps whether its applicant's number was that
 -- one, until the one-stop accepts it. A counter officer's lookup in the
--- national population database is kept for an hour, so that acceptance
+-- national population database is kept for an hour (a later lookup deletes it), so that acceptance
 -- can tell (in the store, not from a form field) that the applicant's
 -- data came from it.
 ALTER TABLE citizen_sessions ADD COLUMN vneid_number TEXT NOT NULL DEFAULT '';
