@@ -56,7 +56,6 @@ func (s *Server) populationLookup(w http.ResponseWriter, r *http.Request, a *mot
 		return
 	}
 	d.Form = readIntakeForm(r)
-	d.Form.Key = r.PostFormValue("key")
 	if pv.Resident != nil {
 		d.Form.Name, d.Form.Address = pv.Resident.Name, pv.Resident.Residence
 	}
