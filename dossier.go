@@ -409,6 +409,11 @@ type Intake struct {
 	// exemptions granted with their reasons (issue 19); the bill is
 	// computed at acceptance (ledger.ComputeFees), never taken from a form.
 	Fees FeeQuantities
+	// Identity is how the applicant's identity was established (issue 20).
+	// Only the store sets it — from a VNeID-verified submission or a
+	// population lookup it recorded — and it replaces whatever a caller
+	// put there; it is no part of the request's fingerprint.
+	Identity *IdentityFacts `json:"-"`
 	// Key makes intake idempotent: a second intake with the same key returns
 	// the first dossier instead of creating another.
 	Key string

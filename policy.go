@@ -43,6 +43,13 @@ func (a *Actor) CanReceive(unitID int64) bool {
 	return a.Has(unitID, RoleCounter)
 }
 
+// CanLookUpPopulation reports whether the actor may look an applicant up
+// in the national population database: a counter officer (who receives
+// dossiers somewhere), never an external system.
+func (a *Actor) CanLookUpPopulation() bool {
+	return a.Client == nil && len(a.UnitsWith(RoleCounter)) > 0
+}
+
 // CanAct reports whether the actor may perform act on the dossier, which
 // follows the workflow steps. Errors are EFORBIDDEN with a Vietnamese reason.
 func (a *Actor) CanAct(act Action, d *Dossier, steps []WorkflowStep) error {

@@ -92,6 +92,9 @@ type Tracking struct {
 	// What the dossier owes in đồng (issue 19), and when: the bill's
 	// totals only (the lines' exemption reasons are personal data).
 	FeeTotal, FeeDueAtIntake, FeeDueAtResult int64
+	// VNeID: the dossier was filed from an account verified with VNeID
+	// (issue 20).
+	VNeID bool
 }
 
 // TrackStep is one thing that happened to a dossier, as a citizen reads it.

@@ -136,8 +136,15 @@ type Submission struct {
 	// Fees are the copies and pages asked for, which the version's fee
 	// lines count (issue 19); no exemption is claimed online, and sets
 	// are the one set filed. The bill is computed at acceptance.
-	Fees         FeeQuantities
-	Files        []SubmittedFile
+	Fees  FeeQuantities
+	Files []SubmittedFile
+	// VNeID: the applicant's identity number is the one the filing portal
+	// session verified with VNeID; the store decides it at filing
+	// (SessionVNeID against Applicant.IDNumber), never the form.
+	VNeID bool
+	// SessionVNeID is the number the filing session verified with VNeID,
+	// handed from the session to the store; never kept or shown.
+	SessionVNeID string `json:"-"`
 	State        SubmissionState
 	Missing      []string // what the one-stop asked for (incomplete)
 	Reason       string   // the refusal's reasons, or the request's note

@@ -57,7 +57,7 @@ func getDossier(tx *Tx, where string, arg any) (*motcua.Dossier, error) {
 	if err != nil {
 		return d, notFound(err)
 	}
-	if d.Fees, err = acceptedBill(tx, d.ID); err != nil || parts == 0 {
+	if d.Fees, d.Identity, err = acceptedFacts(tx, d.ID); err != nil || parts == 0 {
 		return d, err
 	}
 	rows, err := tx.query(`SELECT seq, unit_id, kind, means, title, sent_at, due_at, returned_at FROM dossier_parts WHERE dossier_id = ? ORDER BY seq`, d.ID)

@@ -20,6 +20,7 @@ import (
 // decide, write — so what was checked is what holds when it is written.
 func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d *motcua.Dossier, err error) {
 	defer motcua.Wrap(&err, "DB.Accept")
+	in.Identity = nil // earned in the store (identityFacts), never sent
 	key := intakeKey{key: senderKey(a, in.Key), hash: intakeHash(in)}
 	err = db.inTx(ctx, func(tx *Tx) (err error) {
 		d, _, err = db.accept(tx, a, in, key)
@@ -50,6 +51,9 @@ func (db *DB) accept(tx *Tx, a *motcua.Actor, in motcua.Intake, key intakeKey) (
 	}
 	s, err := db.acceptSituation(tx, a, in)
 	if err != nil {
+		return nil, false, err
+	}
+	if in.Identity, err = identityFacts(tx, a, in); err != nil {
 		return nil, false, err
 	}
 	d, e, err := ledger.Accept(s, in)

@@ -38,6 +38,7 @@ func (db *DB) submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 		if err := db.checkSubmission(tx.ctx, s); err != nil {
 			return err
 		}
+		markVNeID(s)
 		key = intakeKey{key: contactKey(c, s.Key), hash: submissionHash(s)}
 		if found, err := submissionWithKey(tx, key, s); found || err != nil {
 			return err
@@ -143,11 +144,11 @@ func writeSubmission(tx *Tx, c motcua.Contact, s *motcua.Submission, key intakeK
 	f := s.Competence
 	if err := tx.queryRow(`INSERT INTO submissions (key, key_hash, contact, procedure_id, unit_id, applicant_name, applicant_id_number,
 		applicant_address, applicant_phone, applicant_email, note, delivery, delivery_to, state, created_at, updated_at,
-		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id, fee_copies, fee_pages)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		residence_unit_id, location_unit_id, chosen_unit_id, return_unit_id, fee_copies, fee_pages, vneid)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		key.key, key.hash, c.String(), s.ProcedureID, s.UnitID, a.Name, a.IDNumber, a.Address, a.Phone, a.Email, s.Note,
 		string(s.Delivery), s.DeliveryTo, string(s.State), ms(now), ms(now),
-		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID, s.Fees.Copies, s.Fees.Pages).Scan(&s.ID); err != nil {
+		f.ResidenceUnitID, f.LocationUnitID, f.ChosenUnitID, s.ReturnUnitID, s.Fees.Copies, s.Fees.Pages, boolInt(s.VNeID)).Scan(&s.ID); err != nil {
 		return err
 	}
 	if err := insertFiles(tx, s.ID, s.Files); err != nil {
@@ -240,7 +241,7 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
 	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at,
-	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id, s.fee_copies, s.fee_pages`
+	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id, s.fee_copies, s.fee_pages, s.vneid`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -285,14 +286,16 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 	var s motcua.Submission
 	var contact, missing string
 	var created, updated int64
+	var vneid int
 	a := &s.Applicant
 	if err := row.Scan(&s.ID, &s.Key, &contact, &s.ProcedureID, &s.ProcedureCode, &s.ProcedureName, &s.UnitID, &a.Name, &a.IDNumber,
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
 		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated,
 		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID,
-		&s.Fees.Copies, &s.Fees.Pages); err != nil {
+		&s.Fees.Copies, &s.Fees.Pages, &vneid); err != nil {
 		return nil, err
 	}
+	s.VNeID = vneid != 0
 	s.Contact, _ = motcua.ParseContact(contact)
 	s.CreatedAt, s.UpdatedAt = fromMS(created), fromMS(updated)
 	return &s, json.Unmarshal([]byte(missing), &s.Missing)
@@ -387,6 +390,9 @@ func (db *DB) AcceptSubmission(ctx context.Context, a *motcua.Actor, id int64) (
 	in := motcua.Intake{ProcedureID: s.ProcedureID, UnitID: s.UnitID, Channel: motcua.ChannelOnline, Applicant: s.Applicant,
 		Sets: 1, Note: s.Note, Competence: s.Competence, ReturnUnitID: s.ReturnUnitID,
 		Fees: motcua.FeeQuantities{Copies: s.Fees.Copies, Pages: s.Fees.Pages}}
+	if s.VNeID { // filed from a VNeID-verified session for that very number
+		in.Identity = &motcua.IdentityFacts{Type: motcua.IdentityCitizen, VNeID: true}
+	}
 	key := intakeKey{key: submissionKey(s.ID)} // the system's own key: no sender could have written it
 	if in.Applicant.Email == "" {
 		in.Applicant.Email = s.Contact.Email

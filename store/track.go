@@ -173,6 +173,9 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 			return nil, err
 		}
 		e.At = fromMS(at)
+		if e.Seq == 1 && bytes.Contains(data, vneidMark) { // spares decoding the acceptance, as decodeShown does
+			t.VNeID = true
+		}
 		if err := decodeShown(&e, data); err != nil {
 			return nil, fmt.Errorf("event %d of %s: %w", e.Seq, code, err)
 		}
@@ -237,6 +240,11 @@ func (db *DB) prepared(slot **sql.Stmt, query string) (*sql.Stmt, error) {
 
 // decodeShown decodes an event's payload only for the kinds whose details
 // tracking shows, or when it may mark a late entry.
+// vneidMark is how the acceptance event's data says its dossier was filed
+// from a VNeID-verified account (motcua.IdentityFacts as encoding/json
+// writes it).
+var vneidMark = []byte(`"vneid":true`)
+
 func decodeShown(e *motcua.Event, data []byte) error {
 	switch e.Type {
 	case motcua.EventSupplementRequested, motcua.EventExtended, motcua.EventPartSent, motcua.EventPartReturned, motcua.EventLateApproved:

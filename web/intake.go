@@ -26,6 +26,10 @@ type intakeData struct {
 	// Held is what the citizen's store holds for the identity number,
 	// shown again with a form that chose from it (citizen_store.go).
 	Held *heldView
+	// PopulationDB: the national population database is connected;
+	// Population is its answer shown with the form (intake_population.go).
+	PopulationDB bool
+	Population   *populationView
 }
 
 // intakeForm keeps what the officer typed, so an error never loses it.
@@ -46,7 +50,7 @@ type intakeForm struct {
 
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
 	ctx := r.Context()
-	d := intakeData{Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
+	d := intakeData{PopulationDB: s.Population != nil, Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
 		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}, Key: rand.Text()}}
 	for _, id := range a.UnitsWith(motcua.RoleCounter) {
 		if u, err := s.db.Unit(ctx, id); err == nil && u.ReceivesDossiers() {

@@ -85,6 +85,9 @@ type onlineFormData struct {
 	HeldErr   string
 	// Fees are the copies and pages typed, which the fee lines count.
 	Fees feeFields
+	// VNeID is the personal identification number the session verified
+	// with VNeID, masked; "" for a session opened another way.
+	VNeID string
 }
 
 // onlineForm is the filing form of one procedure: where, who, the
@@ -117,6 +120,9 @@ func (s *Server) onlineFormData(r *http.Request, c motcua.Contact) (*onlineFormD
 	data := &onlineFormData{P: p, Units: units, Key: base64.RawURLEncoding.EncodeToString(key), Slots: slotsOf(p)}
 	data.S.Delivery = motcua.DeliveryOnline
 	data.S.Applicant.Email, data.S.Applicant.Phone = c.Email, c.Phone
+	if n := s.citizenVNeID(r); n != "" {
+		data.VNeID = motcua.Mask(n)
+	}
 	return data, s.competenceChoices(r, data)
 }
 
@@ -184,6 +190,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, c motcua.Contact
 		s.fail(w, "portal_form.html", v, err)
 		return
 	}
+	sub.SessionVNeID = s.citizenVNeID(r) // from the session; the store compares
 	if err := s.checkQuota(r.Context(), c, formFilesSize(r.MultipartForm)); err != nil {
 		s.fail(w, "portal_form.html", v, err)
 		return
@@ -255,6 +262,10 @@ type mySubmissionData struct {
 	// applicant's fact points to and the counter chosen for the result.
 	Filed, Locality, Return string
 	Payments                *paymentsView // fees due and paid, once accepted (payments_staff.go)
+	// NotVNeID: the session is VNeID-verified but the submission is not,
+	// its applicant's number being another; VNeID is that number, masked.
+	NotVNeID bool
+	VNeID    string
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.Contact) {
@@ -272,6 +283,9 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request, c motcua.C
 	}
 	if data.Payments = s.citizenPayments(r.Context(), c, sub); data.Payments != nil {
 		s.allowPaymentForms(w)
+	}
+	if n := s.citizenVNeID(r); n != "" && !sub.VNeID {
+		data.NotVNeID, data.VNeID = true, motcua.Mask(n)
 	}
 	f := sub.Competence
 	data.Filed = s.unitName(r.Context(), sub.UnitID)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/oidc"
 )
 
 // Citizens may sign in through an OpenID Connect provider instead of a
@@ -63,13 +64,37 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
-	token, err := s.db.OpenCitizenSession(r.Context(), contact)
+	token, err := s.openSession(r, contact, claims)
 	if err != nil {
 		s.fail(w, "portal_verify.html", v, err)
 		return
 	}
 	s.setCitizenCookie(w, r, token)
 	http.Redirect(w, r, portalNext(kept.Get("next")), http.StatusSeeOther)
+}
+
+// openSession opens the portal session: through VNeID it keeps the
+// personal identification number the provider verified (a token without
+// a valid one opens nothing: the provider is not what it was said to be).
+func (s *Server) openSession(r *http.Request, contact motcua.Contact, claims *oidc.Claims) (string, error) {
+	if s.VNeIDClaim == "" {
+		return s.db.OpenCitizenSession(r.Context(), contact)
+	}
+	return s.db.OpenVNeIDSession(r.Context(), contact, claims.Claim(s.VNeIDClaim))
+}
+
+// citizenVNeID is the personal identification number the request's portal
+// session verified with VNeID; "" for none.
+func (s *Server) citizenVNeID(r *http.Request) string {
+	c, err := r.Cookie(s.citizenCookieName(r))
+	if err != nil {
+		return ""
+	}
+	n, err := s.db.SessionVNeID(r.Context(), c.Value)
+	if err != nil {
+		s.log.Warn("portal session: VNeID number", "err", err)
+	}
+	return n
 }
 
 var errOIDC = motcua.Errorf(motcua.EUNAUTHORIZED, "Đăng nhập qua tài khoản định danh không thành công hoặc đã quá thời gian; hãy thử lại.")

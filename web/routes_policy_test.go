@@ -217,6 +217,7 @@ var routePolicy = map[string]string{
 	// number, at the counter and for the contact a portal session proved.
 	"GET /intake/held":                         counters,
 	"POST /intake/held":                        counters,
+	"POST /intake/dan-cu":                      counters,
 	"GET /nop-truc-tuyen/{id}/giay-to-da-luu":  citizens,
 	"POST /nop-truc-tuyen/{id}/giay-to-da-luu": citizens,
 

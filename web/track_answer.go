@@ -43,7 +43,11 @@ func answerHTML(t *motcua.Tracking, code, secret string) template.HTML {
 	b.WriteString("<section class=\"card grid\" id=\"track-result\">\n")
 	cell("Mã hồ sơ", "<strong>"+esc(t.Code)+"</strong>")
 	cell("Thủ tục", esc(t.ProcedureName))
-	cell("Người nộp", esc(t.Initials))
+	applicant := esc(t.Initials)
+	if t.VNeID {
+		applicant += `<br><strong id="track-vneid">Tài khoản VNeID đã xác thực</strong>`
+	}
+	cell("Người nộp", applicant)
 	cell("Tình trạng", `<strong id="track-state">`+esc(t.State.Label())+"</strong>")
 	cell("Ngày tiếp nhận", motcua.FormatDateTime(t.AcceptedAt))
 	due := motcua.FormatDateTime(t.DueAt)

@@ -56,6 +56,12 @@ type Server struct {
 	UploadQuota int64
 	// OIDC, when set, lets citizens sign in through an identity provider.
 	OIDC *oidc.Provider
+	// VNeIDClaim, when set, says the citizens' provider is VNeID, the
+	// national e-ID (serve --oidc-vneid): the ID token's claim of that name
+	// holds the personal identification number it verified, which the
+	// portal session keeps (never in a URL or a log, masked on pages) and
+	// a dossier filed for that number carries as verified (issue 20).
+	VNeIDClaim string
 	// StaffOIDC, when set, lets officers sign in through their agency's
 	// identity provider (matched by verified e-mail address).
 	StaffOIDC *oidc.Provider
@@ -72,6 +78,9 @@ type Server struct {
 	// portal: intake offers what it holds (indicator 4.4); nil: only what
 	// this one-stop holds.
 	NationalStore motcua.NationalStore
+	// Population, when set, is the national population database: the
+	// counter fills the applicant's fields from it (intake_population.go).
+	Population motcua.PopulationRegistry
 	// Gateways are the online payment gateways offered to citizens, by
 	// name (payments.go); nil: citizens pay at the counter only.
 	Gateways map[string]payment.Gateway
@@ -146,6 +155,7 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	// (and proxies' logs); GET serves a browser without JavaScript.
 	mux.HandleFunc("GET /intake/held", s.at(motcua.DeskCounter, s.heldFragment))
 	mux.HandleFunc("POST /intake/held", s.at(motcua.DeskCounter, s.heldFragment))
+	mux.HandleFunc("POST /intake/dan-cu", s.at(motcua.DeskCounter, s.populationLookup))
 	mux.HandleFunc("GET /intake/fees", s.at(motcua.DeskCounter, s.intakeFees))
 	mux.HandleFunc("GET /dossiers/{id}", s.at(motcua.DeskOfficer, s.dossierPage))
 	mux.HandleFunc("POST /dossiers/{id}/actions", s.at(motcua.DeskOfficer, s.dossierAction))

@@ -63,6 +63,16 @@ type Claims struct {
 	// AMR are the authentication methods the provider used (RFC 8176):
 	// "mfa", "otp", "hwk" … say it checked a second factor itself.
 	AMR []string `json:"amr"`
+
+	all map[string]any // every claim, for Claim
+}
+
+// Claim is a string claim of the token by name ("" when absent or not a
+// string): what a provider adds beyond the standard claims, such as the
+// personal identification number VNeID verified.
+func (c *Claims) Claim(name string) string {
+	v, _ := c.all[name].(string)
+	return v
 }
 
 // MultiFactor reports whether the provider says it checked more than a
@@ -97,6 +107,9 @@ func (p *Provider) Finish(ctx context.Context, code, nonce string) (*Claims, err
 	}
 	var c Claims
 	if err := id.Claims(&c); err != nil {
+		return nil, fmt.Errorf("oidc.Finish: claims: %w", err)
+	}
+	if err := id.Claims(&c.all); err != nil {
 		return nil, fmt.Errorf("oidc.Finish: claims: %w", err)
 	}
 	return &c, nil

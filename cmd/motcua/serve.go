@@ -67,6 +67,7 @@ func serveConfig(args []string) (server.Config, error) {
 	c.Hotich.Token = os.Getenv("MOTCUA_HOTICH_TOKEN")
 	c.DVCQG.Token = os.Getenv("MOTCUA_DVCQG_TOKEN")
 	c.NationalStore.Token = os.Getenv("MOTCUA_KHODL_TOKEN")
+	c.Population.Token = os.Getenv("MOTCUA_DANCU_TOKEN")
 	c.VNPAY.TmnCode, c.VNPAY.HashSecret, c.VNPAY.ServerIP = vnpayEnv.TmnCode, vnpayEnv.HashSecret, vnpayEnv.ServerIP
 	c.PayGov.PartnerCode, c.PayGov.HashKey = paygovEnv.PartnerCode, paygovEnv.HashKey
 	return c, nil
@@ -84,6 +85,8 @@ func demoFlags(fs *flag.FlagSet, d *server.Demo) {
 func signInFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.OIDC.Issuer, "oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect provider citizens may sign in through (or $MOTCUA_OIDC_ISSUER); client secret in $MOTCUA_OIDC_SECRET")
 	fs.StringVar(&c.OIDC.ClientID, "oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "this site's client id at the provider (or $MOTCUA_OIDC_CLIENT_ID)")
+	fs.BoolVar(&c.OIDC.VNeID, "oidc-vneid", os.Getenv("MOTCUA_OIDC_VNEID") == "1", "the citizens' provider is VNeID, the national e-ID (or $MOTCUA_OIDC_VNEID=1): sessions keep the personal identification number it verified and dossiers filed for it are marked verified (docs/vneid.md)")
+	fs.StringVar(&c.OIDC.VNeIDClaim, "oidc-vneid-claim", cmp.Or(os.Getenv("MOTCUA_OIDC_VNEID_CLAIM"), server.DefaultVNeIDClaim), "with --oidc-vneid, the ID token's claim holding the verified personal identification number (or $MOTCUA_OIDC_VNEID_CLAIM)")
 	fs.StringVar(&c.StaffOIDC.Issuer, "staff-oidc-issuer", c.StaffOIDC.Issuer, "OpenID Connect provider officers may sign in through, matched by verified e-mail (client secret in $MOTCUA_STAFF_OIDC_SECRET)")
 	fs.StringVar(&c.StaffOIDC.ClientID, "staff-oidc-client-id", c.StaffOIDC.ClientID, "this site's client id at the officers' provider")
 }
@@ -95,6 +98,7 @@ func partnerFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Hotich.Client, "hotich-client", c.Hotich.Client, "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
 	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
 	fs.StringVar(&c.DVCQG.Client, "dvcqg-client", c.DVCQG.Client, "the API client the publisher reads as (motcua clients create … --actions read,events)")
+	fs.StringVar(&c.Population.URL, "dan-cu", os.Getenv("MOTCUA_DANCU"), "the national population database (Cơ sở dữ liệu quốc gia về dân cư; package partner/dancu, docs/vneid.md): the counter fills the applicant's fields from it by personal identification number (or $MOTCUA_DANCU; token in $MOTCUA_DANCU_TOKEN)")
 	fs.StringVar(&c.NationalStore.URL, "kho-du-lieu", os.Getenv("MOTCUA_KHODL"), "the citizens' national data store (Kho quản lý dữ liệu điện tử của tổ chức, cá nhân; package partner/khodl, docs/national-data-store.md): issued results' links are pushed to it every minute and intake offers the documents it holds (or $MOTCUA_KHODL; token in $MOTCUA_KHODL_TOKEN)")
 }
 

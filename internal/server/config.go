@@ -48,6 +48,10 @@ type Config struct {
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.
 	NationalStore Endpoint
+	// Population is the national population database (package
+	// partner/dancu): the counter fills the applicant's fields from it.
+	// No URL: not connected.
+	Population Endpoint
 	// VNPAY and PayGov are the online payment gateways (payments.go);
 	// neither configured: citizens pay at the counter only.
 	VNPAY  VNPAY
@@ -72,9 +76,29 @@ type Demo struct {
 	History  bool // also import the district's 2024 history
 }
 
-// OIDC is a sign-in provider; no Issuer: none.
+// OIDC is a sign-in provider; no Issuer: none. VNeID says the citizens'
+// provider is VNeID, the national e-ID: its ID token's claim VNeIDClaim
+// holds the personal identification number it verified (issue 20).
 type OIDC struct {
 	Issuer, ClientID, Secret string
+	VNeID                    bool
+	VNeIDClaim               string
+}
+
+// DefaultVNeIDClaim is the claim read for the verified number unless
+// --oidc-vneid-claim names another: our best reading, to be confirmed
+// against VNeID's integration documents (docs/vneid.md).
+const DefaultVNeIDClaim = "so_dinh_danh"
+
+// vneidClaim is the claim the portal reads, "" when the provider is not VNeID.
+func (o OIDC) vneidClaim() string {
+	if !o.VNeID {
+		return ""
+	}
+	if o.VNeIDClaim == "" {
+		return DefaultVNeIDClaim
+	}
+	return o.VNeIDClaim
 }
 
 // Partner is a specialised system's address (no URL: not connected), the
@@ -121,6 +145,12 @@ func (c Config) Validate() error {
 	}
 	if err := checkEndpoint("--kho-du-lieu", c.NationalStore.URL); err != nil {
 		return err
+	}
+	if err := checkEndpoint("--dan-cu", c.Population.URL); err != nil {
+		return err
+	}
+	if c.OIDC.VNeID && c.OIDC.Issuer == "" {
+		return fmt.Errorf("--oidc-vneid needs the provider: --oidc-issuer")
 	}
 	for flag, address := range map[string]string{"--vnpay-url": c.VNPAY.PayURL, "--vnpay-api": c.VNPAY.APIURL,
 		"--paygov-url": c.PayGov.InitURL, "--paygov-query": c.PayGov.QueryURL} {

@@ -31,6 +31,8 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 		site.Signer = pdfsign.UnitSigner{Dir: dir, Password: c.signingPassword()}
 	}
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
+	site.Population = c.population()       // the applicant's data from the population database, at intake
+	site.VNeIDClaim = c.OIDC.vneidClaim()  // the citizens' provider is VNeID: sessions keep the verified number
 	db.PublicURL = m.public
 	var err error
 	if site.Gateways, err = c.gateways(); err != nil { // online payment (payments.go); nil: none

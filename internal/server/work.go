@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua/adapter/notify"
 	"github.com/motcua/motcua/adapter/partner"
+	"github.com/motcua/motcua/adapter/partner/dancu"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/adapter/partner/hotich"
 	"github.com/motcua/motcua/adapter/partner/khodl"
@@ -68,6 +69,15 @@ func (c Config) nationalStore() motcua.NationalStore {
 		return nil
 	}
 	return &khodl.Adapter{Base: strings.TrimRight(c.NationalStore.URL, "/"), Token: c.NationalStore.Token}
+}
+
+// population is the adapter to the national population database, nil
+// when none is configured.
+func (c Config) population() motcua.PopulationRegistry {
+	if c.Population.URL == "" {
+		return nil
+	}
+	return &dancu.Adapter{Base: strings.TrimRight(c.Population.URL, "/"), Token: c.Population.Token}
 }
 
 // mail sends the notices and the leaders' digest through Config.SMTP; in
