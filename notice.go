@@ -110,7 +110,7 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantN
 func paymentDueNotice(d *Dossier, track string) ApplicantNotice {
 	due := d.Fees.DueAtIntake
 	return ApplicantNotice{Kind: NoticePaymentDue, Code: d.Code, SMSLink: track,
-		Subject: "Hồ sơ " + d.Code + " chờ nộp phí, lệ phí",
+		Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận, chờ nộp phí, lệ phí",
 		Body: fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s và đang chờ nộp phí, lệ phí: %s. Hồ sơ được giải quyết sau khi nộp đủ; "+
 			"thời gian chờ nộp không tính vào thời hạn giải quyết. Thanh toán trực tuyến tại trang tra cứu: %s (hoặc nộp tại Bộ phận Một cửa).",
 			d.ProcedureName, d.Code, FormatDong(due), track),

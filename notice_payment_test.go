@@ -44,7 +44,7 @@ func TestWaitingForPaymentIsOneNotice(t *testing.T) {
 	track := motcua.TrackURL(base, d)
 	check := func(how string, n motcua.ApplicantNotice) {
 		t.Helper()
-		if n.Kind != motcua.NoticePaymentDue || !strings.Contains(n.Body, "đang chờ nộp phí, lệ phí: 50.000 đồng") ||
+		if n.Kind != motcua.NoticePaymentDue || !strings.Contains(n.Body, "đang chờ nộp phí, lệ phí: 50.000 đồng") || !strings.Contains(n.Subject, "đã được tiếp nhận") ||
 			!strings.Contains(n.Body, "không tính vào thời hạn giải quyết") || !strings.Contains(n.Body, track) ||
 			!strings.Contains(n.SMSText, "50.000d") || n.SMSLink != track || n.Code != d.Code {
 			t.Errorf("%s: %+v", how, n)
