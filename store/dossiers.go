@@ -23,17 +23,26 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	key := intakeKey{key: senderKey(a, in.Key), hash: intakeHash(in)}
 	err = db.inTx(ctx, func(tx *Tx) (err error) {
 		var fresh bool
-		if d, fresh, err = db.accept(tx, a, in, key); err != nil || !fresh || d.State != motcua.StatePayment {
+		if d, fresh, err = db.accept(tx, a, in, key); err != nil || !fresh {
 			return err
 		}
-		// Waiting for the fees due at intake: the applicant is told how much
-		// and where to pay (an online submission's acceptance notice says it).
-		return db.dossierNotices(tx, &motcua.Dossier{}, d, &motcua.Event{Type: motcua.EventAccepted, Seq: 1})
+		return db.waitingNotice(tx, d)
 	})
 	if isUniqueViolation(err) && key.key != "" { // the same form raced in twice
 		return db.acceptedWithKey(ctx, a, key)
 	}
 	return d, err
+}
+
+// waitingNotice tells the applicant of a dossier just accepted at the
+// counter or by post that it waits for the fees due at intake, how much
+// and where to pay; nothing for any other. An online submission's
+// acceptance notice says it instead (motcua.SubmissionNotice).
+func (db *DB) waitingNotice(tx *Tx, d *motcua.Dossier) error {
+	if d.State != motcua.StatePayment {
+		return nil
+	}
+	return db.dossierNotices(tx, &motcua.Dossier{}, d, &motcua.Event{Type: motcua.EventAccepted, Seq: 1})
 }
 
 // intakeKey is the stored idempotency key of an intake (namespaced, see
