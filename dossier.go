@@ -33,8 +33,12 @@ func (c Channel) Valid() bool {
 type State string
 
 const (
-	StateProcessing  State = "processing"   // Đang xử lý
-	StateSupplement  State = "supplement"   // Chờ bổ sung: clock paused
+	StateProcessing State = "processing" // Đang xử lý
+	StateSupplement State = "supplement" // Chờ bổ sung: clock paused
+	// StatePayment: accepted with fees or levies due at intake, processing
+	// waits until they are paid (issue 19); the clock is paused as for a
+	// supplement, so the wait is not the unit's delay.
+	StatePayment     State = "payment"      // Chờ nộp phí, lệ phí: clock paused
 	StateResultReady State = "result_ready" // Có kết quả: graded here
 	StateReturned    State = "returned"     // Đã trả kết quả
 	StateWithdrawn   State = "withdrawn"    // Đã rút hồ sơ
@@ -42,7 +46,7 @@ const (
 )
 
 // States lists every state in lifecycle order.
-var States = []State{StateProcessing, StateSupplement, StateResultReady, StateReturned, StateWithdrawn, StateStopped}
+var States = []State{StateProcessing, StateSupplement, StatePayment, StateResultReady, StateReturned, StateWithdrawn, StateStopped}
 
 // Label returns the Vietnamese name of a state.
 func (s State) Label() string {
@@ -51,6 +55,8 @@ func (s State) Label() string {
 		return "Đang xử lý"
 	case StateSupplement:
 		return "Chờ bổ sung"
+	case StatePayment:
+		return "Chờ nộp phí, lệ phí"
 	case StateResultReady:
 		return "Có kết quả"
 	case StateReturned:
@@ -64,7 +70,12 @@ func (s State) Label() string {
 }
 
 // Open reports whether the dossier is still being handled (its clock matters).
-func (s State) Open() bool { return s == StateProcessing || s == StateSupplement }
+func (s State) Open() bool { return s == StateProcessing || s.Paused() }
+
+// Paused reports whether the state stops the clock while the dossier waits
+// for the applicant: additions (supplement) or fees due at intake (payment).
+// The wait is not counted in the unit's time.
+func (s State) Paused() bool { return s == StateSupplement || s == StatePayment }
 
 // Applicant is the person or organisation filing a dossier.
 type Applicant struct {
@@ -133,7 +144,7 @@ type Dossier struct {
 	ClosedAt    time.Time // withdrawn or stopped: the dossier ended without a result
 	ResultAt    time.Time // zero until result ready
 	ReturnedAt  time.Time
-	PausedAt    time.Time // while waiting for a supplement
+	PausedAt    time.Time // while waiting for a supplement or a payment (State.Paused)
 	Version     int       // number of events; the optimistic-concurrency token
 	// TrackingSecret is printed on the receipt and in its QR code; with the
 	// code it opens the public tracking page. Staff pages only.
@@ -202,7 +213,7 @@ func (d *Dossier) Overdue(t time.Time) bool {
 	switch {
 	case !d.ResultAt.IsZero():
 		return d.ResultAt.After(d.DueAt)
-	case d.State == StateSupplement:
+	case d.State.Paused():
 		return d.PausedAt.After(d.DueAt) // the clock is frozen
 	}
 	return d.State == StateProcessing && t.After(d.DueAt)
@@ -234,6 +245,10 @@ const (
 	// dissolved unit (01/07/2025) or a unit chosen by hand. Due date and
 	// grading do not change.
 	EventTransferred EventType = "transferred"
+	// EventPaymentReceived ends the wait for fees due at intake (issue 19):
+	// the store appends it in the transaction of the payment that settles
+	// the intake stage; the clock runs again from the payment's instant.
+	EventPaymentReceived EventType = "payment_received"
 )
 
 // System reports whether the event records the system's or a leader's
@@ -277,6 +292,8 @@ func (t EventType) Label() string {
 		return "Lãnh đạo không duyệt thao tác"
 	case EventTransferred:
 		return "Chuyển thẩm quyền giải quyết"
+	case EventPaymentReceived:
+		return "Đã nộp phí, lệ phí — tiếp tục giải quyết"
 	}
 	return string(t)
 }
@@ -332,6 +349,10 @@ type EventData struct {
 	// accepted (issue 20): how the applicant's identity was established
 	// (VNeID-verified account, population data); nil when neither.
 	Identity *IdentityFacts `json:"identity,omitempty"`
+	// accepted (issue 19): fees or levies were due at intake, so processing
+	// waits for their payment (StatePayment) until payment_received.
+	// Acceptances before the rule carry false and replay as they did.
+	AwaitsPayment bool `json:"awaits_payment,omitempty"`
 	// handed_over: the step the dossier moves to, and optionally the person
 	ToStep   int    `json:"to_step,omitempty"`
 	ToUserID int64  `json:"to_user_id,omitempty"`

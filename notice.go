@@ -19,6 +19,7 @@ const (
 	NoticeReturned    NoticeKind = "returned"     // the result was handed over
 	NoticeStopped     NoticeKind = "stopped"      // processing stopped
 	NoticeWithdrawn   NoticeKind = "withdrawn"    // the withdrawal recorded
+	NoticePaymentDue  NoticeKind = "payment_due"  // accepted, processing waits for the fees due at intake
 )
 
 // ApplicantNotice is what to tell an applicant (of a dossier's change, a
@@ -48,6 +49,8 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantN
 	track := TrackURL(publicURL, next)
 	n.Code, n.SMSLink = next.Code, track
 	switch {
+	case next.State == StatePayment && cur.State != StatePayment:
+		n = paymentDueNotice(next, track)
 	case next.State == StateSupplement && cur.State != StateSupplement:
 		n.Kind = NoticeSupplement
 		n.Subject = "Hồ sơ " + next.Code + " cần bổ sung"
@@ -99,6 +102,19 @@ func DossierNotice(cur, next *Dossier, e *Event, publicURL string) (n ApplicantN
 		return ApplicantNotice{}, false
 	}
 	return n, true
+}
+
+// paymentDueNotice tells the applicant of a dossier accepted with fees due
+// at intake that processing waits for them, how much, and where to pay:
+// the tracking page's payment form, or the counter.
+func paymentDueNotice(d *Dossier, track string) ApplicantNotice {
+	due := d.Fees.DueAtIntake
+	return ApplicantNotice{Kind: NoticePaymentDue, Code: d.Code, SMSLink: track,
+		Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận, chờ nộp phí, lệ phí",
+		Body: fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s và đang chờ nộp phí, lệ phí: %s. Hồ sơ được giải quyết sau khi nộp đủ; "+
+			"thời gian chờ nộp không tính vào thời hạn giải quyết. Thanh toán trực tuyến tại trang tra cứu: %s (hoặc nộp tại Bộ phận Một cửa).",
+			d.ProcedureName, d.Code, FormatDong(due), track),
+		SMSText: "Ho so " + d.Code + " cho nop phi " + FormatInt(due) + "d; giai quyet sau khi nop du. Nop truc tuyen:"}
 }
 
 // WithElectronicResult points a result-ready notice to where the electronic
@@ -172,6 +188,9 @@ func SubmissionNotice(s *Submission, d *Dossier, publicURL string) ApplicantNoti
 			SMSText: fmt.Sprintf("Ho so nop truc tuyen so %d can bo sung giay to. Xem va tai len tai:", s.ID), SMSLink: mine}
 	case SubmissionAccepted:
 		track := TrackURL(publicURL, d)
+		if d.State == StatePayment { // one notice: accepted, and waiting for the fees
+			return paymentDueNotice(d, track)
+		}
 		n := ApplicantNotice{Kind: NoticeSubmissionAccepted, Code: d.Code, Subject: "Hồ sơ " + d.Code + " đã được tiếp nhận",
 			Body: fmt.Sprintf("Hồ sơ %s đã được tiếp nhận với mã %s. Ngày hẹn trả kết quả: %s. Tra cứu tiến độ: %s",
 				s.ProcedureName, d.Code, FormatDateTime(d.DueAt), track),

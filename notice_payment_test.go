@@ -32,3 +32,36 @@ func TestNoticesSayWhatIsOwedAndWhereToPay(t *testing.T) {
 		t.Errorf("a result owing nothing mentions fees: %s", n.Body)
 	}
 }
+
+// TestWaitingForPaymentIsOneNotice: a dossier accepted waiting for the fees
+// due at intake tells the amount, that processing waits for them and where
+// to pay — once: online, the acceptance notice is this one; at the counter,
+// entering the state sends it; the payment's resumption sends nothing.
+func TestWaitingForPaymentIsOneNotice(t *testing.T) {
+	const base = "https://motcua.example.vn/"
+	d := &motcua.Dossier{Code: "000.00.01.H01-240101-0002", ProcedureName: "Chứng thực", TrackingSecret: "k3y", State: motcua.StatePayment,
+		Fees: &motcua.FeeBill{Total: 80_000, DueAtIntake: 50_000, DueAtResult: 30_000}}
+	track := motcua.TrackURL(base, d)
+	check := func(how string, n motcua.ApplicantNotice) {
+		t.Helper()
+		if n.Kind != motcua.NoticePaymentDue || !strings.Contains(n.Body, "đang chờ nộp phí, lệ phí: 50.000 đồng") || !strings.Contains(n.Subject, "đã được tiếp nhận") ||
+			!strings.Contains(n.Body, "không tính vào thời hạn giải quyết") || !strings.Contains(n.Body, track) ||
+			!strings.Contains(n.SMSText, "50.000d") || n.SMSLink != track || n.Code != d.Code {
+			t.Errorf("%s: %+v", how, n)
+		}
+		if motcua.NFC(n.Body) != n.Body {
+			t.Errorf("%s: body not NFC", how)
+		}
+	}
+	check("online", motcua.SubmissionNotice(&motcua.Submission{ID: 1, ProcedureName: "Chứng thực", State: motcua.SubmissionAccepted}, d, base))
+	n, ok := motcua.DossierNotice(&motcua.Dossier{}, d, &motcua.Event{Type: motcua.EventAccepted}, base)
+	if !ok {
+		t.Fatal("entering the waiting state tells nothing")
+	}
+	check("counter", n)
+	resumed := *d
+	resumed.State = motcua.StateProcessing
+	if n, ok := motcua.DossierNotice(d, &resumed, &motcua.Event{Type: motcua.EventPaymentReceived}, base); ok {
+		t.Errorf("the resumption sends a notice: %+v", n)
+	}
+}

@@ -176,6 +176,8 @@ func (a *Actor) Actions(d *Dossier, steps []WorkflowStep) []Action {
 		candidates = append(candidates, handOverCandidates(d, PartForward)...)
 	case d.State == StateSupplement:
 		add(EventSupplementReceived, EventStopped, EventWithdrawn)
+	case d.State == StatePayment: // the payment itself resumes it (store.RecordCash, a gateway)
+		add(EventStopped, EventWithdrawn)
 	case d.State == StateResultReady:
 		if !slices.ContainsFunc(d.OpenParts(), func(p Part) bool { return p.Kind == PartResult }) {
 			add(EventResultReturned) // not while the result is on its way to the counter

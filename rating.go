@@ -76,7 +76,7 @@ type Tracking struct {
 	PromisedAt          time.Time // the new date of an apology, if any
 	ResultAt            time.Time
 	ReturnedAt          time.Time
-	PausedAt            time.Time // the clock paused for a supplement (while StateSupplement)
+	PausedAt            time.Time // the clock paused for a supplement or a payment (while State.Paused)
 	ResumedAt           time.Time // the last supplement received: DueAt was computed anew
 	Late                bool      // past its due date, or resolved after it
 	Steps               []TrackStep

@@ -25,9 +25,12 @@ func dashOrSpace(r rune) bool {
 }
 
 // DueNote explains the promised date while the clock is paused for a
-// supplement, or after it resumed; "" otherwise.
+// supplement or a payment, or after it resumed; "" otherwise.
 func (t *Tracking) DueNote() string {
 	switch {
+	case t.State == StatePayment && !t.PausedAt.IsZero():
+		return "Hồ sơ chờ nộp phí, lệ phí từ " + FormatDate(t.PausedAt) +
+			"; thời hạn giải quyết bắt đầu tính từ khi nộp đủ, ngày hẹn trả sẽ được tính lại khi đó."
 	case t.State == StateSupplement && !t.PausedAt.IsZero():
 		return "Tạm dừng tính thời gian từ " + FormatDate(t.PausedAt) +
 			" chờ bổ sung hồ sơ; ngày hẹn trả sẽ được tính lại khi nhận đủ hồ sơ bổ sung."
@@ -37,5 +40,5 @@ func (t *Tracking) DueNote() string {
 	return ""
 }
 
-// Paused reports whether the clock stands still for a supplement.
-func (t *Tracking) Paused() bool { return t.State == StateSupplement && !t.PausedAt.IsZero() }
+// Paused reports whether the clock stands still for a supplement or a payment.
+func (t *Tracking) Paused() bool { return t.State.Paused() && !t.PausedAt.IsZero() }

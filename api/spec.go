@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua"
 )
 
 // Spec is the OpenAPI 3.1 description of the API, generated from the
@@ -104,13 +106,28 @@ func itoa(n int) string {
 	return string(b)
 }
 
-var timeType = reflect.TypeOf(time.Time{})
+var (
+	timeType  = reflect.TypeOf(time.Time{})
+	stateType = reflect.TypeOf(motcua.State(""))
+)
+
+// stateEnum lists the dossier states a client may meet, "payment" (waiting
+// for fees due at intake, issue 19) included.
+func stateEnum() map[string]any {
+	names := make([]string, len(motcua.States))
+	for i, s := range motcua.States {
+		names[i] = string(s)
+	}
+	return map[string]any{"type": "string", "enum": names}
+}
 
 // schema describes t: named structs become components referenced by name.
 func (g *specGen) schema(t reflect.Type) map[string]any {
 	switch {
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}
+	case t == stateType:
+		return stateEnum()
 	case t.Kind() == reflect.Pointer:
 		return g.schema(t.Elem())
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:

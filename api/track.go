@@ -20,7 +20,7 @@ type Tracking struct {
 	PromisedAt *time.Time `json:"promised_at,omitempty"`
 	ResultAt   *time.Time `json:"result_at,omitempty"`
 	ReturnedAt *time.Time `json:"returned_at,omitempty"`
-	// PausedAt is when the clock paused for a supplement, while it waits;
+	// PausedAt is when the clock paused for a supplement or a payment, while it waits;
 	// DueNote explains the due date then, and after it was computed anew.
 	PausedAt *time.Time  `json:"paused_at,omitempty"`
 	DueNote  string      `json:"due_note,omitempty"`

@@ -155,6 +155,9 @@ func (s *script) do(ctx context.Context, unit *motcua.Unit, role motcua.Role, ac
 		s.err = err
 		return
 	}
+	if s.err = s.settleFees(ctx, act); s.err != nil {
+		return
+	}
 	act.DossierID, act.Version = s.d.ID, s.d.Version
 	d, err := s.g.db.Act(ctx, a, act)
 	if err != nil {
@@ -162,6 +165,34 @@ func (s *script) do(ctx context.Context, unit *motcua.Unit, role motcua.Role, ac
 		return
 	}
 	s.d = d
+}
+
+// settleFees has the applicant pay in cash at the counter what the dossier
+// waits for (fees due at intake) or what the result asks before act
+// returns it; a dossier paid at intake is read again, processing.
+func (s *script) settleFees(ctx context.Context, act motcua.Action) error {
+	stage, unitID := motcua.FeePayAtIntake, s.d.ReceivingUnitID
+	switch {
+	case s.d.State == motcua.StatePayment:
+	case act.Type == motcua.EventResultReturned:
+		stage, unitID = motcua.FeePayAtResult, s.d.ReturnUnit()
+	default:
+		return nil
+	}
+	u, err := s.g.db.Unit(ctx, unitID)
+	if err != nil {
+		return err
+	}
+	counter, err := s.g.actor(ctx, s.g.holder(u, motcua.RoleCounter))
+	if err != nil {
+		return err
+	}
+	paid, err := s.g.payCash(ctx, counter, s.d, stage)
+	if err != nil || !paid || stage == motcua.FeePayAtResult {
+		return err
+	}
+	s.d, err = s.g.db.Dossier(ctx, counter, s.d.ID)
+	return err
 }
 
 // openPart is the seq of the dossier's open hand-over of kind, 0 if none.

@@ -69,14 +69,26 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 	if err != nil {
 		return fmt.Errorf("accept %s: %w", p.Code, err)
 	}
-	if err := g.payCash(ctx, counter, d, motcua.FeePayAtIntake); err != nil {
+	if paid, err := g.payCash(ctx, counter, d, motcua.FeePayAtIntake); err != nil {
 		return err
+	} else if paid { // paid at once: processing resumed (payment_received)
+		if d, err = g.db.Dossier(ctx, counter, d.ID); err != nil {
+			return err
+		}
 	}
 	return g.play(ctx, p, d, &t)
 }
 
 func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dossier, t *time.Time) error {
 	for d.State.Open() || d.State == motcua.StateResultReady {
+		if d.State == motcua.StatePayment {
+			next, err := g.awaitPayment(ctx, d, t)
+			if err != nil || next == nil {
+				return err
+			}
+			d = next
+			continue
+		}
 		act, username := g.next(ctx, p, d)
 		budget := time.Duration(p.Steps[min(d.Step, len(p.Steps)-1)].Minutes) * time.Minute
 		switch act.Type {
@@ -240,7 +252,7 @@ func received(p *motcua.Procedure) []motcua.ReceivedDocument {
 // with it when the demo keeps files.
 func (g *generator) act(ctx context.Context, a *motcua.Actor, p *motcua.Procedure, d *motcua.Dossier, act motcua.Action, t time.Time) (*motcua.Dossier, error) {
 	if act.Type == motcua.EventResultReturned {
-		if err := g.payCash(ctx, a, d, motcua.FeePayAtResult); err != nil {
+		if _, err := g.payCash(ctx, a, d, motcua.FeePayAtResult); err != nil {
 			return nil, err
 		}
 	}
@@ -258,22 +270,49 @@ func (g *generator) act(ctx context.Context, a *motcua.Actor, p *motcua.Procedur
 }
 
 // payCash has the applicant at the counter pay what the stage asks, in
-// cash, with the receipt: at intake, or when collecting the result. An
-// online dossier's dues wait for an online payment (the demo runs no
-// gateway) or the counter.
-func (g *generator) payCash(ctx context.Context, counter *motcua.Actor, d *motcua.Dossier, stage motcua.FeePayAt) error {
-	if d.Fees == nil || d.Channel == motcua.ChannelOnline {
-		return nil
+// cash, with the receipt: at intake, or when collecting the result (the
+// result is not returned while it owes). An online dossier's intake dues
+// wait for an online payment (the demo runs no gateway) or a visit to the
+// counter (awaitPayment). It reports whether anything was paid.
+func (g *generator) payCash(ctx context.Context, counter *motcua.Actor, d *motcua.Dossier, stage motcua.FeePayAt) (bool, error) {
+	if d.Fees == nil || (d.Channel == motcua.ChannelOnline && stage == motcua.FeePayAtIntake) {
+		return false, nil
 	}
 	due := d.Fees.DueAtIntake
 	if stage == motcua.FeePayAtResult {
 		due = d.Fees.DueAtResult
 	}
 	if due == 0 {
-		return nil
+		return false, nil
 	}
 	if _, _, err := g.db.RecordCash(ctx, counter, d.ID, stage); err != nil {
-		return fmt.Errorf("cash for %s: %w", d.Code, err)
+		return false, fmt.Errorf("cash for %s: %w", d.Code, err)
 	}
-	return nil
+	return true, nil
+}
+
+// awaitPayment plays an online applicant whose dossier waits for the fees
+// due at intake: most come to the counter and pay in cash within a few
+// working days; some still wait today, as on a real worklist. It returns
+// the dossier resumed, or nil while it waits.
+func (g *generator) awaitPayment(ctx context.Context, d *motcua.Dossier, t *time.Time) (*motcua.Dossier, error) {
+	if g.rng.IntN(100) < 25 {
+		return nil, nil
+	}
+	*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(3))*g.cal.StandardDay())
+	if t.After(g.now) {
+		return nil, nil
+	}
+	u, err := g.db.Unit(ctx, d.ReceivingUnitID)
+	if err != nil {
+		return nil, err
+	}
+	counter, err := g.actor(ctx, g.holder(u, motcua.RoleCounter))
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := g.db.RecordCash(ctx, counter, d.ID, motcua.FeePayAtIntake); err != nil {
+		return nil, fmt.Errorf("cash for %s: %w", d.Code, err)
+	}
+	return g.db.Dossier(ctx, counter, d.ID)
 }

@@ -96,15 +96,21 @@ func TestCitizenPaysOnlineAndOfficerSeesItPaid(t *testing.T) {
 	b.navigate("open the queue", "/submissions", chromedp.Navigate(p.srv.URL+"/submissions"))
 	b.navigate("open the submission", `/submissions/\d+`, chromedp.Click(`#submission-queue a`))
 	dossierPage := b.navigate("accept", `/dossiers/\d+`, chromedp.Click("#accept-submission"))
+	if got := b.text("#dossier-state"); got != "Chờ nộp phí, lệ phí" {
+		t.Fatalf("accepted with fees due at intake, the dossier reads %q", got)
+	}
 	accepted := p.mail("đã được tiếp nhận")
-	if !strings.Contains(accepted.Text, "16.000 đồng") {
-		t.Fatalf("the acceptance e-mail does not say what is owed:\n%s", accepted.Text)
+	if !strings.Contains(accepted.Text, "16.000 đồng") || !strings.Contains(accepted.Text, "chờ nộp phí, lệ phí") {
+		t.Fatalf("the acceptance e-mail does not say what is owed and that processing waits for it:\n%s", accepted.Text)
 	}
 	track := linkIn.FindString(accepted.Text)
 
 	b.navigate("follow the e-mail's link", motcua.TrackPath, chromedp.Navigate(track))
 	if got := b.text("#stage-intake .payment-state"); got != "Chưa thanh toán" {
 		t.Fatalf("before paying the tracking page says %q", got)
+	}
+	if got := b.text("#track-state"); got != "Chờ nộp phí, lệ phí" {
+		t.Fatalf("before paying the tracking page's state is %q", got)
 	}
 	b.noOverflow("the tracking page with its payment section on a phone")
 	b.navigate("pay online", vnpaytest.PayPath, chromedp.Click(`#stage-intake button.pay-online`))
@@ -133,6 +139,9 @@ func TestCitizenPaysOnlineAndOfficerSeesItPaid(t *testing.T) {
 	b.navigate("the officer opens the dossier", dossierPage.Path, chromedp.Navigate(p.srv.URL+dossierPage.Path))
 	if got := b.text("#stage-intake .payment-state"); got != "Đã thanh toán" {
 		t.Fatalf("the officer's dossier page says %q", got)
+	}
+	if got := b.text("#dossier-state"); got != "Đang xử lý" {
+		t.Fatalf("paid online, the dossier reads %q, want it processing again", got)
 	}
 	if list := b.text("#payment-list"); !strings.Contains(list, "Trực tuyến qua VNPAY") {
 		t.Errorf("the officer's payment list: %q", list)

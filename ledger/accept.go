@@ -85,7 +85,8 @@ func Accept(s AcceptSituation, in motcua.Intake) (*motcua.Dossier, *motcua.Event
 	e := motcua.Event{Seq: 1, Type: motcua.EventAccepted, At: at, RecordedAt: s.Now, ActorID: s.ActorID, UnitID: in.UnitID,
 		Reason: in.Reason, Data: motcua.EventData{ProcedureVersionID: p.VersionID, ReceivingUnitID: in.UnitID,
 			DecidingUnitID: competent.Deciding.ID, Channel: in.Channel, Applicant: &applicant, Documents: in.Documents, Sets: in.Sets,
-			Note: in.Note, ReturnUnitID: returnID, ForOther: competent.ForOther, Fees: bill, Identity: in.Identity}}
+			Note: in.Note, ReturnUnitID: returnID, ForOther: competent.ForOther, Fees: bill, Identity: in.Identity,
+			AwaitsPayment: AwaitsPayment(bill)}}
 	if competent.Locality != nil {
 		e.Data.LocalityUnitID = competent.Locality.ID
 	}

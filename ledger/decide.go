@@ -26,6 +26,9 @@ type Situation struct {
 	Now       time.Time
 	// Units are the units the action names (a transfer's), by id.
 	Units map[int64]*motcua.Unit
+	// OwedAtResult is what the result stage still owes, in đồng (the
+	// store's payments; issue 19): a result is not returned while it owes.
+	OwedAtResult int64
 }
 
 // Decide checks that action a may be appended to dossier d and returns the
@@ -139,19 +142,23 @@ func checkTransition(d *motcua.Dossier, a motcua.Action, e *motcua.Event, s Situ
 					d.Code, motcua.FormatDateTime(p.SentAt))
 			}
 		}
-		return need(d, a.Type, motcua.StateResultReady)
+		if err := need(d, a.Type, motcua.StateResultReady); err != nil {
+			return err
+		}
+		return checkResultReturned(d, s)
 	case motcua.EventWithdrawn:
 		if e.Reason == "" {
 			return motcua.FieldError("reason", "Phải ghi lý do rút hồ sơ (ví dụ: theo đơn đề nghị của người nộp).")
 		}
-		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement)
+		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement, motcua.StatePayment)
 	case motcua.EventExtended:
 		return checkExtension(d, a, e, s)
 	case motcua.EventStopped:
 		if e.Reason == "" {
 			return motcua.FieldError("reason", "Phải ghi rõ lý do dừng giải quyết hồ sơ.")
 		}
-		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement)
+		// The applicant who never pays is stopped with notice (form 05).
+		return need(d, a.Type, motcua.StateProcessing, motcua.StateSupplement, motcua.StatePayment)
 	case motcua.EventPartSent:
 		return checkPartSent(d, a, e)
 	case motcua.EventPartReturned:

@@ -114,6 +114,11 @@ func (r *replay) effect(e *motcua.Event) error {
 		d.Supplements++
 	case motcua.EventSupplementReceived:
 		r.resume(e.At)
+	case motcua.EventPaymentReceived:
+		if d.State != motcua.StatePayment {
+			return fmt.Errorf("payment received while %s, not waiting for payment", d.State)
+		}
+		r.resume(e.At)
 	case motcua.EventResultReady:
 		r.stop(e.At, motcua.StateResultReady)
 		r.endStep(e)
@@ -190,6 +195,9 @@ func (r *replay) accepted(e *motcua.Event) {
 	r.c.StepRemaining = StepBudget(r.p, 0, cal)
 	d.StepDueAt = cal.Add(start, r.c.StepRemaining)
 	r.startStep(e.At, e.ActorID, 0)
+	if x.AwaitsPayment { // fees due at intake: the clock waits for them as for a supplement
+		r.pause(e.At, motcua.StatePayment)
+	}
 }
 
 // extended records an apology's new date: the working time between the

@@ -52,7 +52,7 @@ func Classify(d *motcua.Dossier, q Query) (Row, bool) {
 		}
 	case in(gone):
 		r.Withdrawn++
-	case q.To.After(d.DueAt) && !(d.State == motcua.StateSupplement && !d.PausedAt.After(d.DueAt)):
+	case q.To.After(d.DueAt) && !(d.State.Paused() && !d.PausedAt.After(d.DueAt)):
 		r.InProgressOverdue++
 	default:
 		r.InProgressOnTime++

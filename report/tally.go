@@ -160,13 +160,13 @@ func (f Facts) Marks(buf []Mark) []Mark {
 		add(fin, Counts{Finished: 1})
 	}
 	// Overdue at a period's end: in progress then (accepted before it, not
-	// finished before it), due before it, and not paused for supplements
+	// finished before it), due before it, and not paused (supplement, payment)
 	// before its due date (as the store's query reads a paused dossier).
 	overdueFrom := f.DueAt
 	if f.AcceptedAt.After(overdueFrom) {
 		overdueFrom = f.AcceptedAt
 	}
-	paused := f.State == motcua.StateSupplement && !f.Paused.IsZero() && !f.Paused.After(f.DueAt)
+	paused := f.State.Paused() && !f.Paused.IsZero() && !f.Paused.After(f.DueAt)
 	switch {
 	case fin.IsZero() && !paused:
 		add(overdueFrom, Counts{Overdue: 1})

@@ -103,3 +103,33 @@ func TestMarksCountReceivingForOthersOnTheDayOfAcceptance(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitingForPaymentIsInProgressNotOverdue: a dossier waiting for the
+// fees due at intake (paused since its acceptance) counts in progress in
+// II.06a, never overdue, however long it waits — in the tally (Marks) and
+// in the replayed classification alike; the same dossier processing past
+// its due instant is overdue in both.
+func TestWaitingForPaymentIsInProgressNotOverdue(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2024, 3, d, h, 0, 0, 0, motcua.VN) }
+	q := Query{From: at(1, 0), To: at(31, 0)}
+	for _, c := range []struct {
+		state   motcua.State
+		overdue int
+	}{{motcua.StatePayment, 0}, {motcua.StateSupplement, 0}, {motcua.StateProcessing, 1}} {
+		d := &motcua.Dossier{AcceptedAt: at(4, 9), DueAt: at(7, 9), PausedAt: at(4, 9), State: c.state, Channel: motcua.ChannelOnline}
+		if c.state == motcua.StateProcessing {
+			d.PausedAt = time.Time{}
+		}
+		var sum Counts
+		for _, m := range FactsOf(d).Marks(nil) {
+			sum.Add(m.Counts, 1)
+		}
+		if sum.Overdue != c.overdue || sum.Accepted != 1 || sum.Finished != 0 {
+			t.Errorf("%s: tally %+v, want %d overdue, one in progress", c.state, sum, c.overdue)
+		}
+		r, ok := Classify(d, q)
+		if !ok || r.InProgressOverdue != c.overdue || r.InProgressOnTime != 1-c.overdue || r.ReceivedOnline != 1 {
+			t.Errorf("%s: row %+v, want %d overdue of one in progress", c.state, r, c.overdue)
+		}
+	}
+}

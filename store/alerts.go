@@ -56,7 +56,7 @@ func (db *DB) Alerts(ctx context.Context, a *motcua.Actor, unitID int64, now tim
 			count *int
 		}{
 			{scope.and(`d.state = 'processing' AND d.due_at >= ? AND d.due_at < ?`, ms(today), ms(today.AddDate(0, 0, 1))), &al.DueToday, &al.DueTodayN},
-			{scope.and(`((d.state = 'processing' AND d.due_at < ?) OR (d.state = 'supplement' AND d.paused_at > d.due_at))`, ms(now)), &al.Overdue, &al.OverdueN},
+			{scope.and(`((d.state = 'processing' AND d.due_at < ?) OR (d.state IN ('supplement', 'payment') AND d.paused_at > d.due_at))`, ms(now)), &al.Overdue, &al.OverdueN},
 			// A late step belongs to the unit holding it; a late linked part
 			// to the co-ordinating unit.
 			{stepsLateClause(units, now), &al.StepsLate, &al.StepsN},

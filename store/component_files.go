@@ -37,6 +37,9 @@ func (db *DB) AcceptDigitised(ctx context.Context, a *motcua.Actor, in motcua.In
 		if d, fresh, err = db.accept(tx, a, in, key); err != nil || !fresh {
 			return err
 		}
+		if err := db.waitingNotice(tx, d); err != nil {
+			return err
+		}
 		return insertScans(tx, a, d, scans, db.Now())
 	})
 	if isUniqueViolation(err) && key.key != "" { // the same form raced in twice

@@ -23,13 +23,27 @@ func (db *DB) Accept(ctx context.Context, a *motcua.Actor, in motcua.Intake) (d 
 	in.Identity = nil // earned in the store (identityFacts), never sent
 	key := intakeKey{key: senderKey(a, in.Key), hash: intakeHash(in)}
 	err = db.inTx(ctx, func(tx *Tx) (err error) {
-		d, _, err = db.accept(tx, a, in, key)
-		return err
+		var fresh bool
+		if d, fresh, err = db.accept(tx, a, in, key); err != nil || !fresh {
+			return err
+		}
+		return db.waitingNotice(tx, d)
 	})
 	if isUniqueViolation(err) && key.key != "" { // the same form raced in twice
 		return db.acceptedWithKey(ctx, a, key)
 	}
 	return d, err
+}
+
+// waitingNotice tells the applicant of a dossier just accepted at the
+// counter or by post that it waits for the fees due at intake, how much
+// and where to pay; nothing for any other. An online submission's
+// acceptance notice says it instead (motcua.SubmissionNotice).
+func (db *DB) waitingNotice(tx *Tx, d *motcua.Dossier) error {
+	if d.State != motcua.StatePayment {
+		return nil
+	}
+	return db.dossierNotices(tx, &motcua.Dossier{}, d, &motcua.Event{Type: motcua.EventAccepted, Seq: 1})
 }
 
 // intakeKey is the stored idempotency key of an intake (namespaced, see
@@ -163,8 +177,12 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 		if err != nil {
 			return err
 		}
+		owed, err := owedAtResult(tx, act)
+		if err != nil {
+			return err
+		}
 		e, err := ledger.Decide(cur, act, ledger.Situation{Procedure: p, Calendar: cal, Rules: db.Rules,
-			LastAt: ledger.LastAt(events), Now: db.now(), Units: units})
+			LastAt: ledger.LastAt(events), Now: db.now(), Units: units, OwedAtResult: owed})
 		if err != nil {
 			return err
 		}
@@ -175,36 +193,52 @@ func (db *DB) act(ctx context.Context, a *motcua.Actor, act motcua.Action, resul
 			return err
 		}
 		e.ActorID, e.UnitID = a.User.ID, motcua.ActingUnit(act, cur)
-		next, clock, err := ledger.Replay(baseOf(cur), append(events, e), p, cal)
-		if err != nil {
-			return err
-		}
-		ledger.Stamp(&e, &next, clock)
-		if err := insertResultFile(tx, cur, &e, result); err != nil {
-			return err
-		}
-		if err := revokeRejected(tx, events, &e); err != nil {
-			return err
-		}
-		if err := updateDossier(tx, stored, &next); err != nil {
-			return err
-		}
-		if err := syncParts(tx, &next); err != nil {
-			return err
-		}
-		if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
-			return err
-		}
-		if err := db.dossierNotices(tx, cur, &next, motcua.AnnouncedEvent(events, &e, cur)); err != nil {
-			return err
-		}
-		d = &next
-		return insertEvent(tx, d, &e)
+		d, err = db.appendEvent(tx, loaded{cur, stored, events, p, cal}, e, result)
+		return err
 	})
 	if isUniqueViolation(err) {
 		return nil, motcua.ErrDossierChanged("")
 	}
 	return d, err
+}
+
+// loaded is a dossier as loadForAction reads it for an event.
+type loaded struct {
+	cur, stored *motcua.Dossier
+	events      []motcua.Event
+	p           *motcua.Procedure
+	cal         *calendar.Calendar
+}
+
+// appendEvent writes e, decided on l, and what it changes: the replayed
+// row, its parts and steps, the applicant's notice, the ledger and the
+// outbox; with a result recorded, its electronic file.
+func (db *DB) appendEvent(tx *Tx, l loaded, e motcua.Event, result *ResultIssue) (*motcua.Dossier, error) {
+	cur := l.cur
+	next, clock, err := ledger.Replay(baseOf(cur), append(l.events, e), l.p, l.cal)
+	if err != nil {
+		return nil, err
+	}
+	ledger.Stamp(&e, &next, clock)
+	if err := insertResultFile(tx, cur, &e, result); err != nil {
+		return nil, err
+	}
+	if err := revokeRejected(tx, l.events, &e); err != nil {
+		return nil, err
+	}
+	if err := updateDossier(tx, l.stored, &next); err != nil {
+		return nil, err
+	}
+	if err := syncParts(tx, &next); err != nil {
+		return nil, err
+	}
+	if err := syncSteps(tx, &next, len(cur.Steps)-1); err != nil {
+		return nil, err
+	}
+	if err := db.dossierNotices(tx, cur, &next, motcua.AnnouncedEvent(l.events, &e, cur)); err != nil {
+		return nil, err
+	}
+	return &next, insertEvent(tx, &next, &e)
 }
 
 // History returns a visible dossier replayed in full (steps taken, linked

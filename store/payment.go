@@ -164,18 +164,14 @@ func stagePaid(tx *Tx, dossierID int64, stage motcua.FeePayAt) (int64, error) {
 
 // stageOwed is what is left to pay at stage; an error when nothing is.
 func stageOwed(tx *Tx, dossierID int64, stage motcua.FeePayAt) (int64, error) {
-	due, err := stageDue(tx, dossierID, stage)
+	left, err := stageLeft(tx, dossierID, stage)
 	if err != nil {
 		return 0, err
 	}
-	paid, err := stagePaid(tx, dossierID, stage)
-	if err != nil {
-		return 0, err
-	}
-	if due-paid <= 0 {
+	if left == 0 {
 		return 0, motcua.Errorf(motcua.ENOTALLOWED, "Hồ sơ không còn khoản phí, lệ phí nào phải nộp %s.", stage.Label())
 	}
-	return due - paid, nil
+	return left, nil
 }
 
 // RequestPayment asks for what the dossier still owes at stage and returns

@@ -60,8 +60,10 @@ func (db *DB) RecordCash(ctx context.Context, a *motcua.Actor, dossierID int64, 
 			return err
 		}
 		p.Method, p.PaidAt, p.ReceivedBy = motcua.PayCash, now, a.AuditName()
-		r, err = settle(tx, d, p, motcua.PaymentPaid, a.AuditName(), issuerName(a))
-		return err
+		if r, err = settle(tx, d, p, motcua.PaymentPaid, a.AuditName(), issuerName(a)); err != nil {
+			return err
+		}
+		return db.resumeIfPaid(tx, dossierID, now, a.User.ID, p.UnitID)
 	})
 	return p, r, err
 }

@@ -100,6 +100,11 @@ func applyResult(tx *Tx, gateway string, r payment.Result) (payment.Ack, string,
 	if _, err := settle(tx, d, p, to, "gateway:"+gateway, OnlineIssuer); err != nil {
 		return payment.AckError, "", 0, err
 	}
+	if to == motcua.PaymentPaid { // the system resumes a dossier that waited for this money
+		if err := tx.db.resumeIfPaid(tx, d.ID, p.PaidAt, 0, p.UnitID); err != nil {
+			return payment.AckError, "", 0, err
+		}
+	}
 	return payment.AckAccepted, verdict, p.ID, nil
 }
 

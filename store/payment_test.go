@@ -26,6 +26,8 @@ type payRig struct {
 	*fixture
 	gw *vnpaytest.Server
 	vn *vnpay.Adapter
+	// feeProc owes at intake and at the result (waiting, payment_resume_test.go)
+	feeProc *motcua.Procedure
 }
 
 func newPayRig(t *testing.T, db *store.DB) *payRig {

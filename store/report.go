@@ -27,8 +27,8 @@ const ii06aSQL = `SELECT k,
 	SUM(CASE WHEN done >= ? AND done < ? AND done <= due_at AND DONE_DAY < DUE_DAY THEN 1 ELSE 0 END),
 	SUM(CASE WHEN done >= ? AND done < ? AND done <= due_at AND DONE_DAY = DUE_DAY THEN 1 ELSE 0 END),
 	SUM(CASE WHEN done >= ? AND done < ? AND done > due_at THEN 1 ELSE 0 END),
-	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
-	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state = 'supplement' AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
+	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND NOT (due_at < ? AND NOT (state IN ('supplement', 'payment') AND paused_at <> 0 AND paused_at <= due_at)) THEN 1 ELSE 0 END),
+	SUM(CASE WHEN (fin = 0 OR fin >= ?) AND due_at < ? AND NOT (state IN ('supplement', 'payment') AND paused_at <> 0 AND paused_at <= due_at) THEN 1 ELSE 0 END),
 	SUM(CASE WHEN gone >= ? AND gone < ? THEN 1 ELSE 0 END),
 	SUM(CASE WHEN accepted_at >= ? AND for_other = 1 THEN 1 ELSE 0 END)
 FROM INNER

@@ -109,7 +109,7 @@ func (db *DB) ApplySuccessions(ctx context.Context, at time.Time) (r SuccessionR
 	org := ledger.NewOrganisation(t.all)
 	var ids []int64
 	err = db.readTx(ctx, func(tx *Tx) (err error) {
-		ids, err = column[int64](tx, `SELECT id FROM dossiers WHERE state IN ('processing', 'supplement', 'result_ready')
+		ids, err = column[int64](tx, `SELECT id FROM dossiers WHERE state IN ('processing', 'supplement', 'payment', 'result_ready')
 			AND (deciding_unit_id IN (SELECT id FROM units WHERE valid_to > 0 AND valid_to <= ?)
 			OR (CASE WHEN return_unit_id = 0 THEN receiving_unit_id ELSE return_unit_id END) IN
 				(SELECT id FROM units WHERE valid_to > 0 AND valid_to <= ?)) ORDER BY id`, ms(r.At), ms(r.At))

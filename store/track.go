@@ -196,9 +196,9 @@ func (db *DB) loadTrack(ctx context.Context, code string) (*trackRecord, error) 
 	}
 	// Late as Biểu II.06a reads it: a dossier paused for additions before
 	// its due date is not late while it waits.
-	pausedInTime := t.State == motcua.StateSupplement && paused != 0 && paused <= due
+	pausedInTime := t.State.Paused() && paused != 0 && paused <= due
 	t.Late = t.State != motcua.StateWithdrawn && t.State != motcua.StateStopped && !pausedInTime && done.After(t.DueAt)
-	if t.State == motcua.StateSupplement {
+	if t.State.Paused() {
 		t.PausedAt = fromMS(paused)
 	}
 	for _, e := range events {

@@ -78,7 +78,7 @@ const worklistOrder = ` ORDER BY d.due_at, d.id`
 
 // worklistOpenStates is the state filter when none is chosen: the dossiers
 // still being worked on.
-const worklistOpenStates = `d.state IN ('processing', 'supplement', 'result_ready')`
+const worklistOpenStates = `d.state IN ('processing', 'supplement', 'payment', 'result_ready')`
 
 // worklistQuery is one worklist request, in named parts: the scope (the
 // actor's units, and their open linked parts), the filter (the client's

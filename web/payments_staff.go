@@ -51,6 +51,17 @@ func (v *paymentsView) Payable() bool {
 	return false
 }
 
+// IntakeOwed is what the intake stage still owes: what a dossier waiting
+// for payment waits for.
+func (v *paymentsView) IntakeOwed() int64 {
+	for _, st := range v.Stages {
+		if st.Stage == motcua.FeePayAtIntake {
+			return st.Owed
+		}
+	}
+	return 0
+}
+
 // ReceiptURL is where a receipt opens for this page's reader.
 func (v *paymentsView) ReceiptURL(id int64) string {
 	if v.Mode == "staff" {

@@ -57,5 +57,11 @@ func TestOnlineFilingShowsTheBillBeforeSending(t *testing.T) {
 	}
 	dossier := officer.get(t, strings.SplitN(accepted.header.Get("Location"), "?", 2)[0])
 	wantContains(t, dossier, `id="dossier-fees"`, "Tổng số tiền phải nộp: <strong>21.000 đồng</strong>",
-		`id="fee-due-intake">5.000 đồng`, `id="fee-due-result">16.000 đồng`)
+		`id="fee-due-intake">5.000 đồng`, `id="fee-due-result">16.000 đồng`, `id="awaiting-payment"`)
+
+	// 5.000 đồng due at intake: the citizen's page says the dossier waits for it.
+	mine := b.get(t, "/ho-so-cua-toi/"+id)
+	wantStatus(t, mine, http.StatusOK)
+	wantContains(t, mine, `id="submission-state">Chờ nộp phí, lệ phí</strong>`, "Chờ nộp phí, lệ phí: thời hạn tính từ khi nộp đủ",
+		"đang <strong>chờ nộp phí, lệ phí</strong>: 5.000 đồng", `id="payments"`)
 }

@@ -51,6 +51,11 @@ func Status(s motcua.State) int {
 		return 4 // Đang xử lý
 	case motcua.StateSupplement:
 		return 5 // Yêu cầu bổ sung giấy tờ
+	case motcua.StatePayment:
+		// Waiting for fees due at intake: the portal's list as we know it
+		// has no such code, so it reads as in progress. Verify against the
+		// portal's current status list before going live.
+		return 4
 	case motcua.StateWithdrawn:
 		return 7 // Công dân yêu cầu rút hồ sơ
 	case motcua.StateStopped:
