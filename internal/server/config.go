@@ -48,6 +48,10 @@ type Config struct {
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.
 	NationalStore Endpoint
+	// NationalCatalog is the national procedure database's service (package
+	// partner/csdltthc): the catalogue page may fetch procedures from it by
+	// code. Empty: exported files only.
+	NationalCatalog string
 	// VNPAY and PayGov are the online payment gateways (payments.go);
 	// neither configured: citizens pay at the counter only.
 	VNPAY  VNPAY
@@ -120,6 +124,9 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := checkEndpoint("--kho-du-lieu", c.NationalStore.URL); err != nil {
+		return err
+	}
+	if err := checkEndpoint("--csdl-tthc", c.NationalCatalog); err != nil {
 		return err
 	}
 	for flag, address := range map[string]string{"--vnpay-url": c.VNPAY.PayURL, "--vnpay-api": c.VNPAY.APIURL,

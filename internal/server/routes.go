@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/motcua/motcua/adapter/partner/csdltthc"
 	"net/http"
 	"time"
 
@@ -31,6 +32,9 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 		site.Signer = pdfsign.UnitSigner{Dir: dir, Password: c.signingPassword()}
 	}
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
+	if c.NationalCatalog != "" {           // procedures fetched by code on the catalogue page
+		site.NationalCatalog = &csdltthc.Client{Base: c.NationalCatalog}
+	}
 	db.PublicURL = m.public
 	var err error
 	if site.Gateways, err = c.gateways(); err != nil { // online payment (payments.go); nil: none
