@@ -106,10 +106,16 @@ func (s *Server) nationalProcedures(r *http.Request, source string, codes []stri
 		}
 		return s.NationalCatalog.Procedures(r.Context(), codes)
 	}
-	file, _, err := r.FormFile("file")
-	if err != nil {
-		return nil, motcua.FieldError("file", "Hãy chọn tệp xuất từ CSDL quốc gia về TTHC (.json, tối đa %d MB).", csdltthc.MaxFile>>20)
+	var files []csdltthc.File
+	if r.MultipartForm != nil {
+		for _, h := range r.MultipartForm.File["file"] {
+			f, err := h.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			files = append(files, csdltthc.File{Name: h.Filename, Body: f})
+		}
 	}
-	defer file.Close()
-	return csdltthc.FromFile(file, codes)
+	return csdltthc.FromFiles(files, codes)
 }

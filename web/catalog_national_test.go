@@ -101,6 +101,18 @@ func TestNationalCatalogueOpensADraft(t *testing.T) {
 		if !reflect.DeepEqual(sim.Asked(), []string{"1.001022"}) {
 			t.Errorf("the service was asked %v", sim.Asked())
 		}
+
+		// The per-procedure Word export, with the list: the code asked for is taken from the list.
+		docx, err := os.ReadFile("../adapter/partner/csdltthc/testdata/ChiTietTTHC_1.001193.docx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p = admin.postMultipart(t, "/catalog/national", nationalForm("17/QĐ-UBND", ""), formFile{"file", "ChiTietTTHC_1.001193.docx", docx})
+		wantStatus(t, p, http.StatusOK)
+		check(t, p, htmlcheck.In(`#national-amended tr[data-code="1.001193"]`, htmlcheck.HasText("Tờ khai đăng ký khai sinh theo mẫu")))
+		p = admin.postMultipart(t, "/catalog/national", nationalForm("18/QĐ-UBND", "1.001193"), formFile{"file", "ChiTietTTHC_1.001193.docx", docx}, formFile{"file", "xuat.json", file})
+		wantStatus(t, p, http.StatusUnprocessableEntity)
+		wantContains(t, p, "Mã 1.001193 có ở hai mục, thứ 1 và thứ 2")
 		if after, _ := inForce(t, e.db); !reflect.DeepEqual(after, before) {
 			t.Error("in force changed")
 		}

@@ -21,7 +21,7 @@ const catalogUsage = `usage:
   motcua catalog export [--format json|xlsx] [--out FILE]
   motcua catalog import FILE.json|FILE.xlsx
   motcua catalog template [--out FILE.xlsx]
-  motcua catalog national --file FILE.json | --url URL [--codes 1.001193,2.000908] [--decision-title TEXT] [--decision-number N] [--effective dd/mm/yyyy]`
+  motcua catalog national --file FILE.json|ChiTietTTHC_CODE.docx [--file …] | --url URL [--codes 1.001193,2.000908] [--decision-title TEXT] [--decision-number N] [--effective dd/mm/yyyy]`
 
 func catalogCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {

@@ -21,7 +21,11 @@ import (
 func catalogNational(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("catalog national", flag.ContinueOnError)
 	dsn := dbFlag(fs)
-	file := fs.String("file", "", "export file of the national procedure database (JSON, docs/national-catalogue.md)")
+	var files []string
+	fs.Func("file", "export file of the national procedure database: a .json list or a ChiTietTTHC .docx (repeatable; docs/national-catalogue.md)", func(v string) error {
+		files = append(files, v)
+		return nil
+	})
 	base := fs.String("url", "", "address of the national procedure database's service (GET {url}/tthc/{code})")
 	codesText := fs.String("codes", "", "national procedure codes, comma-separated, e.g. 1.001193,2.000908 (required with --url; with --file, none means every procedure in the file)")
 	title := fs.String("decision-title", "", "summary (trích yếu) of the draft decision")
@@ -31,14 +35,14 @@ func catalogNational(ctx context.Context, args []string) error {
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
-	if (*file == "") == (*base == "") {
-		return fmt.Errorf("catalog national: give exactly one of --file FILE.json or --url URL")
+	if (len(files) == 0) == (*base == "") {
+		return fmt.Errorf("catalog national: give --file FILE (.json or .docx, repeatable) or --url URL, not both")
 	}
 	codes, err := csdltthc.ParseCodes(*codesText)
 	if err != nil {
 		return fmt.Errorf("catalog national: --codes: %s", motcua.ErrorMessage(err))
 	}
-	list, err := readNational(ctx, *file, *base, codes)
+	list, err := readNational(ctx, files, *base, codes)
 	if err != nil {
 		return fmt.Errorf("catalog national: %s", motcua.ErrorMessage(err))
 	}
@@ -59,16 +63,20 @@ func catalogNational(ctx context.Context, args []string) error {
 	return nil
 }
 
-func readNational(ctx context.Context, file, base string, codes []string) ([]*motcua.NationalProcedure, error) {
+func readNational(ctx context.Context, paths []string, base string, codes []string) ([]*motcua.NationalProcedure, error) {
 	if base != "" {
 		return (&csdltthc.Client{Base: base}).Procedures(ctx, codes)
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
+	var files []csdltthc.File
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		files = append(files, csdltthc.File{Name: path, Body: f})
 	}
-	defer f.Close()
-	return csdltthc.FromFile(f, codes)
+	return csdltthc.FromFiles(files, codes)
 }
 
 func nationalDecision(now time.Time, number, issuer, title, effective string, codes []string) (*motcua.Decision, error) {

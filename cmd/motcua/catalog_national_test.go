@@ -63,14 +63,19 @@ func TestCatalogNationalOpensADraft(t *testing.T) {
 	if err != nil || !strings.Contains(out, "đã mở quyết định dự thảo 21/QĐ-UBND") {
 		t.Errorf("from the service: %v\n%s", err, out)
 	}
-	if _, err := capture(t, "catalog", "national", "--db", db, "--codes", "1.001022"); err == nil || !strings.Contains(err.Error(), "exactly one of --file") {
+	if _, err := capture(t, "catalog", "national", "--db", db, "--codes", "1.001022"); err == nil || !strings.Contains(err.Error(), "give --file FILE") {
 		t.Errorf("no source: %v", err)
 	}
 	if _, err := capture(t, "catalog", "national", "--db", db, "--file", nationalSample, "--codes", "2.000908"); err == nil ||
 		!strings.Contains(err.Error(), "cơ sở dữ liệu không thay đổi") {
 		t.Errorf("unreadable time: %v", err)
 	}
-	if got := len(draftDecisions(t, db)); got != drafts+2 {
-		t.Errorf("%d drafts, want %d", got, drafts+2)
+	out, err = capture(t, "catalog", "national", "--db", db, "--file", "../../adapter/partner/csdltthc/testdata/ChiTietTTHC_1.001193.docx",
+		"--decision-number", "22/QĐ-UBND")
+	if err != nil || !strings.Contains(out, "1.001193 Đăng ký khai sinh (Cấp xã) — sửa đổi, bổ sung") {
+		t.Errorf("from the Word export: %v\n%s", err, out)
+	}
+	if got := len(draftDecisions(t, db)); got != drafts+3 {
+		t.Errorf("%d drafts, want %d", got, drafts+3)
 	}
 }

@@ -24,6 +24,9 @@ func Convert(records []Record) ([]*motcua.NationalProcedure, error) {
 	for i := range records {
 		r := &records[i]
 		where := fmt.Sprintf("Mục thứ %d (%s)", i+1, strings.TrimSpace(r.MaTTHC))
+		if r.source != "" {
+			where = fmt.Sprintf("%s (%s)", r.source, strings.TrimSpace(r.MaTTHC))
+		}
 		if first, dup := seen[strings.TrimSpace(r.MaTTHC)]; dup {
 			problems = append(problems, fmt.Sprintf("%s: trùng mã với mục thứ %d", where, first))
 			continue

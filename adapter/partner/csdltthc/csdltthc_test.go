@@ -1,6 +1,9 @@
 package csdltthc_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"net/http"
 	"os"
 	"reflect"
@@ -227,5 +230,140 @@ func TestClientReadsTheServiceLikeTheFile(t *testing.T) {
 	}
 	if _, err := c.Fetch(t.Context(), nil); motcua.ErrorCode(err) != motcua.EINVALID {
 		t.Errorf("no codes: %v", err)
+	}
+}
+
+func openFile(t *testing.T, path string) csdltthc.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return csdltthc.File{Name: path, Body: f}
+}
+
+// TestPerProcedureExportReadsLikeTheList: the Word export of the birth
+// registration (headings, the ways-to-file table, the documents and the
+// legal basis tables) converts to exactly what its item of the JSON list
+// converts to, but for where it was read.
+func TestPerProcedureExportReadsLikeTheList(t *testing.T) {
+	fromDocx, err := csdltthc.FromFiles([]csdltthc.File{openFile(t, "testdata/ChiTietTTHC_1.001193.docx")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := csdltthc.FromFiles([]csdltthc.File{openFile(t, sample)}, []string{"1.001193"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fromDocx) != 1 || len(fromJSON) != 1 {
+		t.Fatalf("%d and %d procedures", len(fromDocx), len(fromJSON))
+	}
+	if fromDocx[0].Source != "testdata/ChiTietTTHC_1.001193.docx (1.001193)" {
+		t.Errorf("source %q", fromDocx[0].Source)
+	}
+	a, b := *fromDocx[0], *fromJSON[0]
+	a.Source, b.Source = "", ""
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("docx %+v\njson %+v", a, b)
+	}
+	// Both kinds at once, and a code only the list has.
+	both, err := csdltthc.FromFiles([]csdltthc.File{openFile(t, "testdata/ChiTietTTHC_1.001193.docx"), openFile(t, sample)}, []string{"1.001022"})
+	if err != nil || len(both) != 1 || both[0].Code != "1.001022" {
+		t.Errorf("both files: %v, %v", both, err)
+	}
+	// The docx and the list both hold 1.001193: a duplicate, named.
+	_, err = csdltthc.FromFiles([]csdltthc.File{openFile(t, "testdata/ChiTietTTHC_1.001193.docx"), openFile(t, sample)}, nil)
+	if err == nil || !strings.Contains(motcua.ErrorMessage(err), "Mục thứ 2 (1.001193): trùng mã") {
+		t.Errorf("duplicate across files: %v", err)
+	}
+}
+
+// TestBadPerProcedureExports: not a zip, a zip without a document, a
+// document that is not a procedure's, an unknown extension.
+func TestBadPerProcedureExports(t *testing.T) {
+	var empty bytes.Buffer
+	zw := zip.NewWriter(&empty)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Công văn</w:t></w:r></w:p></w:body></w:document>`))
+	zw.Close()
+	var noDoc bytes.Buffer
+	zw = zip.NewWriter(&noDoc)
+	zw.Create("word/styles.xml")
+	zw.Close()
+	for _, c := range []struct {
+		name string
+		body []byte
+		want string
+	}{
+		{"ChiTietTTHC_1.doc", []byte("\xd0\xcf\x11\xe0 binary Word 97"), "ChiTietTTHC_1.doc: không phải tệp Word dạng .docx (tệp .doc cũ: hãy mở bằng Word và lưu thành .docx)."},
+		{"a.docx", noDoc.Bytes(), "a.docx: tệp không có nội dung văn bản"},
+		{"b.docx", empty.Bytes(), "b.docx: không có mục “Mã thủ tục:”"},
+		{"c.pdf", []byte("%PDF"), "c.pdf: tệp phải có đuôi .json"},
+	} {
+		_, err := csdltthc.FromFiles([]csdltthc.File{{Name: c.name, Body: bytes.NewReader(c.body)}}, nil)
+		if err == nil || !strings.Contains(motcua.ErrorMessage(err), c.want) {
+			t.Errorf("%s: %v; want %q", c.name, err, c.want)
+		}
+	}
+	if _, err := csdltthc.FromFiles(nil, nil); motcua.ErrorCode(err) != motcua.EINVALID {
+		t.Errorf("no file: %v", err)
+	}
+}
+
+// docx builds a minimal per-procedure export: each item a paragraph
+// (string) or a table ([][]string).
+func docx(t *testing.T, items ...any) []byte {
+	t.Helper()
+	var b strings.Builder
+	para := func(s string) string {
+		var x strings.Builder
+		xml.EscapeText(&x, []byte(s))
+		return `<w:p><w:r><w:t xml:space="preserve">` + x.String() + `</w:t></w:r></w:p>`
+	}
+	for _, it := range items {
+		switch v := it.(type) {
+		case string:
+			b.WriteString(para(v))
+		case [][]string:
+			b.WriteString("<w:tbl>")
+			for _, row := range v {
+				b.WriteString("<w:tr>")
+				for _, c := range row {
+					b.WriteString("<w:tc>" + para(c) + "</w:tc>")
+				}
+				b.WriteString("</w:tr>")
+			}
+			b.WriteString("</w:tbl>")
+		}
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + b.String() + `</w:body></w:document>`))
+	zw.Close()
+	return out.Bytes()
+}
+
+// TestPerProcedureExportWaysAndRows: times and fees that differ by way of
+// filing are kept per way (and stay text); a document row without a name
+// is refused with its row.
+func TestPerProcedureExportWaysAndRows(t *testing.T) {
+	head := []any{"Mã thủ tục: 1.000002", "Tên thủ tục: Cấp giấy phép thử", "Cấp thực hiện: Cấp Tỉnh", "Lĩnh vực: Thử nghiệm", "Cách thức thực hiện:",
+		[][]string{{"Hình thức nộp", "Thời hạn giải quyết", "Phí, lệ phí", "Mô tả"},
+			{"Trực tiếp", "05 ngày làm việc", "Phí: 50.000 đồng", ""}, {"Trực tuyến", "03 ngày làm việc", "Phí: 25.000 đồng", "Giảm 50% phí"}}}
+	list, err := csdltthc.FromFiles([]csdltthc.File{{Name: "x.docx", Body: bytes.NewReader(docx(t, head...))}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := list[0]
+	if n.Channels != "Trực tiếp; Trực tuyến" || n.TimeRead || n.FeesRead || n.Fees != "Trực tiếp: Phí: 50.000 đồng\nTrực tuyến: Phí: 25.000 đồng" {
+		t.Errorf("per way: channels %q, time read %v, fees read %v %q", n.Channels, n.TimeRead, n.FeesRead, n.Fees)
+	}
+	bad := append(head, "Thành phần hồ sơ:", [][]string{{"Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"},
+		{"Đơn đề nghị", "", "Bản chính: 1 - Bản sao: 0"}, {"", "", "Bản chính: 0 - Bản sao: 1"}})
+	_, err = csdltthc.FromFiles([]csdltthc.File{{Name: "y.docx", Body: bytes.NewReader(docx(t, bad...))}}, nil)
+	if err == nil || !strings.Contains(motcua.ErrorMessage(err), "y.docx: bảng “Thành phần hồ sơ”, dòng 3: thiếu tên giấy tờ") {
+		t.Errorf("row without a name: %v", err)
 	}
 }

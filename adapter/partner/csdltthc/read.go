@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/motcua/motcua"
@@ -90,8 +91,13 @@ func Select(records []Record, codes []string) ([]Record, error) {
 		return records, nil
 	}
 	byCode := map[string]Record{}
-	for _, r := range records {
-		byCode[strings.TrimSpace(r.MaTTHC)] = r
+	at := map[string]int{}
+	for i, r := range records {
+		code := strings.TrimSpace(r.MaTTHC)
+		if first, dup := at[code]; dup && slices.Contains(codes, code) {
+			return nil, motcua.Errorf(motcua.EINVALID, "Mã %s có ở hai mục, thứ %d và thứ %d; hãy bỏ một.", code, first, i+1)
+		}
+		byCode[code], at[code] = r, i+1
 	}
 	var out []Record
 	var unknown []string

@@ -33,6 +33,8 @@ type Record struct {
 	CoQuanThucHien   string      `json:"CoQuanThucHien"`
 	KetQuaThucHien   string      `json:"KetQuaThucHien"`
 	CanCuPhapLy      []LegalAct  `json:"CanCuPhapLy"`
+
+	source string // the file a record was read from alone (a .docx export), for messages
 }
 
 // Component is one document of the dossier (thành phần hồ sơ).
