@@ -88,13 +88,7 @@ func compareNational(tx *Tx, national []*motcua.NationalProcedure, r *NationalRe
 				n.Source, n.Code, n.Level.Label())
 		}
 		merged := motcua.MergeNational(current, n)
-		unread := n.Unread
-		if current != nil && merged.Field != current.Field {
-			// The field belongs to the procedure, not to a version: changing
-			// it in a draft would change the version in force at once.
-			unread = append(unread[:len(unread):len(unread)], fmt.Sprintf("Lĩnh vực: CSDL quốc gia ghi «%s», tỉnh đang ghi «%s»; lĩnh vực không đổi qua dự thảo, cần sửa riêng", merged.Field, current.Field))
-			merged.Field = current.Field
-		}
+		unread := reviewNotes(current, merged, n.Unread)
 		if err := validateProcedureFields(merged); err != nil {
 			return nil, motcua.Errorf(motcua.EINVALID, "%s: %s", n.Source, motcua.ErrorMessage(err))
 		}
@@ -115,6 +109,27 @@ func compareNational(tx *Tx, national []*motcua.NationalProcedure, r *NationalRe
 		drafts = append(drafts, merged)
 	}
 	return drafts, nil
+}
+
+// reviewNotes adds to what stayed text what the reviewer must do before
+// publishing: a field the draft cannot change, a workflow to write or to
+// share out again. It keeps the field in force on merged.
+func reviewNotes(current, merged *motcua.Procedure, unread []string) []string {
+	notes := append([]string(nil), unread...)
+	if current == nil {
+		return append(notes, "Quy trình nội bộ: CSDL quốc gia không có; cần soạn trước khi công bố")
+	}
+	if merged.Field != current.Field {
+		// The field belongs to the procedure, not to a version: changing
+		// it in a draft would change the version in force at once.
+		notes = append(notes, fmt.Sprintf("Lĩnh vực: CSDL quốc gia ghi «%s», tỉnh đang ghi «%s»; lĩnh vực không đổi qua dự thảo, cần sửa riêng", merged.Field, current.Field))
+		merged.Field = current.Field
+	}
+	if merged.Time != current.Time && checkBudgets(merged) != nil {
+		// The legal time changed under the province's workflow.
+		notes = append(notes, fmt.Sprintf("Quy trình nội bộ: tổng thời gian các bước (%d phút) không còn bằng thời hạn giải quyết mới (%s); cần chia lại trước khi công bố", merged.StepsMinutes(), merged.Time))
+	}
+	return notes
 }
 
 // insertDraft writes one draft version of decision d, as DraftChange does.

@@ -209,3 +209,52 @@ func TestNationalDraftRefusedWholly(t *testing.T) {
 		}
 	})
 }
+
+// TestNationalDraftNotesWhatToDo: a legal time changed under the
+// province's workflow, a field the draft cannot change and a procedure
+// without a workflow are each noted for the reviewer; the field in force
+// stays.
+func TestNationalDraftNotesWhatToDo(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db).withAdmin(t)
+		death := deathRegistration(5) // 5 days in force; the nation says 3
+		death.Field = "Chứng thực"
+		decide(t, db, f.admin, "5/QĐ-UBND", vn(1, 1, 0, 0), motcua.ChangeAdd, death)
+		list, _ := nationalSample(t, "1.000656", "1.001022")
+		rep, err := db.DraftFromNational(t.Context(), f.admin, nationalDecision("15/QĐ-UBND"), list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Amended) != 1 || len(rep.Added) != 1 {
+			t.Fatalf("report %+v", rep)
+		}
+		notes := strings.Join(rep.Amended[0].Unread, "\n")
+		for _, want := range []string{"Quy trình nội bộ: tổng thời gian các bước (2250 phút) không còn bằng thời hạn giải quyết mới (3 ngày làm việc)",
+			"Lĩnh vực: CSDL quốc gia ghi «Hộ tịch», tỉnh đang ghi «Chứng thực»"} {
+			if !strings.Contains(notes, want) {
+				t.Errorf("notes lack %q:\n%s", want, notes)
+			}
+		}
+		if got := strings.Join(rep.Added[0].Unread, "\n"); !strings.Contains(got, "Quy trình nội bộ: CSDL quốc gia không có") {
+			t.Errorf("added notes: %s", got)
+		}
+		d, err := db.Decision(t.Context(), rep.DecisionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range d.Changes {
+			if c.Procedure.Code == "1.000656" && c.Procedure.Field != "Chứng thực" {
+				t.Errorf("the draft changed the field to %q", c.Procedure.Field)
+			}
+		}
+		in, err := db.Catalog(t.Context(), store.CatalogFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range in {
+			if p.Code == "1.000656" && (p.Field != "Chứng thực" || p.Time.Amount != 5) {
+				t.Errorf("in force now %s, %v", p.Field, p.Time)
+			}
+		}
+	})
+}
