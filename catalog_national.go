@@ -41,6 +41,9 @@ func MergeNational(current *Procedure, n *NationalProcedure) *Procedure {
 	var p Procedure
 	if current != nil {
 		p = *current
+		// The merge is a new version: it shares no list with the one in force.
+		p.Steps = append([]WorkflowStep(nil), current.Steps...)
+		p.FeeLines = append([]FeeLine(nil), current.FeeLines...)
 	} else {
 		p = Procedure{Code: n.Code, Level: n.Level, OnlineLevel: OnlineNone,
 			Steps: []WorkflowStep{{Name: PlaceholderStepName, Role: RoleSpecialist, Unit: AtDeciding}}}
