@@ -35,10 +35,11 @@ func (b *browser) follow(t *testing.T, p page) page {
 // postExceptions are the officer POST routes whose success answers a page,
 // with why a redirect would be wrong.
 var postExceptions = map[string]string{
-	"POST /login/cai-dat": "shows the recovery codes once; they must not travel in a cookie or a URL, and a refresh is refused (the enrolment is done)",
-	"POST /audit/verify":  "a read-only check of the chain (POST because it is long); re-posting only checks again",
-	"POST /intake/held":   "a read of the documents held for an identity number (POST so that the number stays out of URLs); re-posting only reads again",
-	"POST /intake/dan-cu": "a lookup in the population database that fills the form (POST so that the number stays out of URLs); re-posting only looks up again",
+	"POST /login/cai-dat":    "shows the recovery codes once; they must not travel in a cookie or a URL, and a refresh is refused (the enrolment is done)",
+	"POST /audit/verify":     "a read-only check of the chain (POST because it is long); re-posting only checks again",
+	"POST /intake/held":      "a read of the documents held for an identity number (POST so that the number stays out of URLs); re-posting only reads again",
+	"POST /intake/dan-cu":    "a lookup in the population database that fills the form (POST so that the number stays out of URLs); re-posting only looks up again",
+	"POST /catalog/national": "shows the comparison with the national database once, beside the draft decision it opened: what stayed text is for the reviewer to read there; a second post is refused, the decision's number being taken",
 }
 
 // postsCheckedApart are checked at the end of the walk: a second factor

@@ -149,6 +149,8 @@ var routePolicy = map[string]string{
 	"POST /catalog/decisions":                admins,
 	"GET /catalog/export/{format}":           staff,
 	"POST /catalog/import":                   admins,
+	"GET /catalog/national":                  admins,
+	"POST /catalog/national":                 admins,
 	"GET /listings":                          provinceAdmins,
 	"POST /listings":                         provinceAdmins,
 	"POST /listings/{id}/end":                provinceAdmins,

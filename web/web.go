@@ -20,6 +20,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/adapter/partner/csdltthc"
 	"github.com/motcua/motcua/adapter/payment"
 	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/internal/files"
@@ -81,6 +82,10 @@ type Server struct {
 	// Population, when set, is the national population database: the
 	// counter fills the applicant's fields from it (intake_population.go).
 	Population motcua.PopulationRegistry
+	// NationalCatalog, when set, is the national procedure database's
+	// service the catalogue page may fetch procedures from by code; nil:
+	// only uploaded export files.
+	NationalCatalog *csdltthc.Client
 	// Gateways are the online payment gateways offered to citizens, by
 	// name (payments.go); nil: citizens pay at the counter only.
 	Gateways map[string]payment.Gateway
@@ -141,6 +146,8 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("POST /catalog/decisions", s.at(motcua.DeskAdmin, s.createDecision))
 	mux.HandleFunc("GET /catalog/export/{format}", s.at(motcua.DeskOfficer, s.catalogExport))
 	mux.HandleFunc("POST /catalog/import", s.at(motcua.DeskAdmin, s.catalogImport))
+	mux.HandleFunc("GET /catalog/national", s.at(motcua.DeskAdmin, s.nationalPage))
+	mux.HandleFunc("POST /catalog/national", s.at(motcua.DeskAdmin, s.nationalDraft))
 	mux.HandleFunc("POST /listings", s.at(motcua.DeskAdmin, s.addListing))
 	mux.HandleFunc("POST /listings/{id}/end", s.at(motcua.DeskAdmin, s.endListing))
 	mux.HandleFunc("GET /catalog/decisions/{id}", s.at(motcua.DeskOfficer, s.decisionPage))

@@ -20,7 +20,8 @@ const catalogUsage = `usage:
   motcua catalog trial PROCEDURE_CODE --at "2025-01-24 16:00" [--level xa|huyen|tinh] [--unit CODE] [--draft]
   motcua catalog export [--format json|xlsx] [--out FILE]
   motcua catalog import FILE.json|FILE.xlsx
-  motcua catalog template [--out FILE.xlsx]`
+  motcua catalog template [--out FILE.xlsx]
+  motcua catalog national --file FILE.json|ChiTietTTHC_CODE.docx [--file …] | --url URL [--codes 1.001193,2.000908] [--decision-title TEXT] [--decision-number N] [--effective dd/mm/yyyy]`
 
 func catalogCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {
@@ -35,6 +36,8 @@ func catalogCmd(ctx context.Context, args []string) error {
 		return catalogImport(ctx, args[1:])
 	case "template":
 		return catalogTemplate(args[1:])
+	case "national":
+		return catalogNational(ctx, args[1:])
 	}
 	return fmt.Errorf("%s", catalogUsage)
 }

@@ -52,6 +52,10 @@ type Config struct {
 	// partner/dancu): the counter fills the applicant's fields from it.
 	// No URL: not connected.
 	Population Endpoint
+	// NationalCatalog is the national procedure database's service (package
+	// partner/csdltthc): the catalogue page may fetch procedures from it by
+	// code. Empty: exported files only.
+	NationalCatalog string
 	// VNPAY and PayGov are the online payment gateways (payments.go);
 	// neither configured: citizens pay at the counter only.
 	VNPAY  VNPAY
@@ -151,6 +155,9 @@ func (c Config) Validate() error {
 	}
 	if c.OIDC.VNeID && c.OIDC.Issuer == "" {
 		return fmt.Errorf("--oidc-vneid needs the provider: --oidc-issuer")
+	}
+	if err := checkEndpoint("--csdl-tthc", c.NationalCatalog); err != nil {
+		return err
 	}
 	for flag, address := range map[string]string{"--vnpay-url": c.VNPAY.PayURL, "--vnpay-api": c.VNPAY.APIURL,
 		"--paygov-url": c.PayGov.InitURL, "--paygov-query": c.PayGov.QueryURL} {

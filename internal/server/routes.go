@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/motcua/motcua/adapter/partner/csdltthc"
 	"net/http"
 	"time"
 
@@ -33,6 +34,9 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
 	site.Population = c.population()       // the applicant's data from the population database, at intake
 	site.VNeIDClaim = c.OIDC.vneidClaim()  // the citizens' provider is VNeID: sessions keep the verified number
+	if c.NationalCatalog != "" {           // procedures fetched by code on the catalogue page
+		site.NationalCatalog = &csdltthc.Client{Base: c.NationalCatalog}
+	}
 	db.PublicURL = m.public
 	var err error
 	if site.Gateways, err = c.gateways(); err != nil { // online payment (payments.go); nil: none
