@@ -112,6 +112,14 @@ func TestExpiredOrdersSettledFromTheGateway(t *testing.T) {
 		if s := job.RunOnce(context.Background()); s.Asked != 0 {
 			t.Errorf("settled orders asked again: %+v", s)
 		}
+
+		// The night's reconciliation of that day finds the three orders agreeing.
+		server.ReconcileDay(ctx, db, []payment.Gateway{vn}, start, job.Log)
+		leader := &motcua.Actor{Units: map[int64][]motcua.Role{u.ID: {motcua.RoleLeader}}}
+		run, err := db.ReconciliationOf(ctx, leader, start, "vnpay")
+		if err != nil || run.Checked != 3 || run.Matched != 3 || run.Differences != 0 || run.RunBy != "system" {
+			t.Fatalf("the stored run: %+v, %v\n%s", run, err, logs.String())
+		}
 		for _, secret := range []string{jobSecret, "PAYGOVKEY-NOT-IN-LOGS"} {
 			if strings.Contains(logs.String(), secret) {
 				t.Fatalf("a key in the log:\n%s", logs.String())
@@ -128,5 +136,16 @@ func wantState(t *testing.T, db *store.DB, order string, want motcua.PaymentStat
 	p, err := db.PaymentByOrder(t.Context(), order)
 	if err != nil || p.State != want {
 		t.Fatalf("order %s: %v, %v; want %s", order, p, err, want)
+	}
+}
+
+// TestReconcileAtChecked: --reconcile-at is HH:MM or off.
+func TestReconcileAtChecked(t *testing.T) {
+	for at, ok := range map[string]bool{"01:45": true, "off": true, "": true, "25:00": false, "1h": false} {
+		cfg := server.DefaultConfig()
+		cfg.ReconcileAt = at
+		if err := cfg.Validate(); (err == nil) != ok || err != nil && !strings.Contains(err.Error(), "--reconcile-at") {
+			t.Errorf("--reconcile-at %q: %v", at, err)
+		}
 	}
 }

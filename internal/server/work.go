@@ -106,4 +106,8 @@ func (m *Main) startPaymentJobs(ctx context.Context) {
 		job := &ExpiredOrders{DB: m.db, Gateways: gws, Log: m.Log}
 		m.workers.Go(func() { job.Run(ctx, 3*time.Minute) })
 	}
+	if at, on, _ := m.Config.reconcileTime(); on && len(gws) > 0 { // Validate refused what does not parse
+		m.workers.Go(func() { reconcileDaily(ctx, m.db, gws, at, m.Log) })
+		m.Log.Info("payment reconciliation scheduled", "at", m.Config.ReconcileAt, "gateways", len(gws))
+	}
 }
