@@ -39,7 +39,7 @@ func ReconciliationXLSX(w io.Writer, rec *store.Reconciliation, differences int)
 	f.SetSheetRow(sh, "A4", &ReconciliationHeader)
 	for i, r := range rec.Rows {
 		row := []any{r.Kind.Label(), r.OrderID, r.DossierCode, stateText(string(r.LedgerState), r.LedgerState.Label()),
-			amountCell(r.LedgerAmount, r.LedgerState != ""), stateText(string(r.GatewayState), string(r.GatewayState)),
+			amountCell(r.LedgerAmount, r.LedgerState != ""), stateText(string(r.GatewayState), r.GatewayState.Label()),
 			amountCell(r.GatewayAmount, r.GatewayState != ""), r.TransactionNo}
 		cell, _ := excelize.CoordinatesToCellName(1, 5+i)
 		f.SetSheetRow(sh, cell, &row)
