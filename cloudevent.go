@@ -31,6 +31,24 @@ type EventMessage struct {
 	ReceivingUnit string    `json:"receiving_unit"`
 	DecidingUnit  string    `json:"deciding_unit"`
 	Pending       bool      `json:"pending,omitempty"` // a late entry awaiting approval: nothing changed yet
+	// Payment is set on the vn.motcua.payment.* events only.
+	Payment *PaymentFact `json:"payment,omitempty"`
+}
+
+// PaymentFact is what a vn.motcua.payment.* event says of the payment
+// (docs/payments.md): the stage, the amount, how it was paid, where it
+// stands and the receipt it issued. Never card data, the payer's identity,
+// the gateway's transaction details or anything of its keys.
+type PaymentFact struct {
+	Stage  FeePayAt      `json:"stage"`            // intake or result
+	Amount int64         `json:"amount"`           // đồng
+	Method PaymentMethod `json:"method,omitempty"` // cash, vnpay, paygov; empty while only requested
+	State  PaymentState  `json:"state"`
+	// The receipt this fact issued (for a cancellation or a refund, the
+	// document that voids or repays the first); none for a request.
+	ReceiptKind   ReceiptKind `json:"receipt_kind,omitempty"`
+	ReceiptSeries string      `json:"receipt_series,omitempty"`
+	ReceiptNumber int64       `json:"receipt_number,omitempty"`
 }
 
 // CloudEventType is the CloudEvents type of a ledger event type.

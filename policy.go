@@ -448,3 +448,24 @@ func (a *Actor) CanCollectFees(d *Dossier) bool {
 func (a *Actor) CanRefundFees(d *Dossier) bool {
 	return a.CanCollectFees(d) || (a.Client == nil && a.Has(d.ReceivingUnitID, RoleLeader))
 }
+
+// CanReconcilePayments reports whether the actor may read the lines of the
+// online payments' reconciliation that concern payments collected by the
+// unit (and run it again): its leaders, who answer for the unit's
+// receipts, and its administrators. Unit 0 is a gateway's transaction for
+// an order no unit made: administrators read those.
+func (a *Actor) CanReconcilePayments(unitID int64) bool {
+	if a.Client != nil {
+		return false
+	}
+	if unitID == 0 {
+		return len(a.UnitsWith(RoleAdmin)) > 0
+	}
+	return a.Has(unitID, RoleLeader) || a.Has(unitID, RoleAdmin)
+}
+
+// ReconcilesPayments reports whether the actor may open the reconciliation
+// page at all: a leader or an administrator of some unit.
+func (a *Actor) ReconcilesPayments() bool {
+	return a.Client == nil && (len(a.UnitsWith(RoleLeader)) > 0 || len(a.UnitsWith(RoleAdmin)) > 0)
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/store"
@@ -69,17 +70,11 @@ func TestPaymentFactsReachTheFeed(t *testing.T) {
 		r := newPayRig(t, db)
 		ctx := t.Context()
 		d := r.owing(t, 15_000, 0)
-		before, _, err := db.Feed(ctx, r.counterA, store.Cursor{}, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
+		before := feedOf(t, db, r.counterA, 1) // the acceptance
 		if _, _, err := db.RecordCash(ctx, r.counterA, d.ID, motcua.FeePayAtIntake); err != nil {
 			t.Fatal(err)
 		}
-		after, _, err := db.Feed(ctx, r.counterA, store.Cursor{}, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
+		after := feedOf(t, db, r.counterA, len(before)+2)
 		got := after[len(before):]
 		if len(got) != 2 || got[0].Type != "vn.motcua.payment.requested" || got[1].Type != "vn.motcua.payment.paid" ||
 			got[1].Subject != d.Code || got[1].Data.State != d.State || got[1].Data.Event != "payment_paid" || got[0].ID == got[1].ID {
@@ -89,4 +84,21 @@ func TestPaymentFactsReachTheFeed(t *testing.T) {
 			t.Fatalf("commune B's feed: %+v, %v", theirs, err)
 		}
 	})
+}
+
+// feedOf reads the actor's feed until it holds at least n events (or 20
+// seconds passed). On PostgreSQL the feed holds back events behind the
+// oldest transaction still running in the cluster, which other test
+// packages share: an event shows once theirs end.
+func feedOf(t *testing.T, db *store.DB, a *motcua.Actor, n int) []motcua.CloudEvent {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		events, _, err := db.Feed(t.Context(), a, store.Cursor{}, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(events) >= n || time.Now().After(deadline) {
+			return events
+		}
+	}
 }

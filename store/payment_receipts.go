@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"time"
 
@@ -180,11 +182,15 @@ func publishPayment(tx *Tx, d *motcua.Dossier, p *motcua.Payment, what string, a
 	}
 	receiving := unitCode(d.ReceivingUnitID)
 	recorded := tx.db.Now()
+	fact, err := paymentFact(tx, p)
+	if err != nil {
+		return err
+	}
 	msg := motcua.CloudEvent{SpecVersion: "1.0", ID: "payment-" + strconv.FormatInt(p.ID, 10) + "-" + what, Source: "/motcua/units/" + receiving,
 		Type: "vn.motcua.payment." + what[len("payment_"):], Subject: d.Code, Time: at, DataContentType: "application/json",
 		Data: motcua.EventMessage{Dossier: d.Code, Procedure: d.ProcedureCode, Event: motcua.EventType(what), At: at, RecordedAt: recorded,
 			State: d.State, DueAt: d.DueAt, ResultAt: d.ResultAt, Channel: d.Channel, ReceivingUnit: receiving,
-			DecidingUnit: unitCode(d.DecidingUnitID)}}
+			DecidingUnit: unitCode(d.DecidingUnitID), Payment: fact}}
 	body, err := json.Marshal(msg)
 	if err != nil {
 		return err
@@ -192,4 +198,16 @@ func publishPayment(tx *Tx, d *motcua.Dossier, p *motcua.Payment, what string, a
 	_, err = tx.exec(`INSERT INTO outbox (event_id, dossier_id, receiving_unit_id, deciding_unit_id, procedure_id, type, at, body)
 		VALUES (0, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.ReceivingUnitID, d.DecidingUnitID, d.ProcedureID, what, ms(recorded), string(body))
 	return err
+}
+
+// paymentFact is the payment as its event tells it, with the receipt the
+// fact just issued (the payment's latest), if any.
+func paymentFact(tx *Tx, p *motcua.Payment) (*motcua.PaymentFact, error) {
+	f := &motcua.PaymentFact{Stage: p.Stage, Amount: p.Amount, Method: p.Method, State: p.State}
+	err := tx.queryRow(`SELECT kind, series, number FROM receipts WHERE payment_id = ? ORDER BY id DESC LIMIT 1`, p.ID).
+		Scan(&f.ReceiptKind, &f.ReceiptSeries, &f.ReceiptNumber)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return f, err
 }

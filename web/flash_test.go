@@ -53,6 +53,7 @@ var postsCheckedApart = []string{"POST /login/ma", "POST /catalog/import", "POST
 // browser lands on never posts again; the confirmation travels with it.
 func TestEveryOfficerPostRedirects(t *testing.T) {
 	e, mux := newRecordedEnv(t)
+	withVNPAY(t, e) // the reconciliation's re-run asks a gateway
 	o := policyObjects(t, e)
 	counter, leader, admin, specialist := e.login(t, fx.CounterA), e.login(t, fx.LeaderA), e.login(t, fx.Admin), e.login(t, fx.SpecialistA)
 	unitA := strconv.FormatInt(fx.UnitA.ID, 10)
@@ -107,6 +108,7 @@ func TestEveryOfficerPostRedirects(t *testing.T) {
 		"POST /calendar/delete":                    {admin, "/calendar/delete", url.Values{"date": {"2024-03-14"}, "confirm": {"1"}}, "Đã xóa"},
 		"POST /listings":                           {province, "/listings", url.Values{"code": {fx.Birth.Code}, "decision": {"2463/QĐ-UBND"}, "decided_on": {"20/02/2024"}, "from": {"01/03/2024"}}, "Đã thêm thủ tục"},
 		"POST /listings/{id}/end":                  {province, "/listings/" + strconv.FormatInt(listing.ID, 10) + "/end", url.Values{"to": {"2024-03-04"}}, "Đã ghi ngày hết hiệu lực"},
+		"POST /payments/reconciliation":            {leader, "/payments/reconciliation", url.Values{"ngay": {"05/03/2024"}, "cong": {"vnpay"}}, "Đã đối soát lại VNPAY ngày 05/03/2024."},
 		"POST /calendar/hours":                     {admin, "/calendar/hours", url.Values{"unit": {unitA}, "hours": {"Mon-Fri 07:30-11:30,13:30-17:00"}}, ""},
 		"POST /units/dissolve":                     {admin, "/units/dissolve", url.Values{"unit": {strconv.FormatInt(fx.UnitB.ID, 10)}, "successor": {unitA}, "at": {"01/07/2025"}}, ""},
 		"POST /account/sessions/revoke":            {specialist, "/account/sessions/revoke", nil, ""},

@@ -43,6 +43,7 @@ func (s *Server) menuPages() []menuPage {
 		{path: "/reports/ii06a", label: "Báo cáo", desk: motcua.DeskLeader, open: s.reportPage},
 		{path: "/staff", label: "Tài khoản", desk: motcua.DeskAdmin, open: s.staffPage},
 		{path: "/audit", label: "Nhật ký", desk: motcua.DeskAdmin, open: s.auditPage, also: s.mayReadAudit},
+		{path: ReconciliationPath, label: "Đối soát thanh toán", desk: motcua.DeskManager, open: s.reconciliationPage, also: s.mayReconcile},
 		{path: "/units", label: "Đơn vị", desk: motcua.DeskOfficer, open: s.unitsPage},
 		{path: "/calendar", label: "Lịch làm việc", desk: motcua.DeskOfficer, open: s.calendarPage},
 		{path: "/catalog", label: "Danh mục TTHC", desk: motcua.DeskOfficer, open: s.catalogAdmin},

@@ -49,7 +49,7 @@ func (e *env) loginLanding(t *testing.T, u motcua.User) (*browser, string) {
 func TestEveryMenuLinkOpensForItsRole(t *testing.T) {
 	e := newEnv(t)
 	all := []string{"/intake", "/worklist", "/alerts", "/submissions", "/register", "/performance", "/reports/ii06a",
-		"/staff", "/audit", "/units", "/calendar", "/catalog", "/reform"}
+		"/staff", "/audit", "/payments/reconciliation", "/units", "/calendar", "/catalog", "/reform"}
 	common := []string{"/units", "/calendar", "/catalog", "/reform"}
 	dossiers := []string{"/worklist", "/alerts", "/submissions", "/register"}
 	for _, c := range []struct {
@@ -60,8 +60,8 @@ func TestEveryMenuLinkOpensForItsRole(t *testing.T) {
 	}{
 		{"counter", fx.CounterA, "/intake", slices.Concat([]string{"/intake"}, dossiers, common)},
 		{"specialist", fx.SpecialistA, "/worklist", slices.Concat(dossiers, common)},
-		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a"}, common)},
-		{"admin", fx.Admin, "/staff", slices.Concat([]string{"/staff", "/audit"}, common)},
+		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a", "/payments/reconciliation"}, common)},
+		{"admin", fx.Admin, "/staff", slices.Concat([]string{"/staff", "/audit", "/payments/reconciliation"}, common)},
 	} {
 		b, landing := e.loginLanding(t, c.user)
 		if landing != c.landing {

@@ -169,15 +169,20 @@ var routePolicy = map[string]string{
 	// Payments (payments*.go): the gateway's pages and the receipt's
 	// proof are public; cash is the receiving counter's, a refund also
 	// its leader's (CanCollectFees, CanRefundFees).
-	"POST /thanh-toan":                            public,
-	"POST /ho-so-cua-toi/{id}/thanh-toan":         citizens,
-	"GET /thanh-toan/{gateway}/ve":                public,
-	"GET /thanh-toan/{gateway}/ipn":               public,
-	"POST /thanh-toan/{gateway}/ipn":              public,
-	"GET /bien-lai/{id}":                          public,
-	"POST /dossiers/{id}/payments/cash":           counterOfA,
-	"POST /dossiers/{id}/payments/{pid}/{act}":    "--+-+---",
-	"GET /dossiers/{id}/receipts/{rid}":           staffOfA,
+	"POST /thanh-toan":                         public,
+	"POST /ho-so-cua-toi/{id}/thanh-toan":      citizens,
+	"GET /thanh-toan/{gateway}/ve":             public,
+	"GET /thanh-toan/{gateway}/ipn":            public,
+	"POST /thanh-toan/{gateway}/ipn":           public,
+	"GET /bien-lai/{id}":                       public,
+	"POST /dossiers/{id}/payments/cash":        counterOfA,
+	"POST /dossiers/{id}/payments/{pid}/{act}": "--+-+---",
+	"GET /dossiers/{id}/receipts/{rid}":        staffOfA,
+	// The reconciliation with the gateways: leaders and administrators,
+	// each reading the lines of their units (CanReconcilePayments).
+	"GET /payments/reconciliation":                managers,
+	"GET /payments/reconciliation.xlsx":           managers,
+	"POST /payments/reconciliation":               managers,
 	"GET /dossiers/{id}/forms/{form}":             staffOfA,
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /dossiers/{id}/results/{file}":           staffOfA,
@@ -448,6 +453,10 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 	if err := e.db.CreatePlan(ctx, leader, plan); err != nil {
 		t.Fatal(err)
 	}
+	// A stored reconciliation of the day, for its workbook.
+	if err := e.db.SaveReconciliation(ctx, &store.Reconciliation{Day: sample.Now, Gateway: "vnpay", Checked: 1, Matched: 1}, "system"); err != nil {
+		t.Fatal(err)
+	}
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
 	return map[string]string{
 		"dossier": id(open.ID), "code": open.Code, "submission": id(sub.ID), "refusal": id(refusal.ID), "survey": id(survey.ID),
@@ -458,6 +467,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"scanned": id(scanned.ID), "scan": id(scans[0].ID),
 		"resultCode": issued[0].Code,
 		"payment":    id(cash.ID), "receipt": id(receipt.ID),
+		"reconciled": store.DayKey(sample.Now),
 	}
 }
 
@@ -518,6 +528,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/payments/cash":           "/dossiers/" + o["dossier"] + "/payments/cash",
 		"/dossiers/{id}/payments/{pid}/{act}":    "/dossiers/" + o["dossier"] + "/payments/" + o["payment"] + "/hoan-tra",
 		"/dossiers/{id}/receipts/{rid}":          "/dossiers/" + o["dossier"] + "/receipts/" + o["receipt"],
+		"/payments/reconciliation.xlsx":          "/payments/reconciliation.xlsx?ngay=" + o["reconciled"] + "&cong=vnpay",
 		"/api/v1/dossiers/{code}":                "/api/v1/dossiers/" + o["code"],
 		"/api/v1/dossiers/{code}/actions":        "/api/v1/dossiers/" + o["code"] + "/actions",
 		"/api/v1/dossiers/{code}/events":         "/api/v1/dossiers/" + o["code"] + "/events",

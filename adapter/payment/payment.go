@@ -55,6 +55,21 @@ const (
 	StateRefunded State = "refunded" // the money was (or is being) given back
 )
 
+// Label is the state in Vietnamese, as the accountant's report says it.
+func (s State) Label() string {
+	switch s {
+	case StatePending:
+		return "Đang xử lý tại cổng"
+	case StatePaid:
+		return "Đã thanh toán tại cổng"
+	case StateFailed:
+		return "Không thành công"
+	case StateRefunded:
+		return "Đã hoàn tiền"
+	}
+	return string(s)
+}
+
 // Transaction is a gateway's answer to a status query.
 type Transaction struct {
 	OrderID       string

@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/payment"
+	"github.com/motcua/motcua/forms"
 	"github.com/motcua/motcua/internal/server"
 	"github.com/motcua/motcua/store"
 )
@@ -18,7 +19,8 @@ import (
 const paymentsUsage = `usage: motcua payments reconcile --date YYYY-MM-DD [--gateway vnpay|paygov] [--xlsx FILE] [--db DSN]
   compares the gateway's transactions of a day with the payments recorded here: paid here but not
   there, there but not here, amounts that differ, states that differ; prints the report and, with
-  --xlsx, writes it as a workbook for the accountant. The exit status is 1 when anything differs.
+  --xlsx, writes it as a workbook for the accountant. The run is stored (a re-run of the day
+  replaces it) and shown on the page /payments/reconciliation. The exit status is 1 when anything differs.
   Gateway settings come from the environment (docs/payment-gateways.md):
     vnpay:  MOTCUA_VNPAY_TMN_CODE, MOTCUA_VNPAY_HASH_SECRET (or _FILE), MOTCUA_VNPAY_API_URL,
             MOTCUA_VNPAY_SERVER_IP (this server's address, sent with each query)
@@ -59,17 +61,15 @@ func reconcileCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	refs, err := db.ReconcileRefs(ctx, day, gw.Name())
-	if err != nil {
-		return err
+	// The run is stored as serve's daily job stores it: the page
+	// /payments/reconciliation shows the latest run of each day.
+	by := "cli"
+	if o := motcua.OriginOf(ctx); o != nil {
+		by = o.Actor
 	}
-	txns, err := payment.QueryEach(ctx, gw, refs)
+	rec, err := db.RunReconciliation(ctx, gw, day, by)
 	if err != nil {
 		return err // names the gateway and the order, never a key
-	}
-	rec, err := db.Reconcile(ctx, day, gw.Name(), txns)
-	if err != nil {
-		return fmt.Errorf("%s", motcua.ErrorMessage(err))
 	}
 	printReconciliation(rec)
 	if *xlsxPath != "" {
@@ -93,6 +93,20 @@ func gatewayFromEnv(name string) (payment.Gateway, error) {
 		return server.PayGovFromEnv().Adapter(false, true)
 	}
 	return nil, fmt.Errorf("--gateway %q: vnpay or paygov", name)
+}
+
+// writeReconciliationFile writes the report as a workbook for the unit's
+// accountant (forms.ReconciliationXLSX, as the page downloads it).
+func writeReconciliationFile(path string, rec *store.Reconciliation) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := forms.ReconciliationXLSX(out, rec, len(rec.Rows)); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // printReconciliation writes the report as a table.

@@ -111,7 +111,7 @@ func TestPaymentsReconcilePrintsAndWritesTheDifferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(reconciliationSheet, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows("Đối soát", excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,6 +120,15 @@ func TestPaymentsReconcilePrintsAndWritesTheDifferences(t *testing.T) {
 		t.Fatalf("workbook rows %q", rows)
 	}
 
+	if n := storedRuns(t, path); n != 1 {
+		t.Errorf("%d runs stored, want the day's one", n)
+	}
+	if _, err := capture(t, "payments", "reconcile", "--db", path, "--date", "2024-03-04"); !errors.Is(err, errDiffers) {
+		t.Fatalf("the day again: %v", err)
+	}
+	if n := storedRuns(t, path); n != 1 {
+		t.Errorf("after a re-run: %d runs stored, want the day's one, replaced", n)
+	}
 	out, err = capture(t, "payments", "reconcile", "--db", path, "--date", "2024-03-05")
 	if err != nil || !strings.Contains(out, "0 giao dịch, 0 khớp, 0 chênh lệch") {
 		t.Fatalf("another day: %v\n%s", err, out)
@@ -137,4 +146,19 @@ func TestPaymentsReconcilePrintsAndWritesTheDifferences(t *testing.T) {
 			t.Errorf("%v: %v, want %q", c.args, err, c.want)
 		}
 	}
+}
+
+// storedRuns counts the reconciliation runs the database keeps.
+func storedRuns(t *testing.T, path string) int {
+	t.Helper()
+	db, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	n, err := storetest.Count(t.Context(), db, "payment_reconciliations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -49,6 +49,7 @@ func serveConfig(args []string) (server.Config, error) {
 	signInFlags(fs, &c)
 	partnerFlags(fs, &c)
 	vnpayEnv, paygovEnv := gatewayFlags(fs, &c)
+	fs.StringVar(&c.ReconcileAt, "reconcile-at", c.ReconcileAt, "when (HH:MM) the previous day's online payments are reconciled each night with each gateway that answers queries, for the page /payments/reconciliation; off: never")
 	fs.IntVar(&c.WebhookAttempts, "webhook-attempts", c.WebhookAttempts, "failed deliveries after which a webhook delivery is dead until replayed (motcua webhooks replay)")
 	fs.StringVar(&c.SMSGateway, "sms-gateway", os.Getenv("MOTCUA_SMS_GATEWAY"), "HTTP gateway for text messages to citizens (see package sms; or $MOTCUA_SMS_GATEWAY); its token in $MOTCUA_SMS_TOKEN")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,192.0.2.7 (per-address bounds, lockout, audit)")

@@ -60,6 +60,10 @@ type Config struct {
 	// neither configured: citizens pay at the counter only.
 	VNPAY  VNPAY
 	PayGov PayGov
+	// ReconcileAt is when (HH:MM, Vietnam time) the previous day's online
+	// payments are reconciled with each gateway and the run stored; "off":
+	// never. Nothing runs without a gateway that answers queries.
+	ReconcileAt string
 
 	WebhookAttempts int // failed deliveries after which a webhook delivery is dead
 	SMSGateway      string
@@ -125,6 +129,7 @@ func DefaultConfig() Config {
 		Addr:            "127.0.0.1:8080",
 		Demo:            Demo{Password: "demo-dak-mil", Dossiers: 400, History: true},
 		DigestAt:        "07:00",
+		ReconcileAt:     "01:45",
 		CodesPerHour:    ratelimit.DefaultCodesPerHour,
 		UploadQuotaMB:   web.DefaultUploadQuota >> 20,
 		Hotich:          Partner{Client: "Hộ tịch"},
@@ -166,6 +171,9 @@ func (c Config) Validate() error {
 		}
 	}
 	if _, err := c.gateways(); err != nil {
+		return err
+	}
+	if _, _, err := c.reconcileTime(); err != nil {
 		return err
 	}
 	if c.SMTP != "" {
@@ -242,6 +250,19 @@ func checkRules(r ledger.Rules) error {
 		return fmt.Errorf("--late-approval-after %v: want 0 to 744h", r.ApprovalLimit)
 	}
 	return nil
+}
+
+// reconcileTime reads --reconcile-at: off when "off" (or empty).
+func (c Config) reconcileTime() (hm time.Time, on bool, err error) {
+	at := strings.TrimSpace(c.ReconcileAt)
+	if at == "" || at == "off" {
+		return hm, false, nil
+	}
+	hm, err = time.Parse("15:04", at)
+	if err != nil {
+		return hm, false, fmt.Errorf("--reconcile-at %q: want HH:MM or off", c.ReconcileAt)
+	}
+	return hm, true, nil
 }
 
 // digestTime reads --digest-at.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/digest"
+	"github.com/motcua/motcua/adapter/payment"
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/mail"
@@ -72,4 +73,26 @@ func digestDaily(ctx context.Context, db *store.DB, sender *mail.Sender, hm time
 		sent, err := digest.Run(ctx, db, sender, baseURL, log)
 		log.Info("deadline digest", "sent", sent, "err", err)
 	})
+}
+
+// reconcileDaily reconciles the previous day's online payments with each
+// gateway at hm every day and stores the runs (store.DB.RunReconciliation;
+// docs/payments.md). Several instances may run it: a run replaces the
+// day's earlier one.
+func reconcileDaily(ctx context.Context, db *store.DB, gws []payment.Gateway, hm time.Time, log *slog.Logger) {
+	daily(ctx, hm, func(at time.Time) { ReconcileDay(ctx, db, gws, at.AddDate(0, 0, -1), log) })
+}
+
+// ReconcileDay reconciles day with each gateway as the system, logging
+// the counts (never a key); a failing gateway does not stop the others.
+func ReconcileDay(ctx context.Context, db *store.DB, gws []payment.Gateway, day time.Time, log *slog.Logger) {
+	for _, g := range gws {
+		rec, err := db.RunReconciliation(ctx, g, day, "system")
+		if err != nil {
+			log.Warn("payment reconciliation", "gateway", g.Name(), "day", store.DayKey(day), "err", err)
+			continue
+		}
+		log.Info("payment reconciliation", "gateway", g.Name(), "day", store.DayKey(day), "checked", rec.Checked,
+			"matched", rec.Matched, "differences", len(rec.Rows))
+	}
 }

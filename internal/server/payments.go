@@ -112,3 +112,25 @@ func (c Config) gateways() (map[string]payment.Gateway, error) {
 	}
 	return out, nil
 }
+
+// queryGateways are the gateways offered to citizens, each able to answer
+// status queries, for the jobs that ask them (expired orders, the daily
+// reconciliation); missing names an offered gateway without its query
+// settings, which makes the expired orders' job unable to conclude.
+func (c Config) queryGateways() (gws []payment.Gateway, missing []string) {
+	if c.VNPAY.PayURL != "" {
+		if a, err := c.VNPAY.Adapter(true, true); err == nil {
+			gws = append(gws, a)
+		} else {
+			missing = append(missing, "vnpay")
+		}
+	}
+	if c.PayGov.InitURL != "" {
+		if a, err := c.PayGov.Adapter(true, true); err == nil {
+			gws = append(gws, a)
+		} else {
+			missing = append(missing, "paygov")
+		}
+	}
+	return gws, missing
+}

@@ -55,6 +55,7 @@ func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
 		pub := &dvcqg.Publisher{DB: db, Client: c.DVCQG.Client, URL: c.DVCQG.URL, Token: c.DVCQG.Token}
 		m.workers.Go(func() { pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) }) })
 	}
+	m.startPaymentJobs(ctx)
 	if national := c.nationalStore(); national != nil { // results' links to the citizens' national data store
 		pusher := &khodl.Pusher{DB: db, Store: national, BaseURL: m.public, Log: log}
 		m.workers.Go(func() { pusher.Run(ctx, time.Minute) })
@@ -102,4 +103,21 @@ func (m *Main) mail(ctx context.Context, notifier *notify.Sender) error {
 		fmt.Fprintln(m.Stdout, "Chế độ mẫu: thông báo gửi người dân (kể cả mã xác thực) được in ra đây thay vì gửi thư/tin nhắn.")
 	}
 	return nil
+}
+
+// startPaymentJobs asks the gateways about orders never notified, every
+// three minutes, when every gateway offered can answer queries.
+func (m *Main) startPaymentJobs(ctx context.Context) {
+	gws, missing := m.Config.queryGateways()
+	switch {
+	case len(missing) > 0:
+		m.Log.Warn("expired payment orders not settled: a gateway has no query settings", "gateways", strings.Join(missing, ","))
+	case len(gws) > 0:
+		job := &ExpiredOrders{DB: m.db, Gateways: gws, Log: m.Log}
+		m.workers.Go(func() { job.Run(ctx, 3*time.Minute) })
+	}
+	if at, on, _ := m.Config.reconcileTime(); on && len(gws) > 0 { // Validate refused what does not parse
+		m.workers.Go(func() { reconcileDaily(ctx, m.db, gws, at, m.Log) })
+		m.Log.Info("payment reconciliation scheduled", "at", m.Config.ReconcileAt, "gateways", len(gws))
+	}
 }

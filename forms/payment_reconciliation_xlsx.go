@@ -1,8 +1,8 @@
-package main
+package forms
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 
@@ -10,28 +10,36 @@ import (
 	"github.com/motcua/motcua/store"
 )
 
+// The reconciliation workbook for the unit's accountant, written by
+// `motcua payments reconcile --xlsx` and by the page /payments/reconciliation.
+
 // reconciliationSheet is the workbook's one sheet.
 const reconciliationSheet = "Đối soát"
 
-// reconciliationHeader are the columns, one row per difference.
-var reconciliationHeader = []string{"Loại chênh lệch", "Mã đơn thanh toán", "Mã hồ sơ", "Trạng thái trên hệ thống",
+// ReconciliationHeader are the columns, one row per difference, from row 4.
+var ReconciliationHeader = []string{"Loại chênh lệch", "Mã đơn thanh toán", "Mã hồ sơ", "Trạng thái trên hệ thống",
 	"Số tiền trên hệ thống (đồng)", "Trạng thái tại cổng", "Số tiền tại cổng (đồng)", "Mã giao dịch của cổng"}
 
-// writeReconciliationFile writes the report for the unit's accountant:
-// a title, the day's counts, then one row per difference; amounts are
-// numbers formatted with thousands separators.
-func writeReconciliationFile(path string, rec *store.Reconciliation) (err error) {
-	defer motcua.Wrap(&err, "writeReconciliationFile(%s)", path)
+// ReconciliationXLSX writes the report: a title, the day's counts, then
+// one row per difference of rec.Rows; amounts are numbers formatted with
+// thousands separators. differences is the run's count of every line;
+// when the reader sees fewer (a unit's lines only), the counts say so.
+func ReconciliationXLSX(w io.Writer, rec *store.Reconciliation, differences int) (err error) {
+	defer motcua.Wrap(&err, "forms.ReconciliationXLSX(%s, %s)", rec.Gateway, motcua.FormatDate(rec.Day))
 	f := excelize.NewFile()
 	defer f.Close()
 	sh := reconciliationSheet
 	f.SetSheetName("Sheet1", sh)
 	f.SetCellValue(sh, "A1", fmt.Sprintf("ĐỐI SOÁT THANH TOÁN TRỰC TUYẾN — cổng %s, ngày %s", rec.Gateway, motcua.FormatDate(rec.Day)))
-	f.SetCellValue(sh, "A2", fmt.Sprintf("Đã so sánh %d giao dịch: %d khớp, %d chênh lệch", rec.Checked, rec.Matched, len(rec.Rows)))
-	f.SetSheetRow(sh, "A4", &reconciliationHeader)
+	counts := fmt.Sprintf("Đã so sánh %d giao dịch: %d khớp, %d chênh lệch", rec.Checked, rec.Matched, differences)
+	if differences != len(rec.Rows) {
+		counts += fmt.Sprintf(" (bảng gồm %d dòng thuộc đơn vị của người xem)", len(rec.Rows))
+	}
+	f.SetCellValue(sh, "A2", counts)
+	f.SetSheetRow(sh, "A4", &ReconciliationHeader)
 	for i, r := range rec.Rows {
 		row := []any{r.Kind.Label(), r.OrderID, r.DossierCode, stateText(string(r.LedgerState), r.LedgerState.Label()),
-			amountCell(r.LedgerAmount, r.LedgerState != ""), stateText(string(r.GatewayState), string(r.GatewayState)),
+			amountCell(r.LedgerAmount, r.LedgerState != ""), stateText(string(r.GatewayState), r.GatewayState.Label()),
 			amountCell(r.GatewayAmount, r.GatewayState != ""), r.TransactionNo}
 		cell, _ := excelize.CoordinatesToCellName(1, 5+i)
 		f.SetSheetRow(sh, cell, &row)
@@ -43,15 +51,8 @@ func writeReconciliationFile(path string, rec *store.Reconciliation) (err error)
 	}
 	f.SetColWidth(sh, "A", "A", 44)
 	f.SetColWidth(sh, "B", "C", 28)
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteTo(out); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	_, err = f.WriteTo(w)
+	return err
 }
 
 // stateText is a state as the sheet shows it: empty when there is none.
