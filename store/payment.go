@@ -202,7 +202,7 @@ func (db *DB) RequestPayment(ctx context.Context, by Requester, dossierID int64,
 			return nil
 		}
 		if open != nil {
-			if err := closePayment(tx, open, motcua.PaymentCancelled, by.name(), "Thay bằng yêu cầu thanh toán mới.", now); err != nil {
+			if err := cancelRequest(tx, d, open, by.name(), "Thay bằng yêu cầu thanh toán mới.", now); err != nil {
 				return err
 			}
 		}
@@ -243,6 +243,16 @@ func newOrderID(now time.Time) string {
 	var b [6]byte
 	rand.Read(b[:])
 	return "MC" + now.In(motcua.VN).Format("060102") + "-" + strings.ToUpper(hex.EncodeToString(b[:]))
+}
+
+// cancelRequest withdraws an open request and tells the feed, so that a
+// reader who saw it requested sees it closed: replaced by a new request,
+// by cash, by the gateway's refusal, by expiry or by the payer.
+func cancelRequest(tx *Tx, d *motcua.Dossier, p *motcua.Payment, by, note string, now time.Time) error {
+	if err := closePayment(tx, p, motcua.PaymentCancelled, by, note, now); err != nil {
+		return err
+	}
+	return publishPayment(tx, d, p, "payment_cancelled", now)
 }
 
 // closePayment moves a payment to cancelled, refund_due or refunded.

@@ -52,7 +52,7 @@ func (db *DB) RecordCash(ctx context.Context, a *motcua.Actor, dossierID int64, 
 		if open, err := openPayment(tx, dossierID, stage); err != nil {
 			return err
 		} else if open != nil {
-			if err := closePayment(tx, open, motcua.PaymentCancelled, a.AuditName(), "Đã nộp tiền mặt tại bộ phận một cửa.", now); err != nil {
+			if err := cancelRequest(tx, d, open, a.AuditName(), "Đã nộp tiền mặt tại bộ phận một cửa.", now); err != nil {
 				return err
 			}
 		}
@@ -87,7 +87,7 @@ func (db *DB) CancelPayment(ctx context.Context, by Requester, paymentID int64, 
 		now := db.Now()
 		switch {
 		case p.State == motcua.PaymentRequested:
-			return closePayment(tx, p, motcua.PaymentCancelled, by.name(), cmp.Or(reason, "Hủy yêu cầu thanh toán."), now)
+			return cancelRequest(tx, d, p, by.name(), cmp.Or(reason, "Hủy yêu cầu thanh toán."), now)
 		case p.State != motcua.PaymentPaid || p.Method != motcua.PayCash:
 			return motcua.Errorf(motcua.ENOTALLOWED, "Khoản thanh toán này (%s) không hủy được; tiền đã nhận trực tuyến được hoàn trả.", p.State.Label())
 		case reason == "":

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -82,6 +84,35 @@ func TestPaymentFactsReachTheFeed(t *testing.T) {
 		}
 		if theirs, _, err := db.Feed(ctx, r.counterB, store.Cursor{}, 100); err != nil || len(theirs) != 0 {
 			t.Fatalf("commune B's feed: %+v, %v", theirs, err)
+		}
+	})
+}
+
+// TestReplacedRequestIsClosedInTheFeed: an online request the counter's
+// cash replaces is told closed (payment.cancelled), so that a reader who
+// saw it requested does not wait for it forever.
+func TestReplacedRequestIsClosedInTheFeed(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		r := newPayRig(t, db)
+		ctx := t.Context()
+		d := r.owing(t, 15_000, 0)
+		before := feedOf(t, db, r.counterA, 1)
+		online, err := db.RequestPayment(ctx, store.Requester{}, d.ID, motcua.FeePayAtIntake)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.RecordCash(ctx, r.counterA, d.ID, motcua.FeePayAtIntake); err != nil {
+			t.Fatal(err)
+		}
+		got := feedOf(t, db, r.counterA, len(before)+4)[len(before):]
+		var types []string
+		for _, e := range got {
+			types = append(types, e.Type[len("vn.motcua."):])
+		}
+		want := []string{"payment.requested", "payment.cancelled", "payment.requested", "payment.paid"}
+		if !slices.Equal(types, want) || got[1].ID != "payment-"+strconv.FormatInt(online.ID, 10)+"-payment_cancelled" ||
+			got[1].Data.Payment == nil || got[1].Data.Payment.State != motcua.PaymentCancelled {
+			t.Fatalf("feed: %v (want %v); cancelled: %+v", types, want, got[1])
 		}
 	})
 }

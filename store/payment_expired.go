@@ -55,7 +55,8 @@ func (db *DB) ExpireRequest(ctx context.Context, orderID, note string) (closed b
 		} else if err != nil {
 			return err
 		}
-		if _, err := lockDossierForPayment(tx, dossierID); err != nil { // the dossier's lock first, as every payment writer
+		d, err := lockDossierForPayment(tx, dossierID)
+		if err != nil { // the dossier's lock first, as every payment writer
 			return err
 		}
 		p, err := lockPayment(tx, `p.order_id = ?`, orderID)
@@ -67,7 +68,7 @@ func (db *DB) ExpireRequest(ctx context.Context, orderID, note string) (closed b
 			return nil
 		}
 		closed = true
-		return closePayment(tx, p, motcua.PaymentCancelled, "system", note, now)
+		return cancelRequest(tx, d, p, "system", note, now)
 	})
 	return closed, err
 }

@@ -82,7 +82,7 @@ func applyResult(tx *Tx, gateway string, r payment.Result) (payment.Ack, string,
 	if !r.Paid {
 		if p.State == motcua.PaymentRequested {
 			note := "Cổng thanh toán báo giao dịch không thành công (mã " + r.ResponseCode + ")."
-			if err := closePayment(tx, p, motcua.PaymentCancelled, "gateway:"+gateway, note, now); err != nil {
+			if err := cancelRequest(tx, d, p, "gateway:"+gateway, note, now); err != nil {
 				return payment.AckError, "", 0, err
 			}
 		}
