@@ -83,7 +83,9 @@ func TestCountsOnline766(t *testing.T) {
 	online := func(r *motcua.NationalRecord) { r.Channel = motcua.ChannelOnline }
 	document := func(r *motcua.NationalRecord) { r.ResultIsDocument = true }
 	result := func(code, link string) func(*motcua.NationalRecord) {
-		return func(r *motcua.NationalRecord) { r.Results = append(r.Results, motcua.NationalResult{Code: code, FileURL: link}) }
+		return func(r *motcua.NationalRecord) {
+			r.Results = append(r.Results, motcua.NationalResult{Code: code, FileURL: link})
+		}
 	}
 	for _, c := range []struct {
 		name   string
@@ -152,7 +154,9 @@ func scorecardRecords() []motcua.NationalRecord {
 			func(r *motcua.NationalRecord) { r.ProcedureCode, r.VNeIDVerified = "2.000001", true }),
 		record("R4", ended(at(5, 9)), supplement(at(4, 10), at(4, 11)), supplement(at(4, 14), at(4, 15)),
 			comps(motcua.NationalComponent{Name: "A", Digitised: true, Reused: true}, motcua.NationalComponent{Name: "B"})),
-		record("R5", func(r *motcua.NationalRecord) { r.AcceptedAt, r.DueAt = time.Date(2024, 2, 27, 9, 0, 0, 0, motcua.VN), at(1, 9) }),
+		record("R5", func(r *motcua.NationalRecord) {
+			r.AcceptedAt, r.DueAt = time.Date(2024, 2, 27, 9, 0, 0, 0, motcua.VN), at(1, 9)
+		}),
 		record("R6", func(r *motcua.NationalRecord) {
 			r.AcceptedAt, r.DueAt = time.Date(2024, 2, 5, 9, 0, 0, 0, motcua.VN), time.Date(2024, 2, 8, 9, 0, 0, 0, motcua.VN)
 			r.EndedAt, r.State = time.Date(2024, 2, 7, 9, 0, 0, 0, motcua.VN), motcua.StateReturned
