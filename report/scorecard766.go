@@ -57,12 +57,14 @@ type Catalogue766 struct {
 
 // Scorecard is the scorecard of a unit and period.
 type Scorecard struct {
-	From, To   time.Time
-	Indicators []Indicator766
+	From       time.Time      `json:"from"`
+	To         time.Time      `json:"to"`
+	Indicators []Indicator766 `json:"indicators"`
 	// Averages are 2.2's figures, one per procedure.
-	Averages []ProcedureAverage
+	Averages []ProcedureAverage `json:"averages"`
 	// Points and MaxPoints sum the indicators scored (MaxKnown ones).
-	Points, MaxPoints float64
+	Points    float64 `json:"points"`
+	MaxPoints float64 `json:"max_points"`
 }
 
 // Indicator766 is one indicator over the period and scope.
@@ -83,6 +85,8 @@ type Indicator766 struct {
 	MaxPoints float64 `json:"max_points"`
 	MaxKnown  bool    `json:"max_known"`
 	Points    float64 `json:"points"`
+	// Unscored: the national index shows the indicator without points (2.2).
+	Unscored bool `json:"unscored,omitempty"`
 	// NA: a zero denominator; NoData: motcua has no data for it (Reason
 	// says why). Neither earns or loses points.
 	NA     bool   `json:"na"`
@@ -99,10 +103,11 @@ type Indicator766 struct {
 // of its dossiers finished whose processing started in the period, in the
 // unit of its time limit.
 type ProcedureAverage struct {
-	Code, Name string
-	Dossiers   int
-	Average    float64 // two decimals
-	Unit       motcua.TimeUnit
+	Code     string          `json:"code"`
+	Name     string          `json:"name"`
+	Dossiers int             `json:"dossiers"`
+	Average  float64         `json:"average"` // two decimals
+	Unit     motcua.TimeUnit `json:"unit"`
 }
 
 // RateText is the rate as "96,14 %", "N/A" or "Không có dữ liệu".
@@ -118,6 +123,9 @@ func (i Indicator766) RateText() string {
 
 // PointsText is the points as "4,5 / 6", "— / 6" (N/A), or "chưa xác định".
 func (i Indicator766) PointsText() string {
+	if i.Unscored {
+		return "Không chấm điểm"
+	}
 	if !i.MaxKnown {
 		return "Chưa xác định điểm"
 	}

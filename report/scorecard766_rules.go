@@ -175,6 +175,7 @@ func (c *scoring) averageTime(out *[]ProcedureAverage) Indicator766 {
 	i.Denominator = i.Numerator
 	i.Counted = i.Considered
 	i.finish(1)
+	i.Unscored = true
 	i.Note = "Không chấm điểm; thời gian trung bình theo từng thủ tục, tính theo đơn vị thời hạn của thủ tục."
 	return i
 }
