@@ -148,3 +148,78 @@ func forCitizens(applicants string) bool {
 	}
 	return false
 }
+
+// Scorecard766Dossiers lists the dossiers behind one figure of the
+// scorecard: those of indicator code's numerator (met) or the rest of its
+// denominator, in the records' order, DrillLimit from offset on, as the
+// other drill-downs do (the access policy, each dossier listed a logged
+// read of personal data). Only indicators that count dossiers have a list.
+func (db *DB) Scorecard766Dossiers(ctx context.Context, a *motcua.Actor, q report.Query, code string, met bool, offset int) (dd *Drill, err error) {
+	defer motcua.Wrap(&err, "DB.Scorecard766Dossiers(%s, %t)", code, met)
+	sc, err := db.Scorecard766(ctx, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	i, ok := sc.Indicator(code)
+	if !ok || i.NoData || i.Of != "hồ sơ" || code == "1.4" {
+		return nil, motcua.FieldError("code", "Chỉ số “%s” không có danh sách hồ sơ: chọn 2.1, 2.2, 3.3, 3.6, 4.1, 4.2, 4.3, 4.4 hoặc 4.5b.", code)
+	}
+	codes := i.Counted
+	if !met {
+		counted := map[string]bool{}
+		for _, c := range i.Counted {
+			counted[c] = true
+		}
+		codes = nil
+		for _, c := range i.Considered {
+			if !counted[c] {
+				codes = append(codes, c)
+			}
+		}
+	}
+	listed, err := db.dossiersByCode(ctx, a, codes)
+	if err != nil {
+		return nil, err
+	}
+	pager := newDrillPager(offset)
+	for _, p := range listed {
+		pager.add(p)
+	}
+	return pager.list(ctx, db, a)
+}
+
+// dossiersByCode finds the dossiers codes, in that order, each marked
+// with whether actor a may view it.
+func (db *DB) dossiersByCode(ctx context.Context, a *motcua.Actor, codes []string) ([]periodDossier, error) {
+	view, viewArgs := viewScope(a)
+	found := map[string]periodDossier{}
+	err := db.snapshotTx(ctx, func(tx *Tx) error {
+		for rest := codes; len(rest) > 0; {
+			chunk := rest[:min(len(rest), digitalChunk)]
+			rest = rest[len(chunk):]
+			args := append([]any{}, viewArgs...)
+			for _, c := range chunk {
+				args = append(args, c)
+			}
+			list, err := periodDossiers(tx, `SELECT d.id, d.code, CASE WHEN `+view+` THEN 1 ELSE 0 END FROM dossiers d WHERE d.code IN (`+
+				marks(len(chunk))+`)`, args...)
+			if err != nil {
+				return err
+			}
+			for _, p := range list {
+				found[p.code] = p
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]periodDossier, 0, len(found))
+	for _, c := range codes {
+		if p, ok := found[c]; ok {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

@@ -60,7 +60,7 @@ func TestEveryMenuLinkOpensForItsRole(t *testing.T) {
 	}{
 		{"counter", fx.CounterA, "/intake", slices.Concat([]string{"/intake"}, dossiers, common)},
 		{"specialist", fx.SpecialistA, "/worklist", slices.Concat(dossiers, common)},
-		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a"}, common)},
+		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a", "/reports/766"}, common)},
 		{"admin", fx.Admin, "/staff", slices.Concat([]string{"/staff", "/audit"}, common)},
 	} {
 		b, landing := e.loginLanding(t, c.user)
