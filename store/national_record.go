@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/motcua/motcua"
@@ -193,27 +194,23 @@ func (b *nationalBuilder) build(ctx context.Context, r *nationalRow) (motcua.Nat
 	return ledger.NationalRecord(baseOf(d), r.events, p, cal, f)
 }
 
-// readNational reads the dossiers ids and the facts of their records.
+// readNational reads the dossiers ids and the facts of their records, in
+// the order of ids, one query per table.
 func readNational(tx *Tx, ids []int64, base string) ([]*nationalRow, error) {
-	byID := map[int64]*nationalRow{}
-	var out []*nationalRow
-	for _, id := range ids {
-		d, err := getDossier(tx, `d.id = ?`, id)
-		if err != nil {
-			return nil, fmt.Errorf("dossier %d: %w", id, err)
-		}
-		r := &nationalRow{stored: d}
-		if r.events, err = listEvents(tx, id); err != nil {
-			return nil, fmt.Errorf("dossier %d: %w", id, err)
-		}
-		byID[id] = r
-		out = append(out, r)
-	}
 	in, args := ` IN (`+marks(len(ids))+`)`, make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
+	stored, err := queryDossiers(tx, ` WHERE d.id`+in, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*nationalRow{}
+	for _, d := range stored {
+		byID[d.ID] = &nationalRow{stored: d}
+	}
 	reads := []func() error{
+		func() error { return readNationalEvents(tx, in, args, byID) },
 		func() error { return readNationalUploads(tx, in, args, base, byID) },
 		func() error { return readNationalScans(tx, in, args, base, byID) },
 		func() error { return readNationalResults(tx, in, args, base, byID) },
@@ -224,7 +221,39 @@ func readNational(tx *Tx, ids []int64, base string) ([]*nationalRow, error) {
 			return nil, err
 		}
 	}
+	out := make([]*nationalRow, 0, len(ids))
+	for _, id := range ids {
+		if r := byID[id]; r != nil && len(r.events) > 0 {
+			out = append(out, r)
+		}
+	}
 	return out, nil
+}
+
+// readNationalEvents reads the dossiers' event logs, as listEvents does.
+func readNationalEvents(tx *Tx, in string, ids []any, rows map[int64]*nationalRow) error {
+	q, err := tx.query(`SELECT e.id, e.dossier_id, e.seq, e.type, e.at, e.recorded_at, e.actor_id, COALESCE(u.full_name, ''),
+		e.unit_id, e.reason, e.data FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id`+in+` ORDER BY e.dossier_id, e.seq`, ids...)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	for q.Next() {
+		var e motcua.Event
+		var at, rec int64
+		var data string
+		if err := q.Scan(&e.ID, &e.DossierID, &e.Seq, &e.Type, &at, &rec, &e.ActorID, &e.ActorName, &e.UnitID, &e.Reason, &data); err != nil {
+			return err
+		}
+		e.At, e.RecordedAt = fromMS(at), fromMS(rec)
+		if err := json.Unmarshal([]byte(data), &e.Data); err != nil {
+			return fmt.Errorf("event %d data: %w", e.ID, err)
+		}
+		if r := rows[e.DossierID]; r != nil {
+			r.events = append(r.events, e)
+		}
+	}
+	return q.Err()
 }
 
 // readNationalUploads reads the files an online dossier's submission

@@ -7,11 +7,11 @@ import (
 	"github.com/motcua/motcua/store"
 )
 
-// TestScorecardAgreesWithTheIndicators: the scorecard computed from the
-// projected national records gives 4.1–4.4 exactly as the digital
-// indicators (report/digital.go) on the digital fixture, and 3.5–3.6
-// exactly as the payment indicators (report/payment_indicators.go) on the
-// payment fixture, at a commune, its district and the whole province.
+// TestScorecardAgreesWithTheDigitalIndicators: the scorecard computed
+// from the projected national records gives 4.1–4.4 exactly as the
+// digital indicators (report/digital.go) on the digital fixture at a
+// commune, its district and the whole province; so does it 3.5–3.6 as the
+// payment indicators (TestScorecardAgreesWithThePaymentIndicators).
 //
 // Where the national formula differs from ours (docs/scorecard-766.md):
 // the scorecard attributes a dossier to its deciding unit only, ours to
@@ -20,7 +20,7 @@ import (
 // of a procedure with fees that carries no fee data at all, ours counts
 // only bills above 0 (no fixture dossier of a procedure with fees lacks a
 // bill: every version with fee lines bills its dossiers).
-func TestScorecardAgreesWithTheIndicators(t *testing.T) {
+func TestScorecardAgreesWithTheDigitalIndicators(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		f := newDigitalFixture(t, db)
 		for _, unit := range []int64{f.a.ID, f.district.ID, 0} {
@@ -40,6 +40,12 @@ func TestScorecardAgreesWithTheIndicators(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestScorecardAgreesWithThePaymentIndicators: 3.5 and 3.6 of the
+// scorecard equal the payment indicators' on the payment fixture, at each
+// commune, the district and the whole province.
+func TestScorecardAgreesWithThePaymentIndicators(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db *store.DB) {
 		f := newPaymentIndicatorFixture(t, db)
 		for _, unit := range []int64{f.a.ID, f.b.ID, f.district.ID, 0} {
