@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/store"
 )
@@ -63,6 +65,41 @@ func TestScorecardAgreesWithThePaymentIndicators(t *testing.T) {
 					t.Errorf("unit %d, %s: scorecard %d/%d, indicators %d/%d", unit, w.Code, got.Numerator, got.Denominator, w.Numerator, w.Denominator)
 				}
 			}
+		}
+	})
+}
+
+// TestScorecardOnTimeAfterASupplement: two dossiers wait six days for the
+// applicant; one gets its result after the due instant first promised but
+// before the one the pause moved it to, the other after that too. motcua
+// grades the first on time and the second late, and so does the
+// scorecard's 2.1: the record's due instant leaves the pause out and the
+// national rule subtracts it, so the applicant's time is not counted twice
+// (which would turn the second on time).
+func TestScorecardOnTimeAfterASupplement(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		finish := func(resultAt time.Time) *motcua.Dossier {
+			setNow(db, monday)
+			s := &scenario{t: t, db: db, d: f.accept(t, f.counterA, f.a.ID)} // Mon 04/03 09:00, due Thu 07/03 09:00
+			s.act(f.counterA, vn(3, 4, 10, 0), motcua.EventHandedOver)
+			s.act(f.specialistA, vn(3, 5, 8, 30), motcua.EventSupplementRequested, func(a *motcua.Action) { a.Missing = []string{"Giấy chứng sinh"} })
+			s.act(f.counterA, vn(3, 11, 14, 0), motcua.EventSupplementReceived) // due now Wed 13/03 14:30
+			s.act(f.specialistA, vn(3, 12, 8, 0), motcua.EventHandedOver)
+			s.act(f.leaderA, vn(3, 12, 9, 0), motcua.EventHandedOver)
+			s.act(f.counterA, resultAt, motcua.EventResultReady)
+			return s.d
+		}
+		early, late := finish(vn(3, 12, 10, 0)), finish(vn(3, 14, 10, 0))
+		if early.Grade() == motcua.GradeLate || late.Grade() != motcua.GradeLate {
+			t.Fatalf("motcua grades %q and %q, want on time and late", early.Grade(), late.Grade())
+		}
+		sc, err := db.Scorecard766(t.Context(), march(f.a.ID), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i, _ := sc.Indicator("2.1"); i.Numerator != 1 || i.Denominator != 2 || len(i.Counted) != 1 || i.Counted[0] != early.Code {
+			t.Errorf("2.1: %d/%d counted %v, want %s alone on time", i.Numerator, i.Denominator, i.Counted, early.Code)
 		}
 	})
 }
