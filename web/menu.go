@@ -41,6 +41,7 @@ func (s *Server) menuPages() []menuPage {
 		{path: "/register", label: "Sổ theo dõi", desk: motcua.DeskDossier, open: s.registerPage},
 		{path: "/performance", label: "Theo cán bộ", desk: motcua.DeskLeader, open: s.performance},
 		{path: "/reports/ii06a", label: "Báo cáo", desk: motcua.DeskLeader, open: s.reportPage},
+		{path: "/reports/766", label: "Chỉ số 766", desk: motcua.DeskLeader, open: s.scorecardPage},
 		{path: "/staff", label: "Tài khoản", desk: motcua.DeskAdmin, open: s.staffPage},
 		{path: "/audit", label: "Nhật ký", desk: motcua.DeskAdmin, open: s.auditPage, also: s.mayReadAudit},
 		{path: ReconciliationPath, label: "Đối soát thanh toán", desk: motcua.DeskManager, open: s.reconciliationPage, also: s.mayReconcile},

@@ -60,7 +60,7 @@ func TestEveryMenuLinkOpensForItsRole(t *testing.T) {
 	}{
 		{"counter", fx.CounterA, "/intake", slices.Concat([]string{"/intake"}, dossiers, common)},
 		{"specialist", fx.SpecialistA, "/worklist", slices.Concat(dossiers, common)},
-		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a", "/payments/reconciliation"}, common)},
+		{"leader", fx.LeaderA, "/worklist", slices.Concat(dossiers, []string{"/performance", "/reports/ii06a", "/reports/766", "/payments/reconciliation"}, common)},
 		{"admin", fx.Admin, "/staff", slices.Concat([]string{"/staff", "/audit", "/payments/reconciliation"}, common)},
 	} {
 		b, landing := e.loginLanding(t, c.user)

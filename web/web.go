@@ -142,6 +142,8 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /reports/payment/procedures", s.at(motcua.DeskLeader, s.paymentProcedures))
 	mux.HandleFunc("GET "+ReconciliationPath+".xlsx", s.at(motcua.DeskManager, s.reconciliationXLSX))
 	mux.HandleFunc("POST "+ReconciliationPath, s.at(motcua.DeskManager, s.rerunReconciliation))
+	mux.HandleFunc("GET /reports/766/dossiers", s.at(motcua.DeskLeader, s.scorecardDossiers))
+	mux.HandleFunc("GET /reports/766/{format}", s.at(motcua.DeskLeader, s.scorecardFile))
 	mux.HandleFunc("GET /reports/ii06a/{format}", s.at(motcua.DeskLeader, s.reportPage))
 	mux.HandleFunc("GET /catalog/trial", s.at(motcua.DeskOfficer, s.trial))
 	mux.HandleFunc("POST /units/dissolve", s.at(motcua.DeskAdmin, s.dissolve))

@@ -26,6 +26,7 @@ Usage:
   motcua report ii06a --from 2024-01-01 --to 2024-06-01 [--by unit|field|procedure|channel|level] [--unit CODE] [--format json|csv|xlsx|pdf]
   motcua report digital --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--json] [--list 4.2 [--met=false]]   indicators 4.1–4.4 (Decision 766)
   motcua report 766 --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--json] [--list 3.6 [--met=false]]   indicators 3.5, 3.6, 4.1–4.4 (Decision 766)
+  motcua report 766 --from 2024-01-01 --to 2024-04-01 [--unit CODE] --format table|json|xlsx|pdf [--out FILE]   the whole 766 scorecard, by the national formulas
   motcua import template | motcua import register FILE.csv|FILE.xlsx [--create-units] [--skip-invalid]
   motcua catalog trial CODE --at "2025-01-24 16:00" [--level xa] [--unit CODE] [--draft]
                                                               trial run of a workflow: per-step due instants

@@ -14,10 +14,13 @@ import (
 )
 
 const report766Usage = `usage: motcua report 766 --from 2024-01-01 --to 2024-04-01 [--unit CODE] [--rollup] [--json] [--list 3.5|3.6|4.1|4.2|4.3|4.4 [--met=false]]
+       motcua report 766 --from 2024-01-01 --to 2024-04-01 [--unit CODE] --format table|json|xlsx|pdf [--out FILE]
   the indicators of Decision 766 that motcua computes from its ledger — 3.5, 3.6 (fees, online payment) and
   4.1–4.4 (the digital dossier) — over the dossiers accepted in [from, to) (the end exclusive, as for ii06a);
   --list prints what stands behind one: the codes of the procedures (3.5) or of the dossiers (the others) that
-  meet it, or with --met=false the rest of its denominator`
+  meet it, or with --met=false the rest of its denominator.
+  --format prints the whole scorecard instead: every indicator computed by the national formulas from the
+  national records of the period (points, N/A, no data; docs/scorecard-766.md), to FILE or standard output`
 
 // indicator766 is one row of `report 766`: an indicator and what it counts.
 type indicator766 struct {
@@ -34,8 +37,13 @@ type indicator766 struct {
 // codes behind one of them.
 func report766(ctx context.Context, args []string) error {
 	fs, f := newIndicatorFlags("report 766", "an indicator (3.5, 3.6, 4.1, 4.2, 4.3 or 4.4): print the codes behind it instead")
+	format := fs.String("format", "", "table, json, xlsx or pdf: the whole scorecard (docs/scorecard-766.md)")
+	out := fs.String("out", "", "with --format: write to this file instead of standard output")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
+	}
+	if *format != "" {
+		return scorecard766(ctx, f, *format, *out)
 	}
 	if *f.list != "" && report.CheckPaymentCode(*f.list) != nil && report.CheckDigitalCode(*f.list) != nil {
 		return fmt.Errorf("--list: Chỉ số “%s” không có: chọn 3.5, 3.6, 4.1, 4.2, 4.3 hoặc 4.4.", *f.list)
