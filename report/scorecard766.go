@@ -117,6 +117,8 @@ func (i Indicator766) RateText() string {
 		return "Không có dữ liệu"
 	case i.NA:
 		return "N/A"
+	case i.Unscored: // 2.2 is averages per procedure, not a share
+		return "Theo từng thủ tục"
 	}
 	return formatFixed(i.Rate) + " %"
 }
