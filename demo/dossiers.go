@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/payment"
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/store"
 )
@@ -292,12 +294,16 @@ func (g *generator) payCash(ctx context.Context, counter *motcua.Actor, d *motcu
 }
 
 // awaitPayment plays an online applicant whose dossier waits for the fees
-// due at intake: most come to the counter and pay in cash within a few
-// working days; some still wait today, as on a real worklist. It returns
-// the dossier resumed, or nil while it waits.
+// due at intake: most pay online within hours (provinces report 70–80 %
+// of fees paid online in 2025), some come to the counter and pay in cash
+// within a few working days, some still wait today, as on a real
+// worklist. It returns the dossier resumed, or nil while it waits.
 func (g *generator) awaitPayment(ctx context.Context, d *motcua.Dossier, t *time.Time) (*motcua.Dossier, error) {
-	if g.rng.IntN(100) < 25 {
+	switch n := g.rng.IntN(100); {
+	case n < 15:
 		return nil, nil
+	case n < 75:
+		return g.payOnline(ctx, d, t)
 	}
 	*t = g.cal.Add(*t, time.Duration(1+g.rng.IntN(3))*g.cal.StandardDay())
 	if t.After(g.now) {
@@ -313,6 +319,37 @@ func (g *generator) awaitPayment(ctx context.Context, d *motcua.Dossier, t *time
 	}
 	if _, _, err := g.db.RecordCash(ctx, counter, d.ID, motcua.FeePayAtIntake); err != nil {
 		return nil, fmt.Errorf("cash for %s: %w", d.Code, err)
+	}
+	return g.db.Dossier(ctx, counter, d.ID)
+}
+
+// payOnline plays an online payment of the intake dues through VNPAY, a
+// few hours after acceptance: the request, then the gateway's verified
+// result three minutes later, applied as the notification would be (the
+// demo runs no gateway; the result is what the adapter would have
+// verified). It returns the dossier resumed, or nil if that lies ahead.
+func (g *generator) payOnline(ctx context.Context, d *motcua.Dossier, t *time.Time) (*motcua.Dossier, error) {
+	*t = t.Add(time.Duration(20+g.rng.IntN(240)) * time.Minute)
+	if t.Add(3 * time.Minute).After(g.now) {
+		return nil, nil
+	}
+	p, err := g.db.RequestPayment(ctx, store.Requester{}, d.ID, motcua.FeePayAtIntake)
+	if err != nil {
+		return nil, fmt.Errorf("online payment for %s: %w", d.Code, err)
+	}
+	*t = t.Add(3 * time.Minute)
+	paid := payment.Result{OrderID: p.OrderID, Amount: p.Amount, TransactionNo: strconv.FormatInt(14_000_000+p.ID, 10),
+		BankCode: "NCB", PaidAt: *t, Paid: true, ResponseCode: "00"}
+	if ack, err := g.db.ApplyGatewayResult(ctx, "vnpay", paid); err != nil || ack != payment.AckAccepted {
+		return nil, fmt.Errorf("online payment for %s: %v, %w", d.Code, ack, err)
+	}
+	u, err := g.db.Unit(ctx, d.ReceivingUnitID)
+	if err != nil {
+		return nil, err
+	}
+	counter, err := g.actor(ctx, g.holder(u, motcua.RoleCounter))
+	if err != nil {
+		return nil, err
 	}
 	return g.db.Dossier(ctx, counter, d.ID)
 }
