@@ -63,7 +63,7 @@ func TestFeedCarriesPaymentFacts(t *testing.T) {
 			if err := json.Unmarshal(raw, &feed); err != nil {
 				t.Fatal(err)
 			}
-			if countPrefix(feed, "vn.motcua.payment.") >= 5 || time.Now().After(deadline) {
+			if countPrefix(feed, "vn.motcua.payment.") >= 6 || time.Now().After(deadline) {
 				break
 			}
 		}
@@ -84,6 +84,7 @@ func TestFeedCarriesPaymentFacts(t *testing.T) {
 		}
 		want := []string{
 			"vn.motcua.payment.requested intake 25.000  requested  0", // the citizen's online request
+			"vn.motcua.payment.cancelled intake 25.000  cancelled  0", // replaced by the cash below
 			"vn.motcua.payment.requested intake 25.000  requested  0", // cash: its own payment, requested and paid at once
 			"vn.motcua.payment.paid intake 25.000 cash paid BL-2024 1",
 			"vn.motcua.payment.requested intake 40.000  requested  0",
