@@ -64,8 +64,8 @@ func (db *DB) NationalRecords(ctx context.Context, q report.Query) (out []motcua
 	var ids []int64
 	err = db.snapshotTx(ctx, func(tx *Tx) error {
 		ids, err = int64s(tx, `SELECT d.id FROM dossiers d WHERE d.accepted_at < ?
-			AND (d.state IN (?, ?) OR `+nationalEnd+` >= ?)`+scope+` ORDER BY d.accepted_at, d.id`,
-			append([]any{ms(q.To), string(motcua.StateProcessing), string(motcua.StateSupplement), ms(q.From)}, scopeArgs...)...)
+			AND (d.state IN (?, ?, ?) OR `+nationalEnd+` >= ?)`+scope+` ORDER BY d.accepted_at, d.id`,
+			append([]any{ms(q.To), string(motcua.StateProcessing), string(motcua.StateSupplement), string(motcua.StatePayment), ms(q.From)}, scopeArgs...)...)
 		return err
 	})
 	if err != nil {
