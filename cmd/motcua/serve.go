@@ -93,8 +93,7 @@ func signInFlags(fs *flag.FlagSet, c *server.Config) {
 func partnerFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Hotich.URL, "hotich", os.Getenv("MOTCUA_HOTICH"), "civil-status registry to forward civil-status dossiers to (package partner/hotich; token in $MOTCUA_HOTICH_TOKEN)")
 	fs.StringVar(&c.Hotich.Client, "hotich-client", c.Hotich.Client, "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
-	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
-	fs.StringVar(&c.DVCQG.Client, "dvcqg-client", c.DVCQG.Client, "the API client the publisher reads as (motcua clients create … --actions read,events)")
+	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "the national co-ordination system (National Public Service Portal) every dossier is synchronised to, whole, with retries (package partner/dvcqg, docs/national-sync.md; or $MOTCUA_DVCQG; token in $MOTCUA_DVCQG_TOKEN)")
 	fs.StringVar(&c.NationalStore.URL, "kho-du-lieu", os.Getenv("MOTCUA_KHODL"), "the citizens' national data store (Kho quản lý dữ liệu điện tử của tổ chức, cá nhân; package partner/khodl, docs/national-data-store.md): issued results' links are pushed to it every minute and intake offers the documents it holds (or $MOTCUA_KHODL; token in $MOTCUA_KHODL_TOKEN)")
 }
 
