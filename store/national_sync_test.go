@@ -1,0 +1,144 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+	"github.com/motcua/motcua/store"
+)
+
+// TestNationalSyncFollowsTheLedger: a dossier is due from its acceptance;
+// taken, it is not; its next event makes it due again at the new version;
+// a failure keeps it due but out of the list until its retry instant, with
+// the reason kept; taking an older version never undoes a newer one.
+func TestNationalSyncFollowsTheLedger(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		f := newFixture(t, db)
+		now := monday
+		db.Now = func() time.Time { return now }
+		d, err := db.Accept(ctx, f.counterA, f.intake(f.a.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		due := func() []store.NationalSync {
+			t.Helper()
+			list, err := db.NationalSyncDue(ctx, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return list
+		}
+		if list := due(); len(list) != 1 || list[0].DossierID != d.ID || list[0].Version != d.Version || list[0].SentVersion != 0 {
+			t.Fatalf("after acceptance: %+v", list)
+		}
+		if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+			t.Fatal(err)
+		}
+		if list := due(); len(list) != 0 {
+			t.Fatalf("taken, still due: %+v", list)
+		}
+		if d, err = db.Act(ctx, f.counterA, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver}); err != nil {
+			t.Fatal(err)
+		}
+		if list := due(); len(list) != 1 || list[0].Version != d.Version || list[0].SentVersion != d.Version-1 {
+			t.Fatalf("after an event: %+v", list)
+		}
+		if err := db.NationalSyncFailed(ctx, d.ID, "dvcqg: the national side answered 503", now.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if list := due(); len(list) != 0 {
+			t.Fatalf("due before its retry: %+v", list)
+		}
+		s, err := db.NationalSyncOf(ctx, d.ID)
+		if err != nil || s.Attempts != 1 || s.LastError != "dvcqg: the national side answered 503" || !s.NextAttempt.Equal(now.Add(time.Minute)) {
+			t.Fatalf("after a failure: %+v, %v", s, err)
+		}
+		failing, err := db.NationalSyncFailures(ctx, 10)
+		if err != nil || len(failing) != 1 || failing[0].DossierID != d.ID {
+			t.Fatalf("failures: %+v, %v", failing, err)
+		}
+		now = now.Add(time.Minute)
+		if list := due(); len(list) != 1 {
+			t.Fatalf("due at its retry: %+v", list)
+		}
+		if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.NationalSynced(ctx, d.ID, d.Version-1); err != nil { // a late answer about an older send
+			t.Fatal(err)
+		}
+		s, err = db.NationalSyncOf(ctx, d.ID)
+		if err != nil || s.SentVersion != d.Version || s.Attempts != 0 || s.LastError != "" || !s.SyncedAt.Equal(now) {
+			t.Fatalf("after success: %+v, %v", s, err)
+		}
+	})
+}
+
+// TestResyncAndSyncRate: indicator 1.4 counts, per unit and period of
+// acceptance, the dossiers taken at least once over those received; a
+// re-sync of the period makes exactly its dossiers due again, and a
+// re-sent dossier still counts as synchronised.
+func TestResyncAndSyncRate(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		f := newFixture(t, db)
+		now := monday
+		db.Now = func() time.Time { return now }
+		var inA, inB []*motcua.Dossier
+		for i := range 3 {
+			d, err := db.Accept(ctx, f.counterA, f.intake(f.a.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			inA = append(inA, d)
+			if i < 2 {
+				d, err := db.Accept(ctx, f.counterB, f.intake(f.b.ID))
+				if err != nil {
+					t.Fatal(err)
+				}
+				inB = append(inB, d)
+			}
+		}
+		now = monday.AddDate(0, 0, 7) // next week: outside the period
+		later, err := db.Accept(ctx, f.counterA, f.intake(f.a.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []*motcua.Dossier{inA[0], inA[1], inB[0], later} {
+			if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+				t.Fatal(err)
+			}
+		}
+		week := report.Query{From: monday.Truncate(24 * time.Hour).Add(-7 * time.Hour), To: monday.AddDate(0, 0, 1)}
+		for _, c := range []struct {
+			unit             int64
+			synced, received int
+		}{{0, 3, 5}, {f.a.ID, 2, 3}, {f.b.ID, 1, 2}, {f.district.ID, 3, 5}} {
+			q := week
+			q.UnitID = c.unit
+			r, err := db.NationalSyncRate(ctx, q)
+			if err != nil || r.Synced != c.synced || r.Received != c.received {
+				t.Errorf("unit %d: %+v, %v; want %d/%d", c.unit, r, err, c.synced, c.received)
+			}
+		}
+		n, err := db.ResyncNational(ctx, week.From, week.To)
+		if err != nil || n != 5 {
+			t.Fatalf("re-sync queued %d, %v", n, err)
+		}
+		due, err := db.NationalSyncDue(ctx, 100)
+		if err != nil || len(due) != 5 {
+			t.Fatalf("due after the re-sync: %+v, %v", due, err)
+		}
+		for _, s := range due {
+			if s.DossierID == later.ID {
+				t.Fatalf("a dossier of another period re-sent: %+v", s)
+			}
+		}
+		if r, err := db.NationalSyncRate(ctx, week); err != nil || r.Synced != 3 {
+			t.Fatalf("queued again, no longer counted: %+v, %v", r, err)
+		}
+	})
+}
