@@ -17,7 +17,7 @@ import (
 // NationalSync is one dossier's sync state.
 type NationalSync struct {
 	DossierID   int64
-	Version     int // the ledger version to send
+	Version     int // the version to send: moves with every change of the record
 	SentVersion int // the last version the national side took; 0 none
 	LastError   string
 	Attempts    int // failures since the last success
@@ -25,12 +25,20 @@ type NationalSync struct {
 	SyncedAt    time.Time // the last success; zero never
 }
 
-// wantNationalSync records, in the event's transaction, that the dossier
-// is to be sent at its new version.
-func wantNationalSync(tx *Tx, d *motcua.Dossier) error {
-	_, err := tx.exec(`INSERT INTO national_sync (dossier_id, version) VALUES (?, ?)
-		ON CONFLICT (dossier_id) DO UPDATE SET version = excluded.version`, d.ID, d.Version)
-	return err
+// nationalChanged records, in the transaction that changed them, that
+// the dossiers' national records changed: their wanted version moves on.
+// Every event calls it (publish), and so does every change to a fact the
+// record reads outside the ledger (files, results, pushes, payments:
+// redigitise, publishPayment). The sender marks as taken the version it
+// read before building, so a change while it sends leaves the dossier due.
+func nationalChanged(tx *Tx, ids ...int64) error {
+	for _, id := range ids {
+		if _, err := tx.exec(`INSERT INTO national_sync (dossier_id, version) VALUES (?, 1)
+			ON CONFLICT (dossier_id) DO UPDATE SET version = national_sync.version + 1`, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // NationalSyncDue lists up to limit dossiers whose version moved past the
@@ -93,7 +101,8 @@ func scanNationalSync(tx *Tx, where string, args ...any) ([]NationalSync, error)
 }
 
 // NationalSynced records that the national side took the dossier at
-// version; a version older than one already taken changes nothing sent.
+// version (NationalSync.Version as listed before the record was built); a
+// version older than one already taken changes nothing sent.
 func (db *DB) NationalSynced(ctx context.Context, dossierID int64, version int) (err error) {
 	defer motcua.Wrap(&err, "DB.NationalSynced(%d)", dossierID)
 	return db.inTx(ctx, func(tx *Tx) error {

@@ -10,7 +10,8 @@ import (
 )
 
 // TestNationalSyncFollowsTheLedger: a dossier is due from its acceptance;
-// taken, it is not; its next event makes it due again at the new version;
+// taken at the version listed, it is not; its next event makes it due
+// again at a newer version;
 // a failure keeps it due but out of the list until its retry instant, with
 // the reason kept; taking an older version never undoes a newer one.
 func TestNationalSyncFollowsTheLedger(t *testing.T) {
@@ -31,10 +32,11 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 			}
 			return list
 		}
-		if list := due(); len(list) != 1 || list[0].DossierID != d.ID || list[0].Version != d.Version || list[0].SentVersion != 0 {
-			t.Fatalf("after acceptance: %+v", list)
+		first := due()
+		if len(first) != 1 || first[0].DossierID != d.ID || first[0].Version < 1 || first[0].SentVersion != 0 {
+			t.Fatalf("after acceptance: %+v", first)
 		}
-		if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+		if err := db.NationalSynced(ctx, d.ID, first[0].Version); err != nil {
 			t.Fatal(err)
 		}
 		if list := due(); len(list) != 0 {
@@ -43,8 +45,9 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 		if d, err = db.Act(ctx, f.counterA, motcua.Action{DossierID: d.ID, Version: d.Version, Type: motcua.EventHandedOver}); err != nil {
 			t.Fatal(err)
 		}
-		if list := due(); len(list) != 1 || list[0].Version != d.Version || list[0].SentVersion != d.Version-1 {
-			t.Fatalf("after an event: %+v", list)
+		again := due()
+		if len(again) != 1 || again[0].Version <= first[0].Version || again[0].SentVersion != first[0].Version {
+			t.Fatalf("after an event: %+v", again)
 		}
 		if err := db.NationalSyncFailed(ctx, d.ID, "dvcqg: the national side answered 503", now.Add(time.Minute)); err != nil {
 			t.Fatal(err)
@@ -64,14 +67,14 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 		if list := due(); len(list) != 1 {
 			t.Fatalf("due at its retry: %+v", list)
 		}
-		if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+		if err := db.NationalSynced(ctx, d.ID, again[0].Version); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.NationalSynced(ctx, d.ID, d.Version-1); err != nil { // a late answer about an older send
+		if err := db.NationalSynced(ctx, d.ID, first[0].Version); err != nil { // a late answer about an older send
 			t.Fatal(err)
 		}
 		s, err = db.NationalSyncOf(ctx, d.ID)
-		if err != nil || s.SentVersion != d.Version || s.Attempts != 0 || s.LastError != "" || !s.SyncedAt.Equal(now) {
+		if err != nil || s.SentVersion != again[0].Version || s.Attempts != 0 || s.LastError != "" || !s.SyncedAt.Equal(now) {
 			t.Fatalf("after success: %+v, %v", s, err)
 		}
 	})

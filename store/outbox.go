@@ -15,7 +15,7 @@ import (
 // an acknowledged event, nor see one that was rolled back. Events taken
 // from a previous system's register are history, not news: not published.
 func publish(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
-	if err := wantNationalSync(tx, d); err != nil { // history too: the nation scores it
+	if err := nationalChanged(tx, d.ID); err != nil { // history too: the nation scores it
 		return err
 	}
 	if e.Data.Imported {

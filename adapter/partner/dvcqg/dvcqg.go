@@ -14,8 +14,9 @@
 //	→ 200 [{"MaHoSo", "error_code": "0" taken, else refused, "message"}, …]
 //	→ anything else: the whole batch was not taken
 //
-// The sender (Syncer) sends each dossier whose ledger version moved past
-// the version the national side took, in batches; a refusal is kept as
+// The sender (Syncer) sends each dossier whose record changed since the
+// national side last took it (an event, or a file, result, push or
+// payment: store.NationalSync), in batches; a refusal is kept as
 // the dossier's last error and tried again later, an outage delays the
 // batch, and nothing is marked sent that the national side did not take.
 package dvcqg
@@ -81,8 +82,7 @@ func (s *Syncer) Sync(ctx context.Context) (Round, error) {
 // due list: taken, or failed with its reason and a later retry.
 func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Round, err error) {
 	var items []Item
-	sent := map[string]store.NationalSync{} // by MaHoSo
-	versions := map[int64]int{}
+	sent := map[string]store.NationalSync{} // by MaHoSo, with the version listed before building
 	for _, d := range due {
 		rec, err := s.DB.NationalRecord(ctx, d.DossierID)
 		if err != nil {
@@ -93,7 +93,7 @@ func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Rou
 			continue
 		}
 		items = append(items, ToNational(rec))
-		sent[rec.Code], versions[d.DossierID] = d, rec.Version
+		sent[rec.Code] = d
 	}
 	if len(items) == 0 {
 		return r, nil
@@ -108,12 +108,12 @@ func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Rou
 		}
 		return r, postErr
 	}
-	return s.apply(ctx, sent, versions, answers)
+	return s.apply(ctx, sent, answers)
 }
 
 // apply records the national side's verdict on each dossier sent; one it
 // did not answer about counts as failed, to be sent again.
-func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, versions map[int64]int, answers []Answer) (r Round, err error) {
+func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, answers []Answer) (r Round, err error) {
 	verdict := map[string]Answer{}
 	for _, a := range answers {
 		verdict[a.MaHoSo] = a
@@ -129,7 +129,7 @@ func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, 
 			err = s.fail(ctx, d, fmt.Sprintf("dvcqg: refused %s (%s): %s", code, a.ErrorCode, a.Message))
 		default:
 			r.Sent++
-			err = s.DB.NationalSynced(ctx, d.DossierID, versions[d.DossierID])
+			err = s.DB.NationalSynced(ctx, d.DossierID, d.Version)
 		}
 		if err != nil {
 			return r, err
