@@ -25,7 +25,8 @@ type NationalRecord struct {
 	// Instants (zero = none). SubmittedAt is when an online dossier was
 	// filed, AcceptedAt when it was accepted (NgayTiepNhan); DueAt the
 	// legal due instant (NgayHenTra), moved only by what the law moves it
-	// by; EndedAt when processing ended (result ready, stopped or
+	// by except the pauses for supplements, which 2.1 subtracts itself
+	// (Supplements; ledger.NationalRecord says why); EndedAt when processing ended (result ready, stopped or
 	// withdrawn: NgayKetThucXuLy); ReturnedAt, RefusedAt (NgayTuChoi: an
 	// online submission refused before acceptance).
 	SubmittedAt time.Time
@@ -37,9 +38,11 @@ type NationalRecord struct {
 	State       State // TrangThaiHoSo through the adapter's code list
 	Refused     bool  // refused at intake (online): no State of the ledger
 	// MaxWorkingDays is the procedure's time limit (used by 2.1 when a
-	// record has no DueAt, and by 2.2); ResultIsDocument whether the
-	// procedure's result is a document (3.3, 4.1, 4.2).
+	// record has no DueAt, and by 2.2); TimeLimit the same in the
+	// procedure's own unit (2.2 reports in it); ResultIsDocument whether
+	// the procedure's result is a document (3.3, 4.1, 4.2).
 	MaxWorkingDays   float64
+	TimeLimit        TimeLimit
 	ResultIsDocument bool
 	// Identity: LoaiDinhDanh, SoDinhDanh, TaiKhoanDuocXacThucVoiVNeID, MaCSDL.
 	IdentityType   IdentityType

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/report"
+)
+
+// The 766 scorecard of a unit and period (issue 20, item 5): the period's
+// national records (NationalRecords) scored by report.Score766, with the
+// catalogue facts its indicators divide by. docs/scorecard-766.md.
+
+// Scorecard766 computes the scorecard of the query's unit (0: the whole
+// province) and period. sync is indicator 1.4's count from the national
+// sync, nil while there is none.
+func (db *DB) Scorecard766(ctx context.Context, q report.Query, sync *report.SyncCount) (sc *report.Scorecard, err error) {
+	defer motcua.Wrap(&err, "DB.Scorecard766")
+	in, err := db.scorecardInput(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	in.Sync = sync
+	return report.Score766(in), nil
+}
+
+// scorecardInput gathers what the scorecard is computed from.
+func (db *DB) scorecardInput(ctx context.Context, q report.Query) (in report.ScorecardInput, err error) {
+	in.From, in.To = q.From, q.To
+	if in.Records, err = db.NationalRecords(ctx, q); err != nil {
+		return in, err
+	}
+	t, err := db.tree(ctx)
+	if err != nil {
+		return in, err
+	}
+	var unit *motcua.Unit
+	var parent motcua.UnitKind
+	if q.UnitID != 0 {
+		unit = t.byID[q.UnitID]
+		parent = t.parentKind(unit)
+		in.Units = map[string]bool{}
+		t.subtree(q.UnitID, func(id int64) { in.Units[t.byID[id].Code] = true })
+	}
+	cal, err := db.Calendar(ctx, q.UnitID)
+	if err != nil {
+		return in, err
+	}
+	in.WorkingDays = func(from, to time.Time) float64 {
+		return float64(cal.Between(from, to)) / float64(cal.StandardDay())
+	}
+	if in.Catalogue, err = db.catalogue766(ctx, unit, parent); err != nil {
+		return in, err
+	}
+	fees, err := db.FeeProcedures(ctx, q)
+	if err != nil {
+		return in, err
+	}
+	in.Catalogue.WithFees = []string{}
+	for _, p := range fees {
+		in.Catalogue.WithFees = append(in.Catalogue.WithFees, p.Code)
+	}
+	return in, nil
+}
+
+// catalogue766 lists the procedures in force now of the unit's level (a
+// commune's, a department's office's; every one for the province): those
+// offered online, and those whose applicants are citizens.
+func (db *DB) catalogue766(ctx context.Context, unit *motcua.Unit, parent motcua.UnitKind) (cat report.Catalogue766, err error) {
+	type row struct {
+		code, level, online, office, applicants string
+		onlineFrom                              int64
+	}
+	var rows []row
+	err = db.readTx(ctx, func(tx *Tx) error {
+		r, err := tx.query(`SELECT p.code, p.level, v.online_level, v.online_from, v.office, v.applicants FROM procedures p
+			JOIN procedure_versions v ON v.id = (`+versionInForce+`) WHERE v.kind <> 'repeal' ORDER BY p.code, p.level`, ms(db.Now()))
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		for r.Next() {
+			var x row
+			if err := r.Scan(&x.code, &x.level, &x.online, &x.onlineFrom, &x.office, &x.applicants); err != nil {
+				return err
+			}
+			rows = append(rows, x)
+		}
+		return r.Err()
+	})
+	cat = report.Catalogue766{Procedures: []string{}, Online: []string{}, ForCitizens: []string{}}
+	now := ms(db.Now())
+	for _, x := range rows {
+		if !competentLevel(unit, parent, motcua.Level(x.level), x.office) {
+			continue
+		}
+		cat.Procedures = append(cat.Procedures, x.code)
+		if (x.online == string(motcua.OnlineFull) || x.online == string(motcua.OnlinePartial)) && x.onlineFrom <= now {
+			cat.Online = append(cat.Online, x.code)
+		}
+		if forCitizens(x.applicants) {
+			cat.ForCitizens = append(cat.ForCitizens, x.code)
+		}
+	}
+	return cat, err
+}
+
+// competentLevel tells whether a procedure of level (and deciding office)
+// is in the competence of unit: every procedure for the province (nil: the
+// whole province and its centre), the commune level for a commune and its centre, the
+// province level of its office for a department or office, the district
+// level for a district.
+func competentLevel(unit *motcua.Unit, parent motcua.UnitKind, level motcua.Level, office string) bool {
+	if unit == nil {
+		return true
+	}
+	switch unit.Kind {
+	case motcua.UnitCommune:
+		return level == motcua.LevelCommune
+	case motcua.UnitCentre:
+		return parent != motcua.UnitCommune || level == motcua.LevelCommune
+	case motcua.UnitDepartment, motcua.UnitOffice:
+		return level != motcua.LevelCommune && (unit.Office == "" || office == "" || office == unit.Office)
+	case motcua.UnitDistrict:
+		return level == motcua.LevelDistrict
+	}
+	return true
+}
+
+// citizenWords are what the catalogue's "đối tượng thực hiện" says of
+// citizens (folded).
+var citizenWords = []string{"cong dan", "ca nhan", "nguoi viet nam", "nguoi nuoc ngoai"}
+
+// forCitizens tells whether a procedure's applicants include citizens; an
+// empty text counts as including them (the larger denominator: a gap in
+// the catalogue never flatters 4.5).
+func forCitizens(applicants string) bool {
+	folded := motcua.Fold(applicants)
+	if strings.TrimSpace(folded) == "" {
+		return true
+	}
+	for _, w := range citizenWords {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
