@@ -15,7 +15,7 @@ func ToNational(r motcua.NationalRecord) Item {
 		TaiKhoanDuocXacThucVoiVNeID: flag(r.VNeIDVerified),
 		NgayNopHoSo:                 stamp(r.SubmittedAt), NgayTiepNhan: stamp(r.AcceptedAt), NgayHenTra: stamp(r.DueAt),
 		NgayKetThucXuLy: stamp(r.EndedAt), NgayTra: stamp(r.ReturnedAt), NgayTuChoi: stamp(r.RefusedAt),
-		TrangThaiHoSo: Status(r.State), ThoiGianThucHien: r.MaxWorkingDays, LoaiThoiGianThucHien: workingDaysUnit,
+		TrangThaiHoSo: Status(r.State), ThoiGianThucHien: r.TimeLimit.Amount, LoaiThoiGianThucHien: timeUnits[r.TimeLimit.Unit],
 		HoSoCoThanhPhanSoHoa: "0", DuocThanhToanTrucTuyen: strconv.Itoa(int(r.PaidOnline))}
 	if r.Refused {
 		h.TrangThaiHoSo = statusRefused
@@ -53,7 +53,8 @@ func ToNational(r motcua.NationalRecord) Item {
 
 // Procedure is what the national procedure database says of a procedure
 // and a synchronised record does not carry: the nation scores with its own
-// catalogue's facts.
+// catalogue's facts (the time limit travels as ThoiGianThucHien, but the
+// limit in working days that 2.1 compares with is the catalogue's).
 type Procedure struct {
 	ResultIsDocument bool
 	MaxWorkingDays   float64
@@ -75,6 +76,10 @@ func FromNational(it Item, p Procedure) (r motcua.NationalRecord, err error) {
 	}
 	if r.State, r.Refused, ok = stateOf(h.TrangThaiHoSo); !ok {
 		return r, fmt.Errorf("TrangThaiHoSo %q is not a status motcua sends", h.TrangThaiHoSo)
+	}
+	r.TimeLimit.Amount = h.ThoiGianThucHien
+	if r.TimeLimit.Unit, ok = timeUnitOf(h.LoaiThoiGianThucHien); !ok {
+		return r, fmt.Errorf("LoaiThoiGianThucHien %q is not a unit motcua sends", h.LoaiThoiGianThucHien)
 	}
 	if err := readInstants(h, &r); err != nil {
 		return r, err

@@ -21,6 +21,7 @@ func fullRecord() motcua.NationalRecord {
 		FieldCode: "G09-TP03", UnitCode: "000.21.99.D01", DecidingUnitCode: "000.00.33.H17", Channel: motcua.ChannelOnline,
 		Applicant: "Nguyễn Văn An", SubmittedAt: at(1, 20, 15), AcceptedAt: at(4, 8, 0), DueAt: at(11, 17, 0), EndedAt: at(8, 10, 30),
 		ReturnedAt: at(9, 9, 0), State: motcua.StateReturned, MaxWorkingDays: 5, ResultIsDocument: true,
+		TimeLimit:    motcua.TimeLimit{Amount: 5, Unit: motcua.WorkingDays},
 		IdentityType: motcua.IdentityCitizen, IdentityNumber: "066090001234", VNeIDVerified: true, Database: motcua.PopulationDatabase,
 		Components: []motcua.NationalComponent{
 			{Name: "Tờ khai", FileURL: "https://motcua.example/lien-thong/dvcqg/tep/ab12", Digitised: true, Reused: true},
@@ -43,7 +44,7 @@ func TestNationalRecordRoundTrip(t *testing.T) {
 		SubmittedAt: at(2, 7, 0), RefusedAt: at(2, 9, 0), EndedAt: at(2, 9, 0), Refused: true, IdentityType: motcua.IdentityTax,
 		IdentityNumber: "6000123456"}
 	post := motcua.NationalRecord{Code: "X-1", ProcedureCode: "2.000001", Channel: motcua.ChannelPost, AcceptedAt: at(3, 8, 0),
-		State: motcua.StateSupplement, Database: "csdl-dat-dai"}
+		State: motcua.StateSupplement, Database: "csdl-dat-dai", TimeLimit: motcua.TimeLimit{Amount: 4, Unit: motcua.WorkingHours}}
 	for _, want := range []motcua.NationalRecord{fullRecord(), refused, post} {
 		sent := want
 		sent.Version = 9
@@ -76,7 +77,7 @@ func TestNationalFieldNames(t *testing.T) {
 		`"KenhThucHien":"2"`, `"NgayNopHoSo":"20250801201507"`, `"NgayTiepNhan":"20250804080007"`, `"NgayHenTra":"20250811170007"`,
 		`"NgayKetThucXuLy":"20250808103007"`, `"NgayTra":"20250809090007"`, `"NgayTuChoi":""`, `"TrangThaiHoSo":"10"`,
 		`"DinhDanhCHS":[{"LoaiDinhDanh":"1","SoDinhDanh":"066090001234"}]`, `"TaiKhoanDuocXacThucVoiVNeID":"1"`,
-		`"DSKetNoiCSDL":[{"MaCSDL":"1"}]`, `"HoSoCoThanhPhanSoHoa":"1"`,
+		`"DSKetNoiCSDL":[{"MaCSDL":"1"}]`, `"HoSoCoThanhPhanSoHoa":"1"`, `"ThoiGianThucHien":5,"LoaiThoiGianThucHien":"Ngày làm việc"`,
 		`{"TenTepDinhKem":"Bản chính","DuongDanTaiTepTin":"https://motcua.example/lien-thong/dvcqg/tep/cd34","DuocSoHoa":"1","DuocTaiSuDung":"0","DuocLayTuKhoDMQG":"1"}`,
 		`"DanhSachGiayToKetQua":[{"MaGiayToKetQua":"KQ-0001","DuongDanTepTinKetQua":"https://motcua.example/kq/xyz","DaDayLenKhoDMQG":"1"}]`,
 		`{"MaPhiLePhi":"LP01","TenPhiLePhi":"Lệ phí chứng thực","Gia":"2000"}`, `"DuocThanhToanTrucTuyen":"2"`,
@@ -101,6 +102,7 @@ func TestFromNationalRefusesWhatMotcuaNeverSends(t *testing.T) {
 		"Gia":                    func(it *dvcqg.Item) { it.HoSo.DanhSachLePhi[0].Gia = "2.000" },
 		"supplement":             func(it *dvcqg.Item) { it.HoSo.DanhSachHoSoBoSung[0].NgayBoSung = "x" },
 		"step":                   func(it *dvcqg.Item) { it.TienTrinh[0].NgayBatDau = "x" },
+		"LoaiThoiGianThucHien":   func(it *dvcqg.Item) { it.HoSo.LoaiThoiGianThucHien = "Tháng" },
 	} {
 		it := dvcqg.ToNational(fullRecord())
 		spoil(&it)

@@ -136,10 +136,25 @@ const (
 	identityTaxCode     = "3"
 	// MaCSDL "1": the population database, as public integrations send it.
 	populationDatabaseCode = "1"
-	// LoaiThoiGianThucHien of ThoiGianThucHien: motcua keeps time limits
-	// in working days.
-	workingDaysUnit = "Ngày làm việc"
 )
+
+// timeUnits name the unit of ThoiGianThucHien (LoaiThoiGianThucHien), in
+// words as public integrations send it.
+var timeUnits = map[motcua.TimeUnit]string{
+	motcua.WorkingDays: "Ngày làm việc", motcua.WorkingHours: "Giờ làm việc", motcua.SameDay: "Trong ngày",
+}
+
+func timeUnitOf(name string) (motcua.TimeUnit, bool) {
+	if name == "" {
+		return "", true
+	}
+	for u, n := range timeUnits {
+		if n == name {
+			return u, true
+		}
+	}
+	return "", false
+}
 
 var statusOf = map[motcua.State]string{
 	motcua.StateProcessing: statusProcessing, motcua.StateSupplement: statusSupplement,

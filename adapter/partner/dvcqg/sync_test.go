@@ -70,7 +70,6 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 		clock = clock.Add(time.Hour)
 		counter := sample.CounterDesk(t, db, &motcua.Unit{Code: "000.21.99.H07", Name: "Xã Thử Đồng Bộ", Kind: motcua.UnitCommune}, "motcua.h7")
 		p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực bản sao từ bản chính", "Chứng thực")
-		portal.Know(p.Code, dvcqg.Procedure{MaxWorkingDays: 1})
 		for i := range 3 {
 			d, err := db.Accept(ctx, counter, motcua.Intake{ProcedureID: p.ID, UnitID: counter.User.Grants[0].UnitID,
 				Channel: motcua.ChannelCounter, Applicant: motcua.Applicant{Name: "Nguyễn Văn An", IDNumber: "066090001234"}, Sets: 1})
@@ -78,6 +77,7 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 				t.Fatal(err)
 			}
 			ids[d.ID] = true
+			know(t, db, portal, d.ID)
 			for _, typ := range []motcua.EventType{motcua.EventResultReady, motcua.EventResultReturned}[:i] {
 				clock = clock.Add(10 * time.Minute)
 				if d, err = db.Act(ctx, counter, motcua.Action{DossierID: d.ID, Version: d.Version, Type: typ}); err != nil {
