@@ -2,9 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/ledger"
 	"github.com/motcua/motcua/report"
 )
 
@@ -14,9 +18,31 @@ import (
 // the sender never misses a change; the sender marks what the national
 // side took or refused.
 
-// NationalSync is one dossier's sync state.
+// SyncKey names what a national record is of: a dossier, or an online
+// submission refused before acceptance (SubmissionID; DossierID 0).
+type SyncKey struct {
+	DossierID, SubmissionID int64
+}
+
+// String names the key in logs and errors.
+func (k SyncKey) String() string {
+	if k.SubmissionID != 0 {
+		return "submission " + strconv.FormatInt(k.SubmissionID, 10)
+	}
+	return "dossier " + strconv.FormatInt(k.DossierID, 10)
+}
+
+// table and column hold the key's sync state.
+func (k SyncKey) table() (table, column string, id int64) {
+	if k.SubmissionID != 0 {
+		return "national_sync_refusals", "submission_id", k.SubmissionID
+	}
+	return "national_sync", "dossier_id", k.DossierID
+}
+
+// NationalSync is one record's sync state.
 type NationalSync struct {
-	DossierID   int64
+	SyncKey
 	Version     int // the version to send: moves with every change of the record
 	SentVersion int // the last version the national side took; 0 none
 	LastError   string
@@ -47,21 +73,26 @@ func nationalChanged(tx *Tx, ids ...int64) error {
 func (db *DB) NationalSyncDue(ctx context.Context, limit int) (out []NationalSync, err error) {
 	defer motcua.Wrap(&err, "DB.NationalSyncDue")
 	err = db.readTx(ctx, func(tx *Tx) error {
-		out, err = scanNationalSync(tx, `WHERE version > sent_version AND next_attempt_at <= ? ORDER BY next_attempt_at, dossier_id LIMIT ?`,
-			ms(db.now()), limit)
+		now := ms(db.now())
+		out, err = scanNationalSync(tx, `WHERE version > sent_version AND next_attempt_at <= ?`, `ORDER BY next_attempt_at, dossier_id, submission_id LIMIT ?`,
+			now, now, limit)
 		return err
 	})
 	return out, err
 }
 
-// NationalSyncOf is a dossier's sync state; the zero state (nothing to
+// NationalSyncOf is a record's sync state; the zero state (nothing to
 // send, never sent) when it has none.
-func (db *DB) NationalSyncOf(ctx context.Context, dossierID int64) (s NationalSync, err error) {
-	defer motcua.Wrap(&err, "DB.NationalSyncOf(%d)", dossierID)
+func (db *DB) NationalSyncOf(ctx context.Context, k SyncKey) (s NationalSync, err error) {
+	defer motcua.Wrap(&err, "DB.NationalSyncOf(%s)", k)
+	table, column, id := k.table()
 	err = db.readTx(ctx, func(tx *Tx) error {
-		list, err := scanNationalSync(tx, `WHERE dossier_id = ?`, dossierID)
-		if len(list) == 1 {
-			s = list[0]
+		var next, synced int64
+		err := tx.queryRow(`SELECT version, sent_version, last_error, attempts, next_attempt_at, synced_at FROM `+table+
+			` WHERE `+column+` = ?`, id).Scan(&s.Version, &s.SentVersion, &s.LastError, &s.Attempts, &next, &synced)
+		s.SyncKey, s.NextAttempt, s.SyncedAt = k, fromMS(next), fromMS(synced)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
 		}
 		return err
 	})
@@ -74,15 +105,18 @@ func (db *DB) NationalSyncOf(ctx context.Context, dossierID int64) (s NationalSy
 func (db *DB) NationalSyncFailures(ctx context.Context, limit int) (out []NationalSync, err error) {
 	defer motcua.Wrap(&err, "DB.NationalSyncFailures")
 	err = db.readTx(ctx, func(tx *Tx) error {
-		out, err = scanNationalSync(tx, `WHERE attempts > 0 ORDER BY attempts DESC, dossier_id LIMIT ?`, limit)
+		out, err = scanNationalSync(tx, `WHERE attempts > 0`, `ORDER BY attempts DESC, dossier_id, submission_id LIMIT ?`, limit)
 		return err
 	})
 	return out, err
 }
 
-func scanNationalSync(tx *Tx, where string, args ...any) ([]NationalSync, error) {
-	rows, err := tx.query(`SELECT dossier_id, version, sent_version, last_error, attempts, next_attempt_at, synced_at
-		FROM national_sync `+where, args...)
+// scanNationalSync reads the states of both kinds of record that match
+// where (args once per kind), in order.
+func scanNationalSync(tx *Tx, where, order string, args ...any) ([]NationalSync, error) {
+	const columns = `version, sent_version, last_error, attempts, next_attempt_at, synced_at`
+	rows, err := tx.query(`SELECT dossier_id, 0 AS submission_id, `+columns+` FROM national_sync `+where+
+		` UNION ALL SELECT 0 AS dossier_id, submission_id, `+columns+` FROM national_sync_refusals `+where+` `+order, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +125,7 @@ func scanNationalSync(tx *Tx, where string, args ...any) ([]NationalSync, error)
 	for rows.Next() {
 		var s NationalSync
 		var next, synced int64
-		if err := rows.Scan(&s.DossierID, &s.Version, &s.SentVersion, &s.LastError, &s.Attempts, &next, &synced); err != nil {
+		if err := rows.Scan(&s.DossierID, &s.SubmissionID, &s.Version, &s.SentVersion, &s.LastError, &s.Attempts, &next, &synced); err != nil {
 			return nil, err
 		}
 		s.NextAttempt, s.SyncedAt = fromMS(next), fromMS(synced)
@@ -103,23 +137,25 @@ func scanNationalSync(tx *Tx, where string, args ...any) ([]NationalSync, error)
 // NationalSynced records that the national side took the dossier at
 // version (NationalSync.Version as listed before the record was built); a
 // version older than one already taken changes nothing sent.
-func (db *DB) NationalSynced(ctx context.Context, dossierID int64, version int) (err error) {
-	defer motcua.Wrap(&err, "DB.NationalSynced(%d)", dossierID)
+func (db *DB) NationalSynced(ctx context.Context, k SyncKey, version int) (err error) {
+	defer motcua.Wrap(&err, "DB.NationalSynced(%s)", k)
+	table, column, id := k.table()
 	return db.inTx(ctx, func(tx *Tx) error {
-		_, err := tx.exec(`UPDATE national_sync SET sent_version = CASE WHEN ? > sent_version THEN ? ELSE sent_version END,
-			last_error = '', attempts = 0, next_attempt_at = 0, synced_at = ? WHERE dossier_id = ?`,
-			version, version, ms(db.now()), dossierID)
+		_, err := tx.exec(`UPDATE `+table+` SET sent_version = CASE WHEN ? > sent_version THEN ? ELSE sent_version END,
+			last_error = '', attempts = 0, next_attempt_at = 0, synced_at = ? WHERE `+column+` = ?`,
+			version, version, ms(db.now()), id)
 		return err
 	})
 }
 
 // NationalSyncFailed records a failed attempt and its reason: the dossier
 // stays due, to be tried again at retryAt.
-func (db *DB) NationalSyncFailed(ctx context.Context, dossierID int64, reason string, retryAt time.Time) (err error) {
-	defer motcua.Wrap(&err, "DB.NationalSyncFailed(%d)", dossierID)
+func (db *DB) NationalSyncFailed(ctx context.Context, k SyncKey, reason string, retryAt time.Time) (err error) {
+	defer motcua.Wrap(&err, "DB.NationalSyncFailed(%s)", k)
+	table, column, id := k.table()
 	return db.inTx(ctx, func(tx *Tx) error {
-		_, err := tx.exec(`UPDATE national_sync SET last_error = ?, attempts = attempts + 1, next_attempt_at = ? WHERE dossier_id = ?`,
-			truncateReason(reason), ms(retryAt), dossierID)
+		_, err := tx.exec(`UPDATE `+table+` SET last_error = ?, attempts = attempts + 1, next_attempt_at = ? WHERE `+column+` = ?`,
+			truncateReason(reason), ms(retryAt), id)
 		return err
 	})
 }
@@ -134,9 +170,9 @@ func truncateReason(s string) string {
 	return string(r[:len(r)-1]) + "…" // the cut may have split a rune
 }
 
-// ResyncNational makes every dossier accepted in [from, to) due again at
-// its current version, now: a full re-sync of a period on demand. It
-// returns how many dossiers it queued.
+// ResyncNational makes every dossier accepted in [from, to), and every
+// online submission filed then and refused, due again, now: a full
+// re-sync of a period on demand. It returns how many records it queued.
 func (db *DB) ResyncNational(ctx context.Context, from, to time.Time) (n int64, err error) {
 	defer motcua.Wrap(&err, "DB.ResyncNational")
 	err = db.inTx(ctx, func(tx *Tx) error {
@@ -147,7 +183,18 @@ func (db *DB) ResyncNational(ctx context.Context, from, to time.Time) (n int64, 
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		res, err = tx.exec(`INSERT INTO national_sync_refusals (submission_id, version)
+			SELECT id, 1 FROM submissions WHERE state = ? AND created_at >= ? AND created_at < ?
+			ON CONFLICT (submission_id) DO UPDATE SET sent_version = 0, next_attempt_at = 0`,
+			string(motcua.SubmissionRefused), ms(from), ms(to))
+		if err != nil {
+			return err
+		}
+		refusals, err := res.RowsAffected()
+		n += refusals
 		return err
 	})
 	return n, err
@@ -178,4 +225,43 @@ func (db *DB) NationalSyncRate(ctx context.Context, q report.Query) (r SyncRate,
 			WHERE d.accepted_at >= ? AND d.accepted_at < ?`+scope, args...).Scan(&r.Received, &r.Synced)
 	})
 	return r, err
+}
+
+// nationalRefused records, in the refusal's transaction, that an online
+// submission refused before acceptance is to be sent.
+func nationalRefused(tx *Tx, submissionID int64) error {
+	_, err := tx.exec(`INSERT INTO national_sync_refusals (submission_id, version) VALUES (?, 1)
+		ON CONFLICT (submission_id) DO UPDATE SET version = national_sync_refusals.version + 1`, submissionID)
+	return err
+}
+
+// NationalRecordOf builds the national record a sync state is of.
+func (db *DB) NationalRecordOf(ctx context.Context, k SyncKey) (motcua.NationalRecord, error) {
+	if k.SubmissionID == 0 {
+		return db.NationalRecord(ctx, k.DossierID)
+	}
+	return db.RefusedNationalRecord(ctx, k.SubmissionID)
+}
+
+// RefusedNationalRecord builds the record of an online submission refused
+// before acceptance, as the scorecard reads it (refusedRecords).
+func (db *DB) RefusedNationalRecord(ctx context.Context, submissionID int64) (rec motcua.NationalRecord, err error) {
+	defer motcua.Wrap(&err, "DB.RefusedNationalRecord(%d)", submissionID)
+	subs, err := db.submissions(ctx, `s.id = ? AND s.state = ?`, submissionID, string(motcua.SubmissionRefused))
+	if err != nil {
+		return rec, err
+	}
+	if len(subs) == 0 {
+		return rec, motcua.Errorf(motcua.ENOTFOUND, "Không có hồ sơ nộp trực tuyến bị từ chối số %d.", submissionID)
+	}
+	s := subs[0]
+	p, err := db.Procedure(ctx, s.ProcedureID)
+	if err != nil {
+		p = nil // repealed since: the record still goes, without the version's facts
+	}
+	code := ""
+	if u, err := db.Unit(ctx, s.UnitID); err == nil {
+		code = u.Code
+	}
+	return ledger.RefusedRecord(s, p, code, "", db.PublicURL), nil
 }

@@ -36,7 +36,7 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 		if len(first) != 1 || first[0].DossierID != d.ID || first[0].Version < 1 || first[0].SentVersion != 0 {
 			t.Fatalf("after acceptance: %+v", first)
 		}
-		if err := db.NationalSynced(ctx, d.ID, first[0].Version); err != nil {
+		if err := db.NationalSynced(ctx, store.SyncKey{DossierID: d.ID}, first[0].Version); err != nil {
 			t.Fatal(err)
 		}
 		if list := due(); len(list) != 0 {
@@ -49,13 +49,13 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 		if len(again) != 1 || again[0].Version <= first[0].Version || again[0].SentVersion != first[0].Version {
 			t.Fatalf("after an event: %+v", again)
 		}
-		if err := db.NationalSyncFailed(ctx, d.ID, "dvcqg: the national side answered 503", now.Add(time.Minute)); err != nil {
+		if err := db.NationalSyncFailed(ctx, store.SyncKey{DossierID: d.ID}, "dvcqg: the national side answered 503", now.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 		if list := due(); len(list) != 0 {
 			t.Fatalf("due before its retry: %+v", list)
 		}
-		s, err := db.NationalSyncOf(ctx, d.ID)
+		s, err := db.NationalSyncOf(ctx, store.SyncKey{DossierID: d.ID})
 		if err != nil || s.Attempts != 1 || s.LastError != "dvcqg: the national side answered 503" || !s.NextAttempt.Equal(now.Add(time.Minute)) {
 			t.Fatalf("after a failure: %+v, %v", s, err)
 		}
@@ -67,13 +67,13 @@ func TestNationalSyncFollowsTheLedger(t *testing.T) {
 		if list := due(); len(list) != 1 {
 			t.Fatalf("due at its retry: %+v", list)
 		}
-		if err := db.NationalSynced(ctx, d.ID, again[0].Version); err != nil {
+		if err := db.NationalSynced(ctx, store.SyncKey{DossierID: d.ID}, again[0].Version); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.NationalSynced(ctx, d.ID, first[0].Version); err != nil { // a late answer about an older send
+		if err := db.NationalSynced(ctx, store.SyncKey{DossierID: d.ID}, first[0].Version); err != nil { // a late answer about an older send
 			t.Fatal(err)
 		}
-		s, err = db.NationalSyncOf(ctx, d.ID)
+		s, err = db.NationalSyncOf(ctx, store.SyncKey{DossierID: d.ID})
 		if err != nil || s.SentVersion != again[0].Version || s.Attempts != 0 || s.LastError != "" || !s.SyncedAt.Equal(now) {
 			t.Fatalf("after success: %+v, %v", s, err)
 		}
@@ -111,7 +111,7 @@ func TestResyncAndSyncRate(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range []*motcua.Dossier{inA[0], inA[1], inB[0], later} {
-			if err := db.NationalSynced(ctx, d.ID, d.Version); err != nil {
+			if err := db.NationalSynced(ctx, store.SyncKey{DossierID: d.ID}, d.Version); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -142,6 +142,48 @@ func TestResyncAndSyncRate(t *testing.T) {
 		}
 		if r, err := db.NationalSyncRate(ctx, week); err != nil || r.Synced != 3 {
 			t.Fatalf("queued again, no longer counted: %+v, %v", r, err)
+		}
+	})
+}
+
+// TestRefusedSubmissionIsSynchronised: an online submission refused
+// before acceptance is a national record of its own (NgayTuChoi): due from
+// its refusal, built as the scorecard reads it, taken once; a re-sync of
+// the period of its filing queues it again.
+func TestRefusedSubmissionIsSynchronised(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		f := newFixture(t, db)
+		db.Now = func() time.Time { return monday }
+		sub := f.submission("k-h7")
+		if err := db.Submit(ctx, motcua.Contact{Phone: "0912000111"}, sub); err != nil {
+			t.Fatal(err)
+		}
+		if due, err := db.NationalSyncDue(ctx, 10); err != nil || len(due) != 0 {
+			t.Fatalf("an open submission is due: %+v, %v", due, err)
+		}
+		if err := db.RefuseSubmission(ctx, f.counterA, sub.ID, "Không thuộc thẩm quyền của xã"); err != nil {
+			t.Fatal(err)
+		}
+		due, err := db.NationalSyncDue(ctx, 10)
+		if err != nil || len(due) != 1 || due[0].SubmissionID != sub.ID || due[0].DossierID != 0 {
+			t.Fatalf("after the refusal: %+v, %v", due, err)
+		}
+		rec, err := db.NationalRecordOf(ctx, due[0].SyncKey)
+		if err != nil || !rec.Refused || rec.ProcedureCode != f.proc.Code || rec.UnitCode != f.a.Code || rec.RefusedAt.IsZero() {
+			t.Fatalf("the refusal's record: %+v, %v", rec, err)
+		}
+		if err := db.NationalSynced(ctx, due[0].SyncKey, due[0].Version); err != nil {
+			t.Fatal(err)
+		}
+		if due, err := db.NationalSyncDue(ctx, 10); err != nil || len(due) != 0 {
+			t.Fatalf("taken, still due: %+v, %v", due, err)
+		}
+		if n, err := db.ResyncNational(ctx, monday.Add(-time.Hour), monday.Add(time.Hour)); err != nil || n != 1 {
+			t.Fatalf("re-sync queued %d, %v", n, err)
+		}
+		if s, err := db.NationalSyncOf(ctx, store.SyncKey{SubmissionID: sub.ID}); err != nil || s.SentVersion != 0 || s.SyncedAt.IsZero() {
+			t.Fatalf("after the re-sync: %+v, %v", s, err)
 		}
 	})
 }

@@ -495,6 +495,9 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
+		if err := nationalRefused(tx, s.ID); err != nil { // NgayTuChoi: the nation counts refusals too
+			return err
+		}
 		return db.queueSubmissionNotice(tx, s, nil, db.now())
 	})
 }

@@ -106,7 +106,7 @@ func syncFailures(ctx context.Context, db *store.DB, limit int) error {
 		return err
 	}
 	for _, s := range list {
-		fmt.Printf("%d\tlần %d\tthử lại %s\t%s\n", s.DossierID, s.Attempts, motcua.FormatDateTime(s.NextAttempt), s.LastError)
+		fmt.Printf("%s\tlần %d\tthử lại %s\t%s\n", s.SyncKey, s.Attempts, motcua.FormatDateTime(s.NextAttempt), s.LastError)
 	}
 	if len(list) == 0 {
 		fmt.Println("Không có hồ sơ nào đồng bộ lỗi.")

@@ -84,7 +84,7 @@ func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Rou
 	var items []Item
 	sent := map[string]store.NationalSync{} // by MaHoSo, with the version listed before building
 	for _, d := range due {
-		rec, err := s.DB.NationalRecord(ctx, d.DossierID)
+		rec, err := s.DB.NationalRecordOf(ctx, d.SyncKey)
 		if err != nil {
 			r.Failed++
 			if err := s.fail(ctx, d, "dvcqg: build the record: "+err.Error()); err != nil {
@@ -129,7 +129,7 @@ func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, 
 			err = s.fail(ctx, d, fmt.Sprintf("dvcqg: refused %s (%s): %s", code, a.ErrorCode, a.Message))
 		default:
 			r.Sent++
-			err = s.DB.NationalSynced(ctx, d.DossierID, d.Version)
+			err = s.DB.NationalSynced(ctx, d.SyncKey, d.Version)
 		}
 		if err != nil {
 			return r, err
@@ -141,9 +141,9 @@ func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, 
 func (s *Syncer) fail(ctx context.Context, d store.NationalSync, reason string) error {
 	wait := min(s.backoff()<<min(d.Attempts, 20), s.maxBackoff())
 	if s.Log != nil {
-		s.Log.Warn("national sync", "dossier", d.DossierID, "attempts", d.Attempts+1, "retry_in", wait, "err", reason)
+		s.Log.Warn("national sync", "record", d.SyncKey.String(), "attempts", d.Attempts+1, "retry_in", wait, "err", reason)
 	}
-	return s.DB.NationalSyncFailed(ctx, d.DossierID, reason, s.DB.Now().Add(wait))
+	return s.DB.NationalSyncFailed(ctx, d.SyncKey, reason, s.DB.Now().Add(wait))
 }
 
 func (s *Syncer) post(ctx context.Context, items []Item) ([]Answer, error) {

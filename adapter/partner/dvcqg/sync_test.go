@@ -264,7 +264,7 @@ func TestSyncRefusalsAreKeptAndRetried(t *testing.T) {
 			}
 		}
 		for id, want := range map[int64]string{orphan.ID: "không có trong Cơ sở dữ liệu quốc gia", scanned.ID: "404"} {
-			s, err := db.NationalSyncOf(ctx, id)
+			s, err := db.NationalSyncOf(ctx, store.SyncKey{DossierID: id})
 			if err != nil || s.Attempts != 1 || !strings.Contains(s.LastError, want) || !s.NextAttempt.Equal(clock.Add(time.Minute)) {
 				t.Fatalf("dossier %d after its refusal: %+v, %v; want %q", id, s, err, want)
 			}
@@ -276,7 +276,7 @@ func TestSyncRefusalsAreKeptAndRetried(t *testing.T) {
 		if r, err := syncer.Sync(ctx); err != nil || r.Refused != 2 {
 			t.Fatalf("second try: %+v, %v", r, err)
 		}
-		if s, _ := db.NationalSyncOf(ctx, orphan.ID); s.Attempts != 2 || !s.NextAttempt.Equal(clock.Add(2*time.Minute)) {
+		if s, _ := db.NationalSyncOf(ctx, store.SyncKey{DossierID: orphan.ID}); s.Attempts != 2 || !s.NextAttempt.Equal(clock.Add(2*time.Minute)) {
 			t.Fatalf("the wait did not grow: %+v", s)
 		}
 		portal.Know(unknown.Code, dvcqg.Procedure{MaxWorkingDays: 1}) // the national database caught up
@@ -288,7 +288,7 @@ func TestSyncRefusalsAreKeptAndRetried(t *testing.T) {
 			t.Fatalf("after the causes went: %+v, %v", r, err)
 		}
 		for _, d := range []*motcua.Dossier{orphan, scanned} {
-			s, err := db.NationalSyncOf(ctx, d.ID)
+			s, err := db.NationalSyncOf(ctx, store.SyncKey{DossierID: d.ID})
 			if _, held := portal.Held(d.Code); err != nil || !held || s.LastError != "" || s.Attempts != 0 || s.SyncedAt.IsZero() {
 				t.Fatalf("%s: %+v, held %v, %v", d.Code, s, held, err)
 			}
@@ -315,7 +315,7 @@ func TestSyncAsksWithTheToken(t *testing.T) {
 		if _, err := syncer.Sync(ctx); err == nil || !strings.Contains(err.Error(), "401") {
 			t.Fatalf("a wrong token: %v", err)
 		}
-		if s, err := db.NationalSyncOf(ctx, d.ID); err != nil || !strings.Contains(s.LastError, "401") || s.SyncedAt.IsZero() == false {
+		if s, err := db.NationalSyncOf(ctx, store.SyncKey{DossierID: d.ID}); err != nil || !strings.Contains(s.LastError, "401") || !s.SyncedAt.IsZero() {
 			t.Fatalf("after a wrong token: %+v, %v", s, err)
 		}
 		if strings.Contains(mustFailures(t, db), "sai") {

@@ -19,3 +19,16 @@ CREATE TABLE national_sync (
 CREATE INDEX national_sync_due ON national_sync (next_attempt_at, dossier_id) WHERE version > sent_version;
 -- Dossiers already on record are sent once, too.
 INSERT INTO national_sync (dossier_id, version) SELECT id, version FROM dossiers;
+-- An online submission refused before acceptance is a national record too
+-- (TrangThaiHoSo 3, NgayTuChoi): the same state, by submission.
+CREATE TABLE national_sync_refusals (
+    submission_id BIGINT PRIMARY KEY REFERENCES submissions(id),
+    version INTEGER NOT NULL,
+    sent_version INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL DEFAULT 0,
+    synced_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX national_sync_refusals_due ON national_sync_refusals (next_attempt_at, submission_id) WHERE version > sent_version;
+INSERT INTO national_sync_refusals (submission_id, version) SELECT id, 1 FROM submissions WHERE state = 'refused';
