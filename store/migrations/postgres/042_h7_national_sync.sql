@@ -32,3 +32,8 @@ CREATE TABLE national_sync_refusals (
 );
 CREATE INDEX national_sync_refusals_due ON national_sync_refusals (next_attempt_at, submission_id) WHERE version > sent_version;
 INSERT INTO national_sync_refusals (submission_id, version) SELECT id, 1 FROM submissions WHERE state = 'refused';
+-- The national side fetches the files its records link to by SHA-256
+-- (motcua.NationalFileURL; store/national_files.go).
+CREATE INDEX component_files_sha256 ON component_files (sha256);
+CREATE INDEX submission_files_sha256 ON submission_files (sha256);
+CREATE INDEX result_files_sha256 ON result_files (sha256);
