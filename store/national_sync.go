@@ -200,16 +200,11 @@ func (db *DB) ResyncNational(ctx context.Context, from, to time.Time) (n int64, 
 	return n, err
 }
 
-// SyncRate is indicator 1.4 as motcua counts it: of the dossiers received
-// (accepted) in the period, those the national side took at least once.
-type SyncRate struct {
-	Synced, Received int
-}
-
 // NationalSyncRate counts indicator 1.4 for the query's period (by
 // acceptance) and scope (the reports' rule: decided or received by the
-// unit or one below it).
-func (db *DB) NationalSyncRate(ctx context.Context, q report.Query) (r SyncRate, err error) {
+// unit or one below it): of the dossiers received (accepted), those the
+// national side took at least once. Scorecard766 takes it as its input.
+func (db *DB) NationalSyncRate(ctx context.Context, q report.Query) (r report.SyncCount, err error) {
 	defer motcua.Wrap(&err, "DB.NationalSyncRate")
 	if err := q.Check(); err != nil {
 		return r, err

@@ -114,7 +114,7 @@ func syncFailures(ctx context.Context, db *store.DB, limit int) error {
 	return nil
 }
 
-func syncRateText(r store.SyncRate) string {
+func syncRateText(r report.SyncCount) string {
 	if r.Received == 0 {
 		return "không có dữ liệu"
 	}
