@@ -260,3 +260,20 @@ func (db *DB) RefusedNationalRecord(ctx context.Context, submissionID int64) (re
 	}
 	return ledger.RefusedRecord(s, p, code, "", db.PublicURL), nil
 }
+
+// ScorecardSync is indicator 1.4's input to Scorecard766: the period's
+// count, or nil while the national side has never taken a record (no sync
+// configured), so that the scorecard says "no data" rather than 0 % and
+// does not multiply 3.3 by it.
+func (db *DB) ScorecardSync(ctx context.Context, q report.Query) (c *report.SyncCount, err error) {
+	defer motcua.Wrap(&err, "DB.ScorecardSync")
+	var started int
+	err = db.readTx(ctx, func(tx *Tx) error {
+		return tx.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM national_sync WHERE synced_at > 0 LIMIT 1) x`).Scan(&started)
+	})
+	if err != nil || started == 0 {
+		return nil, err
+	}
+	r, err := db.NationalSyncRate(ctx, q)
+	return &r, err
+}

@@ -110,12 +110,18 @@ func TestResyncAndSyncRate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		week := report.Query{From: monday.Truncate(24 * time.Hour).Add(-7 * time.Hour), To: monday.AddDate(0, 0, 1)}
+		if c, err := db.ScorecardSync(ctx, week); err != nil || c != nil {
+			t.Fatalf("the scorecard's 1.4 before any sync: %+v, %v; want none", c, err)
+		}
 		for _, d := range []*motcua.Dossier{inA[0], inA[1], inB[0], later} {
 			if err := db.NationalSynced(ctx, store.SyncKey{DossierID: d.ID}, d.Version); err != nil {
 				t.Fatal(err)
 			}
 		}
-		week := report.Query{From: monday.Truncate(24 * time.Hour).Add(-7 * time.Hour), To: monday.AddDate(0, 0, 1)}
+		if c, err := db.ScorecardSync(ctx, week); err != nil || c == nil || c.Synced != 3 || c.Received != 5 {
+			t.Fatalf("the scorecard's 1.4: %+v, %v", c, err)
+		}
 		for _, c := range []struct {
 			unit             int64
 			synced, received int
