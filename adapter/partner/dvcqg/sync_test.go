@@ -117,8 +117,24 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 			t.Fatalf("the national side holds %d records of %d dossiers", len(held), len(ids))
 		}
 		byCode := map[string]motcua.NationalRecord{}
+		var files, results, fees, online, ended int
 		for _, rec := range held {
 			byCode[rec.Code] = rec
+			for _, c := range rec.Components {
+				files += min(len(c.FileURL), 1)
+			}
+			results += len(rec.Results)
+			fees += len(rec.Fees)
+			if rec.Channel == motcua.ChannelOnline {
+				online++
+			}
+			if !rec.EndedAt.IsZero() {
+				ended++
+			}
+		}
+		if files == 0 || results == 0 || fees == 0 || online == 0 || ended == 0 {
+			t.Fatalf("the activity synchronised lacks something to compare: %d file links, %d results, %d fee lines, %d online, %d ended",
+				files, results, fees, online, ended)
 		}
 		for id := range ids {
 			want, err := db.NationalRecord(ctx, id)
