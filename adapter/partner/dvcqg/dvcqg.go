@@ -99,6 +99,9 @@ func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Rou
 		return r, nil
 	}
 	answers, postErr := s.post(ctx, items)
+	if postErr != nil && ctx.Err() != nil {
+		return r, postErr // shutting down: nothing failed, the batch is due as it was
+	}
 	if postErr != nil {
 		for _, d := range sent {
 			r.Failed++
