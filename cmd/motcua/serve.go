@@ -66,6 +66,7 @@ func serveConfig(args []string) (server.Config, error) {
 	c.StaffOIDC.Secret = os.Getenv("MOTCUA_STAFF_OIDC_SECRET")
 	c.Hotich.Token = os.Getenv("MOTCUA_HOTICH_TOKEN")
 	c.DVCQG.Token = os.Getenv("MOTCUA_DVCQG_TOKEN")
+	c.DVCQGInboundSecret = os.Getenv("MOTCUA_DVCQG_INBOUND_SECRET")
 	c.NationalStore.Token = os.Getenv("MOTCUA_KHODL_TOKEN")
 	c.VNPAY.TmnCode, c.VNPAY.HashSecret, c.VNPAY.ServerIP = vnpayEnv.TmnCode, vnpayEnv.HashSecret, vnpayEnv.ServerIP
 	c.PayGov.PartnerCode, c.PayGov.HashKey = paygovEnv.PartnerCode, paygovEnv.HashKey

@@ -46,6 +46,9 @@ type Config struct {
 	// DVCQG is the national co-ordination system every dossier is
 	// synchronised to (package partner/dvcqg). No URL: not connected.
 	DVCQG Endpoint
+	// DVCQGInboundSecret verifies the signature of dossiers filed on the
+	// national portal and pushed here (dvcqg.InboundPath); "": not served.
+	DVCQGInboundSecret string
 	// NationalStore is the citizens' data store on the national portal
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.

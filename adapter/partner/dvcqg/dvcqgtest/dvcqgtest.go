@@ -8,13 +8,16 @@
 package dvcqgtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
@@ -35,16 +38,67 @@ type Portal struct {
 	batches   int                   // batches taken
 	fail      int                   // batches still to refuse
 	down      bool                  // an outage: every batch refused
-	refusals  map[string]string     // MaHoSo → the last refusal's reason
+	files     map[string][]byte     // what the portal serves under /tep/, by name
+	base      string
+	refusals  map[string]string // MaHoSo → the last refusal's reason
 }
 
 // Start runs the national side until the test ends.
 func Start(t testing.TB, token string) *Portal {
-	p := &Portal{Token: token, catalogue: map[string]dvcqg.Procedure{}, held: map[string]dvcqg.Item{}, refusals: map[string]string{}}
-	srv := httptest.NewServer(http.HandlerFunc(p.serve))
+	p := &Portal{Token: token, catalogue: map[string]dvcqg.Procedure{}, held: map[string]dvcqg.Item{}, refusals: map[string]string{},
+		files: map[string][]byte{}}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/dongbohoso", p.serve)
+	mux.HandleFunc("GET /tep/{name}", p.serveFile)
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	p.URL = srv.URL + "/dongbohoso"
+	p.base, p.URL = srv.URL, srv.URL+"/dongbohoso"
 	return p
+}
+
+// Offer serves a file citizens uploaded on the national portal, for a
+// pushed dossier's TaiLieuNop, and returns its link.
+func (p *Portal) Offer(name string, content []byte) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.files[name] = content
+	return p.base + "/tep/" + name
+}
+
+func (p *Portal) serveFile(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	content, ok := p.files[r.PathValue("name")]
+	p.mu.Unlock()
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	_, _ = w.Write(content)
+}
+
+// Push sends a dossier filed on the national portal to motcua's inbound
+// endpoint at url, signed with secret as the national side does (dvcqg.Sign).
+func (p *Portal) Push(url string, secret []byte, h dvcqg.HoSoDen) (int, dvcqg.InboundAnswer, error) {
+	body, err := json.Marshal(h)
+	if err != nil {
+		return 0, dvcqg.InboundAnswer{}, err
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return 0, dvcqg.InboundAnswer{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-DVCQG-Timestamp", ts)
+	req.Header.Set("X-DVCQG-Signature", dvcqg.Sign(secret, ts, body))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, dvcqg.InboundAnswer{}, err
+	}
+	defer res.Body.Close()
+	var a dvcqg.InboundAnswer
+	err = json.NewDecoder(res.Body).Decode(&a)
+	return res.StatusCode, a, err
 }
 
 // Know adds a procedure to the national catalogue; a record of a
