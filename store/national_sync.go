@@ -12,11 +12,11 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-// The per-dossier state of the sync to the national co-ordination system
-// (issue 20; the sender is adapter/partner/dvcqg). Every event raises the
-// dossier's wanted version in its own transaction (wantNationalSync), so
-// the sender never misses a change; the sender marks what the national
-// side took or refused.
+// The per-record state of the sync to the national co-ordination system
+// (issue 20; the sender is adapter/partner/dvcqg; docs/national-sync.md).
+// Every change of a record raises its wanted version in the change's own
+// transaction (nationalChanged, nationalRefused), so the sender never
+// misses one; the sender marks what the national side took or refused.
 
 // SyncKey names what a national record is of: a dossier, or an online
 // submission refused before acceptance (SubmissionID; DossierID 0).
@@ -67,7 +67,7 @@ func nationalChanged(tx *Tx, ids ...int64) error {
 	return nil
 }
 
-// NationalSyncDue lists up to limit dossiers whose version moved past the
+// NationalSyncDue lists up to limit records whose version moved past the
 // version sent and whose wait after a failure is over, those waiting
 // longest first.
 func (db *DB) NationalSyncDue(ctx context.Context, limit int) (out []NationalSync, err error) {
