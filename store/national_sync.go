@@ -35,7 +35,7 @@ func (k SyncKey) String() string {
 // table and column hold the key's sync state.
 func (k SyncKey) table() (table, column string, id int64) {
 	if k.SubmissionID != 0 {
-		return "national_sync_refusals", "submission_id", k.SubmissionID
+		return "national_sync_submissions", "submission_id", k.SubmissionID
 	}
 	return "national_sync", "dossier_id", k.DossierID
 }
@@ -116,7 +116,7 @@ func (db *DB) NationalSyncFailures(ctx context.Context, limit int) (out []Nation
 func scanNationalSync(tx *Tx, where, order string, args ...any) ([]NationalSync, error) {
 	const columns = `version, sent_version, last_error, attempts, next_attempt_at, synced_at`
 	rows, err := tx.query(`SELECT dossier_id, 0 AS submission_id, `+columns+` FROM national_sync `+where+
-		` UNION ALL SELECT 0 AS dossier_id, submission_id, `+columns+` FROM national_sync_refusals `+where+` `+order, args...)
+		` UNION ALL SELECT 0 AS dossier_id, submission_id, `+columns+` FROM national_sync_submissions `+where+` `+order, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func (db *DB) ResyncNational(ctx context.Context, from, to time.Time) (n int64, 
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
-		res, err = tx.exec(`INSERT INTO national_sync_refusals (submission_id, version)
+		res, err = tx.exec(`INSERT INTO national_sync_submissions (submission_id, version)
 			SELECT id, 1 FROM submissions WHERE state = ? AND created_at >= ? AND created_at < ?
 			ON CONFLICT (submission_id) DO UPDATE SET sent_version = 0, next_attempt_at = 0`,
 			string(motcua.SubmissionRefused), ms(from), ms(to))
@@ -222,32 +222,58 @@ func (db *DB) NationalSyncRate(ctx context.Context, q report.Query) (r report.Sy
 	return r, err
 }
 
-// nationalRefused records, in the refusal's transaction, that an online
-// submission refused before acceptance is to be sent.
-func nationalRefused(tx *Tx, submissionID int64) error {
-	_, err := tx.exec(`INSERT INTO national_sync_refusals (submission_id, version) VALUES (?, 1)
-		ON CONFLICT (submission_id) DO UPDATE SET version = national_sync_refusals.version + 1`, submissionID)
+// nationalSubmissionChanged records, in the decision's transaction, that
+// a submission's national record changed: a refusal (every one counts
+// nationally), or a request for additions to a dossier filed on the
+// national portal (the nation shows it waiting). Others have none.
+func nationalSubmissionChanged(tx *Tx, submissionID int64) error {
+	_, err := tx.exec(`INSERT INTO national_sync_submissions (submission_id, version)
+		SELECT id, 1 FROM submissions WHERE id = ? AND (state = ? OR (state = ? AND national_code <> ''))
+		ON CONFLICT (submission_id) DO UPDATE SET version = national_sync_submissions.version + 1`,
+		submissionID, string(motcua.SubmissionRefused), string(motcua.SubmissionIncomplete))
 	return err
 }
 
-// NationalRecordOf builds the national record a sync state is of.
-func (db *DB) NationalRecordOf(ctx context.Context, k SyncKey) (motcua.NationalRecord, error) {
+// NationalRecordOf builds the national record a sync state is of, as it
+// is sent: a dossier filed on the national portal goes back under its
+// national code.
+func (db *DB) NationalRecordOf(ctx context.Context, k SyncKey) (rec motcua.NationalRecord, err error) {
 	if k.SubmissionID == 0 {
-		return db.NationalRecord(ctx, k.DossierID)
+		rec, err = db.NationalRecord(ctx, k.DossierID)
+	} else {
+		rec, err = db.SubmissionNationalRecord(ctx, k.SubmissionID)
 	}
-	return db.RefusedNationalRecord(ctx, k.SubmissionID)
+	if err != nil {
+		return rec, err
+	}
+	where, id := `dossier_id = ?`, k.DossierID
+	if k.SubmissionID != 0 {
+		where, id = `id = ?`, k.SubmissionID
+	}
+	var codes []string
+	err = db.readTx(ctx, func(tx *Tx) (err error) {
+		codes, err = column[string](tx, `SELECT national_code FROM submissions WHERE `+where+` AND national_code <> '' LIMIT 1`, id)
+		return err
+	})
+	if len(codes) == 1 {
+		rec.Code = codes[0]
+	}
+	return rec, err
 }
 
-// RefusedNationalRecord builds the record of an online submission refused
-// before acceptance, as the scorecard reads it (refusedRecords).
-func (db *DB) RefusedNationalRecord(ctx context.Context, submissionID int64) (rec motcua.NationalRecord, err error) {
-	defer motcua.Wrap(&err, "DB.RefusedNationalRecord(%d)", submissionID)
-	subs, err := db.submissions(ctx, `s.id = ? AND s.state = ?`, submissionID, string(motcua.SubmissionRefused))
+// SubmissionNationalRecord builds the record of an online submission
+// refused before acceptance, as the scorecard reads it (refusedRecords),
+// or of one waiting for the additions the one-stop asked for: filed, not
+// accepted, TrangThaiHoSo 5.
+func (db *DB) SubmissionNationalRecord(ctx context.Context, submissionID int64) (rec motcua.NationalRecord, err error) {
+	defer motcua.Wrap(&err, "DB.SubmissionNationalRecord(%d)", submissionID)
+	subs, err := db.submissions(ctx, `s.id = ? AND s.state IN (?, ?)`, submissionID,
+		string(motcua.SubmissionRefused), string(motcua.SubmissionIncomplete))
 	if err != nil {
 		return rec, err
 	}
 	if len(subs) == 0 {
-		return rec, motcua.Errorf(motcua.ENOTFOUND, "Không có hồ sơ nộp trực tuyến bị từ chối số %d.", submissionID)
+		return rec, motcua.Errorf(motcua.ENOTFOUND, "Hồ sơ nộp trực tuyến số %d không bị từ chối và không chờ bổ sung.", submissionID)
 	}
 	s := subs[0]
 	p, err := db.Procedure(ctx, s.ProcedureID)
@@ -258,7 +284,23 @@ func (db *DB) RefusedNationalRecord(ctx context.Context, submissionID int64) (re
 	if u, err := db.Unit(ctx, s.UnitID); err == nil {
 		code = u.Code
 	}
-	return ledger.RefusedRecord(s, p, code, "", db.PublicURL), nil
+	rec = ledger.RefusedRecord(s, p, code, "", db.PublicURL)
+	if s.State == motcua.SubmissionIncomplete { // filed, waiting for additions: not refused, nothing ended
+		rec.Refused, rec.RefusedAt, rec.EndedAt, rec.State = false, time.Time{}, time.Time{}, motcua.StateSupplement
+	}
+	return rec, nil
+}
+
+// SubmitNational files a dossier filed on the national portal as an online
+// submission (Submit) under its national code: pushed again, it is the
+// same submission (the code is its idempotency key).
+func (db *DB) SubmitNational(ctx context.Context, c motcua.Contact, s *motcua.Submission, code string) (err error) {
+	defer motcua.Wrap(&err, "DB.SubmitNational(%q)", code)
+	s.Key = "dvcqg:" + code
+	return db.submitThen(ctx, c, s, nil, func(tx *Tx) error {
+		_, err := tx.exec(`UPDATE submissions SET national_code = ? WHERE id = ?`, code, s.ID)
+		return err
+	})
 }
 
 // ScorecardSync is indicator 1.4's input to Scorecard766: the period's

@@ -38,7 +38,9 @@ import (
 //	→ 422 {"MaHoSo", "error_code", "message"}: refused with the reason
 //
 // Idempotent by the national dossier code: the same dossier pushed twice
-// is one submission (the code is the submission's idempotency key).
+// is one submission (store.SubmitNational). The decisions go back through
+// the sync (Syncer) under the national code: accepted (the dossier's
+// record), asked for additions (TrangThaiHoSo 5), refused (3).
 
 // InboundPath is where the national side pushes dossiers.
 const InboundPath = "/lien-thong/dvcqg/ho-so"
@@ -144,7 +146,7 @@ func (in *Inbound) receive(r *http.Request, h HoSoDen) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	sub := &motcua.Submission{Key: "dvcqg:" + h.MaHoSo, ProcedureID: procID, UnitID: unit.ID, Note: h.TrichYeuHoSo,
+	sub := &motcua.Submission{ProcedureID: procID, UnitID: unit.ID, Note: h.TrichYeuHoSo,
 		Delivery: motcua.DeliveryOnline, Applicant: motcua.Applicant{Name: h.ChuHoSo, Phone: h.SoDienThoai, Email: h.Email}}
 	if len(h.DinhDanhCHS) > 0 {
 		sub.Applicant.IDNumber = h.DinhDanhCHS[0].SoDinhDanh
@@ -156,7 +158,7 @@ func (in *Inbound) receive(r *http.Request, h HoSoDen) (int64, error) {
 		}
 		sub.Files = append(sub.Files, f)
 	}
-	if err := in.DB.Submit(r.Context(), motcua.Contact{Phone: h.SoDienThoai, Email: h.Email}, sub); err != nil {
+	if err := in.DB.SubmitNational(r.Context(), motcua.Contact{Phone: h.SoDienThoai, Email: h.Email}, sub, h.MaHoSo); err != nil {
 		return 0, err
 	}
 	return sub.ID, nil

@@ -99,5 +99,47 @@ func TestInboundDossierLandsInTheOnlineQueueOnce(t *testing.T) {
 		if err != nil || d.Channel != motcua.ChannelOnline {
 			t.Fatalf("accepting the national dossier: %+v, %v", d, err)
 		}
+
+		// Two more: one refused, one asked for additions; a local
+		// submission asked for additions is no national record.
+		pushed := map[string]int64{}
+		for _, code := range []string{"G22.99-251216-0003", "G22.99-251216-0004"} {
+			next := h
+			next.MaHoSo = code
+			if status, a, err := portal.Push(srv.URL, secret, next); err != nil || status != http.StatusOK {
+				t.Fatalf("push %s: %d %+v %v", code, status, a, err)
+			} else {
+				pushed[code] = a.SoTiepNhan
+			}
+		}
+		if err := db.RefuseSubmission(ctx, counter, pushed["G22.99-251216-0003"], "Không thuộc thẩm quyền của xã"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AskAdditions(ctx, counter, pushed["G22.99-251216-0004"], []string{"Giấy chứng sinh"}, ""); err != nil {
+			t.Fatal(err)
+		}
+		local := &motcua.Submission{Key: "local", ProcedureID: p.ID, UnitID: u.ID, Delivery: motcua.DeliveryOnline,
+			Applicant: motcua.Applicant{Name: "Lê Văn Sáu", Phone: "0912000222"},
+			Files:     []motcua.SubmittedFile{{Document: "Tờ khai đăng ký khai sinh", FileName: "tk.pdf", ContentType: "application/pdf", Size: 10, SHA256: strings.Repeat("ab", 32)}}}
+		if err := db.Submit(ctx, motcua.Contact{Phone: "0912000222"}, local); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AskAdditions(ctx, counter, local.ID, []string{"Giấy chứng sinh"}, ""); err != nil {
+			t.Fatal(err)
+		}
+		portal.Know(p.Code, dvcqg.Procedure{MaxWorkingDays: 1})
+		syncer := &dvcqg.Syncer{DB: db, URL: portal.URL, Token: token}
+		if r, err := syncer.Sync(ctx); err != nil || r.Sent != 3 || r.Refused != 0 {
+			t.Fatalf("the decisions back: %+v, %v", r, err)
+		}
+		for code, status := range map[string]string{"G22.99-251216-0001": "4", "G22.99-251216-0003": "3", "G22.99-251216-0004": "5"} {
+			it, ok := portal.Held(code)
+			if !ok || it.HoSo.TrangThaiHoSo != status {
+				t.Errorf("%s at the national side: %v %+v; want status %s", code, ok, it.HoSo, status)
+			}
+		}
+		if _, ok := portal.Held(d.Code); ok {
+			t.Error("the national dossier went back under motcua's code")
+		}
 	})
 }

@@ -20,8 +20,10 @@ CREATE INDEX national_sync_due ON national_sync (next_attempt_at, dossier_id) WH
 -- Dossiers already on record are sent once, too.
 INSERT INTO national_sync (dossier_id, version) SELECT id, version FROM dossiers;
 -- An online submission refused before acceptance is a national record too
--- (TrangThaiHoSo 3, NgayTuChoi): the same state, by submission.
-CREATE TABLE national_sync_refusals (
+-- (TrangThaiHoSo 3, NgayTuChoi), and so is a dossier filed on the national
+-- portal while the one-stop waits for the additions it asked for
+-- (TrangThaiHoSo 5): the same state, by submission.
+CREATE TABLE national_sync_submissions (
     submission_id BIGINT PRIMARY KEY REFERENCES submissions(id),
     version INTEGER NOT NULL,
     sent_version INTEGER NOT NULL DEFAULT 0,
@@ -30,8 +32,12 @@ CREATE TABLE national_sync_refusals (
     next_attempt_at BIGINT NOT NULL DEFAULT 0,
     synced_at BIGINT NOT NULL DEFAULT 0
 );
-CREATE INDEX national_sync_refusals_due ON national_sync_refusals (next_attempt_at, submission_id) WHERE version > sent_version;
-INSERT INTO national_sync_refusals (submission_id, version) SELECT id, 1 FROM submissions WHERE state = 'refused';
+CREATE INDEX national_sync_submissions_due ON national_sync_submissions (next_attempt_at, submission_id) WHERE version > sent_version;
+INSERT INTO national_sync_submissions (submission_id, version) SELECT id, 1 FROM submissions WHERE state = 'refused';
+-- A dossier filed on the national portal keeps its national code: one
+-- submission per code, and its records go back under that code.
+ALTER TABLE submissions ADD COLUMN national_code TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX submissions_national_code ON submissions (national_code) WHERE national_code <> '';
 -- The national side fetches the files its records link to by SHA-256
 -- (motcua.NationalFileURL; store/national_files.go).
 CREATE INDEX component_files_sha256 ON component_files (sha256);

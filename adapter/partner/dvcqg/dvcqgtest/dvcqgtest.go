@@ -190,7 +190,8 @@ func (p *Portal) check(it dvcqg.Item) string {
 	if err != nil {
 		return err.Error()
 	}
-	if rec.AcceptedAt.IsZero() && !rec.Refused {
+	waiting := rec.State == motcua.StateSupplement && !rec.SubmittedAt.IsZero() // filed, additions asked before acceptance
+	if rec.AcceptedAt.IsZero() && !rec.Refused && !waiting {
 		return "Thiếu NgayTiepNhan"
 	}
 	return p.checkLinks(rec)
