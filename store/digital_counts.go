@@ -134,6 +134,15 @@ var upsertDigitalTail = func() string {
 // not, and an erased dossier's record stays as it was: the figures keep
 // the facts as they were when the files went.
 func (t *Tx) redigitise(ids ...int64) error {
+	if err := nationalChanged(t, ids...); err != nil { // the national record reads the same facts
+		return err
+	}
+	return t.rejudgeDigital(ids...)
+}
+
+// rejudgeDigital is redigitise without telling the national sync: for a
+// rebuild of the counters, which changes no fact.
+func (t *Tx) rejudgeDigital(ids ...int64) error {
 	kinds := map[string]bool{}
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), digitalChunk)]
@@ -260,7 +269,7 @@ func (t *Tx) redigitiseFrom(after int64) error {
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		if err := t.redigitise(ids...); err != nil {
+		if err := t.rejudgeDigital(ids...); err != nil {
 			return err
 		}
 		after = ids[len(ids)-1]

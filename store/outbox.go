@@ -15,6 +15,9 @@ import (
 // an acknowledged event, nor see one that was rolled back. Events taken
 // from a previous system's register are history, not news: not published.
 func publish(tx *Tx, d *motcua.Dossier, e *motcua.Event) error {
+	if err := nationalChanged(tx, d.ID); err != nil { // history too: the nation scores it
+		return err
+	}
 	if e.Data.Imported {
 		return nil
 	}

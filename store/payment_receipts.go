@@ -174,6 +174,9 @@ func (db *DB) RecordReceiptHash(ctx context.Context, receiptID int64, sha256 str
 // Its outbox row names no ledger event (event_id 0): payment facts are not
 // ledger events (docs/payments.md).
 func publishPayment(tx *Tx, d *motcua.Dossier, p *motcua.Payment, what string, at time.Time) error {
+	if err := nationalChanged(tx, d.ID); err != nil { // DuocThanhToanTrucTuyen may have changed
+		return err
+	}
 	unitCode := func(id int64) string {
 		if u, err := tx.db.Unit(tx.ctx, id); err == nil {
 			return u.Code

@@ -149,6 +149,18 @@ func forCitizens(applicants string) bool {
 	return false
 }
 
+// SyncedScorecard766 is the scorecard with indicator 1.4 (and 3.3's
+// factor) from the national sync's state: what pages, the command line
+// and drill-downs show. Before anything was ever synchronised 1.4 has no
+// data rather than a zero.
+func (db *DB) SyncedScorecard766(ctx context.Context, q report.Query) (*report.Scorecard, error) {
+	sync, err := db.ScorecardSync(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return db.Scorecard766(ctx, q, sync)
+}
+
 // Scorecard766Dossiers lists the dossiers behind one figure of the
 // scorecard: those of indicator code's numerator (met) or the rest of its
 // denominator, in the records' order, DrillLimit from offset on, as the
@@ -156,7 +168,7 @@ func forCitizens(applicants string) bool {
 // read of personal data). Only indicators that count dossiers have a list.
 func (db *DB) Scorecard766Dossiers(ctx context.Context, a *motcua.Actor, q report.Query, code string, met bool, offset int) (dd *Drill, err error) {
 	defer motcua.Wrap(&err, "DB.Scorecard766Dossiers(%s, %t)", code, met)
-	sc, err := db.Scorecard766(ctx, q, nil)
+	sc, err := db.SyncedScorecard766(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,12 @@ func (db *DB) Submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 // submit is Submit with documents reused from what is held for the
 // applicant (store/citizen_store_online.go), resolved in its transaction.
 func (db *DB) submit(ctx context.Context, c motcua.Contact, s *motcua.Submission, reuse []ReusedUpload) (err error) {
+	return db.submitThen(ctx, c, s, reuse, nil)
+}
+
+// submitThen is submit with then, when not nil, run in its transaction
+// after a new submission is written.
+func (db *DB) submitThen(ctx context.Context, c motcua.Contact, s *motcua.Submission, reuse []ReusedUpload, then func(*Tx) error) (err error) {
 	var key intakeKey
 	err = db.inTx(ctx, func(tx *Tx) error {
 		first := len(s.Files)
@@ -45,6 +51,11 @@ func (db *DB) submit(ctx context.Context, c motcua.Contact, s *motcua.Submission
 		}
 		if err := writeSubmission(tx, c, s, key, true); err != nil {
 			return err
+		}
+		if then != nil {
+			if err := then(tx); err != nil {
+				return err
+			}
 		}
 		return markReused(tx, s.Files[first:], held)
 	})
@@ -457,6 +468,9 @@ func (db *DB) AskAdditions(ctx context.Context, a *motcua.Actor, id int64, missi
 		if err := decideSubmission(tx, s, from); err != nil {
 			return err
 		}
+		if err := nationalSubmissionChanged(tx, s.ID); err != nil { // a national dossier: the nation shows it waiting
+			return err
+		}
 		return db.queueSubmissionNotice(tx, s, nil, db.now())
 	})
 }
@@ -499,6 +513,9 @@ func (db *DB) RefuseSubmission(ctx context.Context, a *motcua.Actor, id int64, r
 	s.State, s.Reason, s.DecidedBy, s.UpdatedAt = motcua.SubmissionRefused, reason, a.User.ID, db.now()
 	return db.inTx(ctx, func(tx *Tx) error {
 		if err := decideSubmission(tx, s, from); err != nil {
+			return err
+		}
+		if err := nationalSubmissionChanged(tx, s.ID); err != nil { // NgayTuChoi: the nation counts refusals too
 			return err
 		}
 		return db.queueSubmissionNotice(tx, s, nil, db.now())

@@ -29,7 +29,7 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request, a *motcua
 	d := &scorecardData{reportData: data}
 	v := view{Title: "Chỉ số phục vụ người dân, doanh nghiệp (766)", Actor: a, Data: d}
 	if err == nil {
-		d.Scorecard, err = s.db.Scorecard766(r.Context(), q, nil)
+		d.Scorecard, err = s.db.SyncedScorecard766(r.Context(), q)
 	}
 	if err != nil {
 		s.fail(w, "report_766.html", v, err)
@@ -48,7 +48,7 @@ func (s *Server) scorecardFile(w http.ResponseWriter, r *http.Request, a *motcua
 	data, q, err := s.reportQuery(r, a)
 	var sc *report.Scorecard
 	if err == nil {
-		sc, err = s.db.Scorecard766(r.Context(), q, nil)
+		sc, err = s.db.SyncedScorecard766(r.Context(), q)
 	}
 	var buf bytes.Buffer
 	scope := s.unitName(r.Context(), data.UnitID) + " và các đơn vị trực thuộc"

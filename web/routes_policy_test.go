@@ -190,6 +190,7 @@ var routePolicy = map[string]string{
 	"GET /dossiers/{id}/files/{file}":             staffOfA,
 	"GET /dossiers/{id}/results/{file}":           staffOfA,
 	"GET /dossiers/{id}/scans/{file}":             staffOfA,
+	"GET /lien-thong/dvcqg/tep/{sha}":             apiClientA, // the national side, as a system scoped to A
 	"POST /dossiers/{id}/scans":                   counterOfA, // the receiving unit's counter, on the day of intake
 	"POST /dossiers/{id}/issued":                  staffOfA,
 	"POST /dossiers/{id}/issued/revoke":           staffOfA,
@@ -467,7 +468,7 @@ func policyObjects(t *testing.T, e *env) map[string]string {
 		"tracked": rated.Code, "secret": rated.TrackingSecret,
 		"online": id(onlineDossier.ID), "onlineFile": id(online.Files[0].ID),
 		"resultSubmission": id(withResult.ID), "resulted": id(resulted.ID), "result": id(result.ID),
-		"scanned": id(scanned.ID), "scan": id(scans[0].ID),
+		"scanned": id(scanned.ID), "scan": id(scans[0].ID), "scanSHA": scans[0].SHA256,
 		"resultCode": issued[0].Code,
 		"payment":    id(cash.ID), "receipt": id(receipt.ID),
 		"reconciled": store.DayKey(sample.Now),
@@ -517,6 +518,7 @@ func routeRequest(route string, o map[string]string) (method, path string) {
 		"/dossiers/{id}/files/{file}":            "/dossiers/" + o["online"] + "/files/" + o["onlineFile"],
 		"/dossiers/{id}/results/{file}":          "/dossiers/" + o["resulted"] + "/results/" + o["result"],
 		"/dossiers/{id}/scans/{file}":            "/dossiers/" + o["scanned"] + "/scans/" + o["scan"],
+		"/lien-thong/dvcqg/tep/{sha}":            "/lien-thong/dvcqg/tep/" + o["scanSHA"],
 		"/dossiers/{id}/scans":                   "/dossiers/" + o["scanned"] + "/scans",
 		"/dossiers/{id}/issued":                  "/dossiers/" + o["resulted"] + "/issued",
 		"/dossiers/{id}/issued/revoke":           "/dossiers/" + o["resulted"] + "/issued/revoke",

@@ -175,6 +175,7 @@ func Mount(mux httpmux.Mux, db *store.DB, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.at(motcua.DeskOfficer, s.dossierFile))
 	mux.HandleFunc("GET /dossiers/{id}/results/{file}", s.at(motcua.DeskOfficer, s.dossierResult))
 	mux.HandleFunc("GET /dossiers/{id}/scans/{file}", s.at(motcua.DeskOfficer, s.dossierScan))
+	mux.HandleFunc("GET "+motcua.NationalFilePath+"/{sha}", s.nationalFile) // the national side fetches the records' files
 	mux.HandleFunc("POST /dossiers/{id}/scans", s.at(motcua.DeskOfficer, s.attachScans))
 	mux.HandleFunc("POST /dossiers/{id}/issued", s.at(motcua.DeskOfficer, s.issueResult))
 	mux.HandleFunc("POST /dossiers/{id}/issued/revoke", s.at(motcua.DeskOfficer, s.revokeResult))

@@ -36,6 +36,8 @@ Usage:
   motcua audit verify [--anchor ID:HASH] | list [--object CODE]   the hash-chained audit trail
   motcua users create NAME --role R --unit CODE | passwd NAME | revoke NAME | reset-2fa NAME   staff accounts
   motcua retention set CODE MONTHS | list | apply            personal data erased MONTHS after closing
+  motcua sync dvcqg --from 2024-01-01 --to 2024-02-01 [--url URL] | failures | rate --from … --to … [--unit CODE]
+                                                              the national sync (Decision 766): re-send a period, failures, indicator 1.4
   motcua successions list | apply [--at YYYY-MM-DD]          running dossiers of dissolved units to their successors
   motcua payments reconcile --date YYYY-MM-DD [--gateway vnpay|paygov] [--xlsx FILE]   the day's payments against the gateway
   motcua subject export (--id-number N | --phone P | --email E) [--out FILE]   all held about one applicant
@@ -100,6 +102,8 @@ func run(ctx context.Context, args []string) error {
 		return checkCmd(ctx, args[1:])
 	case "retention":
 		return retentionCmd(ctx, args[1:])
+	case "sync":
+		return syncCmd(ctx, args[1:])
 	case "successions":
 		return successionsCmd(ctx, args[1:])
 	case "subject":

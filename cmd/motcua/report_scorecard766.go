@@ -29,7 +29,7 @@ func scorecard766(ctx context.Context, f *indicatorFlags, format, out string) er
 		return err
 	}
 	defer db.Close()
-	sc, err := db.Scorecard766(ctx, q, nil)
+	sc, err := db.SyncedScorecard766(ctx, q)
 	if err != nil {
 		return fmt.Errorf("%s", motcua.ErrorMessage(err))
 	}

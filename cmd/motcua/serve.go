@@ -67,6 +67,7 @@ func serveConfig(args []string) (server.Config, error) {
 	c.StaffOIDC.Secret = os.Getenv("MOTCUA_STAFF_OIDC_SECRET")
 	c.Hotich.Token = os.Getenv("MOTCUA_HOTICH_TOKEN")
 	c.DVCQG.Token = os.Getenv("MOTCUA_DVCQG_TOKEN")
+	c.DVCQGInboundSecret = os.Getenv("MOTCUA_DVCQG_INBOUND_SECRET")
 	c.NationalStore.Token = os.Getenv("MOTCUA_KHODL_TOKEN")
 	c.Population.Token = os.Getenv("MOTCUA_DANCU_TOKEN")
 	c.VNPAY.TmnCode, c.VNPAY.HashSecret, c.VNPAY.ServerIP = vnpayEnv.TmnCode, vnpayEnv.HashSecret, vnpayEnv.ServerIP
@@ -97,8 +98,7 @@ func signInFlags(fs *flag.FlagSet, c *server.Config) {
 func partnerFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Hotich.URL, "hotich", os.Getenv("MOTCUA_HOTICH"), "civil-status registry to forward civil-status dossiers to (package partner/hotich; token in $MOTCUA_HOTICH_TOKEN)")
 	fs.StringVar(&c.Hotich.Client, "hotich-client", c.Hotich.Client, "the API client the registry's bridge acts as (motcua clients create … --actions read,events,result)")
-	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "National Public Service Portal address to publish status changes to (package partner/dvcqg; token in $MOTCUA_DVCQG_TOKEN)")
-	fs.StringVar(&c.DVCQG.Client, "dvcqg-client", c.DVCQG.Client, "the API client the publisher reads as (motcua clients create … --actions read,events)")
+	fs.StringVar(&c.DVCQG.URL, "dvcqg", os.Getenv("MOTCUA_DVCQG"), "the national co-ordination system (National Public Service Portal) every dossier is synchronised to, whole, with retries (package partner/dvcqg, docs/national-sync.md; or $MOTCUA_DVCQG; token in $MOTCUA_DVCQG_TOKEN)")
 	fs.StringVar(&c.Population.URL, "dan-cu", os.Getenv("MOTCUA_DANCU"), "the national population database (Cơ sở dữ liệu quốc gia về dân cư; package partner/dancu, docs/vneid.md): the counter fills the applicant's fields from it by personal identification number (or $MOTCUA_DANCU; token in $MOTCUA_DANCU_TOKEN)")
 	fs.StringVar(&c.NationalCatalog, "csdl-tthc", os.Getenv("MOTCUA_CSDL_TTHC"), "the national procedure database's service (package partner/csdltthc, docs/national-catalogue.md): administrators may fetch procedures from it by code to compare with the catalogue (or $MOTCUA_CSDL_TTHC); empty: exported files only")
 	fs.StringVar(&c.NationalStore.URL, "kho-du-lieu", os.Getenv("MOTCUA_KHODL"), "the citizens' national data store (Kho quản lý dữ liệu điện tử của tổ chức, cá nhân; package partner/khodl, docs/national-data-store.md): issued results' links are pushed to it every minute and intake offers the documents it holds (or $MOTCUA_KHODL; token in $MOTCUA_KHODL_TOKEN)")

@@ -43,7 +43,12 @@ type Config struct {
 	OIDC      OIDC // citizens' sign-in provider
 	StaffOIDC OIDC // officers' sign-in provider, matched by verified e-mail
 	Hotich    Partner
-	DVCQG     Partner
+	// DVCQG is the national co-ordination system every dossier is
+	// synchronised to (package partner/dvcqg). No URL: not connected.
+	DVCQG Endpoint
+	// DVCQGInboundSecret verifies the signature of dossiers filed on the
+	// national portal and pushed here (dvcqg.InboundPath); "": not served.
+	DVCQGInboundSecret string
 	// NationalStore is the citizens' data store on the national portal
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.
@@ -133,7 +138,6 @@ func DefaultConfig() Config {
 		CodesPerHour:    ratelimit.DefaultCodesPerHour,
 		UploadQuotaMB:   web.DefaultUploadQuota >> 20,
 		Hotich:          Partner{Client: "Hộ tịch"},
-		DVCQG:           Partner{Client: "Cổng DVC quốc gia"},
 		WebhookAttempts: 10,
 		LogFormat:       "text",
 		Rules:           ledger.DefaultRules(),

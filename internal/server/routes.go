@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/adapter/oidc"
+	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/api"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/metrics"
@@ -25,6 +26,9 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	site.BaseURL = m.public                      // links and QR codes: never from a request's Host
 	site.Limits.CodesSent = ratelimit.New(c.CodesPerHour, time.Hour)
 	site.Files = &files.Store{Dir: c.filesDir()}
+	if secret := c.DVCQGInboundSecret; secret != "" { // dossiers filed on the national portal, pushed signed
+		mux.Handle("POST "+dvcqg.InboundPath, &dvcqg.Inbound{DB: db, Secret: []byte(secret), Files: site.Files, Log: log})
+	}
 	site.UploadQuota = c.UploadQuotaMB << 20
 	site.TrustedProxies, _ = ratelimit.ParseProxies(c.TrustedProxies) // Validate refused what does not parse
 	site.Agency = c.agency()                                          // the pages' footer

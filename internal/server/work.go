@@ -52,8 +52,8 @@ func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
 		m.workers.Go(func() { bridge.Run(ctx, 30*time.Second) })
 	}
 	if c.DVCQG.URL != "" {
-		pub := &dvcqg.Publisher{DB: db, Client: c.DVCQG.Client, URL: c.DVCQG.URL, Token: c.DVCQG.Token}
-		m.workers.Go(func() { pub.Run(ctx, time.Minute, func(err error) { log.Warn("national portal sync", "err", err) }) })
+		syncer := &dvcqg.Syncer{DB: db, URL: c.DVCQG.URL, Token: c.DVCQG.Token, Log: log}
+		m.workers.Go(func() { syncer.Run(ctx, time.Minute) }) // every dossier, whole, to the national co-ordination system
 	}
 	m.startPaymentJobs(ctx)
 	if national := c.nationalStore(); national != nil { // results' links to the citizens' national data store

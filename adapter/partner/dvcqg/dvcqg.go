@@ -1,19 +1,24 @@
-// Package dvcqg publishes the dossiers' status changes to the National
-// Public Service Portal (Cổng Dịch vụ công quốc gia) in its field names,
-// so that citizens see there, too, where their dossiers are. It reads the
-// event feed as an API client whose scope is what the province reports.
+// Package dvcqg synchronises every dossier, whole, to the national
+// co-ordination system behind the National Public Service Portal (Cổng
+// Dịch vụ công quốc gia; issue 20): Decision 766 scores the province from
+// these records, field by field. The record is motcua.NationalRecord, the
+// ledger's projection (store); national.go and mapping.go are the one
+// place that knows the national field names and codes.
 //
-// The shape this adapter sends — verify against the portal's current
+// The exchange this adapter speaks — verify against the national
 // integration specification before going live; a thin proxy adapts it if
-// it differs:
+// it differs (docs/national-sync.md):
 //
-//	POST {base}   Content-Type: application/json   Authorization: Bearer {token}
-//	[{"MaHoSo", "MaTTHC", "TenTTHC", "MaCoQuan", "KenhThucHien", "ChuHoSo",
-//	  "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra", "TrangThaiHoSo"}, …]
-//	→ 2xx when taken
+//	POST {url}   Content-Type: application/json   Authorization: Bearer {token}
+//	[{"hoSo": {HoSo}, "tienTrinhDongBo": [{QuaTrinhXuLy}, …]}, …]
+//	→ 200 [{"MaHoSo", "error_code": "0" taken, else refused, "message"}, …]
+//	→ anything else: the whole batch was not taken
 //
-// Dates are yyyyMMddHHmmss in Vietnam's time; KenhThucHien 1 counter,
-// 2 online, 3 post; TrangThaiHoSo as Status maps the ledger's states.
+// The sender (Syncer) sends each dossier whose record changed since the
+// national side last took it (an event, or a file, result, push or
+// payment: store.NationalSync), in batches; a refusal is kept as
+// the dossier's last error and tried again later, an outage delays the
+// batch, and nothing is marked sent that the national side did not take.
 package dvcqg
 
 import (
@@ -22,172 +27,168 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
-	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/store"
 )
 
-// Record is one status change in the portal's field names.
-type Record struct {
-	MaHoSo          string `json:"MaHoSo"`
-	MaTTHC          string `json:"MaTTHC"`
-	TenTTHC         string `json:"TenTTHC"`
-	MaCoQuan        string `json:"MaCoQuan"`
-	KenhThucHien    int    `json:"KenhThucHien"`
-	ChuHoSo         string `json:"ChuHoSo"`
-	NgayTiepNhan    string `json:"NgayTiepNhan"`
-	NgayHenTra      string `json:"NgayHenTra"`
-	NgayKetThucXuLy string `json:"NgayKetThucXuLy,omitempty"`
-	NgayTra         string `json:"NgayTra,omitempty"`
-	TrangThaiHoSo   int    `json:"TrangThaiHoSo"`
+// Answer is the national side's verdict on one dossier of a batch.
+type Answer struct {
+	MaHoSo    string `json:"MaHoSo"`
+	ErrorCode string `json:"error_code"` // "0" taken
+	Message   string `json:"message"`
 }
 
-// Status is the portal's code of a ledger state.
-func Status(s motcua.State) int {
-	switch s {
-	case motcua.StateProcessing:
-		return 4 // Đang xử lý
-	case motcua.StateSupplement:
-		return 5 // Yêu cầu bổ sung giấy tờ
-	case motcua.StatePayment:
-		// Waiting for fees due at intake: the portal's list as we know it
-		// has no such code, so it reads as in progress. Verify against the
-		// portal's current status list before going live.
-		return 4
-	case motcua.StateWithdrawn:
-		return 7 // Công dân yêu cầu rút hồ sơ
-	case motcua.StateStopped:
-		return 8 // Dừng xử lý
-	case motcua.StateResultReady:
-		return 9 // Đã xử lý xong
-	case motcua.StateReturned:
-		return 10 // Đã trả kết quả
-	}
-	return 2 // Được tiếp nhận
+// Syncer sends the dossiers due to the national side.
+type Syncer struct {
+	DB    *store.DB
+	URL   string
+	Token string // never logged
+	HTTP  *http.Client
+	Log   *slog.Logger
+	// Batch is how many dossiers one request carries (default 100).
+	Batch int
+	// Backoff is the wait after a dossier's first failure, doubled after
+	// each further one up to MaxBackoff (defaults 30 s and 1 h).
+	Backoff, MaxBackoff time.Duration
 }
 
-// Channel is the portal's code of a channel.
-func Channel(c motcua.Channel) int {
-	switch c {
-	case motcua.ChannelOnline:
-		return 2
-	case motcua.ChannelPost:
-		return 3
-	}
-	return 1
+// Round is what one call of Sync did.
+type Round struct {
+	Sent, Refused, Failed int
 }
 
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(motcua.VN).Format("20060102150405")
-}
-
-// Publisher sends the status changes of the client's scope to the portal.
-type Publisher struct {
-	DB     *store.DB
-	Client string // the API client it reads as
-	URL    string
-	Token  string
-	HTTP   *http.Client
-}
-
-// Publish sends what changed since the last call, one batch per page of
-// the feed; a failure leaves the cursor where it was, to send again.
-func (p *Publisher) Publish(ctx context.Context) (sent int, err error) {
-	a, err := p.DB.ClientActorNamed(ctx, p.Client)
-	if err != nil {
-		return 0, fmt.Errorf("dvcqg: %w", err)
-	}
-	cur, err := p.DB.PartnerCursor(ctx, a.Client.ID)
-	if err != nil {
-		return 0, err
-	}
+// Sync sends every dossier due now, batch after batch, and stops at the
+// first batch the national side did not answer (an outage: the rest waits
+// for the next round). It returns that failure.
+func (s *Syncer) Sync(ctx context.Context) (Round, error) {
+	var total Round
 	for {
-		events, next, err := p.DB.Feed(ctx, a, cur, 200)
+		due, err := s.DB.NationalSyncDue(ctx, s.batch())
+		if err != nil || len(due) == 0 {
+			return total, err
+		}
+		r, err := s.sendBatch(ctx, due)
+		total.Sent, total.Refused, total.Failed = total.Sent+r.Sent, total.Refused+r.Refused, total.Failed+r.Failed
 		if err != nil {
-			return sent, err
+			return total, err
 		}
-		var batch []Record
-		for _, e := range events {
-			if e.Data.Pending {
-				continue // nothing changed yet
-			}
-			d, err := p.DB.DossierByCode(ctx, a, e.Subject)
-			if err != nil {
-				return sent, err
-			}
-			unit, err := p.DB.Unit(ctx, d.ReceivingUnitID)
-			if err != nil {
-				return sent, err
-			}
-			status := Status(e.Data.State)
-			if e.Data.Event == motcua.EventAccepted {
-				status = 2 // Được tiếp nhận
-			}
-			rec := Record{MaHoSo: d.Code, MaTTHC: d.ProcedureCode, TenTTHC: d.ProcedureName, MaCoQuan: unit.Code,
-				KenhThucHien: Channel(d.Channel), ChuHoSo: d.Applicant.Name, NgayTiepNhan: stamp(d.AcceptedAt), NgayHenTra: stamp(d.DueAt),
-				TrangThaiHoSo: status}
-			if status >= 9 { // the dossier is read now: dates of later steps belong to later records
-				rec.NgayKetThucXuLy = stamp(d.ResultAt)
-			}
-			if status == 10 {
-				rec.NgayTra = stamp(d.ReturnedAt)
-			}
-			batch = append(batch, rec)
-		}
-		if len(batch) > 0 {
-			if err := p.post(ctx, batch); err != nil {
-				return sent, err
-			}
-			sent += len(batch)
-		}
-		if err := p.DB.SetPartnerCursor(ctx, a.Client.ID, next); err != nil {
-			return sent, err
-		}
-		if len(events) < 200 {
-			return sent, nil
-		}
-		cur = next
 	}
 }
 
-func (p *Publisher) post(ctx context.Context, batch []Record) error {
-	body, _ := json.Marshal(batch)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.URL, bytes.NewReader(body))
+// sendBatch builds and sends one batch. Every dossier of it leaves the
+// due list: taken, or failed with its reason and a later retry.
+func (s *Syncer) sendBatch(ctx context.Context, due []store.NationalSync) (r Round, err error) {
+	var items []Item
+	sent := map[string]store.NationalSync{} // by MaHoSo, with the version listed before building
+	for _, d := range due {
+		rec, err := s.DB.NationalRecordOf(ctx, d.SyncKey)
+		if err != nil {
+			r.Failed++
+			if err := s.fail(ctx, d, "dvcqg: build the record: "+err.Error()); err != nil {
+				return r, err
+			}
+			continue
+		}
+		items = append(items, ToNational(rec))
+		sent[rec.Code] = d
+	}
+	if len(items) == 0 {
+		return r, nil
+	}
+	answers, postErr := s.post(ctx, items)
+	if postErr != nil && ctx.Err() != nil {
+		return r, postErr // shutting down: nothing failed, the batch is due as it was
+	}
+	if postErr != nil {
+		for _, d := range sent {
+			r.Failed++
+			if err := s.fail(ctx, d, postErr.Error()); err != nil {
+				return r, err
+			}
+		}
+		return r, postErr
+	}
+	return s.apply(ctx, sent, answers)
+}
+
+// apply records the national side's verdict on each dossier sent; one it
+// did not answer about counts as failed, to be sent again.
+func (s *Syncer) apply(ctx context.Context, sent map[string]store.NationalSync, answers []Answer) (r Round, err error) {
+	verdict := map[string]Answer{}
+	for _, a := range answers {
+		verdict[a.MaHoSo] = a
+	}
+	for code, d := range sent {
+		a, ok := verdict[code]
+		switch {
+		case !ok:
+			r.Failed++
+			err = s.fail(ctx, d, "dvcqg: the national side did not answer about "+code)
+		case a.ErrorCode != "0":
+			r.Refused++
+			err = s.fail(ctx, d, fmt.Sprintf("dvcqg: refused %s (%s): %s", code, a.ErrorCode, a.Message))
+		default:
+			r.Sent++
+			err = s.DB.NationalSynced(ctx, d.SyncKey, d.Version)
+		}
+		if err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+func (s *Syncer) fail(ctx context.Context, d store.NationalSync, reason string) error {
+	wait := min(s.backoff()<<min(d.Attempts, 20), s.maxBackoff())
+	if s.Log != nil {
+		s.Log.Warn("national sync", "record", d.SyncKey.String(), "attempts", d.Attempts+1, "retry_in", wait, "err", reason)
+	}
+	return s.DB.NationalSyncFailed(ctx, d.SyncKey, reason, s.DB.Now().Add(wait))
+}
+
+func (s *Syncer) post(ctx context.Context, items []Item) ([]Answer, error) {
+	body, err := json.Marshal(items)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.URL, bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("dvcqg: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	if p.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+p.Token)
+	if s.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.Token)
 	}
-	client := p.HTTP
+	client := s.HTTP
 	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
+		client = &http.Client{Timeout: 60 * time.Second}
 	}
 	res, err := client.Do(req)
 	if err != nil {
-		return fmt.Errorf("dvcqg: %w", err)
+		return nil, fmt.Errorf("dvcqg: %w", err)
 	}
 	defer res.Body.Close()
-	if res.StatusCode/100 != 2 {
+	if res.StatusCode != http.StatusOK {
 		detail, _ := io.ReadAll(io.LimitReader(res.Body, 300))
-		return fmt.Errorf("dvcqg: the portal answered %s %s", res.Status, bytes.TrimSpace(detail))
+		return nil, fmt.Errorf("dvcqg: the national side answered %s %s", res.Status, bytes.TrimSpace(detail))
 	}
-	return nil
+	var answers []Answer
+	if err := json.NewDecoder(io.LimitReader(res.Body, 16<<20)).Decode(&answers); err != nil {
+		return nil, fmt.Errorf("dvcqg: the national side's answer: %w", err)
+	}
+	return answers, nil
 }
 
-// Run publishes every interval until ctx ends.
-func (p *Publisher) Run(ctx context.Context, interval time.Duration, log func(error)) {
+// Run syncs every interval until ctx ends.
+func (s *Syncer) Run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		if _, err := p.Publish(ctx); err != nil && ctx.Err() == nil && log != nil {
-			log(err)
+		if _, err := s.Sync(ctx); err != nil && ctx.Err() == nil && s.Log != nil {
+			s.Log.Warn("national sync round stopped", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -195,4 +196,25 @@ func (p *Publisher) Run(ctx context.Context, interval time.Duration, log func(er
 		case <-t.C:
 		}
 	}
+}
+
+func (s *Syncer) batch() int {
+	if s.Batch > 0 {
+		return s.Batch
+	}
+	return 100
+}
+
+func (s *Syncer) backoff() time.Duration {
+	if s.Backoff > 0 {
+		return s.Backoff
+	}
+	return 30 * time.Second
+}
+
+func (s *Syncer) maxBackoff() time.Duration {
+	if s.MaxBackoff > 0 {
+		return s.MaxBackoff
+	}
+	return time.Hour
 }
