@@ -1,0 +1,146 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/forms"
+)
+
+// Identity in the demo (issue 20, indicator 4.5): some online dossiers are
+// filed from portal sessions opened through VNeID, and some counter
+// dossiers are filled from a lookup in the population database, so the
+// scorecard's 4.5a and 4.5b have something true to count. Both go through
+// the store's real paths (OpenVNeIDSession then Submit and
+// AcceptSubmission; LookUpResident before AcceptDigitised): the facts are
+// earned, never written. Which dossiers is decided by their applicants'
+// numbers, not by the generator's random numbers, so every other fact of
+// the demo stays what it was.
+
+// demoIDPrefix begins the demo applicants' numbers (generator.applicant).
+const demoIDPrefix = "0670"
+
+// Registry is the demo's population database (dữ liệu mẫu): it knows
+// every 12-digit number beginning with 0670 — the demo applicants'
+// numbers — as one invented resident, always the same for the same number,
+// and no other. serve --demo offers it at the counter when no real
+// database is configured; it never stands in for one.
+type Registry struct{}
+
+var _ motcua.PopulationRegistry = Registry{}
+
+// Resident invents the resident of a demo number.
+func (Registry) Resident(_ context.Context, idNumber string) (*motcua.Resident, error) {
+	if len(idNumber) != 12 || !strings.HasPrefix(idNumber, demoIDPrefix) || strings.Trim(idNumber, "0123456789") != "" {
+		return nil, motcua.ErrResidentNotFound
+	}
+	h := fnv.New64a()
+	h.Write([]byte(idNumber))
+	n := h.Sum64()
+	pick := func(s []string) string {
+		v := s[n%uint64(len(s))]
+		n /= uint64(len(s))
+		return v
+	}
+	family, middle, given := pick(familyNames), pick(middleNames), pick(givenNames)
+	sex := "Nam"
+	if middle == "Thị" || middle == "Ngọc" {
+		sex = "Nữ"
+	}
+	year := 1950 + int(n%55)
+	n /= 55
+	born := time.Date(year, time.Month(1+n%12), 1+int(n/12%28), 0, 0, 0, 0, motcua.VN)
+	commune := newCommunes[n/336%uint64(len(newCommunes))]
+	return &motcua.Resident{IDNumber: idNumber, Name: family + " " + middle + " " + given, BirthDate: born, BirthYear: year, Sex: sex,
+		Residence: pick(villages) + ", " + lowerFirst(commune.name) + ", tỉnh Lâm Đồng"}, nil
+}
+
+// identityShare is how the applicant's number picks the dossiers: its
+// last digit below it (three in ten).
+const identityShare = '3'
+
+// usesIdentity reports whether the dossier of applicant ap goes through an
+// identity path: a VNeID session online, a population lookup at a counter.
+func usesIdentity(ap motcua.Applicant) bool {
+	id := ap.IDNumber
+	return len(id) == 12 && id[11] < identityShare
+}
+
+// lookUp asks the demo's population database about the applicant as the
+// counter officer would before accepting, and fills the name and address
+// from its answer (what the acceptance is then recorded as using).
+func (g *generator) lookUp(ctx context.Context, counter *motcua.Actor, in *motcua.Intake) error {
+	if in.Channel != motcua.ChannelCounter || !usesIdentity(in.Applicant) {
+		return nil
+	}
+	r, err := g.db.LookUpResident(ctx, counter, Registry{}, in.Applicant.IDNumber)
+	if err != nil {
+		return fmt.Errorf("look up a demo resident: %w", err)
+	}
+	in.Applicant.Name, in.Applicant.Address = r.Name, r.Residence
+	return nil
+}
+
+// viaVNeID files an online dossier as a citizen signed in with VNeID
+// would, and has the counter accept it; nil when the dossier is not one
+// to file so (its applicant's number, or a procedure not filed online
+// at the unit as the demo's online dossiers otherwise are).
+func (g *generator) viaVNeID(ctx context.Context, counter *motcua.Actor, p *motcua.Procedure, in motcua.Intake, t time.Time) (*motcua.Dossier, error) {
+	if in.Channel != motcua.ChannelOnline || !usesIdentity(in.Applicant) || p.Competence != motcua.CompetenceHere ||
+		(p.OnlineLevel != motcua.OnlineFull && p.OnlineLevel != motcua.OnlinePartial) {
+		return nil, nil
+	}
+	c := motcua.Contact{Phone: in.Applicant.Phone}
+	token, err := g.db.OpenVNeIDSession(ctx, c, in.Applicant.IDNumber)
+	if err != nil {
+		return nil, err
+	}
+	verified, err := g.db.SessionVNeID(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	files, err := g.uploads(in, t)
+	if err != nil {
+		return nil, err
+	}
+	s := &motcua.Submission{Key: "demo-vneid-" + in.Applicant.IDNumber + "-" + fmt.Sprint(t.UnixMilli()), ProcedureID: p.ID, UnitID: in.UnitID,
+		Delivery: motcua.DeliveryOnline, Applicant: in.Applicant, Files: files, SessionVNeID: verified}
+	if err := g.db.Submit(ctx, c, s); motcua.ErrorCode(err) == motcua.EINVALID {
+		return nil, nil // not filed online at this unit: the demo's plain online dossier instead
+	} else if err != nil {
+		return nil, err
+	}
+	return g.db.AcceptSubmission(ctx, counter, s.ID)
+}
+
+// uploads are the citizen's files, one per component brought: sample
+// pages in the file store when the demo has one, else entries naming a
+// sample page no store holds (the seed tests, which open no file).
+func (g *generator) uploads(in motcua.Intake, t time.Time) ([]motcua.SubmittedFile, error) {
+	var out []motcua.SubmittedFile
+	for i, doc := range in.Documents {
+		name := fmt.Sprintf("tai-len-%d.pdf", i+1)
+		sum := sha256.Sum256([]byte(doc.Name))
+		f := motcua.SubmittedFile{FileName: name, ContentType: "application/pdf", Size: 1, SHA256: hex.EncodeToString(sum[:])}
+		if g.digital != nil {
+			var buf bytes.Buffer
+			if err := forms.DemoScan(&buf, doc.Name, in.Applicant.Name, t); err != nil {
+				return nil, err
+			}
+			var err error
+			if f, err = g.digital.save(name, &buf); err != nil {
+				return nil, err
+			}
+		}
+		f.Document = doc.Name
+		out = append(out, f)
+	}
+	return out, nil
+}
