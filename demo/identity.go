@@ -62,22 +62,27 @@ func (Registry) Resident(_ context.Context, idNumber string) (*motcua.Resident, 
 		Residence: pick(villages) + ", " + lowerFirst(commune.name) + ", tỉnh Lâm Đồng"}, nil
 }
 
-// identityShare is how the applicant's number picks the dossiers: its
-// last digit below it (three in ten).
-const identityShare = '3'
+// The applicant's number picks the dossiers by its last digit: below
+// vneidShare online (seven in ten: signing in to the portal is mostly
+// through VNeID), below populationShare at a counter (three in ten).
+const vneidShare, populationShare = '7', '3'
 
-// usesIdentity reports whether the dossier of applicant ap goes through an
-// identity path: a VNeID session online, a population lookup at a counter.
-func usesIdentity(ap motcua.Applicant) bool {
-	id := ap.IDNumber
-	return len(id) == 12 && id[11] < identityShare
+// usesIdentity reports whether the dossier of applicant ap received by
+// channel goes through an identity path: a VNeID session online, a
+// population lookup at a counter.
+func usesIdentity(ap motcua.Applicant, channel motcua.Channel) bool {
+	id, share := ap.IDNumber, byte(populationShare)
+	if channel == motcua.ChannelOnline {
+		share = vneidShare
+	}
+	return len(id) == 12 && id[11] < share
 }
 
 // lookUp asks the demo's population database about the applicant as the
 // counter officer would before accepting, and fills the name and address
 // from its answer (what the acceptance is then recorded as using).
 func (g *generator) lookUp(ctx context.Context, counter *motcua.Actor, in *motcua.Intake) error {
-	if in.Channel != motcua.ChannelCounter || !usesIdentity(in.Applicant) {
+	if in.Channel != motcua.ChannelCounter || !usesIdentity(in.Applicant, in.Channel) {
 		return nil
 	}
 	r, err := g.db.LookUpResident(ctx, counter, Registry{}, in.Applicant.IDNumber)
@@ -93,7 +98,7 @@ func (g *generator) lookUp(ctx context.Context, counter *motcua.Actor, in *motcu
 // to file so (its applicant's number, or a procedure not filed online
 // at the unit as the demo's online dossiers otherwise are).
 func (g *generator) viaVNeID(ctx context.Context, counter *motcua.Actor, p *motcua.Procedure, in motcua.Intake, t time.Time) (*motcua.Dossier, error) {
-	if in.Channel != motcua.ChannelOnline || !usesIdentity(in.Applicant) || p.Competence != motcua.CompetenceHere ||
+	if in.Channel != motcua.ChannelOnline || !usesIdentity(in.Applicant, in.Channel) || p.Competence != motcua.CompetenceHere ||
 		(p.OnlineLevel != motcua.OnlineFull && p.OnlineLevel != motcua.OnlinePartial) {
 		return nil, nil
 	}
