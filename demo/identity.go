@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/forms"
+	"github.com/motcua/motcua/store"
 )
 
 // Identity in the demo (issue 20, indicator 4.5): some online dossiers are
@@ -27,20 +28,49 @@ import (
 // demoIDPrefix begins the demo applicants' numbers (generator.applicant).
 const demoIDPrefix = "0670"
 
-// Registry is the demo's population database (dữ liệu mẫu): it knows
-// every 12-digit number beginning with 0670 — the demo applicants'
-// numbers — as one invented resident, always the same for the same number,
-// and no other. serve --demo offers it at the counter when no real
-// database is configured; it never stands in for one.
-type Registry struct{}
+// Registry is the demo's population database (dữ liệu mẫu). It knows the
+// 12-digit numbers beginning with 0670 — the demo applicants' numbers —
+// and no other: a number some dossier already names is that applicant
+// (Applicants), any other one resident invented from the number, always
+// the same. serve --demo offers it at the counter when no real database
+// is configured; it never stands in for one.
+type Registry struct {
+	// Applicants, when set, answers with the applicant the demo already
+	// holds for a number (found false: none); nil: every number invented.
+	Applicants func(ctx context.Context, idNumber string) (ap motcua.Applicant, found bool, err error)
+}
 
 var _ motcua.PopulationRegistry = Registry{}
 
-// Resident invents the resident of a demo number.
-func (Registry) Resident(_ context.Context, idNumber string) (*motcua.Resident, error) {
+// NewRegistry is the registry answering from the applicants of db.
+func NewRegistry(db *store.DB) Registry {
+	return Registry{Applicants: db.LatestApplicant}
+}
+
+// Resident answers for a demo number.
+func (reg Registry) Resident(ctx context.Context, idNumber string) (*motcua.Resident, error) {
 	if len(idNumber) != 12 || !strings.HasPrefix(idNumber, demoIDPrefix) || strings.Trim(idNumber, "0123456789") != "" {
 		return nil, motcua.ErrResidentNotFound
 	}
+	r := invented(idNumber)
+	if reg.Applicants == nil {
+		return r, nil
+	}
+	ap, found, err := reg.Applicants(ctx, idNumber)
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		r.Name, r.Residence = ap.Name, ap.Address
+		r.Sex = sexOf(ap.Name)
+	}
+	return r, nil
+}
+
+// invented is the resident the registry makes up for a number: names from
+// the generator's lists, a birth date and a residence in a demo commune,
+// drawn from the number's hash.
+func invented(idNumber string) *motcua.Resident {
 	h := fnv.New64a()
 	h.Write([]byte(idNumber))
 	n := h.Sum64()
@@ -49,17 +79,24 @@ func (Registry) Resident(_ context.Context, idNumber string) (*motcua.Resident, 
 		n /= uint64(len(s))
 		return v
 	}
-	family, middle, given := pick(familyNames), pick(middleNames), pick(givenNames)
-	sex := "Nam"
-	if middle == "Thị" || middle == "Ngọc" {
-		sex = "Nữ"
-	}
+	name := pick(familyNames) + " " + pick(middleNames) + " " + pick(givenNames)
 	year := 1950 + int(n%55)
 	n /= 55
 	born := time.Date(year, time.Month(1+n%12), 1+int(n/12%28), 0, 0, 0, 0, motcua.VN)
-	commune := newCommunes[n/336%uint64(len(newCommunes))]
-	return &motcua.Resident{IDNumber: idNumber, Name: family + " " + middle + " " + given, BirthDate: born, BirthYear: year, Sex: sex,
-		Residence: pick(villages) + ", " + lowerFirst(commune.name) + ", tỉnh Lâm Đồng"}, nil
+	n /= 12 * 28
+	residence := pick(villages) + ", " + lowerFirst(newCommunes[n%uint64(len(newCommunes))].name) + ", tỉnh Lâm Đồng"
+	return &motcua.Resident{IDNumber: idNumber, Name: name, BirthDate: born, BirthYear: year, Sex: sexOf(name), Residence: residence}
+}
+
+// sexOf guesses from the middle name as the demo's names are made ("Thị",
+// "Ngọc": a woman); the demo's residents are invented anyway.
+func sexOf(name string) string {
+	for _, w := range strings.Fields(name) {
+		if w == "Thị" || w == "Ngọc" {
+			return "Nữ"
+		}
+	}
+	return "Nam"
 }
 
 // The applicant's number picks the dossiers by its last digit: below
@@ -79,13 +116,16 @@ func usesIdentity(ap motcua.Applicant, channel motcua.Channel) bool {
 }
 
 // lookUp asks the demo's population database about the applicant as the
-// counter officer would before accepting, and fills the name and address
-// from its answer (what the acceptance is then recorded as using).
+// counter officer would before accepting; the database answers with the
+// very applicant the generator invented, so the data accepted is the
+// data looked up (and the dossier is recorded as using it).
 func (g *generator) lookUp(ctx context.Context, counter *motcua.Actor, in *motcua.Intake) error {
 	if in.Channel != motcua.ChannelCounter || !usesIdentity(in.Applicant, in.Channel) {
 		return nil
 	}
-	r, err := g.db.LookUpResident(ctx, counter, Registry{}, in.Applicant.IDNumber)
+	applicant := in.Applicant
+	reg := Registry{Applicants: func(context.Context, string) (motcua.Applicant, bool, error) { return applicant, true, nil }}
+	r, err := g.db.LookUpResident(ctx, counter, reg, in.Applicant.IDNumber)
 	if err != nil {
 		return fmt.Errorf("look up a demo resident: %w", err)
 	}

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -15,7 +16,8 @@ import (
 // TestDemoApplicantsProveTheirIdentity: the demo files some online
 // dossiers from VNeID sessions and fills some counter dossiers from its
 // population database, each acceptance recording the fact the store
-// earned (the name accepted is the registry's for that number); the
+// earned (the name and address accepted are what the registry answers for
+// that number: the demo's own applicant); the
 // scorecard's 4.5b counts exactly those dossiers and 4.5a is not zero.
 func TestDemoApplicantsProveTheirIdentity(t *testing.T) {
 	db, _, now := seedToday2026(t, 80)
@@ -49,8 +51,8 @@ func TestDemoApplicantsProveTheirIdentity(t *testing.T) {
 		}
 		if id.Database == motcua.PopulationDatabase {
 			population++
-			r, err := Registry{}.Resident(t.Context(), data.Applicant.IDNumber)
-			if err != nil || r.Name != data.Applicant.Name {
+			r, err := NewRegistry(db).Resident(t.Context(), data.Applicant.IDNumber)
+			if err != nil || r.Name != data.Applicant.Name || r.Residence != data.Applicant.Address {
 				t.Errorf("%s: population data for %s, the registry says %+v (%v)", e.DossierCode, data.Applicant.Name, r, err)
 			}
 		}
@@ -77,8 +79,8 @@ func TestDemoApplicantsProveTheirIdentity(t *testing.T) {
 }
 
 // TestDemoRegistryKnowsOnlyDemoNumbers: the demo's population database
-// answers the same resident for the same demo number, and nobody for a
-// number outside the demo's.
+// answers the same resident for the same demo number (the demo's
+// applicant when one has it), and nobody for a number outside the demo's.
 func TestDemoRegistryKnowsOnlyDemoNumbers(t *testing.T) {
 	a, err := Registry{}.Resident(t.Context(), "067012345678")
 	if err != nil {
@@ -87,6 +89,15 @@ func TestDemoRegistryKnowsOnlyDemoNumbers(t *testing.T) {
 	b, _ := Registry{}.Resident(t.Context(), "067012345678")
 	if *a != *b || a.Name == "" || a.Residence == "" || a.BirthYear < 1950 || a.BirthDate.Year() != a.BirthYear {
 		t.Fatalf("the demo resident: %+v, then %+v", a, b)
+	}
+	known := Registry{Applicants: func(_ context.Context, id string) (motcua.Applicant, bool, error) {
+		return motcua.Applicant{Name: "Y Thanh Niê", Address: "Buôn Jun Juh"}, id == "067012345678", nil
+	}}
+	if r, err := known.Resident(t.Context(), "067012345678"); err != nil || r.Name != "Y Thanh Niê" || r.Residence != "Buôn Jun Juh" || r.BirthYear != a.BirthYear {
+		t.Errorf("a demo applicant's number: %+v, %v", r, err)
+	}
+	if r, err := known.Resident(t.Context(), "067012345679"); err != nil || r.Name == "Y Thanh Niê" {
+		t.Errorf("a number no dossier names: %+v, %v", r, err)
 	}
 	for _, n := range []string{"079012345678", "06701234567", "0670123456ab"} {
 		if _, err := (Registry{}).Resident(t.Context(), n); !errors.Is(err, motcua.ErrResidentNotFound) {

@@ -39,9 +39,9 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
 	site.Population = c.population()       // the applicant's data from the population database, at intake
 	if site.Population == nil && c.Demo.Seed {
-		// The demo's invented residents (its applicants' numbers), labelled
+		// The demo's residents (its applicants' numbers), labelled
 		// as sample data, so a walker can try the lookup; never with --dan-cu.
-		site.Population, site.PopulationSample = demo.Registry{}, true
+		site.Population, site.PopulationSample = demo.NewRegistry(db), true
 	}
 	site.VNeIDClaim = c.OIDC.vneidClaim() // the citizens' provider is VNeID: sessions keep the verified number
 	if c.NationalCatalog != "" {          // procedures fetched by code on the catalogue page
