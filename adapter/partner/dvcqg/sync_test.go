@@ -28,7 +28,9 @@ const token = "bi-mat-lien-thong"
 // are accepted and decided and old ones change: nothing reaches the
 // national side, nothing is lost (each waits with its reason); after the
 // outage everything is delivered, and every dossier's latest record at the
-// national side equals the projection of its ledger, field by field.
+// national side equals the projection of its ledger, field by field; and
+// the 766 scorecard computed from what the national side holds equals
+// motcua's own, indicator by indicator (sameScoreFromWhatWasSent).
 func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
@@ -149,6 +151,7 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 		if err != nil || rate.Synced != rate.Received || rate.Received != len(ids) {
 			t.Fatalf("indicator 1.4: %+v, %v; want %d of %d", rate, err, len(ids), len(ids))
 		}
+		sameScoreFromWhatWasSent(t, db, portal, now.AddDate(0, -1, 0), clock.Add(time.Hour))
 	})
 }
 
