@@ -3,6 +3,7 @@ package dvcqg_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -17,8 +18,9 @@ import (
 // code motcua scores with and with the same catalogue facts and sync
 // count, equals motcua's own scorecard — every indicator, with the codes
 // behind it — for the province, the busiest commune and the busiest
-// department, over the period [from, to).
-func sameScoreFromWhatWasSent(t *testing.T, db *store.DB, portal *dvcqgtest.Portal, from, to time.Time) {
+// department, over the period [from, to). The province's 2.1 must consider
+// the dossiers considered (those the mapping does not carry exactly).
+func sameScoreFromWhatWasSent(t *testing.T, db *store.DB, portal *dvcqgtest.Portal, from, to time.Time, considered ...string) {
 	t.Helper()
 	ctx := t.Context()
 	held, err := portal.Records()
@@ -40,6 +42,13 @@ func sameScoreFromWhatWasSent(t *testing.T, db *store.DB, portal *dvcqgtest.Port
 			t.Fatal(err)
 		}
 		assertScored(t, scope.Name, own)
+		if onTime, _ := own.Indicator("2.1"); scope.ID == 0 {
+			for _, code := range considered {
+				if !slices.Contains(onTime.Considered, code) {
+					t.Fatalf("the province's 2.1 does not consider %s: %s", code, describe766(onTime))
+				}
+			}
+		}
 		for _, want := range own.Indicators {
 			got, ok := national.Indicator(want.Code)
 			if !ok || !reflect.DeepEqual(got, want) {
@@ -97,4 +106,27 @@ func assertScored(t *testing.T, scope string, sc *report.Scorecard) {
 func describe766(i report.Indicator766) string {
 	return fmt.Sprintf("%d/%d = %v, %v points, NA %t, no data %t (%s), counted %v of %v",
 		i.Numerator, i.Denominator, i.Rate, i.Points, i.NA, i.NoData, i.Reason, i.Counted, i.Considered)
+}
+
+// acceptWaitingToPay accepts at the counter's unit a dossier of a copy of
+// procedure p with a levy due at intake: it waits for payment, a state the
+// national record does not carry.
+func acceptWaitingToPay(t *testing.T, db *store.DB, counter *motcua.Actor, p *motcua.Procedure) *motcua.Dossier {
+	t.Helper()
+	levied := *p
+	levied.ID, levied.VersionID, levied.Code = 0, 0, "1.004228"
+	levied.FeesStated, levied.FeeLines = true, []motcua.FeeLine{{Kind: motcua.FeeLevy, Name: "Lệ phí chứng thực", Amount: 2000,
+		Basis: motcua.FeeFixed, PayAt: motcua.FeePayAtIntake}}
+	if err := db.CreateProcedure(t.Context(), &levied); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Accept(t.Context(), counter, motcua.Intake{ProcedureID: levied.ID, UnitID: counter.User.Grants[0].UnitID,
+		Channel: motcua.ChannelCounter, Applicant: motcua.Applicant{Name: "Trần Văn Bảo", IDNumber: "066090004321"}, Sets: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.State != motcua.StatePayment {
+		t.Fatalf("a dossier with a levy due at intake is %q", d.State)
+	}
+	return d
 }
