@@ -29,7 +29,10 @@ func (db *DB) Scorecard766(ctx context.Context, q report.Query, sync *report.Syn
 // Scorecard766From scores records — motcua's own, or those the national
 // side holds of what it was sent — with the catalogue facts of the query's
 // unit and period: one computation for both, so that the score motcua
-// shows is the score computed from what it synchronised. Records of other
+// shows is the score computed from what it synchronised. The instants are
+// read to the second, as the national exchange carries them (a dossier
+// ended a fraction of a second after its due instant is on time there).
+// Records of other
 // units or periods do not count (the scorecard's rules choose them);
 // records are put in one order (by acceptance, refusals after by filing,
 // then by code) so that the codes behind each figure do not depend on the
@@ -43,10 +46,27 @@ func (db *DB) Scorecard766From(ctx context.Context, q report.Query, records []mo
 	if err != nil {
 		return nil, err
 	}
-	in.Records = slices.Clone(records)
+	in.Records = make([]motcua.NationalRecord, len(records))
+	for i, r := range records {
+		in.Records[i] = toTheSecond(r)
+	}
 	slices.SortStableFunc(in.Records, compareRecords766)
 	in.Sync = sync
 	return report.Score766(in), nil
+}
+
+// toTheSecond is a record with the instants the scorecard reads truncated
+// to the second; its supplement list is a copy.
+func toTheSecond(r motcua.NationalRecord) motcua.NationalRecord {
+	for _, t := range []*time.Time{&r.SubmittedAt, &r.AcceptedAt, &r.DueAt, &r.EndedAt, &r.ReturnedAt, &r.RefusedAt} {
+		*t = t.Truncate(time.Second)
+	}
+	r.Supplements = slices.Clone(r.Supplements)
+	for i := range r.Supplements {
+		s := &r.Supplements[i]
+		s.RequestedAt, s.ReceivedAt = s.RequestedAt.Truncate(time.Second), s.ReceivedAt.Truncate(time.Second)
+	}
+	return r
 }
 
 // compareRecords766 orders records as NationalRecords lists them: accepted

@@ -146,3 +146,34 @@ func TestScorecard766FromScoresAnyRecords(t *testing.T) {
 		}
 	})
 }
+
+// TestScorecard766ReadsInstantsToTheSecond: the national exchange carries
+// instants to the second, so a dossier ended a fraction of a second after
+// its due instant (late by motcua's clock) is on time in the score the
+// nation computes — and in motcua's, which must be the same.
+func TestScorecard766ReadsInstantsToTheSecond(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newDigitalFixture(t, db)
+		ctx := t.Context()
+		records, err := db.NationalRecords(ctx, march(f.a.ID))
+		if err != nil || len(records) == 0 {
+			t.Fatalf("%d records, %v", len(records), err)
+		}
+		r := &records[0]
+		second := r.AcceptedAt.Truncate(time.Second).Add(24 * time.Hour)
+		r.DueAt, r.EndedAt, r.Supplements = second.Add(300*time.Millisecond), second.Add(600*time.Millisecond), nil
+		if report.OnTime766(r, march(0).To, nil) {
+			t.Fatal("ended after its due instant, the record is on time to the nanosecond")
+		}
+		sc, err := db.Scorecard766From(ctx, march(f.a.ID), records, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if onTime, _ := sc.Indicator("2.1"); !slices.Contains(onTime.Counted, r.Code) {
+			t.Fatalf("%s ended within its due second is late: %+v", r.Code, onTime)
+		}
+		if r.DueAt.Nanosecond() == 0 {
+			t.Fatal("the records given were changed")
+		}
+	})
+}
