@@ -36,3 +36,18 @@ const PopulationDatabase = "population"
 func (f *IdentityFacts) UsesNationalIdentity() bool {
 	return f != nil && (f.VNeID || f.Database != "")
 }
+
+// PersonalNumber reports whether a cleaned identity number is a personal
+// identification number (số định danh cá nhân, the CCCD's number): twelve
+// digits. Tax codes and old nine-digit identity cards are not.
+func PersonalNumber(id string) bool {
+	if len(id) != 12 {
+		return false
+	}
+	for _, r := range id {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

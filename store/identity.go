@@ -32,7 +32,7 @@ const populationLookupTTL = time.Hour
 func (db *DB) OpenVNeIDSession(ctx context.Context, c motcua.Contact, idNumber string) (token string, err error) {
 	defer motcua.Wrap(&err, "DB.OpenVNeIDSession")
 	id, problem := ledger.CleanIdentityNumber(motcua.NFC(idNumber))
-	if id == "" || problem != "" || !personalNumber(id) {
+	if id == "" || problem != "" || !motcua.PersonalNumber(id) {
 		return "", motcua.Errorf(motcua.EINVALID, "Tài khoản VNeID không cung cấp số định danh cá nhân hợp lệ (12 chữ số).")
 	}
 	raw := make([]byte, 32)
@@ -62,20 +62,6 @@ func (db *DB) SessionVNeID(ctx context.Context, token string) (number string, er
 	return number, nil
 }
 
-// personalNumber reports whether a cleaned identity number is a personal
-// identification number (CCCD): 12 digits.
-func personalNumber(id string) bool {
-	if len(id) != 12 {
-		return false
-	}
-	for _, r := range id {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // markVNeID decides a submission's VNeID fact: its applicant's (cleaned)
 // number is the one its session verified.
 func markVNeID(s *motcua.Submission) {
@@ -93,7 +79,7 @@ func (db *DB) LookUpResident(ctx context.Context, a *motcua.Actor, reg motcua.Po
 		return nil, motcua.Errorf(motcua.EFORBIDDEN, "Chỉ cán bộ tiếp nhận hồ sơ được tra cứu Cơ sở dữ liệu quốc gia về dân cư.")
 	}
 	id, problem := ledger.CleanIdentityNumber(motcua.NFC(idNumber))
-	if id == "" || problem != "" || !personalNumber(id) {
+	if id == "" || problem != "" || !motcua.PersonalNumber(id) {
 		return nil, motcua.FieldError("applicant_id_number", "Hãy nhập số định danh cá nhân (12 chữ số) của người nộp để tra cứu Cơ sở dữ liệu quốc gia về dân cư.")
 	}
 	if reg == nil {
@@ -163,7 +149,7 @@ func identityFacts(tx *Tx, a *motcua.Actor, in motcua.Intake) (*motcua.IdentityF
 // applicant's number up within the hour and the name accepted is the one
 // the database gave; "" otherwise.
 func populationFact(tx *Tx, a *motcua.Actor, ap motcua.Applicant) (string, error) {
-	if !a.CanLookUpPopulation() || !personalNumber(ap.IDNumber) {
+	if !a.CanLookUpPopulation() || !motcua.PersonalNumber(ap.IDNumber) {
 		return "", nil
 	}
 	rows, err := tx.query(`SELECT name FROM population_lookups WHERE user_id = ? AND id_number = ? AND looked_up_at >= ?`,

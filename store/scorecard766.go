@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,24 +15,85 @@ import (
 // catalogue facts its indicators divide by. docs/scorecard-766.md.
 
 // Scorecard766 computes the scorecard of the query's unit (0: the whole
-// province) and period. sync is indicator 1.4's count from the national
-// sync, nil while there is none.
+// province) and period from its own national records. sync is indicator
+// 1.4's count from the national sync, nil while there is none.
 func (db *DB) Scorecard766(ctx context.Context, q report.Query, sync *report.SyncCount) (sc *report.Scorecard, err error) {
 	defer motcua.Wrap(&err, "DB.Scorecard766")
+	records, err := db.NationalRecords(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return db.Scorecard766From(ctx, q, records, sync)
+}
+
+// Scorecard766From scores records — motcua's own, or those the national
+// side holds of what it was sent — with the catalogue facts of the query's
+// unit and period: one computation for both, so that the score motcua
+// shows is the score computed from what it synchronised. The instants are
+// read to the second, as the national exchange carries them (a dossier
+// ended a fraction of a second after its due instant is on time there).
+// Records of other
+// units or periods do not count (the scorecard's rules choose them);
+// records are put in one order (by acceptance, refusals after by filing,
+// then by code) so that the codes behind each figure do not depend on the
+// order they came in.
+func (db *DB) Scorecard766From(ctx context.Context, q report.Query, records []motcua.NationalRecord, sync *report.SyncCount) (sc *report.Scorecard, err error) {
+	defer motcua.Wrap(&err, "DB.Scorecard766From")
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
 	in, err := db.scorecardInput(ctx, q)
 	if err != nil {
 		return nil, err
 	}
+	in.Records = make([]motcua.NationalRecord, len(records))
+	for i, r := range records {
+		in.Records[i] = toTheSecond(r)
+	}
+	slices.SortStableFunc(in.Records, compareRecords766)
 	in.Sync = sync
 	return report.Score766(in), nil
 }
 
-// scorecardInput gathers what the scorecard is computed from.
+// toTheSecond is a record with the instants the scorecard reads truncated
+// to the second; its supplement list is a copy.
+func toTheSecond(r motcua.NationalRecord) motcua.NationalRecord {
+	for _, t := range []*time.Time{&r.SubmittedAt, &r.AcceptedAt, &r.DueAt, &r.EndedAt, &r.ReturnedAt, &r.RefusedAt} {
+		*t = t.Truncate(time.Second)
+	}
+	r.Supplements = slices.Clone(r.Supplements)
+	for i := range r.Supplements {
+		s := &r.Supplements[i]
+		s.RequestedAt, s.ReceivedAt = s.RequestedAt.Truncate(time.Second), s.ReceivedAt.Truncate(time.Second)
+	}
+	return r
+}
+
+// compareRecords766 orders records as NationalRecords lists them: accepted
+// dossiers by acceptance, then refused submissions by filing; ties by code.
+func compareRecords766(a, b motcua.NationalRecord) int {
+	if a.AcceptedAt.IsZero() != b.AcceptedAt.IsZero() {
+		if a.AcceptedAt.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	at := func(r motcua.NationalRecord) time.Time {
+		if r.AcceptedAt.IsZero() {
+			return r.SubmittedAt
+		}
+		return r.AcceptedAt
+	}
+	if c := at(a).Compare(at(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Code, b.Code)
+}
+
+// scorecardInput gathers the catalogue facts and the working-time measure
+// the scorecard of the query's unit and period is computed with.
 func (db *DB) scorecardInput(ctx context.Context, q report.Query) (in report.ScorecardInput, err error) {
 	in.From, in.To = q.From, q.To
-	if in.Records, err = db.NationalRecords(ctx, q); err != nil {
-		return in, err
-	}
 	t, err := db.tree(ctx)
 	if err != nil {
 		return in, err
@@ -40,6 +102,9 @@ func (db *DB) scorecardInput(ctx context.Context, q report.Query) (in report.Sco
 	var parent motcua.UnitKind
 	if q.UnitID != 0 {
 		unit = t.byID[q.UnitID]
+		if unit == nil {
+			return in, motcua.FieldError("unit", "Không có đơn vị %d.", q.UnitID)
+		}
 		parent = t.parentKind(unit)
 		in.Units = map[string]bool{}
 		t.subtree(q.UnitID, func(id int64) { in.Units[t.byID[id].Code] = true })

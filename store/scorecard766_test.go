@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -100,6 +102,78 @@ func TestScorecardOnTimeAfterASupplement(t *testing.T) {
 		}
 		if i, _ := sc.Indicator("2.1"); i.Numerator != 1 || i.Denominator != 2 || len(i.Counted) != 1 || i.Counted[0] != early.Code {
 			t.Errorf("2.1: %d/%d counted %v, want %s alone on time", i.Numerator, i.Denominator, i.Counted, early.Code)
+		}
+	})
+}
+
+// TestScorecard766FromScoresAnyRecords: scoring the whole province's
+// records, in reverse order, for a commune gives the commune's own
+// scorecard exactly (the scope and order come from the query, not from
+// the records given); a period missing or a unit unknown is refused.
+func TestScorecard766FromScoresAnyRecords(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newDigitalFixture(t, db)
+		ctx := t.Context()
+		all, err := db.NationalRecords(ctx, march(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Reverse(all)
+		sync := &report.SyncCount{Synced: 3, Received: 4}
+		for _, unit := range []int64{f.a.ID, f.district.ID, 0} {
+			want, err := db.Scorecard766(ctx, march(unit), sync)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i, _ := want.Indicator("4.2"); i.Denominator == 0 {
+				t.Fatalf("unit %d: no dossier to score", unit)
+			}
+			got, err := db.Scorecard766From(ctx, march(unit), all, sync)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("unit %d from the province's records:\n got %+v\nwant %+v", unit, got, want)
+			}
+		}
+		if _, err := db.Scorecard766From(ctx, report.Query{UnitID: f.a.ID}, all, nil); motcua.ErrorField(err) != "from" {
+			t.Fatalf("no period: %v", err)
+		}
+		q := march(0)
+		q.UnitID = 1 << 40
+		if _, err := db.Scorecard766From(ctx, q, all, nil); motcua.ErrorField(err) != "unit" {
+			t.Fatalf("an unknown unit: %v", err)
+		}
+	})
+}
+
+// TestScorecard766ReadsInstantsToTheSecond: the national exchange carries
+// instants to the second, so a dossier ended a fraction of a second after
+// its due instant (late by motcua's clock) is on time in the score the
+// nation computes — and in motcua's, which must be the same.
+func TestScorecard766ReadsInstantsToTheSecond(t *testing.T) {
+	eachEngine(t, func(t *testing.T, db *store.DB) {
+		f := newDigitalFixture(t, db)
+		ctx := t.Context()
+		records, err := db.NationalRecords(ctx, march(f.a.ID))
+		if err != nil || len(records) == 0 {
+			t.Fatalf("%d records, %v", len(records), err)
+		}
+		r := &records[0]
+		second := r.AcceptedAt.Truncate(time.Second).Add(24 * time.Hour)
+		r.DueAt, r.EndedAt, r.Supplements = second.Add(300*time.Millisecond), second.Add(600*time.Millisecond), nil
+		if report.OnTime766(r, march(0).To, nil) {
+			t.Fatal("ended after its due instant, the record is on time to the nanosecond")
+		}
+		sc, err := db.Scorecard766From(ctx, march(f.a.ID), records, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if onTime, _ := sc.Indicator("2.1"); !slices.Contains(onTime.Counted, r.Code) {
+			t.Fatalf("%s ended within its due second is late: %+v", r.Code, onTime)
+		}
+		if r.DueAt.Nanosecond() == 0 {
+			t.Fatal("the records given were changed")
 		}
 	})
 }

@@ -222,6 +222,7 @@ var routePolicy = map[string]string{
 	"GET /api/v1/procedures/{id}":                 apiCallers,
 	"POST /api/v1/refusals":                       apiCallers,
 	"GET /api/v1/reports/ii06a":                   apiCallers,
+	"GET /api/v1/reports/766":                     apiCallers,
 	"GET /api/v1/track":                           public,
 
 	// The citizen's store (issue 18, item 5): what is held for an identity

@@ -85,7 +85,7 @@ type answer struct {
 // Resident looks the personal identification number up.
 func (a *Adapter) Resident(ctx context.Context, idNumber string) (*motcua.Resident, error) {
 	const path = "/cong-dan/tra-cuu"
-	if !personal(idNumber) {
+	if !motcua.PersonalNumber(idNumber) {
 		return nil, fmt.Errorf("dancu POST %s: %w", path, ErrBadNumber)
 	}
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
@@ -169,16 +169,4 @@ func (ans answer) residence() string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-func personal(id string) bool {
-	if len(id) != 12 {
-		return false
-	}
-	for _, r := range id {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -27,8 +27,11 @@ const token = "bi-mat-lien-thong"
 // national side refuses one batch; then, during an outage, new dossiers
 // are accepted and decided and old ones change: nothing reaches the
 // national side, nothing is lost (each waits with its reason); after the
-// outage everything is delivered, and every dossier's latest record at the
-// national side equals the projection of its ledger, field by field.
+// outage everything is delivered (a dossier waiting for payment among them,
+// which reads as processing there), and every dossier's latest record at the
+// national side equals the projection of its ledger, field by field; and
+// the 766 scorecard computed from what the national side holds equals
+// motcua's own, indicator by indicator (sameScoreFromWhatWasSent).
 func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 	pgtest.EachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
@@ -67,7 +70,7 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 		batches := portal.Batches()
 
 		portal.Down(true)
-		clock = clock.Add(time.Hour)
+		clock = clock.Add(time.Hour + 700*time.Millisecond) // instants finer than the national exchange carries
 		counter := sample.CounterDesk(t, db, &motcua.Unit{Code: "000.21.99.H07", Name: "Xã Thử Đồng Bộ", Kind: motcua.UnitCommune}, "motcua.h7")
 		p := sample.CounterProcedure(t, db, "1.004227", "Chứng thực bản sao từ bản chính", "Chứng thực")
 		for i := range 3 {
@@ -85,6 +88,9 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 				}
 			}
 		}
+		waitingToPay := acceptWaitingToPay(t, db, counter, p)
+		ids[waitingToPay.ID] = true
+		know(t, db, portal, waitingToPay.ID)
 		if _, err := db.ResyncNational(ctx, now.AddDate(0, 0, -3), now); err != nil { // and the last days' dossiers, again
 			t.Fatal(err)
 		}
@@ -136,6 +142,9 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 			t.Fatalf("the activity synchronised lacks something to compare: %d file links, %d results, %d fee lines, %d online, %d ended",
 				files, results, fees, online, ended)
 		}
+		if held := byCode[waitingToPay.Code]; held.State != motcua.StateProcessing {
+			t.Fatalf("a dossier waiting for payment reads as %q at the national side, want processing (the national list has no code for it)", held.State)
+		}
 		for id := range ids {
 			want, err := db.NationalRecord(ctx, id)
 			if err != nil {
@@ -149,6 +158,7 @@ func TestSyncDeliversEverythingThroughAnOutage(t *testing.T) {
 		if err != nil || rate.Synced != rate.Received || rate.Received != len(ids) {
 			t.Fatalf("indicator 1.4: %+v, %v; want %d of %d", rate, err, len(ids), len(ids))
 		}
+		sameScoreFromWhatWasSent(t, db, portal, now.AddDate(0, -1, 0), clock.Add(time.Hour), waitingToPay.Code)
 	})
 }
 
@@ -164,7 +174,8 @@ func know(t *testing.T, db *store.DB, portal *dvcqgtest.Portal, id int64) {
 }
 
 // national is a record as the national exchange carries it: instants to
-// the second, no ledger version, no empty lists.
+// the second, no ledger version, no empty lists, waiting for payment as
+// processing.
 func national(r motcua.NationalRecord) motcua.NationalRecord {
 	sec := func(t *time.Time) {
 		if !t.IsZero() {
@@ -183,6 +194,9 @@ func national(r motcua.NationalRecord) motcua.NationalRecord {
 	for i := range r.Supplements {
 		sec(&r.Supplements[i].RequestedAt)
 		sec(&r.Supplements[i].ReceivedAt)
+	}
+	if r.State == motcua.StatePayment { // no national code: it travels as processing (dvcqg.Status)
+		r.State = motcua.StateProcessing
 	}
 	if len(r.Steps) == 0 {
 		r.Steps = nil
