@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"math"
 	"os"
 	"slices"
 	"testing"
@@ -63,13 +64,16 @@ func TestDemoWithFilesDigitisesTodaysDossiers(t *testing.T) {
 		t.Errorf("ledger with files %d dossiers/%d events, without %d/%d: the files changed the demo's story", dw, ew, dn, en)
 	}
 	codes := func(db *store.DB) []string {
-		events, err := storetest.Events(t.Context(), db, 0)
+		events, err := storetest.Events(t.Context(), db, math.MaxInt64) // every event (Events lists those up to an id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
 		for _, e := range events {
 			out = append(out, e.DossierCode+" "+e.Type)
+		}
+		if len(out) == 0 {
+			t.Fatal("no events to compare")
 		}
 		return out
 	}

@@ -63,11 +63,7 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 		return err
 	}
 	in := motcua.Intake{ProcedureID: p.ID, UnitID: unit.ID, Channel: g.channel(), Applicant: g.applicant(), Documents: received(p), Sets: 1}
-	scans, err := g.digital.scans(in, t)
-	if err != nil {
-		return err
-	}
-	d, err := g.db.AcceptDigitised(ctx, counter, in, scans)
+	d, err := g.accept(ctx, counter, p, in, t)
 	if err != nil {
 		return fmt.Errorf("accept %s: %w", p.Code, err)
 	}
@@ -79,6 +75,24 @@ func (g *generator) dossier(ctx context.Context, p *motcua.Procedure, unit *motc
 		}
 	}
 	return g.play(ctx, p, d, &t)
+}
+
+// accept receives a dossier at the counter: filed online from a VNeID
+// session and accepted, or brought to the counter (its applicant's data
+// looked up in the population database first, for some) and accepted
+// with its scans.
+func (g *generator) accept(ctx context.Context, counter *motcua.Actor, p *motcua.Procedure, in motcua.Intake, t time.Time) (*motcua.Dossier, error) {
+	if d, err := g.viaVNeID(ctx, counter, p, in, t); d != nil || err != nil {
+		return d, err
+	}
+	if err := g.lookUp(ctx, counter, &in); err != nil {
+		return nil, err
+	}
+	scans, err := g.digital.scans(in, t)
+	if err != nil {
+		return nil, err
+	}
+	return g.db.AcceptDigitised(ctx, counter, in, scans)
 }
 
 func (g *generator) play(ctx context.Context, p *motcua.Procedure, d *motcua.Dossier, t *time.Time) error {

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,5 +64,42 @@ func TestCounterFillsTheFormFromThePopulationDatabase(t *testing.T) {
 	}
 	if d.Identity == nil || d.Identity.Database != motcua.PopulationDatabase || d.Applicant.Name != "H' Linh Niê" {
 		t.Fatalf("the stored dossier: %+v, %q", d.Identity, d.Applicant.Name)
+	}
+}
+
+// TestDemoCounterLooksUpSampleResidents: serve --demo without a population
+// database offers the demo's invented registry, labelled sample data: the
+// counter officer looks a demo number up, the form fills with the
+// registry's resident, and the dossier accepted with it says it used
+// population data.
+func TestDemoCounterLooksUpSampleResidents(t *testing.T) {
+	ctx := newBrowser(t, 90*time.Second)
+	db, _ := openDemo(t, demo.Options{})
+	srv := start(t, &server.Main{DB: db}, func(c *server.Config) {
+		// The demo's CA goes beside the database: here the test's directory.
+		c.Demo.Seed, c.DB = true, filepath.Join(t.TempDir(), "motcua.db")
+	})
+	const number = "067055501234"
+	r, err := demo.Registry{}.Resident(context.Background(), number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := tab{t: t, ctx: ctx}
+	b.login(srv, "motcua.thuanan")
+	birth := demoProcedure(t, db, "1.001193")
+	b.navigate("open the intake form", "/intake", chromedp.Navigate(fmt.Sprintf("%s/intake?procedure=%d", srv.URL, birth.ID)))
+	if got := b.text("#population-sample"); got != "(dữ liệu mẫu)" {
+		t.Fatalf("the lookup button is labelled %q", got)
+	}
+	b.do("type a demo number", chromedp.SendKeys(chromedp.ID("id_number"), number), chromedp.Click("#population-button"))
+	if !b.evalSoon("the name is filled", `document.querySelector('#name').value === `+strconv.Quote(r.Name)) {
+		b.fail("the form after the lookup", fmt.Errorf("name %q", b.text("#population")))
+	}
+	if got := b.text("#population-found"); !strings.HasPrefix(got, "Dữ liệu mẫu, không phải của công dân thật.") {
+		t.Fatalf("the lookup says %q", got)
+	}
+	b.navigate("accept", `/dossiers/\d+`, chromedp.Click(`#intake-form button[type="submit"]:not([formaction])`))
+	if got := b.text("#identity-population"); got != "Thông tin lấy từ CSDL quốc gia về dân cư" {
+		t.Fatalf("the dossier page reads %q", got)
 	}
 }

@@ -91,4 +91,26 @@ func TestCitizenSignedInWithVNeIDFilesAVerifiedDossier(t *testing.T) {
 			t.Fatalf("the number is in an address: %s", v)
 		}
 	}
+	leaderSeesIt(b, srv, d.Code)
+}
+
+// leaderSeesIt: the commune's leader (TOTP set up in the browser) opens
+// the 766 scorecard, where indicator 4.5b (dossiers using population
+// data) counts the one VNeID dossier of a demo seeded without dossiers,
+// and its drill-down lists it.
+func leaderSeesIt(b tab, srv *running, code string) {
+	b.t.Helper()
+	b.navigate("back to the counter's pages", "/intake", chromedp.Navigate(srv.URL+"/intake"))
+	b.navigate("log out", "/login", chromedp.Click(`form[action="/logout"] button`))
+	b.login(srv, "lanhdao.thuanan")
+	b.navigate("open the scorecard", "/reports/766", chromedp.Navigate(srv.URL+"/reports/766"))
+	const row = `#scorecard tr[data-code="4.5b"]`
+	numerator, denominator := b.text(row+" td:nth-child(3)"), b.text(row+" td:nth-child(4)")
+	if numerator != "1" || !strings.HasPrefix(denominator, "1 ") {
+		b.t.Fatalf("4.5b reads %s of %s, want 1 of 1 hồ sơ", numerator, denominator)
+	}
+	b.navigate("list 4.5b's dossiers", "/reports/766/dossiers", chromedp.Click(row+" a.met"))
+	if got := b.text("#drill tbody td:first-child"); got != code {
+		b.t.Fatalf("4.5b's drill-down lists %q, want %s", got, code)
+	}
 }

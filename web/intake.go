@@ -28,8 +28,9 @@ type intakeData struct {
 	Held *heldView
 	// PopulationDB: the national population database is connected;
 	// Population is its answer shown with the form (intake_population.go).
-	PopulationDB bool
-	Population   *populationView
+	PopulationDB     bool
+	PopulationSample bool // the demo's invented registry (Server.PopulationSample)
+	Population       *populationView
 }
 
 // intakeForm keeps what the officer typed, so an error never loses it.
@@ -50,7 +51,7 @@ type intakeForm struct {
 
 func (s *Server) intakeData(r *http.Request, a *motcua.Actor, procID int64) (intakeData, error) {
 	ctx := r.Context()
-	d := intakeData{PopulationDB: s.Population != nil, Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
+	d := intakeData{PopulationDB: s.Population != nil, PopulationSample: s.PopulationSample, Query: motcua.NFC(r.FormValue("q")), Channels: []motcua.Channel{motcua.ChannelCounter, motcua.ChannelPost, motcua.ChannelOnline},
 		Form: intakeForm{Channel: string(motcua.ChannelCounter), Sets: "1", Checked: map[int]bool{}, Counts: map[int]string{}, Key: rand.Text()}}
 	for _, id := range a.UnitsWith(motcua.RoleCounter) {
 		if u, err := s.db.Unit(ctx, id); err == nil && u.ReceivesDossiers() {

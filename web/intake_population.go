@@ -31,6 +31,7 @@ type populationView struct {
 	IDNumber string // masked
 	Born     string // dd/mm/yyyy, or the year alone
 	Error    string
+	Sample   bool // from the demo's invented registry
 }
 
 // populationLookup answers POST /intake/dan-cu.
@@ -69,7 +70,7 @@ func (s *Server) populationLookup(w http.ResponseWriter, r *http.Request, a *mot
 func (s *Server) lookUpResident(ctx context.Context, a *motcua.Actor, idNumber string) populationView {
 	ctx, cancel := context.WithTimeout(ctx, populationTimeout)
 	defer cancel()
-	pv := populationView{IDNumber: motcua.Mask(strings.Join(strings.Fields(idNumber), ""))}
+	pv := populationView{IDNumber: motcua.Mask(strings.Join(strings.Fields(idNumber), "")), Sample: s.PopulationSample}
 	var err error
 	pv.Resident, err = s.db.LookUpResident(ctx, a, s.Population, idNumber)
 	if err != nil {

@@ -82,6 +82,10 @@ type Server struct {
 	// Population, when set, is the national population database: the
 	// counter fills the applicant's fields from it (intake_population.go).
 	Population motcua.PopulationRegistry
+	// PopulationSample: Population is the demo's invented registry
+	// (serve --demo without a real one); its button and answers say
+	// "dữ liệu mẫu" so nobody takes them for a citizen's record.
+	PopulationSample bool
 	// NationalCatalog, when set, is the national procedure database's
 	// service the catalogue page may fetch procedures from by code; nil:
 	// only uploaded export files.

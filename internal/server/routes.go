@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/adapter/oidc"
 	"github.com/motcua/motcua/adapter/partner/dvcqg"
 	"github.com/motcua/motcua/api"
+	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/internal/files"
 	"github.com/motcua/motcua/internal/metrics"
 	"github.com/motcua/motcua/internal/pdfsign"
@@ -37,8 +38,13 @@ func (m *Main) routes(ctx context.Context) (http.Handler, error) {
 	}
 	site.NationalStore = c.nationalStore() // documents the citizens' national data store holds, offered at intake
 	site.Population = c.population()       // the applicant's data from the population database, at intake
-	site.VNeIDClaim = c.OIDC.vneidClaim()  // the citizens' provider is VNeID: sessions keep the verified number
-	if c.NationalCatalog != "" {           // procedures fetched by code on the catalogue page
+	if site.Population == nil && c.Demo.Seed {
+		// The demo's residents (its applicants' numbers), labelled
+		// as sample data, so a walker can try the lookup; never with --dan-cu.
+		site.Population, site.PopulationSample = demo.NewRegistry(db), true
+	}
+	site.VNeIDClaim = c.OIDC.vneidClaim() // the citizens' provider is VNeID: sessions keep the verified number
+	if c.NationalCatalog != "" {          // procedures fetched by code on the catalogue page
 		site.NationalCatalog = &csdltthc.Client{Base: c.NationalCatalog}
 	}
 	db.PublicURL = m.public
