@@ -161,7 +161,7 @@ var statusOf = map[motcua.State]string{
 	// Waiting for fees due at intake: the national list as we know it has
 	// no such code, so it reads as in progress (and comes back as
 	// processing, stateOf). Verify before going live.
-	motcua.StatePayment: statusProcessing,
+	motcua.StatePayment:   statusProcessing,
 	motcua.StateWithdrawn: statusWithdrawn, motcua.StateStopped: statusStopped,
 	motcua.StateResultReady: statusResult, motcua.StateReturned: statusReturned,
 }
