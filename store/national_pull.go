@@ -91,3 +91,18 @@ func (db *DB) AddNationalFiles(ctx context.Context, code string, files []motcua.
 		return decideSubmission(tx, s, []motcua.SubmissionState{motcua.SubmissionIncomplete})
 	})
 }
+
+// DossierNationalCode is the national code of the dossier filed on the
+// national portal a dossier was accepted from, "" for any other; the
+// caller has read the dossier (History asked the policy).
+func (db *DB) DossierNationalCode(ctx context.Context, dossierID int64) (code string, err error) {
+	defer motcua.Wrap(&err, "DB.DossierNationalCode(%d)", dossierID)
+	err = db.readTx(ctx, func(tx *Tx) error {
+		codes, err := column[string](tx, `SELECT national_code FROM submissions WHERE dossier_id = ? AND national_code <> '' LIMIT 1`, dossierID)
+		if len(codes) == 1 {
+			code = codes[0]
+		}
+		return err
+	})
+	return code, err
+}
