@@ -38,8 +38,10 @@ import (
 //	→ 401 a signature that does not verify or is older than five minutes
 //	→ 422 {"MaHoSo", "error_code", "message"}: refused with the reason
 //
-// Idempotent by the national dossier code: the same dossier pushed twice
-// is one submission (store.SubmitNational). The decisions go back through
+// Idempotent by the national dossier code: the same dossier pushed twice,
+// or pushed and pulled (pull.go), is one submission (store.SubmitNational);
+// sent again while it waits for the additions asked, it brings them
+// (store.AddNationalFiles). The decisions go back through
 // the sync (Syncer) under the national code: accepted (the dossier's
 // record), asked for additions (TrangThaiHoSo 5), refused (3).
 

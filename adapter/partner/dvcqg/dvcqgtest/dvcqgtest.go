@@ -4,7 +4,9 @@
 // field, a file link that does not resolve are refused with the reason),
 // keeps the latest record of each dossier, can be told to fail for a
 // while (an outage), and gives back what it holds as motcua's records so
-// a test can compute the score from what was sent.
+// a test can compute the score from what was sent. The other way, it
+// pushes dossiers citizens filed on it (Push) and serves the list of them
+// that motcua pulls (File, PullURL).
 package dvcqgtest
 
 import (
