@@ -37,6 +37,8 @@ import (
 //	→ 200 {"MaHoSo", "error_code": "0", "message", "SoTiepNhan"}
 //	→ 401 a signature that does not verify or is older than five minutes
 //	→ 422 {"MaHoSo", "error_code", "message"}: refused with the reason
+//	→ 503 {"MaHoSo", "error_code": "retry", …}: a failure that may pass
+//	  (a file server down, the database): push it again later
 //
 // Idempotent by the national dossier code: the same dossier pushed twice,
 // or pushed and pulled (pull.go), is one submission (store.SubmitNational);
@@ -107,6 +109,12 @@ func (in *Inbound) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := in.receive(r.Context(), h)
+	if retry(err) { // the national side should push it again later, not take it as refused
+		in.log("national dossier not taken yet", "code", h.MaHoSo, "err", err)
+		in.answer(w, http.StatusServiceUnavailable, InboundAnswer{MaHoSo: h.MaHoSo, ErrorCode: "retry",
+			Message: "Chưa tiếp nhận được hồ sơ do lỗi tạm thời; vui lòng gửi lại sau."})
+		return
+	}
 	if err != nil {
 		in.log("national dossier refused", "code", h.MaHoSo, "err", err)
 		in.answer(w, http.StatusUnprocessableEntity, InboundAnswer{MaHoSo: h.MaHoSo, ErrorCode: string(motcua.ErrorCode(err)),
@@ -235,6 +243,13 @@ func (in *Inbound) fetch(ctx context.Context, t TaiLieuNop) (motcua.SubmittedFil
 type transient struct{ error }
 
 func (t transient) Unwrap() error { return t.error }
+
+// retry tells a failure that may pass (transient, or the system's own
+// error) from a refusal of the dossier for what it is.
+func retry(err error) bool {
+	var t transient
+	return err != nil && (errors.As(err, &t) || motcua.ErrorCode(err) == motcua.EINTERNAL)
+}
 
 func (in *Inbound) answer(w http.ResponseWriter, status int, a InboundAnswer) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

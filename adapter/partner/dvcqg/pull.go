@@ -101,12 +101,11 @@ func (p *Puller) Pull(ctx context.Context) (r PullRound, err error) {
 // file files one pulled dossier; only a failure that may pass is returned.
 func (p *Puller) file(ctx context.Context, h HoSoDen, r *PullRound) error {
 	_, err := p.In.receive(ctx, h)
-	var t transient
 	switch {
 	case err == nil:
 		r.Filed++
 		return nil
-	case errors.As(err, &t) || motcua.ErrorCode(err) == motcua.EINTERNAL:
+	case retry(err):
 		return fmt.Errorf("dvcqg: pull %s: %w", h.MaHoSo, err)
 	}
 	r.Refused++

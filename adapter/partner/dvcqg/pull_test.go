@@ -286,6 +286,10 @@ func TestInboundRefusalsWriteNothing(t *testing.T) {
 			t.Fatalf("the cursor moved past a dossier not filed: %q", cur)
 		}
 		nothing(late.MaHoSo)
+		if status, a, _ := w.portal.Push(w.inbound.URL, w.secret, late); status != http.StatusServiceUnavailable || a.ErrorCode != "retry" {
+			t.Fatalf("pushed while its file server fails: %d %+v", status, a)
+		}
+		nothing(late.MaHoSo)
 		w.portal.Down(true)
 		if _, err := puller.Pull(ctx); err == nil || !strings.Contains(err.Error(), "503") {
 			t.Fatalf("the national list's outage: %v", err)
