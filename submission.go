@@ -154,6 +154,10 @@ type Submission struct {
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	DecidedBy    int64 // the officer who accepted, asked or refused
+	// NationalCode is the national dossier code of a dossier filed on the
+	// National Public Service Portal (pushed or pulled, partner/dvcqg);
+	// "" for the portal's own submissions.
+	NationalCode string
 }
 
 // StatusLabel is where the filing stands as the citizen reads it: the

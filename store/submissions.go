@@ -252,7 +252,7 @@ func (db *DB) Submission(ctx context.Context, a *motcua.Actor, id int64) (*motcu
 const submissionColumns = `s.id, s.key, s.contact, s.procedure_id, p.code, v.name, s.unit_id, s.applicant_name, s.applicant_id_number,
 	s.applicant_address, s.applicant_phone, s.applicant_email, s.note, s.delivery, s.delivery_to, s.state, s.missing, s.reason,
 	s.dossier_id, COALESCE(d.code, ''), COALESCE(d.state, ''), s.decided_by, s.created_at, s.updated_at,
-	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id, s.fee_copies, s.fee_pages, s.vneid`
+	s.residence_unit_id, s.location_unit_id, s.chosen_unit_id, s.return_unit_id, s.fee_copies, s.fee_pages, s.vneid, s.national_code`
 
 // submissions reads submissions matching where (with its ORDER BY), and
 // their files.
@@ -303,7 +303,7 @@ func scanSubmission(row interface{ Scan(...any) error }) (*motcua.Submission, er
 		&a.Address, &a.Phone, &a.Email, &s.Note, &s.Delivery, &s.DeliveryTo, &s.State, &missing, &s.Reason,
 		&s.DossierID, &s.DossierCode, &s.DossierState, &s.DecidedBy, &created, &updated,
 		&s.Competence.ResidenceUnitID, &s.Competence.LocationUnitID, &s.Competence.ChosenUnitID, &s.ReturnUnitID,
-		&s.Fees.Copies, &s.Fees.Pages, &vneid); err != nil {
+		&s.Fees.Copies, &s.Fees.Pages, &vneid, &s.NationalCode); err != nil {
 		return nil, err
 	}
 	s.VNeID = vneid != 0

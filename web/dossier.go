@@ -45,6 +45,9 @@ type dossierData struct {
 	D                   *motcua.Dossier
 	P                   *motcua.Procedure
 	Receiving, Deciding string
+	// NationalCode is the national dossier code when the dossier was filed
+	// on the National Public Service Portal ("" otherwise).
+	NationalCode string
 	// Return is where the result is returned, Locality the commune the
 	// competent unit was chosen by ("" when none).
 	Return, Locality string
@@ -96,6 +99,9 @@ func (s *Server) loadDossier(r *http.Request, a *motcua.Actor) (*dossierData, er
 	data := &dossierData{D: d, P: p, Receiving: s.unitName(ctx, d.ReceivingUnitID), Deciding: s.unitName(ctx, d.DecidingUnitID),
 		Overdue: d.Overdue(s.db.Now()), Now: s.db.Now().In(motcua.VN).Format("2006-01-02T15:04")}
 	data.Return = s.unitName(ctx, d.ReturnUnit())
+	if data.NationalCode, err = s.db.DossierNationalCode(ctx, d.ID); err != nil {
+		return nil, err
+	}
 	if d.LocalityUnitID != 0 {
 		data.Locality = s.unitName(ctx, d.LocalityUnitID)
 	}

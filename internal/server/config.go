@@ -49,6 +49,10 @@ type Config struct {
 	// DVCQGInboundSecret verifies the signature of dossiers filed on the
 	// national portal and pushed here (dvcqg.InboundPath); "": not served.
 	DVCQGInboundSecret string
+	// DVCQGPull is the national side's list of the dossiers filed for the
+	// province, read every five minutes in case pushes were lost
+	// (dvcqg.Puller, with DVCQG's token); "": not pulled.
+	DVCQGPull string
 	// NationalStore is the citizens' data store on the national portal
 	// (package partner/khodl): results' links are pushed to it and intake
 	// offers the documents it holds. No URL: not connected.
@@ -160,6 +164,9 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := checkEndpoint("--dan-cu", c.Population.URL); err != nil {
+		return err
+	}
+	if err := checkEndpoint("--dvcqg-pull", c.DVCQGPull); err != nil {
 		return err
 	}
 	if c.OIDC.VNeID && c.OIDC.Issuer == "" {

@@ -55,6 +55,10 @@ func (m *Main) startWork(ctx context.Context, notifier *notify.Sender) error {
 		syncer := &dvcqg.Syncer{DB: db, URL: c.DVCQG.URL, Token: c.DVCQG.Token, Log: log}
 		m.workers.Go(func() { syncer.Run(ctx, time.Minute) }) // every dossier, whole, to the national co-ordination system
 	}
+	if c.DVCQGPull != "" { // dossiers filed on the national portal whose push was lost
+		puller := &dvcqg.Puller{In: &dvcqg.Inbound{DB: db, Files: m.files, Log: log}, URL: c.DVCQGPull, Token: c.DVCQG.Token, Log: log}
+		m.workers.Go(func() { puller.Run(ctx, 5*time.Minute) })
+	}
 	m.startPaymentJobs(ctx)
 	if national := c.nationalStore(); national != nil { // results' links to the citizens' national data store
 		pusher := &khodl.Pusher{DB: db, Store: national, BaseURL: m.public, Log: log}

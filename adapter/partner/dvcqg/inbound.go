@@ -1,6 +1,7 @@
 package dvcqg
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -36,9 +37,13 @@ import (
 //	→ 200 {"MaHoSo", "error_code": "0", "message", "SoTiepNhan"}
 //	→ 401 a signature that does not verify or is older than five minutes
 //	→ 422 {"MaHoSo", "error_code", "message"}: refused with the reason
+//	→ 503 {"MaHoSo", "error_code": "retry", …}: a failure that may pass
+//	  (a file server down, the database): push it again later
 //
-// Idempotent by the national dossier code: the same dossier pushed twice
-// is one submission (store.SubmitNational). The decisions go back through
+// Idempotent by the national dossier code: the same dossier pushed twice,
+// or pushed and pulled (pull.go), is one submission (store.SubmitNational);
+// sent again while it waits for the additions asked, it brings them
+// (store.AddNationalFiles). The decisions go back through
 // the sync (Syncer) under the national code: accepted (the dossier's
 // record), asked for additions (TrangThaiHoSo 5), refused (3).
 
@@ -103,7 +108,13 @@ func (in *Inbound) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		in.answer(w, http.StatusBadRequest, InboundAnswer{ErrorCode: "json", Message: "Dữ liệu JSON không hợp lệ."})
 		return
 	}
-	id, err := in.receive(r, h)
+	id, err := in.receive(r.Context(), h)
+	if retry(err) { // the national side should push it again later, not take it as refused
+		in.log("national dossier not taken yet", "code", h.MaHoSo, "err", err)
+		in.answer(w, http.StatusServiceUnavailable, InboundAnswer{MaHoSo: h.MaHoSo, ErrorCode: "retry",
+			Message: "Chưa tiếp nhận được hồ sơ do lỗi tạm thời; vui lòng gửi lại sau."})
+		return
+	}
 	if err != nil {
 		in.log("national dossier refused", "code", h.MaHoSo, "err", err)
 		in.answer(w, http.StatusUnprocessableEntity, InboundAnswer{MaHoSo: h.MaHoSo, ErrorCode: string(motcua.ErrorCode(err)),
@@ -132,44 +143,69 @@ func (in *Inbound) verify(r *http.Request, body []byte) error {
 	return nil
 }
 
-// receive fetches the files and files the submission; a file that cannot
-// be fetched refuses the dossier before anything is written.
-func (in *Inbound) receive(r *http.Request, h HoSoDen) (int64, error) {
+// receive files a dossier filed on the national portal, pushed or pulled:
+// one already filed under its code is the same submission (its files are
+// not fetched again), unless it waits for the additions asked, which the
+// dossier sent again brings; a file that cannot be fetched refuses the
+// dossier before anything is written.
+func (in *Inbound) receive(ctx context.Context, h HoSoDen) (int64, error) {
 	if strings.TrimSpace(h.MaHoSo) == "" {
 		return 0, motcua.FieldError("MaHoSo", "Thiếu mã hồ sơ (MaHoSo).")
 	}
-	unit, err := in.DB.UnitByCode(r.Context(), h.MaCoQuan)
-	if err != nil {
-		return 0, motcua.FieldError("MaCoQuan", "Không có cơ quan mã %q.", h.MaCoQuan)
-	}
-	procID, err := in.DB.ProcedureID(r.Context(), h.MaTTHC, "")
+	held, err := in.DB.NationalSubmission(ctx, h.MaHoSo)
 	if err != nil {
 		return 0, err
 	}
-	sub := &motcua.Submission{ProcedureID: procID, UnitID: unit.ID, Note: h.TrichYeuHoSo,
+	if held != nil && held.State != motcua.SubmissionIncomplete {
+		return held.ID, nil
+	}
+	var unitID, procID int64
+	if held == nil {
+		unit, err := in.DB.UnitByCode(ctx, h.MaCoQuan)
+		if err != nil {
+			return 0, motcua.FieldError("MaCoQuan", "Không có cơ quan mã %q.", h.MaCoQuan)
+		}
+		if procID, err = in.DB.ProcedureID(ctx, h.MaTTHC, ""); err != nil {
+			return 0, err
+		}
+		unitID = unit.ID
+	}
+	files, err := in.fetchAll(ctx, h.TaiLieuNop)
+	if err != nil {
+		return 0, err
+	}
+	if held != nil {
+		return held.ID, in.DB.AddNationalFiles(ctx, h.MaHoSo, files)
+	}
+	sub := &motcua.Submission{ProcedureID: procID, UnitID: unitID, Note: h.TrichYeuHoSo, Files: files,
 		Delivery: motcua.DeliveryOnline, Applicant: motcua.Applicant{Name: h.ChuHoSo, Phone: h.SoDienThoai, Email: h.Email}}
 	if len(h.DinhDanhCHS) > 0 {
 		sub.Applicant.IDNumber = h.DinhDanhCHS[0].SoDinhDanh
 	}
-	for _, t := range h.TaiLieuNop {
-		f, err := in.fetch(r, t)
-		if err != nil {
-			return 0, err
-		}
-		sub.Files = append(sub.Files, f)
-	}
-	if err := in.DB.SubmitNational(r.Context(), motcua.Contact{Phone: h.SoDienThoai, Email: h.Email}, sub, h.MaHoSo); err != nil {
+	if err := in.DB.SubmitNational(ctx, motcua.Contact{Phone: h.SoDienThoai, Email: h.Email}, sub, h.MaHoSo); err != nil {
 		return 0, err
 	}
 	return sub.ID, nil
 }
 
+func (in *Inbound) fetchAll(ctx context.Context, docs []TaiLieuNop) ([]motcua.SubmittedFile, error) {
+	var out []motcua.SubmittedFile
+	for _, t := range docs {
+		f, err := in.fetch(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
 // fetch brings one file into the file store, checked as an upload is.
-func (in *Inbound) fetch(r *http.Request, t TaiLieuNop) (motcua.SubmittedFile, error) {
+func (in *Inbound) fetch(ctx context.Context, t TaiLieuNop) (motcua.SubmittedFile, error) {
 	fail := func(why string) (motcua.SubmittedFile, error) {
 		return motcua.SubmittedFile{}, motcua.FieldError("TaiLieuNop", "Không tải được tệp “%s” của thành phần “%s”: %s.", t.DuongDanTaiTepTin, t.TenTepDinhKem, why)
 	}
-	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, t.DuongDanTaiTepTin, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.DuongDanTaiTepTin, nil)
 	if err != nil {
 		return fail("đường dẫn không hợp lệ")
 	}
@@ -179,9 +215,14 @@ func (in *Inbound) fetch(r *http.Request, t TaiLieuNop) (motcua.SubmittedFile, e
 	}
 	res, err := client.Do(req)
 	if err != nil {
-		return fail("không kết nối được")
+		f, err := fail("không kết nối được")
+		return f, transient{err}
 	}
 	defer res.Body.Close()
+	if res.StatusCode >= 500 {
+		f, err := fail(res.Status)
+		return f, transient{err}
+	}
 	if res.StatusCode != http.StatusOK {
 		return fail(res.Status)
 	}
@@ -194,6 +235,20 @@ func (in *Inbound) fetch(r *http.Request, t TaiLieuNop) (motcua.SubmittedFile, e
 	}
 	return motcua.SubmittedFile{Document: t.TenTepDinhKem, FileName: checked.Name, ContentType: checked.ContentType,
 		Size: checked.Size(), SHA256: checked.SHA256}, nil
+}
+
+// transient marks a refusal that may not hold a minute later (a file
+// server that does not answer or answers 5xx): the pull stops there and
+// reads the dossier again in its next round, rather than skipping it.
+type transient struct{ error }
+
+func (t transient) Unwrap() error { return t.error }
+
+// retry tells a failure that may pass (transient, or the system's own
+// error) from a refusal of the dossier for what it is.
+func retry(err error) bool {
+	var t transient
+	return err != nil && (errors.As(err, &t) || motcua.ErrorCode(err) == motcua.EINTERNAL)
 }
 
 func (in *Inbound) answer(w http.ResponseWriter, status int, a InboundAnswer) {

@@ -4,7 +4,9 @@
 // field, a file link that does not resolve are refused with the reason),
 // keeps the latest record of each dossier, can be told to fail for a
 // while (an outage), and gives back what it holds as motcua's records so
-// a test can compute the score from what was sent.
+// a test can compute the score from what was sent. The other way, it
+// pushes dossiers citizens filed on it (Push) and serves the list of them
+// that motcua pulls (File, PullURL).
 package dvcqgtest
 
 import (
@@ -25,8 +27,9 @@ import (
 
 // Portal is the national side.
 type Portal struct {
-	URL   string
-	Token string
+	URL     string
+	PullURL string // the list of filed dossiers motcua pulls (dvcqg.Puller)
+	Token   string
 	// Links, when set, fetches every file link of a record (components and
 	// results) before taking it: a link that does not answer 200 refuses
 	// the record. Nil: links are not followed.
@@ -41,6 +44,8 @@ type Portal struct {
 	files     map[string][]byte     // what the portal serves under /tep/, by name
 	base      string
 	refusals  map[string]string // MaHoSo → the last refusal's reason
+	filed     []dvcqg.HoSoDen   // dossiers citizens filed here, in order: the pull's list
+	pulls     int               // pages of the list served
 }
 
 // Start runs the national side until the test ends.
@@ -52,7 +57,8 @@ func Start(t testing.TB, token string) *Portal {
 	mux.HandleFunc("GET /tep/{name}", p.serveFile)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	p.base, p.URL = srv.URL, srv.URL+"/dongbohoso"
+	mux.HandleFunc("GET /hosoden", p.serveFiled)
+	p.base, p.URL, p.PullURL = srv.URL, srv.URL+"/dongbohoso", srv.URL+"/hosoden"
 	return p
 }
 
@@ -268,4 +274,46 @@ func (p *Portal) Batches() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.batches
+}
+
+// File records a dossier a citizen filed on the national portal: it is in
+// the list motcua pulls from then on, whether or not it was pushed.
+func (p *Portal) File(h dvcqg.HoSoDen) {
+	p.mu.Lock()
+	p.filed = append(p.filed, h)
+	p.mu.Unlock()
+}
+
+// Pulls counts the pages of the list it served.
+func (p *Portal) Pulls() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.pulls
+}
+
+// serveFiled serves the list of filed dossiers from the cursor (here the
+// position in the list, as a string; opaque to motcua), soLuong at a time;
+// an outage (Down) refuses it as it refuses the sync.
+func (p *Portal) serveFiled(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "Bearer "+p.Token {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.down {
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
+	from, _ := strconv.Atoi(r.URL.Query().Get("tu"))
+	n, _ := strconv.Atoi(r.URL.Query().Get("soLuong"))
+	if from < 0 || from > len(p.filed) || n <= 0 {
+		http.Error(w, "bad cursor or page size", http.StatusBadRequest)
+		return
+	}
+	to := min(from+n, len(p.filed))
+	p.pulls++
+	page := dvcqg.PullPage{DanhSachHoSo: append([]dvcqg.HoSoDen{}, p.filed[from:to]...), TiepTheo: strconv.Itoa(to), ConNua: to < len(p.filed)}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(page)
 }
