@@ -27,19 +27,18 @@
 package dancu
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/partner/partnerhttp"
 )
 
 // Timeout bounds one lookup when the caller's context does not bound it
@@ -91,24 +90,8 @@ func (a *Adapter) Resident(ctx context.Context, idNumber string) (*motcua.Reside
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	body, _ := json.Marshal(map[string]string{"SoDinhDanh": idNumber})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(a.Base, "/")+path, bytes.NewReader(body))
+	res, err := partnerhttp.Post(ctx, a.Client, strings.TrimRight(a.Base, "/")+path, a.Token, body)
 	if err != nil {
-		return nil, fmt.Errorf("dancu POST %s: %w", path, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if a.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+a.Token)
-	}
-	client := a.Client
-	if client == nil {
-		client = http.DefaultClient // the context bounds the call
-	}
-	res, err := client.Do(req)
-	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
 		return nil, fmt.Errorf("dancu POST %s: %w: %w", path, ErrUnavailable, err)
 	}
 	defer res.Body.Close()

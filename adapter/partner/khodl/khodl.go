@@ -49,10 +49,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/adapter/partner/partnerhttp"
 )
 
 // MaxList bounds the answer listing a person's documents.
@@ -214,24 +214,12 @@ func (a *Adapter) Push(ctx context.Context, r motcua.PushedResult) error {
 // of want; the caller closes it. Errors name the call, never the URL's
 // query or the body (they may hold the identity number).
 func (a *Adapter) call(ctx context.Context, path string, body []byte, want ...int) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.Base+path, bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("khodl POST %s: %w", path, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if a.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+a.Token)
-	}
 	client := a.Client
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second}
 	}
-	res, err := client.Do(req)
+	res, err := partnerhttp.Post(ctx, client, a.Base+path, a.Token, body)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
 		return nil, fmt.Errorf("khodl POST %s: %w: %w", path, ErrUnavailable, err)
 	}
 	for _, w := range want {
